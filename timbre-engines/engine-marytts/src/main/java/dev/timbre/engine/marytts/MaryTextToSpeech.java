@@ -1,0 +1,65 @@
+package dev.timbre.engine.marytts;
+
+import dev.timbre.engine.AudioSink;
+import dev.timbre.engine.EngineCapabilities;
+import dev.timbre.engine.EngineException;
+import dev.timbre.engine.EngineInfo;
+import dev.timbre.engine.SpeechRequest;
+import dev.timbre.engine.SpeechStream;
+import dev.timbre.engine.TextToSpeech;
+import dev.timbre.engine.ThreadedSpeechStream;
+import dev.timbre.engine.VoiceDescriptor;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.w3c.dom.Document;
+
+/**
+ * Text to speech with MaryTTS 5.2.1 in process: its one US English voice, cmu-slt-hsmm, and pitch presets of it
+ * ({@link VoicePreset}). Plain text is spoken sentence by sentence, so audio starts after the first sentence is
+ * synthesised; text that starts with {@code <speak} (or {@code <?xml}) is SSML and is spoken as one piece. The speed
+ * setting becomes an SSML prosody rate; the language code is ignored (English only). Output is s16le mono at 48 kHz
+ * with word timings in seconds from the start of the stream.
+ *
+ * <p>Thread-safe: every stream renders on its own thread with its own MaryTTS interfaces and documents, and nothing
+ * per-request is shared, so streams run in parallel. {@link #close()} does nothing: MaryTTS lives as long as the JVM.
+ */
+public final class MaryTextToSpeech implements TextToSpeech {
+
+    /** Starts MaryTTS (once per JVM) and warms it up: blocks for 1 to 3 s. */
+    public MaryTextToSpeech() {
+        MaryRuntime.start();
+        try {
+            new SpeechRenderer(VoicePreset.ALL.get(0), new Collector(), new AtomicBoolean())
+                    .render(List.of(SsmlDocuments.fromText("Ready.", 1.0)));
+        } catch (Exception e) {
+            throw new EngineException("MaryTTS warm-up failed: " + e.getMessage(), e, false);
+        }
+    }
+
+    @Override
+    public EngineInfo info() {
+        return new EngineInfo("marytts", "MaryTTS 5.2.1 with the cmu-slt-hsmm HMM voice, in process",
+                new EngineCapabilities(Set.of("en"), false, true, true));
+    }
+
+    @Override
+    public List<VoiceDescriptor> voices() {
+        return VoicePreset.ALL.stream().map(VoicePreset::descriptor).toList();
+    }
+
+    /** @throws EngineException at once for an unknown voice or malformed SSML */
+    @Override
+    public SpeechStream openStream(SpeechRequest request, AudioSink out) {
+        VoicePreset voice = VoicePreset.find(request.voiceId())
+                .orElseThrow(() -> new EngineException("unknown voice: " + request.voiceId()));
+        List<Document> documents = documents(request.text(), request.tuning().speed());
+        return ThreadedSpeechStream.start("marytts-tts", out,
+                (sink, cancelled) -> new SpeechRenderer(voice, sink, cancelled).render(documents));
+    }
+
+    private static List<Document> documents(String text, double speed) {
+        if (SsmlDocuments.isSsml(text)) return List.of(SsmlDocuments.parse(text, speed));
+        return SentenceSplitter.split(text).stream().map(s -> SsmlDocuments.fromText(s, speed)).toList();
+    }
+}

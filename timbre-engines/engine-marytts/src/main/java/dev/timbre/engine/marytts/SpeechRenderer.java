@@ -1,0 +1,88 @@
+package dev.timbre.engine.marytts;
+
+import dev.timbre.audio.PcmFormat;
+import dev.timbre.engine.AudioSink;
+import dev.timbre.engine.WordTiming;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import marytts.LocalMaryInterface;
+import marytts.exceptions.SynthesisException;
+import org.w3c.dom.Document;
+
+/**
+ * Renders one request, document by document (a sentence each, for plain text). MaryTTS first turns a document into
+ * acoustic parameters (phones, durations, pitch targets); the voice preset reshapes the pitch; the word timings are read
+ * off those parameters; MaryTTS then vocodes the very same parameters. So audio and timings come from one synthesis
+ * pass and agree to within 5 ms per document. Words of a document are sent just before its audio.
+ * Confined to the stream's thread. Output: s16le mono at 48 kHz, in chunks of at most 100 ms.
+ */
+final class SpeechRenderer {
+    static final PcmFormat FORMAT = new PcmFormat(48_000);
+    private static final AudioFormat PCM = new AudioFormat(FORMAT.sampleRate(), 16, 1, true, false);
+    private static final int CHUNK_BYTES = FORMAT.bytesPerSecond() / 10;
+
+    private final LocalMaryInterface analyser = MaryRuntime.newInterface("SSML", "ACOUSTPARAMS");
+    private final LocalMaryInterface vocoder = MaryRuntime.newInterface("ACOUSTPARAMS", "AUDIO");
+    private final VoicePreset voice;
+    private final AudioSink sink;
+    private final AtomicBoolean cancelled;
+    private long bytesSent;
+
+    SpeechRenderer(VoicePreset voice, AudioSink sink, AtomicBoolean cancelled) {
+        this.voice = voice;
+        this.sink = sink;
+        this.cancelled = cancelled;
+    }
+
+    /** Starts the sink and renders {@code ssml} in order; returns early, between chunks, once cancelled. */
+    void render(List<Document> ssml) throws SynthesisException, IOException {
+        sink.start(FORMAT);
+        for (Document document : ssml) {
+            if (cancelled.get()) return;
+            Document acoustic = analyser.generateXML(document);
+            if (!WordTimeline.hasPhones(acoustic)) continue;
+            PitchShift.apply(acoustic, voice.f0AddHz(), voice.f0Scale());
+            List<WordTiming> words = WordTimeline.read(acoustic, FORMAT.seconds(bytesSent));
+            if (!words.isEmpty()) sink.words(words);
+            play(vocoder.generateAudio(acoustic));
+        }
+    }
+
+    /**
+     * Sends the audio, then reads the stream to its end even when cancelled or failed: MaryTTS vocodes lazily on a
+     * thread of its own that blocks for good if its output is left unread.
+     */
+    private void play(AudioInputStream audio) throws IOException {
+        try (AudioInputStream in = audio.getFormat().matches(PCM) ? audio : AudioSystem.getAudioInputStream(PCM, audio)) {
+            try {
+                send(in);
+            } finally {
+                byte[] discard = new byte[CHUNK_BYTES];
+                while (in.read(discard) != -1) { /* drain */ }
+            }
+        }
+    }
+
+    /** Note: AudioInputStream must be read with read(buf) in a loop; readAllBytes() stops after 8 KiB of it. */
+    private void send(AudioInputStream in) throws IOException {
+        byte[] chunk = new byte[CHUNK_BYTES];
+        int filled = 0, n;
+        while (!cancelled.get() && (n = in.read(chunk, filled, chunk.length - filled)) != -1) {
+            filled += n;
+            if (filled == chunk.length) {
+                emit(chunk, filled);
+                filled = 0;
+            }
+        }
+        if (filled > 0 && !cancelled.get()) emit(chunk, filled);
+    }
+
+    private void emit(byte[] chunk, int length) {
+        sink.audio(chunk, 0, length);
+        bytesSent += length;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.timbre;
+
+import dev.timbre.config.ConfigLoader;
+import dev.timbre.config.TimbreConfig;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code timbre serve [--port N] [--data DIR] [--config FILE] [--database-url URL]}. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("ai.djl.offline", "true");
+        Map<String, String> flags = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("serve")) continue;
+            if (a.equals("-h") || a.equals("--help")) {
+                System.out.println("usage: timbre serve [--port N] [--data DIR] [--config FILE] [--database-url URL --database-user U --database-password P]");
+                return;
+            }
+            if (!a.startsWith("--") || i + 1 >= args.length) {
+                System.err.println("timbre: unexpected argument '" + a + "' (see --help)");
+                System.exit(2);
+            }
+            flags.put(a.substring(2), args[++i]);
+        }
+        long t0 = System.nanoTime();
+        TimbreConfig config = ConfigLoader.load(flags, System.getenv());
+        System.setProperty("timbre.data", config.dataDir().toAbsolutePath().toString());
+        Logger log = LoggerFactory.getLogger(Main.class);
+        Timbre timbre = Timbre.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(timbre::close, "shutdown"));
+        log.info("Timbre listening on port {} (data in {})", timbre.port(), config.dataDir().toAbsolutePath());
+        timbre.engines().awaitReady(120_000);
+        log.info("Timbre healthy after {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.timbre;
+
+import static dev.timbre.http.ApiServer.mount;
+
+import dev.timbre.config.TimbreConfig;
+import dev.timbre.db.Database;
+import dev.timbre.engines.EngineCatalog;
+import dev.timbre.engines.ModelCatalog;
+import dev.timbre.health.HealthRoutes;
+import dev.timbre.http.ApiKeyAuth;
+import dev.timbre.http.ApiServer;
+import dev.timbre.http.RequestTracking;
+import dev.timbre.models.ModelsRoutes;
+import dev.timbre.models.ModelsService;
+import dev.timbre.storage.BlobStore;
+import dev.timbre.storage.FileSystemBlobStore;
+import dev.timbre.workspace.ApiKeyRepository;
+import dev.timbre.workspace.BootstrapKey;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+
+/** The composition root: configuration → engines → repositories → services → HTTP. Close it to stop everything. */
+public final class Timbre implements AutoCloseable {
+    private final Database database;
+    private final EngineCatalog engines;
+    private final ApiServer server;
+
+    private Timbre(Database database, EngineCatalog engines, ApiServer server) {
+        this.database = database;
+        this.engines = engines;
+        this.server = server;
+    }
+
+    public static Timbre start(TimbreConfig config) throws IOException {
+        Files.createDirectories(config.dataDir());
+        EngineCatalog engines = EngineCatalog.load(List.of(config.engines().textToSpeech()));
+        Database database = Database.open(config.database(), config.dataDir());
+        try {
+            BlobStore blobs = new FileSystemBlobStore(config.dataDir().resolve("blobs"));
+            ApiKeyRepository keys = new ApiKeyRepository(database.jdbi());
+            BootstrapKey.install(keys, config.apiKey(), config.dataDir());
+            ModelCatalog models = new ModelCatalog(engines, config.engines().textToSpeech(), config.models());
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+            ApiServer server = ApiServer.start(config, new RequestTracking(registry), new ApiKeyAuth(keys), List.of(
+                    mount("/", new HealthRoutes(engines, database, registry)),
+                    mount("/v1/models", new ModelsRoutes(new ModelsService(models, engines)))));
+            return new Timbre(database, engines, server);
+        } catch (RuntimeException | IOException e) {
+            database.close();
+            engines.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public List<String> routes() {
+        return server.routes();
+    }
+
+    public EngineCatalog engines() {
+        return engines;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        engines.close();
+        database.close();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.timbre.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Builds a {@link TimbreConfig} from defaults, an optional YAML file, the environment and flags, in that order. */
+public final class ConfigLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    private ConfigLoader() {}
+
+    /** @param flags parsed flags: {@code port}, {@code data}, {@code config}, {@code database-url} */
+    public static TimbreConfig load(Map<String, String> flags, Map<String, String> env) throws IOException {
+        ObjectNode tree = YAML.valueToTree(TimbreConfig.defaults());
+        String file = flags.getOrDefault("config", env.get("TIMBRE_CONFIG"));
+        if (file != null) {
+            JsonNode fromFile = YAML.readTree(Files.readString(Path.of(file)));
+            if (fromFile != null && fromFile.isObject()) merge(tree, (ObjectNode) fromFile);
+        }
+        TimbreConfig c = YAML.treeToValue(tree, TimbreConfig.class);
+
+        if (env.containsKey("TIMBRE_PORT")) c = c.withPort(Integer.parseInt(env.get("TIMBRE_PORT")));
+        if (env.containsKey("TIMBRE_DATA")) c = c.withDataDir(Path.of(env.get("TIMBRE_DATA")));
+        if (env.containsKey("TIMBRE_API_KEY") && !env.get("TIMBRE_API_KEY").isBlank()) c = c.withApiKey(env.get("TIMBRE_API_KEY"));
+        if (env.containsKey("TIMBRE_DATABASE_URL")) {
+            c = c.withDatabase(new TimbreConfig.Database(env.get("TIMBRE_DATABASE_URL"),
+                    env.getOrDefault("TIMBRE_DATABASE_USER", c.database().user()),
+                    env.getOrDefault("TIMBRE_DATABASE_PASSWORD", c.database().password())));
+        }
+        if (env.containsKey("TIMBRE_TTS_ENGINE")) c = c.withEngines(new TimbreConfig.Engines(env.get("TIMBRE_TTS_ENGINE")));
+
+        if (flags.containsKey("port")) c = c.withPort(Integer.parseInt(flags.get("port")));
+        if (flags.containsKey("data")) c = c.withDataDir(Path.of(flags.get("data")));
+        if (flags.containsKey("database-url")) {
+            c = c.withDatabase(new TimbreConfig.Database(flags.get("database-url"),
+                    flags.getOrDefault("database-user", c.database().user()),
+                    flags.getOrDefault("database-password", c.database().password())));
+        }
+        if (c.port() < 0 || c.port() > 65535) throw new IllegalArgumentException("port out of range: " + c.port());
+        return c;
+    }
+
+    private static void merge(ObjectNode into, ObjectNode from) {
+        from.fields().forEachRemaining(e -> {
+            JsonNode existing = into.get(e.getKey());
+            if (existing instanceof ObjectNode o && e.getValue() instanceof ObjectNode n) merge(o, n);
+            else into.set(e.getKey(), e.getValue());
+        });
+    }
+}

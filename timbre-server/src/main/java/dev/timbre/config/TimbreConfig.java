@@ -1,0 +1,59 @@
+package dev.timbre.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Everything the server is configured with. Sources, lowest precedence first: built-in defaults, the YAML file
+ * given by {@code --config}, environment variables ({@code TIMBRE_*}), command-line flags.
+ *
+ * @param port HTTP port; 0 picks a free one
+ * @param dataDir where the embedded database, audio files and the bootstrap key live
+ * @param apiKey bootstrap admin key; null to generate one on first start
+ * @param database JDBC URL, user and password; a null URL means the embedded H2 file database under {@code dataDir}
+ * @param engines which engine provider serves each capability ({@code marytts}, {@code fake}, …)
+ * @param models ElevenLabs model id → engine provider, overriding the defaults of {@code models.yaml}
+ * @param limits request size limits
+ */
+public record TimbreConfig(
+        String host,
+        int port,
+        Path dataDir,
+        String apiKey,
+        Database database,
+        Engines engines,
+        Map<String, String> models,
+        Limits limits,
+        Account account) {
+
+    public record Database(String url, String user, String password) {}
+
+    public record Engines(String textToSpeech) {}
+
+    /** @param maxBodyBytes largest JSON body; @param maxUploadBytes largest multipart request (all files together) */
+    public record Limits(long maxBodyBytes, long maxUploadBytes) {}
+
+    /** The single user account of this installation, as {@code GET /v1/user} reports it. */
+    public record Account(String userId, String firstName, long characterLimit, String tier) {}
+
+    public static TimbreConfig defaults() {
+        return new TimbreConfig("0.0.0.0", 8080, Path.of("data"), null,
+                new Database(null, null, null),
+                new Engines("marytts"),
+                Map.of(),
+                new Limits(2L * 1024 * 1024, 100L * 1024 * 1024),
+                new Account("timbre", "Timbre", 100_000_000L, "self_hosted"));
+    }
+
+    public TimbreConfig withPort(int p) { return new TimbreConfig(host, p, dataDir, apiKey, database, engines, models, limits, account); }
+
+    public TimbreConfig withDataDir(Path d) { return new TimbreConfig(host, port, d, apiKey, database, engines, models, limits, account); }
+
+    public TimbreConfig withApiKey(String k) { return new TimbreConfig(host, port, dataDir, k, database, engines, models, limits, account); }
+
+    public TimbreConfig withDatabase(Database d) { return new TimbreConfig(host, port, dataDir, apiKey, d, engines, models, limits, account); }
+
+    public TimbreConfig withEngines(Engines e) { return new TimbreConfig(host, port, dataDir, apiKey, database, e, models, limits, account); }
+
+    public TimbreConfig withLimits(Limits l) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, l, account); }
+}

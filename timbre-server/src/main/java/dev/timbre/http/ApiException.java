@@ -1,0 +1,63 @@
+package dev.timbre.http;
+
+import java.util.List;
+
+/**
+ * A request that ends in an ElevenLabs error body. {@code status} is the HTTP status; {@code code} goes to
+ * {@code detail.status}; validation errors carry {@code violations} and are written as the 422 list shape.
+ */
+public class ApiException extends RuntimeException {
+    private final int status;
+    private final String code;
+    private final List<Violation> violations;
+
+    public ApiException(int status, String code, String message) {
+        this(status, code, message, List.of());
+    }
+
+    private ApiException(int status, String code, String message, List<Violation> violations) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.violations = violations;
+    }
+
+    /** One entry of a 422 {@code detail} list: where ({@code loc}), what ({@code msg}), which kind ({@code type}). */
+    public record Violation(List<Object> loc, String msg, String type) {}
+
+    public static ApiException validation(List<Violation> violations) {
+        return new ApiException(422, "validation_error", violations.isEmpty() ? "Validation error" : violations.get(0).msg(), List.copyOf(violations));
+    }
+
+    public static ApiException invalid(String msg, String type, Object... loc) {
+        return validation(List.of(new Violation(List.of(loc), msg, type)));
+    }
+
+    public static ApiException notFound(String code, String message) {
+        return new ApiException(404, code, message);
+    }
+
+    public static ApiException badRequest(String code, String message) {
+        return new ApiException(400, code, message);
+    }
+
+    public static ApiException unauthorized(String code, String message) {
+        return new ApiException(401, code, message);
+    }
+
+    public static ApiException forbidden(String code, String message) {
+        return new ApiException(403, code, message);
+    }
+
+    public static ApiException tooLarge(String message) {
+        return new ApiException(413, "payload_too_large", message);
+    }
+
+    public int status() { return status; }
+
+    public String code() { return code; }
+
+    public List<Violation> violations() { return violations; }
+
+    public boolean isValidation() { return !violations.isEmpty(); }
+}

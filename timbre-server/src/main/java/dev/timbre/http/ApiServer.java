@@ -1,0 +1,86 @@
+package dev.timbre.http;
+
+import static io.javalin.apibuilder.ApiBuilder.path;
+
+import dev.timbre.config.TimbreConfig;
+import io.javalin.Javalin;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+
+/**
+ * The HTTP server: cross-cutting concerns (request ids, access log, metrics, auth, size limits, error bodies) and
+ * the route groups it is given. Routes under {@code /v1} and {@code /v2} need an API key; {@code /health} and
+ * {@code /metrics} do not.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    /** A route group mounted at a path, e.g. {@code mount("/v1/models", modelsRoutes)}. */
+    public record Mount(String path, EndpointGroup group) {}
+
+    public static Mount mount(String path, EndpointGroup group) {
+        return new Mount(path, group);
+    }
+
+    private final Javalin app;
+
+    private ApiServer(Javalin app) {
+        this.app = app;
+    }
+
+    public static ApiServer start(TimbreConfig config, RequestTracking tracking, ApiKeyAuth auth, List<Mount> mounts) {
+        TimbreConfig.Limits limits = config.limits();
+        Javalin app = Javalin.create(c -> {
+            c.useVirtualThreads = true;
+            c.showJavalinBanner = false;
+            c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            c.http.maxRequestSize = limits.maxBodyBytes();
+            c.http.defaultContentType = "application/json";
+            c.jetty.multipartConfig.maxFileSize(limits.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxTotalRequestSize(limits.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
+            c.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                rule.anyHost();
+                rule.exposeHeader(RequestTracking.REQUEST_ID);
+            }));
+            c.requestLogger.http(tracking::end);
+            c.router.apiBuilder(() -> {
+                for (Mount m : mounts) path(m.path(), m.group());
+            });
+        });
+        ErrorBodies.install(app);
+        app.before(tracking::begin);
+        app.before(ctx -> checkSize(ctx, limits));
+        app.before("/v1/*", auth::check);
+        app.before("/v2/*", auth::check);
+        app.start(config.host(), config.port());
+        return new ApiServer(app);
+    }
+
+    /** Rejects a declared body over the limit before anything reads it. */
+    private static void checkSize(Context ctx, TimbreConfig.Limits limits) {
+        long length = ctx.contentLength();
+        String type = ctx.contentType();
+        boolean multipart = type != null && type.toLowerCase().startsWith("multipart/");
+        long max = multipart ? limits.maxUploadBytes() : limits.maxBodyBytes();
+        if (length > max) throw ApiException.tooLarge("Request body of " + length + " bytes exceeds the limit of " + max + " bytes");
+    }
+
+    /** Every routed endpoint as {@code "METHOD /path/{param}"}, for the coverage report. */
+    public List<String> routes() {
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.getEndpoint().getMethod().name() + " " + e.getEndpoint().getPath())
+                .filter(r -> !r.startsWith("BEFORE") && !r.startsWith("AFTER") && !r.startsWith("OPTIONS"))
+                .distinct().sorted().toList();
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.timbre.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * Stores audio and other large files under readable keys such as {@code history/{id}.mp3}. Keys are relative
+ * paths of safe segments ({@code [A-Za-z0-9._-]}, no {@code ..}). Writes are atomic: a reader sees either nothing
+ * or the whole blob. Implementations are thread-safe.
+ */
+public interface BlobStore {
+    void put(String key, byte[] data) throws IOException;
+
+    Optional<byte[]> get(String key) throws IOException;
+
+    /** Opens a stream the caller must close; empty when there is no such blob. */
+    Optional<InputStream> open(String key) throws IOException;
+
+    boolean exists(String key);
+
+    /** Deletes the blob if present; returns whether it was there. */
+    boolean delete(String key) throws IOException;
+
+    /** Rejects keys that could escape the store or are not plain relative paths. */
+    static String checkKey(String key) {
+        if (key == null || key.isEmpty() || key.length() > 512 || key.startsWith("/")) {
+            throw new IllegalArgumentException("bad blob key: " + key);
+        }
+        for (String segment : key.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || !segment.matches("[A-Za-z0-9._-]+")) {
+                throw new IllegalArgumentException("bad blob key: " + key);
+            }
+        }
+        return key;
+    }
+}

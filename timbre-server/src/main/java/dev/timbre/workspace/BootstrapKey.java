@@ -1,0 +1,52 @@
+package dev.timbre.workspace;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bootstrap admin key: {@code TIMBRE_API_KEY} when given; otherwise one generated on first start, printed once
+ * and kept in {@code <data>/admin-api-key} readable by the owner only.
+ */
+public final class BootstrapKey {
+    private static final Logger log = LoggerFactory.getLogger(BootstrapKey.class);
+    static final String FILE = "admin-api-key";
+
+    private BootstrapKey() {}
+
+    public static void install(ApiKeyRepository keys, String configured, Path dataDir) throws IOException {
+        if (configured != null && !configured.isBlank()) {
+            keys.ensure(configured.trim(), "bootstrap admin (TIMBRE_API_KEY)", true);
+            return;
+        }
+        Path file = dataDir.resolve(FILE);
+        if (Files.exists(file)) {
+            keys.ensure(Files.readString(file).trim(), "bootstrap admin (generated)", true);
+            return;
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String key = "sk_" + HexFormat.of().formatHex(random);
+        Files.createDirectories(dataDir);
+        Path tmp = dataDir.resolve(FILE + ".tmp");
+        Files.deleteIfExists(tmp);
+        try {
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(Set.of(
+                    java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(tmp);
+        }
+        Files.writeString(tmp, key + "\n", StandardOpenOption.TRUNCATE_EXISTING);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        keys.ensure(key, "bootstrap admin (generated)", true);
+        log.warn("Generated the admin API key (shown once; also stored in {}): {}", file, key);
+        System.out.println("TIMBRE_API_KEY=" + key);
+    }
+}
