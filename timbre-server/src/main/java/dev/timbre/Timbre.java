@@ -7,6 +7,9 @@ import dev.timbre.db.Database;
 import dev.timbre.engines.EngineCatalog;
 import dev.timbre.engines.ModelCatalog;
 import dev.timbre.health.HealthRoutes;
+import dev.timbre.history.HistoryRepository;
+import dev.timbre.history.HistoryRoutes;
+import dev.timbre.history.HistoryService;
 import dev.timbre.http.ApiKeyAuth;
 import dev.timbre.http.ApiServer;
 import dev.timbre.http.RequestTracking;
@@ -14,12 +17,16 @@ import dev.timbre.models.ModelsRoutes;
 import dev.timbre.models.ModelsService;
 import dev.timbre.storage.BlobStore;
 import dev.timbre.storage.FileSystemBlobStore;
+import dev.timbre.user.UsageRepository;
+import dev.timbre.user.UserRoutes;
+import dev.timbre.user.UserService;
 import dev.timbre.workspace.ApiKeyRepository;
 import dev.timbre.workspace.BootstrapKey;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.List;
 
 /** The composition root: configuration → engines → repositories → services → HTTP. Close it to stop everything. */
@@ -27,11 +34,15 @@ public final class Timbre implements AutoCloseable {
     private final Database database;
     private final EngineCatalog engines;
     private final ApiServer server;
+    private final HistoryService history;
+    private final UserService users;
 
-    private Timbre(Database database, EngineCatalog engines, ApiServer server) {
+    private Timbre(Database database, EngineCatalog engines, ApiServer server, HistoryService history, UserService users) {
         this.database = database;
         this.engines = engines;
         this.server = server;
+        this.history = history;
+        this.users = users;
     }
 
     public static Timbre start(TimbreConfig config) throws IOException {
@@ -43,12 +54,16 @@ public final class Timbre implements AutoCloseable {
             ApiKeyRepository keys = new ApiKeyRepository(database.jdbi());
             BootstrapKey.install(keys, config.apiKey(), config.dataDir());
             ModelCatalog models = new ModelCatalog(engines, config.engines().textToSpeech(), config.models());
+            HistoryService history = new HistoryService(new HistoryRepository(database.jdbi()), blobs, Clock.systemUTC());
+            UserService users = new UserService(new UsageRepository(database.jdbi()), config.account(), () -> 0, Clock.systemUTC());
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), new ApiKeyAuth(keys), List.of(
                     mount("/", new HealthRoutes(engines, database, registry)),
-                    mount("/v1/models", new ModelsRoutes(new ModelsService(models, engines)))));
-            return new Timbre(database, engines, server);
+                    mount("/v1/models", new ModelsRoutes(new ModelsService(models, engines))),
+                    mount("/v1/history", new HistoryRoutes(history)),
+                    mount("/v1/user", new UserRoutes(users))));
+            return new Timbre(database, engines, server, history, users);
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -70,6 +85,14 @@ public final class Timbre implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    public HistoryService history() {
+        return history;
+    }
+
+    public UserService users() {
+        return users;
     }
 
     @Override

@@ -1,0 +1,60 @@
+package dev.timbre.user;
+
+import dev.timbre.config.TimbreConfig;
+import dev.timbre.http.ApiException;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.IntSupplier;
+
+/**
+ * The account and its character accounting. {@link #charge} is the one way to spend characters: atomic across
+ * threads and nodes, and all-or-nothing against the limit.
+ */
+public final class UserService {
+    public static final int VOICE_LIMIT = 10_000;
+
+    private final UsageRepository usage;
+    private final TimbreConfig.Account account;
+    private final IntSupplier voiceSlotsUsed;
+    private final Clock clock;
+
+    /** @param voiceSlotsUsed how many voices occupy slots (cloned, generated); reported in the subscription */
+    public UserService(UsageRepository usage, TimbreConfig.Account account, IntSupplier voiceSlotsUsed, Clock clock) {
+        this.usage = usage;
+        this.account = account;
+        this.voiceSlotsUsed = voiceSlotsUsed;
+        this.clock = clock;
+        usage.configure(account.characterLimit(), now());
+    }
+
+    /** Charges {@code characters} (≥ 0); throws a 401 {@code quota_exceeded} and charges nothing when over the limit. */
+    public Charge charge(int characters) {
+        if (characters < 0) throw new IllegalArgumentException("characters must not be negative: " + characters);
+        Usage before = usage.charge(characters, now()).orElseThrow(() -> {
+            Usage u = usage.current(now());
+            long left = Math.max(0, u.characterLimit() - u.characterCount());
+            return ApiException.unauthorized("quota_exceeded", "This request exceeds your quota of " + u.characterLimit()
+                    + ". You have " + left + " credits remaining, while " + characters + " credits are required for this request.");
+        });
+        return new Charge(Math.toIntExact(before.characterCount()), Math.toIntExact(before.characterCount() + characters));
+    }
+
+    public SubscriptionResponse subscription() {
+        Usage u = usage.current(now());
+        return new SubscriptionResponse(account.tier(), u.characterCount(), u.characterLimit(), 0L, 0, false, false,
+                u.nextResetUnix(), voiceSlotsUsed.getAsInt(), 0, VOICE_LIMIT, null, 0, 0, false, true, false,
+                "usd", "active", "monthly_period", "monthly_period", null, List.of(), false, null);
+    }
+
+    /** @param keyPreview a short, non-secret hint of the caller's key, or null */
+    public UserResponse user(String keyPreview) {
+        SubscriptionResponse s = subscription();
+        Usage u = usage.current(now());
+        return new UserResponse(account.userId(), s, null, false, null, false, true, true, false, account.firstName(),
+                true, keyPreview, null, null, u.createdAt(), "workspace_admin");
+    }
+
+    private long now() {
+        return clock.instant().getEpochSecond();
+    }
+}
