@@ -14,6 +14,11 @@ import dev.timbre.models.ModelsRoutes;
 import dev.timbre.models.ModelsService;
 import dev.timbre.storage.BlobStore;
 import dev.timbre.storage.FileSystemBlobStore;
+import dev.timbre.voices.PremadeVoices;
+import dev.timbre.voices.VoiceRepository;
+import dev.timbre.voices.VoiceSamples;
+import dev.timbre.voices.VoicesRoutes;
+import dev.timbre.voices.VoicesService;
 import dev.timbre.workspace.ApiKeyRepository;
 import dev.timbre.workspace.BootstrapKey;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -27,11 +32,13 @@ public final class Timbre implements AutoCloseable {
     private final Database database;
     private final EngineCatalog engines;
     private final ApiServer server;
+    private final VoicesService voices;
 
-    private Timbre(Database database, EngineCatalog engines, ApiServer server) {
+    private Timbre(Database database, EngineCatalog engines, ApiServer server, VoicesService voices) {
         this.database = database;
         this.engines = engines;
         this.server = server;
+        this.voices = voices;
     }
 
     public static Timbre start(TimbreConfig config) throws IOException {
@@ -44,11 +51,16 @@ public final class Timbre implements AutoCloseable {
             BootstrapKey.install(keys, config.apiKey(), config.dataDir());
             ModelCatalog models = new ModelCatalog(engines, config.engines().textToSpeech(), config.models());
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            VoicesService voices = new VoicesService(new VoiceRepository(database.jdbi()), new PremadeVoices(engines, models),
+                    new VoiceSamples(blobs), config.engines().textToSpeech());
+            VoicesRoutes voicesRoutes = new VoicesRoutes(voices, config.limits().maxUploadBytes());
 
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), new ApiKeyAuth(keys), List.of(
                     mount("/", new HealthRoutes(engines, database, registry)),
-                    mount("/v1/models", new ModelsRoutes(new ModelsService(models, engines)))));
-            return new Timbre(database, engines, server);
+                    mount("/v1/models", new ModelsRoutes(new ModelsService(models, engines))),
+                    mount("/v1/voices", voicesRoutes),
+                    mount("/v2/voices", voicesRoutes.v2())));
+            return new Timbre(database, engines, server, voices);
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -70,6 +82,10 @@ public final class Timbre implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    public VoicesService voices() {
+        return voices;
     }
 
     @Override
