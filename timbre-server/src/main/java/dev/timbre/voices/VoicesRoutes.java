@@ -56,8 +56,10 @@ public final class VoicesRoutes implements EndpointGroup {
             String id = voiceId(ctx);
             String sampleId = Params.id(ctx, "sample_id", "sample_not_found", "Sample");
             VoicesService.SampleAudio audio = service.sampleAudio(id, sampleId);
+            // Javalin sets a UTF-8 response encoding that Jetty appends to any content type; clear it for audio.
+            ctx.res().setCharacterEncoding(null);
+            ctx.res().setContentType(audio.mimeType());
             ctx.result(audio.data());
-            ctx.res().setHeader("Content-Type", audio.mimeType()); // exactly the MIME type: no charset suffix
         });
     }
 
