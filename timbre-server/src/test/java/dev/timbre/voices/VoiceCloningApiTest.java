@@ -149,6 +149,10 @@ class VoiceCloningApiTest {
         var tooLarge = server.postMultipart("/v1/voices/add", new Multipart().field("name", "Big")
                 .file("files", "big.wav", "audio/wav", VoiceAudio.wav(200, 15)));
         assertThat(tooLarge.status()).isEqualTo(413);
+        Multipart big = new Multipart().field("name", "Big").file("files", "big.wav", "audio/wav", VoiceAudio.wav(200, 15));
+        var chunked = server.send(server.builder("/v1/voices/add").header("Content-Type", big.contentType())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.bytes()))));
+        assertThat(chunked.status()).as("an upload without Content-Length over the limit").isEqualTo(413);
 
         assertThat(blobCount()).isEqualTo(before);
         assertThat(server.get("/v1/voices").json().get("voices")).hasSize(voices);
