@@ -77,7 +77,7 @@ public final class MultipartForm {
         return field(name).map(v -> Params.parseBool(v, "body", name)).orElse(dflt);
     }
 
-    /** Files sent under any of {@code names} (e.g. {@code files} and {@code files[]}), in request order. */
+    /** Files sent under any of {@code names} (e.g. {@code files} and {@code files[]}), each field's files in request order. */
     public List<File> files(String... names) {
         List<String> wanted = List.of(names);
         return files.stream().filter(f -> wanted.contains(f.field())).toList();
