@@ -17,9 +17,16 @@ import dev.timbre.models.ModelsRoutes;
 import dev.timbre.models.ModelsService;
 import dev.timbre.storage.BlobStore;
 import dev.timbre.storage.FileSystemBlobStore;
+import dev.timbre.texttospeech.TextToSpeechRoutes;
+import dev.timbre.texttospeech.TextToSpeechService;
 import dev.timbre.user.UsageRepository;
 import dev.timbre.user.UserRoutes;
 import dev.timbre.user.UserService;
+import dev.timbre.voices.PremadeVoices;
+import dev.timbre.voices.VoiceRepository;
+import dev.timbre.voices.VoiceSamples;
+import dev.timbre.voices.VoicesRoutes;
+import dev.timbre.voices.VoicesService;
 import dev.timbre.workspace.ApiKeyRepository;
 import dev.timbre.workspace.BootstrapKey;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -34,15 +41,16 @@ public final class Timbre implements AutoCloseable {
     private final Database database;
     private final EngineCatalog engines;
     private final ApiServer server;
-    private final HistoryService history;
-    private final UserService users;
+    private final Services services;
 
-    private Timbre(Database database, EngineCatalog engines, ApiServer server, HistoryService history, UserService users) {
+    /** The use cases other code (tests, later areas) reaches directly. */
+    public record Services(VoicesService voices, HistoryService history, UserService users, TextToSpeechService textToSpeech) {}
+
+    private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
         this.database = database;
         this.engines = engines;
         this.server = server;
-        this.history = history;
-        this.users = users;
+        this.services = services;
     }
 
     public static Timbre start(TimbreConfig config) throws IOException {
@@ -55,15 +63,24 @@ public final class Timbre implements AutoCloseable {
             BootstrapKey.install(keys, config.apiKey(), config.dataDir());
             ModelCatalog models = new ModelCatalog(engines, config.engines().textToSpeech(), config.models());
             HistoryService history = new HistoryService(new HistoryRepository(database.jdbi()), blobs, Clock.systemUTC());
-            UserService users = new UserService(new UsageRepository(database.jdbi()), config.account(), () -> 0, Clock.systemUTC());
+            VoiceRepository voiceRows = new VoiceRepository(database.jdbi());
+            VoicesService voices = new VoicesService(voiceRows, new PremadeVoices(engines, models),
+                    new VoiceSamples(blobs), config.engines().textToSpeech());
+            UserService users = new UserService(new UsageRepository(database.jdbi()), config.account(),
+                    () -> voiceRows.list().size(), Clock.systemUTC());
+            TextToSpeechService textToSpeech = new TextToSpeechService(voices, models, users, history);
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            VoicesRoutes voicesRoutes = new VoicesRoutes(voices, config.limits().maxUploadBytes());
 
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), new ApiKeyAuth(keys), List.of(
                     mount("/", new HealthRoutes(engines, database, registry)),
                     mount("/v1/models", new ModelsRoutes(new ModelsService(models, engines))),
+                    mount("/v1/voices", voicesRoutes),
+                    mount("/v2/voices", voicesRoutes.v2()),
+                    mount("/v1/text-to-speech", new TextToSpeechRoutes(textToSpeech)),
                     mount("/v1/history", new HistoryRoutes(history)),
                     mount("/v1/user", new UserRoutes(users))));
-            return new Timbre(database, engines, server, history, users);
+            return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -87,12 +104,16 @@ public final class Timbre implements AutoCloseable {
         return database;
     }
 
+    public VoicesService voices() {
+        return services.voices();
+    }
+
     public HistoryService history() {
-        return history;
+        return services.history();
     }
 
     public UserService users() {
-        return users;
+        return services.users();
     }
 
     @Override

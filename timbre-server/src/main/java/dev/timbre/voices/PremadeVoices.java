@@ -1,0 +1,80 @@
+package dev.timbre.voices;
+
+import dev.timbre.Ids;
+import dev.timbre.engine.TextToSpeech;
+import dev.timbre.engine.VoiceDescriptor;
+import dev.timbre.engines.EngineCatalog;
+import dev.timbre.engines.ModelCatalog;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The voices the loaded TTS engines offer, as ElevenLabs "premade" voices. A premade voice id is
+ * {@code Ids.stable(provider + ":" + engineVoiceId)}, so it survives restarts. Thread-safe.
+ */
+public final class PremadeVoices {
+    /** One engine voice under its public id. */
+    public record Premade(String voiceId, String provider, VoiceDescriptor descriptor) {}
+
+    private final EngineCatalog engines;
+    private final ModelCatalog models;
+    private volatile Map<String, Premade> byId;
+
+    public PremadeVoices(EngineCatalog engines, ModelCatalog models) {
+        this.engines = engines;
+        this.models = models;
+    }
+
+    public static String idFor(String provider, String engineVoiceId) {
+        return Ids.stable(provider + ":" + engineVoiceId);
+    }
+
+    /** Every premade voice, engines in load order, voices in engine order. Waits for the engines to load. */
+    public List<Premade> all() {
+        return List.copyOf(index().values());
+    }
+
+    public Optional<Premade> find(String voiceId) {
+        return Optional.ofNullable(index().get(voiceId));
+    }
+
+    /** The first voice of {@code provider}: the engine voice that instant clones speak with. */
+    public Optional<Premade> first(String provider) {
+        return index().values().stream().filter(p -> p.provider().equals(provider)).findFirst();
+    }
+
+    private Map<String, Premade> index() {
+        Map<String, Premade> m = byId;
+        if (m == null) {
+            m = new LinkedHashMap<>();
+            for (Map.Entry<String, TextToSpeech> e : engines.textToSpeech().entrySet()) {
+                for (VoiceDescriptor d : e.getValue().voices()) {
+                    Premade p = new Premade(idFor(e.getKey(), d.id()), e.getKey(), d);
+                    m.put(p.voiceId(), p);
+                }
+            }
+            byId = m = java.util.Collections.unmodifiableMap(m);
+        }
+        return m;
+    }
+
+    /** Model ids served by {@code provider}'s engine, in catalogue order. */
+    public List<String> modelIds(String provider) {
+        return models.served().stream().filter(s -> s.provider().equals(provider)).map(s -> s.spec().modelId()).toList();
+    }
+
+    public VoiceResponse toResponse(Premade p, VoiceSettings settings) {
+        VoiceDescriptor d = p.descriptor();
+        List<String> modelIds = modelIds(p.provider());
+        List<VoiceResponse.VerifiedLanguage> languages = new ArrayList<>();
+        for (String modelId : modelIds) {
+            languages.add(new VoiceResponse.VerifiedLanguage(d.language(), modelId, d.labels().get("accent"), null, null));
+        }
+        return new VoiceResponse(p.voiceId(), d.name(), null, "premade", VoiceResponse.FineTuning.none(d.language()),
+                new LinkedHashMap<>(new java.util.TreeMap<>(d.labels())), d.description(), null, List.of(), settings, null, modelIds,
+                languages, null, VoiceResponse.Verification.notRequired(d.language()), null, false, false, false, null);
+    }
+}

@@ -1,0 +1,163 @@
+package dev.timbre.voices;
+
+import dev.timbre.Ids;
+import dev.timbre.http.ApiException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The voices of this installation: premade voices from the engines plus instant clones stored in the database,
+ * which speak with the first premade voice of the default provider. Settings of any voice may be stored.
+ */
+public final class VoicesService {
+    private final VoiceRepository repository;
+    private final PremadeVoices premade;
+    private final VoiceSamples samples;
+    private final String defaultProvider;
+
+    public VoicesService(VoiceRepository repository, PremadeVoices premade, VoiceSamples samples, String defaultProvider) {
+        this.repository = repository;
+        this.premade = premade;
+        this.samples = samples;
+        this.defaultProvider = defaultProvider;
+    }
+
+    /** The audio of one stored sample and its MIME type. */
+    public record SampleAudio(String mimeType, byte[] data) {}
+
+    /** Premade voices in engine order, then stored voices oldest first. */
+    public List<VoiceResponse> list() {
+        Map<String, VoiceSettings> settings = repository.allSettings();
+        Map<String, List<VoiceRepository.StoredSample>> allSamples = repository.allSamples();
+        List<VoiceResponse> out = new ArrayList<>();
+        for (PremadeVoices.Premade p : premade.all()) out.add(premade.toResponse(p, settingsOf(settings, p.voiceId())));
+        for (VoiceRepository.StoredVoice v : repository.list()) {
+            out.add(toResponse(v, allSamples.getOrDefault(v.voiceId(), List.of()), settingsOf(settings, v.voiceId())));
+        }
+        return out;
+    }
+
+    public VoicePages.Page search(VoiceSearch query) {
+        return query.apply(list());
+    }
+
+    public VoiceResponse get(String voiceId) {
+        Optional<PremadeVoices.Premade> p = premade.find(voiceId);
+        if (p.isPresent()) return premade.toResponse(p.get(), settings(voiceId));
+        VoiceRepository.StoredVoice v = stored(voiceId);
+        return toResponse(v, repository.samples(voiceId), settings(voiceId));
+    }
+
+    /** The engine voice and settings behind a voice id; 404 {@code voice_not_found} when there is none. */
+    public ResolvedVoice resolve(String voiceId) {
+        Optional<PremadeVoices.Premade> p = premade.find(voiceId);
+        if (p.isPresent()) {
+            return new ResolvedVoice(p.get().provider(), p.get().descriptor().id(), settings(voiceId), p.get().descriptor().name(), "premade");
+        }
+        VoiceRepository.StoredVoice v = stored(voiceId);
+        return new ResolvedVoice(v.provider(), v.engineVoiceId(), settings(voiceId), v.name(), v.category());
+    }
+
+    public VoiceSettings defaultSettings() {
+        return VoiceSettings.DEFAULT;
+    }
+
+    /** Stored settings of an existing voice, else the defaults. */
+    public VoiceSettings settings(String voiceId) {
+        return repository.settings(voiceId).orElse(VoiceSettings.DEFAULT);
+    }
+
+    public VoiceSettings settingsOfExisting(String voiceId) {
+        requireExists(voiceId);
+        return settings(voiceId);
+    }
+
+    /** Stores {@code changes} over the current settings; null fields keep their value. */
+    public void editSettings(String voiceId, VoiceSettings changes) {
+        changes.validate("body");
+        requireExists(voiceId);
+        repository.saveSettings(voiceId, changes.over(settings(voiceId)));
+    }
+
+    /** Creates an instant clone; every file must be audio, else nothing is stored. */
+    public VoicePages.Added add(VoiceInput in) {
+        if (in.files().isEmpty()) throw ApiException.invalid("Field required", "missing", "body", "files");
+        List<VoiceSamples.Checked> checked = samples.check(in.files());
+        PremadeVoices.Premade base = premade.first(defaultProvider).orElseThrow(() -> ApiException.badRequest(
+                "no_base_voice", "The default engine '" + defaultProvider + "' offers no voice to clone onto"));
+        String voiceId = Ids.random();
+        List<VoiceRepository.StoredSample> rows = samples.store(voiceId, checked, in.removeBackgroundNoise());
+        try {
+            repository.insert(new VoiceRepository.StoredVoice(voiceId, in.name(), in.description(),
+                    in.labels() == null ? Map.of() : in.labels(), "cloned", base.provider(), base.descriptor().id(),
+                    System.currentTimeMillis() / 1000), rows);
+        } catch (RuntimeException e) {
+            samples.discard(rows);
+            throw e;
+        }
+        return new VoicePages.Added(voiceId, false);
+    }
+
+    /** Renames, redescribes and relabels a stored voice and adds the given files as samples. */
+    public void edit(String voiceId, VoiceInput in) {
+        if (premade.find(voiceId).isPresent()) {
+            throw ApiException.badRequest("voice_not_editable", "Premade voice '" + voiceId + "' cannot be edited; only its settings can");
+        }
+        VoiceRepository.StoredVoice v = stored(voiceId);
+        List<VoiceSamples.Checked> checked = samples.check(in.files());
+        List<VoiceRepository.StoredSample> rows = samples.store(voiceId, checked, in.removeBackgroundNoise());
+        try {
+            if (!repository.update(voiceId, in.name(), in.description(), in.labels() == null ? v.labels() : in.labels(), rows)) {
+                throw notFound(voiceId);
+            }
+        } catch (RuntimeException e) {
+            samples.discard(rows);
+            throw e;
+        }
+    }
+
+    /** Deletes a stored voice with its samples and settings; premade voices are refused with a 400. */
+    public void delete(String voiceId) {
+        if (premade.find(voiceId).isPresent()) {
+            throw ApiException.badRequest("voice_not_deletable", "Premade voice '" + voiceId + "' cannot be deleted");
+        }
+        samples.discard(repository.delete(voiceId).orElseThrow(() -> notFound(voiceId)));
+    }
+
+    public SampleAudio sampleAudio(String voiceId, String sampleId) {
+        stored(voiceId);
+        VoiceRepository.StoredSample s = repository.sample(voiceId, sampleId).orElseThrow(() -> sampleNotFound(voiceId, sampleId));
+        return samples.audio(s).map(data -> new SampleAudio(s.mimeType(), data)).orElseThrow(() -> sampleNotFound(voiceId, sampleId));
+    }
+
+    private VoiceRepository.StoredVoice stored(String voiceId) {
+        return repository.find(voiceId).orElseThrow(() -> notFound(voiceId));
+    }
+
+    private void requireExists(String voiceId) {
+        if (premade.find(voiceId).isEmpty()) stored(voiceId);
+    }
+
+    private VoiceResponse toResponse(VoiceRepository.StoredVoice v, List<VoiceRepository.StoredSample> rows, VoiceSettings settings) {
+        List<VoiceResponse.Sample> list = rows.stream().map(s -> new VoiceResponse.Sample(s.sampleId(), s.fileName(), s.mimeType(),
+                s.sizeBytes(), s.hash(), s.durationSecs(), s.removeBackgroundNoise(), false, false, null, null, null)).toList();
+        String language = v.labels().get("language");
+        return new VoiceResponse(v.voiceId(), v.name(), list, v.category(), VoiceResponse.FineTuning.none(language), v.labels(),
+                v.description(), null, List.of(), settings, null, premade.modelIds(v.provider()), List.of(), null,
+                VoiceResponse.Verification.notRequired(language), "admin", true, false, false, v.createdAtUnix());
+    }
+
+    private static VoiceSettings settingsOf(Map<String, VoiceSettings> stored, String voiceId) {
+        return stored.getOrDefault(voiceId, VoiceSettings.DEFAULT);
+    }
+
+    static ApiException notFound(String voiceId) {
+        return ApiException.notFound("voice_not_found", "A voice with the voice_id '" + voiceId + "' was not found.");
+    }
+
+    private static ApiException sampleNotFound(String voiceId, String sampleId) {
+        return ApiException.notFound("sample_not_found", "Sample '" + sampleId + "' of voice '" + voiceId + "' was not found.");
+    }
+}
