@@ -2,6 +2,7 @@ package dev.timbre.engines;
 
 import dev.timbre.engine.TextToSpeech;
 import dev.timbre.engine.fake.ToneTextToSpeech;
+import dev.timbre.engine.marytts.MaryTextToSpeech;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class EngineCatalog implements AutoCloseable {
 
     /** Every text-to-speech provider Timbre knows, by provider id. */
     private static final Map<String, Supplier<TextToSpeech>> TEXT_TO_SPEECH = Map.of(
+            "marytts", MaryTextToSpeech::new,
             "fake", ToneTextToSpeech::new);
 
     private final CompletableFuture<Map<String, TextToSpeech>> textToSpeech;

@@ -69,5 +69,9 @@ public final class ModelCatalog {
         return provider == null ? Optional.empty() : Optional.ofNullable(engines.textToSpeech().get(provider));
     }
 
+    public EngineCatalog engines() {
+        return engines;
+    }
+
     public record Served(ModelSpec spec, String provider) {}
 }

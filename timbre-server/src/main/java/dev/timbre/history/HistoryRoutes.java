@@ -6,6 +6,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 
 import dev.timbre.http.ApiException;
 import dev.timbre.http.JsonBody;
+import dev.timbre.http.MediaType;
 import dev.timbre.http.Params;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
@@ -50,7 +51,7 @@ public final class HistoryRoutes implements EndpointGroup {
 
     private void audio(Context ctx) {
         HistoryService.Audio audio = service.audio(id(ctx));
-        contentType(ctx, audio.item().contentType());
+        MediaType.set(ctx, audio.item().contentType());
         ctx.result(audio.data());
     }
 
@@ -64,18 +65,12 @@ public final class HistoryRoutes implements EndpointGroup {
             if (body.historyItemIds().get(i) == null) throw ApiException.invalid("Input should be a valid string", "string_type", "body", "history_item_ids", i);
         }
         Download d = service.download(body.historyItemIds(), body.outputFormat());
-        contentType(ctx, d.contentType());
+        MediaType.set(ctx, d.contentType());
         ctx.header("Content-Disposition", "attachment; filename=\"" + d.fileName() + "\"");
         ctx.result(d.data());
     }
 
     private static String id(Context ctx) {
         return Params.id(ctx, ID, "history_item_not_found", "History item");
-    }
-
-    /** Sets the media type exactly as given: Jetty must not append a charset to audio or zip bodies. */
-    private static void contentType(Context ctx, String type) {
-        ctx.res().setCharacterEncoding(null);
-        ctx.contentType(type);
     }
 }

@@ -41,6 +41,6 @@ public final class RequestTracking {
     /** The matched route template, so that metrics are by route and not by id; unmatched requests share one tag. */
     private static String route(Context ctx) {
         String path = ctx.endpointHandlerPath();
-        return path == null || path.equals("*") || path.isEmpty() ? "unmatched" : path;
+        return path == null || path.equals("*") || path.isEmpty() ? "unmatched" : path.replaceAll("/{2,}", "/");
     }
 }

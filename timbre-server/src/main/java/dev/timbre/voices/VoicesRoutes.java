@@ -9,6 +9,7 @@ import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
 import dev.timbre.http.JsonBody;
 import dev.timbre.http.MultipartForm;
+import dev.timbre.http.MediaType;
 import dev.timbre.http.Params;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
@@ -56,9 +57,7 @@ public final class VoicesRoutes implements EndpointGroup {
             String id = voiceId(ctx);
             String sampleId = Params.id(ctx, "sample_id", "sample_not_found", "Sample");
             VoicesService.SampleAudio audio = service.sampleAudio(id, sampleId);
-            // Javalin sets a UTF-8 response encoding that Jetty appends to any content type; clear it for audio.
-            ctx.res().setCharacterEncoding(null);
-            ctx.res().setContentType(audio.mimeType());
+            MediaType.set(ctx, audio.mimeType());
             ctx.result(audio.data());
         });
     }

@@ -1,0 +1,86 @@
+package dev.timbre.texttospeech;
+
+import dev.timbre.engine.WordTiming;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Per-character timing ({@code CharacterAlignmentResponseModel}): three parallel lists, times in seconds from the
+ * start of the audio, monotone, each character's end equal to the next one's start.
+ */
+public record CharacterAlignment(List<String> characters, List<Double> characterStartTimesSeconds,
+                                 List<Double> characterEndTimesSeconds) {
+
+    /**
+     * Spreads the engine's word timings over the characters of {@code text}: a word's characters share its span
+     * evenly; characters between words (spaces, punctuation, words the engine did not report) fill the gaps. The
+     * last character ends at {@code durationSeconds}.
+     */
+    public static CharacterAlignment fromWords(String text, List<WordTiming> words, double durationSeconds) {
+        int n = text.length();
+        double[] start = new double[n + 1];
+        boolean[] fixed = new boolean[n + 1];
+        start[0] = 0;
+        fixed[0] = true;
+        String lower = text.toLowerCase(Locale.ROOT);
+        int cursor = 0;
+        for (WordTiming w : words) {
+            String token = w.word().toLowerCase(Locale.ROOT).strip();
+            if (token.isEmpty()) continue;
+            int at = lower.indexOf(token, cursor);
+            if (at < 0) continue;
+            double s = Math.max(w.start(), 0), e = Math.max(w.end(), s);
+            if (fixed[at] && start[at] > s) continue;
+            int len = token.length();
+            for (int i = 0; i <= len; i++) {
+                start[at + i] = s + (e - s) * i / len;
+                fixed[at + i] = true;
+            }
+            cursor = at + len;
+        }
+        start[n] = Math.max(durationSeconds, lastFixed(start, fixed, n));
+        fixed[n] = true;
+        interpolate(start, fixed);
+        List<String> chars = new ArrayList<>(n);
+        List<Double> starts = new ArrayList<>(n);
+        List<Double> ends = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            chars.add(String.valueOf(text.charAt(i)));
+            starts.add(round(start[i]));
+            ends.add(round(start[i + 1]));
+        }
+        return new CharacterAlignment(chars, starts, ends);
+    }
+
+    /** This alignment moved later by {@code offsetSeconds}, for chunks of a longer stream. */
+    public CharacterAlignment shifted(double offsetSeconds) {
+        return new CharacterAlignment(characters,
+                characterStartTimesSeconds.stream().map(t -> round(t + offsetSeconds)).toList(),
+                characterEndTimesSeconds.stream().map(t -> round(t + offsetSeconds)).toList());
+    }
+
+    public double endSeconds() {
+        return characterEndTimesSeconds.isEmpty() ? 0 : characterEndTimesSeconds.get(characterEndTimesSeconds.size() - 1);
+    }
+
+    private static double lastFixed(double[] start, boolean[] fixed, int n) {
+        for (int i = n - 1; i >= 0; i--) if (fixed[i]) return start[i];
+        return 0;
+    }
+
+    /** Fills unfixed boundaries linearly between their fixed neighbours, keeping the sequence monotone. */
+    private static void interpolate(double[] start, boolean[] fixed) {
+        int prev = 0;
+        for (int i = 1; i < start.length; i++) {
+            if (!fixed[i]) continue;
+            if (start[i] < start[prev]) start[i] = start[prev];
+            for (int j = prev + 1; j < i; j++) start[j] = start[prev] + (start[i] - start[prev]) * (j - prev) / (i - prev);
+            prev = i;
+        }
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
+    }
+}
