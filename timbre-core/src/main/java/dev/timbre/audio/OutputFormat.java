@@ -9,9 +9,14 @@ import java.util.Optional;
  */
 public record OutputFormat(Codec codec, int sampleRate, int bitrateKbps) {
 
+    /**
+     * Codec with the Content-Type sent for it. Opus is delivered in an Ogg container (RFC 7845), whose registered type
+     * is {@code audio/ogg}; {@code audio/opus} (RFC 7587) names bare RTP payloads, which browsers and ffmpeg do not
+     * sniff as a file.
+     */
     public enum Codec {
         MP3("audio/mpeg", "mp3"), PCM("audio/pcm", "pcm"), ULAW("audio/basic", "ulaw"), ALAW("audio/x-alaw-basic", "alaw"),
-        OPUS("audio/opus", "opus"), WAV("audio/wav", "wav");
+        OPUS("audio/ogg", "opus"), WAV("audio/wav", "wav");
 
         public final String contentType;
         public final String extension;

@@ -23,22 +23,10 @@ public final class Pcm {
         return out;
     }
 
-    /** Linear-interpolation resampling; returns the input unchanged when the rates match. */
+    /** Resamples a whole clip (see {@link Resampler}); returns the input unchanged when the rates match. */
     public static byte[] resample(byte[] pcm, int fromRate, int toRate) {
         if (fromRate == toRate) return pcm;
-        short[] in = toSamples(pcm, 0, pcm.length);
-        int n = (int) ((long) in.length * toRate / fromRate);
-        short[] out = new short[n];
-        double step = (double) fromRate / toRate;
-        for (int i = 0; i < n; i++) {
-            double pos = i * step;
-            int j = (int) pos;
-            double frac = pos - j;
-            int a = in[Math.min(j, in.length - 1)];
-            int b = in[Math.min(j + 1, in.length - 1)];
-            out[i] = (short) Math.round(a + (b - a) * frac);
-        }
-        return toBytes(out);
+        return Resampler.resampleAll(pcm, fromRate, toRate);
     }
 
     /** Root-mean-square level of the samples, 0..32768. */

@@ -1,19 +1,23 @@
 package dev.timbre.audio;
 
-import de.sciss.jump3r.lowlevel.LameEncoder;
 import java.io.ByteArrayOutputStream;
+import java.util.function.UnaryOperator;
 
 /**
  * Encodes a stream of s16le mono PCM into an {@link OutputFormat}, resampling as needed. Feed chunks in order with
- * {@link #encode}, then call {@link #finish} once. Not thread-safe: one encoder per stream.
+ * {@link #encode}, then call {@link #finish} once. Each call returns the encoded bytes that are ready, so a streaming
+ * response can send them at once; concatenated, they are the complete file. Resampling is stateful ({@link Resampler}),
+ * so how the input is cut into chunks does not change the audio. Not thread-safe: one encoder per stream.
  */
 public abstract class AudioEncoder {
     protected final int inputRate;
     protected final OutputFormat format;
+    private final Resampler resampler;
 
     protected AudioEncoder(int inputRate, OutputFormat format) {
         this.inputRate = inputRate;
         this.format = format;
+        this.resampler = new Resampler(inputRate, format.sampleRate());
     }
 
     /** Creates an encoder; throws IllegalArgumentException for a format it cannot produce. */
@@ -22,14 +26,18 @@ public abstract class AudioEncoder {
             case PCM -> new Raw(inputRate, format, pcm -> pcm);
             case ULAW -> new Raw(inputRate, format, G711::ulaw);
             case ALAW -> new Raw(inputRate, format, G711::alaw);
-            case MP3 -> new Mp3(inputRate, format);
+            case MP3 -> new Mp3Encoder(inputRate, format);
             case WAV -> new WavFile(inputRate, format);
-            case OPUS -> throw new IllegalArgumentException("output format " + format.id() + " is not supported yet");
+            case OPUS -> new OggOpusEncoder(inputRate, format);
         };
     }
 
+    public byte[] encode(byte[] pcm) { return encode(pcm, 0, pcm.length); }
+
+    /** Feeds PCM at the input rate; returns the output bytes completed so far (possibly none). */
     public abstract byte[] encode(byte[] pcm, int off, int len);
 
+    /** Flushes everything still buffered and returns the last bytes of the file; call once, after the last encode. */
     public abstract byte[] finish();
 
     /** Encodes a whole clip in one call. */
@@ -41,22 +49,23 @@ public abstract class AudioEncoder {
         return out.toByteArray();
     }
 
-    protected byte[] resample(byte[] pcm, int off, int len) {
-        byte[] chunk = off == 0 && len == pcm.length ? pcm : java.util.Arrays.copyOfRange(pcm, off, off + len);
-        return Pcm.resample(chunk, inputRate, format.sampleRate());
-    }
+    /** The input converted to the output rate so far; continuous across calls. */
+    protected byte[] resample(byte[] pcm, int off, int len) { return resampler.resample(pcm, off, len); }
+
+    /** The resampler's tail, to be encoded before the codec's own flush. */
+    protected byte[] resampleRest() { return resampler.finish(); }
 
     private static final class Raw extends AudioEncoder {
-        private final java.util.function.UnaryOperator<byte[]> codec;
+        private final UnaryOperator<byte[]> codec;
 
-        Raw(int inputRate, OutputFormat format, java.util.function.UnaryOperator<byte[]> codec) {
+        Raw(int inputRate, OutputFormat format, UnaryOperator<byte[]> codec) {
             super(inputRate, format);
             this.codec = codec;
         }
 
         @Override public byte[] encode(byte[] pcm, int off, int len) { return codec.apply(resample(pcm, off, len)); }
 
-        @Override public byte[] finish() { return new byte[0]; }
+        @Override public byte[] finish() { return codec.apply(resampleRest()); }
     }
 
     /** WAV needs the total length up front, so it buffers and writes everything at {@link #finish}. */
@@ -70,41 +79,9 @@ public abstract class AudioEncoder {
             return new byte[0];
         }
 
-        @Override public byte[] finish() { return Wav.wrap(pcm.toByteArray(), new PcmFormat(format.sampleRate())); }
-    }
-
-    private static final class Mp3 extends AudioEncoder {
-        private final LameEncoder lame;
-        private final byte[] buffer;
-
-        Mp3(int inputRate, OutputFormat format) {
-            super(inputRate, format);
-            javax.sound.sampled.AudioFormat source = new javax.sound.sampled.AudioFormat(format.sampleRate(), 16, 1, true, false);
-            // The target format pins the output rate: LAME would otherwise downsample low bitrates (44.1 kHz at 32 kbps).
-            var encoding = format.sampleRate() >= 32000 ? LameEncoder.MPEG1L3 : LameEncoder.MPEG2L3;
-            var target = new javax.sound.sampled.AudioFormat(encoding, format.sampleRate(), javax.sound.sampled.AudioSystem.NOT_SPECIFIED,
-                    1, javax.sound.sampled.AudioSystem.NOT_SPECIFIED, javax.sound.sampled.AudioSystem.NOT_SPECIFIED, false,
-                    java.util.Map.of(LameEncoder.P_BITRATE, format.bitrateKbps(), LameEncoder.P_CHMODE, "mono",
-                            LameEncoder.P_QUALITY, "middle", LameEncoder.P_VBR, false));
-            lame = new LameEncoder(source, target);
-            buffer = new byte[lame.getMP3BufferSize()];
-        }
-
-        @Override public byte[] encode(byte[] b, int off, int len) {
-            byte[] pcm = resample(b, off, len);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int step = lame.getPCMBufferSize();
-            for (int i = 0; i < pcm.length; i += step) {
-                int n = lame.encodeBuffer(pcm, i, Math.min(step, pcm.length - i), buffer);
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
-        }
-
         @Override public byte[] finish() {
-            int n = lame.encodeFinish(buffer);
-            lame.close();
-            return java.util.Arrays.copyOf(buffer, n);
+            pcm.writeBytes(resampleRest());
+            return Wav.wrap(pcm.toByteArray(), new PcmFormat(format.sampleRate()));
         }
     }
 }
