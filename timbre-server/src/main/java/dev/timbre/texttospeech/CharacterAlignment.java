@@ -18,39 +18,55 @@ public record CharacterAlignment(List<String> characters, List<Double> character
      * last character ends at {@code durationSeconds}.
      */
     public static CharacterAlignment fromWords(String text, List<WordTiming> words, double durationSeconds) {
-        int n = text.length();
-        double[] start = new double[n + 1];
-        boolean[] fixed = new boolean[n + 1];
-        start[0] = 0;
-        fixed[0] = true;
-        String lower = text.toLowerCase(Locale.ROOT);
-        int cursor = 0;
-        for (WordTiming w : words) {
-            String token = w.word().toLowerCase(Locale.ROOT).strip();
-            if (token.isEmpty()) continue;
-            int at = lower.indexOf(token, cursor);
-            if (at < 0) continue;
-            double s = Math.max(w.start(), 0), e = Math.max(w.end(), s);
-            if (fixed[at] && start[at] > s) continue;
-            int len = token.length();
-            for (int i = 0; i <= len; i++) {
-                start[at + i] = s + (e - s) * i / len;
-                fixed[at + i] = true;
-            }
-            cursor = at + len;
-        }
-        start[n] = Math.max(durationSeconds, lastFixed(start, fixed, n));
-        fixed[n] = true;
-        interpolate(start, fixed);
-        List<String> chars = new ArrayList<>(n);
-        List<Double> starts = new ArrayList<>(n);
-        List<Double> ends = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
+        Timeline t = Timeline.of(text, words, durationSeconds);
+        return of(text, t.boundaries(), 0, text.length());
+    }
+
+    /** Characters {@code from..to} of {@code text}; character i spans {@code boundaries[i]..boundaries[i+1]}. */
+    static CharacterAlignment of(String text, double[] boundaries, int from, int to) {
+        List<String> chars = new ArrayList<>(to - from);
+        List<Double> starts = new ArrayList<>(to - from);
+        List<Double> ends = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
             chars.add(String.valueOf(text.charAt(i)));
-            starts.add(round(start[i]));
-            ends.add(round(start[i + 1]));
+            starts.add(round(boundaries[i]));
+            ends.add(round(boundaries[i + 1]));
         }
         return new CharacterAlignment(chars, starts, ends);
+    }
+
+    /**
+     * Character boundaries of a text from word timings: {@code boundaries[i]} is where character i starts, the last
+     * entry where the text ends. {@code settled} counts the leading characters whose times later words cannot change:
+     * those up to the end of the last word found in the text.
+     */
+    record Timeline(double[] boundaries, int settled) {
+        static Timeline of(String text, List<WordTiming> words, double durationSeconds) {
+            int n = text.length();
+            double[] start = new double[n + 1];
+            boolean[] fixed = new boolean[n + 1];
+            fixed[0] = true;
+            String lower = text.toLowerCase(Locale.ROOT);
+            int cursor = 0;
+            for (WordTiming w : words) {
+                String token = w.word().toLowerCase(Locale.ROOT).strip();
+                if (token.isEmpty()) continue;
+                int at = lower.indexOf(token, cursor);
+                if (at < 0) continue;
+                double s = Math.max(w.start(), 0), e = Math.max(w.end(), s);
+                if (fixed[at] && start[at] > s) continue;
+                int len = token.length();
+                for (int i = 0; i <= len; i++) {
+                    start[at + i] = s + (e - s) * i / len;
+                    fixed[at + i] = true;
+                }
+                cursor = at + len;
+            }
+            start[n] = Math.max(durationSeconds, lastFixed(start, fixed, n));
+            fixed[n] = true;
+            interpolate(start, fixed);
+            return new Timeline(start, cursor);
+        }
     }
 
     /** This alignment moved later by {@code offsetSeconds}, for chunks of a longer stream. */

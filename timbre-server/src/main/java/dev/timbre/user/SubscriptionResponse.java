@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * {@code ExtendedSubscriptionResponseModel} (a superset of {@code SubscriptionResponseModel}), also used inside
  * {@code GET /v1/user}. {@code max_credit_limit_extension} and {@code open_invoices} are not in the OpenAPI document
- * but newer official SDKs require them; {@code current_overage} is left out on purpose (the SDK parses its amount
- * strictly and there is never an overage here).
+ * but the official SDK (2.73.0) requires them, as it does {@code professional_voice_slots_used_in_workspace} and
+ * {@code current_overage} (a {@link Price} whose amount is a decimal string; there is never an overage here).
  */
 public record SubscriptionResponse(
         String tier,
@@ -19,6 +19,7 @@ public record SubscriptionResponse(
         Long nextCharacterCountResetUnix,
         int voiceSlotsUsed,
         int professionalVoiceSlotsUsed,
+        int professionalVoiceSlotsUsedInWorkspace,
         int voiceLimit,
         Integer maxVoiceAddEdits,
         int voiceAddEditCounter,
@@ -27,10 +28,15 @@ public record SubscriptionResponse(
         boolean canUseInstantVoiceCloning,
         boolean canUseProfessionalVoiceCloning,
         String currency,
+        Price currentOverage,
         String status,
         String billingPeriod,
         String characterRefreshPeriod,
         Object nextInvoice,
         List<Object> openInvoices,
         boolean hasOpenInvoices,
-        Object pendingChange) {}
+        Object pendingChange) {
+
+    /** An amount of money as the API writes it: {@code {"amount":"0.00","currency":"usd"}}. */
+    public record Price(String amount, String currency) {}
+}

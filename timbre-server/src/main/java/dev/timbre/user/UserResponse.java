@@ -17,4 +17,5 @@ public record UserResponse(
         String referralLinkCode,
         String partnerstackPartnerDefaultLink,
         long createdAt,
-        String seatType) {}
+        String seatType,
+        String workspaceId) {}

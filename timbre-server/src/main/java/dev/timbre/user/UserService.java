@@ -42,8 +42,8 @@ public final class UserService {
     public SubscriptionResponse subscription() {
         Usage u = usage.current(now());
         return new SubscriptionResponse(account.tier(), u.characterCount(), u.characterLimit(), 0L, 0, false, false,
-                u.nextResetUnix(), voiceSlotsUsed.getAsInt(), 0, VOICE_LIMIT, null, 0, 0, false, true, false,
-                "usd", "active", "monthly_period", "monthly_period", null, List.of(), false, null);
+                u.nextResetUnix(), voiceSlotsUsed.getAsInt(), 0, 0, VOICE_LIMIT, null, 0, 0, false, true, false,
+                "usd", new SubscriptionResponse.Price("0.00", "usd"), "active", "monthly_period", "monthly_period", null, List.of(), false, null);
     }
 
     /** @param keyPreview a short, non-secret hint of the caller's key, or null */
@@ -51,7 +51,7 @@ public final class UserService {
         SubscriptionResponse s = subscription();
         Usage u = usage.current(now());
         return new UserResponse(account.userId(), s, null, false, null, false, true, true, false, account.firstName(),
-                true, keyPreview, null, null, u.createdAt(), "workspace_admin");
+                true, keyPreview, null, null, u.createdAt(), "workspace_admin", account.userId());
     }
 
     private long now() {
