@@ -46,14 +46,14 @@ final class Numbers {
         int j = n.end();
         boolean plainWhole = n.whole() && n.cardinal();
         if (plainWhole && Chars.ordinalSuffixAt(t, j)) return new Match(j + 2, NumberWords.ordinal(n.value()));
-        if (is(t, j, '%')) return new Match(j + 1, n.words() + " percent");
-        Match unit = Units.at(t, j, n.isOne());
-        if (unit != null) return new Match(unit.end(), n.words() + " " + unit.spoken());
         boolean fourDigits = plainWhole && !n.grouped() && n.integer().length() == 4;
         if (fourDigits && decadeAt(t, j)) {
             int end = is(t, j, '\'') ? j + 2 : j + 1;
             return new Match(end, NumberWords.plural(NumberWords.year((int) n.value())));
         }
+        if (is(t, j, '%')) return new Match(j + 1, n.words() + " percent");
+        Match unit = Units.at(t, j, n.isOne());
+        if (unit != null) return new Match(unit.end(), n.words() + " " + unit.spoken());
         if (plainWhole && n.value() >= 1 && n.value() <= 12) {
             Match meridiem = Times.meridiem(t, j);
             if (meridiem != null) return new Match(meridiem.end(), NumberWords.cardinal(n.value()) + " " + meridiem.spoken());

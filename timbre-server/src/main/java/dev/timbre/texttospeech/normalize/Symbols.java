@@ -33,12 +33,9 @@ final class Symbols {
         while (at < t.length() && at - i <= MAX_LOCAL && localChar(t.charAt(at))) at++;
         if (at == i || !is(t, at, '@')) return null;
         int end = at + 1;
-        int lastDot = -1;
-        while (end < t.length() && end - at <= MAX_DOMAIN && domainChar(t.charAt(end))) {
-            if (t.charAt(end) == '.') lastDot = end;
-            end++;
-        }
+        while (end < t.length() && end - at <= MAX_DOMAIN && domainChar(t.charAt(end))) end++;
         while (end > at + 1 && t.charAt(end - 1) == '.') end--;
+        int lastDot = t.lastIndexOf('.', end - 1);
         if (lastDot >= end - 1 || lastDot <= at + 1 || !Character.isLetter(t.charAt(end - 1))) return null;
         return new Match(end, spell(t, i, at) + " at " + spell(t, at + 1, end));
     }
