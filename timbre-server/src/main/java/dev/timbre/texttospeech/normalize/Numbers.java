@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Everything that starts with a digit, a sign or a currency sign. In order: money, dates, phone-like runs, clock
- * times, then a number with what follows it: ordinal suffix ("21st"), decade ("1990s"), percent, unit or degrees,
+ * times, proper fractions ("3/4"), then a number with what follows it: ordinal suffix ("21st"), version ("1.2.3"), decade ("1990s", "80s"),
+ * percent, unit or degrees,
  * "am"/"pm" after an hour, a year, or a plain cardinal/decimal. A leading "-" or "−" after a space is "minus".
  *
  * <p>Years: 4-digit whole numbers 1900–2099 are read as years unless a unit, percent or currency claims them;
@@ -37,7 +38,26 @@ final class Numbers {
         if (m == null) m = Dates.slashed(t, i);
         if (m == null) m = PhoneNumbers.at(t, i);
         if (m == null) m = Times.at(t, i);
+        if (m == null) m = fraction(t, i);
         return m != null ? m : quantity(t, i);
+    }
+
+    /** A proper fraction with a denominator up to 16: "1/2" → "one half", "3/4" → "three quarters". */
+    private static Match fraction(String t, int i) {
+        int slash = Chars.digitsEnd(t, i);
+        int end = Chars.digitsEnd(t, slash + 1);
+        if (slash - i > 2 || !is(t, slash, '/') || end == slash + 1 || end - slash > 3) return null;
+        if (wordChar(t, end) || is(t, end, '/')) return null;
+        long numerator = Chars.value(t, i, slash);
+        long denominator = Chars.value(t, slash + 1, end);
+        if (numerator < 1 || numerator >= denominator || denominator > 16) return null;
+        String one = switch ((int) denominator) {
+            case 2 -> "half";
+            case 4 -> "quarter";
+            default -> NumberWords.ordinal(denominator);
+        };
+        String unit = numerator == 1 ? one : denominator == 2 ? "halves" : one + "s";
+        return new Match(end, NumberWords.cardinal(numerator) + " " + unit);
     }
 
     /** A number at the digit {@code i} with its suffix; always matches. */
@@ -46,10 +66,13 @@ final class Numbers {
         int j = n.end();
         boolean plainWhole = n.whole() && n.cardinal();
         if (plainWhole && Chars.ordinalSuffixAt(t, j)) return new Match(j + 2, NumberWords.ordinal(n.value()));
+        if (!n.whole() && is(t, j, '.') && digit(t, j + 1)) return dotted(t, n);
         boolean fourDigits = plainWhole && !n.grouped() && n.integer().length() == 4;
-        if (fourDigits && decadeAt(t, j)) {
+        boolean twoDigits = plainWhole && !n.grouped() && n.integer().length() == 2 && n.value() >= 10;
+        if ((fourDigits || twoDigits) && decadeAt(t, j)) {
             int end = is(t, j, '\'') ? j + 2 : j + 1;
-            return new Match(end, NumberWords.plural(NumberWords.year((int) n.value())));
+            String decade = fourDigits ? NumberWords.year((int) n.value()) : NumberWords.cardinal(n.value());
+            return new Match(end, NumberWords.plural(decade));
         }
         if (is(t, j, '%')) return new Match(j + 1, n.words() + " percent");
         Match unit = Units.at(t, j, n.isOne());
@@ -62,7 +85,20 @@ final class Numbers {
         return new Match(j, n.words());
     }
 
-    /** "s" or "'s" right after a 4-digit number ending in 0, as in "1990s". */
+    /** A version-like "1.2.3": every dot-separated group as a cardinal, joined by "point". At most 8 groups. */
+    private static Match dotted(String t, NumberLiteral n) {
+        StringBuilder spoken = new StringBuilder(n.cardinal() ? NumberWords.cardinal(n.value()) : NumberWords.digits(n.integer()));
+        int j = n.end() - n.fraction().length() - 1;
+        for (int groups = 0; groups < 8 && is(t, j, '.') && digit(t, j + 1); groups++) {
+            int end = Chars.digitsEnd(t, j + 1);
+            spoken.append(" point ").append(end - j - 1 <= 9 ? NumberWords.cardinal(Chars.value(t, j + 1, end))
+                    : NumberWords.digits(t.substring(j + 1, end)));
+            j = end;
+        }
+        return new Match(j, spoken.toString());
+    }
+
+    /** "s" or "'s" right after a number ending in 0, as in "1990s" or "80s". */
     private static boolean decadeAt(String t, int j) {
         if (!Chars.digit(t, j - 1) || t.charAt(j - 1) != '0') return false;
         if (is(t, j, 's')) return !wordChar(t, j + 1);

@@ -8,7 +8,8 @@ import static dev.timbre.texttospeech.normalize.Chars.wordAt;
 
 /**
  * Clock times: "3:30 pm" → "three thirty p m", "3:05" → "three oh five", "9:00" → "nine o'clock", "3 p.m." → "three
- * p m", "14:45:10" → "fourteen forty-five and ten seconds". Hours 0–24, minutes and seconds 0–59.
+ * p m", "17:00" → "seventeen hundred", "14:45:10" → "fourteen forty-five and ten seconds". Hours 0–24, minutes and
+ * seconds 0–59.
  */
 final class Times {
     private static final String[] MERIDIEMS = {"a.m.", "p.m.", "am", "pm", "AM", "PM", "A.M.", "P.M."};
@@ -34,7 +35,7 @@ final class Times {
         Match meridiem = meridiem(t, end);
         StringBuilder spoken = new StringBuilder(NumberWords.cardinal(hour));
         if (minute > 0) spoken.append(minute < 10 ? " oh " : " ").append(NumberWords.cardinal(minute));
-        else if (meridiem == null && second < 0) spoken.append(" o'clock");
+        else if (meridiem == null && second < 0) spoken.append(hour > 12 ? " hundred" : " o'clock");
         if (second >= 0) spoken.append(" and ").append(NumberWords.cardinal(second)).append(second == 1 ? " second" : " seconds");
         if (meridiem == null) return new Match(end, spoken.toString());
         return new Match(meridiem.end(), spoken + " " + meridiem.spoken());
