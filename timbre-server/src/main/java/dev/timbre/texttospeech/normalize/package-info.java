@@ -8,12 +8,14 @@
  * {@link dev.timbre.texttospeech.normalize.NormalizedText#originalTimes}.
  *
  * <p>API contract, {@code apply_text_normalization}: "on" always normalises, "off" never, "auto" lets the server decide.
- * Timbre normalises in "auto" as well. MaryTTS has its own English preprocessing (cardinals, ordinals, years, some
- * money and times, abbreviations, via ICU rules on its own tokens), but it is uneven ("1,234", "45%", "$1M", ISO and
- * slashed dates, phone numbers, units, "e.g." come out wrong or letter by letter), it differs between engines (remote
- * engines bound to the same model id may do none), and its expansions are invisible to us, so the normalised
- * characters could not be timed. Doing it here makes the spoken words the same for every engine and gives the map;
- * MaryTTS then sees plain words and its own expansion becomes a no-op. With "off" the text reaches the engine as
- * written, and MaryTTS may still expand some tokens itself; the alignment then refers to the written text only.
+ * Timbre normalises in "auto" as well, for three reasons. MaryTTS 5.2.1 has its own English preprocessing and gets
+ * much right (checked on its WORDS output: "1,234", years, "21st", "3.14", "-5", "45%", "$5.50", "03/15/2024", phone
+ * digits, "&", e-mail addresses, "Dr."/"Mr."/"St."/"etc."), but it also gets much wrong: "2024-03-15" digit by digit,
+ * "March 15" as a cardinal, "3:30 pm" as "three thirty a m pm", "$1M" as "$ one M", "€1.2 million" as "one euro two
+ * cents million", "£3" as "pound sterling", "5 km" as "k m", "e.g." as "e g", "vs." and "approx." untouched. Other
+ * engines bound to the same model id may do no normalisation at all. And the engine's expansions are invisible to
+ * the caller, so {@code normalized_alignment} could not be produced. Normalising here gives the same spoken words on
+ * every engine plus the map; MaryTTS then sees plain words and its own expansion has nothing left to do. With "off"
+ * the text reaches the engine as written (MaryTTS may still expand tokens itself) and both alignments are the same.
  */
 package dev.timbre.texttospeech.normalize;
