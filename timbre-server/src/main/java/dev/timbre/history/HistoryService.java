@@ -30,7 +30,16 @@ public final class HistoryService {
 
     /** Stores the audio, then the item; returns the item as the API shows it. Thread-safe. */
     public HistoryItem record(NewHistoryItem n) {
-        String id = Ids.random();
+        return record(newId(), n);
+    }
+
+    /** A fresh history item id, for callers that must announce it (a response header) before the audio exists. */
+    public String newId() {
+        return Ids.random();
+    }
+
+    /** As {@link #record(NewHistoryItem)}, under an id from {@link #newId()}. */
+    public HistoryItem record(String id, NewHistoryItem n) {
         HistoryItem item = new HistoryItem(id, n.requestId(), n.voiceId(), n.modelId(), n.voiceName(), n.voiceCategory(), n.text(),
                 clock.instant().getEpochSecond(), n.characterCountChangeFrom(), n.characterCountChangeTo(), n.contentType(),
                 "created", n.settings(), null, null, n.source(), null, null, n.outputFormat());

@@ -35,6 +35,19 @@ public record CharacterAlignment(List<String> characters, List<Double> character
         return new CharacterAlignment(chars, starts, ends);
     }
 
+    /** Characters {@code from..to} of {@code text} with explicit start and end times per character. */
+    static CharacterAlignment of(String text, double[] starts, double[] ends, int from, int to) {
+        List<String> chars = new ArrayList<>(to - from);
+        List<Double> s = new ArrayList<>(to - from);
+        List<Double> e = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            chars.add(String.valueOf(text.charAt(i)));
+            s.add(round(starts[i]));
+            e.add(round(ends[i]));
+        }
+        return new CharacterAlignment(chars, s, e);
+    }
+
     /**
      * Character boundaries of a text from word timings: {@code boundaries[i]} is where character i starts, the last
      * entry where the text ends. {@code settled} counts the leading characters whose times later words cannot change:
@@ -67,6 +80,21 @@ public record CharacterAlignment(List<String> characters, List<Double> character
             interpolate(start, fixed);
             return new Timeline(start, cursor);
         }
+    }
+
+    /** {@code a}'s characters followed by {@code b}'s; either may be null. */
+    static CharacterAlignment concat(CharacterAlignment a, CharacterAlignment b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return new CharacterAlignment(join(a.characters, b.characters),
+                join(a.characterStartTimesSeconds, b.characterStartTimesSeconds), join(a.characterEndTimesSeconds, b.characterEndTimesSeconds));
+    }
+
+    private static <T> List<T> join(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        return all;
     }
 
     /** This alignment moved later by {@code offsetSeconds}, for chunks of a longer stream. */

@@ -4,14 +4,22 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 
 import dev.timbre.audio.OutputFormat;
 import dev.timbre.http.ApiException;
+import dev.timbre.http.Json;
 import dev.timbre.http.JsonBody;
 import dev.timbre.http.MediaType;
 import dev.timbre.http.Params;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Set;
 
-/** {@code /v1/text-to-speech/{voice_id}}: audio for text in one response. */
+/**
+ * {@code /v1/text-to-speech/{voice_id}}: whole audio, an audio stream, and both with character timestamps (JSON, and
+ * newline-delimited JSON for the stream). Streams write each chunk as soon as it is encoded.
+ */
 public final class TextToSpeechRoutes implements EndpointGroup {
     private final TextToSpeechService service;
 
@@ -22,20 +30,76 @@ public final class TextToSpeechRoutes implements EndpointGroup {
     @Override
     public void addEndpoints() {
         post("{voice_id}", this::convert);
+        post("{voice_id}/with-timestamps", this::convertWithTimestamps);
+        post("{voice_id}/stream", this::stream);
+        post("{voice_id}/stream/with-timestamps", this::streamWithTimestamps);
     }
 
-    private void convert(Context ctx) {
+    /** What every variant reads from the request, checked before any synthesis. */
+    private record Call(TextToSpeechService.Prepared prepared, OutputFormat format, boolean logging) {}
+
+    private Call call(Context ctx) {
         String voiceId = Params.id(ctx, "voice_id", "voice_not_found", "A voice with the voice_id");
         OutputFormat format = outputFormat(ctx);
         boolean logging = Params.queryBool(ctx, "enable_logging", true);
         Params.query(ctx, "optimize_streaming_latency").ifPresent(v -> Params.parseInt(v, 0, 4, "query", "optimize_streaming_latency"));
         TextToSpeechRequest request = JsonBody.read(ctx, TextToSpeechRequest.class);
-        TextToSpeechService.Result result = service.convert(voiceId, request, format, logging);
-        if (result.historyItemId() != null) ctx.header("history-item-id", result.historyItemId());
-        ctx.header("request-id", result.requestId());
-        ctx.header("x-character-count", Integer.toString(result.characters()));
-        MediaType.set(ctx, format.contentType());
+        TextToSpeechService.Prepared p = service.prepare(voiceId, request);
+        ctx.header("request-id", p.requestId());
+        ctx.header("x-character-count", Integer.toString(p.text().length()));
+        if (logging) ctx.header("history-item-id", p.historyItemId());
+        return new Call(p, format, logging);
+    }
+
+    private void convert(Context ctx) {
+        Call c = call(ctx);
+        TextToSpeechService.Result result = service.convert(c.prepared(), c.format(), c.logging());
+        MediaType.set(ctx, c.format().contentType());
         ctx.result(result.audio());
+    }
+
+    private void convertWithTimestamps(Context ctx) {
+        Call c = call(ctx);
+        TextToSpeechService.Result result = service.convert(c.prepared(), c.format(), c.logging());
+        ctx.json(AudioWithTimestamps.of(result.audio(), result.alignment()));
+    }
+
+    private void stream(Context ctx) throws IOException {
+        Call c = call(ctx);
+        MediaType.set(ctx, c.format().contentType());
+        OutputStream out = ctx.res().getOutputStream();
+        streamTo(c, (audio, alignment, last) -> {
+            if (audio.length == 0) return;
+            out.write(audio);
+            out.flush();
+        });
+    }
+
+    private void streamWithTimestamps(Context ctx) throws IOException {
+        Call c = call(ctx);
+        MediaType.set(ctx, "application/x-ndjson");
+        OutputStream out = ctx.res().getOutputStream();
+        streamTo(c, (audio, alignment, last) -> {
+            if (audio.length == 0 && alignment.alignment() == null && alignment.normalizedAlignment() == null) return;
+            out.write((Json.write(AudioWithTimestamps.of(audio, alignment)) + "\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        });
+    }
+
+    /** A client that goes away mid-stream cancels the synthesis; there is no one left to tell. */
+    private void streamTo(Call c, Synthesis.Listener listener) {
+        try {
+            service.stream(c.prepared(), c.format(), c.logging(), listener);
+        } catch (IOException clientGone) {
+            // the synthesis was cancelled by closing its engine stream
+        }
+    }
+
+    /** {@code AudioWithTimestampsResponseModel} and {@code StreamingAudioChunkWithTimestampsResponseModel}. */
+    record AudioWithTimestamps(String audioBase64, CharacterAlignment alignment, CharacterAlignment normalizedAlignment) {
+        static AudioWithTimestamps of(byte[] audio, AlignmentTracker.Chunk chunk) {
+            return new AudioWithTimestamps(Base64.getEncoder().encodeToString(audio), chunk.alignment(), chunk.normalizedAlignment());
+        }
     }
 
     static OutputFormat outputFormat(Context ctx) {

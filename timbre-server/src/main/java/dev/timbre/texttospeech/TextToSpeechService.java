@@ -1,7 +1,7 @@
 package dev.timbre.texttospeech;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.timbre.Ids;
-import dev.timbre.audio.AudioEncoder;
 import dev.timbre.audio.OutputFormat;
 import dev.timbre.engine.EngineException;
 import dev.timbre.engine.SpeechRequest;
@@ -11,23 +11,25 @@ import dev.timbre.engines.ModelCatalog;
 import dev.timbre.engines.ModelSpec;
 import dev.timbre.history.HistoryService;
 import dev.timbre.history.NewHistoryItem;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
+import dev.timbre.texttospeech.normalize.NormalizedText;
 import dev.timbre.user.Charge;
 import dev.timbre.user.UserService;
 import dev.timbre.voices.ResolvedVoice;
 import dev.timbre.voices.VoiceSettings;
 import dev.timbre.voices.VoicesService;
-import java.util.Set;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
- * Text to speech as a use case: checks the request, resolves voice and model, synthesises, encodes, charges the
- * characters and (unless logging is off) stores a history item. Thread-safe; one call per request.
+ * Text to speech as a use case: {@link #prepare} checks a request and binds it to an engine and voice; the other
+ * methods synthesise it whole, with timestamps, or as a stream. Characters are charged once the engine produces its
+ * first audio; the history item is stored once the audio is complete (unless logging is off). Thread-safe; each
+ * synthesis runs on the calling thread.
  */
 public final class TextToSpeechService {
-    private static final Set<String> NORMALIZATION = Set.of("auto", "on", "off");
-
     private final VoicesService voices;
     private final ModelCatalog models;
     private final UserService users;
@@ -40,79 +42,75 @@ public final class TextToSpeechService {
         this.history = history;
     }
 
-    /** The encoded audio of one request with the ids the response headers carry. */
-    public record Result(byte[] audio, String requestId, String historyItemId, int characters) {}
+    /** A checked request, bound to its engine and voice, with the ids its response announces. */
+    public record Prepared(NormalizedText normalized, ModelSpec model, String voiceId, ResolvedVoice voice, TextToSpeech engine,
+                           VoiceTuning tuning, TextToSpeechRequest request, String requestId, String historyItemId) {
+        String text() { return normalized.original(); }
 
-    /** A checked request, bound to its engine and voice, ready to synthesise. */
-    record Prepared(String text, ModelSpec model, String voiceId, ResolvedVoice voice, TextToSpeech engine, VoiceTuning tuning,
-                    TextToSpeechRequest request) {
         SpeechRequest speechRequest() {
-            return new SpeechRequest(text, voice.engineVoiceId(), request.languageCode(), tuning, request.seed());
+            return new SpeechRequest(normalized.normalized(), voice.engineVoiceId(), request.languageCode(), tuning, request.seed());
         }
     }
 
-    public Result convert(String voiceId, TextToSpeechRequest request, OutputFormat format, boolean logging) {
-        Prepared p = prepare(voiceId, request);
-        TextToSpeech.Speech speech;
+    /** The whole audio of one request. */
+    public record Result(byte[] audio, AlignmentTracker.Chunk alignment, double seconds) {}
+
+    /** Validates the request and binds it to an engine; throws {@link ApiException} for bad input. */
+    public Prepared prepare(String voiceId, TextToSpeechRequest request) {
+        String text = TextToSpeechChecks.text(request);
+        ModelSpec model = TextToSpeechChecks.model(models, request.modelIdOrDefault());
+        TextToSpeechChecks.length(text, model);
+        TextToSpeechChecks.seed(request.seed());
+        NormalizedText normalized = TextToSpeechChecks.normalize(text, request.applyTextNormalization());
+        ResolvedVoice voice = voices.resolve(voiceId);
+        TextToSpeech engine = models.engines().textToSpeech().get(voice.provider());
+        if (engine == null) throw new ApiException(503, "voice_unavailable", "The engine of voice " + voiceId + " is not loaded.");
+        VoiceSettings settings = request.voiceSettings() == null ? voice.settings()
+                : request.voiceSettings().validate("body", "voice_settings").over(voice.settings());
+        return new Prepared(normalized, model, voiceId, voice, engine, settings.toTuning(), request, Ids.random(20), history.newId());
+    }
+
+    /** Synthesises the whole text; the result carries the alignment of all of it. */
+    public Result convert(Prepared p, OutputFormat format, boolean logging) {
+        ByteArrayOutputStream audio = new ByteArrayOutputStream();
+        AlignmentTracker.Chunk[] all = {new AlignmentTracker.Chunk(null, null)};
         try {
-            speech = p.engine().synthesize(p.speechRequest());
+            double seconds = stream(p, format, logging, (bytes, alignment, end) -> {
+                audio.writeBytes(bytes);
+                all[0] = all[0].plus(alignment);
+            });
+            return new Result(audio.toByteArray(), all[0], seconds);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+    }
+
+    /**
+     * Streams the audio to {@code listener} as it is made. An {@link IOException} from the listener (the client went
+     * away) cancels the synthesis and is rethrown; no history item is stored then.
+     */
+    public double stream(Prepared p, OutputFormat format, boolean logging, Synthesis.Listener listener) throws IOException {
+        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        Charge[] charge = new Charge[1];
+        Synthesis.Listener recording = (bytes, alignment, end) -> {
+            if (logging) kept.writeBytes(bytes);
+            listener.chunk(bytes, alignment, end);
+        };
+        try {
+            double seconds = Synthesis.run(p, format, () -> charge[0] = users.charge(p.text().length()), recording);
+            if (logging) record(p, format, charge[0], kept.toByteArray());
+            return seconds;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(503, "service_unavailable", "The request was interrupted.");
         } catch (EngineException e) {
             throw new ApiException(500, "synthesis_failed", "The speech engine failed: " + e.getMessage());
         }
-        byte[] audio = AudioEncoder.encodeAll(speech.pcm(), speech.format().sampleRate(), format);
-        return finish(p, format, audio, logging);
     }
 
-    /** Validates the request and binds it to an engine; throws {@link ApiException} for bad input. */
-    Prepared prepare(String voiceId, TextToSpeechRequest request) {
-        if (request.text() == null) throw ApiException.invalid("Field required", "missing", "body", "text");
-        String text = request.text();
-        if (text.isBlank()) throw ApiException.invalid("Text must not be empty", "string_too_short", "body", "text");
-        ModelSpec model = models.spec(request.modelIdOrDefault())
-                .filter(m -> m.capability().equals(ModelSpec.TEXT_TO_SPEECH))
-                .orElseThrow(() -> ApiException.badRequest("model_not_found",
-                        "A model with model ID " + request.modelIdOrDefault() + " does not exist or does not support text to speech."));
-        if (models.textToSpeech(model.modelId()).isEmpty()) {
-            throw ApiException.badRequest("model_not_available", "The model " + model.modelId() + " is not served by this server.");
-        }
-        if (text.length() > model.maximumTextLengthPerRequest()) {
-            throw ApiException.invalid("Text is " + text.length() + " characters long; the model " + model.modelId()
-                    + " accepts at most " + model.maximumTextLengthPerRequest() + ".", "string_too_long", "body", "text");
-        }
-        if (request.applyTextNormalization() != null && !NORMALIZATION.contains(request.applyTextNormalization())) {
-            throw ApiException.invalid("Input should be 'auto', 'on' or 'off'", "enum", "body", "apply_text_normalization");
-        }
-        if (request.seed() != null && (request.seed() < 0 || request.seed() > 4294967295L)) {
-            throw ApiException.invalid("Input should be between 0 and 4294967295", "value_error", "body", "seed");
-        }
-        ResolvedVoice voice = voices.resolve(voiceId);
-        TextToSpeech engine = models.engines().textToSpeech().get(voice.provider());
-        if (engine == null) {
-            throw new ApiException(503, "voice_unavailable", "The engine of voice " + voiceId + " is not loaded.");
-        }
-        VoiceSettings settings = request.voiceSettings() == null ? voice.settings()
-                : request.voiceSettings().validate("body", "voice_settings").over(voice.settings());
-        return new Prepared(text, model, voiceId, voice, engine, settings.toTuning(), request);
-    }
-
-    /** Charges the characters and stores the history item; the audio is complete at this point. */
-    Result finish(Prepared p, OutputFormat format, byte[] audio, boolean logging) {
-        String requestId = Ids.random(20);
-        int characters = p.text().length();
-        Charge charge = users.charge(characters);
-        String itemId = null;
-        if (logging) {
-            itemId = history.record(new NewHistoryItem(requestId, p.voiceId(), p.voice().name(), p.voice().category(),
-                    p.model().modelId(), p.text(), charge.from(), charge.to(), settings(p.tuning()), "TTS",
-                    format.id(), format.contentType(), audio)).historyItemId();
-        }
-        return new Result(audio, requestId, itemId, characters);
-    }
-
-    private static JsonNode settings(VoiceTuning t) {
-        return Json.MAPPER.valueToTree(t);
+    private void record(Prepared p, OutputFormat format, Charge charge, byte[] audio) {
+        JsonNode settings = Json.MAPPER.valueToTree(p.tuning());
+        history.record(p.historyItemId(), new NewHistoryItem(p.requestId(), p.voiceId(), p.voice().name(), p.voice().category(),
+                p.model().modelId(), p.text(), charge.from(), charge.to(), settings, "TTS", format.id(), format.contentType(), audio));
     }
 }

@@ -1,0 +1,70 @@
+package dev.timbre.texttospeech;
+
+import dev.timbre.audio.AudioEncoder;
+import dev.timbre.audio.OutputFormat;
+import dev.timbre.audio.PcmFormat;
+import dev.timbre.engine.EngineException;
+import dev.timbre.engine.SpeechStream;
+import java.io.IOException;
+
+/**
+ * One synthesis from engine to encoded chunks: opens the engine stream, encodes each piece of audio as it arrives
+ * and hands it to a {@link Listener} with the characters it settles. Runs on the calling thread (the request's);
+ * the engine works on its own. If the listener throws (a client that went away), the engine stream is closed,
+ * which cancels the synthesis.
+ */
+final class Synthesis {
+    /** How long the engine may stay silent before the synthesis counts as failed. */
+    static final long STALL_MS = 30_000;
+
+    /** Receives encoded audio in order; {@code last} is true exactly once, for the final chunk. */
+    interface Listener {
+        void chunk(byte[] audio, AlignmentTracker.Chunk alignment, boolean last) throws IOException;
+    }
+
+    /** Called once, just before the first audio goes to the listener: where the characters are charged. */
+    interface FirstAudio {
+        void before();
+    }
+
+    private Synthesis() {}
+
+    /** @return the audio's duration in seconds */
+    static double run(TextToSpeechService.Prepared p, OutputFormat format, FirstAudio firstAudio, Listener listener)
+            throws IOException, InterruptedException {
+        SpeechEvents events = new SpeechEvents();
+        AlignmentTracker tracker = new AlignmentTracker(p.normalized());
+        try (SpeechStream ignored = p.engine().openStream(p.speechRequest(), events)) {
+            AudioEncoder encoder = null;
+            PcmFormat pcm = null;
+            long pcmBytes = 0;
+            boolean started = false;
+            while (true) {
+                SpeechEvents.Event e = events.next(STALL_MS);
+                if (e instanceof SpeechEvents.Started s) {
+                    pcm = s.format();
+                    encoder = AudioEncoder.create(pcm.sampleRate(), format);
+                } else if (e instanceof SpeechEvents.Words w) {
+                    tracker.add(w.words());
+                } else if (e instanceof SpeechEvents.Audio a) {
+                    if (encoder == null) throw new EngineException("the engine sent audio before its format");
+                    if (!started) {
+                        firstAudio.before();
+                        started = true;
+                    }
+                    pcmBytes += a.pcm().length;
+                    byte[] out = encoder.encode(a.pcm(), 0, a.pcm().length);
+                    if (out.length > 0) listener.chunk(out, tracker.next(pcm.seconds(pcmBytes), false), false);
+                } else if (e instanceof SpeechEvents.Ended) {
+                    if (!started) firstAudio.before();
+                    double seconds = pcm == null ? 0 : pcm.seconds(pcmBytes);
+                    byte[] tail = encoder == null ? new byte[0] : encoder.finish();
+                    listener.chunk(tail, tracker.next(seconds, true), true);
+                    return seconds;
+                } else if (e instanceof SpeechEvents.Failed f) {
+                    throw f.error();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.timbre.texttospeech;
+
+import dev.timbre.engines.ModelCatalog;
+import dev.timbre.engines.ModelSpec;
+import dev.timbre.http.ApiException;
+import dev.timbre.texttospeech.normalize.Mode;
+import dev.timbre.texttospeech.normalize.NormalizedText;
+import dev.timbre.texttospeech.normalize.TextNormalizer;
+
+/** The request checks text to speech shares with text to dialogue; each throws an {@link ApiException} for bad input. */
+final class TextToSpeechChecks {
+    private TextToSpeechChecks() {}
+
+    static String text(TextToSpeechRequest request) {
+        if (request.text() == null) throw ApiException.invalid("Field required", "missing", "body", "text");
+        if (request.text().isBlank()) throw ApiException.invalid("Text must not be empty", "string_too_short", "body", "text");
+        return request.text();
+    }
+
+    /** A text-to-speech model this server serves. */
+    static ModelSpec model(ModelCatalog models, String modelId) {
+        ModelSpec model = models.spec(modelId)
+                .filter(m -> m.capability().equals(ModelSpec.TEXT_TO_SPEECH))
+                .orElseThrow(() -> ApiException.badRequest("model_not_found",
+                        "A model with model ID " + modelId + " does not exist or does not support text to speech."));
+        if (models.textToSpeech(model.modelId()).isEmpty()) {
+            throw ApiException.badRequest("model_not_available", "The model " + model.modelId() + " is not served by this server.");
+        }
+        return model;
+    }
+
+    static void length(String text, ModelSpec model) {
+        if (text.length() > model.maximumTextLengthPerRequest()) {
+            throw ApiException.invalid("Text is " + text.length() + " characters long; the model " + model.modelId()
+                    + " accepts at most " + model.maximumTextLengthPerRequest() + ".", "string_too_long", "body", "text");
+        }
+    }
+
+    static void seed(Long seed) {
+        if (seed != null && (seed < 0 || seed > 4294967295L)) {
+            throw ApiException.invalid("Input should be between 0 and 4294967295", "value_error", "body", "seed");
+        }
+    }
+
+    /** The text as the engine should speak it; SSML is passed through untouched. */
+    static NormalizedText normalize(String text, String applyTextNormalization) {
+        Mode mode;
+        try {
+            mode = Mode.fromApi(applyTextNormalization);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("Input should be 'auto', 'on' or 'off'", "enum", "body", "apply_text_normalization");
+        }
+        String head = text.stripLeading();
+        if (head.startsWith("<speak") || head.startsWith("<?xml")) return NormalizedText.identity(text);
+        return TextNormalizer.normalize(text, mode);
+    }
+}
