@@ -2,6 +2,7 @@ package dev.timbre.texttospeech;
 
 import dev.timbre.engine.WordTiming;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,15 +25,7 @@ public record CharacterAlignment(List<String> characters, List<Double> character
 
     /** Characters {@code from..to} of {@code text}; character i spans {@code boundaries[i]..boundaries[i+1]}. */
     static CharacterAlignment of(String text, double[] boundaries, int from, int to) {
-        List<String> chars = new ArrayList<>(to - from);
-        List<Double> starts = new ArrayList<>(to - from);
-        List<Double> ends = new ArrayList<>(to - from);
-        for (int i = from; i < to; i++) {
-            chars.add(String.valueOf(text.charAt(i)));
-            starts.add(round(boundaries[i]));
-            ends.add(round(boundaries[i + 1]));
-        }
-        return new CharacterAlignment(chars, starts, ends);
+        return of(text, boundaries, Arrays.copyOfRange(boundaries, 1, boundaries.length), from, to);
     }
 
     /** Characters {@code from..to} of {@code text} with explicit start and end times per character. */
