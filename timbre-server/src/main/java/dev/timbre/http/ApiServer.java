@@ -44,6 +44,7 @@ public final class ApiServer implements AutoCloseable {
                 rule.anyHost();
                 rule.exposeHeader(RequestTracking.REQUEST_ID);
             }));
+            c.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             c.requestLogger.http(tracking::end);
             c.router.apiBuilder(() -> {
                 for (Mount m : mounts) path(m.path(), m.group());

@@ -49,6 +49,19 @@ class HttpBasicsApiTest {
     }
 
     @Test
+    void a_request_jetty_rejects_gets_the_elevenlabs_error_shape() throws Exception {
+        // java.net.http refuses such a URI, so speak HTTP/1.1 directly
+        try (var socket = new java.net.Socket("127.0.0.1", server.timbre().port())) {
+            socket.getOutputStream().write(("GET /v1/history/a%00b HTTP/1.1\r\nHost: x\r\nxi-api-key: " + TestServer.KEY
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 400");
+            assertThat(response.toLowerCase()).contains("content-type: application/json").contains("x-request-id:");
+            assertThat(response).contains("{\"detail\":{");
+        }
+    }
+
+    @Test
     void health_is_200_once_engines_are_loaded_and_needs_no_key() {
         var r = server.send(HttpRequest.newBuilder(java.net.URI.create(server.url("/health"))).GET());
         assertThat(r.status()).isEqualTo(200);
