@@ -5,6 +5,7 @@ import dev.timbre.audio.OutputFormat;
 import dev.timbre.audio.PcmFormat;
 import dev.timbre.engine.EngineException;
 import dev.timbre.engine.SpeechStream;
+import dev.timbre.http.ApiException;
 import java.io.IOException;
 
 /**
@@ -29,12 +30,22 @@ final class Synthesis {
 
     private Synthesis() {}
 
+    /** An engine that refuses a request at once (malformed SSML, say) is refusing the text: a 422. */
+    private static SpeechStream open(TextToSpeechService.Prepared p, SpeechEvents events) {
+        try {
+            return p.engine().openStream(p.speechRequest(), events);
+        } catch (EngineException e) {
+            if (e.retryable()) throw e;
+            throw ApiException.invalid("The engine cannot speak this text: " + e.getMessage(), "value_error", "body", "text");
+        }
+    }
+
     /** @return the audio's duration in seconds */
     static double run(TextToSpeechService.Prepared p, OutputFormat format, FirstAudio firstAudio, Listener listener)
             throws IOException, InterruptedException {
         SpeechEvents events = new SpeechEvents();
         AlignmentTracker tracker = new AlignmentTracker(p.normalized());
-        try (SpeechStream ignored = p.engine().openStream(p.speechRequest(), events)) {
+        try (SpeechStream ignored = open(p, events)) {
             AudioEncoder encoder = null;
             PcmFormat pcm = null;
             long pcmBytes = 0;

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Reads an Ogg Opus file the way a player does (RFC 7845 §4), checking the stream structure on the way. */
-final class OggOpusCheck {
+public final class OggOpusCheck {
     private OggOpusCheck() {}
 
     /** Checks the OpusHead page and returns its pre-skip. */
@@ -26,6 +26,11 @@ final class OggOpusCheck {
         assertThat(head.getShort(16)).as("output gain").isZero();
         assertThat(head.get(18)).as("mapping family").isZero();
         return head.getShort(10) & 0xffff;
+    }
+
+    /** Parses, checks and decodes a whole Ogg Opus file to 48 kHz mono samples. */
+    public static short[] decode(byte[] file) throws OpusException {
+        return decode(OggPages.parse(file));
     }
 
     /** Checks page structure and decodes to 48 kHz PCM, pre-skip dropped and trimmed to the final granule. */

@@ -18,7 +18,8 @@ import org.w3c.dom.Document;
  * Text to speech with MaryTTS 5.2.1 in process: its one US English voice, cmu-slt-hsmm, and pitch presets of it
  * ({@link VoicePreset}). Plain text is spoken sentence by sentence, so audio starts after the first sentence is
  * synthesised; text that starts with {@code <speak} (or {@code <?xml}) is SSML and is spoken as one piece. The speed
- * setting becomes an SSML prosody rate; the language code is ignored (English only). Output is s16le mono at 48 kHz
+ * setting becomes an SSML prosody rate, stability and style a pitch contour ({@link ProsodyVariation}); the language
+ * code is ignored (English only). Output is s16le mono at 48 kHz
  * with word timings in seconds from the start of the stream.
  *
  * <p>Thread-safe: every stream renders on its own thread with its own MaryTTS interfaces and documents, and nothing
@@ -53,13 +54,21 @@ public final class MaryTextToSpeech implements TextToSpeech {
     public SpeechStream openStream(SpeechRequest request, AudioSink out) {
         VoicePreset voice = VoicePreset.find(request.voiceId())
                 .orElseThrow(() -> new EngineException("unknown voice: " + request.voiceId()));
-        List<Document> documents = documents(request.text(), request.tuning().speed());
+        List<Document> documents = documents(request);
         return ThreadedSpeechStream.start("marytts-tts", out,
                 (sink, cancelled) -> new SpeechRenderer(voice, sink, cancelled).render(documents));
     }
 
-    private static List<Document> documents(String text, double speed) {
+    private static List<Document> documents(SpeechRequest request) {
+        String text = request.text();
+        double speed = request.tuning().speed();
         if (SsmlDocuments.isSsml(text)) return List.of(SsmlDocuments.parse(text, speed));
-        return SentenceSplitter.split(text).stream().map(s -> SsmlDocuments.fromText(s, speed)).toList();
+        List<String> sentences = SentenceSplitter.split(text);
+        List<Document> documents = new java.util.ArrayList<>(sentences.size());
+        for (int i = 0; i < sentences.size(); i++) {
+            String contour = ProsodyVariation.contour(request.tuning(), request.seed(), i);
+            documents.add(SsmlDocuments.fromText(sentences.get(i), speed, contour));
+        }
+        return documents;
     }
 }

@@ -32,11 +32,17 @@ final class SsmlDocuments {
     }
 
     static Document fromText(String text, double speed) {
+        return fromText(text, speed, null);
+    }
+
+    /** @param contour an SSML pitch contour for the whole text, or null */
+    static Document fromText(String text, double speed, String contour) {
         Document doc = builder().newDocument();
         Element speak = doc.createElementNS(SSML_NS, "speak");
         doc.appendChild(speak);
         speak.appendChild(doc.createTextNode(text));
         completeSpeak(speak);
+        if (contour != null) wrap(doc, "contour", contour);
         applySpeed(doc, speed);
         return doc;
     }
@@ -81,9 +87,14 @@ final class SsmlDocuments {
     private static void applySpeed(Document doc, double speed) {
         long percent = Math.round((Math.max(MIN_SPEED, Math.min(MAX_SPEED, speed)) - 1) * 100);
         if (percent == 0) return;
+        wrap(doc, "rate", (percent > 0 ? "+" : "") + percent + "%");
+    }
+
+    /** Puts everything inside {@code <speak>} into a {@code <prosody attribute="value">}. */
+    private static void wrap(Document doc, String attribute, String value) {
         Element speak = doc.getDocumentElement();
         Element prosody = doc.createElementNS(speak.getNamespaceURI(), "prosody");
-        prosody.setAttribute("rate", (percent > 0 ? "+" : "") + percent + "%");
+        prosody.setAttribute(attribute, value);
         while (speak.getFirstChild() != null) prosody.appendChild(speak.getFirstChild());
         speak.appendChild(prosody);
     }

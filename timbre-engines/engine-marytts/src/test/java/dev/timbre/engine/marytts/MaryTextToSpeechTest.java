@@ -107,4 +107,18 @@ class MaryTextToSpeechTest extends TextToSpeechContract {
         say("Nothing to log.", BASE, 1.0);
         assertThat(Path.of("log")).doesNotExist();
     }
+
+    @Test
+    void low_stability_and_style_vary_the_intonation_and_the_seed_fixes_it() throws Exception {
+        VoiceTuning varied = new VoiceTuning(0.0, 0.75, 0.5, true, 1.0);
+        byte[] plain = SharedEngine.ENGINE.synthesize(new SpeechRequest(TWO, BASE, "en", VoiceTuning.DEFAULT, 7L)).pcm();
+        byte[] a = SharedEngine.ENGINE.synthesize(new SpeechRequest(TWO, BASE, "en", varied, 7L)).pcm();
+        byte[] again = SharedEngine.ENGINE.synthesize(new SpeechRequest(TWO, BASE, "en", varied, 7L)).pcm();
+        byte[] other = SharedEngine.ENGINE.synthesize(new SpeechRequest(TWO, BASE, "en", varied, 8L)).pcm();
+        assertThat(a).isEqualTo(again);
+        assertThat(a).isNotEqualTo(plain);
+        assertThat(a).isNotEqualTo(other);
+        assertThat(ProsodyVariation.contour(VoiceTuning.DEFAULT, 7L, 0)).isNull();
+        assertThat(ProsodyVariation.amplitude(varied)).isEqualTo(42.5);
+    }
 }
