@@ -23,6 +23,8 @@ import dev.timbre.user.UsageRepository;
 import dev.timbre.user.UserRoutes;
 import dev.timbre.user.UserService;
 import dev.timbre.voices.PremadeVoices;
+import dev.timbre.voices.PreviewRoutes;
+import dev.timbre.voices.VoicePreviews;
 import dev.timbre.voices.VoiceRepository;
 import dev.timbre.voices.VoiceSamples;
 import dev.timbre.voices.VoicesRoutes;
@@ -64,8 +66,8 @@ public final class Timbre implements AutoCloseable {
             ModelCatalog models = new ModelCatalog(engines, config.engines().textToSpeech(), config.models());
             HistoryService history = new HistoryService(new HistoryRepository(database.jdbi()), blobs, Clock.systemUTC());
             VoiceRepository voiceRows = new VoiceRepository(database.jdbi());
-            VoicesService voices = new VoicesService(voiceRows, new PremadeVoices(engines, models),
-                    new VoiceSamples(blobs), config.engines().textToSpeech());
+            PremadeVoices premade = new PremadeVoices(engines, models);
+            VoicesService voices = new VoicesService(voiceRows, premade, new VoiceSamples(blobs), config.engines().textToSpeech());
             UserService users = new UserService(new UsageRepository(database.jdbi()), config.account(),
                     () -> voiceRows.list().size(), Clock.systemUTC());
             TextToSpeechService textToSpeech = new TextToSpeechService(voices, models, users, history);
@@ -77,6 +79,7 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/models", new ModelsRoutes(new ModelsService(models, engines))),
                     mount("/v1/voices", voicesRoutes),
                     mount("/v2/voices", voicesRoutes.v2()),
+                    mount("/previews", new PreviewRoutes(new VoicePreviews(premade, engines, blobs))),
                     mount("/v1/text-to-speech", new TextToSpeechRoutes(textToSpeech)),
                     mount("/v1/history", new HistoryRoutes(history)),
                     mount("/v1/user", new UserRoutes(users))));

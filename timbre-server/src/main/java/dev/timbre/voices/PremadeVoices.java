@@ -74,7 +74,7 @@ public final class PremadeVoices {
             languages.add(new VoiceResponse.VerifiedLanguage(d.language(), modelId, d.labels().get("accent"), null, null));
         }
         return new VoiceResponse(p.voiceId(), d.name(), null, "premade", VoiceResponse.FineTuning.none(d.language()),
-                new LinkedHashMap<>(new java.util.TreeMap<>(d.labels())), d.description(), null, List.of(), settings, null, modelIds,
+                new LinkedHashMap<>(new java.util.TreeMap<>(d.labels())), d.description(), VoicePreviews.path(p.voiceId()), List.of(), settings, null, modelIds,
                 languages, null, VoiceResponse.Verification.notRequired(d.language()), null, false, false, false, null);
     }
 }

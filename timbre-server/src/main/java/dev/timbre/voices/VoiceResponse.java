@@ -27,6 +27,14 @@ public record VoiceResponse(
         @JsonProperty("is_mixed") boolean isMixed,
         Long createdAtUnix) {
 
+    /** This voice with a preview path made absolute against the server's base URL (e.g. {@code http://host:8080}). */
+    public VoiceResponse withBaseUrl(String baseUrl) {
+        if (previewUrl == null || !previewUrl.startsWith("/")) return this;
+        return new VoiceResponse(voiceId, name, samples, category, fineTuning, labels, description, baseUrl + previewUrl,
+                availableForTiers, settings, sharing, highQualityBaseModelIds, verifiedLanguages, safetyControl, voiceVerification,
+                permissionOnResource, isOwner, isLegacy, isMixed, createdAtUnix);
+    }
+
     /** {@code SampleResponseModel}. */
     public record Sample(
             String sampleId,

@@ -30,13 +30,13 @@ public final class VoicesRoutes implements EndpointGroup {
     public void addEndpoints() {
         get(ctx -> {
             Params.queryBool(ctx, "show_legacy", false); // no legacy voices exist; validated only
-            ctx.json(new VoicePages.All(service.list()));
+            ctx.json(new VoicePages.All(absolute(ctx, service.list())));
         });
         get("settings/default", ctx -> ctx.json(service.defaultSettings()));
         post("add", ctx -> ctx.json(service.add(input(MultipartForm.read(ctx, maxUploadBytes)))));
         get("{voice_id}", ctx -> {
             Params.queryBool(ctx, "with_settings", true); // deprecated and ignored by the API: settings are always sent
-            ctx.json(service.get(voiceId(ctx)));
+            ctx.json(service.get(voiceId(ctx)).withBaseUrl(baseUrl(ctx)));
         });
         delete("{voice_id}", ctx -> {
             service.delete(voiceId(ctx));
@@ -64,7 +64,10 @@ public final class VoicesRoutes implements EndpointGroup {
 
     /** {@code GET /v2/voices}: search, filter, sort and page. */
     public EndpointGroup v2() {
-        return () -> get(ctx -> ctx.json(service.search(search(ctx))));
+        return () -> get(ctx -> {
+            VoicePages.Page page = service.search(search(ctx));
+            ctx.json(new VoicePages.Page(absolute(ctx, page.voices()), page.hasMore(), page.totalCount(), page.nextPageToken()));
+        });
     }
 
     private static VoiceSearch search(Context ctx) {
@@ -82,6 +85,17 @@ public final class VoicesRoutes implements EndpointGroup {
                 Params.queryEnum(ctx, "fine_tuning_state", VoiceSearch.FINE_TUNING_STATES).orElse(null),
                 Params.query(ctx, "collection_id").orElse(null), ids,
                 Params.queryInt(ctx, "page_size", 10, 1, 100), offset);
+    }
+
+    /** Preview URLs are absolute, against the URL the client used to reach this server. */
+    private static List<VoiceResponse> absolute(Context ctx, List<VoiceResponse> voices) {
+        String base = baseUrl(ctx);
+        return voices.stream().map(v -> v.withBaseUrl(base)).toList();
+    }
+
+    private static String baseUrl(Context ctx) {
+        String proto = ctx.header("X-Forwarded-Proto");
+        return (proto != null && proto.matches("https?") ? proto : ctx.scheme()) + "://" + ctx.host();
     }
 
     private static String voiceId(Context ctx) {
