@@ -25,6 +25,7 @@ final class AlignmentTracker {
     private final List<WordTiming> words = new ArrayList<>();
     private int sentNormalized;
     private int sentOriginal;
+    private boolean changed = true;
 
     AlignmentTracker(NormalizedText text) {
         this.text = text;
@@ -32,6 +33,7 @@ final class AlignmentTracker {
 
     void add(List<WordTiming> timings) {
         words.addAll(timings);
+        changed |= !timings.isEmpty();
     }
 
     /**
@@ -39,9 +41,12 @@ final class AlignmentTracker {
      * {@code end}, every remaining character, the last ending at {@code seconds}.
      */
     Chunk next(double seconds, boolean end) {
+        if (!end && !changed) return new Chunk(null, null); // only new words can settle characters
+        changed = false;
         String spoken = text.normalized();
         CharacterAlignment.Timeline timeline = CharacterAlignment.Timeline.of(spoken, words, seconds);
-        int upTo = end ? spoken.length() : timeline.settled();
+        // The last character ends with the audio, so it is only settled at the end.
+        int upTo = end ? spoken.length() : Math.min(timeline.settled(), spoken.length() - 1);
         int originalUpTo = end || upTo >= spoken.length() ? text.original().length() : text.originalIndex()[upTo];
         if (upTo <= sentNormalized && originalUpTo <= sentOriginal) return new Chunk(null, null);
         double[] b = timeline.boundaries();

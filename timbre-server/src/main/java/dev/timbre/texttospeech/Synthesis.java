@@ -17,6 +17,8 @@ import java.io.IOException;
 final class Synthesis {
     /** How long the engine may stay silent before the synthesis counts as failed. */
     static final long STALL_MS = 30_000;
+    /** Audio is encoded and handed on in slices of this many milliseconds. */
+    static final int SLICE_MS = 100;
 
     /** Receives encoded audio in order; {@code last} is true exactly once, for the final chunk. */
     interface Listener {
@@ -63,9 +65,15 @@ final class Synthesis {
                         firstAudio.before();
                         started = true;
                     }
-                    pcmBytes += a.pcm().length;
-                    byte[] out = encoder.encode(a.pcm(), 0, a.pcm().length);
-                    if (out.length > 0) listener.chunk(out, tracker.next(pcm.seconds(pcmBytes), false), false);
+                    // Engines deliver a sentence at a time; encoding and sending it in short slices gets the first
+                    // bytes out after one slice's encoding instead of the whole sentence's.
+                    int slice = Math.max(2, pcm.bytesPerSecond() / 1000 * SLICE_MS) & ~1;
+                    for (int off = 0; off < a.pcm().length; off += slice) {
+                        int len = Math.min(slice, a.pcm().length - off);
+                        pcmBytes += len;
+                        byte[] out = encoder.encode(a.pcm(), off, len);
+                        if (out.length > 0) listener.chunk(out, tracker.next(pcm.seconds(pcmBytes), false), false);
+                    }
                 } else if (e instanceof SpeechEvents.Ended) {
                     if (!started) firstAudio.before();
                     double seconds = pcm == null ? 0 : pcm.seconds(pcmBytes);

@@ -1,0 +1,127 @@
+import dev.timbre.Timbre;
+import dev.timbre.config.TimbreConfig;
+import dev.timbre.engine.AudioSink;
+import dev.timbre.engine.EngineException;
+import dev.timbre.engine.SpeechRequest;
+import dev.timbre.engine.SpeechStream;
+import dev.timbre.engine.TextToSpeech;
+import dev.timbre.engine.WordTiming;
+import dev.timbre.audio.PcmFormat;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Text-to-speech latency benchmark (issue 4). Run with bench/tts-latency.sh. Measures, in one process:
+ * the bare MaryTTS engine's time to its first audio chunk; the server's time to first audio byte on
+ * POST /v1/text-to-speech/{voice_id}/stream for pcm_16000 and mp3_44100_128 at 1, 4, 16 and 32 concurrent streams
+ * (p50, p95 over all requests); and the real-time factor of a whole synthesis. Prints a Markdown report.
+ */
+public class TtsLatency {
+    static final String SENTENCE = "The first move is what sets everything in motion.";
+    static final String KEY = "bench-key";
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+        var dir = Files.createTempDirectory("timbre-bench");
+        TimbreConfig config = TimbreConfig.defaults().withPort(0).withDataDir(dir).withApiKey(KEY)
+                .withEngines(new TimbreConfig.Engines("marytts"));
+        try (Timbre timbre = Timbre.start(config)) {
+            timbre.engines().awaitReady(120_000);
+            TextToSpeech engine = timbre.engines().textToSpeech().get("marytts");
+            String engineVoice = engine.voices().get(0).id();
+            String voiceId = timbre.voices().list().get(0).voiceId();
+            String base = "http://127.0.0.1:" + timbre.port();
+            HttpClient http = HttpClient.newBuilder().executor(Executors.newCachedThreadPool()).build();
+
+            for (int i = 0; i < 5; i++) firstChunkSeconds(engine, engineVoice); // warm-up
+            List<Double> bare = new ArrayList<>();
+            for (int i = 0; i < rounds * 4; i++) bare.add(firstChunkSeconds(engine, engineVoice));
+            System.out.println("## Text to speech latency (" + java.time.LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs)\n");
+            System.out.printf("Bare engine, time to first chunk (%d runs): p50 %.1f ms, p95 %.1f ms%n%n", bare.size(), pct(bare, 50), pct(bare, 95));
+            System.out.printf("Real-time factor (whole text, 3 sentences): %.3f%n%n", rtf(engine, engineVoice));
+
+            for (int i = 0; i < 5; i++) ttfb(http, base, voiceId, "pcm_16000"); // warm-up
+            System.out.println("| format | concurrent streams | requests | TTFB p50 (ms) | TTFB p95 (ms) |");
+            System.out.println("|---|---|---|---|---|");
+            for (String format : new String[] {"pcm_16000", "mp3_44100_128"}) {
+                for (int streams : new int[] {1, 4, 16, 32}) {
+                    List<Double> t = concurrent(http, base, voiceId, format, streams, Math.max(rounds, 2));
+                    System.out.printf("| %s | %d | %d | %.1f | %.1f |%n", format, streams, t.size(), pct(t, 50), pct(t, 95));
+                }
+            }
+        }
+        System.exit(0);
+    }
+
+    /** Milliseconds from opening a stream to its first audio callback. */
+    static double firstChunkSeconds(TextToSpeech engine, String voice) throws Exception {
+        CountDownLatch first = new CountDownLatch(1);
+        long t0 = System.nanoTime();
+        long[] at = new long[1];
+        try (SpeechStream s = engine.openStream(new SpeechRequest(SENTENCE, voice, "en", null, null), new AudioSink() {
+            @Override public void start(PcmFormat f) {}
+            @Override public void audio(byte[] b, int o, int l) { if (first.getCount() > 0) { at[0] = System.nanoTime(); first.countDown(); } }
+            @Override public void words(List<WordTiming> w) {}
+            @Override public void end() { first.countDown(); }
+            @Override public void error(EngineException e) { first.countDown(); }
+        })) {
+            first.await();
+            s.await();
+        }
+        return (at[0] - t0) / 1e6;
+    }
+
+    static double rtf(TextToSpeech engine, String voice) throws Exception {
+        String text = SENTENCE + " " + SENTENCE + " " + SENTENCE;
+        long t0 = System.nanoTime();
+        TextToSpeech.Speech speech = engine.synthesize(new SpeechRequest(text, voice, "en", null, null));
+        return (System.nanoTime() - t0) / 1e9 / speech.seconds();
+    }
+
+    /** Milliseconds from sending the request to reading the first audio byte; the rest is read to the end. */
+    static double ttfb(HttpClient http, String base, String voiceId, String format) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/text-to-speech/" + voiceId + "/stream?output_format=" + format))
+                .header("xi-api-key", KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + SENTENCE + "\",\"model_id\":\"eleven_flash_v2_5\"}")).build();
+        long t0 = System.nanoTime();
+        HttpResponse<InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = r.body()) {
+            if (r.statusCode() != 200 || in.read() < 0) throw new IllegalStateException("status " + r.statusCode());
+            double ms = (System.nanoTime() - t0) / 1e6;
+            in.readAllBytes();
+            return ms;
+        }
+    }
+
+    static List<Double> concurrent(HttpClient http, String base, String voiceId, String format, int streams, int rounds) throws Exception {
+        List<Double> all = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(streams);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                List<Future<Double>> f = new ArrayList<>();
+                for (int i = 0; i < streams; i++) f.add(pool.submit(() -> ttfb(http, base, voiceId, format)));
+                for (Future<Double> x : f) all.add(x.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return all;
+    }
+
+    static double pct(List<Double> values, int p) {
+        List<Double> s = new ArrayList<>(values);
+        Collections.sort(s);
+        return s.get(Math.min(s.size() - 1, (int) Math.ceil(p / 100.0 * s.size()) - 1));
+    }
+}
