@@ -124,6 +124,21 @@ class TextToSpeechStreamInputApiTest {
     }
 
     @Test
+    void auto_mode_generates_each_completed_sentence_without_waiting_for_the_schedule() {
+        try (TestSocket s = open("?output_format=pcm_16000&auto_mode=true")) {
+            s.send(Map.of("text", " "));
+            s.send(Map.of("text", "A short sentence. And then "));
+            StringBuilder seen = new StringBuilder();
+            s.messagesUntil(m -> seen.append(chars(List.of(m), "alignment")).toString().equals("A short sentence. "));
+            s.send(Map.of("text", "the rest "));
+            s.send(Map.of("text", ""));
+            List<JsonNode> rest = new ArrayList<>();
+            assertThat(s.messagesUntilClosed(rest).code()).isEqualTo(1000);
+            assertThat(chars(rest, "alignment")).isEqualTo("And then the rest ");
+        }
+    }
+
+    @Test
     void a_socket_without_a_key_must_send_one_in_its_first_message() {
         String path = "/v1/text-to-speech/" + voiceId + "/stream-input?output_format=pcm_16000";
         try (TestSocket s = TestSocket.open(server, path, null)) {
