@@ -19,6 +19,7 @@ import dev.timbre.storage.BlobStore;
 import dev.timbre.storage.FileSystemBlobStore;
 import dev.timbre.texttospeech.TextToSpeechRoutes;
 import dev.timbre.texttospeech.TextToSpeechService;
+import dev.timbre.texttospeech.TextToSpeechSocketRoutes;
 import dev.timbre.user.UsageRepository;
 import dev.timbre.user.UserRoutes;
 import dev.timbre.user.UserService;
@@ -74,13 +75,15 @@ public final class Timbre implements AutoCloseable {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             VoicesRoutes voicesRoutes = new VoicesRoutes(voices, config.limits().maxUploadBytes());
 
-            ApiServer server = ApiServer.start(config, new RequestTracking(registry), new ApiKeyAuth(keys), List.of(
+            ApiKeyAuth auth = new ApiKeyAuth(keys);
+            ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(
                     mount("/", new HealthRoutes(engines, database, registry)),
                     mount("/v1/models", new ModelsRoutes(new ModelsService(models, engines))),
                     mount("/v1/voices", voicesRoutes),
                     mount("/v2/voices", voicesRoutes.v2()),
                     mount("/previews", new PreviewRoutes(new VoicePreviews(premade, engines, blobs))),
                     mount("/v1/text-to-speech", new TextToSpeechRoutes(textToSpeech)),
+                    mount("/v1/text-to-speech", new TextToSpeechSocketRoutes(textToSpeech, auth)),
                     mount("/v1/history", new HistoryRoutes(history)),
                     mount("/v1/user", new UserRoutes(users))));
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech));

@@ -3,7 +3,11 @@ package dev.timbre.http;
 import dev.timbre.workspace.ApiKeyRepository;
 import io.javalin.http.Context;
 
-/** Checks {@code xi-api-key} on every {@code /v1} and {@code /v2} request against the stored key hashes. */
+/**
+ * Checks {@code xi-api-key} on every {@code /v1} and {@code /v2} request against the stored key hashes. WebSocket
+ * upgrades may carry the key in the header or the query ({@code xi_api_key}, {@code authorization}); a socket opened
+ * without one must send it in its first message.
+ */
 public final class ApiKeyAuth {
     public static final String HEADER = "xi-api-key";
     private final ApiKeyRepository keys;
@@ -21,5 +25,23 @@ public final class ApiKeyAuth {
         var found = keys.findByKey(key.trim());
         if (found.isEmpty()) throw ApiException.unauthorized("invalid_api_key", "Invalid API key");
         ctx.attribute("api_key_id", found.get().id());
+    }
+
+    /** Before a WebSocket upgrade: a key that is given must be valid (401 otherwise); none at all is left to the socket. */
+    public void checkUpgrade(Context ctx) {
+        String key = upgradeKey(ctx.header(HEADER), ctx.queryParam("xi_api_key"), ctx.queryParam("authorization"));
+        if (key != null && !isValid(key)) throw ApiException.unauthorized("invalid_api_key", "Invalid API key");
+    }
+
+    /** The key an upgrade carries: the header, else {@code xi_api_key}, else {@code authorization} less "Bearer "; or null. */
+    public static String upgradeKey(String header, String xiApiKeyQuery, String authorizationQuery) {
+        for (String v : new String[] {header, xiApiKeyQuery}) if (v != null && !v.isBlank()) return v.trim();
+        if (authorizationQuery == null || authorizationQuery.isBlank()) return null;
+        String a = authorizationQuery.trim();
+        return a.regionMatches(true, 0, "Bearer ", 0, 7) ? a.substring(7).trim() : a;
+    }
+
+    public boolean isValid(String key) {
+        return key != null && !key.isBlank() && keys.findByKey(key.trim()).isPresent();
     }
 }

@@ -23,6 +23,9 @@ public final class ApiServer implements AutoCloseable {
         return new Mount(path, group);
     }
 
+    /** Above the longest socket inactivity timeout the API allows (180 s): sockets time themselves out. */
+    private static final long WS_IDLE_SECONDS = 200;
+
     private final Javalin app;
 
     private ApiServer(Javalin app) {
@@ -45,6 +48,7 @@ public final class ApiServer implements AutoCloseable {
                 rule.exposeHeader(RequestTracking.REQUEST_ID);
             }));
             c.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            c.jetty.modifyWebSocketServletFactory(ws -> ws.setIdleTimeout(java.time.Duration.ofSeconds(WS_IDLE_SECONDS)));
             c.requestLogger.http(tracking::end);
             c.router.apiBuilder(() -> {
                 for (Mount m : mounts) path(m.path(), m.group());
@@ -55,6 +59,7 @@ public final class ApiServer implements AutoCloseable {
         app.before(ctx -> checkSize(ctx, limits));
         app.before("/v1/*", auth::check);
         app.before("/v2/*", auth::check);
+        app.wsBeforeUpgrade("/v1/*", auth::checkUpgrade);
         app.start(config.host(), config.port());
         return new ApiServer(app);
     }
@@ -68,12 +73,15 @@ public final class ApiServer implements AutoCloseable {
         if (length > max) throw ApiException.tooLarge("Request body of " + length + " bytes exceeds the limit of " + max + " bytes");
     }
 
-    /** Every routed endpoint as {@code "METHOD /path/{param}"}, for the coverage report. */
+    /** Every routed endpoint as {@code "METHOD /path/{param}"}, WebSockets as {@code "WS /path"}, for the coverage report. */
     public List<String> routes() {
-        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
-                .map(e -> e.getEndpoint().getMethod().name() + " " + e.getEndpoint().getPath())
-                .filter(r -> !r.startsWith("BEFORE") && !r.startsWith("AFTER") && !r.startsWith("OPTIONS"))
-                .distinct().sorted().toList();
+        var http = app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+                .filter(e -> e.getEndpoint().getMethod().isHttpMethod() && !e.getEndpoint().getMethod().name().equals("OPTIONS"))
+                .map(e -> e.getEndpoint().getMethod().name() + " " + e.getEndpoint().getPath());
+        var ws = app.unsafeConfig().pvt.wsRouter.getWsPathMatcher().allEntries().stream()
+                .filter(e -> e.getType() == io.javalin.websocket.WsHandlerType.WEBSOCKET)
+                .map(e -> "WS " + e.getPath());
+        return java.util.stream.Stream.concat(http, ws).distinct().sorted().toList();
     }
 
     public int port() {

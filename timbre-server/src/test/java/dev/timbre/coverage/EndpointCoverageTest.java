@@ -46,6 +46,8 @@ class EndpointCoverageTest {
         done.forEach(e -> md.append("- `").append(e).append("`\n"));
         md.append("\n## Not yet routed\n\n");
         missing.forEach(e -> md.append("- `").append(e).append("`\n"));
+        md.append("\n## WebSockets\n\nRouted sockets (the seed's endpoint indexes list HTTP endpoints only).\n\n");
+        routed.stream().filter(r -> r.startsWith("WS ")).forEach(e -> md.append("- `").append(e).append("`\n"));
         Path docs = repoRoot().resolve("docs");
         Files.createDirectories(docs);
         Files.writeString(docs.resolve("endpoint-coverage.md"), md.toString());

@@ -1,0 +1,168 @@
+package dev.timbre.texttospeech;
+
+import dev.timbre.http.ApiException;
+import dev.timbre.http.ApiKeyAuth;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * One stream-input connection. {@link #receive} runs on the socket's receiving thread: it parses a message, updates
+ * the context buffers and queues work; a worker thread of its own generates the queued pieces one after another and
+ * sends their audio, so messages go out in the order the work was queued. Any failure sends an error message and
+ * closes the socket; {@link #end} (client gone, inactivity) cancels what is running.
+ */
+final class StreamInputSocket {
+    /** The context of the single socket, and of multi-context messages without a context id. */
+    static final String DEFAULT_CONTEXT = "default";
+
+    private final TextToSpeechService service;
+    private final ApiKeyAuth auth;
+    private final String voiceId;
+    private final StreamInputOptions options;
+    private final boolean multi;
+    private final SocketSender out;
+    private final InactivityClock inactivity;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tts-stream-input");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, StreamInputContext> contexts = new LinkedHashMap<>();
+    private boolean authorized;
+
+    StreamInputSocket(TextToSpeechService service, ApiKeyAuth auth, String voiceId, StreamInputOptions options, boolean multi,
+                      boolean authorized, SocketSender out, ScheduledExecutorService timers) {
+        this.service = service;
+        this.auth = auth;
+        this.voiceId = voiceId;
+        this.options = options;
+        this.multi = multi;
+        this.authorized = authorized;
+        this.out = out;
+        this.inactivity = new InactivityClock(timers, options.inactivityTimeoutSeconds(), () -> fail(ApiException.badRequest(
+                "input_timeout_exceeded", "No message received within the inactivity_timeout of " + options.inactivityTimeoutSeconds() + " seconds.")));
+        inactivity.restart();
+    }
+
+    void receive(String frame) {
+        if (out.isClosed()) return;
+        try {
+            inactivity.restart();
+            StreamInputMessage m = StreamInputMessage.parse(frame);
+            authorize(m);
+            if (multi && StreamInputMessage.isSet(m.closeSocket())) {
+                for (StreamInputContext c : List.copyOf(contexts.values())) finish(c, c.all());
+                contexts.clear();
+                queue(() -> out.close(SocketSender.NORMAL, "close_socket"));
+                return;
+            }
+            String id = multi && m.contextId() != null && !m.contextId().isBlank() ? m.contextId() : DEFAULT_CONTEXT;
+            StreamInputContext c = contexts.computeIfAbsent(id, k -> new StreamInputContext(k, m.voiceSettings(), m.schedule()));
+            if (multi && StreamInputMessage.isSet(m.closeContext())) {
+                c.discard();
+                contexts.remove(id);
+                finish(c, List.of());
+            } else if ("".equals(m.text()) && !multi) {
+                finish(c, c.all());
+                queue(() -> out.close(SocketSender.NORMAL, "end of stream"));
+            } else {
+                c.add(m.text());
+                if (StreamInputMessage.isSet(m.flush())) {
+                    if (multi) finish(c, c.all());
+                    else generate(c, c.all());
+                } else if (StreamInputMessage.isSet(m.tryTriggerGeneration())) {
+                    generate(c, c.all());
+                } else {
+                    generate(c, options.autoMode() ? c.sentences() : c.scheduled());
+                }
+            }
+        } catch (ApiException e) {
+            fail(e);
+        }
+    }
+
+    /** The client went away or the socket timed out: stop the work in progress and drop the rest. */
+    void end() {
+        inactivity.stop();
+        worker.shutdownNow();
+    }
+
+    /** Checks the key of the first message when the connection carried none. */
+    private void authorize(StreamInputMessage m) {
+        if (authorized) return;
+        String key = m.key();
+        if (key == null) {
+            throw ApiException.unauthorized("needs_authorization",
+                    "Neither authorization header nor xi-api-key received, please provide one.");
+        }
+        if (!auth.isValid(key)) throw ApiException.unauthorized("invalid_api_key", "Invalid API key");
+        authorized = true;
+    }
+
+    private void generate(StreamInputContext c, List<String> pieces) {
+        for (String text : pieces) queue(() -> synthesise(c, text));
+    }
+
+    /** Generates {@code pieces}, then tells the client the context (or the single stream) is complete. */
+    private void finish(StreamInputContext c, List<String> pieces) {
+        generate(c, pieces);
+        String contextId = multi ? c.id : null;
+        queue(() -> out.send(StreamInputReplies.finished(contextId)));
+    }
+
+    /**
+     * One generation. A chunk without audio (the encoder's empty tail) is folded into the chunk before it, so every
+     * message carries audio: each chunk waits for the next one, or for the end.
+     */
+    private void synthesise(StreamInputContext c, String text) throws IOException {
+        TextToSpeechService.Prepared p = service.prepare(voiceId, options.request(text, c.voiceSettings));
+        String contextId = multi ? c.id : null;
+        byte[][] heldAudio = {null};
+        AlignmentTracker.Chunk[] heldAlignment = {null};
+        service.stream(p, options.format(), options.logging(), (bytes, alignment, last) -> {
+            if (bytes.length == 0 && heldAudio[0] != null) {
+                heldAlignment[0] = heldAlignment[0].plus(alignment);
+            } else {
+                if (heldAudio[0] != null) out.send(StreamInputReplies.audio(heldAudio[0], heldAlignment[0], options.syncAlignment(), contextId));
+                heldAudio[0] = bytes;
+                heldAlignment[0] = alignment;
+            }
+            if (last && heldAudio[0].length > 0) out.send(StreamInputReplies.audio(heldAudio[0], heldAlignment[0], options.syncAlignment(), contextId));
+        });
+    }
+
+    private interface Work {
+        void run() throws IOException;
+    }
+
+    /** Runs {@code work} on the worker after what is queued; the inactivity clock waits meanwhile. */
+    private void queue(Work work) {
+        inactivity.busy();
+        try {
+            worker.execute(() -> {
+                try {
+                    if (!out.isClosed()) work.run();
+                } catch (ApiException e) {
+                    fail(e);
+                } catch (IOException | RuntimeException e) {
+                    if (!out.isClosed()) fail(new ApiException(500, "internal_error", "The generation failed."));
+                } finally {
+                    inactivity.idle();
+                }
+            });
+        } catch (RejectedExecutionException ended) {
+            // the socket has ended
+        }
+    }
+
+    private void fail(ApiException e) {
+        out.fail(e);
+        end();
+    }
+}

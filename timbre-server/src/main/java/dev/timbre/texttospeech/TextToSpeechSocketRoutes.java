@@ -1,0 +1,75 @@
+package dev.timbre.texttospeech;
+
+import static io.javalin.apibuilder.ApiBuilder.ws;
+
+import dev.timbre.Ids;
+import dev.timbre.http.ApiException;
+import dev.timbre.http.ApiKeyAuth;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsConnectContext;
+import io.javalin.websocket.WsContext;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The text-to-speech WebSockets under {@code /v1/text-to-speech/{voice_id}}: {@code stream-input} (one stream of text
+ * in, audio out) and {@code multi-stream-input} (several contexts over one socket), as in the AsyncAPI. The query and
+ * the voice are checked when the socket opens; a key given with the upgrade was checked by {@link ApiKeyAuth}, and
+ * without one the first message must carry it.
+ */
+public final class TextToSpeechSocketRoutes implements EndpointGroup {
+    private final TextToSpeechService service;
+    private final ApiKeyAuth auth;
+    private final Map<String, StreamInputSocket> sockets = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "tts-socket-timers");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public TextToSpeechSocketRoutes(TextToSpeechService service, ApiKeyAuth auth) {
+        this.service = service;
+        this.auth = auth;
+    }
+
+    @Override
+    public void addEndpoints() {
+        ws("{voice_id}/stream-input", ws -> handle(ws, false));
+        ws("{voice_id}/multi-stream-input", ws -> handle(ws, true));
+    }
+
+    private void handle(WsConfig ws, boolean multi) {
+        ws.onConnect(ctx -> open(ctx, multi));
+        ws.onMessage(ctx -> {
+            StreamInputSocket socket = sockets.get(ctx.sessionId());
+            if (socket != null) socket.receive(ctx.message());
+        });
+        ws.onBinaryMessage(ctx -> new SocketSender(ctx.session).fail(
+                ApiException.invalid("Messages must be JSON text frames", "model_type", "message")));
+        ws.onClose(this::ended);
+        ws.onError(this::ended);
+    }
+
+    private void open(WsConnectContext ctx, boolean multi) {
+        SocketSender out = new SocketSender(ctx.session);
+        try {
+            String voiceId = ctx.pathParam("voice_id");
+            if (!Ids.isSafe(voiceId)) throw ApiException.notFound("voice_not_found", "A voice with the voice_id was not found.");
+            StreamInputOptions options = StreamInputOptions.parse(ctx::queryParam);
+            service.prepare(voiceId, options.request("check", null)); // an unknown voice or model fails now, not at the first text
+            boolean authorized = ApiKeyAuth.upgradeKey(ctx.header(ApiKeyAuth.HEADER), ctx.queryParam("xi_api_key"),
+                    ctx.queryParam("authorization")) != null;
+            sockets.put(ctx.sessionId(), new StreamInputSocket(service, auth, voiceId, options, multi, authorized, out, timers));
+        } catch (ApiException e) {
+            out.fail(e);
+        }
+    }
+
+    private void ended(WsContext ctx) {
+        StreamInputSocket socket = sockets.remove(ctx.sessionId());
+        if (socket != null) socket.end();
+    }
+}
