@@ -50,6 +50,21 @@ test('textToDialogue.convert returns one MP3 for all inputs', async () => {
   assert.ok(pcm.length / 32000 > 1.5, `all three lines are spoken: ${pcm.length / 32000} s`);
 });
 
+test('a dialogue is one history item with its lines', async () => {
+  const { data, rawResponse } = await client.textToDialogue.convert({ inputs }).withRawResponse();
+  await readAll(data);
+  const id = rawResponse.headers.get('history-item-id');
+  assert.ok(id, 'the response names its history item');
+  const item = await client.history.get(id);
+  assert.equal(item.dialogue.length, inputs.length, 'one dialogue line per input');
+  item.dialogue.forEach((line, i) => {
+    assert.equal(line.text, inputs[i].text);
+    assert.equal(line.voiceId, inputs[i].voiceId);
+    assert.equal(typeof line.voiceName, 'string');
+  });
+  assert.equal(item.modelId, 'eleven_v3', 'the dialogue default model');
+});
+
 test('textToDialogue.stream delivers the dialogue in chunks', async () => {
   const chunks = [];
   for await (const c of await client.textToDialogue.stream({ inputs, outputFormat: 'mp3_44100_128' })) chunks.push(Buffer.from(c));
