@@ -17,6 +17,9 @@ import dev.timbre.models.ModelsRoutes;
 import dev.timbre.models.ModelsService;
 import dev.timbre.storage.BlobStore;
 import dev.timbre.storage.FileSystemBlobStore;
+import dev.timbre.texttodialogue.DialogueChecks;
+import dev.timbre.texttodialogue.TextToDialogueRoutes;
+import dev.timbre.texttodialogue.TextToDialogueService;
 import dev.timbre.texttospeech.TextToSpeechRoutes;
 import dev.timbre.texttospeech.TextToSpeechService;
 import dev.timbre.texttospeech.TextToSpeechSocketRoutes;
@@ -72,6 +75,7 @@ public final class Timbre implements AutoCloseable {
             UserService users = new UserService(new UsageRepository(database.jdbi()), config.account(),
                     () -> voiceRows.list().size(), Clock.systemUTC());
             TextToSpeechService textToSpeech = new TextToSpeechService(voices, models, users, history);
+            TextToDialogueService textToDialogue = new TextToDialogueService(new DialogueChecks(textToSpeech, models), users, history);
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             VoicesRoutes voicesRoutes = new VoicesRoutes(voices, config.limits().maxUploadBytes());
 
@@ -84,6 +88,7 @@ public final class Timbre implements AutoCloseable {
                     mount("/previews", new PreviewRoutes(new VoicePreviews(premade, engines, blobs))),
                     mount("/v1/text-to-speech", new TextToSpeechRoutes(textToSpeech)),
                     mount("/v1/text-to-speech", new TextToSpeechSocketRoutes(textToSpeech, auth)),
+                    mount("/v1/text-to-dialogue", new TextToDialogueRoutes(textToDialogue)),
                     mount("/v1/history", new HistoryRoutes(history)),
                     mount("/v1/user", new UserRoutes(users))));
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech));

@@ -42,7 +42,7 @@ public final class HistoryService {
     public HistoryItem record(String id, NewHistoryItem n) {
         HistoryItem item = new HistoryItem(id, n.requestId(), n.voiceId(), n.modelId(), n.voiceName(), n.voiceCategory(), n.text(),
                 clock.instant().getEpochSecond(), n.characterCountChangeFrom(), n.characterCountChangeTo(), n.contentType(),
-                "created", n.settings(), null, null, n.source(), null, null, n.outputFormat());
+                "created", n.settings(), null, null, n.source(), null, n.dialogue(), n.outputFormat());
         String key = "history/" + id + "." + AudioFiles.extension(n.contentType(), n.outputFormat());
         try {
             blobs.put(key, n.audio());

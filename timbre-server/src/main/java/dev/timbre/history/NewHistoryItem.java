@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param outputFormat the ElevenLabs output format of {@code audio}, e.g. {@code mp3_44100_128}
  * @param contentType the media type of {@code audio}, e.g. {@code audio/mpeg}
  * @param audio the complete audio bytes, exactly as returned to the client
+ * @param dialogue for text-to-dialogue items, the inputs as {@code [{text, voice_id, voice_name}]}; otherwise null
  */
 public record NewHistoryItem(
         String requestId,
@@ -28,7 +29,16 @@ public record NewHistoryItem(
         String source,
         String outputFormat,
         String contentType,
-        byte[] audio) {
+        byte[] audio,
+        JsonNode dialogue) {
+
+    /** An item that is not a dialogue. */
+    public NewHistoryItem(String requestId, String voiceId, String voiceName, String voiceCategory, String modelId, String text,
+                          int characterCountChangeFrom, int characterCountChangeTo, JsonNode settings, String source,
+                          String outputFormat, String contentType, byte[] audio) {
+        this(requestId, voiceId, voiceName, voiceCategory, modelId, text, characterCountChangeFrom, characterCountChangeTo,
+                settings, source, outputFormat, contentType, audio, null);
+    }
 
     public NewHistoryItem {
         if (audio == null) throw new IllegalArgumentException("audio is required");
