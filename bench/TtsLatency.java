@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
  * the bare MaryTTS engine's time to its first audio chunk; the server's time to first audio byte on
  * POST /v1/text-to-speech/{voice_id}/stream for pcm_16000 and mp3_44100_128 at 1, 4, 16 and 32 concurrent streams
  * (p50, p95 over all requests); and the real-time factor of a whole synthesis. Prints a Markdown report.
+ * Arguments: [rounds per concurrency level] [formats, comma-separated] [concurrency levels, comma-separated].
  */
 public class TtsLatency {
     static final String SENTENCE = "The first move is what sets everything in motion.";
@@ -33,6 +34,9 @@ public class TtsLatency {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+        String[] formats = args.length > 1 ? args[1].split(",") : new String[] {"pcm_16000", "mp3_44100_128"};
+        int[] concurrency = args.length > 2 ? java.util.Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
+                : new int[] {1, 4, 16, 32};
         var dir = Files.createTempDirectory("timbre-bench");
         TimbreConfig config = TimbreConfig.defaults().withPort(0).withDataDir(dir).withApiKey(KEY)
                 .withEngines(new TimbreConfig.Engines("marytts"));
@@ -54,8 +58,8 @@ public class TtsLatency {
             for (int i = 0; i < 5; i++) ttfb(http, base, voiceId, "pcm_16000"); // warm-up
             System.out.println("| format | concurrent streams | requests | TTFB p50 (ms) | TTFB p95 (ms) |");
             System.out.println("|---|---|---|---|---|");
-            for (String format : new String[] {"pcm_16000", "mp3_44100_128"}) {
-                for (int streams : new int[] {1, 4, 16, 32}) {
+            for (String format : formats) {
+                for (int streams : concurrency) {
                     List<Double> t = concurrent(http, base, voiceId, format, streams, Math.max(rounds, 2));
                     System.out.printf("| %s | %d | %d | %.1f | %.1f |%n", format, streams, t.size(), pct(t, 50), pct(t, 95));
                 }

@@ -11,10 +11,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Hands an engine's output to one consuming thread (the request's) through an unbounded queue, so that the engine
- * thread never blocks on a slow client. The engine thread calls the sink methods; the consumer calls {@link #next}.
+ * Hands an engine's output to one consuming thread (the request's) through a bounded queue: an engine that runs more
+ * than {@link #CAPACITY} events ahead of its consumer waits, which keeps a stream that is far ahead of its listener
+ * from taking CPU from streams that have not started. The engine thread calls the sink methods; the consumer calls
+ * {@link #next} and, when it stops consuming, {@link #close}, which releases a waiting engine thread.
  */
-final class SpeechEvents implements AudioSink {
+final class SpeechEvents implements AudioSink, AutoCloseable {
+    /** About 3 s of audio in the 100 ms chunks engines deliver, plus their word events. */
+    static final int CAPACITY = 40;
     sealed interface Event permits Started, Audio, Words, Ended, Failed {}
 
     record Started(PcmFormat format) implements Event {}
@@ -27,17 +31,34 @@ final class SpeechEvents implements AudioSink {
 
     record Failed(EngineException error) implements Event {}
 
-    private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>(CAPACITY);
+    private volatile boolean closed;
 
-    @Override public void start(PcmFormat format) { queue.add(new Started(format)); }
+    @Override public void start(PcmFormat format) { put(new Started(format)); }
 
-    @Override public void audio(byte[] pcm, int offset, int length) { queue.add(new Audio(Arrays.copyOfRange(pcm, offset, offset + length))); }
+    @Override public void audio(byte[] pcm, int offset, int length) { put(new Audio(Arrays.copyOfRange(pcm, offset, offset + length))); }
 
-    @Override public void words(List<WordTiming> words) { queue.add(new Words(List.copyOf(words))); }
+    @Override public void words(List<WordTiming> words) { put(new Words(List.copyOf(words))); }
 
-    @Override public void end() { queue.add(new Ended()); }
+    @Override public void end() { put(new Ended()); }
 
-    @Override public void error(EngineException e) { queue.add(new Failed(e)); }
+    @Override public void error(EngineException e) { put(new Failed(e)); }
+
+    /** Waits for room; gives up (dropping the event) once the consumer has closed. */
+    private void put(Event e) {
+        try {
+            while (!closed && !queue.offer(e, 100, TimeUnit.MILLISECONDS)) { /* the consumer is behind: wait */ }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The consumer is done: pending and future events are dropped and a waiting engine thread returns. */
+    @Override
+    public void close() {
+        closed = true;
+        queue.clear();
+    }
 
     /** The next event, waiting at most {@code timeoutMs}; a stalled engine becomes a {@link Failed} event. */
     Event next(long timeoutMs) throws InterruptedException {

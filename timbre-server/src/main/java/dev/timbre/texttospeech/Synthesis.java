@@ -45,9 +45,15 @@ final class Synthesis {
     /** @return the audio's duration in seconds */
     static double run(TextToSpeechService.Prepared p, OutputFormat format, FirstAudio firstAudio, Listener listener)
             throws IOException, InterruptedException {
-        SpeechEvents events = new SpeechEvents();
+        return run(p, format, firstAudio, listener, FirstAudioPriority.NONE);
+    }
+
+    /** As above; a stream that has sent audio and is ahead of real time yields to streams that have not. */
+    static double run(TextToSpeechService.Prepared p, OutputFormat format, FirstAudio firstAudio, Listener listener,
+                      FirstAudioPriority priority) throws IOException, InterruptedException {
         AlignmentTracker tracker = new AlignmentTracker(p.normalized());
-        try (SpeechStream ignored = open(p, events)) {
+        FirstAudioPriority.Stream turn = priority.open();
+        try (SpeechEvents events = new SpeechEvents(); SpeechStream ignored = open(p, events); turn) {
             AudioEncoder encoder = null;
             PcmFormat pcm = null;
             long pcmBytes = 0;
@@ -69,10 +75,13 @@ final class Synthesis {
                     // bytes out after one slice's encoding instead of the whole sentence's.
                     int slice = Math.max(2, pcm.bytesPerSecond() / 1000 * SLICE_MS) & ~1;
                     for (int off = 0; off < a.pcm().length; off += slice) {
+                        turn.yieldIfAhead(pcm.seconds(pcmBytes));
                         int len = Math.min(slice, a.pcm().length - off);
                         pcmBytes += len;
                         byte[] out = encoder.encode(a.pcm(), off, len);
-                        if (out.length > 0) listener.chunk(out, tracker.next(pcm.seconds(pcmBytes), false), false);
+                        if (out.length == 0) continue;
+                        listener.chunk(out, tracker.next(pcm.seconds(pcmBytes), false), false);
+                        turn.sent();
                     }
                 } else if (e instanceof SpeechEvents.Ended) {
                     if (!started) firstAudio.before();

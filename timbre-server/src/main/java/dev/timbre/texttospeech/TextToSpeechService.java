@@ -34,6 +34,8 @@ public final class TextToSpeechService {
     private final ModelCatalog models;
     private final UserService users;
     private final HistoryService history;
+    /** Streams that have not spoken yet go first; whole-file responses take no part. */
+    private final FirstAudioPriority streams = new FirstAudioPriority(true);
 
     public TextToSpeechService(VoicesService voices, ModelCatalog models, UserService users, HistoryService history) {
         this.voices = voices;
@@ -75,10 +77,10 @@ public final class TextToSpeechService {
         ByteArrayOutputStream audio = new ByteArrayOutputStream();
         AlignmentTracker.Chunk[] all = {new AlignmentTracker.Chunk(null, null)};
         try {
-            double seconds = stream(p, format, logging, (bytes, alignment, end) -> {
+            double seconds = run(p, format, logging, (bytes, alignment, end) -> {
                 audio.writeBytes(bytes);
                 all[0] = all[0].plus(alignment);
-            });
+            }, FirstAudioPriority.NONE);
             return new Result(audio.toByteArray(), all[0], seconds);
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
@@ -90,6 +92,11 @@ public final class TextToSpeechService {
      * away) cancels the synthesis and is rethrown; no history item is stored then.
      */
     public double stream(Prepared p, OutputFormat format, boolean logging, Synthesis.Listener listener) throws IOException {
+        return run(p, format, logging, listener, streams);
+    }
+
+    private double run(Prepared p, OutputFormat format, boolean logging, Synthesis.Listener listener, FirstAudioPriority priority)
+            throws IOException {
         ByteArrayOutputStream kept = new ByteArrayOutputStream();
         Charge[] charge = new Charge[1];
         Synthesis.Listener recording = (bytes, alignment, end) -> {
@@ -97,7 +104,7 @@ public final class TextToSpeechService {
             listener.chunk(bytes, alignment, end);
         };
         try {
-            double seconds = Synthesis.run(p, format, () -> charge[0] = users.charge(p.text().length()), recording);
+            double seconds = Synthesis.run(p, format, () -> charge[0] = users.charge(p.text().length()), recording, priority);
             if (logging) record(p, format, charge[0], kept.toByteArray());
             return seconds;
         } catch (InterruptedException e) {
