@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.timbre.Ids;
 import dev.timbre.audio.OutputFormat;
-import dev.timbre.engine.EngineException;
 import dev.timbre.history.HistoryService;
 import dev.timbre.history.NewHistoryItem;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
+import dev.timbre.texttospeech.MeteredSynthesis;
 import dev.timbre.texttospeech.CharacterAlignment;
 import dev.timbre.texttospeech.TextToSpeechService.Prepared;
 import dev.timbre.user.Charge;
@@ -75,21 +75,12 @@ public final class TextToDialogueService {
      * went away) cancels the synthesis and is rethrown; no history item is stored then.
      */
     public double stream(Dialogue d, OutputFormat format, boolean logging, DialogueMix.Listener listener) throws IOException {
-        ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        Charge[] charge = new Charge[1];
-        try {
-            double seconds = DialogueMix.run(d.turns(), format, () -> charge[0] = users.charge(d.characters()), c -> {
-                if (logging) kept.writeBytes(c.audio());
-                listener.chunk(c);
-            });
-            if (logging) record(d, format, charge[0], kept.toByteArray());
-            return seconds;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(503, "service_unavailable", "The request was interrupted.");
-        } catch (EngineException e) {
-            throw new ApiException(500, "synthesis_failed", "The speech engine failed: " + e.getMessage());
-        }
+        return MeteredSynthesis.run(users, d.characters(), logging,
+                (charge, keep) -> DialogueMix.run(d.turns(), format, charge, c -> {
+                    keep.bytes(c.audio());
+                    listener.chunk(c);
+                }),
+                (charge, audio) -> record(d, format, charge, audio));
     }
 
     private void record(Dialogue d, OutputFormat format, Charge charge, byte[] audio) {

@@ -3,7 +3,6 @@ package dev.timbre.texttospeech;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.timbre.Ids;
 import dev.timbre.audio.OutputFormat;
-import dev.timbre.engine.EngineException;
 import dev.timbre.engine.SpeechRequest;
 import dev.timbre.engine.TextToSpeech;
 import dev.timbre.engine.VoiceTuning;
@@ -97,22 +96,12 @@ public final class TextToSpeechService {
 
     private double run(Prepared p, OutputFormat format, boolean logging, Synthesis.Listener listener, FirstAudioPriority priority)
             throws IOException {
-        ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        Charge[] charge = new Charge[1];
-        Synthesis.Listener recording = (bytes, alignment, end) -> {
-            if (logging) kept.writeBytes(bytes);
-            listener.chunk(bytes, alignment, end);
-        };
-        try {
-            double seconds = Synthesis.run(p, format, () -> charge[0] = users.charge(p.text().length()), recording, priority);
-            if (logging) record(p, format, charge[0], kept.toByteArray());
-            return seconds;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(503, "service_unavailable", "The request was interrupted.");
-        } catch (EngineException e) {
-            throw new ApiException(500, "synthesis_failed", "The speech engine failed: " + e.getMessage());
-        }
+        return MeteredSynthesis.run(users, p.text().length(), logging,
+                (charge, keep) -> Synthesis.run(p, format, charge::run, (bytes, alignment, end) -> {
+                    keep.bytes(bytes);
+                    listener.chunk(bytes, alignment, end);
+                }, priority),
+                (charge, audio) -> record(p, format, charge, audio));
     }
 
     private void record(Prepared p, OutputFormat format, Charge charge, byte[] audio) {
