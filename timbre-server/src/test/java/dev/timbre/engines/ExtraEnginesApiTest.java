@@ -58,6 +58,8 @@ class ExtraEnginesApiTest {
         assertThat(greta.at("/labels/accent").asText()).isEqualTo("german");
         assertThat(greta.at("/labels/use_case").asText()).isNotBlank();
         assertThat(greta.at("/fine_tuning/language").asText()).isEqualTo("de");
+        assertThat(greta.get("high_quality_base_model_ids")).isNotEmpty();
+        assertThat(greta.at("/verified_languages/0/language").asText()).isEqualTo("de");
         JsonNode alasdair = voice("Alasdair");
         assertThat(alasdair.at("/labels/accent").asText()).isEqualTo("scottish");
         assertThat(alasdair.at("/labels/gender").asText()).isEqualTo("male");
