@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** Builds a {@link TimbreConfig} from defaults, an optional YAML file, the environment and flags, in that order. */
@@ -37,7 +38,14 @@ public final class ConfigLoader {
                     env.getOrDefault("TIMBRE_DATABASE_USER", c.database().user()),
                     env.getOrDefault("TIMBRE_DATABASE_PASSWORD", c.database().password())));
         }
-        if (env.containsKey("TIMBRE_TTS_ENGINE")) c = c.withEngines(new TimbreConfig.Engines(env.get("TIMBRE_TTS_ENGINE")));
+        if (env.containsKey("TIMBRE_TTS_ENGINE")) {
+            c = c.withEngines(new TimbreConfig.Engines(env.get("TIMBRE_TTS_ENGINE"), c.engines().extraTextToSpeech()));
+        }
+        if (env.containsKey("TIMBRE_EXTRA_TTS_ENGINES")) {
+            List<String> extras = java.util.Arrays.stream(env.get("TIMBRE_EXTRA_TTS_ENGINES").split(","))
+                    .map(String::strip).filter(e -> !e.isEmpty() && !e.equals("none")).toList();
+            c = c.withEngines(new TimbreConfig.Engines(c.engines().textToSpeech(), extras));
+        }
 
         if (flags.containsKey("port")) c = c.withPort(Integer.parseInt(flags.get("port")));
         if (flags.containsKey("data")) c = c.withDataDir(Path.of(flags.get("data")));

@@ -1,6 +1,8 @@
 package dev.timbre.config;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,7 +30,22 @@ public record TimbreConfig(
 
     public record Database(String url, String user, String password) {}
 
-    public record Engines(String textToSpeech) {}
+    /**
+     * @param textToSpeech the main TTS provider: serves the models and speaks instant clones
+     * @param extraTextToSpeech further TTS providers whose voices are offered as premade voices too; {@code auto}
+     *        (the default) loads the installed ones among {@code espeak-ng} and {@code flite}, none when the main
+     *        provider is {@code fake}; an extra that fails to load is skipped
+     */
+    public record Engines(String textToSpeech,
+                          @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> extraTextToSpeech) {
+        public Engines {
+            extraTextToSpeech = extraTextToSpeech == null ? List.of() : List.copyOf(extraTextToSpeech);
+        }
+
+        public Engines(String textToSpeech) {
+            this(textToSpeech, List.of("auto"));
+        }
+    }
 
     /** @param maxBodyBytes largest JSON body; @param maxUploadBytes largest multipart request (all files together) */
     public record Limits(long maxBodyBytes, long maxUploadBytes) {}

@@ -3,6 +3,10 @@ package dev.timbre.engines;
 import dev.timbre.engine.TextToSpeech;
 import dev.timbre.engine.fake.ToneTextToSpeech;
 import dev.timbre.engine.marytts.MaryTextToSpeech;
+import dev.timbre.engine.process.EspeakTextToSpeech;
+import dev.timbre.engine.process.FliteTextToSpeech;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +30,17 @@ public final class EngineCatalog implements AutoCloseable {
     /** Every text-to-speech provider Timbre knows, by provider id. */
     private static final Map<String, Supplier<TextToSpeech>> TEXT_TO_SPEECH = Map.of(
             "marytts", MaryTextToSpeech::new,
-            "fake", ToneTextToSpeech::new);
+            "fake", ToneTextToSpeech::new,
+            EspeakTextToSpeech.PROVIDER, EspeakTextToSpeech::new,
+            FliteTextToSpeech.PROVIDER, FliteTextToSpeech::new);
+
+    /** Providers that need an installed program, with the check that it is there: what {@code auto} extras load. */
+    private static final Map<String, BooleanSupplier> INSTALLED = new LinkedHashMap<>();
+
+    static {
+        INSTALLED.put(EspeakTextToSpeech.PROVIDER, EspeakTextToSpeech::available);
+        INSTALLED.put(FliteTextToSpeech.PROVIDER, FliteTextToSpeech::available);
+    }
 
     private final CompletableFuture<Map<String, TextToSpeech>> textToSpeech;
 
@@ -39,23 +54,60 @@ public final class EngineCatalog implements AutoCloseable {
 
     /** Starts loading the named TTS providers on a background thread. */
     public static EngineCatalog load(List<String> ttsProviders) {
-        for (String p : ttsProviders) {
-            if (!TEXT_TO_SPEECH.containsKey(p)) throw new IllegalArgumentException("unknown TTS engine '" + p + "'; known: " + TEXT_TO_SPEECH.keySet());
+        return load(ttsProviders, List.of());
+    }
+
+    /**
+     * Starts loading the {@code required} TTS providers, then the {@code extra} ones, on a background thread. An extra
+     * provider that fails to load is logged and skipped. {@code auto} among the extras stands for every installed
+     * optional engine ({@code espeak-ng}, {@code flite}), except when the first required engine is {@code fake};
+     * {@code none} is ignored.
+     */
+    public static EngineCatalog load(List<String> required, List<String> extra) {
+        return load(TEXT_TO_SPEECH, INSTALLED, required, extra);
+    }
+
+    static EngineCatalog load(Map<String, Supplier<TextToSpeech>> providers, Map<String, BooleanSupplier> installed,
+                              List<String> required, List<String> extra) {
+        for (String p : concat(required, extra)) {
+            if (!p.equals("auto") && !p.equals("none") && !providers.containsKey(p)) {
+                throw new IllegalArgumentException("unknown TTS engine '" + p + "'; known: " + providers.keySet());
+            }
         }
+        boolean auto = extra.contains("auto") && !(required.isEmpty() || required.get(0).equals("fake"));
         CompletableFuture<Map<String, TextToSpeech>> tts = CompletableFuture.supplyAsync(() -> {
             Map<String, TextToSpeech> loaded = new LinkedHashMap<>();
-            for (String p : ttsProviders) {
-                long t0 = System.nanoTime();
-                loaded.put(p, TEXT_TO_SPEECH.get(p).get());
-                log.info("loaded TTS engine {} in {} ms", p, (System.nanoTime() - t0) / 1_000_000);
+            for (String p : required) loaded.put(p, timed(p, providers));
+            List<String> extras = new ArrayList<>(extra);
+            if (auto) installed.forEach((p, check) -> { if (check.getAsBoolean()) extras.add(p); });
+            for (String p : extras) {
+                if (p.equals("auto") || p.equals("none") || loaded.containsKey(p)) continue;
+                try {
+                    loaded.put(p, timed(p, providers));
+                } catch (RuntimeException | LinkageError e) {
+                    log.warn("optional TTS engine {} not loaded: {}", p, e.toString());
+                }
             }
-            return Map.copyOf(loaded);
+            return Collections.unmodifiableMap(loaded);
         }, r -> {
             Thread t = new Thread(r, "engine-loader");
             t.setDaemon(true);
             t.start();
         });
         return new EngineCatalog(tts);
+    }
+
+    private static TextToSpeech timed(String provider, Map<String, Supplier<TextToSpeech>> providers) {
+        long t0 = System.nanoTime();
+        TextToSpeech engine = providers.get(provider).get();
+        log.info("loaded TTS engine {} in {} ms", provider, (System.nanoTime() - t0) / 1_000_000);
+        return engine;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     public boolean ready() {

@@ -61,9 +61,15 @@ public final class PremadeVoices {
         return m;
     }
 
-    /** Model ids served by {@code provider}'s engine, in catalogue order. */
+    /**
+     * Model ids served by {@code provider}'s engine, in catalogue order. An extra engine (espeak-ng, flite) serves no
+     * model of its own, yet its voices speak through any of them (a voice always speaks with its own engine), so it
+     * gets every served model.
+     */
     public List<String> modelIds(String provider) {
-        return models.served().stream().filter(s -> s.provider().equals(provider)).map(s -> s.spec().modelId()).toList();
+        List<ModelCatalog.Served> served = models.served();
+        List<String> own = served.stream().filter(s -> s.provider().equals(provider)).map(s -> s.spec().modelId()).toList();
+        return own.isEmpty() ? served.stream().map(s -> s.spec().modelId()).toList() : own;
     }
 
     public VoiceResponse toResponse(Premade p, VoiceSettings settings) {
