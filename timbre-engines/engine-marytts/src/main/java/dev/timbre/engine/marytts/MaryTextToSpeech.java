@@ -1,5 +1,6 @@
 package dev.timbre.engine.marytts;
 
+import dev.timbre.engine.SentenceSplitter;
 import dev.timbre.engine.AudioSink;
 import dev.timbre.engine.EngineCapabilities;
 import dev.timbre.engine.EngineException;

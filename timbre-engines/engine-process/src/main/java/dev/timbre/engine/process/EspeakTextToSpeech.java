@@ -1,5 +1,6 @@
 package dev.timbre.engine.process;
 
+import dev.timbre.engine.SentenceSplitter;
 import dev.timbre.audio.PcmFormat;
 import dev.timbre.engine.AudioSink;
 import dev.timbre.engine.EngineCapabilities;

@@ -1,4 +1,4 @@
-package dev.timbre.engine.marytts;
+package dev.timbre.engine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * lower case or the full stop ends a common abbreviation or an initial; a blank line always ends one. Each piece keeps
  * its punctuation and is stripped; blank pieces are dropped. Stateless and thread-safe.
  */
-final class SentenceSplitter {
+public final class SentenceSplitter {
     private static final Pattern END = Pattern.compile("[.!?…]+[\"'”’)\\]]*(?=\\s)");
     private static final Pattern PARAGRAPH = Pattern.compile("\\n\\s*\\n");
     private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt",
@@ -21,7 +21,7 @@ final class SentenceSplitter {
 
     private SentenceSplitter() {}
 
-    static List<String> split(String text) {
+    public static List<String> split(String text) {
         List<String> sentences = new ArrayList<>();
         for (String paragraph : PARAGRAPH.split(text)) {
             Matcher m = END.matcher(paragraph);

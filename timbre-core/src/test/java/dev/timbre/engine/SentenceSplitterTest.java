@@ -1,4 +1,4 @@
-package dev.timbre.engine.marytts;
+package dev.timbre.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
