@@ -8,7 +8,7 @@ package dev.timbre.texttospeech;
  * Thread-safe; one instance per server.
  */
 final class FirstAudioPriority {
-    static final double LEAD_SECONDS = 1.0;
+    static final double LEAD_SECONDS = 0.3;
     static final long MAX_WAIT_MS = 250;
 
     /** No priority at all: for callers that want audio as fast as possible (whole-file responses). */

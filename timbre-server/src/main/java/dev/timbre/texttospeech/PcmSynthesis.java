@@ -32,9 +32,8 @@ public final class PcmSynthesis {
      * @throws EngineException when the engine fails or stalls
      */
     public static double run(TextToSpeechService.Prepared p, Listener listener) throws IOException, InterruptedException {
-        SpeechEvents events = new SpeechEvents();
         AlignmentTracker tracker = new AlignmentTracker(p.normalized());
-        try (SpeechStream ignored = p.engine().openStream(p.speechRequest(), events)) {
+        try (SpeechEvents events = new SpeechEvents(); SpeechStream ignored = p.engine().openStream(p.speechRequest(), events)) {
             PcmFormat pcm = null;
             long pcmBytes = 0;
             while (true) {

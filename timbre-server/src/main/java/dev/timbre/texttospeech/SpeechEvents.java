@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
  * {@link #next} and, when it stops consuming, {@link #close}, which releases a waiting engine thread.
  */
 final class SpeechEvents implements AudioSink, AutoCloseable {
-    /** About 3 s of audio in the 100 ms chunks engines deliver, plus their word events. */
-    static final int CAPACITY = 40;
+    /** About half a second of audio in the 100 ms chunks engines deliver. */
+    static final int CAPACITY = 6;
     sealed interface Event permits Started, Audio, Words, Ended, Failed {}
 
     record Started(PcmFormat format) implements Event {}

@@ -53,7 +53,7 @@ final class Synthesis {
                       FirstAudioPriority priority) throws IOException, InterruptedException {
         AlignmentTracker tracker = new AlignmentTracker(p.normalized());
         FirstAudioPriority.Stream turn = priority.open();
-        try (SpeechEvents events = new SpeechEvents(); SpeechStream ignored = open(p, events); turn) {
+        try (turn; SpeechEvents events = new SpeechEvents(); SpeechStream ignored = open(p, events)) {
             AudioEncoder encoder = null;
             PcmFormat pcm = null;
             long pcmBytes = 0;
