@@ -9,7 +9,7 @@ import java.io.IOException;
 
 /**
  * The accounting around one synthesis, shared by text to speech and text to dialogue: the characters are charged
- * just before the first audio, the audio is kept while logging is on, and the history item is recorded once the audio
+ * before any audio is sent, the audio is kept while logging is on, and the history item is recorded once the audio
  * is complete. Engine failures become API errors. Runs on the calling thread.
  */
 public final class MeteredSynthesis {

@@ -25,7 +25,7 @@ final class Synthesis {
         void chunk(byte[] audio, AlignmentTracker.Chunk alignment, boolean last) throws IOException;
     }
 
-    /** Called once, just before the first audio goes to the listener: where the characters are charged. */
+    /** Called once, after the engine has accepted the request and before any audio is sent: where characters are charged. */
     interface FirstAudio {
         void before();
     }
@@ -57,7 +57,7 @@ final class Synthesis {
             AudioEncoder encoder = null;
             PcmFormat pcm = null;
             long pcmBytes = 0;
-            boolean started = false;
+            firstAudio.before(); // while the engine analyses the text: charging costs the first audio no time
             while (true) {
                 SpeechEvents.Event e = events.next(STALL_MS);
                 if (e instanceof SpeechEvents.Started s) {
@@ -67,10 +67,6 @@ final class Synthesis {
                     tracker.add(w.words());
                 } else if (e instanceof SpeechEvents.Audio a) {
                     if (encoder == null) throw new EngineException("the engine sent audio before its format");
-                    if (!started) {
-                        firstAudio.before();
-                        started = true;
-                    }
                     // Engines deliver a sentence at a time; encoding and sending it in short slices gets the first
                     // bytes out after one slice's encoding instead of the whole sentence's.
                     int slice = Math.max(2, pcm.bytesPerSecond() / 1000 * SLICE_MS) & ~1;
@@ -84,7 +80,6 @@ final class Synthesis {
                         turn.sent();
                     }
                 } else if (e instanceof SpeechEvents.Ended) {
-                    if (!started) firstAudio.before();
                     double seconds = pcm == null ? 0 : pcm.seconds(pcmBytes);
                     byte[] tail = encoder == null ? new byte[0] : encoder.finish();
                     listener.chunk(tail, tracker.next(seconds, true), true);

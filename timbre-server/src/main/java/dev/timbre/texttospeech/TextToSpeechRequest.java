@@ -25,5 +25,15 @@ public record TextToSpeechRequest(
         return modelId == null || modelId.isBlank() ? DEFAULT_MODEL : modelId;
     }
 
+    /**
+     * The request as {@code optimize_streaming_latency} asks: level 4 turns the text normaliser off, as ElevenLabs
+     * documents, unless the request itself asks for normalisation ({@code "on"}).
+     */
+    public TextToSpeechRequest withStreamingLatency(int level) {
+        if (level < 4 || "on".equalsIgnoreCase(applyTextNormalization)) return this;
+        return new TextToSpeechRequest(text, modelId, languageCode, voiceSettings, pronunciationDictionaryLocators, seed,
+                previousText, nextText, previousRequestIds, nextRequestIds, usePvcAsIvc, "off", applyLanguageTextNormalization);
+    }
+
     public record PronunciationDictionaryLocator(String pronunciationDictionaryId, String versionId) {}
 }

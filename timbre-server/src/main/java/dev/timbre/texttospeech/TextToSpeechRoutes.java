@@ -42,8 +42,9 @@ public final class TextToSpeechRoutes implements EndpointGroup {
         String voiceId = Params.id(ctx, "voice_id", "voice_not_found", "A voice with the voice_id");
         OutputFormat format = outputFormat(ctx);
         boolean logging = Params.queryBool(ctx, "enable_logging", true);
-        Params.query(ctx, "optimize_streaming_latency").ifPresent(v -> Params.parseInt(v, 0, 4, "query", "optimize_streaming_latency"));
-        TextToSpeechRequest request = JsonBody.read(ctx, TextToSpeechRequest.class);
+        int latency = Params.query(ctx, "optimize_streaming_latency")
+                .map(v -> Params.parseInt(v, 0, 4, "query", "optimize_streaming_latency")).orElse(0);
+        TextToSpeechRequest request = JsonBody.read(ctx, TextToSpeechRequest.class).withStreamingLatency(latency);
         TextToSpeechService.Prepared p = service.prepare(voiceId, request);
         ctx.header("request-id", p.requestId());
         ctx.header("x-character-count", Integer.toString(p.text().length()));

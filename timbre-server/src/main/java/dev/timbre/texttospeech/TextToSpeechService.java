@@ -24,8 +24,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Text to speech as a use case: {@link #prepare} checks a request and binds it to an engine and voice; the other
- * methods synthesise it whole, with timestamps, or as a stream. Characters are charged once the engine produces its
- * first audio; the history item is stored once the audio is complete (unless logging is off). Thread-safe; each
+ * methods synthesise it whole, with timestamps, or as a stream. Characters are charged once the engine has accepted
+ * the text, before any audio is sent (an exhausted quota is a 401 with no audio); the history item is stored once the audio is complete (unless logging is off). Thread-safe; each
  * synthesis runs on the calling thread.
  */
 public final class TextToSpeechService {

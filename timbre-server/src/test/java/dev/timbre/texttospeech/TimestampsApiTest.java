@@ -51,6 +51,12 @@ class TimestampsApiTest {
         assertThat(joined(r.json().get("normalized_alignment"))).isEqualTo("Room 101");
         assertThat(server.postJson("/v1/text-to-speech/" + voiceId, Map.of("text", "x", "apply_text_normalization", "sometimes")).status())
                 .isEqualTo(422);
+        var fastest = server.postJson("/v1/text-to-speech/" + voiceId + "/with-timestamps?optimize_streaming_latency=4",
+                Map.of("text", "Room 101"));
+        assertThat(joined(fastest.json().get("normalized_alignment"))).as("level 4 turns the normaliser off").isEqualTo("Room 101");
+        var level3 = server.postJson("/v1/text-to-speech/" + voiceId + "/with-timestamps?optimize_streaming_latency=3",
+                Map.of("text", "Room 101"));
+        assertThat(joined(level3.json().get("normalized_alignment"))).isNotEqualTo("Room 101");
     }
 
     @Test
