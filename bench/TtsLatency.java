@@ -55,8 +55,16 @@ public class TtsLatency {
             System.out.printf("Bare engine, time to first chunk (%d runs): p50 %.1f ms, p95 %.1f ms%n%n", bare.size(), pct(bare, 50), pct(bare, 95));
             System.out.printf("Real-time factor (whole text, 3 sentences): %.3f%n%n", rtf(engine, engineVoice));
 
+            System.out.println("| bare engine | concurrent streams | runs | first chunk p50 (ms) | first chunk p95 (ms) |");
+            System.out.println("|---|---|---|---|---|");
+            for (int streams : concurrency) {
+                List<Double> t = concurrentBare(engine, engineVoice, streams, Math.max(rounds, 2));
+                System.out.printf("| MaryTTS | %d | %d | %.1f | %.1f |%n", streams, t.size(), pct(t, 50), pct(t, 95));
+            }
+            System.out.println();
+
             for (int i = 0; i < 5; i++) ttfb(http, base, voiceId, "pcm_16000"); // warm-up
-            System.out.println("| format | concurrent streams | requests | TTFB p50 (ms) | TTFB p95 (ms) |");
+            System.out.println("| server /stream format | concurrent streams | requests | TTFB p50 (ms) | TTFB p95 (ms) |");
             System.out.println("|---|---|---|---|---|");
             for (String format : formats) {
                 for (int streams : concurrency) {
@@ -68,7 +76,7 @@ public class TtsLatency {
         System.exit(0);
     }
 
-    /** Milliseconds from opening a stream to its first audio callback. */
+    /** Milliseconds from opening a stream to its first audio callback; the rest of the audio is produced too. */
     static double firstChunkSeconds(TextToSpeech engine, String voice) throws Exception {
         CountDownLatch first = new CountDownLatch(1);
         long t0 = System.nanoTime();
@@ -115,6 +123,22 @@ public class TtsLatency {
             for (int round = 0; round < rounds; round++) {
                 List<Future<Double>> f = new ArrayList<>();
                 for (int i = 0; i < streams; i++) f.add(pool.submit(() -> ttfb(http, base, voiceId, format)));
+                for (Future<Double> x : f) all.add(x.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return all;
+    }
+
+    /** The bare engine's first-chunk times with {@code streams} syntheses started together, {@code rounds} times. */
+    static List<Double> concurrentBare(TextToSpeech engine, String voice, int streams, int rounds) throws Exception {
+        List<Double> all = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(streams);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                List<Future<Double>> f = new ArrayList<>();
+                for (int i = 0; i < streams; i++) f.add(pool.submit(() -> firstChunkSeconds(engine, voice)));
                 for (Future<Double> x : f) all.add(x.get());
             }
         } finally {
