@@ -21,6 +21,7 @@ import dev.timbre.texttodialogue.DialogueChecks;
 import dev.timbre.texttodialogue.TextToDialogueRoutes;
 import dev.timbre.texttodialogue.TextToDialogueService;
 import dev.timbre.texttospeech.TextToSpeechRoutes;
+import dev.timbre.texttospeech.SynthesisSlots;
 import dev.timbre.texttospeech.TextToSpeechService;
 import dev.timbre.texttospeech.TextToSpeechSocketRoutes;
 import dev.timbre.user.UsageRepository;
@@ -74,8 +75,9 @@ public final class Timbre implements AutoCloseable {
             VoicesService voices = new VoicesService(voiceRows, premade, new VoiceSamples(blobs), config.engines().textToSpeech());
             UserService users = new UserService(new UsageRepository(database.jdbi()), config.account(),
                     () -> voiceRows.list().size(), Clock.systemUTC());
-            TextToSpeechService textToSpeech = new TextToSpeechService(voices, models, users, history);
-            TextToDialogueService textToDialogue = new TextToDialogueService(new DialogueChecks(textToSpeech, models), users, history);
+            SynthesisSlots slots = new SynthesisSlots(config.limits().concurrentSynthesesOnThisMachine(), config.limits().synthesisQueue());
+            TextToSpeechService textToSpeech = new TextToSpeechService(voices, models, users, history, slots);
+            TextToDialogueService textToDialogue = new TextToDialogueService(new DialogueChecks(textToSpeech, models), users, history, slots);
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             VoicesRoutes voicesRoutes = new VoicesRoutes(voices, config.limits().maxUploadBytes());
 

@@ -47,8 +47,22 @@ public record TimbreConfig(
         }
     }
 
-    /** @param maxBodyBytes largest JSON body; @param maxUploadBytes largest multipart request (all files together) */
-    public record Limits(long maxBodyBytes, long maxUploadBytes) {}
+    /**
+     * @param maxBodyBytes largest JSON body
+     * @param maxUploadBytes largest multipart request (all files together)
+     * @param concurrentSyntheses syntheses that run at once; 0 means eight per CPU
+     * @param synthesisQueue requests that may wait for a synthesis slot; one more gets 429
+     */
+    public record Limits(long maxBodyBytes, long maxUploadBytes, int concurrentSyntheses, int synthesisQueue) {
+        public Limits(long maxBodyBytes, long maxUploadBytes) {
+            this(maxBodyBytes, maxUploadBytes, 0, 64);
+        }
+
+        /** {@link #concurrentSyntheses} with 0 resolved against this machine. */
+        public int concurrentSynthesesOnThisMachine() {
+            return concurrentSyntheses > 0 ? concurrentSyntheses : 8 * Runtime.getRuntime().availableProcessors();
+        }
+    }
 
     /** The single user account of this installation, as {@code GET /v1/user} reports it. */
     public record Account(String userId, String firstName, long characterLimit, String tier) {}

@@ -10,23 +10,33 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String code;
     private final List<Violation> violations;
+    private final Integer retryAfterSeconds;
 
     public ApiException(int status, String code, String message) {
-        this(status, code, message, List.of());
+        this(status, code, message, List.of(), null);
     }
 
-    private ApiException(int status, String code, String message, List<Violation> violations) {
+    private ApiException(int status, String code, String message, List<Violation> violations, Integer retryAfterSeconds) {
         super(message);
         this.status = status;
         this.code = code;
         this.violations = violations;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
+
+    /** 429: the server is at capacity; the response carries {@code Retry-After}. */
+    public static ApiException busy(String code, String message, int retryAfterSeconds) {
+        return new ApiException(429, code, message, List.of(), retryAfterSeconds);
+    }
+
+    /** Seconds for a {@code Retry-After} header, or null for none. */
+    public Integer retryAfterSeconds() { return retryAfterSeconds; }
 
     /** One entry of a 422 {@code detail} list: where ({@code loc}), what ({@code msg}), which kind ({@code type}). */
     public record Violation(List<Object> loc, String msg, String type) {}
 
     public static ApiException validation(List<Violation> violations) {
-        return new ApiException(422, "validation_error", violations.isEmpty() ? "Validation error" : violations.get(0).msg(), List.copyOf(violations));
+        return new ApiException(422, "validation_error", violations.isEmpty() ? "Validation error" : violations.get(0).msg(), List.copyOf(violations), null);
     }
 
     public static ApiException invalid(String msg, String type, Object... loc) {

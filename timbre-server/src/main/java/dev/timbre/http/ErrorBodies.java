@@ -42,6 +42,7 @@ public final class ErrorBodies {
 
     public static void write(Context ctx, ApiException e) {
         Object detail = e.isValidation() ? e.violations() : Map.of("status", e.code(), "message", e.getMessage());
+        if (e.retryAfterSeconds() != null) ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
         ctx.status(e.status()).contentType("application/json").result(Json.write(Map.of("detail", detail)));
     }
 

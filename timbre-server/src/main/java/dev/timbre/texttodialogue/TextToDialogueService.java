@@ -9,6 +9,7 @@ import dev.timbre.history.NewHistoryItem;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
 import dev.timbre.texttospeech.MeteredSynthesis;
+import dev.timbre.texttospeech.SynthesisSlots;
 import dev.timbre.texttospeech.CharacterAlignment;
 import dev.timbre.texttospeech.TextToSpeechService.Prepared;
 import dev.timbre.user.Charge;
@@ -29,8 +30,10 @@ public final class TextToDialogueService {
     private final DialogueChecks checks;
     private final UserService users;
     private final HistoryService history;
+    private final SynthesisSlots slots;
 
-    public TextToDialogueService(DialogueChecks checks, UserService users, HistoryService history) {
+    public TextToDialogueService(DialogueChecks checks, UserService users, HistoryService history, SynthesisSlots slots) {
+        this.slots = slots;
         this.checks = checks;
         this.users = users;
         this.history = history;
@@ -75,7 +78,7 @@ public final class TextToDialogueService {
      * went away) cancels the synthesis and is rethrown; no history item is stored then.
      */
     public double stream(Dialogue d, OutputFormat format, boolean logging, DialogueMix.Listener listener) throws IOException {
-        return MeteredSynthesis.run(users, d.characters(), logging,
+        return MeteredSynthesis.run(slots, users, d.characters(), logging,
                 (charge, keep) -> DialogueMix.run(d.turns(), format, charge, c -> {
                     keep.bytes(c.audio());
                     listener.chunk(c);

@@ -8,7 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 /**
- * The accounting around one synthesis, shared by text to speech and text to dialogue: the characters are charged
+ * The frame around one synthesis, shared by text to speech and text to dialogue: it runs in a {@link SynthesisSlots}
+ * slot (or gets the 429), the characters are charged
  * before any audio is sent, the audio is kept while logging is on, and the history item is recorded once the audio
  * is complete. Engine failures become API errors. Runs on the calling thread.
  */
@@ -31,10 +32,11 @@ public final class MeteredSynthesis {
     private MeteredSynthesis() {}
 
     /** @return the audio's duration in seconds, as {@code work} returns it */
-    public static double run(UserService users, int characters, boolean logging, Work work, Record record) throws IOException {
+    public static double run(SynthesisSlots slots, UserService users, int characters, boolean logging, Work work, Record record)
+            throws IOException {
         ByteArrayOutputStream kept = new ByteArrayOutputStream();
         Charge[] charge = new Charge[1];
-        try {
+        try (SynthesisSlots.Slot slot = slots.take()) {
             double seconds = work.run(() -> charge[0] = users.charge(characters), bytes -> {
                 if (logging) kept.writeBytes(bytes);
             });

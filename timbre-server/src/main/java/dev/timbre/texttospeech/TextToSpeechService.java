@@ -33,10 +33,13 @@ public final class TextToSpeechService {
     private final ModelCatalog models;
     private final UserService users;
     private final HistoryService history;
+    private final SynthesisSlots slots;
     /** Streams that have not spoken yet go first; whole-file responses take no part. */
     private final FirstAudioPriority streams = new FirstAudioPriority(true);
 
-    public TextToSpeechService(VoicesService voices, ModelCatalog models, UserService users, HistoryService history) {
+    public TextToSpeechService(VoicesService voices, ModelCatalog models, UserService users, HistoryService history,
+                               SynthesisSlots slots) {
+        this.slots = slots;
         this.voices = voices;
         this.models = models;
         this.users = users;
@@ -96,7 +99,7 @@ public final class TextToSpeechService {
 
     private double run(Prepared p, OutputFormat format, boolean logging, Synthesis.Listener listener, FirstAudioPriority priority)
             throws IOException {
-        return MeteredSynthesis.run(users, p.text().length(), logging,
+        return MeteredSynthesis.run(slots, users, p.text().length(), logging,
                 (charge, keep) -> Synthesis.run(p, format, charge::run, (bytes, alignment, end) -> {
                     keep.bytes(bytes);
                     listener.chunk(bytes, alignment, end);
