@@ -55,14 +55,14 @@ public final class MaryTextToSpeech implements TextToSpeech {
     public SpeechStream openStream(SpeechRequest request, AudioSink out) {
         VoicePreset voice = VoicePreset.find(request.voiceId())
                 .orElseThrow(() -> new EngineException("unknown voice: " + request.voiceId()));
-        List<Document> documents = documents(request);
+        List<Document> documents = documents(request, voice.rate());
         return ThreadedSpeechStream.start("marytts-tts", out,
                 (sink, cancelled) -> new SpeechRenderer(voice, sink, cancelled).render(documents));
     }
 
-    private static List<Document> documents(SpeechRequest request) {
+    private static List<Document> documents(SpeechRequest request, double presetRate) {
         String text = request.text();
-        double speed = request.tuning().speed();
+        double speed = request.tuning().speed() * presetRate;
         if (SsmlDocuments.isSsml(text)) return List.of(SsmlDocuments.parse(text, speed));
         List<String> sentences = SentenceSplitter.split(text);
         List<Document> documents = new java.util.ArrayList<>(sentences.size());

@@ -121,4 +121,12 @@ class MaryTextToSpeechTest extends TextToSpeechContract {
         assertThat(ProsodyVariation.contour(VoiceTuning.DEFAULT, 7L, 0)).isNull();
         assertThat(ProsodyVariation.amplitude(varied)).isEqualTo(42.5);
     }
+
+    @Test
+    void rate_presets_speak_faster_and_slower_than_the_base() throws Exception {
+        double base = say(TWO, BASE, 1.0).seconds();
+        assertThat(say(TWO, BASE + "-brisk", 1.0).seconds()).isLessThan(base * 0.95);
+        assertThat(say(TWO, BASE + "-unhurried", 1.0).seconds()).isGreaterThan(base * 1.05);
+        assertThat(SharedEngine.ENGINE.voices()).hasSize(6);
+    }
 }
