@@ -15,6 +15,8 @@ import dev.timbre.http.ApiServer;
 import dev.timbre.http.RequestTracking;
 import dev.timbre.models.ModelsRoutes;
 import dev.timbre.models.ModelsService;
+import dev.timbre.openai.OpenAiSpeechRoutes;
+import dev.timbre.openai.OpenAiVoices;
 import dev.timbre.storage.BlobStore;
 import dev.timbre.storage.FileSystemBlobStore;
 import dev.timbre.texttodialogue.DialogueChecks;
@@ -90,6 +92,7 @@ public final class Timbre implements AutoCloseable {
                     mount("/previews", new PreviewRoutes(new VoicePreviews(premade, engines, blobs))),
                     mount("/v1/text-to-speech", new TextToSpeechRoutes(textToSpeech)),
                     mount("/v1/text-to-speech", new TextToSpeechSocketRoutes(textToSpeech, auth)),
+                    mount("/v1/audio", new OpenAiSpeechRoutes(textToSpeech, new OpenAiVoices(premade))),
                     mount("/v1/text-to-dialogue", new TextToDialogueRoutes(textToDialogue)),
                     mount("/v1/history", new HistoryRoutes(history)),
                     mount("/v1/user", new UserRoutes(users))));

@@ -40,7 +40,27 @@ public final class ErrorBodies {
         app.error(405, ctx -> write(ctx, new ApiException(405, "method_not_allowed", "Method " + ctx.method() + " is not allowed on " + ctx.path())));
     }
 
+    /** Writes an error body in another API's shape; see {@link #useShape}. */
+    public interface Shape {
+        void write(Context ctx, ApiException e);
+    }
+
+    private static final String SHAPE = "timbre.error-shape";
+
+    /**
+     * Makes every error of this request, auth and body parsing included, use {@code shape} instead of the ElevenLabs
+     * body. Routes of another API (the OpenAI alias) call it in a {@code before} handler of their own path.
+     */
+    public static void useShape(Context ctx, Shape shape) {
+        ctx.attribute(SHAPE, shape);
+    }
+
     public static void write(Context ctx, ApiException e) {
+        Shape shape = ctx.attribute(SHAPE);
+        if (shape != null) {
+            shape.write(ctx, e);
+            return;
+        }
         Object detail = e.isValidation() ? e.violations() : Map.of("status", e.code(), "message", e.getMessage());
         if (e.retryAfterSeconds() != null) ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
         ctx.status(e.status()).contentType("application/json").result(Json.write(Map.of("detail", detail)));

@@ -74,6 +74,18 @@ public final class TextToSpeechService {
         return new Prepared(normalized, model, voiceId, voice, engine, settings.toTuning(), request, Ids.random(20), history.newId());
     }
 
+    /**
+     * As {@link #prepare(String, TextToSpeechRequest)}, with the engine speed set to {@code speed} outside the
+     * ElevenLabs range (0.7–1.2): the OpenAI alias allows 0.25–4.0. Engines clamp to what they can do.
+     */
+    public Prepared prepare(String voiceId, TextToSpeechRequest request, double speed) {
+        Prepared p = prepare(voiceId, request);
+        VoiceTuning t = p.tuning();
+        VoiceTuning tuning = new VoiceTuning(t.stability(), t.similarityBoost(), t.style(), t.useSpeakerBoost(), speed);
+        return new Prepared(p.normalized(), p.model(), p.voiceId(), p.voice(), p.engine(), tuning, p.request(), p.requestId(),
+                p.historyItemId());
+    }
+
     /** Synthesises the whole text; the result carries the alignment of all of it. */
     public Result convert(Prepared p, OutputFormat format, boolean logging) {
         ByteArrayOutputStream audio = new ByteArrayOutputStream();
@@ -95,6 +107,18 @@ public final class TextToSpeechService {
      */
     public double stream(Prepared p, OutputFormat format, boolean logging, Synthesis.Listener listener) throws IOException {
         return run(p, format, logging, listener, streams);
+    }
+
+    /** Receives the encoded audio of {@link #streamAudio} in order, never empty; an {@link IOException} cancels. */
+    public interface AudioListener {
+        void audio(byte[] audio) throws IOException;
+    }
+
+    /** As {@link #stream}, for callers outside this package that want the audio bytes only (the OpenAI alias). */
+    public double streamAudio(Prepared p, OutputFormat format, boolean logging, AudioListener listener) throws IOException {
+        return stream(p, format, logging, (audio, alignment, last) -> {
+            if (audio.length > 0) listener.audio(audio);
+        });
     }
 
     private double run(Prepared p, OutputFormat format, boolean logging, Synthesis.Listener listener, FirstAudioPriority priority)
