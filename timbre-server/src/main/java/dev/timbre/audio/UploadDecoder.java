@@ -311,6 +311,7 @@ public final class UploadDecoder {
             }
             if (pageSerial == serial) {
                 if (!continued) partial.reset();
+                boolean orphan = continued && partial.size() == 0 && !packets.isEmpty(); // its start was lost to damage
                 int body = pos + 27 + segments;
                 boolean completed = false;
                 for (int i = 0; i < segments; i++) {
@@ -318,7 +319,8 @@ public final class UploadDecoder {
                     partial.write(data, body, lace);
                     body += lace;
                     if (lace < 255) {
-                        packets.add(partial.toByteArray());
+                        if (!orphan) packets.add(partial.toByteArray());
+                        orphan = false;
                         partial.reset();
                         completed = true;
                     }
@@ -391,7 +393,8 @@ public final class UploadDecoder {
         if (channels < 1 || channels > 8 || bits < 4 || bits > 32) throw corrupt("FLAC STREAMINFO is invalid");
         if (rate < 1000 || rate > 192_000) throw unsupported("FLAC sample rate " + rate + " Hz");
         if (info.getTotalSamples() > 0) checkSeconds(info.getTotalSamples(), rate);
-        Channels out = new Channels(rate, channels, (int) Math.min(info.getTotalSamples(), (long) (maxSeconds * rate) + 1));
+        // STREAMINFO's count sizes the buffer, capped so that a lying header cannot make it huge
+        Channels out = new Channels(rate, channels, (int) Math.min(info.getTotalSamples(), Math.min((long) (maxSeconds * rate) + 1, 1 << 22)));
         int shift = bits - 16;
         try {
             Frame frame;

@@ -322,7 +322,7 @@ class UploadDecoderTest {
     void randomDamageNeverCrashesOrHangs() {
         Random r = new Random(42);
         for (byte[] file : validFiles()) {
-            for (int round = 0; round < 25; round++) {
+            for (int round = 0; round < Integer.getInteger("fuzzRounds", 25); round++) {
                 byte[] bad = file.clone();
                 int keep = Math.min(bad.length, 4); // keep the magic so each decoder is exercised
                 for (int k = 0; k < 1 + r.nextInt(40); k++) bad[keep + r.nextInt(bad.length - keep)] = (byte) r.nextInt();
@@ -357,6 +357,40 @@ class UploadDecoderTest {
             }
             Files.deleteIfExists(dir);
         }
+    }
+
+    /** The subprocess path with a stand-in "ffmpeg" script: it skips a 44-byte header and passes the PCM through. */
+    @Test
+    void ffmpegSubprocessWithAStandIn() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+        Path dir = Files.createTempDirectory("timbre-fake-ffmpeg");
+        try {
+            Path ok = script(dir, "ok", "while [ \"$1\" != -i ]; do shift; done; tail -c +45 \"$2\"");
+            Path fail = script(dir, "fail", "echo 'Invalid data found when processing input' >&2; exit 1");
+            byte[] pcm = Tone.sine(16000, 1.0);
+            byte[] upload = concat(concat(new byte[] {0, 0, 0, 0x20}, "ftypM4A ".getBytes()), concat(new byte[32], pcm));
+            Wav.Decoded d = new UploadDecoder(1 << 24, 600, Optional.of(ok)).decode(upload);
+            assertThat(d.pcm()).isEqualTo(pcm);
+            assertThat(d.format().sampleRate()).isEqualTo(16000);
+            assertThat(new UploadDecoder(1 << 24, 600, Optional.of(ok)).decodeChannels(upload)).hasSize(1);
+            assertKind(() -> new UploadDecoder(1 << 24, 0.5, Optional.of(ok)).decode(upload), Kind.TOO_LONG);
+            Throwable t = catchThrowable(() -> new UploadDecoder(1 << 24, 600, Optional.of(fail)).decode(upload));
+            assertThat(t).isInstanceOf(AudioFormatException.class).hasMessageContaining("Invalid data found");
+            assertThat(((AudioFormatException) t).kind()).isEqualTo(Kind.CORRUPT);
+            assertKind(() -> new UploadDecoder(1 << 24, 600, Optional.of(dir.resolve("missing"))).decode(upload), Kind.UNSUPPORTED);
+        } finally {
+            try (var s = Files.list(dir)) {
+                s.forEach(f -> f.toFile().delete());
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static Path script(Path dir, String name, String body) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, "#!/bin/sh\n" + body + "\n");
+        assertThat(p.toFile().setExecutable(true)).isTrue();
+        return p;
     }
 
     private static List<byte[]> validFiles() {
