@@ -8,19 +8,25 @@ package dev.timbre.audio;
 public final class AudioFormatException extends IllegalArgumentException {
     public enum Kind {
         /** No bytes at all. */
-        EMPTY(400),
+        EMPTY(400, "empty_file"),
         /** Recognised container, but the data is truncated or damaged, or holds no audio. */
-        CORRUPT(422),
+        CORRUPT(422, "invalid_audio"),
         /** A format this server cannot decode (e.g. mp4/webm without ffmpeg installed). */
-        UNSUPPORTED(415),
+        UNSUPPORTED(415, "unsupported_audio_format"),
         /** More input bytes than the decoder accepts. */
-        TOO_LARGE(413),
+        TOO_LARGE(413, "file_too_large"),
         /** Decodes to more audio than the decoder accepts. */
-        TOO_LONG(413);
+        TOO_LONG(413, "audio_too_long");
 
+        /** Suggested HTTP status. */
         public final int httpStatus;
+        /** Suggested machine-readable error code for the API's error body. */
+        public final String code;
 
-        Kind(int httpStatus) { this.httpStatus = httpStatus; }
+        Kind(int httpStatus, String code) {
+            this.httpStatus = httpStatus;
+            this.code = code;
+        }
     }
 
     private final Kind kind;
@@ -37,4 +43,6 @@ public final class AudioFormatException extends IllegalArgumentException {
     public Kind kind() { return kind; }
 
     public int httpStatus() { return kind.httpStatus; }
+
+    public String code() { return kind.code; }
 }

@@ -268,7 +268,8 @@ class UploadDecoderTest {
             Throwable t = catchThrowable(() -> decoder.decode(f));
             assertThat(t).isInstanceOf(AudioFormatException.class).hasMessageContaining("install ffmpeg");
             assertThat(((AudioFormatException) t).kind()).isEqualTo(Kind.UNSUPPORTED);
-            assertThat(((AudioFormatException) t).httpStatus()).isBetween(400, 499);
+            assertThat(((AudioFormatException) t).httpStatus()).isEqualTo(415);
+            assertThat(((AudioFormatException) t).code()).isEqualTo("unsupported_audio_format");
         }
     }
 
