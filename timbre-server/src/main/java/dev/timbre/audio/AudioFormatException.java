@@ -1,0 +1,48 @@
+package dev.timbre.audio;
+
+/**
+ * An upload that {@link UploadDecoder} cannot turn into PCM. The {@link Kind} tells the HTTP layer which status to
+ * answer with ({@link Kind#httpStatus}). Extends IllegalArgumentException so callers that already treat that as
+ * "not audio" keep working.
+ */
+public final class AudioFormatException extends IllegalArgumentException {
+    public enum Kind {
+        /** No bytes at all. */
+        EMPTY(400, "empty_file"),
+        /** Recognised container, but the data is truncated or damaged, or holds no audio. */
+        CORRUPT(422, "invalid_audio"),
+        /** A format this server cannot decode (e.g. mp4/webm without ffmpeg installed). */
+        UNSUPPORTED(415, "unsupported_audio_format"),
+        /** More input bytes than the decoder accepts. */
+        TOO_LARGE(413, "file_too_large"),
+        /** Decodes to more audio than the decoder accepts. */
+        TOO_LONG(413, "audio_too_long");
+
+        /** Suggested HTTP status. */
+        public final int httpStatus;
+        /** Suggested machine-readable error code for the API's error body. */
+        public final String code;
+
+        Kind(int httpStatus, String code) {
+            this.httpStatus = httpStatus;
+            this.code = code;
+        }
+    }
+
+    private final Kind kind;
+
+    public AudioFormatException(Kind kind, String message) {
+        this(kind, message, null);
+    }
+
+    public AudioFormatException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public Kind kind() { return kind; }
+
+    public int httpStatus() { return kind.httpStatus; }
+
+    public String code() { return kind.code; }
+}
