@@ -17,6 +17,9 @@ import dev.timbre.models.ModelsRoutes;
 import dev.timbre.models.ModelsService;
 import dev.timbre.openai.OpenAiSpeechRoutes;
 import dev.timbre.openai.OpenAiVoices;
+import dev.timbre.speechtotext.SpeechToTextRoutes;
+import dev.timbre.speechtotext.SpeechToTextService;
+import dev.timbre.speechtotext.TranscriptRepository;
 import dev.timbre.storage.BlobStore;
 import dev.timbre.storage.FileSystemBlobStore;
 import dev.timbre.texttodialogue.DialogueChecks;
@@ -53,7 +56,8 @@ public final class Timbre implements AutoCloseable {
     private final Services services;
 
     /** The use cases other code (tests, later areas) reaches directly. */
-    public record Services(VoicesService voices, HistoryService history, UserService users, TextToSpeechService textToSpeech) {}
+    public record Services(VoicesService voices, HistoryService history, UserService users, TextToSpeechService textToSpeech,
+                           SpeechToTextService speechToText) {}
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
         this.database = database;
@@ -64,7 +68,8 @@ public final class Timbre implements AutoCloseable {
 
     public static Timbre start(TimbreConfig config) throws IOException {
         Files.createDirectories(config.dataDir());
-        EngineCatalog engines = EngineCatalog.load(List.of(config.engines().textToSpeech()), config.engines().extraTextToSpeech());
+        EngineCatalog engines = EngineCatalog.load(List.of(config.engines().textToSpeech()), config.engines().extraTextToSpeech())
+                .loadSpeechToText(config.engines().speechToText());
         Database database = Database.open(config.database(), config.dataDir());
         try {
             BlobStore blobs = new FileSystemBlobStore(config.dataDir().resolve("blobs"));
@@ -81,6 +86,8 @@ public final class Timbre implements AutoCloseable {
             TextToSpeechService textToSpeech = new TextToSpeechService(voices, models, users, history, slots);
             TextToDialogueService textToDialogue = new TextToDialogueService(new DialogueChecks(textToSpeech, models), users, history, slots);
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            SpeechToTextService speechToText = new SpeechToTextService(engines, models, config.engines().speechToText(),
+                    new TranscriptRepository(database.jdbi()), blobs, config.webhooks().speechToText(), Clock.systemUTC());
             VoicesRoutes voicesRoutes = new VoicesRoutes(voices, config.limits().maxUploadBytes());
 
             ApiKeyAuth auth = new ApiKeyAuth(keys);
@@ -95,8 +102,10 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/audio", new OpenAiSpeechRoutes(textToSpeech, new OpenAiVoices(premade))),
                     mount("/v1/text-to-dialogue", new TextToDialogueRoutes(textToDialogue)),
                     mount("/v1/history", new HistoryRoutes(history)),
+                    mount("/v1/speech-to-text", new SpeechToTextRoutes(speechToText, config.limits().maxUploadBytes())),
                     mount("/v1/user", new UserRoutes(users))));
-            return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech));
+            speechToText.resumePending();
+            return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -132,9 +141,14 @@ public final class Timbre implements AutoCloseable {
         return services.users();
     }
 
+    public SpeechToTextService speechToText() {
+        return services.speechToText();
+    }
+
     @Override
     public void close() {
         server.close();
+        services.speechToText().close();
         engines.close();
         database.close();
     }

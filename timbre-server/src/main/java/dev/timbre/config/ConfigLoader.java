@@ -39,13 +39,14 @@ public final class ConfigLoader {
                     env.getOrDefault("TIMBRE_DATABASE_PASSWORD", c.database().password())));
         }
         if (env.containsKey("TIMBRE_TTS_ENGINE")) {
-            c = c.withEngines(new TimbreConfig.Engines(env.get("TIMBRE_TTS_ENGINE"), c.engines().extraTextToSpeech()));
+            c = c.withEngines(new TimbreConfig.Engines(env.get("TIMBRE_TTS_ENGINE"), c.engines().extraTextToSpeech(), c.engines().speechToText()));
         }
         if (env.containsKey("TIMBRE_EXTRA_TTS_ENGINES")) {
             List<String> extras = java.util.Arrays.stream(env.get("TIMBRE_EXTRA_TTS_ENGINES").split(","))
                     .map(String::strip).filter(e -> !e.isEmpty() && !e.equals("none")).toList();
-            c = c.withEngines(new TimbreConfig.Engines(c.engines().textToSpeech(), extras));
+            c = c.withEngines(new TimbreConfig.Engines(c.engines().textToSpeech(), extras, c.engines().speechToText()));
         }
+        if (env.containsKey("TIMBRE_STT_ENGINE")) c = c.withEngines(c.engines().withSpeechToText(env.get("TIMBRE_STT_ENGINE")));
 
         if (flags.containsKey("port")) c = c.withPort(Integer.parseInt(flags.get("port")));
         if (flags.containsKey("data")) c = c.withDataDir(Path.of(flags.get("data")));

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param engines which engine provider serves each capability ({@code marytts}, {@code fake}, …)
  * @param models ElevenLabs model id → engine provider, overriding the defaults of {@code models.yaml}
  * @param limits request size limits
+ * @param webhooks where asynchronous results are delivered
  */
 public record TimbreConfig(
         String host,
@@ -26,7 +27,31 @@ public record TimbreConfig(
         Engines engines,
         Map<String, String> models,
         Limits limits,
-        Account account) {
+        Account account,
+        Webhooks webhooks) {
+
+    public TimbreConfig {
+        webhooks = webhooks == null ? new Webhooks(null) : webhooks;
+    }
+
+    public TimbreConfig(String host, int port, Path dataDir, String apiKey, Database database, Engines engines,
+                        Map<String, String> models, Limits limits, Account account) {
+        this(host, port, dataDir, apiKey, database, engines, models, limits, account, new Webhooks(null));
+    }
+
+    /**
+     * Where asynchronous results are delivered ({@code webhook=true} requests).
+     *
+     * @param speechToText the workspace webhook for speech-to-text results; null when none is configured
+     */
+    public record Webhooks(Webhook speechToText) {}
+
+    /**
+     * One webhook endpoint. Deliveries are signed {@code ElevenLabs-Signature: t=<unix>,v0=<hex hmac_sha256(secret, "t.body")>}.
+     *
+     * @param id the id a request may name in {@code webhook_id}; null accepts any
+     */
+    public record Webhook(String url, String secret, String id) {}
 
     public record Database(String url, String user, String password) {}
 
@@ -37,9 +62,22 @@ public record TimbreConfig(
      *        provider is {@code fake}; an extra that fails to load is skipped
      */
     public record Engines(String textToSpeech,
-                          @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> extraTextToSpeech) {
+                          @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> extraTextToSpeech,
+                          String speechToText) {
+        /** The speech-to-text provider when none is configured: none yet, so the STT endpoints answer 503. */
+        public static final String NO_SPEECH_TO_TEXT = "none";
+
         public Engines {
             extraTextToSpeech = extraTextToSpeech == null ? List.of() : List.copyOf(extraTextToSpeech);
+            speechToText = speechToText == null || speechToText.isBlank() ? NO_SPEECH_TO_TEXT : speechToText;
+        }
+
+        public Engines(String textToSpeech, List<String> extraTextToSpeech) {
+            this(textToSpeech, extraTextToSpeech, NO_SPEECH_TO_TEXT);
+        }
+
+        public Engines withSpeechToText(String provider) {
+            return new Engines(textToSpeech, extraTextToSpeech, provider);
         }
 
         public Engines(String textToSpeech) {
@@ -73,18 +111,21 @@ public record TimbreConfig(
                 new Engines("marytts"),
                 Map.of(),
                 new Limits(2L * 1024 * 1024, 100L * 1024 * 1024),
-                new Account("timbre", "Timbre", 100_000_000L, "self_hosted"));
+                new Account("timbre", "Timbre", 100_000_000L, "self_hosted"),
+                new Webhooks(null));
     }
 
-    public TimbreConfig withPort(int p) { return new TimbreConfig(host, p, dataDir, apiKey, database, engines, models, limits, account); }
+    public TimbreConfig withPort(int p) { return new TimbreConfig(host, p, dataDir, apiKey, database, engines, models, limits, account, webhooks); }
 
-    public TimbreConfig withDataDir(Path d) { return new TimbreConfig(host, port, d, apiKey, database, engines, models, limits, account); }
+    public TimbreConfig withDataDir(Path d) { return new TimbreConfig(host, port, d, apiKey, database, engines, models, limits, account, webhooks); }
 
-    public TimbreConfig withApiKey(String k) { return new TimbreConfig(host, port, dataDir, k, database, engines, models, limits, account); }
+    public TimbreConfig withApiKey(String k) { return new TimbreConfig(host, port, dataDir, k, database, engines, models, limits, account, webhooks); }
 
-    public TimbreConfig withDatabase(Database d) { return new TimbreConfig(host, port, dataDir, apiKey, d, engines, models, limits, account); }
+    public TimbreConfig withDatabase(Database d) { return new TimbreConfig(host, port, dataDir, apiKey, d, engines, models, limits, account, webhooks); }
 
-    public TimbreConfig withEngines(Engines e) { return new TimbreConfig(host, port, dataDir, apiKey, database, e, models, limits, account); }
+    public TimbreConfig withEngines(Engines e) { return new TimbreConfig(host, port, dataDir, apiKey, database, e, models, limits, account, webhooks); }
 
-    public TimbreConfig withLimits(Limits l) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, l, account); }
+    public TimbreConfig withWebhooks(Webhooks w) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, w); }
+
+    public TimbreConfig withLimits(Limits l) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, l, account, webhooks); }
 }

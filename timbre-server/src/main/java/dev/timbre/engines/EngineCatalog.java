@@ -1,6 +1,8 @@
 package dev.timbre.engines;
 
+import dev.timbre.engine.SpeechToText;
 import dev.timbre.engine.TextToSpeech;
+import dev.timbre.engine.fake.FakeSpeechToText;
 import dev.timbre.engine.fake.ToneTextToSpeech;
 import dev.timbre.engine.marytts.MaryTextToSpeech;
 import dev.timbre.engine.process.EspeakTextToSpeech;
@@ -34,6 +36,10 @@ public final class EngineCatalog implements AutoCloseable {
             EspeakTextToSpeech.PROVIDER, EspeakTextToSpeech::new,
             FliteTextToSpeech.PROVIDER, FliteTextToSpeech::new);
 
+    /** Every speech-to-text provider Timbre knows, by provider id. {@code none} (the default) loads none. */
+    private static final Map<String, Supplier<SpeechToText>> SPEECH_TO_TEXT = Map.of(
+            FakeSpeechToText.PROVIDER, FakeSpeechToText::new);
+
     /** Providers that need an installed program, with the check that it is there: what {@code auto} extras load. */
     private static final Map<String, BooleanSupplier> INSTALLED = new LinkedHashMap<>();
 
@@ -44,8 +50,53 @@ public final class EngineCatalog implements AutoCloseable {
 
     private final CompletableFuture<Map<String, TextToSpeech>> textToSpeech;
 
+    private volatile CompletableFuture<Map<String, SpeechToText>> speechToText = CompletableFuture.completedFuture(Map.of());
+
     private EngineCatalog(CompletableFuture<Map<String, TextToSpeech>> textToSpeech) {
         this.textToSpeech = textToSpeech;
+    }
+
+    public static Set<String> speechToTextProviders() {
+        return SPEECH_TO_TEXT.keySet();
+    }
+
+    /**
+     * Starts loading the named speech-to-text provider in the background ({@code none}: none). A provider that fails
+     * to load is logged; the speech-to-text endpoints then answer 503. Returns this catalog.
+     */
+    public EngineCatalog loadSpeechToText(String provider) {
+        if (provider == null || provider.equals("none")) return this;
+        if (!SPEECH_TO_TEXT.containsKey(provider)) {
+            throw new IllegalArgumentException("unknown STT engine '" + provider + "'; known: " + SPEECH_TO_TEXT.keySet() + " or none");
+        }
+        speechToText = CompletableFuture.supplyAsync(() -> {
+            try {
+                long t0 = System.nanoTime();
+                SpeechToText engine = SPEECH_TO_TEXT.get(provider).get();
+                log.info("loaded STT engine {} in {} ms", provider, (System.nanoTime() - t0) / 1_000_000);
+                return Map.of(provider, engine);
+            } catch (RuntimeException | LinkageError e) {
+                log.warn("STT engine {} not loaded: {}", provider, e.toString());
+                return Map.<String, SpeechToText>of();
+            }
+        }, r -> {
+            Thread t = new Thread(r, "stt-engine-loader");
+            t.setDaemon(true);
+            t.start();
+        });
+        return this;
+    }
+
+    /** Loaded speech-to-text engines by provider id (empty when none is configured); waits up to a minute for loading. */
+    public Map<String, SpeechToText> speechToText() {
+        try {
+            return speechToText.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for engines", e);
+        } catch (ExecutionException | TimeoutException e) {
+            return Map.of();
+        }
     }
 
     public static Set<String> textToSpeechProviders() {
@@ -132,10 +183,12 @@ public final class EngineCatalog implements AutoCloseable {
 
     public void awaitReady(long timeoutMs) throws Exception {
         textToSpeech.get(timeoutMs, TimeUnit.MILLISECONDS);
+        speechToText.get(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void close() {
         if (ready()) textToSpeech.join().values().forEach(TextToSpeech::close);
+        if (speechToText.isDone() && !speechToText.isCompletedExceptionally()) speechToText.join().values().forEach(SpeechToText::close);
     }
 }

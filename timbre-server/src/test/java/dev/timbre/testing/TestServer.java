@@ -40,7 +40,7 @@ public final class TestServer implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("timbre-test");
             TimbreConfig config = TimbreConfig.defaults().withPort(0).withDataDir(dir).withApiKey(KEY)
-                    .withEngines(new TimbreConfig.Engines("fake"));
+                    .withEngines(new TimbreConfig.Engines("fake", java.util.List.of("auto"), "fake"));
             Timbre timbre = Timbre.start(customise.apply(config));
             timbre.engines().awaitReady(30_000);
             return new TestServer(timbre, dir);

@@ -1,0 +1,285 @@
+package dev.timbre.speechtotext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.timbre.Ids;
+import dev.timbre.config.TimbreConfig;
+import dev.timbre.engine.SpeechToText;
+import dev.timbre.engines.EngineCatalog;
+import dev.timbre.engines.ModelCatalog;
+import dev.timbre.engines.ModelSpec;
+import dev.timbre.http.ApiException;
+import dev.timbre.http.Json;
+import dev.timbre.speechtotext.TranscriptModels.AdditionalFormat;
+import dev.timbre.speechtotext.TranscriptModels.Chunk;
+import dev.timbre.speechtotext.TranscriptModels.Multichannel;
+import dev.timbre.speechtotext.TranscriptModels.WebhookAck;
+import dev.timbre.storage.BlobStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Speech to text: checks a request against the configured engine, transcribes (each channel on its own with
+ * {@code use_multi_channel}), adds the requested export formats, stores the transcript unless
+ * {@code enable_logging=false}. {@code webhook=true} requests become rows in {@code speech_to_text_jobs} (the audio in
+ * the blob store), run on a small worker pool and are delivered to the configured workspace webhook; pending jobs are
+ * resumed by {@link #resumePending()} at start-up. Without a speech-to-text engine every call is a 503.
+ */
+public final class SpeechToTextService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SpeechToTextService.class);
+    /** Model ids accepted besides the {@code speech_to_text} models of {@code models.yaml}. */
+    static final Set<String> EXTRA_MODELS = Set.of("scribe_v1_experimental");
+
+    private final EngineCatalog engines;
+    private final ModelCatalog models;
+    private final String provider;
+    private final TranscriptRepository repository;
+    private final BlobStore blobs;
+    private final TimbreConfig.Webhook webhook;
+    private final WebhookSender sender;
+    private final Clock clock;
+    private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "stt-jobs");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public SpeechToTextService(EngineCatalog engines, ModelCatalog models, String provider, TranscriptRepository repository, BlobStore blobs,
+                               TimbreConfig.Webhook webhook, Clock clock) {
+        this(engines, models, provider, repository, blobs, webhook, clock, new WebhookSender(clock, 4, java.time.Duration.ofSeconds(2)));
+    }
+
+    SpeechToTextService(EngineCatalog engines, ModelCatalog models, String provider, TranscriptRepository repository, BlobStore blobs,
+                        TimbreConfig.Webhook webhook, Clock clock, WebhookSender sender) {
+        this.engines = engines;
+        this.models = models;
+        this.provider = provider;
+        this.repository = repository;
+        this.blobs = blobs;
+        this.webhook = webhook;
+        this.sender = sender;
+        this.clock = clock;
+    }
+
+    /** The configured engine; a 503 when none is configured or it did not load. */
+    SpeechToText engine() {
+        SpeechToText e = engines.speechToText().get(provider);
+        if (e == null) {
+            throw new ApiException(503, "speech_to_text_unavailable", provider.equals(TimbreConfig.Engines.NO_SPEECH_TO_TEXT)
+                    ? "Speech to text is not available: no speech-to-text engine is configured on this server (engines.speech_to_text)."
+                    : "Speech to text is not available: the speech-to-text engine '" + provider + "' is not loaded.");
+        }
+        return e;
+    }
+
+    /** Checks the model and the language; returns the request with the language as ISO 639-1. */
+    TranscriptionRequest check(TranscriptionRequest r) {
+        SpeechToText engine = engine();
+        boolean known = EXTRA_MODELS.contains(r.modelId())
+                || models.spec(r.modelId()).map(s -> s.capability().equals(ModelSpec.SPEECH_TO_TEXT)).orElse(false);
+        if (!known) {
+            throw ApiException.badRequest("model_not_found", "A model with model ID " + r.modelId() + " does not exist or does not support speech to text.");
+        }
+        if (r.webhook() && webhook == null) {
+            throw ApiException.badRequest("webhook_not_configured",
+                    "webhook=true needs a speech-to-text webhook, and none is configured on this server (webhooks.speech_to_text).");
+        }
+        if (r.webhook() && r.webhookId() != null && webhook.id() != null && !webhook.id().equals(r.webhookId())) {
+            throw ApiException.notFound("webhook_not_found", "Webhook '" + r.webhookId() + "' not found.");
+        }
+        if (r.languageCode() == null) return r;
+        String iso1 = iso639_1(r.languageCode()).orElseThrow(() -> ApiException.invalid(
+                "'" + r.languageCode() + "' is not an ISO 639-1 or ISO 639-3 language code", "value_error", "body", "language_code"));
+        if (!engine.info().capabilities().languages().contains(iso1)) {
+            throw ApiException.badRequest("unsupported_language", "Language '" + r.languageCode() + "' is not supported by this server's "
+                    + "speech-to-text engine; supported: " + String.join(", ", engine.info().capabilities().languages().stream().sorted().toList()) + ".");
+        }
+        return new TranscriptionRequest(r.modelId(), iso1, r.tagAudioEvents(), r.numSpeakers(), r.granularity(), r.diarize(),
+                r.diarizationThreshold(), r.additionalFormats(), r.pcmS16le16(), r.temperature(), r.seed(), r.useMultiChannel(),
+                r.webhook(), r.webhookId(), r.webhookMetadata(), r.enableLogging());
+    }
+
+    static Optional<String> iso639_1(String code) {
+        String c = code.trim().toLowerCase(Locale.ROOT);
+        int dash = c.indexOf('-') >= 0 ? c.indexOf('-') : c.indexOf('_');
+        if (dash > 0) c = c.substring(0, dash);
+        if (c.length() == 2 && List.of(Locale.getISOLanguages()).contains(c)) return Optional.of(c);
+        if (c.length() == 3) {
+            for (String l : Locale.getISOLanguages()) {
+                try {
+                    if (new Locale(l).getISO3Language().equals(c)) return Optional.of(l);
+                } catch (java.util.MissingResourceException ignored) {
+                    // no ISO 639-3 code for this language
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A synchronous transcription: a {@link Chunk} or, for several channels, a {@link Multichannel}. */
+    public Object transcribe(TranscriptionRequest request, byte[] audio) {
+        TranscriptionRequest r = check(request);
+        String id = r.enableLogging() ? Ids.random() : null;
+        return run(r, audio, id);
+    }
+
+    private Object run(TranscriptionRequest r, byte[] audio, String transcriptionId) {
+        SpeechToText engine = engine();
+        AudioInput.Channels channels = AudioInput.decode(audio, r.pcmS16le16(), r.useMultiChannel());
+        Object response;
+        if (channels.pcm().size() == 1) {
+            Chunk c = TranscriptBuilder.chunk(engine.transcribe(channels.pcm().get(0), channels.format(), r.languageCode()), r, null);
+            response = withExports(c, r).withTranscriptionId(transcriptionId);
+        } else {
+            List<Chunk> chunks = new ArrayList<>();
+            for (int i = 0; i < channels.pcm().size(); i++) {
+                Chunk c = TranscriptBuilder.chunk(engine.transcribe(channels.pcm().get(i), channels.format(), r.languageCode()), r, i);
+                chunks.add(withExports(c, r).withTranscriptionId(transcriptionId));
+            }
+            response = new Multichannel(List.copyOf(chunks), transcriptionId);
+        }
+        if (transcriptionId != null) {
+            repository.insert(new TranscriptRepository.Stored(transcriptionId, r.modelId(), clock.instant().getEpochSecond(), Json.write(response)));
+        }
+        return response;
+    }
+
+    private static Chunk withExports(Chunk c, TranscriptionRequest r) {
+        if (r.additionalFormats().isEmpty()) return c;
+        List<AdditionalFormat> formats = r.additionalFormats().stream().map(o -> TranscriptExports.export(c, o)).toList();
+        return new Chunk(c.languageCode(), c.languageProbability(), c.text(), c.words(), c.channelIndex(), formats, c.transcriptionId());
+    }
+
+    /** A stored transcript's JSON body. */
+    public JsonNode get(String transcriptionId) {
+        return repository.find(transcriptionId).map(s -> read(s.response()))
+                .orElseThrow(() -> ApiException.notFound("transcript_not_found", "Transcript '" + transcriptionId + "' not found."));
+    }
+
+    public void delete(String transcriptionId) {
+        if (!repository.delete(transcriptionId)) {
+            throw ApiException.notFound("transcript_not_found", "Transcript '" + transcriptionId + "' not found.");
+        }
+    }
+
+    /** Accepts a {@code webhook=true} request: stores the audio and the job, queues it, acknowledges at once. */
+    public WebhookAck submit(TranscriptionRequest request, byte[] audio, String requestId) {
+        TranscriptionRequest r = check(request);
+        if (audio.length == 0) AudioInput.decode(audio, r.pcmS16le16(), false);
+        String id = Ids.random();
+        String key = "stt-jobs/" + id;
+        try {
+            blobs.put(key, audio);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        TranscriptRepository.Job job = new TranscriptRepository.Job(id, requestId, clock.instant().getEpochSecond(), TranscriptRepository.PENDING,
+                Json.write(r), key, 0, null);
+        try {
+            repository.insertJob(job);
+        } catch (RuntimeException e) {
+            deleteBlob(key);
+            throw e;
+        }
+        workers.submit(() -> process(job));
+        return new WebhookAck("Request accepted. Transcription result will be sent to the webhook.", requestId, id);
+    }
+
+    /** Queues every pending job (after a restart). Returns how many. */
+    public int resumePending() {
+        List<TranscriptRepository.Job> pending = repository.pendingJobs();
+        for (TranscriptRepository.Job j : pending) workers.submit(() -> process(j));
+        if (!pending.isEmpty()) log.info("resumed {} pending speech-to-text jobs", pending.size());
+        return pending.size();
+    }
+
+    void process(TranscriptRepository.Job job) {
+        TranscriptionRequest r;
+        Object response = null;
+        String error = null;
+        try {
+            r = Json.MAPPER.readValue(job.request(), TranscriptionRequest.class);
+        } catch (IOException e) {
+            repository.finishJob(job.transcriptionId(), TranscriptRepository.FAILED, job.attempts() + 1, "unreadable job: " + e.getMessage());
+            return;
+        }
+        try {
+            byte[] audio = blobs.get(job.audioKey()).orElseThrow(() -> new IllegalStateException("the job's audio is missing"));
+            if (repository.find(job.transcriptionId()).isPresent()) {
+                response = read(repository.find(job.transcriptionId()).get().response());
+            } else {
+                response = run(r, audio, job.transcriptionId());
+            }
+        } catch (ApiException e) {
+            error = e.getMessage();
+        } catch (Exception e) {
+            log.warn("speech-to-text job {} failed", job.transcriptionId(), e);
+            error = "transcription failed: " + e.getMessage();
+        }
+        ObjectNode payload = Json.MAPPER.createObjectNode();
+        payload.put("type", "speech_to_text_transcription");
+        payload.put("event_timestamp", clock.instant().getEpochSecond());
+        ObjectNode data = payload.putObject("data");
+        data.put("request_id", job.requestId());
+        data.put("transcription_id", job.transcriptionId());
+        if (response != null) data.set("transcription", Json.MAPPER.valueToTree(response));
+        if (error != null) data.put("error", error);
+        data.set("webhook_metadata", r.webhookMetadata());
+        String deliveryError;
+        try {
+            deliveryError = webhook == null ? "no webhook configured" : sender.deliver(webhook, Json.write(payload));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return; // stays pending; resumed at the next start
+        }
+        String problem = error != null ? error : deliveryError;
+        try {
+            repository.finishJob(job.transcriptionId(), problem == null ? TranscriptRepository.DONE : TranscriptRepository.FAILED, job.attempts() + 1, problem);
+            deleteBlob(job.audioKey());
+        } catch (RuntimeException e) {
+            log.warn("could not record the end of speech-to-text job {}: {}", job.transcriptionId(), e.toString());
+        }
+    }
+
+    private void deleteBlob(String key) {
+        try {
+            blobs.delete(key);
+        } catch (IOException e) {
+            log.warn("could not delete blob {}: {}", key, e.toString());
+        }
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static Map<String, Object> deleted() {
+        return Map.of("status", "ok");
+    }
+}

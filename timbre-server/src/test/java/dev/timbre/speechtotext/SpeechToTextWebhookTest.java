@@ -1,0 +1,109 @@
+package dev.timbre.speechtotext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.timbre.config.TimbreConfig;
+import dev.timbre.http.Json;
+import dev.timbre.storage.FileSystemBlobStore;
+import dev.timbre.testing.Multipart;
+import dev.timbre.testing.OpenApiContract;
+import dev.timbre.testing.TestServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code webhook=true}: acknowledged at once, transcribed in the background, delivered signed; pending jobs resume. */
+class SpeechToTextWebhookTest {
+    static final String SECRET = "whsec_test";
+    record Delivery(String signature, String body) {}
+
+    static HttpServer receiver;
+    static final LinkedBlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
+    static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", ex -> {
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            deliveries.add(new Delivery(ex.getRequestHeaders().getFirst("ElevenLabs-Signature"), body));
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        receiver.start();
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+        server = TestServer.start(c -> c.withWebhooks(new TimbreConfig.Webhooks(new TimbreConfig.Webhook(url, SECRET, "hook1"))));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        receiver.stop(0);
+    }
+
+    static JsonNode verified(Delivery d) {
+        assertThat(d.signature()).matches("t=\\d+,v0=[0-9a-f]{64}");
+        long t = Long.parseLong(d.signature().substring(2, d.signature().indexOf(',')));
+        assertThat(Math.abs(System.currentTimeMillis() / 1000 - t)).isLessThan(60);
+        assertThat(d.signature()).isEqualTo(WebhookSender.signature(SECRET, t, d.body()));
+        try {
+            return Json.MAPPER.readTree(d.body());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void accepted_then_delivered_signed_with_metadata() throws Exception {
+        TestServer.Response r = server.postMultipart("/v1/speech-to-text", new Multipart().field("model_id", "scribe_v1")
+                .field("webhook", "true").field("webhook_id", "hook1").field("webhook_metadata", "{\"order\":42}")
+                .file("file", "a.wav", "audio/wav", SpeechAudio.wav(0.3, 0.3)));
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+        OpenApiContract.assertConforms("POST", "/v1/speech-to-text", r);
+        assertThat(OpenApiContract.validate("SpeechToTextWebhookResponseModel", r.json())).isEmpty();
+        String id = r.json().get("transcription_id").asText();
+        assertThat(r.json().get("request_id").asText()).isNotBlank();
+
+        Delivery d = deliveries.poll(20, TimeUnit.SECONDS);
+        assertThat(d).isNotNull();
+        JsonNode payload = verified(d);
+        assertThat(payload.get("type").asText()).isEqualTo("speech_to_text_transcription");
+        assertThat(payload.at("/data/request_id").asText()).isEqualTo(r.json().get("request_id").asText());
+        assertThat(payload.at("/data/transcription/text").asText()).isEqualTo("word1 word2");
+        assertThat(payload.at("/data/transcription/transcription_id").asText()).isEqualTo(id);
+        assertThat(payload.at("/data/webhook_metadata/order").asInt()).isEqualTo(42);
+        assertThat(OpenApiContract.validate("SpeechToTextChunkResponseModel", payload.at("/data/transcription"))).isEmpty();
+
+        assertThat(server.get("/v1/speech-to-text/transcripts/" + id).json().get("text").asText()).isEqualTo("word1 word2");
+        TranscriptRepository repo = new TranscriptRepository(server.timbre().database().jdbi());
+        for (int i = 0; i < 50 && !repo.findJob(id).orElseThrow().state().equals(TranscriptRepository.DONE); i++) Thread.sleep(100);
+        assertThat(repo.findJob(id).orElseThrow().state()).isEqualTo(TranscriptRepository.DONE);
+
+        TestServer.Response wrongHook = server.postMultipart("/v1/speech-to-text", new Multipart().field("model_id", "scribe_v1")
+                .field("webhook", "true").field("webhook_id", "other").file("file", "a.wav", "audio/wav", SpeechAudio.wav(0.3)));
+        assertThat(wrongHook.status()).isEqualTo(404);
+    }
+
+    @Test
+    void pending_jobs_resume() throws Exception {
+        deliveries.clear();
+        TranscriptRepository repo = new TranscriptRepository(server.timbre().database().jdbi());
+        new FileSystemBlobStore(server.dataDir().resolve("blobs")).put("stt-jobs/resumed1", SpeechAudio.wav(0.3));
+        TranscriptionRequest req = new TranscriptionRequest("scribe_v1", null, true, null, "word", false, null, java.util.List.of(),
+                false, null, null, false, true, null, null, true);
+        repo.insertJob(new TranscriptRepository.Job("resumed1", "req1", 1, TranscriptRepository.PENDING, Json.write(req), "stt-jobs/resumed1", 0, null));
+        assertThat(server.timbre().speechToText().resumePending()).isEqualTo(1);
+        Delivery d = deliveries.poll(20, TimeUnit.SECONDS);
+        assertThat(d).isNotNull();
+        JsonNode payload = verified(d);
+        assertThat(payload.at("/data/transcription_id").asText()).isEqualTo("resumed1");
+        assertThat(payload.at("/data/transcription/text").asText()).isEqualTo("word1");
+        assertThat(server.get("/v1/speech-to-text/transcripts/resumed1").status()).isEqualTo(200);
+    }
+}
