@@ -19,6 +19,7 @@ import dev.timbre.openai.OpenAiSpeechRoutes;
 import dev.timbre.openai.OpenAiVoices;
 import dev.timbre.speechtotext.SpeechToTextRoutes;
 import dev.timbre.speechtotext.SpeechToTextService;
+import dev.timbre.speechtotext.realtime.RealtimeRoutes;
 import dev.timbre.speechtotext.TranscriptRepository;
 import dev.timbre.storage.BlobStore;
 import dev.timbre.storage.FileSystemBlobStore;
@@ -103,6 +104,7 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/text-to-dialogue", new TextToDialogueRoutes(textToDialogue)),
                     mount("/v1/history", new HistoryRoutes(history)),
                     mount("/v1/speech-to-text", new SpeechToTextRoutes(speechToText, config.limits().maxUploadBytes())),
+                    mount("/v1/speech-to-text", new RealtimeRoutes(speechToText, auth)),
                     mount("/v1/user", new UserRoutes(users))));
             speechToText.resumePending();
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText));

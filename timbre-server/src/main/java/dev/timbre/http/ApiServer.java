@@ -25,6 +25,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** Above the longest socket inactivity timeout the API allows (180 s): sockets time themselves out. */
     private static final long WS_IDLE_SECONDS = 200;
+    private static final long WS_MAX_TEXT_BYTES = 4L * 1024 * 1024;
 
     private final Javalin app;
 
@@ -48,7 +49,10 @@ public final class ApiServer implements AutoCloseable {
                 rule.exposeHeader(RequestTracking.REQUEST_ID);
             }));
             c.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
-            c.jetty.modifyWebSocketServletFactory(ws -> ws.setIdleTimeout(java.time.Duration.ofSeconds(WS_IDLE_SECONDS)));
+            c.jetty.modifyWebSocketServletFactory(ws -> {
+                ws.setIdleTimeout(java.time.Duration.ofSeconds(WS_IDLE_SECONDS));
+                ws.setMaxTextMessageSize(WS_MAX_TEXT_BYTES); // realtime speech to text: base64 audio chunks
+            });
             c.requestLogger.http(tracking::end);
             c.router.apiBuilder(() -> {
                 for (Mount m : mounts) path(m.path(), m.group());

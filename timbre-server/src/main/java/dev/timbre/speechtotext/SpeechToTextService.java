@@ -74,7 +74,7 @@ public final class SpeechToTextService implements AutoCloseable {
     }
 
     /** The configured engine; a 503 when none is configured or it did not load. */
-    SpeechToText engine() {
+    public SpeechToText engine() {
         SpeechToText e = engines.speechToText().get(provider);
         if (e == null) {
             throw new ApiException(503, "speech_to_text_unavailable", provider.equals(TimbreConfig.Engines.NO_SPEECH_TO_TEXT)
@@ -100,15 +100,27 @@ public final class SpeechToTextService implements AutoCloseable {
             throw ApiException.notFound("webhook_not_found", "Webhook '" + r.webhookId() + "' not found.");
         }
         if (r.languageCode() == null) return r;
-        String iso1 = iso639_1(r.languageCode()).orElseThrow(() -> ApiException.invalid(
-                "'" + r.languageCode() + "' is not an ISO 639-1 or ISO 639-3 language code", "value_error", "body", "language_code"));
-        if (!engine.info().capabilities().languages().contains(iso1)) {
-            throw ApiException.badRequest("unsupported_language", "Language '" + r.languageCode() + "' is not supported by this server's "
-                    + "speech-to-text engine; supported: " + String.join(", ", engine.info().capabilities().languages().stream().sorted().toList()) + ".");
-        }
+        String iso1 = language(engine, r.languageCode());
         return new TranscriptionRequest(r.modelId(), iso1, r.tagAudioEvents(), r.numSpeakers(), r.granularity(), r.diarize(),
                 r.diarizationThreshold(), r.additionalFormats(), r.pcmS16le16(), r.temperature(), r.seed(), r.useMultiChannel(),
                 r.webhook(), r.webhookId(), r.webhookMetadata(), r.enableLogging());
+    }
+
+    /** Whether {@code modelId} is a speech-to-text model of this server. */
+    public boolean isModel(String modelId) {
+        return modelId != null && (EXTRA_MODELS.contains(modelId)
+                || models.spec(modelId).map(s -> s.capability().equals(ModelSpec.SPEECH_TO_TEXT)).orElse(false));
+    }
+
+    /** {@code code} (ISO 639-1 or -3) as the engine's ISO 639-1 language; a 422 or 400 when it is not one or not supported. */
+    public static String language(SpeechToText engine, String code) {
+        String iso1 = iso639_1(code).orElseThrow(() -> ApiException.invalid(
+                "'" + code + "' is not an ISO 639-1 or ISO 639-3 language code", "value_error", "body", "language_code"));
+        if (!engine.info().capabilities().languages().contains(iso1)) {
+            throw ApiException.badRequest("unsupported_language", "Language '" + code + "' is not supported by this server's "
+                    + "speech-to-text engine; supported: " + String.join(", ", engine.info().capabilities().languages().stream().sorted().toList()) + ".");
+        }
+        return iso1;
     }
 
     static Optional<String> iso639_1(String code) {

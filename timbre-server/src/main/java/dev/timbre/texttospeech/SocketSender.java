@@ -12,23 +12,23 @@ import org.eclipse.jetty.websocket.api.StatusCode;
  * one close. After the close, or once the client has gone, {@link #send} throws {@link IOException}, which cancels the
  * synthesis that was writing.
  */
-final class SocketSender {
-    static final int NORMAL = StatusCode.NORMAL, POLICY = StatusCode.POLICY_VIOLATION, SERVER_ERROR = StatusCode.SERVER_ERROR;
+public final class SocketSender {
+    public static final int NORMAL = StatusCode.NORMAL, POLICY = StatusCode.POLICY_VIOLATION, SERVER_ERROR = StatusCode.SERVER_ERROR;
 
     private final Session session;
     private boolean closed;
 
-    SocketSender(Session session) {
+    public SocketSender(Session session) {
         this.session = session;
     }
 
-    synchronized void send(Object message) throws IOException {
+    public synchronized void send(Object message) throws IOException {
         if (closed || !session.isOpen()) throw new IOException("the socket is closed");
         session.getRemote().sendString(Json.write(message));
     }
 
     /** Closes once; later calls do nothing. */
-    synchronized void close(int code, String reason) {
+    public synchronized void close(int code, String reason) {
         if (closed) return;
         closed = true;
         if (session.isOpen()) session.close(code, truncate(reason));
@@ -46,7 +46,7 @@ final class SocketSender {
         close(code, message);
     }
 
-    synchronized boolean isClosed() {
+    public synchronized boolean isClosed() {
         return closed || !session.isOpen();
     }
 

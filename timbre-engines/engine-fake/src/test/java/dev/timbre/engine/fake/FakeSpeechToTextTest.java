@@ -42,4 +42,36 @@ class FakeSpeechToTextTest {
         assertThat(t.words()).isEmpty();
         assertThat(t.language()).isEqualTo("de");
     }
+
+    @Test
+    void a_stream_fed_in_odd_pieces_grows_its_partial_and_finishes_like_transcribe() {
+        byte[] audio = tones(0.3, 0.3, 0.6);
+        SpeechToText engine = new FakeSpeechToText();
+        try (SpeechToText.RecognitionStream stream = engine.openStream(new PcmFormat(16000), null)) {
+            int half = audio.length / 2 + 1; // odd split: a sample spans two pieces
+            stream.accept(audio, 0, half);
+            String partial = stream.partial().text();
+            assertThat(partial).startsWith("word1").isNotEqualTo("word1 word2 word3 word4");
+            for (int off = half; off < audio.length; off += 777) stream.accept(audio, off, Math.min(777, audio.length - off));
+            SpeechToText.Transcript done = stream.finish();
+            assertThat(done).isEqualTo(engine.transcribe(audio, new PcmFormat(16000), null));
+        }
+    }
+
+    @Test
+    void buffered_streams_transcribe_the_whole_buffer() {
+        byte[] audio = tones(0.3, 0.3);
+        SpeechToText plain = new SpeechToText() {
+            final FakeSpeechToText fake = new FakeSpeechToText();
+            @Override public dev.timbre.engine.EngineInfo info() { return fake.info(); }
+            @Override public Transcript transcribe(byte[] pcm, PcmFormat format, String languageCode) { return fake.transcribe(pcm, format, languageCode); }
+        };
+        try (SpeechToText.RecognitionStream stream = dev.timbre.engine.BufferedRecognitionStream.open(plain, new PcmFormat(16000), "en")) {
+            assertThat(stream).isInstanceOf(dev.timbre.engine.BufferedRecognitionStream.class);
+            assertThat(stream.finish().text()).isEmpty();
+            stream.accept(audio, 0, audio.length);
+            assertThat(stream.partial().text()).isEqualTo("word1 word2");
+            assertThat(stream.finish().text()).isEqualTo("word1 word2");
+        }
+    }
 }
