@@ -1,0 +1,119 @@
+package dev.timbre.engine.sphinx;
+
+import dev.timbre.audio.PcmFormat;
+import dev.timbre.audio.Resampler;
+import dev.timbre.engine.EngineCapabilities;
+import dev.timbre.engine.EngineException;
+import dev.timbre.engine.EngineInfo;
+import dev.timbre.engine.RecognizedWord;
+import dev.timbre.engine.SpeechToText;
+import edu.cmu.sphinx.api.Configuration;
+import edu.cmu.sphinx.api.SpeechResult;
+import edu.cmu.sphinx.api.StreamSpeechRecognizer;
+import edu.cmu.sphinx.result.WordResult;
+import edu.cmu.sphinx.util.LogMath;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * CMU sphinx4 5prealpha, pure Java with the model inside the jar: the fallback when pocketsphinx is not installed.
+ * US English, batch only (streams buffer and decode at the end), word timings in 10 ms frames. Slower than real
+ * time on a small CPU (RTF about 2), so not for live use. Thread-safe: a bounded pool of recognisers, created lazily.
+ */
+public final class Sphinx4SpeechToText implements SpeechToText {
+    public static final String PROVIDER = "sphinx4";
+    private static final String MODELS = "resource:/edu/cmu/sphinx/models/en-us/";
+    private static final int SAMPLE_RATE = 16_000;
+
+    private final DecoderPool<StreamSpeechRecognizer> pool;
+
+    public Sphinx4SpeechToText() {
+        this(2);
+    }
+
+    public Sphinx4SpeechToText(int maxRecognizers) {
+        quietLogging();
+        pool = new DecoderPool<>(maxRecognizers, Sphinx4SpeechToText::newRecognizer, r -> {}, Duration.ofSeconds(120));
+        pool.release(pool.acquire(), false); // load the model now
+    }
+
+    /** Whether the sphinx4 model is on the class path. */
+    public static boolean available() {
+        return Sphinx4SpeechToText.class.getResource("/edu/cmu/sphinx/models/en-us/en-us.lm.bin") != null;
+    }
+
+    private static StreamSpeechRecognizer newRecognizer() {
+        Configuration c = new Configuration();
+        c.setAcousticModelPath(MODELS + "en-us");
+        c.setDictionaryPath(MODELS + "cmudict-en-us.dict");
+        c.setLanguageModelPath(MODELS + "en-us.lm.bin");
+        c.setSampleRate(SAMPLE_RATE);
+        try {
+            return new StreamSpeechRecognizer(c);
+        } catch (IOException e) {
+            throw new EngineException("sphinx4 could not load its model", e, false);
+        }
+    }
+
+    private static void quietLogging() {
+        // sphinx4 logs every component's configuration through java.util.logging.
+        java.util.logging.Logger.getLogger("default.config").setLevel(java.util.logging.Level.WARNING);
+        java.util.logging.Logger.getLogger("edu.cmu.sphinx").setLevel(java.util.logging.Level.WARNING);
+    }
+
+    @Override
+    public EngineInfo info() {
+        return new EngineInfo(PROVIDER, "CMU sphinx4 5prealpha (pure Java, US English; slow)",
+                new EngineCapabilities(Set.of("en"), false, true, false));
+    }
+
+    @Override
+    public Transcript transcribe(byte[] pcm, PcmFormat format, String languageCode) {
+        if (languageCode != null && !languageCode.isBlank() && !languageCode.toLowerCase(Locale.ROOT).startsWith("en")) {
+            throw new EngineException("sphinx4 recognises English only, not '" + languageCode + "'");
+        }
+        byte[] audio = format.sampleRate() == SAMPLE_RATE ? pcm : Resampler.resampleAll(pcm, format.sampleRate(), SAMPLE_RATE);
+        if (audio.length < 2) return Transcript.empty("en");
+        StreamSpeechRecognizer recognizer = pool.acquire();
+        boolean broken = true;
+        try {
+            List<RecognizedWord> words = new ArrayList<>();
+            LogMath logMath = LogMath.getLogMath();
+            recognizer.startRecognition(new ByteArrayInputStream(audio));
+            try {
+                SpeechResult result;
+                while ((result = recognizer.getResult()) != null) {
+                    for (WordResult w : result.getWords()) {
+                        if (w.isFiller()) continue;
+                        String word = PocketsphinxDecoder.baseWord(w.getWord().getSpelling());
+                        if (word == null) continue;
+                        double logprob = Math.min(0, logMath.logToLn((float) w.getConfidence()));
+                        words.add(new RecognizedWord(word, w.getTimeFrame().getStart() / 1000.0, w.getTimeFrame().getEnd() / 1000.0,
+                                Double.isFinite(logprob) ? logprob : Double.NaN));
+                    }
+                }
+            } finally {
+                recognizer.stopRecognition();
+            }
+            broken = false;
+            String text = words.stream().map(RecognizedWord::word).collect(Collectors.joining(" "));
+            return Transcript.of(text, "en", 1.0, words);
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new EngineException("sphinx4 failed to decode", e, false);
+        } finally {
+            pool.release(recognizer, broken);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
