@@ -9,9 +9,13 @@ import dev.timbre.engine.RecognizedWord;
 import dev.timbre.engine.SpeechToText;
 import edu.cmu.sphinx.api.Configuration;
 import edu.cmu.sphinx.api.SpeechResult;
-import edu.cmu.sphinx.api.StreamSpeechRecognizer;
+import edu.cmu.sphinx.api.AbstractSpeechRecognizer;
+import edu.cmu.sphinx.api.Context;
+import edu.cmu.sphinx.util.TimeFrame;
+import java.io.InputStream;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import edu.cmu.sphinx.result.WordResult;
-import edu.cmu.sphinx.util.LogMath;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +36,7 @@ public final class Sphinx4SpeechToText implements SpeechToText {
     private static final String MODELS = "resource:/edu/cmu/sphinx/models/en-us/";
     private static final int SAMPLE_RATE = 16_000;
 
-    private final DecoderPool<StreamSpeechRecognizer> pool;
+    private final DecoderPool<Recognizer> pool;
 
     public Sphinx4SpeechToText() {
         this(2);
@@ -49,23 +53,44 @@ public final class Sphinx4SpeechToText implements SpeechToText {
         return Sphinx4SpeechToText.class.getResource("/edu/cmu/sphinx/models/en-us/en-us.lm.bin") != null;
     }
 
-    private static StreamSpeechRecognizer newRecognizer() {
+    private static Recognizer newRecognizer() {
         Configuration c = new Configuration();
         c.setAcousticModelPath(MODELS + "en-us");
         c.setDictionaryPath(MODELS + "cmudict-en-us.dict");
         c.setLanguageModelPath(MODELS + "en-us.lm.bin");
         c.setSampleRate(SAMPLE_RATE);
         try {
-            return new StreamSpeechRecognizer(c);
+            Context context = new Context(c);
+            // sphinx4 sets its component loggers to INFO when it builds the context; quieten them before they load.
+            CONFIG_LOG.setLevel(Level.WARNING);
+            return new Recognizer(context);
         } catch (IOException e) {
             throw new EngineException("sphinx4 could not load its model", e, false);
         }
     }
 
+    /** Held so that java.util.logging keeps their levels (it references loggers weakly). */
+    private static final Logger SPHINX_LOG = Logger.getLogger("edu.cmu.sphinx");
+    private static final Logger CONFIG_LOG = Logger.getLogger("default.config");
+
     private static void quietLogging() {
-        // sphinx4 logs every component's configuration through java.util.logging.
-        java.util.logging.Logger.getLogger("default.config").setLevel(java.util.logging.Level.WARNING);
-        java.util.logging.Logger.getLogger("edu.cmu.sphinx").setLevel(java.util.logging.Level.WARNING);
+        SPHINX_LOG.setLevel(Level.WARNING);
+    }
+
+    /** sphinx4's StreamSpeechRecognizer, built from a context we can configure first. */
+    private static final class Recognizer extends AbstractSpeechRecognizer {
+        Recognizer(Context context) throws IOException {
+            super(context);
+        }
+
+        void startRecognition(InputStream audio) {
+            recognizer.allocate();
+            context.setSpeechSource(audio, TimeFrame.INFINITE);
+        }
+
+        void stopRecognition() {
+            recognizer.deallocate();
+        }
     }
 
     @Override
@@ -81,11 +106,10 @@ public final class Sphinx4SpeechToText implements SpeechToText {
         }
         byte[] audio = format.sampleRate() == SAMPLE_RATE ? pcm : Resampler.resampleAll(pcm, format.sampleRate(), SAMPLE_RATE);
         if (audio.length < 2) return Transcript.empty("en");
-        StreamSpeechRecognizer recognizer = pool.acquire();
+        Recognizer recognizer = pool.acquire();
         boolean broken = true;
         try {
             List<RecognizedWord> words = new ArrayList<>();
-            LogMath logMath = LogMath.getLogMath();
             recognizer.startRecognition(new ByteArrayInputStream(audio));
             try {
                 SpeechResult result;
@@ -94,15 +118,15 @@ public final class Sphinx4SpeechToText implements SpeechToText {
                         if (w.isFiller()) continue;
                         String word = PocketsphinxDecoder.baseWord(w.getWord().getSpelling());
                         if (word == null) continue;
-                        double logprob = Math.min(0, logMath.logToLn((float) w.getConfidence()));
-                        words.add(new RecognizedWord(word, w.getTimeFrame().getStart() / 1000.0, w.getTimeFrame().getEnd() / 1000.0,
-                                Double.isFinite(logprob) ? logprob : Double.NaN));
+                        // sphinx4's WordResult confidence is not a calibrated probability here: no score.
+                        words.add(new RecognizedWord(word, w.getTimeFrame().getStart() / 1000.0, w.getTimeFrame().getEnd() / 1000.0, Double.NaN));
                     }
                 }
             } finally {
                 recognizer.stopRecognition();
             }
-            broken = false;
+            // A recogniser that heard no speech (silence only) hears nothing in later audio either: replace it.
+            broken = words.isEmpty();
             String text = words.stream().map(RecognizedWord::word).collect(Collectors.joining(" "));
             return Transcript.of(text, "en", 1.0, words);
         } catch (UncheckedIOException | IllegalStateException e) {
