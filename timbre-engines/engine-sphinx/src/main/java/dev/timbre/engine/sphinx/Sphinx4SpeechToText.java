@@ -60,9 +60,8 @@ public final class Sphinx4SpeechToText implements SpeechToText {
         c.setLanguageModelPath(MODELS + "en-us.lm.bin");
         c.setSampleRate(SAMPLE_RATE);
         try {
-            Context context = new Context(c);
-            // sphinx4 sets its component loggers to INFO when it builds the context; quieten them before they load.
-            CONFIG_LOG.setLevel(Level.WARNING);
+            // sphinx4's default configuration with logLevel WARNING (its default, INFO, logs every unit it loads).
+            Context context = new Context("resource:/dev/timbre/engine/sphinx/timbre-sphinx4.xml", c);
             return new Recognizer(context);
         } catch (IOException e) {
             throw new EngineException("sphinx4 could not load its model", e, false);
@@ -71,10 +70,12 @@ public final class Sphinx4SpeechToText implements SpeechToText {
 
     /** Held so that java.util.logging keeps their levels (it references loggers weakly). */
     private static final Logger SPHINX_LOG = Logger.getLogger("edu.cmu.sphinx");
-    private static final Logger CONFIG_LOG = Logger.getLogger("default.config");
+    /** sphinx4 names its component loggers after the configuration file: {@code timbre-sphinx4.<class>.<component>}. */
+    private static final Logger COMPONENT_LOG = Logger.getLogger("timbre-sphinx4");
 
     private static void quietLogging() {
         SPHINX_LOG.setLevel(Level.WARNING);
+        COMPONENT_LOG.setLevel(Level.WARNING);
     }
 
     /** sphinx4's StreamSpeechRecognizer, built from a context we can configure first. */
