@@ -110,6 +110,7 @@ class PocketsphinxSpeechToTextTest extends SpeechToTextContract {
             Clip clip = speak(sentence);
             Transcript aligned = engine.align(clip.pcm(), clip.format(), sentence).orElseThrow();
             assertThat(aligned.text()).isEqualTo(sentence);
+            if (n == 0) log.info("pocketsphinx aligned: " + aligned.recognized());
             assertThat(aligned.words()).hasSameSizeAs(clip.words());
             assertOrderedWithin(aligned.words(), clip.seconds());
             for (int i = 0; i < clip.words().size(); i++) {
