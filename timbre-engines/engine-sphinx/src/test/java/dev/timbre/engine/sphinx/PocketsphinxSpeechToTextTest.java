@@ -139,6 +139,16 @@ class PocketsphinxSpeechToTextTest extends SpeechToTextContract {
     }
 
     @Test
+    void alignment_of_a_text_with_words_that_were_not_spoken_still_gives_every_word_in_order() {
+        Clip clip = speak("Please call me back when you get home.");
+        String text = "Please call me back when you get home tonight after the long meeting.";
+        Transcript aligned = engine.align(clip.pcm(), clip.format(), text).orElseThrow();
+        assertThat(aligned.words()).extracting(WordTiming::word).containsExactly(
+                "Please", "call", "me", "back", "when", "you", "get", "home", "tonight", "after", "the", "long", "meeting");
+        assertOrderedWithin(aligned.words(), clip.seconds());
+    }
+
+    @Test
     void concurrent_requests_give_the_same_text_as_sequential_ones() throws Exception {
         List<Clip> clips = SENTENCES.stream().map(this::speak).toList();
         List<String> expected = clips.stream().map(c -> engine.transcribe(c.pcm(), c.format(), "en").text()).toList();
