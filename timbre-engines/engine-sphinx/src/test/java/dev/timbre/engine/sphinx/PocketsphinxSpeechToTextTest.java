@@ -149,6 +149,16 @@ class PocketsphinxSpeechToTextTest extends SpeechToTextContract {
     }
 
     @Test
+    void alignment_handles_apostrophes() {
+        String text = "I don't know where she's going.";
+        Clip clip = speak(text);
+        Transcript aligned = engine.align(clip.pcm(), clip.format(), text).orElseThrow();
+        assertThat(aligned.words()).extracting(WordTiming::word).containsExactly("I", "don't", "know", "where", "she's", "going");
+        assertThat(aligned.recognized()).noneMatch(w -> Double.isNaN(w.logprob()));
+        assertOrderedWithin(aligned.words(), clip.seconds());
+    }
+
+    @Test
     void concurrent_requests_give_the_same_text_as_sequential_ones() throws Exception {
         List<Clip> clips = SENTENCES.stream().map(this::speak).toList();
         List<String> expected = clips.stream().map(c -> engine.transcribe(c.pcm(), c.format(), "en").text()).toList();
