@@ -7,7 +7,7 @@ cd "$ROOT"
 export OPT_OUT_TRACKING=true
 
 # Debian packages the suites need (engines later issues add go here too).
-APT_PACKAGES=(espeak-ng flite)
+APT_PACKAGES=(espeak-ng flite libpocketsphinx3 pocketsphinx-en-us)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

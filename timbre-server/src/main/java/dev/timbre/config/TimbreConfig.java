@@ -64,8 +64,10 @@ public record TimbreConfig(
     public record Engines(String textToSpeech,
                           @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> extraTextToSpeech,
                           String speechToText) {
-        /** The speech-to-text provider when none is configured: none yet, so the STT endpoints answer 503. */
+        /** No speech-to-text engine: the STT endpoints answer 503. What an {@code Engines} built without one has. */
         public static final String NO_SPEECH_TO_TEXT = "none";
+        /** The server's default: pocketsphinx when its library and model are installed, else sphinx4 (pure Java). */
+        public static final String AUTO_SPEECH_TO_TEXT = "auto";
 
         public Engines {
             extraTextToSpeech = extraTextToSpeech == null ? List.of() : List.copyOf(extraTextToSpeech);
@@ -108,7 +110,7 @@ public record TimbreConfig(
     public static TimbreConfig defaults() {
         return new TimbreConfig("0.0.0.0", 8080, Path.of("data"), null,
                 new Database(null, null, null),
-                new Engines("marytts"),
+                new Engines("marytts", List.of("auto"), Engines.AUTO_SPEECH_TO_TEXT),
                 Map.of(),
                 new Limits(2L * 1024 * 1024, 100L * 1024 * 1024),
                 new Account("timbre", "Timbre", 100_000_000L, "self_hosted"),

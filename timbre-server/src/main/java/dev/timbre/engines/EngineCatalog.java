@@ -3,6 +3,8 @@ package dev.timbre.engines;
 import dev.timbre.engine.SpeechToText;
 import dev.timbre.engine.TextToSpeech;
 import dev.timbre.engine.fake.FakeSpeechToText;
+import dev.timbre.engine.sphinx.PocketsphinxSpeechToText;
+import dev.timbre.engine.sphinx.Sphinx4SpeechToText;
 import dev.timbre.engine.fake.ToneTextToSpeech;
 import dev.timbre.engine.marytts.MaryTextToSpeech;
 import dev.timbre.engine.process.EspeakTextToSpeech;
@@ -38,6 +40,8 @@ public final class EngineCatalog implements AutoCloseable {
 
     /** Every speech-to-text provider Timbre knows, by provider id. {@code none} (the default) loads none. */
     private static final Map<String, Supplier<SpeechToText>> SPEECH_TO_TEXT = Map.of(
+            "pocketsphinx", PocketsphinxSpeechToText::new,
+            "sphinx4", Sphinx4SpeechToText::new,
             FakeSpeechToText.PROVIDER, FakeSpeechToText::new);
 
     /** Providers that need an installed program, with the check that it is there: what {@code auto} extras load. */
@@ -61,11 +65,17 @@ public final class EngineCatalog implements AutoCloseable {
     }
 
     /**
-     * Starts loading the named speech-to-text provider in the background ({@code none}: none). A provider that fails
+     * Starts loading the named speech-to-text provider in the background ({@code none}: none; {@code auto}: pocketsphinx
+     * when installed, else sphinx4). A provider that fails
      * to load is logged; the speech-to-text endpoints then answer 503. Returns this catalog.
      */
-    public EngineCatalog loadSpeechToText(String provider) {
-        if (provider == null || provider.equals("none")) return this;
+    public EngineCatalog loadSpeechToText(String configured) {
+        if (configured == null || configured.equals("none")) return this;
+        String provider = configured.equals("auto") ? (PocketsphinxSpeechToText.available() ? "pocketsphinx" : "sphinx4") : configured;
+        if (configured.equals("auto")) {
+            log.info("speech to text: {}{}", provider, provider.equals("sphinx4")
+                    ? " (pocketsphinx is not installed: apt-get install libpocketsphinx3 pocketsphinx-en-us for faster recognition)" : "");
+        }
         if (!SPEECH_TO_TEXT.containsKey(provider)) {
             throw new IllegalArgumentException("unknown STT engine '" + provider + "'; known: " + SPEECH_TO_TEXT.keySet() + " or none");
         }

@@ -12,9 +12,9 @@ class SpeechToTextConfigTest {
     @TempDir Path dir;
 
     @Test
-    void no_stt_engine_and_no_webhook_by_default() throws Exception {
+    void the_installed_sphinx_engine_and_no_webhook_by_default() throws Exception {
         TimbreConfig c = ConfigLoader.load(Map.of(), Map.of());
-        assertThat(c.engines().speechToText()).isEqualTo("none");
+        assertThat(c.engines().speechToText()).isEqualTo("auto");
         assertThat(c.webhooks().speechToText()).isNull();
     }
 

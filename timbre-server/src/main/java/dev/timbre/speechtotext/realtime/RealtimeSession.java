@@ -5,7 +5,7 @@ import dev.timbre.Ids;
 import dev.timbre.audio.G711;
 import dev.timbre.audio.PcmFormat;
 import dev.timbre.audio.Resampler;
-import dev.timbre.engine.BufferedRecognitionStream;
+import dev.timbre.engine.RecognitionStream;
 import dev.timbre.engine.SpeechToText;
 import dev.timbre.engine.WordTiming;
 import dev.timbre.http.Json;
@@ -25,7 +25,7 @@ import org.eclipse.jetty.websocket.api.StatusCode;
  * One realtime transcription session. {@link #receive} runs on the socket's receiving thread: it parses and checks a
  * message (a bad one is answered with an {@code input_error} and the session goes on) and queues the audio. A worker
  * thread of its own decodes it to 16 kHz PCM ({@code ulaw_8000} expanded, other rates resampled), feeds the engine's
- * {@link SpeechToText.RecognitionStream} in 20 ms frames, sends a {@code partial_transcript} when the hypothesis
+ * {@link RecognitionStream} in 20 ms frames, sends a {@code partial_transcript} when the hypothesis
  * changed after at least {@link #PARTIAL_EVERY_SECONDS} of new audio, and commits on {@code commit: true} or, with
  * {@code commit_strategy=vad}, after {@code vad_silence_threshold_secs} of silence following at least
  * {@code min_speech_duration_ms} of speech (an energy detector: a frame is speech when its level, mapped from
@@ -59,7 +59,7 @@ final class RealtimeSession {
     private final byte[] frame = new byte[FRAME_BYTES];
     private int inFrame;
     private int oddByte = -1;
-    private SpeechToText.RecognitionStream stream;
+    private RecognitionStream stream;
     private long sessionBytes, segmentStartBytes, sinceLastPartial;
     private int speechMs, silenceMs;
     private String lastPartial = "";
@@ -79,7 +79,7 @@ final class RealtimeSession {
     /** Opens the first segment and tells the client the session has started. */
     void start() {
         queue(() -> {
-            stream = BufferedRecognitionStream.open(engine, new PcmFormat(RATE), language);
+            stream = engine.openStream(new PcmFormat(RATE), language);
             out.send(new RealtimeMessages.SessionStarted(sessionId, RealtimeMessages.Config.of(options)));
         });
     }
@@ -217,7 +217,7 @@ final class RealtimeSession {
         silenceMs = 0;
         sinceLastPartial = 0;
         lastPartial = "";
-        stream = BufferedRecognitionStream.open(engine, new PcmFormat(RATE), language);
+        stream = engine.openStream(new PcmFormat(RATE), language);
         String text = t.text() == null ? "" : t.text();
         out.send(new RealtimeMessages.Transcript("committed_transcript", text));
         if (options.includeTimestamps() || options.includeLanguageDetection()) {

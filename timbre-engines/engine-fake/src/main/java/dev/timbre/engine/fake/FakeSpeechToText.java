@@ -3,6 +3,7 @@ package dev.timbre.engine.fake;
 import dev.timbre.audio.PcmFormat;
 import dev.timbre.engine.EngineCapabilities;
 import dev.timbre.engine.EngineInfo;
+import dev.timbre.engine.RecognitionStream;
 import dev.timbre.engine.SpeechToText;
 import dev.timbre.engine.WordTiming;
 import java.util.ArrayList;

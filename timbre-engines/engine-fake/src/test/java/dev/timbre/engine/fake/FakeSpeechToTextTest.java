@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.timbre.audio.Pcm;
 import dev.timbre.audio.PcmFormat;
+import dev.timbre.engine.RecognitionStream;
 import dev.timbre.engine.SpeechToText;
 import dev.timbre.engine.WordTiming;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class FakeSpeechToTextTest {
     void a_stream_fed_in_odd_pieces_grows_its_partial_and_finishes_like_transcribe() {
         byte[] audio = tones(0.3, 0.3, 0.6);
         SpeechToText engine = new FakeSpeechToText();
-        try (SpeechToText.RecognitionStream stream = engine.openStream(new PcmFormat(16000), null)) {
+        try (RecognitionStream stream = engine.openStream(new PcmFormat(16000), null)) {
             int half = audio.length / 2 + 1; // odd split: a sample spans two pieces
             stream.accept(audio, 0, half);
             String partial = stream.partial().text();
@@ -66,7 +67,7 @@ class FakeSpeechToTextTest {
             @Override public dev.timbre.engine.EngineInfo info() { return fake.info(); }
             @Override public Transcript transcribe(byte[] pcm, PcmFormat format, String languageCode) { return fake.transcribe(pcm, format, languageCode); }
         };
-        try (SpeechToText.RecognitionStream stream = dev.timbre.engine.BufferedRecognitionStream.open(plain, new PcmFormat(16000), "en")) {
+        try (RecognitionStream stream = plain.openStream(new PcmFormat(16000), "en")) {
             assertThat(stream).isInstanceOf(dev.timbre.engine.BufferedRecognitionStream.class);
             assertThat(stream.finish().text()).isEmpty();
             stream.accept(audio, 0, audio.length);
