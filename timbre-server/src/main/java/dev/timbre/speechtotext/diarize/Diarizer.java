@@ -57,6 +57,32 @@ public final class Diarizer {
         return List.copyOf(turns);
     }
 
+    /**
+     * The speaker of each word: the turn that overlaps it most, else the nearest turn; speaker 0 when there are no turns.
+     */
+    public static List<Integer> speakersOf(List<dev.timbre.engine.WordTiming> words, List<Turn> turns) {
+        List<Integer> out = new ArrayList<>();
+        for (dev.timbre.engine.WordTiming w : words) {
+            int best = 0;
+            double bestOverlap = 0, bestGap = Double.POSITIVE_INFINITY;
+            for (Turn t : turns) {
+                double overlap = Math.min(w.end(), t.end()) - Math.max(w.start(), t.start());
+                if (overlap > bestOverlap) {
+                    bestOverlap = overlap;
+                    best = t.speaker();
+                } else if (bestOverlap == 0) {
+                    double gap = -overlap;
+                    if (gap < bestGap) {
+                        bestGap = gap;
+                        best = t.speaker();
+                    }
+                }
+            }
+            out.add(best);
+        }
+        return List.copyOf(out);
+    }
+
     static List<Window> windows(float[] x) {
         List<VoiceActivity.Segment> segments = VoiceActivity.detect(x, RATE);
         double voiced = 0;

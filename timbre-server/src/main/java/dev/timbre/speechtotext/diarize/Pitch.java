@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fundamental frequency by normalised autocorrelation over 40 ms frames every 10 ms, 60–400 Hz. A frame is voiced when
+ * Fundamental frequency by normalised autocorrelation over 40 ms frames every 10 ms, 60–700 Hz. A frame is voiced when
  * its best normalised correlation is at least {@link #VOICING}; the shortest lag within 90 % of the best is taken,
  * which avoids octave-down errors.
  */
 public final class Pitch {
-    static final double MIN_HZ = 60, MAX_HZ = 400, VOICING = 0.5, FRAME_SECONDS = 0.04, HOP_SECONDS = 0.01;
+    static final double MIN_HZ = 60, MAX_HZ = 700, VOICING = 0.5, FRAME_SECONDS = 0.04, HOP_SECONDS = 0.01;
 
     private Pitch() {}
 

@@ -58,6 +58,16 @@ class DiarizationClusteringTest {
         assertThat(VoiceActivity.detect(new float[16000], 16000)).isEmpty();
     }
 
+    @Test
+    void a_word_takes_the_speaker_of_the_turn_overlapping_it_most_else_the_nearest() {
+        List<Diarizer.Turn> turns = List.of(new Diarizer.Turn(0.5, 2.0, 0), new Diarizer.Turn(2.5, 4.0, 1));
+        List<dev.timbre.engine.WordTiming> words = List.of(new dev.timbre.engine.WordTiming("a", 0.6, 0.9),
+                new dev.timbre.engine.WordTiming("b", 1.9, 2.7), new dev.timbre.engine.WordTiming("c", 2.1, 2.3),
+                new dev.timbre.engine.WordTiming("d", 2.3, 2.45), new dev.timbre.engine.WordTiming("e", 5.0, 5.2));
+        assertThat(Diarizer.speakersOf(words, turns)).containsExactly(0, 1, 0, 1, 1);
+        assertThat(Diarizer.speakersOf(words, List.of())).containsOnly(0);
+    }
+
     static void fill(float[] x, double from, double to) {
         for (int i = (int) (from * 16000); i < (int) (to * 16000); i++) x[i] = (float) (0.3 * Math.sin(2 * Math.PI * 200 * i / 16000.0));
     }
