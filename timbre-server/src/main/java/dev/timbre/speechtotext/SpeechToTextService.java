@@ -11,6 +11,7 @@ import dev.timbre.engines.ModelSpec;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
 import dev.timbre.speechtotext.TranscriptModels.AdditionalFormat;
+import dev.timbre.speechtotext.diarize.Diarizer;
 import dev.timbre.speechtotext.TranscriptModels.Chunk;
 import dev.timbre.speechtotext.TranscriptModels.Multichannel;
 import dev.timbre.speechtotext.TranscriptModels.WebhookAck;
@@ -152,7 +153,10 @@ public final class SpeechToTextService implements AutoCloseable {
         AudioInput.Channels channels = AudioInput.decode(audio, r.pcmS16le16(), r.useMultiChannel());
         Object response;
         if (channels.pcm().size() == 1) {
-            Chunk c = TranscriptBuilder.chunk(engine.transcribe(channels.pcm().get(0), channels.format(), r.languageCode()), r, null);
+            byte[] pcm = channels.pcm().get(0);
+            SpeechToText.Transcript t = engine.transcribe(pcm, channels.format(), r.languageCode());
+            List<Integer> speakers = r.diarize() ? Diarizer.speakersOf(t.words(), Diarizer.diarize(pcm, channels.format(), r.numSpeakers(), r.diarizationThreshold())) : null;
+            Chunk c = TranscriptBuilder.chunk(t, r, null, speakers);
             response = withExports(c, r).withTranscriptionId(transcriptionId);
         } else {
             List<Chunk> chunks = new ArrayList<>();

@@ -17,18 +17,26 @@ final class TranscriptBuilder {
     private TranscriptBuilder() {}
 
     static Chunk chunk(SpeechToText.Transcript t, TranscriptionRequest r, Integer channelIndex) {
+        return chunk(t, r, channelIndex, null);
+    }
+
+    /** @param speakers with diarization, the speaker index of each engine word; null: the channel's one speaker */
+    static Chunk chunk(SpeechToText.Transcript t, TranscriptionRequest r, Integer channelIndex, List<Integer> speakers) {
         String speaker = "speaker_" + (channelIndex == null ? 0 : channelIndex);
         boolean timed = !r.granularity().equals("none");
         boolean chars = r.granularity().equals("character");
         List<Word> words = new ArrayList<>();
         WordTiming previous = null;
+        int index = 0;
         for (WordTiming w : t.words()) {
+            String wordSpeaker = speakers == null ? speaker : "speaker_" + speakers.get(index++);
             if (previous != null) {
                 words.add(new Word(" ", timed ? previous.end() : null, timed ? Math.max(previous.end(), w.start()) : null, "spacing", speaker, 0.0,
                         chars ? List.of(new Character(" ", previous.end(), Math.max(previous.end(), w.start()))) : null));
             }
-            words.add(new Word(w.word(), timed ? w.start() : null, timed ? w.end() : null, "word", speaker, 0.0, chars ? characters(w) : null));
+            words.add(new Word(w.word(), timed ? w.start() : null, timed ? w.end() : null, "word", wordSpeaker, 0.0, chars ? characters(w) : null));
             previous = w;
+            speaker = wordSpeaker; // a spacing entry takes the previous word's speaker
         }
         String text = t.text() == null ? "" : t.text();
         return new Chunk(t.language() == null ? "en" : t.language(), t.languageProbability(), text, List.copyOf(words), channelIndex, null, null);
