@@ -105,6 +105,22 @@ class TranscriptDocumentsApiTest {
     }
 
     @Test
+    void any_script_makes_a_readable_document() throws Exception {
+        List<TranscriptExports.Segment> segments = List.of(new TranscriptExports.Segment(List.of(
+                new TranscriptModels.Word("héllo", 0.0, 0.5, "word", "speaker_0", 0, null),
+                new TranscriptModels.Word("Привет", 0.6, 1.0, "word", "speaker_0", 0, null),
+                new TranscriptModels.Word("日本語", 1.1, 1.5, "word", "speaker_0", 0, null),
+                new TranscriptModels.Word("🙂", 1.6, 1.8, "word", "speaker_0", 0, null)), "speaker_0"));
+        ExportOptions o = new ExportOptions("pdf", true, true, null, null, null, null);
+        try (PDDocument doc = Loader.loadPDF(DocumentExports.pdf(segments, o))) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("héllo");
+        }
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(DocumentExports.docx(segments, o)))) {
+            assertThat(doc.getParagraphs().get(1).getText()).endsWith("héllo Привет 日本語 🙂");
+        }
+    }
+
+    @Test
     void bad_options_are_422() {
         for (String bad : List.of("[{\"format\":\"docx\",\"max_segment_chars\":0}]", "[{\"format\":\"pdf\",\"max_segment_duration_s\":-1}]",
                 "[{\"format\":\"pdf\",\"segment_on_silence_longer_than_s\":-0.5}]", "[{\"format\":\"pdf\",\"include_speakers\":\"maybe\"}]",
