@@ -16,6 +16,7 @@ import dev.timbre.http.RequestTracking;
 import dev.timbre.models.ModelsRoutes;
 import dev.timbre.models.ModelsService;
 import dev.timbre.openai.OpenAiSpeechRoutes;
+import dev.timbre.openai.OpenAiTranscriptionRoutes;
 import dev.timbre.openai.OpenAiVoices;
 import dev.timbre.speechtotext.SpeechToTextRoutes;
 import dev.timbre.speechtotext.SpeechToTextService;
@@ -101,6 +102,7 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/text-to-speech", new TextToSpeechRoutes(textToSpeech)),
                     mount("/v1/text-to-speech", new TextToSpeechSocketRoutes(textToSpeech, auth)),
                     mount("/v1/audio", new OpenAiSpeechRoutes(textToSpeech, new OpenAiVoices(premade))),
+                    mount("/v1/audio", new OpenAiTranscriptionRoutes(speechToText, config.limits().maxUploadBytes())),
                     mount("/v1/text-to-dialogue", new TextToDialogueRoutes(textToDialogue)),
                     mount("/v1/history", new HistoryRoutes(history)),
                     mount("/v1/speech-to-text", new SpeechToTextRoutes(speechToText, config.limits().maxUploadBytes())),

@@ -17,7 +17,7 @@ class WordErrorRateTest {
     }
 
     @Test
-    void the_default_stream_of_a_batch_engine_transcribes_everything_at_finish() {
+    void the_default_stream_of_a_batch_engine_transcribes_the_buffer_at_most_once_per_second_of_new_audio() {
         AtomicInteger calls = new AtomicInteger();
         SpeechToText batch = new SpeechToText() {
             @Override public EngineInfo info() { return new EngineInfo("t", "t", new EngineCapabilities(java.util.Set.of("en"), false, false, false)); }
@@ -29,11 +29,13 @@ class WordErrorRateTest {
         try (RecognitionStream s = batch.openStream(new PcmFormat(16_000), "en")) {
             s.accept(new byte[10]);
             s.accept(new byte[20], 5, 6);
-            assertThat(s.partial().text()).isEmpty();
-            assertThat(s.finish().text()).isEqualTo("bytes 16");
-            assertThat(s.finish().text()).isEqualTo("bytes 16");
+            assertThat(s.partial().text()).isEqualTo("bytes 16");
+            s.accept(new byte[2]);
+            assertThat(s.partial().text()).as("less than a second of new audio: the previous hypothesis").isEqualTo("bytes 16");
+            assertThat(s.finish().text()).isEqualTo("bytes 18");
+            assertThat(s.finish().text()).isEqualTo("bytes 18");
         }
-        assertThat(calls.get()).isEqualTo(1);
+        assertThat(calls.get()).isEqualTo(2);
         assertThat(batch.align(new byte[0], new PcmFormat(16_000), "x")).isEmpty();
         assertThat(new SpeechToText.Transcript("a", "en", 1, List.of(new WordTiming("a", 0, 1))).recognized().get(0).logprob()).isNaN();
     }

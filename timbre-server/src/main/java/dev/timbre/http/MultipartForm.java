@@ -68,6 +68,13 @@ public final class MultipartForm {
         return fields.getOrDefault(name, List.of()).stream().filter(s -> !s.isEmpty()).findFirst();
     }
 
+    /** Every non-empty value of the text fields {@code names} (e.g. {@code tags} and {@code tags[]}), in that order. */
+    public List<String> values(String... names) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) fields.getOrDefault(n, List.of()).stream().filter(s -> !s.isEmpty()).forEach(out::add);
+        return out;
+    }
+
     /** A required text field; missing or empty is a 422 at {@code ["body", name]}. */
     public String required(String name) {
         return field(name).orElseThrow(() -> ApiException.invalid("Field required", "missing", "body", name));

@@ -40,6 +40,7 @@ public final class OpenAiErrors {
         if (code == null) return null;
         if (code.startsWith("voice_")) return "voice";
         if (code.startsWith("model_")) return "model";
+        if (code.endsWith("_language")) return "language";
         return null;
     }
 }

@@ -14,10 +14,11 @@ import java.util.Set;
 /**
  * {@code additional_formats}: the transcript cut into segments (a new one after a pause longer than
  * {@code segment_on_silence_longer_than_s}, or when {@code max_segment_duration_s} or {@code max_segment_chars} would
- * be passed) and written as SubRip, plain text, segmented JSON or HTML. DOCX and PDF are not supported yet.
+ * be passed) and written as SubRip, plain text, segmented JSON or HTML, or as DOCX or PDF documents
+ * ({@link DocumentExports}, base64).
  */
 final class TranscriptExports {
-    static final Set<String> SUPPORTED = Set.of("srt", "txt", "segmented_json", "html");
+    static final Set<String> SUPPORTED = Set.of("srt", "txt", "segmented_json", "html", "docx", "pdf");
     static final Set<String> KNOWN = Set.of("srt", "txt", "segmented_json", "html", "docx", "pdf");
     static final double DEFAULT_SILENCE_S = 0.8, DEFAULT_MAX_DURATION_S = 10.0;
     static final int DEFAULT_MAX_CHARS = 200, DEFAULT_SRT_LINE = 42, DEFAULT_TXT_LINE = 100;
@@ -39,6 +40,9 @@ final class TranscriptExports {
             case "txt" -> new AdditionalFormat("txt", "txt", "text/plain", false, txt(segments, o));
             case "segmented_json" -> new AdditionalFormat("segmented_json", "json", "application/json", false, segmentedJson(segments, o));
             case "html" -> new AdditionalFormat("html", "html", "text/html", false, html(segments, o));
+            case "docx" -> new AdditionalFormat("docx", "docx", DocumentExports.DOCX_TYPE, true,
+                    DocumentExports.base64(DocumentExports.docx(segments, o)));
+            case "pdf" -> new AdditionalFormat("pdf", "pdf", DocumentExports.PDF_TYPE, true, DocumentExports.base64(DocumentExports.pdf(segments, o)));
             default -> throw new IllegalArgumentException("unsupported export format " + o.format());
         };
     }
@@ -71,7 +75,7 @@ final class TranscriptExports {
         return out;
     }
 
-    private static String srt(List<Segment> segments, ExportOptions o) {
+    static String srt(List<Segment> segments, ExportOptions o) {
         int width = o.maxCharactersPerLine() == null ? DEFAULT_SRT_LINE : o.maxCharactersPerLine();
         StringBuilder b = new StringBuilder();
         int n = 1;

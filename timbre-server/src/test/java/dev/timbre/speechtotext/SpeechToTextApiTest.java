@@ -122,7 +122,7 @@ class SpeechToTextApiTest {
                 "[{\"format\":\"txt\",\"include_speakers\":false,\"include_timestamps\":false,\"segment_on_silence_longer_than_s\":0.1}]")).json();
         assertThat(split.at("/additional_formats/0/content").asText()).isEqualTo("word1\nword2\n");
 
-        assertError(post(form(SpeechAudio.wav(0.3)).field("additional_formats", "[{\"format\":\"docx\"}]")), 422);
+        assertError(post(form(SpeechAudio.wav(0.3)).field("additional_formats", "[{\"format\":\"docx\",\"max_segment_chars\":0}]")), 422);
         assertError(post(form(SpeechAudio.wav(0.3)).field("additional_formats", "[{\"format\":\"mp4\"}]")), 422);
         assertError(post(form(SpeechAudio.wav(0.3)).field("additional_formats", "not json")), 422);
     }
