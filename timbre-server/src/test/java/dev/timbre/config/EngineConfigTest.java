@@ -15,7 +15,7 @@ class EngineConfigTest {
     @Test
     void extra_engines_default_to_auto() throws Exception {
         TimbreConfig c = ConfigLoader.load(Map.of(), Map.of());
-        assertThat(c.engines()).isEqualTo(new TimbreConfig.Engines("marytts", List.of("auto")));
+        assertThat(c.engines()).isEqualTo(new TimbreConfig.Engines("marytts", List.of("auto"), "auto"));
         assertThat(new TimbreConfig.Engines("fake").extraTextToSpeech()).containsExactly("auto");
     }
 
@@ -27,7 +27,7 @@ class EngineConfigTest {
                 .containsExactly("espeak-ng", "flite");
         Files.writeString(file, "engines:\n  extra_text_to_speech: flite\n");
         TimbreConfig c = ConfigLoader.load(Map.of("config", file.toString()), Map.of());
-        assertThat(c.engines()).isEqualTo(new TimbreConfig.Engines("marytts", List.of("flite")));
+        assertThat(c.engines()).isEqualTo(new TimbreConfig.Engines("marytts", List.of("flite"), "auto"));
         Files.writeString(file, "engines:\n  extra_text_to_speech: []\n");
         assertThat(ConfigLoader.load(Map.of("config", file.toString()), Map.of()).engines().extraTextToSpeech()).isEmpty();
     }
@@ -38,7 +38,7 @@ class EngineConfigTest {
         Files.writeString(file, "engines: {extra_text_to_speech: [flite]}\n");
         var env = Map.of("TIMBRE_EXTRA_TTS_ENGINES", " espeak-ng, flite ", "TIMBRE_TTS_ENGINE", "fake");
         assertThat(ConfigLoader.load(Map.of("config", file.toString()), env).engines())
-                .isEqualTo(new TimbreConfig.Engines("fake", List.of("espeak-ng", "flite")));
+                .isEqualTo(new TimbreConfig.Engines("fake", List.of("espeak-ng", "flite"), "auto"));
         assertThat(ConfigLoader.load(Map.of(), Map.of("TIMBRE_EXTRA_TTS_ENGINES", "none")).engines().extraTextToSpeech()).isEmpty();
         assertThat(ConfigLoader.load(Map.of(), Map.of("TIMBRE_TTS_ENGINE", "fake")).engines().extraTextToSpeech()).containsExactly("auto");
     }
