@@ -6,6 +6,8 @@ import dev.timbre.config.TimbreConfig;
 import dev.timbre.db.Database;
 import dev.timbre.engines.EngineCatalog;
 import dev.timbre.engines.ModelCatalog;
+import dev.timbre.forcedalignment.ForcedAlignmentRoutes;
+import dev.timbre.forcedalignment.ForcedAlignmentService;
 import dev.timbre.health.HealthRoutes;
 import dev.timbre.history.HistoryRepository;
 import dev.timbre.history.HistoryRoutes;
@@ -107,6 +109,7 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/history", new HistoryRoutes(history)),
                     mount("/v1/speech-to-text", new SpeechToTextRoutes(speechToText, config.limits().maxUploadBytes())),
                     mount("/v1/speech-to-text", new RealtimeRoutes(speechToText, auth)),
+                    mount("/v1/forced-alignment", new ForcedAlignmentRoutes(new ForcedAlignmentService(speechToText), config.limits().maxUploadBytes())),
                     mount("/v1/user", new UserRoutes(users))));
             speechToText.resumePending();
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText));

@@ -11,13 +11,19 @@ import java.util.List;
  * Uploaded audio → mono s16le PCM, or one PCM stream per channel for {@code use_multi_channel}, through
  * {@link UploadDecoder} (WAV, MP3, Ogg Opus, FLAC; other containers with ffmpeg). Decoding failures become 4xx errors.
  */
-final class AudioInput {
+public final class AudioInput {
     static final int MAX_CHANNELS = 5;
     private static final UploadDecoder DECODER = new UploadDecoder();
 
     private AudioInput() {}
 
     record Channels(PcmFormat format, List<byte[]> pcm) {}
+
+    /** An upload as one mono PCM stream at its own rate; decoding failures are 4xx errors as for speech to text. */
+    public static Wav.Decoded mono(byte[] data) {
+        Channels c = decode(data, false, false);
+        return new Wav.Decoded(c.format(), c.pcm().get(0));
+    }
 
     static Channels decode(byte[] data, boolean pcmS16le16, boolean multiChannel) {
         if (data.length == 0) throw ApiException.invalid("The uploaded file is empty", "value_error", "body", "file");

@@ -4,10 +4,12 @@ import dev.timbre.audio.PcmFormat;
 import dev.timbre.engine.EngineCapabilities;
 import dev.timbre.engine.EngineInfo;
 import dev.timbre.engine.RecognitionStream;
+import dev.timbre.engine.RecognizedWord;
 import dev.timbre.engine.SpeechToText;
 import dev.timbre.engine.WordTiming;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,6 +35,25 @@ public final class FakeSpeechToText implements SpeechToText {
         Detector d = new Detector(format.sampleRate());
         d.feed(pcm, 0, pcm.length);
         return transcript(d.words(), languageCode);
+    }
+
+    /**
+     * Forced alignment, fake: the given words are laid over the detected voiced stretches in order, one word per
+     * stretch while they last; extra words share the last stretch. Each word's log probability is 0.
+     */
+    @Override
+    public Optional<Transcript> align(byte[] pcm, PcmFormat format, String text) {
+        Detector d = new Detector(format.sampleRate());
+        d.feed(pcm, 0, pcm.length);
+        List<WordTiming> voiced = d.words();
+        String[] given = text.trim().split("\\s+");
+        List<RecognizedWord> words = new ArrayList<>();
+        double seconds = format.seconds(pcm.length);
+        for (int i = 0; i < given.length; i++) {
+            WordTiming span = voiced.isEmpty() ? new WordTiming("", 0, seconds) : voiced.get(Math.min(i, voiced.size() - 1));
+            words.add(new RecognizedWord(given[i], span.start(), span.end(), 0));
+        }
+        return Optional.of(Transcript.of(text.trim(), "en", 1.0, words));
     }
 
     /** Words appear as voiced stretches accumulate: {@link RecognitionStream#partial()} gives the words so far. */
