@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class SpeechToTextService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SpeechToTextService.class);
     /** Model ids accepted besides the {@code speech_to_text} models of {@code models.yaml}. */
-    static final Set<String> EXTRA_MODELS = Set.of("scribe_v1_experimental");
+    static final Set<String> EXTRA_MODELS = Set.of("scribe_v1_experimental", "scribe_v2", "scribe_v2_realtime");
 
     private final EngineCatalog engines;
     private final ModelCatalog models;
@@ -76,7 +76,9 @@ public final class SpeechToTextService implements AutoCloseable {
 
     /** The configured engine; a 503 when none is configured or it did not load. */
     public SpeechToText engine() {
-        SpeechToText e = engines.speechToText().get(provider);
+        Map<String, SpeechToText> loaded = engines.speechToText();
+        SpeechToText e = provider.equals(TimbreConfig.Engines.AUTO_SPEECH_TO_TEXT)
+                ? loaded.values().stream().findFirst().orElse(null) : loaded.get(provider);
         if (e == null) {
             throw new ApiException(503, "speech_to_text_unavailable", provider.equals(TimbreConfig.Engines.NO_SPEECH_TO_TEXT)
                     ? "Speech to text is not available: no speech-to-text engine is configured on this server (engines.speech_to_text)."

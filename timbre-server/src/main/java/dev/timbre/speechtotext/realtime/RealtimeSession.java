@@ -60,6 +60,7 @@ final class RealtimeSession {
     private int inFrame;
     private int oddByte = -1;
     private RecognitionStream stream;
+    private volatile boolean ended;
     private long sessionBytes, segmentStartBytes, sinceLastPartial;
     private int speechMs, silenceMs;
     private String lastPartial = "";
@@ -102,10 +103,23 @@ final class RealtimeSession {
         report(RealtimeError.input("Messages must be JSON text frames: {\"message_type\": \"input_audio_chunk\", \"audio_base_64\": …}"));
     }
 
-    /** The client went away or the session failed: stop the work and drop the rest. */
+    /**
+     * The client went away or the session failed: queued work is dropped, and the worker's last task closes the
+     * recognition stream (which gives the engine's decoder back).
+     */
     void end() {
+        if (ended) return;
+        ended = true;
         inactivity.stop();
-        worker.shutdownNow();
+        try {
+            worker.execute(() -> {
+                if (stream != null) stream.close();
+                stream = null;
+            });
+        } catch (RejectedExecutionException alreadyStopped) {
+            // nothing left to close
+        }
+        worker.shutdown();
     }
 
     private record Chunk(byte[] audio, boolean commit) {}
@@ -276,7 +290,7 @@ final class RealtimeSession {
         try {
             worker.execute(() -> {
                 try {
-                    if (!out.isClosed()) work.run();
+                    if (!ended && !out.isClosed()) work.run();
                 } catch (RealtimeError e) {
                     report(e);
                 } catch (IOException gone) {

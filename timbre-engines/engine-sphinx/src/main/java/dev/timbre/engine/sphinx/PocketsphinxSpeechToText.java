@@ -34,7 +34,8 @@ public final class PocketsphinxSpeechToText implements SpeechToText {
     private final DecoderPool<PocketsphinxDecoder> pool;
 
     public PocketsphinxSpeechToText() {
-        this(DEFAULT_MODEL, Math.max(2, Runtime.getRuntime().availableProcessors()));
+        // Realtime sessions hold a decoder for their whole length, so there are more decoders than CPUs.
+        this(DEFAULT_MODEL, Math.max(8, 2 * Runtime.getRuntime().availableProcessors()));
     }
 
     /** @param maxDecoders how many requests decode at once; further ones wait up to 30 s */
