@@ -98,8 +98,14 @@ public class SttBench {
         List<Double> latencies = new ArrayList<>();
         for (Clip c : clips.subList(0, 6)) latencies.addAll(partialLatencies(ps, c));
         Collections.sort(latencies);
-        System.out.printf("Streaming (pocketsphinx, audio fed in real time in 100 ms chunks, 6 sentences, %d words): "
-                + "end of a word to its first partial: p50 %.0f ms, p95 %.0f ms%n", latencies.size(), pct(latencies, 50), pct(latencies, 95));
+        System.out.printf("Engine streaming (pocketsphinx in process, audio fed in real time in 100 ms chunks, 6 sentences, %d words): "
+                + "end of a word to its first partial: p50 %.0f ms, p95 %.0f ms%n%n", latencies.size(), pct(latencies, 50), pct(latencies, 95));
+
+        List<Double> socket = socketLatencies(clips.subList(6, 12));
+        Collections.sort(socket);
+        System.out.printf("Realtime socket (/v1/speech-to-text/realtime on an in-process server, pocketsphinx, 100 ms chunks sent in real time, "
+                + "6 sentences, %d words): end of a word to the partial_transcript that contains it: p50 %.0f ms, p95 %.0f ms%n",
+                socket.size(), pct(socket, 50), pct(socket, 95));
         System.exit(0);
     }
 
@@ -134,6 +140,65 @@ public class SttBench {
         }
         List<WordTiming> timings = c.words();
         for (int i = 0; i < found && i < timings.size(); i++) out.add(Math.max(0, seenAt[i] - timings.get(i).end()) * 1000);
+        return out;
+    }
+
+    /** As {@link #partialLatencies}, through the realtime WebSocket of a started server. */
+    static List<Double> socketLatencies(List<Clip> clips) throws Exception {
+        var dir = Files.createTempDirectory("timbre-stt-bench");
+        var config = dev.timbre.config.TimbreConfig.defaults().withPort(0).withDataDir(dir).withApiKey("bench")
+                .withEngines(new dev.timbre.config.TimbreConfig.Engines("fake", List.of(), "pocketsphinx"));
+        List<Double> out = new ArrayList<>();
+        try (dev.timbre.Timbre timbre = dev.timbre.Timbre.start(config)) {
+            timbre.engines().awaitReady(60_000);
+            var http = java.net.http.HttpClient.newHttpClient();
+            for (Clip c : clips) {
+                List<String> said = words(c.text());
+                double[] seenAt = new double[said.size()];
+                int[] found = {0};
+                long[] start = {0};
+                var done = new java.util.concurrent.CountDownLatch(1);
+                var listener = new java.net.http.WebSocket.Listener() {
+                    final StringBuilder buf = new StringBuilder();
+                    @Override public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
+                        buf.append(data);
+                        if (last) {
+                            String m = buf.toString();
+                            buf.setLength(0);
+                            if (m.contains("\"partial_transcript\"") || m.contains("\"committed_transcript")) {
+                                String text = m.replaceAll("(?s).*\"text\"\\s*:\\s*\"([^\"]*)\".*", "$1");
+                                List<String> heard = words(text);
+                                double now = (System.nanoTime() - start[0]) / 1e9;
+                                synchronized (seenAt) {
+                                    while (found[0] < said.size() && heard.size() > found[0] && heard.get(found[0]).equals(said.get(found[0]))) seenAt[found[0]++] = now;
+                                }
+                                if (m.contains("\"committed_transcript")) done.countDown();
+                            }
+                        }
+                        ws.request(1);
+                        return null;
+                    }
+                };
+                var ws = http.newWebSocketBuilder().header("xi-api-key", "bench")
+                        .buildAsync(java.net.URI.create("ws://127.0.0.1:" + timbre.port() + "/v1/speech-to-text/realtime?model_id=scribe_v1&audio_format=pcm_16000"), listener).get();
+                Thread.sleep(300);
+                start[0] = System.nanoTime();
+                int chunk = 3200;
+                for (int off = 0; off < c.pcm16k().length; off += chunk) {
+                    long wait = start[0] + (long) (off / 32000.0 * 1e9) - System.nanoTime();
+                    if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    byte[] piece = java.util.Arrays.copyOfRange(c.pcm16k(), off, Math.min(off + chunk, c.pcm16k().length));
+                    String b64 = java.util.Base64.getEncoder().encodeToString(piece);
+                    ws.sendText("{\"message_type\":\"input_audio_chunk\",\"audio_base_64\":\"" + b64 + "\",\"commit\":false,\"sample_rate\":16000}", true).get();
+                }
+                ws.sendText("{\"message_type\":\"input_audio_chunk\",\"audio_base_64\":\"\",\"commit\":true,\"sample_rate\":16000}", true).get();
+                done.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done");
+                synchronized (seenAt) {
+                    for (int i = 0; i < found[0] && i < c.words().size(); i++) out.add(Math.max(0, seenAt[i] - c.words().get(i).end()) * 1000);
+                }
+            }
+        }
         return out;
     }
 

@@ -35,7 +35,7 @@ import org.eclipse.jetty.websocket.api.StatusCode;
  */
 final class RealtimeSession {
     static final int RATE = 16000;
-    static final double PARTIAL_EVERY_SECONDS = 0.2;
+    static final double PARTIAL_EVERY_SECONDS = 0.1;
     static final int FRAME_BYTES = RATE / 50 * 2; // 20 ms
     static final int MAX_CHUNK_BYTES = 2 * 1024 * 1024;
 
