@@ -73,7 +73,7 @@ public final class Timbre implements AutoCloseable {
     public static Timbre start(TimbreConfig config) throws IOException {
         Files.createDirectories(config.dataDir());
         EngineCatalog engines = EngineCatalog.load(List.of(config.engines().textToSpeech()), config.engines().extraTextToSpeech())
-                .loadSpeechToText(config.engines().speechToText());
+                .loadSpeechToText(config.engines().speechToText(), config.engines().remoteSpeechToText());
         Database database = Database.open(config.database(), config.dataDir());
         try {
             BlobStore blobs = new FileSystemBlobStore(config.dataDir().resolve("blobs"));

@@ -39,14 +39,24 @@ public final class ConfigLoader {
                     env.getOrDefault("TIMBRE_DATABASE_PASSWORD", c.database().password())));
         }
         if (env.containsKey("TIMBRE_TTS_ENGINE")) {
-            c = c.withEngines(new TimbreConfig.Engines(env.get("TIMBRE_TTS_ENGINE"), c.engines().extraTextToSpeech(), c.engines().speechToText()));
+            c = c.withEngines(new TimbreConfig.Engines(env.get("TIMBRE_TTS_ENGINE"), c.engines().extraTextToSpeech(), c.engines().speechToText(), c.engines().remoteSpeechToText()));
         }
         if (env.containsKey("TIMBRE_EXTRA_TTS_ENGINES")) {
             List<String> extras = java.util.Arrays.stream(env.get("TIMBRE_EXTRA_TTS_ENGINES").split(","))
                     .map(String::strip).filter(e -> !e.isEmpty() && !e.equals("none")).toList();
-            c = c.withEngines(new TimbreConfig.Engines(c.engines().textToSpeech(), extras, c.engines().speechToText()));
+            c = c.withEngines(new TimbreConfig.Engines(c.engines().textToSpeech(), extras, c.engines().speechToText(), c.engines().remoteSpeechToText()));
         }
         if (env.containsKey("TIMBRE_STT_ENGINE")) c = c.withEngines(c.engines().withSpeechToText(env.get("TIMBRE_STT_ENGINE")));
+        if (env.containsKey("TIMBRE_STT_URL") || env.containsKey("TIMBRE_STT_API_KEY") || env.containsKey("TIMBRE_STT_MODEL")
+                || env.containsKey("TIMBRE_STT_TIMEOUT_SECONDS")) {
+            TimbreConfig.RemoteSpeechToText r = c.engines().remoteSpeechToText() != null ? c.engines().remoteSpeechToText()
+                    : new TimbreConfig.RemoteSpeechToText(null, null, null, 0);
+            if (env.containsKey("TIMBRE_STT_URL")) r = r.withUrl(env.get("TIMBRE_STT_URL"));
+            if (env.containsKey("TIMBRE_STT_API_KEY")) r = r.withApiKey(env.get("TIMBRE_STT_API_KEY"));
+            if (env.containsKey("TIMBRE_STT_MODEL")) r = r.withModel(env.get("TIMBRE_STT_MODEL"));
+            if (env.containsKey("TIMBRE_STT_TIMEOUT_SECONDS")) r = r.withTimeoutSeconds(Integer.parseInt(env.get("TIMBRE_STT_TIMEOUT_SECONDS").strip()));
+            c = c.withEngines(c.engines().withRemoteSpeechToText(r));
+        }
 
         if (flags.containsKey("port")) c = c.withPort(Integer.parseInt(flags.get("port")));
         if (flags.containsKey("data")) c = c.withDataDir(Path.of(flags.get("data")));

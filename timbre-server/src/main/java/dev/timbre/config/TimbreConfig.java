@@ -61,9 +61,15 @@ public record TimbreConfig(
      *        (the default) loads the installed ones among {@code espeak-ng} and {@code flite}, none when the main
      *        provider is {@code fake}; an extra that fails to load is skipped
      */
+    /**
+     * @param speechToText the speech-to-text provider: {@code auto}, {@code none}, {@code pocketsphinx}, {@code sphinx4},
+     *        {@code openai} (a remote server, see {@code remoteSpeechToText}) or {@code fake}
+     * @param remoteSpeechToText the server the {@code openai} provider calls; null when none is configured
+     */
     public record Engines(String textToSpeech,
                           @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> extraTextToSpeech,
-                          String speechToText) {
+                          String speechToText,
+                          RemoteSpeechToText remoteSpeechToText) {
         /** No speech-to-text engine: the STT endpoints answer 503. What an {@code Engines} built without one has. */
         public static final String NO_SPEECH_TO_TEXT = "none";
         /** The server's default: pocketsphinx when its library and model are installed, else sphinx4 (pure Java). */
@@ -74,16 +80,60 @@ public record TimbreConfig(
             speechToText = speechToText == null || speechToText.isBlank() ? NO_SPEECH_TO_TEXT : speechToText;
         }
 
+        public Engines(String textToSpeech, List<String> extraTextToSpeech, String speechToText) {
+            this(textToSpeech, extraTextToSpeech, speechToText, null);
+        }
+
         public Engines(String textToSpeech, List<String> extraTextToSpeech) {
             this(textToSpeech, extraTextToSpeech, NO_SPEECH_TO_TEXT);
         }
 
         public Engines withSpeechToText(String provider) {
-            return new Engines(textToSpeech, extraTextToSpeech, provider);
+            return new Engines(textToSpeech, extraTextToSpeech, provider, remoteSpeechToText);
+        }
+
+        public Engines withRemoteSpeechToText(RemoteSpeechToText remote) {
+            return new Engines(textToSpeech, extraTextToSpeech, speechToText, remote);
         }
 
         public Engines(String textToSpeech) {
             this(textToSpeech, List.of("auto"));
+        }
+    }
+
+    /**
+     * A remote OpenAI-compatible transcription server ({@code POST {url}/v1/audio/transcriptions}), used by the
+     * {@code openai} speech-to-text provider, e.g. Whisper on a GPU host.
+     *
+     * @param url the server's base URL, e.g. {@code http://gpu-host:8000} ({@code /v1/audio/transcriptions} is appended)
+     * @param apiKey sent as {@code Authorization: Bearer}; null sends none
+     * @param model the {@code model} field; {@code whisper-1} when not set
+     * @param timeoutSeconds how long one transcription may take; 300 when not set
+     */
+    public record RemoteSpeechToText(String url, String apiKey, String model, int timeoutSeconds) {
+        public static final String DEFAULT_MODEL = "whisper-1";
+        public static final int DEFAULT_TIMEOUT_SECONDS = 300;
+
+        public RemoteSpeechToText {
+            url = url == null || url.isBlank() ? null : url.strip();
+            apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
+            model = model == null || model.isBlank() ? DEFAULT_MODEL : model.strip();
+            timeoutSeconds = timeoutSeconds <= 0 ? DEFAULT_TIMEOUT_SECONDS : timeoutSeconds;
+        }
+
+        public RemoteSpeechToText withUrl(String u) { return new RemoteSpeechToText(u, apiKey, model, timeoutSeconds); }
+
+        public RemoteSpeechToText withApiKey(String k) { return new RemoteSpeechToText(url, k, model, timeoutSeconds); }
+
+        public RemoteSpeechToText withModel(String m) { return new RemoteSpeechToText(url, apiKey, m, timeoutSeconds); }
+
+        public RemoteSpeechToText withTimeoutSeconds(int t) { return new RemoteSpeechToText(url, apiKey, model, t); }
+
+        /** Without the key, so that a logged configuration does not leak it. */
+        @Override
+        public String toString() {
+            return "RemoteSpeechToText[url=" + url + ", apiKey=" + (apiKey == null ? "none" : "***") + ", model=" + model
+                    + ", timeoutSeconds=" + timeoutSeconds + "]";
         }
     }
 

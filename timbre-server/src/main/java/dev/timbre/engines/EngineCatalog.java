@@ -1,5 +1,6 @@
 package dev.timbre.engines;
 
+import dev.timbre.config.TimbreConfig;
 import dev.timbre.engine.SpeechToText;
 import dev.timbre.engine.TextToSpeech;
 import dev.timbre.engine.fake.FakeSpeechToText;
@@ -9,6 +10,8 @@ import dev.timbre.engine.fake.ToneTextToSpeech;
 import dev.timbre.engine.marytts.MaryTextToSpeech;
 import dev.timbre.engine.process.EspeakTextToSpeech;
 import dev.timbre.engine.process.FliteTextToSpeech;
+import dev.timbre.engine.remote.OpenAiTranscriptionSpeechToText;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,11 +42,15 @@ public final class EngineCatalog implements AutoCloseable {
             EspeakTextToSpeech.PROVIDER, EspeakTextToSpeech::new,
             FliteTextToSpeech.PROVIDER, FliteTextToSpeech::new);
 
-    /** Every speech-to-text provider Timbre knows, by provider id. {@code none} (the default) loads none. */
-    private static final Map<String, Supplier<SpeechToText>> SPEECH_TO_TEXT = Map.of(
-            "pocketsphinx", PocketsphinxSpeechToText::new,
-            "sphinx4", Sphinx4SpeechToText::new,
-            FakeSpeechToText.PROVIDER, FakeSpeechToText::new);
+    /**
+     * Every speech-to-text provider Timbre knows, by provider id, made from the remote server's settings (which only
+     * {@code openai} reads). {@code none} loads none.
+     */
+    private static final Map<String, Function<TimbreConfig.RemoteSpeechToText, SpeechToText>> SPEECH_TO_TEXT = Map.of(
+            "pocketsphinx", remote -> new PocketsphinxSpeechToText(),
+            "sphinx4", remote -> new Sphinx4SpeechToText(),
+            OpenAiTranscriptionSpeechToText.PROVIDER, EngineCatalog::remoteSpeechToText,
+            FakeSpeechToText.PROVIDER, remote -> new FakeSpeechToText());
 
     /** Providers that need an installed program, with the check that it is there: what {@code auto} extras load. */
     private static final Map<String, BooleanSupplier> INSTALLED = new LinkedHashMap<>();
@@ -70,6 +78,14 @@ public final class EngineCatalog implements AutoCloseable {
      * to load is logged; the speech-to-text endpoints then answer 503. Returns this catalog.
      */
     public EngineCatalog loadSpeechToText(String configured) {
+        return loadSpeechToText(configured, null);
+    }
+
+    /**
+     * {@link #loadSpeechToText(String)} with the remote server the {@code openai} provider calls; a missing or bad
+     * URL for it fails here, at start-up.
+     */
+    public EngineCatalog loadSpeechToText(String configured, TimbreConfig.RemoteSpeechToText remote) {
         if (configured == null || configured.equals("none")) return this;
         String provider = configured.equals("auto") ? (PocketsphinxSpeechToText.available() ? "pocketsphinx" : "sphinx4") : configured;
         if (configured.equals("auto")) {
@@ -79,10 +95,12 @@ public final class EngineCatalog implements AutoCloseable {
         if (!SPEECH_TO_TEXT.containsKey(provider)) {
             throw new IllegalArgumentException("unknown STT engine '" + provider + "'; known: " + SPEECH_TO_TEXT.keySet() + " or none");
         }
+        // the remote client is made now (no network), so that missing or bad settings stop the start
+        SpeechToText eager = provider.equals(OpenAiTranscriptionSpeechToText.PROVIDER) ? remoteSpeechToText(remote) : null;
         speechToText = CompletableFuture.supplyAsync(() -> {
             try {
                 long t0 = System.nanoTime();
-                SpeechToText engine = SPEECH_TO_TEXT.get(provider).get();
+                SpeechToText engine = eager != null ? eager : SPEECH_TO_TEXT.get(provider).apply(remote);
                 log.info("loaded STT engine {} in {} ms", provider, (System.nanoTime() - t0) / 1_000_000);
                 return Map.of(provider, engine);
             } catch (RuntimeException | LinkageError e) {
@@ -95,6 +113,17 @@ public final class EngineCatalog implements AutoCloseable {
             t.start();
         });
         return this;
+    }
+
+    private static SpeechToText remoteSpeechToText(TimbreConfig.RemoteSpeechToText remote) {
+        if (remote == null || remote.url() == null) {
+            throw new IllegalArgumentException("STT engine 'openai' needs the server's URL: engines.remote_speech_to_text.url "
+                    + "in the config file or TIMBRE_STT_URL, e.g. http://gpu-host:8000");
+        }
+        OpenAiTranscriptionSpeechToText engine = new OpenAiTranscriptionSpeechToText(remote.url(), remote.apiKey(), remote.model(),
+                Duration.ofSeconds(remote.timeoutSeconds()));
+        log.info("speech to text: openai-compatible server {} (model {})", engine.endpoint(), remote.model());
+        return engine;
     }
 
     /** Loaded speech-to-text engines by provider id (empty when none is configured); waits up to a minute for loading. */

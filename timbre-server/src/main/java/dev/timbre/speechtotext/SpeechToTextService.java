@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.timbre.Ids;
 import dev.timbre.config.TimbreConfig;
+import dev.timbre.engine.EngineException;
 import dev.timbre.engine.SpeechToText;
 import dev.timbre.engines.EngineCatalog;
 import dev.timbre.engines.ModelCatalog;
@@ -156,14 +157,14 @@ public final class SpeechToTextService implements AutoCloseable {
         Object response;
         if (channels.pcm().size() == 1) {
             byte[] pcm = channels.pcm().get(0);
-            SpeechToText.Transcript t = engine.transcribe(pcm, channels.format(), r.languageCode());
+            SpeechToText.Transcript t = recognise(engine, pcm, channels.format(), r.languageCode());
             List<Integer> speakers = r.diarize() ? Diarizer.speakersOf(t.words(), Diarizer.diarize(pcm, channels.format(), r.numSpeakers(), r.diarizationThreshold())) : null;
             Chunk c = TranscriptBuilder.chunk(t, r, null, speakers);
             response = withExports(c, r).withTranscriptionId(transcriptionId);
         } else {
             List<Chunk> chunks = new ArrayList<>();
             for (int i = 0; i < channels.pcm().size(); i++) {
-                Chunk c = TranscriptBuilder.chunk(engine.transcribe(channels.pcm().get(i), channels.format(), r.languageCode()), r, i);
+                Chunk c = TranscriptBuilder.chunk(recognise(engine, channels.pcm().get(i), channels.format(), r.languageCode()), r, i);
                 chunks.add(withExports(c, r).withTranscriptionId(transcriptionId));
             }
             response = new Multichannel(List.copyOf(chunks), transcriptionId);
@@ -172,6 +173,20 @@ public final class SpeechToTextService implements AutoCloseable {
             repository.insert(new TranscriptRepository.Stored(transcriptionId, r.modelId(), clock.instant().getEpochSecond(), Json.write(response)));
         }
         return response;
+    }
+
+    /**
+     * The engine's transcript; an engine failure (e.g. a remote recogniser that is down) is a 503 when it may pass,
+     * else a 502, with the detail in the log rather than the body (it may name internal hosts).
+     */
+    private static SpeechToText.Transcript recognise(SpeechToText engine, byte[] pcm, dev.timbre.audio.PcmFormat format, String language) {
+        try {
+            return engine.transcribe(pcm, format, language);
+        } catch (EngineException e) {
+            log.warn("speech-to-text engine {} failed: {}", engine.info().provider(), e.getMessage());
+            throw new ApiException(e.retryable() ? 503 : 502, "speech_to_text_engine_failed",
+                    "The speech-to-text engine failed" + (e.retryable() ? "; try again later." : "."));
+        }
     }
 
     private static Chunk withExports(Chunk c, TranscriptionRequest r) {
