@@ -3,6 +3,9 @@ package dev.timbre;
 import static dev.timbre.http.ApiServer.mount;
 
 import dev.timbre.config.TimbreConfig;
+import dev.timbre.convai.agents.AgentRepository;
+import dev.timbre.convai.agents.AgentsRoutes;
+import dev.timbre.convai.agents.AgentsService;
 import dev.timbre.db.Database;
 import dev.timbre.engines.EngineCatalog;
 import dev.timbre.engines.ModelCatalog;
@@ -61,7 +64,7 @@ public final class Timbre implements AutoCloseable {
 
     /** The use cases other code (tests, later areas) reaches directly. */
     public record Services(VoicesService voices, HistoryService history, UserService users, TextToSpeechService textToSpeech,
-                           SpeechToTextService speechToText) {}
+                           SpeechToTextService speechToText, AgentsService agents) {}
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
         this.database = database;
@@ -80,6 +83,7 @@ public final class Timbre implements AutoCloseable {
             ApiKeyRepository keys = new ApiKeyRepository(database.jdbi());
             BootstrapKey.install(keys, config.apiKey(), config.dataDir());
             ModelCatalog models = new ModelCatalog(engines, config.engines().textToSpeech(), config.models());
+            AgentsService agents = new AgentsService(new AgentRepository(database.jdbi()), Clock.systemUTC());
             HistoryService history = new HistoryService(new HistoryRepository(database.jdbi()), blobs, Clock.systemUTC());
             VoiceRepository voiceRows = new VoiceRepository(database.jdbi());
             PremadeVoices premade = new PremadeVoices(engines, models);
@@ -110,9 +114,10 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/speech-to-text", new SpeechToTextRoutes(speechToText, config.limits().maxUploadBytes())),
                     mount("/v1/speech-to-text", new RealtimeRoutes(speechToText, auth)),
                     mount("/v1/forced-alignment", new ForcedAlignmentRoutes(new ForcedAlignmentService(speechToText), config.limits().maxUploadBytes())),
-                    mount("/v1/user", new UserRoutes(users))));
+                    mount("/v1/user", new UserRoutes(users)),
+                    mount("/v1/convai/agents", new AgentsRoutes(agents))));
             speechToText.resumePending();
-            return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText));
+            return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText, agents));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -146,6 +151,10 @@ public final class Timbre implements AutoCloseable {
 
     public UserService users() {
         return services.users();
+    }
+
+    public AgentsService agents() {
+        return services.agents();
     }
 
     public SpeechToTextService speechToText() {
