@@ -7,6 +7,7 @@ import dev.timbre.db.Database;
 import dev.timbre.engines.EngineCatalog;
 import dev.timbre.engines.ModelCatalog;
 import dev.timbre.convai.secrets.SecretCipher;
+import dev.timbre.convai.secrets.SecretDependents;
 import dev.timbre.convai.secrets.SecretRepository;
 import dev.timbre.convai.secrets.SecretsRoutes;
 import dev.timbre.convai.secrets.SecretsService;
@@ -105,9 +106,10 @@ public final class Timbre implements AutoCloseable {
                     new TranscriptRepository(database.jdbi()), blobs, config.webhooks().speechToText(), Clock.systemUTC());
             VoicesRoutes voicesRoutes = new VoicesRoutes(voices, config.limits().maxUploadBytes());
             ToolsService tools = new ToolsService(new ToolRepository(database.jdbi()), config.account().firstName(), Clock.systemUTC());
-            SecretsService secrets = new SecretsService(new SecretRepository(database.jdbi()),
-                    SecretCipher.openOrCreate(config.dataDir().resolve("secrets.key")), Clock.systemUTC());
             SettingsService convaiSettings = new SettingsService(new SettingsRepository(database.jdbi()));
+            SecretsService secrets = new SecretsService(new SecretRepository(database.jdbi()),
+                    SecretCipher.openOrCreate(config.dataDir().resolve("secrets.key")),
+                    SecretDependents.of(tools, convaiSettings), Clock.systemUTC());
 
             ApiKeyAuth auth = new ApiKeyAuth(keys);
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(

@@ -8,11 +8,13 @@ import java.time.Clock;
 public final class SecretsService {
     private final SecretRepository repository;
     private final SecretCipher cipher;
+    private final SecretDependents dependents;
     private final Clock clock;
 
-    public SecretsService(SecretRepository repository, SecretCipher cipher, Clock clock) {
+    public SecretsService(SecretRepository repository, SecretCipher cipher, SecretDependents dependents, Clock clock) {
         this.repository = repository;
         this.cipher = cipher;
+        this.dependents = dependents;
         this.clock = clock;
     }
 
@@ -23,13 +25,10 @@ public final class SecretsService {
         return new SecretResponse(s.secretId(), s.name());
     }
 
-    /**
-     * All secrets without values. TODO: fill {@code used_by} (tools whose {@code request_headers} hold a
-     * {@code {"secret_id": …}} locator, agents, settings webhooks) once those areas reference secrets.
-     */
+    /** All secrets without values, each with what uses it. */
     public SecretsPage list() {
         return new SecretsPage(repository.list().stream()
-                .map(s -> new SecretsPage.Secret("stored", s.secretId(), s.name(), SecretsPage.UsedBy.NONE)).toList());
+                .map(s -> new SecretsPage.Secret("stored", s.secretId(), s.name(), dependents.of(s.secretId()))).toList());
     }
 
     public SecretResponse update(String secretId, String name, String value) {
@@ -39,8 +38,13 @@ public final class SecretsService {
         return new SecretResponse(secretId, name);
     }
 
-    /** TODO: refuse (the seed: "if it's not in use") once tools/agents reference secrets. */
+    /** Deletes a secret that nothing uses (the seed: "if it's not in use"); one in use is a 400 {@code secret_in_use}. */
     public void delete(String secretId) {
+        stored(secretId);
+        SecretsPage.UsedBy used = dependents.of(secretId);
+        if (!used.tools().isEmpty() || !used.agents().isEmpty() || !used.others().isEmpty() || !used.phoneNumbers().isEmpty()) {
+            throw ApiException.badRequest("secret_in_use", "Secret with id '" + secretId + "' is in use and cannot be deleted");
+        }
         if (!repository.delete(secretId)) throw notFound(secretId);
     }
 

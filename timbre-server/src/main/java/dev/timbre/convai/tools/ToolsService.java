@@ -66,6 +66,23 @@ public final class ToolsService {
         return new DependentAgentsPage(List.of(), null, false);
     }
 
+    /** Tools whose config holds a {@code {"secret_id": secretId}} locator (e.g. in {@code api_schema.request_headers}). */
+    public List<StoredTool> usingSecret(String secretId) {
+        return repository.list().stream().filter(t -> refersTo(t.config(), secretId)).toList();
+    }
+
+    /** True when {@code node} holds, at any depth, a field {@code secret_id} with the value {@code secretId}. */
+    public static boolean refersTo(JsonNode node, String secretId) {
+        if (node.isObject()) {
+            JsonNode id = node.get("secret_id");
+            if (id != null && id.isTextual() && id.asText().equals(secretId)) return true;
+        }
+        for (JsonNode child : node) {
+            if (refersTo(child, secretId)) return true;
+        }
+        return false;
+    }
+
     private StoredTool stored(String toolId) {
         return repository.find(toolId).orElseThrow(() -> notFound(toolId));
     }

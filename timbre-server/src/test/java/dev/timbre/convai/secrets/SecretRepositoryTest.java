@@ -22,7 +22,7 @@ class SecretRepositoryTest {
         try (Database db = TestDatabases.open(kind)) {
             Path dir = Files.createTempDirectory("secrets");
             SecretRepository repo = new SecretRepository(db.jdbi());
-            SecretsService secrets = new SecretsService(repo, SecretCipher.openOrCreate(dir.resolve("secrets.key")), Clock.systemUTC());
+            SecretsService secrets = new SecretsService(repo, SecretCipher.openOrCreate(dir.resolve("secrets.key")), SecretDependents.NONE, Clock.systemUTC());
             SecretResponse a = secrets.create("first", "plain value ✓");
             SecretResponse b = secrets.create("second", "");
 
@@ -32,7 +32,7 @@ class SecretRepositoryTest {
             assertThat(secrets.value(b.secretId())).isEmpty();
 
             // a second cipher over the same key file reads what the first wrote
-            SecretsService reopened = new SecretsService(repo, SecretCipher.openOrCreate(dir.resolve("secrets.key")), Clock.systemUTC());
+            SecretsService reopened = new SecretsService(repo, SecretCipher.openOrCreate(dir.resolve("secrets.key")), SecretDependents.NONE, Clock.systemUTC());
             assertThat(reopened.value(a.secretId())).isEqualTo("plain value ✓");
 
             assertThat(secrets.list().secrets()).extracting(SecretsPage.Secret::name).containsExactly("first", "second");

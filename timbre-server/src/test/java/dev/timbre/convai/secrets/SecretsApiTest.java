@@ -61,6 +61,34 @@ class SecretsApiTest {
     }
 
     @Test
+    void used_by_lists_tools_and_the_settings_webhook_and_a_used_secret_cannot_be_deleted() {
+        String id = server.postJson("/v1/convai/secrets", "{\"type\": \"new\", \"name\": \"hdr\", \"value\": \"v\"}").json().get("secret_id").asText();
+        TestServer.Response tool = server.postJson("/v1/convai/tools", "{\"tool_config\": {\"name\": \"t\", \"description\": \"d\", "
+                + "\"api_schema\": {\"url\": \"https://x\", \"request_headers\": {\"Authorization\": {\"secret_id\": \"" + id + "\"}}}}}");
+        assertThat(tool.status()).as(tool.toString()).isEqualTo(200);
+        String toolId = tool.json().get("id").asText();
+
+        TestServer.Response list = server.get("/v1/convai/secrets");
+        OpenApiContract.assertConforms("GET", "/v1/convai/secrets", list);
+        var secret = java.util.stream.StreamSupport.stream(list.json().get("secrets").spliterator(), false)
+                .filter(s -> s.get("secret_id").asText().equals(id)).findFirst().orElseThrow();
+        assertThat(secret.at("/used_by/tools/0/id").asText()).isEqualTo(toolId);
+        assertThat(secret.at("/used_by/tools/0/type").asText()).isEqualTo("available");
+
+        TestServer.Response refused = server.delete("/v1/convai/secrets/" + id);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().at("/detail/status").asText()).isEqualTo("secret_in_use");
+
+        assertThat(server.delete("/v1/convai/tools/" + toolId).status()).isEqualTo(200);
+        String hook = "{\"conversation_initiation_client_data_webhook\": {\"url\": \"https://h\", \"request_headers\": {\"X\": {\"secret_id\": \"" + id + "\"}}}}";
+        assertThat(patch("/v1/convai/settings", hook).status()).isEqualTo(200);
+        assertThat(server.get("/v1/convai/secrets").text()).contains("conversation_initiation_webhook");
+        assertThat(server.delete("/v1/convai/secrets/" + id).status()).isEqualTo(400);
+        assertThat(patch("/v1/convai/settings", "{\"conversation_initiation_client_data_webhook\": null}").status()).isEqualTo(200);
+        assertThat(server.delete("/v1/convai/secrets/" + id).status()).isEqualTo(204);
+    }
+
+    @Test
     void unknown_ids_are_404() {
         TestServer.Response r = patch("/v1/convai/secrets/missing", "{\"type\": \"update\", \"name\": \"n\", \"value\": \"v\"}");
         assertThat(r.status()).isEqualTo(404);
