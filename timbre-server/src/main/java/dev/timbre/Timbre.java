@@ -9,6 +9,17 @@ import dev.timbre.convai.agents.AgentsService;
 import dev.timbre.db.Database;
 import dev.timbre.engines.EngineCatalog;
 import dev.timbre.engines.ModelCatalog;
+import dev.timbre.convai.secrets.SecretCipher;
+import dev.timbre.convai.secrets.SecretDependents;
+import dev.timbre.convai.secrets.SecretRepository;
+import dev.timbre.convai.secrets.SecretsRoutes;
+import dev.timbre.convai.secrets.SecretsService;
+import dev.timbre.convai.settings.SettingsRepository;
+import dev.timbre.convai.settings.SettingsRoutes;
+import dev.timbre.convai.settings.SettingsService;
+import dev.timbre.convai.tools.ToolRepository;
+import dev.timbre.convai.tools.ToolsRoutes;
+import dev.timbre.convai.tools.ToolsService;
 import dev.timbre.forcedalignment.ForcedAlignmentRoutes;
 import dev.timbre.forcedalignment.ForcedAlignmentService;
 import dev.timbre.health.HealthRoutes;
@@ -64,7 +75,8 @@ public final class Timbre implements AutoCloseable {
 
     /** The use cases other code (tests, later areas) reaches directly. */
     public record Services(VoicesService voices, HistoryService history, UserService users, TextToSpeechService textToSpeech,
-                           SpeechToTextService speechToText, AgentsService agents) {}
+                           SpeechToTextService speechToText, AgentsService agents, ToolsService tools, SecretsService secrets,
+                           SettingsService convaiSettings) {}
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
         this.database = database;
@@ -97,6 +109,11 @@ public final class Timbre implements AutoCloseable {
             SpeechToTextService speechToText = new SpeechToTextService(engines, models, config.engines().speechToText(),
                     new TranscriptRepository(database.jdbi()), blobs, config.webhooks().speechToText(), Clock.systemUTC());
             VoicesRoutes voicesRoutes = new VoicesRoutes(voices, config.limits().maxUploadBytes());
+            ToolsService tools = new ToolsService(new ToolRepository(database.jdbi()), config.account().firstName(), Clock.systemUTC());
+            SettingsService convaiSettings = new SettingsService(new SettingsRepository(database.jdbi()));
+            SecretsService secrets = new SecretsService(new SecretRepository(database.jdbi()),
+                    SecretCipher.openOrCreate(config.dataDir().resolve("secrets.key")),
+                    SecretDependents.of(tools, convaiSettings), Clock.systemUTC());
 
             ApiKeyAuth auth = new ApiKeyAuth(keys);
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(
@@ -115,9 +132,13 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/speech-to-text", new RealtimeRoutes(speechToText, auth)),
                     mount("/v1/forced-alignment", new ForcedAlignmentRoutes(new ForcedAlignmentService(speechToText), config.limits().maxUploadBytes())),
                     mount("/v1/user", new UserRoutes(users)),
-                    mount("/v1/convai/agents", new AgentsRoutes(agents))));
+                    mount("/v1/convai/agents", new AgentsRoutes(agents)),
+                    mount("/v1/convai/tools", new ToolsRoutes(tools)),
+                    mount("/v1/convai/secrets", new SecretsRoutes(secrets)),
+                    mount("/v1/convai/settings", new SettingsRoutes(convaiSettings))));
             speechToText.resumePending();
-            return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText, agents));
+            return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
+                    agents, tools, secrets, convaiSettings));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -159,6 +180,18 @@ public final class Timbre implements AutoCloseable {
 
     public SpeechToTextService speechToText() {
         return services.speechToText();
+    }
+
+    public ToolsService tools() {
+        return services.tools();
+    }
+
+    public SecretsService secrets() {
+        return services.secrets();
+    }
+
+    public SettingsService convaiSettings() {
+        return services.convaiSettings();
     }
 
     @Override

@@ -1,0 +1,87 @@
+package dev.timbre.convai.secrets;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-256-GCM for secret values at rest. The key is 32 random bytes in a file (created owner-read/write only);
+ * a ciphertext is base64 of a 12-byte random nonce followed by the GCM output (ciphertext + 16-byte tag).
+ */
+public final class SecretCipher {
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecretKeySpec key;
+
+    private SecretCipher(byte[] key) {
+        this.key = new SecretKeySpec(key, "AES");
+    }
+
+    /** The key in {@code keyFile}, created with owner-only permissions when missing. */
+    public static SecretCipher openOrCreate(Path keyFile) {
+        try {
+            if (!Files.exists(keyFile)) create(keyFile);
+            byte[] key = Files.readAllBytes(keyFile);
+            if (key.length != 32) throw new IllegalStateException("secret key file " + keyFile + " must hold 32 bytes, has " + key.length);
+            return new SecretCipher(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void create(Path keyFile) throws IOException {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        Files.createDirectories(keyFile.toAbsolutePath().getParent());
+        try {
+            try {
+                Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(keyFile);
+            }
+            Files.write(keyFile, key, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (FileAlreadyExistsException e) {
+            // another process created it first; use theirs
+        }
+    }
+
+    public String encrypt(String plaintext) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            RANDOM.nextBytes(nonce);
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            byte[] out = c.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            byte[] all = new byte[NONCE_BYTES + out.length];
+            System.arraycopy(nonce, 0, all, 0, NONCE_BYTES);
+            System.arraycopy(out, 0, all, NONCE_BYTES, out.length);
+            return Base64.getEncoder().encodeToString(all);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    public String decrypt(String encoded) {
+        try {
+            byte[] all = Base64.getDecoder().decode(encoded);
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
+            return new String(c.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("a stored secret cannot be decrypted with this key", e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.timbre.convai.tools;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.timbre.http.Json;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * SQL for {@code convai_tools}, in creation order ({@code seq}). Agents will reference tools by {@code tool_id};
+ * dependent agents then become a join on that reference table.
+ */
+public final class ToolRepository {
+    private static final String COLUMNS = "tool_id, name, tool_type, tool_config, created_at_unix, updated_at_unix";
+
+    private final Jdbi jdbi;
+
+    public ToolRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public void insert(StoredTool t) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO convai_tools (" + COLUMNS + ") VALUES (:toolId, :name, :type, :config, "
+                        + ":createdAtUnix, :updatedAtUnix)")
+                .bind("toolId", t.toolId()).bind("name", t.name()).bind("type", t.type()).bind("config", t.config().toString())
+                .bind("createdAtUnix", t.createdAtUnix()).bind("updatedAtUnix", t.updatedAtUnix())
+                .execute());
+    }
+
+    /** Replaces name, type and config; true when the row was there. */
+    public boolean update(StoredTool t) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE convai_tools SET name = :name, tool_type = :type, tool_config = :config, "
+                        + "updated_at_unix = :updatedAtUnix WHERE tool_id = :toolId")
+                .bind("toolId", t.toolId()).bind("name", t.name()).bind("type", t.type()).bind("config", t.config().toString())
+                .bind("updatedAtUnix", t.updatedAtUnix())
+                .execute()) > 0;
+    }
+
+    public Optional<StoredTool> find(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM convai_tools WHERE tool_id = :id")
+                .bind("id", id).map((rs, ctx) -> row(rs)).findOne());
+    }
+
+    public List<StoredTool> list() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM convai_tools ORDER BY seq")
+                .map((rs, ctx) -> row(rs)).list());
+    }
+
+    /** Deletes the row; true when it was there. */
+    public boolean delete(String id) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM convai_tools WHERE tool_id = :id").bind("id", id).execute()) > 0;
+    }
+
+    private static StoredTool row(ResultSet rs) throws SQLException {
+        ObjectNode config;
+        try {
+            config = (ObjectNode) Json.MAPPER.readTree(rs.getString("tool_config"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored tool config is malformed", e);
+        }
+        return new StoredTool(rs.getString("tool_id"), rs.getString("name"), rs.getString("tool_type"), config,
+                rs.getLong("created_at_unix"), rs.getLong("updated_at_unix"));
+    }
+}

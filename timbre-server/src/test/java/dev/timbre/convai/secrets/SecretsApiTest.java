@@ -1,0 +1,109 @@
+package dev.timbre.convai.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.timbre.testing.OpenApiContract;
+import dev.timbre.testing.TestServer;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SecretsApiTest {
+    static TestServer server;
+
+    @BeforeAll
+    static void start() { server = TestServer.start(); }
+
+    @AfterAll
+    static void stop() { server.close(); }
+
+    static TestServer.Response patch(String path, String body) {
+        return server.send(server.builder(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    @Test
+    void creates_lists_updates_and_deletes_without_ever_returning_the_value() throws Exception {
+        TestServer.Response created = server.postJson("/v1/convai/secrets", "{\"type\": \"new\", \"name\": \"api-token\", \"value\": \"s3cr3t-VALUE\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        OpenApiContract.assertConforms("POST", "/v1/convai/secrets", created);
+        assertThat(created.text()).doesNotContain("s3cr3t-VALUE");
+        assertThat(created.json().get("type").asText()).isEqualTo("stored");
+        assertThat(created.json().get("name").asText()).isEqualTo("api-token");
+        String id = created.json().get("secret_id").asText();
+        assertThat(server.timbre().secrets().value(id)).isEqualTo("s3cr3t-VALUE");
+
+        TestServer.Response list = server.get("/v1/convai/secrets");
+        assertThat(list.status()).isEqualTo(200);
+        OpenApiContract.assertConforms("GET", "/v1/convai/secrets", list);
+        assertThat(list.text()).doesNotContain("s3cr3t-VALUE").contains(id);
+        assertThat(list.json().get("secrets").get(0).get("used_by").get("tools")).isEmpty();
+
+        TestServer.Response updated = patch("/v1/convai/secrets/" + id, "{\"type\": \"update\", \"name\": \"renamed\", \"value\": \"other\"}");
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        OpenApiContract.assertConforms("PATCH", "/v1/convai/secrets/{secret_id}", updated);
+        assertThat(updated.text()).doesNotContain("other\"");
+        assertThat(server.timbre().secrets().value(id)).isEqualTo("other");
+
+        TestServer.Response deleted = server.delete("/v1/convai/secrets/" + id);
+        assertThat(deleted.status()).isEqualTo(204);
+        OpenApiContract.assertConforms("DELETE", "/v1/convai/secrets/{secret_id}", deleted);
+        assertThat(server.delete("/v1/convai/secrets/" + id).status()).isEqualTo(404);
+        assertThat(server.get("/v1/convai/secrets").text()).doesNotContain(id);
+
+        var perms = Files.getPosixFilePermissions(server.dataDir().resolve("secrets.key"));
+        assertThat(perms).isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+    }
+
+    @Test
+    void used_by_lists_tools_and_the_settings_webhook_and_a_used_secret_cannot_be_deleted() {
+        String id = server.postJson("/v1/convai/secrets", "{\"type\": \"new\", \"name\": \"hdr\", \"value\": \"v\"}").json().get("secret_id").asText();
+        TestServer.Response tool = server.postJson("/v1/convai/tools", "{\"tool_config\": {\"name\": \"t\", \"description\": \"d\", "
+                + "\"api_schema\": {\"url\": \"https://x\", \"request_headers\": {\"Authorization\": {\"secret_id\": \"" + id + "\"}}}}}");
+        assertThat(tool.status()).as(tool.toString()).isEqualTo(200);
+        String toolId = tool.json().get("id").asText();
+
+        TestServer.Response list = server.get("/v1/convai/secrets");
+        OpenApiContract.assertConforms("GET", "/v1/convai/secrets", list);
+        var secret = java.util.stream.StreamSupport.stream(list.json().get("secrets").spliterator(), false)
+                .filter(s -> s.get("secret_id").asText().equals(id)).findFirst().orElseThrow();
+        assertThat(secret.at("/used_by/tools/0/id").asText()).isEqualTo(toolId);
+        assertThat(secret.at("/used_by/tools/0/type").asText()).isEqualTo("available");
+
+        TestServer.Response refused = server.delete("/v1/convai/secrets/" + id);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().at("/detail/status").asText()).isEqualTo("secret_in_use");
+
+        assertThat(server.delete("/v1/convai/tools/" + toolId).status()).isEqualTo(200);
+        String hook = "{\"conversation_initiation_client_data_webhook\": {\"url\": \"https://h\", \"request_headers\": {\"X\": {\"secret_id\": \"" + id + "\"}}}}";
+        assertThat(patch("/v1/convai/settings", hook).status()).isEqualTo(200);
+        assertThat(server.get("/v1/convai/secrets").text()).contains("conversation_initiation_webhook");
+        assertThat(server.delete("/v1/convai/secrets/" + id).status()).isEqualTo(400);
+        assertThat(patch("/v1/convai/settings", "{\"conversation_initiation_client_data_webhook\": null}").status()).isEqualTo(200);
+        assertThat(server.delete("/v1/convai/secrets/" + id).status()).isEqualTo(204);
+    }
+
+    @Test
+    void unknown_ids_are_404() {
+        TestServer.Response r = patch("/v1/convai/secrets/missing", "{\"type\": \"update\", \"name\": \"n\", \"value\": \"v\"}");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().at("/detail/status").asText()).isEqualTo("secret_not_found");
+        assertThat(server.delete("/v1/convai/secrets/missing").status()).isEqualTo(404);
+    }
+
+    @Test
+    void bad_input_is_422() {
+        for (String body : List.of("", "{}", "{\"name\": \"n\", \"value\": \"v\"}", "{\"type\": \"update\", \"name\": \"n\", \"value\": \"v\"}",
+                "{\"type\": \"new\", \"value\": \"v\"}", "{\"type\": \"new\", \"name\": \"n\"}", "{\"type\": \"new\", \"name\": \"\", \"value\": \"v\"}")) {
+            TestServer.Response r = server.postJson("/v1/convai/secrets", body);
+            assertThat(r.status()).as(body + " → " + r).isEqualTo(422);
+        }
+        String id = server.postJson("/v1/convai/secrets", "{\"type\": \"new\", \"name\": \"n\", \"value\": \"v\"}").json().get("secret_id").asText();
+        assertThat(patch("/v1/convai/secrets/" + id, "{\"type\": \"new\", \"name\": \"n\", \"value\": \"v\"}").status()).isEqualTo(422);
+    }
+}
