@@ -162,6 +162,7 @@ class AgentsApiTest {
         JsonNode first = byName.json().get("agents").get(0);
         assertThat(first.get("tags").get(0).asText()).isEqualTo(tag);
         assertThat(first.get("created_at_unix_secs").asLong()).isPositive();
+        assertThat(first.path("voice_id").isTextual()).as("voice_id is required by the SDK").isTrue();
 
         assertThat(server.get("/v1/convai/agents?search=nothing-like-this-" + tag).json().get("agents")).isEmpty();
         assertThat(server.get("/v1/convai/agents?page_size=101").status()).isEqualTo(422);
