@@ -6,6 +6,8 @@ import { makeClient, apiError, anyVoiceIds } from '../lib/common.mjs';
 const client = makeClient();
 const SENTENCE = 'Please call me back when you have finished reading the report.';
 let wav; // a 16 kHz WAV of SENTENCE, spoken by the first premade voice
+// E2E_ENGINE=fake (see run.sh): the fake TTS engine makes tones, not words, so nothing can be recognised in them.
+const FAKE_TTS = process.env.E2E_ENGINE === 'fake';
 
 /** A WAV file around 16-bit mono PCM. */
 function wavOf(pcm, rate) {
@@ -36,6 +38,7 @@ async function sttOrSkip(t, request) {
 }
 
 test('speechToText.convert transcribes what Timbre said, with word timings', async (t) => {
+  if (FAKE_TTS) { t.skip('the fake TTS engine speaks no words'); return; }
   const r = await sttOrSkip(t, { file: new Blob([wav], { type: 'audio/wav' }), modelId: 'scribe_v1' });
   if (!r) return;
   const heard = words(r.text);
@@ -66,6 +69,7 @@ test('speechToText.convert with additional formats returns the files', async (t)
   if (!r) return;
   const formats = r.additionalFormats.map((f) => f.requestedFormat).sort();
   assert.deepEqual(formats, ['srt', 'txt']);
+  if (FAKE_TTS) return; // no words recognised in the fake engine's tones, so an empty SRT
   const srt = r.additionalFormats.find((f) => f.requestedFormat === 'srt');
   assert.match(srt.content, /-->/);
 });

@@ -19,13 +19,12 @@ final class AgentView {
         out.set("platform_settings", AgentDefaults.fill("platform_settings", a.config().get("platform_settings")));
         out.putArray("phone_numbers");
         JsonNode workflow = a.config().get("workflow");
-        if (workflow == null || workflow.isNull()) {
-            ObjectNode empty = Json.MAPPER.createObjectNode();
-            empty.putObject("edges");
-            empty.putObject("nodes");
-            workflow = empty;
-        }
-        out.set("workflow", workflow.deepCopy());
+        // AgentWorkflowResponseModel: edges, nodes and prevent_subagent_loops are required (the SDK rejects it otherwise).
+        ObjectNode wf = Json.MAPPER.createObjectNode();
+        wf.putObject("edges");
+        wf.putObject("nodes");
+        wf.put("prevent_subagent_loops", false);
+        out.set("workflow", workflow == null || !workflow.isObject() ? wf : JsonMerge.into(wf, workflow));
         out.set("access_info", Json.MAPPER.valueToTree(AgentSummary.AccessInfo.OWNER));
         out.set("tags", Json.MAPPER.valueToTree(a.tags()));
         // Any other top-level field the client sent comes back as it was sent.
@@ -36,6 +35,11 @@ final class AgentView {
     }
 
     static AgentSummary summary(StoredAgent a) {
-        return new AgentSummary(a.agentId(), a.name(), a.tags(), a.createdAtUnix(), AgentSummary.AccessInfo.OWNER, null);
+        // voice_id is required in AgentSummaryResponseModel: the agent's TTS voice, or the default one.
+        JsonNode voice = a.config().path("conversation_config").path("tts").get("voice_id");
+        String voiceId = voice != null && voice.isTextual() ? voice.asText()
+                : AgentDefaults.of("conversation_config").path("tts").path("voice_id").asText("");
+        return new AgentSummary(a.agentId(), a.name(), voiceId, a.tags(), a.createdAtUnix(), AgentSummary.AccessInfo.OWNER, null,
+                a.archived());
     }
 }

@@ -63,7 +63,8 @@ class AgentsApiTest {
         assertThat(a.get("agent_id").asText()).isEqualTo(id);
         assertThat(a.get("name").asText()).isEqualTo("Support bot");
         assertThat(a.get("tags")).isEqualTo(sent.get("tags"));
-        assertThat(a.get("workflow")).isEqualTo(sent.get("workflow"));
+        assertContains(a.get("workflow"), sent.get("workflow"), "workflow");
+        assertThat(a.path("workflow").path("prevent_subagent_loops").isBoolean()).as("required by the SDK").isTrue();
         assertThat(a.get("x_top").asText()).isEqualTo("kept");
         assertContains(a.get("conversation_config"), sent.get("conversation_config"), "conversation_config");
         assertContains(a.get("platform_settings"), sent.get("platform_settings"), "platform_settings");
@@ -161,6 +162,7 @@ class AgentsApiTest {
         JsonNode first = byName.json().get("agents").get(0);
         assertThat(first.get("tags").get(0).asText()).isEqualTo(tag);
         assertThat(first.get("created_at_unix_secs").asLong()).isPositive();
+        assertThat(first.path("voice_id").isTextual()).as("voice_id is required by the SDK").isTrue();
 
         assertThat(server.get("/v1/convai/agents?search=nothing-like-this-" + tag).json().get("agents")).isEmpty();
         assertThat(server.get("/v1/convai/agents?page_size=101").status()).isEqualTo(422);

@@ -53,6 +53,7 @@ class ToolsApiTest {
         TestServer.Response list = server.get("/v1/convai/tools");
         assertThat(list.status()).isEqualTo(200);
         OpenApiContract.assertConforms("GET", "/v1/convai/tools", list);
+        assertThat(list.json().path("has_more").isBoolean()).as("has_more is required by the SDK").isTrue();
         List<String> ids = new ArrayList<>();
         list.json().get("tools").forEach(t -> ids.add(t.get("id").asText()));
         assertThat(ids).contains(id);
