@@ -14,7 +14,7 @@ import dev.timbre.engine.EngineInfo;
 import dev.timbre.engine.FinishReason;
 import dev.timbre.engine.LanguageModel;
 import dev.timbre.engine.ServerSentEvents;
-import dev.timbre.engine.ThreadedChatStream;
+import dev.timbre.engine.HttpChatStream;
 import dev.timbre.engine.TokenUsage;
 import dev.timbre.engine.ToolCall;
 import dev.timbre.engine.ToolSpec;
@@ -23,9 +23,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -156,44 +153,19 @@ public final class AnthropicLanguageModel implements LanguageModel {
         return new Stream(b.build(), listener).start("anthropic-chat-" + THREADS.incrementAndGet());
     }
 
-    private final class Stream extends ThreadedChatStream {
-        private final HttpRequest request;
-        private volatile InputStream body;
-
+    private final class Stream extends HttpChatStream {
         Stream(HttpRequest request, ChatListener listener) {
-            super(listener);
-            this.request = request;
+            super(http, request, "Anthropic at " + endpoint, listener);
         }
 
         @Override
-        protected void onCancel() { ServerSentEvents.closeQuietly(body); }
-
-        @Override
-        protected void run() throws Exception {
-            HttpResponse<InputStream> response;
-            try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            } catch (HttpTimeoutException e) {
-                throw new EngineException("Anthropic at " + endpoint + " timed out", e, true);
-            } catch (IOException e) {
-                if (cancelled()) return;
-                throw new EngineException("Anthropic at " + endpoint + " unreachable: " + e.getMessage(), e, true);
-            }
-            body = response.body();
-            if (cancelled()) { ServerSentEvents.closeQuietly(body); return; }
-            int status = response.statusCode();
-            if (status / 100 != 2) {
-                String text;
-                try (InputStream in = body) { text = new String(in.readNBytes(2000), StandardCharsets.UTF_8); }
-                throw new EngineException("Anthropic answered " + status + ": " + text.strip(), null,
-                        status >= 500 || status == 408 || status == 429);
-            }
+        protected void read(InputStream in) throws Exception {
             Map<Integer, ToolUse> blocks = new HashMap<>();
             int[] input = {0};
             int[] output = {0};
             FinishReason[] finish = {null};
             boolean[] stopped = {false};
-            try (InputStream in = body) {
+            try {
                 ServerSentEvents.read(in, event -> {
                     JsonNode e = JSON.readTree(event.data());
                     String type = e.path("type").asText(event.event() == null ? "" : event.event());
