@@ -11,6 +11,7 @@ import dev.timbre.engine.ChatStream;
 import dev.timbre.engine.EngineCapabilities;
 import dev.timbre.engine.EngineException;
 import dev.timbre.engine.EngineInfo;
+import dev.timbre.engine.ServiceEndpoint;
 import dev.timbre.engine.FinishReason;
 import dev.timbre.engine.LanguageModel;
 import dev.timbre.engine.ServerSentEvents;
@@ -74,13 +75,7 @@ public final class OpenAiChatLanguageModel implements LanguageModel {
     }
 
     static URI endpoint(String baseUrl) {
-        String u = baseUrl.strip();
-        while (u.endsWith("/")) u = u.substring(0, u.length() - 1);
-        if (!u.startsWith("http://") && !u.startsWith("https://")) {
-            throw new IllegalArgumentException("language model URL must be http:// or https://, got '" + baseUrl + "'");
-        }
-        if (!u.endsWith("/chat/completions")) u += u.endsWith("/v1") ? "/chat/completions" : "/v1/chat/completions";
-        return URI.create(u);
+        return ServiceEndpoint.resolve(baseUrl, "/chat/completions", "language model");
     }
 
     public URI endpoint() { return endpoint; }

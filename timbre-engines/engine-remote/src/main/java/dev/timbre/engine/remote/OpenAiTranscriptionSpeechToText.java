@@ -7,6 +7,7 @@ import dev.timbre.audio.Wav;
 import dev.timbre.engine.EngineCapabilities;
 import dev.timbre.engine.EngineException;
 import dev.timbre.engine.EngineInfo;
+import dev.timbre.engine.ServiceEndpoint;
 import dev.timbre.engine.RecognizedWord;
 import dev.timbre.engine.SpeechToText;
 import java.io.ByteArrayOutputStream;
@@ -61,13 +62,7 @@ public final class OpenAiTranscriptionSpeechToText implements SpeechToText {
     }
 
     static URI endpoint(String baseUrl) {
-        String u = baseUrl.strip();
-        while (u.endsWith("/")) u = u.substring(0, u.length() - 1);
-        if (!u.startsWith("http://") && !u.startsWith("https://")) {
-            throw new IllegalArgumentException("speech-to-text URL must be http:// or https://, got '" + baseUrl + "'");
-        }
-        if (!u.endsWith("/audio/transcriptions")) u += u.endsWith("/v1") ? "/audio/transcriptions" : "/v1/audio/transcriptions";
-        return URI.create(u);
+        return ServiceEndpoint.resolve(baseUrl, "/audio/transcriptions", "speech-to-text");
     }
 
     public URI endpoint() { return endpoint; }
