@@ -2,12 +2,8 @@
 // Every test deletes the agents it creates (also when it fails).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { BASE_URL, API_KEY, makeClient, apiError, uniqueName, rawJson } from '../lib/common.mjs';
+import { cli, cliJson } from '../lib/cli.mjs';
 
 const client = makeClient();
 const agents = client.conversationalAi.agents;
@@ -178,26 +174,6 @@ test('agents: create validates the body', async () => {
 
 // ---- CLI ------------------------------------------------------------------------------------------------------------
 
-const CLI = fileURLToPath(new URL('../node_modules/.bin/elevenlabs', import.meta.url));
-const HOME = process.env.E2E_HOME || mkdtempSync(join(tmpdir(), 'timbre-e2e-cli-'));
-if (!process.env.E2E_HOME) test.after(() => rmSync(HOME, { recursive: true, force: true }));
-
-function cli(args) {
-  const env = { ...process.env, HOME, ELEVENLABS_API_KEY: API_KEY, ELEVENLABS_BASE_URL: BASE_URL, NO_COLOR: '1' };
-  return new Promise((resolve, reject) => {
-    execFile(CLI, [...args, '--format', 'json', '--no-retry'], { env, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err && typeof err.code !== 'number') return reject(err);
-      resolve({ code: err ? err.code : 0, stdout, stderr });
-    });
-  });
-}
-
-async function cliJson(args) {
-  const r = await cli(args);
-  assert.equal(r.code, 0, `elevenlabs ${args.join(' ')} exited ${r.code}\nstdout: ${r.stdout.slice(0, 800)}\nstderr: ${r.stderr.slice(0, 800)}`);
-  if (!r.stdout.trim()) return null;
-  try { return JSON.parse(r.stdout); } catch { assert.fail(`not JSON: ${r.stdout.slice(0, 400)}`); }
-}
 
 test('cli: agents create, get, list, update, duplicate, link get, delete', async () => {
   const name = uniqueName('e2e-cli-agent');
