@@ -1,0 +1,23 @@
+package dev.timbre.convai.conversations;
+
+import dev.timbre.agent.transcript.TranscriptEntry;
+import java.util.List;
+
+/**
+ * Where the conversation runtime records a conversation while it runs; implemented by {@code ConversationsService}.
+ * Calls for one conversation come from one thread at a time, in the order started → updated* → ended. Each call
+ * persists before it returns, so a crash keeps the record up to the last finished turn.
+ */
+public interface ConversationLog {
+    /** The socket accepted the initiation data: the conversation exists with status {@code in-progress}. */
+    void started(ConversationStart start);
+
+    /** The transcript so far (the whole list, replacing the stored one), after each finished turn. */
+    void updated(String conversationId, List<TranscriptEntry> transcript);
+
+    /** The call ended: stored with status {@code processing}, then post-call work runs in the background. */
+    void ended(String conversationId, ConversationEnd end);
+
+    /** Live feedback from the client ({@code like} / {@code dislike}) on the agent message {@code eventId}. */
+    void feedback(String conversationId, String score, int eventId);
+}
