@@ -6,6 +6,9 @@ import dev.timbre.config.TimbreConfig;
 import dev.timbre.convai.agents.AgentRepository;
 import dev.timbre.convai.agents.AgentsRoutes;
 import dev.timbre.convai.agents.AgentsService;
+import dev.timbre.convai.agents.SimulationRoutes;
+import dev.timbre.convai.agents.SimulationService;
+import dev.timbre.convai.llm.ConfiguredLanguageModels;
 import dev.timbre.db.Database;
 import dev.timbre.engines.EngineCatalog;
 import dev.timbre.engines.ModelCatalog;
@@ -72,13 +75,16 @@ public final class Timbre implements AutoCloseable {
     private final EngineCatalog engines;
     private final ApiServer server;
     private final Services services;
+    /** Agents' language models (owned here, closed last but one). */
+    private final ConfiguredLanguageModels llms;
 
     /** The use cases other code (tests, later areas) reaches directly. */
     public record Services(VoicesService voices, HistoryService history, UserService users, TextToSpeechService textToSpeech,
                            SpeechToTextService speechToText, AgentsService agents, ToolsService tools, SecretsService secrets,
                            SettingsService convaiSettings) {}
 
-    private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
+    private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services, ConfiguredLanguageModels llms) {
+        this.llms = llms;
         this.database = database;
         this.engines = engines;
         this.server = server;
@@ -114,6 +120,7 @@ public final class Timbre implements AutoCloseable {
             SecretsService secrets = new SecretsService(new SecretRepository(database.jdbi()),
                     SecretCipher.openOrCreate(config.dataDir().resolve("secrets.key")),
                     SecretDependents.of(tools, convaiSettings), Clock.systemUTC());
+            ConfiguredLanguageModels llms = new ConfiguredLanguageModels(config.llm(), secrets::value);
 
             ApiKeyAuth auth = new ApiKeyAuth(keys);
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(
@@ -133,12 +140,13 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/forced-alignment", new ForcedAlignmentRoutes(new ForcedAlignmentService(speechToText), config.limits().maxUploadBytes())),
                     mount("/v1/user", new UserRoutes(users)),
                     mount("/v1/convai/agents", new AgentsRoutes(agents)),
+                    mount("/v1/convai/agents", new SimulationRoutes(new SimulationService(agents, llms, Clock.systemUTC()))),
                     mount("/v1/convai/tools", new ToolsRoutes(tools)),
                     mount("/v1/convai/secrets", new SecretsRoutes(secrets)),
                     mount("/v1/convai/settings", new SettingsRoutes(convaiSettings))));
             speechToText.resumePending();
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
-                    agents, tools, secrets, convaiSettings));
+                    agents, tools, secrets, convaiSettings), llms);
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -197,6 +205,7 @@ public final class Timbre implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        llms.close();
         services.speechToText().close();
         engines.close();
         database.close();
