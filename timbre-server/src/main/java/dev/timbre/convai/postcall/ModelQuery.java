@@ -34,7 +34,7 @@ final class ModelQuery {
         try {
             return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new EngineException("the language model did not answer within " + timeout.toSeconds() + " s", e, true);
+            throw new EngineException("the language model did not answer within " + timeout.toMillis() + " ms", e, true);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof EngineException ee ? ee : new EngineException(String.valueOf(e.getCause()), e.getCause(), false);
         } catch (InterruptedException e) {
