@@ -58,6 +58,11 @@ public final class ConfigLoader {
             c = c.withEngines(c.engines().withRemoteSpeechToText(r));
         }
 
+        if (env.containsKey("TIMBRE_POST_CALL_WEBHOOK_URL") && !env.get("TIMBRE_POST_CALL_WEBHOOK_URL").isBlank()) {
+            c = c.withWebhooks(c.webhooks().withPostCall(new TimbreConfig.Webhook(env.get("TIMBRE_POST_CALL_WEBHOOK_URL").strip(),
+                    env.get("TIMBRE_POST_CALL_WEBHOOK_SECRET"), env.get("TIMBRE_POST_CALL_WEBHOOK_ID"))));
+        }
+
         if (flags.containsKey("port")) c = c.withPort(Integer.parseInt(flags.get("port")));
         if (flags.containsKey("data")) c = c.withDataDir(Path.of(flags.get("data")));
         if (flags.containsKey("database-url")) {

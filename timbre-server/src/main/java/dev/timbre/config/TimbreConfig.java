@@ -51,8 +51,16 @@ public record TimbreConfig(
      * Where asynchronous results are delivered ({@code webhook=true} requests).
      *
      * @param speechToText the workspace webhook for speech-to-text results; null when none is configured
+     * @param postCall the Agents Platform post-call webhook (used when the ConvAI settings name no
+     *        {@code post_call_webhook_id}); null when none is configured
      */
-    public record Webhooks(Webhook speechToText) {}
+    public record Webhooks(Webhook speechToText, Webhook postCall) {
+        public Webhooks(Webhook speechToText) {
+            this(speechToText, null);
+        }
+
+        public Webhooks withPostCall(Webhook w) { return new Webhooks(speechToText, w); }
+    }
 
     /**
      * One webhook endpoint. Deliveries are signed {@code ElevenLabs-Signature: t=<unix>,v0=<hex hmac_sha256(secret, "t.body")>}.

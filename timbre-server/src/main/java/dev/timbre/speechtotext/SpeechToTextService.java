@@ -17,6 +17,7 @@ import dev.timbre.speechtotext.TranscriptModels.Chunk;
 import dev.timbre.speechtotext.TranscriptModels.Multichannel;
 import dev.timbre.speechtotext.TranscriptModels.WebhookAck;
 import dev.timbre.storage.BlobStore;
+import dev.timbre.webhooks.WebhookSender;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -60,7 +61,7 @@ public final class SpeechToTextService implements AutoCloseable {
 
     public SpeechToTextService(EngineCatalog engines, ModelCatalog models, String provider, TranscriptRepository repository, BlobStore blobs,
                                TimbreConfig.Webhook webhook, Clock clock) {
-        this(engines, models, provider, repository, blobs, webhook, clock, new WebhookSender(clock, 4, java.time.Duration.ofSeconds(2)));
+        this(engines, models, provider, repository, blobs, webhook, clock, new WebhookSender(clock));
     }
 
     SpeechToTextService(EngineCatalog engines, ModelCatalog models, String provider, TranscriptRepository repository, BlobStore blobs,
@@ -272,7 +273,7 @@ public final class SpeechToTextService implements AutoCloseable {
         data.set("webhook_metadata", r.webhookMetadata());
         String deliveryError;
         try {
-            deliveryError = webhook == null ? "no webhook configured" : sender.deliver(webhook, Json.write(payload));
+            deliveryError = webhook == null ? "no webhook configured" : sender.deliver(webhook, Json.write(payload), 4, java.time.Duration.ofSeconds(2));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return; // stays pending; resumed at the next start

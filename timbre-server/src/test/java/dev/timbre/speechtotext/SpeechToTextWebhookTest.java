@@ -51,7 +51,7 @@ class SpeechToTextWebhookTest {
         assertThat(d.signature()).matches("t=\\d+,v0=[0-9a-f]{64}");
         long t = Long.parseLong(d.signature().substring(2, d.signature().indexOf(',')));
         assertThat(Math.abs(System.currentTimeMillis() / 1000 - t)).isLessThan(60);
-        assertThat(d.signature()).isEqualTo(WebhookSender.signature(SECRET, t, d.body()));
+        assertThat(d.signature()).isEqualTo(dev.timbre.webhooks.WebhookSignature.of(SECRET, t, d.body()));
         try {
             return Json.MAPPER.readTree(d.body());
         } catch (Exception e) {

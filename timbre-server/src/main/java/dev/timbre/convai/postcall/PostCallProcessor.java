@@ -1,0 +1,148 @@
+package dev.timbre.convai.postcall;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.timbre.Ids;
+import dev.timbre.agent.transcript.Analysis;
+import dev.timbre.config.TimbreConfig;
+import dev.timbre.convai.conversations.ConversationRecords;
+import dev.timbre.convai.conversations.PostCall;
+import dev.timbre.convai.llm.AgentLanguageModels;
+import dev.timbre.http.Json;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link PostCall}: {@code conversationEnded} stores an {@code analysis} job and returns; two daemon workers (queue of
+ * 1000; beyond that a job waits in the table for the next start) read the conversation, analyse it with the agent's
+ * language model ({@link ConversationAnalyser}), save the analysis ({@link ConversationRecords#saveAnalysis}) and,
+ * in the same transaction that closes the job, queue a {@code post_call_transcription} webhook whose {@code data} is
+ * the conversation as GET returns it. An analysis that throws marks the conversation failed
+ * ({@link ConversationRecords#markFailed}); no webhook is sent for it. {@code initiationFailed} queues a
+ * {@code call_initiation_failure} webhook. Pending work resumes at start-up ({@link #resumePending}).
+ */
+public final class PostCallProcessor implements PostCall, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PostCallProcessor.class);
+    static final List<String> FAILURE_REASONS = List.of("busy", "no-answer", "unknown");
+
+    private final ConversationRecords records;
+    private final Function<String, Optional<ObjectNode>> agents;
+    private final AgentLanguageModels models;
+    private final ConversationAnalyser analyser;
+    private final PostCallJobs jobs;
+    private final PostCallWebhooks webhooks;
+    private final Function<JsonNode, Optional<TimbreConfig.Webhook>> target;
+    private final Clock clock;
+    private final ThreadPoolExecutor workers = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000), r -> {
+        Thread t = new Thread(r, "post-call-analysis");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * @param agents an agent's configuration with defaults ({@code GetAgentResponseModel}) by id, empty when unknown
+     * @param target the post-call webhook for an agent's configuration (null when unknown), empty when none
+     */
+    public PostCallProcessor(ConversationRecords records, Function<String, Optional<ObjectNode>> agents, AgentLanguageModels models,
+                             ConversationAnalyser analyser, PostCallJobs jobs, PostCallWebhooks webhooks,
+                             Function<JsonNode, Optional<TimbreConfig.Webhook>> target, Clock clock) {
+        this.records = records;
+        this.agents = agents;
+        this.models = models;
+        this.analyser = analyser;
+        this.jobs = jobs;
+        this.webhooks = webhooks;
+        this.target = target;
+        this.clock = clock;
+    }
+
+    @Override
+    public void conversationEnded(String conversationId) {
+        PostCallJob job = PostCallJob.pending("pca_" + Ids.random(), PostCallJob.ANALYSIS, conversationId, null, clock.millis());
+        jobs.insert(job);
+        submit(job);
+    }
+
+    @Override
+    public void initiationFailed(String agentId, String conversationId, String reason) {
+        ObjectNode data = Json.MAPPER.createObjectNode();
+        data.put("agent_id", agentId);
+        data.put("conversation_id", conversationId);
+        data.put("failure_reason", reason != null && FAILURE_REASONS.contains(reason) ? reason : "unknown");
+        ObjectNode metadata = data.putObject("metadata");
+        metadata.put("type", "websocket");
+        metadata.putObject("body").put("error_reason", reason == null ? "" : reason);
+        if (target.apply(agents.apply(agentId).orElse(null)).isEmpty()) return;
+        webhooks.enqueue(webhooks.event("call_initiation_failure", conversationId, data));
+    }
+
+    /** Queues every pending analysis and webhook job (at start-up). Returns how many. */
+    public int resumePending() {
+        List<PostCallJob> pending = jobs.pending(PostCallJob.ANALYSIS);
+        pending.forEach(this::submit);
+        if (!pending.isEmpty()) log.info("resumed {} pending post-call analyses", pending.size());
+        return pending.size() + webhooks.resumePending();
+    }
+
+    private void submit(PostCallJob job) {
+        try {
+            workers.execute(() -> analyse(job));
+        } catch (RejectedExecutionException e) {
+            log.warn("post-call queue full; conversation {} will be analysed at the next start", job.conversationId());
+        }
+    }
+
+    void analyse(PostCallJob job) {
+        String id = job.conversationId();
+        try {
+            Optional<ObjectNode> details = records.details(id);
+            if (details.isEmpty()) {
+                jobs.finish(job.jobId(), PostCallJob.FAILED, 1, "conversation not found");
+                return;
+            }
+            String agentId = details.get().path("agent_id").asText(null);
+            ObjectNode agent = agentId == null ? null : agents.apply(agentId).orElse(null);
+            JsonNode prompt = agent == null ? Json.MAPPER.createObjectNode() : agent.at("/conversation_config/agent/prompt");
+            Analysis analysis = analyser.analyse(TranscriptText.fromJson(details.get().path("transcript")), AnalysisSettings.of(agent),
+                    models.forPrompt(prompt));
+            if (Thread.currentThread().isInterrupted()) return; // shutting down: stays pending, analysed again at the next start
+            records.saveAnalysis(id, analysis);
+            PostCallJob hook = null;
+            if (target.apply(agent).isPresent()) {
+                ObjectNode data = records.details(id).orElse(details.get());
+                for (String f : List.of("has_audio", "has_user_audio", "has_response_audio")) if (!data.has(f)) data.put(f, false);
+                hook = webhooks.event("post_call_transcription", id, data);
+            }
+            jobs.analysisDone(job.jobId(), hook);
+            if (hook != null) webhooks.schedule(hook);
+        } catch (RuntimeException e) {
+            log.warn("post-call analysis of conversation {} failed", id, e);
+            String reason = "post-call analysis failed: " + e.getMessage();
+            try {
+                records.markFailed(id, reason);
+                jobs.finish(job.jobId(), PostCallJob.FAILED, 1, reason);
+            } catch (RuntimeException again) {
+                log.warn("could not record the failure of conversation {}: {}", id, again.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        webhooks.close();
+    }
+}
