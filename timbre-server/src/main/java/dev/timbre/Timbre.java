@@ -9,6 +9,7 @@ import dev.timbre.convai.agents.AgentsService;
 import dev.timbre.convai.agents.SimulationRoutes;
 import dev.timbre.convai.agents.SimulationService;
 import dev.timbre.convai.llm.ConfiguredLanguageModels;
+import dev.timbre.convai.postcall.ConversationAnalyser;
 import dev.timbre.convai.conversation.ConversationDefaults;
 import dev.timbre.convai.conversation.ConversationRoutes;
 import dev.timbre.db.Database;
@@ -69,6 +70,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /** The composition root: configuration → engines → repositories → services → HTTP. Close it to stop everything. */
@@ -142,7 +144,8 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/forced-alignment", new ForcedAlignmentRoutes(new ForcedAlignmentService(speechToText), config.limits().maxUploadBytes())),
                     mount("/v1/user", new UserRoutes(users)),
                     mount("/v1/convai/agents", new AgentsRoutes(agents)),
-                    mount("/v1/convai/agents", new SimulationRoutes(new SimulationService(agents, llms, Clock.systemUTC()))),
+                    mount("/v1/convai/agents", new SimulationRoutes(new SimulationService(agents, llms,
+                            new ConversationAnalyser(Duration.ofSeconds(60)), Clock.systemUTC()))),
                     mount("/v1/convai/tools", new ToolsRoutes(tools)),
                     mount("/v1/convai/secrets", new SecretsRoutes(secrets)),
                     mount("/v1/convai/settings", new SettingsRoutes(convaiSettings)),

@@ -1,12 +1,9 @@
 package dev.timbre.convai.agents;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.timbre.agent.transcript.TranscriptEntry;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Helpers for a simulation's {@code partial_conversation_history} and the agent's own evaluation criteria. Stateless. */
+/** Helpers for a simulation's {@code partial_conversation_history}. Stateless. */
 final class SimulationHistory {
     private SimulationHistory() {}
 
@@ -34,15 +31,5 @@ final class SimulationHistory {
     /** Seconds in call where the history ends (new messages are timed from there). */
     static int endSecs(List<TranscriptEntry> history) {
         return history.stream().mapToInt(TranscriptEntry::timeInCallSecs).max().orElse(0);
-    }
-
-    /** The agent's {@code platform_settings.evaluation.criteria} as simulation criteria. */
-    static List<SimulationRequest.Criterion> criteriaOf(ObjectNode view) {
-        List<SimulationRequest.Criterion> out = new ArrayList<>();
-        for (JsonNode c : view.path("platform_settings").path("evaluation").path("criteria")) {
-            String id = c.path("id").asText("");
-            if (!id.isBlank()) out.add(new SimulationRequest.Criterion(id, c.path("name").asText(id), c.path("conversation_goal_prompt").asText("")));
-        }
-        return out;
     }
 }

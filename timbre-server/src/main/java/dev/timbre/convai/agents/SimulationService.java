@@ -9,6 +9,8 @@ import dev.timbre.agent.session.SessionConfig;
 import dev.timbre.agent.transcript.Analysis;
 import dev.timbre.agent.transcript.TranscriptEntry;
 import dev.timbre.convai.llm.AgentLanguageModels;
+import dev.timbre.convai.postcall.AnalysisSettings;
+import dev.timbre.convai.postcall.ConversationAnalyser;
 import dev.timbre.engine.EngineException;
 import dev.timbre.http.ApiException;
 import java.time.Clock;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Simulated conversations (E08/E09): the agent's own session, text only, against a {@link SimulatedUser}, tools
  * mocked ({@link SimulationTools}), until end_call, the simulated user hangs up, the agent's time limit, or the turn
- * limit. Nothing is stored. Blocking: {@link #run} occupies the caller's thread for the whole conversation.
+ * limit; then the post-call analysis (agent's criteria + {@code extra_evaluation_criteria}, data collection). Nothing is
+ * stored. Blocking: {@link #run} occupies the caller's thread for the whole conversation.
  */
 public final class SimulationService {
     /** Most new messages one simulation makes, whatever {@code new_turns_limit} says (the seed's default is 10000). */
@@ -30,11 +33,14 @@ public final class SimulationService {
 
     private final AgentsService agents;
     private final AgentLanguageModels models;
+    private final ConversationAnalyser analyser;
     private final Clock clock;
 
-    public SimulationService(AgentsService agents, AgentLanguageModels models, Clock clock) {
+    /** @param analyser the post-call analyser, run on the finished simulation with the agent's language model */
+    public SimulationService(AgentsService agents, AgentLanguageModels models, ConversationAnalyser analyser, Clock clock) {
         this.agents = agents;
         this.models = models;
+        this.analyser = analyser;
         this.clock = clock;
     }
 
@@ -44,7 +50,8 @@ public final class SimulationService {
     }
 
     /** A checked request bound to its agent; {@link #prepare} throws 404 before anything is streamed. */
-    public record Prepared(AgentProfile agent, SimulatedUser user, SimulationRequest request, Duration maxDuration) {}
+    public record Prepared(AgentProfile agent, SimulatedUser user, SimulationRequest request, Duration maxDuration,
+                           AnalysisSettings analysis) {}
 
     /** {@code AgentSimulatedChatTestResponseModel}. */
     public record Result(List<TranscriptEntry> simulatedConversation, Analysis analysis) {}
@@ -54,7 +61,11 @@ public final class SimulationService {
         AgentProfile agent = SimulatedAgentProfile.forSimulation(SimulatedAgentProfile.of(view, models),
                 SimulationHistory.asText(SimulationHistory.context(request.history())));
         SimulatedUser user = new SimulatedUser(models.forPrompt(SimulatedUser.promptOf(request.simulatedUser())), request.simulatedUser());
-        return new Prepared(agent, user, request, SimulatedAgentProfile.maxDuration(view));
+        AnalysisSettings settings = AnalysisSettings.of(view);
+        List<AnalysisSettings.Criterion> criteria = new ArrayList<>(settings.criteria());
+        request.extraCriteria().forEach(c -> criteria.add(new AnalysisSettings.Criterion(c.id(), c.name(), c.conversationGoalPrompt())));
+        return new Prepared(agent, user, request, SimulatedAgentProfile.maxDuration(view),
+                new AnalysisSettings(criteria, settings.dataCollection(), settings.language()));
     }
 
     public Result simulate(String agentId, SimulationRequest request, Progress progress) {
@@ -94,9 +105,7 @@ public final class SimulationService {
         }
         List<TranscriptEntry> all = new ArrayList<>(r.history());
         all.addAll(added);
-        List<SimulationRequest.Criterion> criteria = new ArrayList<>(SimulationHistory.criteriaOf(agents.get(p.agent().agentId())));
-        criteria.addAll(r.extraCriteria());
-        return new Result(all, SimulationAnalysis.of(all, criteria, outcome.end().terminationReason()));
+        return new Result(all, analyser.analyse(all, p.analysis(), p.agent().model()));
     }
 
     private static ApiException llmFailed(String side, boolean retryable, String detail) {

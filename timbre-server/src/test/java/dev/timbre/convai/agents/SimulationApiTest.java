@@ -67,7 +67,8 @@ class SimulationApiTest {
         assertThat(conversation.get(1).get("source_medium").asText()).isEqualTo("text");
         JsonNode analysis = r.json().get("analysis");
         assertThat(analysis.get("call_successful").asText()).isEqualTo("unknown");
-        assertThat(analysis.get("transcript_summary").asText()).contains("5 messages").contains("end_call");
+        assertThat(analysis.get("transcript_summary").asText()).isNotBlank();
+        assertThat(analysis.at("/evaluation_criteria_results/solved/rationale").asText()).contains("rule model");
         assertThat(analysis.at("/evaluation_criteria_results/solved/result").asText()).isEqualTo("unknown");
     }
 
@@ -96,7 +97,6 @@ class SimulationApiTest {
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().get("simulated_conversation")).hasSize(3);
         assertThat(messages(r.json().get("simulated_conversation")).get(0)).isEqualTo("agent: Hello there.");
-        assertThat(r.json().at("/analysis/transcript_summary").asText()).contains("The simulated user ended the conversation");
     }
 
     @Test
@@ -117,7 +117,7 @@ class SimulationApiTest {
     }
 
     @Test
-    void the_stream_sends_each_turn_then_the_analysis_as_json_lines() {
+    void the_stream_sends_each_turn_then_the_analysis_as_json_lines() throws Exception {
         var r = server.postJson("/v1/convai/agents/" + shop + "/simulate-conversation/stream",
                 ("{'simulation_specification':" + CUSTOMER + "}").replace('\'', '"'));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
@@ -126,7 +126,7 @@ class SimulationApiTest {
         assertThat(lines.size()).isGreaterThanOrEqualTo(3);
         ArrayNode all = Json.MAPPER.createArrayNode();
         for (String line : lines.subList(0, lines.size() - 1)) {
-            JsonNode chunk = AgentsApiTest.json(line.replace('"', '\''));
+            JsonNode chunk = Json.MAPPER.readTree(line);
             assertThat(chunk.fieldNames()).toIterable().containsExactly("simulated_conversation");
             assertThat(chunk.get("simulated_conversation")).isNotEmpty();
             for (JsonNode e : chunk.get("simulated_conversation")) {
@@ -134,7 +134,7 @@ class SimulationApiTest {
                 all.add(e);
             }
         }
-        JsonNode last = AgentsApiTest.json(lines.get(lines.size() - 1).replace('"', '\''));
+        JsonNode last = Json.MAPPER.readTree(lines.get(lines.size() - 1));
         assertThat(OpenApiContract.validate("ConversationHistoryAnalysisCommonModel", last.get("analysis"))).isEmpty();
         var whole = simulate(shop, "{'simulation_specification':" + CUSTOMER + "}");
         assertThat(messages(all)).isEqualTo(messages(whole.json().get("simulated_conversation")));
