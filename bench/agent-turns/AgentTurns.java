@@ -35,6 +35,7 @@ public class AgentTurns {
             String agentId = createAgent(server);
             String ws = "ws://127.0.0.1:" + server.port;
             run(http, ws, agentId, mock, 1, 20, "warmup"); // JIT, pools, first LLM connection
+            run(http, ws, agentId, mock, 10, 10, "warmup10");
 
             System.out.println("## Agent conversation turn overhead (" + java.time.LocalDate.now() + ", "
                     + Runtime.getRuntime().availableProcessors() + " CPUs, Java " + Runtime.version().feature() + ")\n");

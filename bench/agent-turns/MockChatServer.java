@@ -31,6 +31,7 @@ final class MockChatServer implements AutoCloseable {
     private final Map<String, Timing> timings = new ConcurrentHashMap<>();
 
     MockChatServer(long firstTokenDelayMs) throws IOException {
+        System.setProperty("sun.net.httpserver.nodelay", "true"); // no Nagle delay on the small SSE writes
         this.firstTokenDelayMs = firstTokenDelayMs;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         server.createContext("/v1/chat/completions", this::handle);
