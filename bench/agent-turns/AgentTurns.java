@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
  * OpenAI-compatible LLM ({@link MockChatServer}: fixed first-token delay) in this JVM and a Timbre server in its own
  * JVM configured to use it ({@link BenchServer}), creates a text-only agent, then for each concurrency level opens
  * that many conversations over the WebSocket ({@link BenchConversation}), each sending {@code turns} user messages
- * one after the other. Per turn it measures, all on this JVM's clock: the client's time from sending
+ * one after the other (conversations start {@link #RAMP_MS} apart). Per turn it measures, all on this JVM's clock: the client's time from sending
  * {@code user_message} to the first {@code agent_chat_response_part}; Timbre's inbound overhead (message sent →
  * the LLM request arrives at the mock); its outbound overhead (the mock flushes its first token → the part
  * arrives); and their sum, Timbre's own per-turn overhead. Then the live heap (after a full GC) with
@@ -40,17 +40,17 @@ public class AgentTurns {
             System.out.println("## Agent conversation turn overhead (" + java.time.LocalDate.now() + ", "
                     + Runtime.getRuntime().availableProcessors() + " CPUs, Java " + Runtime.version().feature() + ")\n");
             System.out.printf("Mock LLM first-token delay %d ms; %d turns per conversation; text-only; all times in ms.%n%n", delayMs, turns);
-            System.out.println("| conversations | turns | user_message → first part p50 | p95 | Timbre overhead p50 | p95 | max "
+            System.out.println("| conversations | turns | failed conversations | user_message → first part p50 | p95 | Timbre overhead p50 | p95 | max "
                     + "| in (→ LLM request) p50 | p95 | out (first token → part) p50 | p95 |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
             for (int n : levels) {
                 List<Measured> m = run(http, ws, agentId, mock, n, turns, "n" + n);
                 List<Double> total = m.stream().map(Measured::totalMs).toList();
                 List<Double> over = m.stream().map(Measured::overheadMs).toList();
                 List<Double> in = m.stream().map(Measured::inMs).toList();
                 List<Double> out = m.stream().map(Measured::outMs).toList();
-                System.out.printf("| %d | %d | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n", n, m.size(),
-                        pct(total, 50), pct(total, 95), pct(over, 50), pct(over, 95), Collections.max(over),
+                System.out.printf("| %d | %d | %d | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n", n, m.size(), failures.get("n" + n),
+                        pct(total, 50), pct(total, 95), pct(over, 50), pct(over, 95), over.stream().mapToDouble(d -> d).max().orElse(Double.NaN),
                         pct(in, 50), pct(in, 95), pct(out, 50), pct(out, 95));
             }
             System.out.println();
@@ -58,6 +58,11 @@ public class AgentTurns {
         }
         System.exit(0);
     }
+
+    /** Delay between the starts of two conversations of one level (ms). */
+    static final long RAMP_MS = 20;
+    /** Failed conversations by level tag. */
+    static final Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** One turn joined with the mock's timing of its LLM request. */
     record Measured(double totalMs, double inMs, double outMs) {
@@ -75,15 +80,22 @@ public class AgentTurns {
     static List<Measured> run(HttpClient http, String ws, String agentId, MockChatServer mock, int n, int turns, String tag)
             throws Exception {
         List<BenchConversation.Turn> all = Collections.synchronizedList(new ArrayList<>());
+        List<String> errors = Collections.synchronizedList(new ArrayList<>());
+        List<Double> connects = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int c = 0; c < n; c++) {
                 int conv = c;
                 done.add(pool.submit(() -> {
+                    Thread.sleep(RAMP_MS * conv); // conversations start spread over n × RAMP_MS, as callers arrive
                     try (BenchConversation talk = new BenchConversation()) {
+                        long t0 = System.nanoTime();
                         talk.open(http, ws, agentId);
+                        connects.add((System.nanoTime() - t0) / 1e6);
                         for (int t = 0; t < turns; t++) all.add(talk.turn("Hello, this is " + tag + " conversation " + conv + " turn " + t + "."));
+                    } catch (Exception e) {
+                        errors.add(e.getMessage());
                     }
                     return null;
                 }));
@@ -92,6 +104,9 @@ public class AgentTurns {
         } finally {
             pool.shutdownNow();
         }
+        if (!errors.isEmpty()) System.err.println(tag + ": " + errors.size() + " conversations failed, e.g. " + errors.get(0));
+        if (!connects.isEmpty()) System.err.printf("%s: socket open → metadata p50 %.1f ms, max %.1f ms%n", tag, pct(connects, 50), Collections.max(connects));
+        failures.put(tag, errors.size());
         List<Measured> out = new ArrayList<>();
         for (BenchConversation.Turn t : all) {
             MockChatServer.Timing m = mock.timingOf(t.text());
@@ -124,6 +139,7 @@ public class AgentTurns {
     }
 
     static double pct(List<Double> values, int p) {
+        if (values.isEmpty()) return Double.NaN;
         List<Double> s = new ArrayList<>(values);
         Collections.sort(s);
         return s.get(Math.min(s.size() - 1, (int) Math.ceil(p / 100.0 * s.size()) - 1));
