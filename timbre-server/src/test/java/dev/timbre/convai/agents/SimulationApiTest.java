@@ -141,6 +141,20 @@ class SimulationApiTest {
     }
 
     @Test
+    void an_agent_llm_that_fails_is_503_and_the_stream_ends_with_an_error_line() throws Exception {
+        String broken = create("{'name':'Broken','conversation_config':{'agent':{'first_message':'','prompt':{'prompt':'x',"
+                + "'llm':'custom-llm','custom_llm':{'url':'http://127.0.0.1:9/v1','model_id':'m'}}}}}");
+        var r = simulate(broken, "{'simulation_specification':{'simulated_user_config':{}}}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(503);
+        assertThat(r.json().at("/detail/status").asText()).isEqualTo("llm_error");
+        var stream = server.postJson("/v1/convai/agents/" + broken + "/simulate-conversation/stream",
+                "{\"simulation_specification\":{\"simulated_user_config\":{}}}");
+        assertThat(stream.status()).isEqualTo(200);
+        List<String> lines = stream.text().lines().toList();
+        assertThat(Json.MAPPER.readTree(lines.get(lines.size() - 1)).at("/detail/status").asText()).isEqualTo("llm_error");
+    }
+
+    @Test
     void an_unknown_agent_is_404_and_a_bad_body_is_422() {
         var missing = simulate("agent_nope", "{'simulation_specification':{'simulated_user_config':{}}}");
         assertThat(missing.status()).isEqualTo(404);
