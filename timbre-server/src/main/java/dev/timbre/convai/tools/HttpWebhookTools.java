@@ -71,8 +71,8 @@ public final class HttpWebhookTools implements WebhookTools, AutoCloseable {
         }
         int timeout = timeoutSecs(toolConfig);
         long start = System.nanoTime();
-        CompletableFuture<Reply> reply = http.sendAsync(httpRequest(request, timeout), HttpResponse.BodyHandlers.ofInputStream())
-                .thenApplyAsync(HttpWebhookTools::read, readers);
+        CompletableFuture<HttpResponse<InputStream>> sent = http.sendAsync(httpRequest(request, timeout), HttpResponse.BodyHandlers.ofInputStream());
+        CompletableFuture<Reply> reply = sent.thenApplyAsync(HttpWebhookTools::read, readers);
         try {
             Reply r = reply.get(timeout, TimeUnit.SECONDS);
             double latency = seconds(start);
@@ -81,14 +81,26 @@ public final class HttpWebhookTools implements WebhookTools, AutoCloseable {
             return failed("tool '" + name + "' failed: the server answered HTTP " + r.status()
                     + (shortBody.isBlank() ? "" : ": " + shortBody), request.details(), latency);
         } catch (TimeoutException e) {
-            reply.cancel(true);
+            abandon(sent);
             return failed("tool '" + name + "' failed: the tool did not answer within " + timeout + " s", request.details(), seconds(start));
         } catch (InterruptedException e) {
-            reply.cancel(true);
+            abandon(sent);
             Thread.currentThread().interrupt();
             return failed("tool '" + name + "' was interrupted", request.details(), seconds(start));
         } catch (ExecutionException e) {
             return failed("tool '" + name + "' failed: " + describe(e.getCause(), request, timeout), request.details(), seconds(start));
+        }
+    }
+
+    /** Stops a call the caller no longer waits for: cancels the exchange, or closes a body still being read. */
+    private static void abandon(CompletableFuture<HttpResponse<InputStream>> sent) {
+        sent.cancel(true);
+        if (sent.isDone() && !sent.isCompletedExceptionally()) {
+            try {
+                sent.join().body().close();
+            } catch (IOException | RuntimeException ignored) {
+                // already closed or failed: nothing left to stop
+            }
         }
     }
 

@@ -28,12 +28,14 @@ import java.util.regex.Pattern;
 record WebhookRequest(String method, String url, URI uri, Map<String, String> headers, Map<String, String> shownHeaders,
                       Map<String, String> pathParams, Map<String, String> queryParams, String body, String contentType) {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_\\-]+)}");
+    static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
     static final String JSON = "application/json";
     static final String FORM = "application/x-www-form-urlencoded";
 
     /** @throws IllegalArgumentException with a message for the LLM: missing required parameters, a bad URL, a missing secret */
     static WebhookRequest build(JsonNode apiSchema, JsonNode args, Map<String, Object> variables, Function<String, String> secretValue) {
-        String method = apiSchema.path("method").asText("GET").toUpperCase(Locale.ROOT);
+        String method = apiSchema.path("method").asText("GET").strip().toUpperCase(Locale.ROOT);
+        if (!METHODS.contains(method)) throw new IllegalArgumentException("the tool's method must be one of " + METHODS + ", got '" + method + "'");
         List<String> missing = new ArrayList<>();
         Map<String, String> path = new LinkedHashMap<>();
         JsonNode pathArgs = group(args, "path_params");

@@ -60,12 +60,21 @@ class HttpWebhookToolsTest {
         int status = path.startsWith("/fail") ? 500 : 200;
         byte[] reply = (path.startsWith("/fail") ? "database is down" : path.startsWith("/big") ? "x".repeat(100_000)
                 : "{\"ok\":true,\"path\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
+        if (path.startsWith("/slowbody")) {
+            ex.sendResponseHeaders(200, 0);
+            ex.getResponseBody().write("partial".getBytes(StandardCharsets.UTF_8));
+            ex.getResponseBody().flush();
+        }
         if (path.startsWith("/slow")) {
             try {
                 release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (path.startsWith("/slowbody")) {
+            ex.close();
+            return;
         }
         try {
             ex.sendResponseHeaders(status, reply.length);
@@ -179,6 +188,22 @@ class HttpWebhookToolsTest {
         WebhookToolResult r = tools.call(t, "{}", Map.of());
         assertThat(r.isError()).isTrue();
         assertThat(r.resultValue()).contains("the tool did not answer within 1 s");
+    }
+
+    @Test
+    void a_body_that_never_ends_times_out_too() throws Exception {
+        JsonNode t = Json.MAPPER.readTree("{\"name\":\"slow\",\"response_timeout_secs\":1,\"api_schema\":{\"url\":\"" + base() + "/slowbody\"}}");
+        WebhookToolResult r = tools.call(t, "{}", Map.of());
+        assertThat(r.isError()).isTrue();
+        assertThat(r.resultValue()).contains("the tool did not answer within 1 s");
+    }
+
+    @Test
+    void an_unknown_method_is_an_error() throws Exception {
+        WebhookToolResult r = tools.call(tool("{\"url\":\"" + base() + "/x\",\"method\":\"TRACE\"}"), "{}", Map.of());
+        assertThat(r.isError()).isTrue();
+        assertThat(r.resultValue()).contains("method must be one of");
+        assertThat(seen).isEmpty();
     }
 
     @Test
