@@ -36,6 +36,9 @@ public record LlmProvider(String name, String kind, String url, String apiKey, S
         name = name == null || name.isBlank() ? kind : name.strip();
         url = url == null || url.isBlank() ? null : url.strip();
         if (url == null && kind.equals(OPENAI)) throw new IllegalArgumentException("LLM provider '" + name + "' needs a url");
+        if (url != null && !url.startsWith("http://") && !url.startsWith("https://")) {
+            throw new IllegalArgumentException("LLM provider '" + name + "' url must start with http:// or https://, got '" + url + "'");
+        }
         apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
         model = model == null || model.isBlank() ? null : model.strip();
         headers = headers == null ? Map.of() : Map.copyOf(new TreeMap<>(headers));

@@ -88,6 +88,8 @@ class LlmConfigTest {
                 .hasMessageContaining("needs a url");
         assertThatThrownBy(() -> ConfigLoader.load(Map.of(), Map.of("TIMBRE_LLM_KIND", "gemini", "TIMBRE_LLM_URL", "http://x")))
                 .hasMessageContaining("openai, anthropic or rules");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), Map.of("TIMBRE_LLM_URL", "localhost:11434")))
+                .hasMessageContaining("http:// or https://");
         assertThatThrownBy(() -> ConfigLoader.load(Map.of(), Map.of("TIMBRE_LLM_CASCADE_TIMEOUT_SECONDS", "soon")))
                 .hasMessageContaining("TIMBRE_LLM_CASCADE_TIMEOUT_SECONDS");
     }
