@@ -20,6 +20,10 @@ import dev.timbre.convai.settings.SettingsService;
 import dev.timbre.convai.tools.ToolRepository;
 import dev.timbre.convai.tools.ToolsRoutes;
 import dev.timbre.convai.tools.ToolsService;
+import dev.timbre.convai.llm.AgentLanguageModels;
+import dev.timbre.convai.llm.ConfiguredLanguageModels;
+import dev.timbre.convai.tools.HttpWebhookTools;
+import dev.timbre.convai.tools.WebhookTools;
 import dev.timbre.forcedalignment.ForcedAlignmentRoutes;
 import dev.timbre.forcedalignment.ForcedAlignmentService;
 import dev.timbre.health.HealthRoutes;
@@ -76,7 +80,8 @@ public final class Timbre implements AutoCloseable {
     /** The use cases other code (tests, later areas) reaches directly. */
     public record Services(VoicesService voices, HistoryService history, UserService users, TextToSpeechService textToSpeech,
                            SpeechToTextService speechToText, AgentsService agents, ToolsService tools, SecretsService secrets,
-                           SettingsService convaiSettings) {}
+                           SettingsService convaiSettings,
+                           ConfiguredLanguageModels languageModels, HttpWebhookTools webhookTools) {}
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
         this.database = database;
@@ -114,6 +119,9 @@ public final class Timbre implements AutoCloseable {
             SecretsService secrets = new SecretsService(new SecretRepository(database.jdbi()),
                     SecretCipher.openOrCreate(config.dataDir().resolve("secrets.key")),
                     SecretDependents.of(tools, convaiSettings), Clock.systemUTC());
+            org.slf4j.LoggerFactory.getLogger(Timbre.class).info("Agents: {}", config.llm().describe());
+            ConfiguredLanguageModels languageModels = new ConfiguredLanguageModels(config.llm(), secrets::value);
+            HttpWebhookTools webhookTools = new HttpWebhookTools(secrets::value);
 
             ApiKeyAuth auth = new ApiKeyAuth(keys);
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(
@@ -138,7 +146,8 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/settings", new SettingsRoutes(convaiSettings))));
             speechToText.resumePending();
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
-                    agents, tools, secrets, convaiSettings));
+                    agents, tools, secrets, convaiSettings,
+                    languageModels, webhookTools));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -194,10 +203,21 @@ public final class Timbre implements AutoCloseable {
         return services.convaiSettings();
     }
 
+    /** Agents' language models (owned here: callers never close them). */
+    public AgentLanguageModels languageModels() {
+        return services.languageModels();
+    }
+
+    public WebhookTools webhookTools() {
+        return services.webhookTools();
+    }
+
     @Override
     public void close() {
         server.close();
         services.speechToText().close();
+        services.languageModels().close();
+        services.webhookTools().close();
         engines.close();
         database.close();
     }
