@@ -73,6 +73,7 @@ class ToolRoundsTest {
         f.session.receive(new Frame.ClientToolResult("c9", "late", false));
         f.loop.drain();
         assertThat(model.requests).hasSize(2);
+        assertThat(f.out.all(Frame.Error.class)).singleElement().extracting(Frame.Error::errorType).isEqualTo("invalid_message");
     }
 
     @Test
