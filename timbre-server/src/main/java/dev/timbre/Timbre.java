@@ -6,6 +6,8 @@ import dev.timbre.config.TimbreConfig;
 import dev.timbre.convai.agents.AgentRepository;
 import dev.timbre.convai.agents.AgentsRoutes;
 import dev.timbre.convai.agents.AgentsService;
+import dev.timbre.convai.conversation.ConversationDefaults;
+import dev.timbre.convai.conversation.ConversationRoutes;
 import dev.timbre.db.Database;
 import dev.timbre.engines.EngineCatalog;
 import dev.timbre.engines.ModelCatalog;
@@ -143,7 +145,9 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/agents", new AgentsRoutes(agents)),
                     mount("/v1/convai/tools", new ToolsRoutes(tools)),
                     mount("/v1/convai/secrets", new SecretsRoutes(secrets)),
-                    mount("/v1/convai/settings", new SettingsRoutes(convaiSettings))));
+                    mount("/v1/convai/settings", new SettingsRoutes(convaiSettings)),
+                    mount("/v1/convai/conversation", new ConversationRoutes(agents, tools, ConversationDefaults.ruleModels(),
+                            ConversationDefaults.noWebhooks(), ConversationDefaults.noLog(), auth, Clock.systemUTC()))));
             speechToText.resumePending();
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
