@@ -146,8 +146,8 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/tools", new ToolsRoutes(tools)),
                     mount("/v1/convai/secrets", new SecretsRoutes(secrets)),
                     mount("/v1/convai/settings", new SettingsRoutes(convaiSettings)),
-                    mount("/v1/convai/conversation", new ConversationRoutes(agents, tools, ConversationDefaults.ruleModels(),
-                            ConversationDefaults.noWebhooks(), ConversationDefaults.noLog(), auth, Clock.systemUTC()))));
+                    mount("/v1/convai/conversation", new ConversationRoutes(agents, tools, languageModels,
+                            webhookTools, ConversationDefaults.noLog(), auth, Clock.systemUTC()))));
             speechToText.resumePending();
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,

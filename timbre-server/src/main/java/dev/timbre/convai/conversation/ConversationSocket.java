@@ -7,7 +7,7 @@ import dev.timbre.agent.session.Frame;
 import dev.timbre.agent.session.SessionConfig;
 import dev.timbre.convai.conversations.ConversationStart;
 import dev.timbre.http.Json;
-import dev.timbre.texttospeech.SocketSender;
+import dev.timbre.sockets.SocketSender;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneId;
