@@ -6,6 +6,9 @@ import dev.timbre.config.TimbreConfig;
 import dev.timbre.convai.agents.AgentRepository;
 import dev.timbre.convai.agents.AgentsRoutes;
 import dev.timbre.convai.agents.AgentsService;
+import dev.timbre.convai.conversations.ConversationRepository;
+import dev.timbre.convai.conversations.ConversationsRoutes;
+import dev.timbre.convai.conversations.ConversationsService;
 import dev.timbre.db.Database;
 import dev.timbre.engines.EngineCatalog;
 import dev.timbre.engines.ModelCatalog;
@@ -76,7 +79,8 @@ public final class Timbre implements AutoCloseable {
     /** The use cases other code (tests, later areas) reaches directly. */
     public record Services(VoicesService voices, HistoryService history, UserService users, TextToSpeechService textToSpeech,
                            SpeechToTextService speechToText, AgentsService agents, ToolsService tools, SecretsService secrets,
-                           SettingsService convaiSettings) {}
+                           SettingsService convaiSettings,
+                           ConversationsService conversations) {}
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
         this.database = database;
@@ -114,6 +118,7 @@ public final class Timbre implements AutoCloseable {
             SecretsService secrets = new SecretsService(new SecretRepository(database.jdbi()),
                     SecretCipher.openOrCreate(config.dataDir().resolve("secrets.key")),
                     SecretDependents.of(tools, convaiSettings), Clock.systemUTC());
+            ConversationsService conversations = new ConversationsService(new ConversationRepository(database.jdbi()), Clock.systemUTC());
 
             ApiKeyAuth auth = new ApiKeyAuth(keys);
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(
@@ -135,10 +140,11 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/agents", new AgentsRoutes(agents)),
                     mount("/v1/convai/tools", new ToolsRoutes(tools)),
                     mount("/v1/convai/secrets", new SecretsRoutes(secrets)),
-                    mount("/v1/convai/settings", new SettingsRoutes(convaiSettings))));
+                    mount("/v1/convai/settings", new SettingsRoutes(convaiSettings)),
+                    mount("/v1/convai/conversations", new ConversationsRoutes(conversations))));
             speechToText.resumePending();
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
-                    agents, tools, secrets, convaiSettings));
+                    agents, tools, secrets, convaiSettings, conversations));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -192,6 +198,11 @@ public final class Timbre implements AutoCloseable {
 
     public SettingsService convaiSettings() {
         return services.convaiSettings();
+    }
+
+    /** Conversation records: the runtime's {@code ConversationLog}, post-call work's {@code ConversationRecords}. */
+    public ConversationsService conversations() {
+        return services.conversations();
     }
 
     @Override
