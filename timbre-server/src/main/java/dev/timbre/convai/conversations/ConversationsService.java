@@ -72,7 +72,7 @@ public final class ConversationsService implements ConversationLog, Conversation
         try {
             hook.conversationEnded(conversationId);
         } catch (RuntimeException e) {
-            LOG.warn("post-call work for {} could not start", conversationId, e);
+            LOG.warn("post-call work for {} could not start: {}", conversationId, e.toString());
             markFailed(conversationId, "Post-call processing could not start: " + e.getMessage());
         }
     }
