@@ -23,6 +23,10 @@ import dev.timbre.convai.settings.SettingsService;
 import dev.timbre.convai.tools.ToolRepository;
 import dev.timbre.convai.tools.ToolsRoutes;
 import dev.timbre.convai.tools.ToolsService;
+import dev.timbre.convai.llm.AgentLanguageModels;
+import dev.timbre.convai.llm.ConfiguredLanguageModels;
+import dev.timbre.convai.tools.HttpWebhookTools;
+import dev.timbre.convai.tools.WebhookTools;
 import dev.timbre.forcedalignment.ForcedAlignmentRoutes;
 import dev.timbre.forcedalignment.ForcedAlignmentService;
 import dev.timbre.health.HealthRoutes;
@@ -80,6 +84,7 @@ public final class Timbre implements AutoCloseable {
     public record Services(VoicesService voices, HistoryService history, UserService users, TextToSpeechService textToSpeech,
                            SpeechToTextService speechToText, AgentsService agents, ToolsService tools, SecretsService secrets,
                            SettingsService convaiSettings,
+                           ConfiguredLanguageModels languageModels, HttpWebhookTools webhookTools,
                            ConversationsService conversations) {}
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
@@ -118,6 +123,9 @@ public final class Timbre implements AutoCloseable {
             SecretsService secrets = new SecretsService(new SecretRepository(database.jdbi()),
                     SecretCipher.openOrCreate(config.dataDir().resolve("secrets.key")),
                     SecretDependents.of(tools, convaiSettings), Clock.systemUTC());
+            org.slf4j.LoggerFactory.getLogger(Timbre.class).info("Agents: {}", config.llm().describe());
+            ConfiguredLanguageModels languageModels = new ConfiguredLanguageModels(config.llm(), secrets::value);
+            HttpWebhookTools webhookTools = new HttpWebhookTools(secrets::value);
             ConversationsService conversations = new ConversationsService(new ConversationRepository(database.jdbi()), Clock.systemUTC());
 
             ApiKeyAuth auth = new ApiKeyAuth(keys);
@@ -144,7 +152,8 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/conversations", new ConversationsRoutes(conversations))));
             speechToText.resumePending();
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
-                    agents, tools, secrets, convaiSettings, conversations));
+                    agents, tools, secrets, convaiSettings,
+                    languageModels, webhookTools, conversations));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -200,6 +209,15 @@ public final class Timbre implements AutoCloseable {
         return services.convaiSettings();
     }
 
+    /** Agents' language models (owned here: callers never close them). */
+    public AgentLanguageModels languageModels() {
+        return services.languageModels();
+    }
+
+    public WebhookTools webhookTools() {
+        return services.webhookTools();
+    }
+
     /** Conversation records: the runtime's {@code ConversationLog}, post-call work's {@code ConversationRecords}. */
     public ConversationsService conversations() {
         return services.conversations();
@@ -209,6 +227,8 @@ public final class Timbre implements AutoCloseable {
     public void close() {
         server.close();
         services.speechToText().close();
+        services.languageModels().close();
+        services.webhookTools().close();
         engines.close();
         database.close();
     }
