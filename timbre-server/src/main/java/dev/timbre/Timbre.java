@@ -6,8 +6,10 @@ import dev.timbre.config.TimbreConfig;
 import dev.timbre.convai.agents.AgentRepository;
 import dev.timbre.convai.agents.AgentsRoutes;
 import dev.timbre.convai.agents.AgentsService;
-import dev.timbre.convai.conversation.ConversationDefaults;
 import dev.timbre.convai.conversation.ConversationRoutes;
+import dev.timbre.convai.conversations.ConversationRepository;
+import dev.timbre.convai.conversations.ConversationsRoutes;
+import dev.timbre.convai.conversations.ConversationsService;
 import dev.timbre.db.Database;
 import dev.timbre.engines.EngineCatalog;
 import dev.timbre.engines.ModelCatalog;
@@ -83,7 +85,8 @@ public final class Timbre implements AutoCloseable {
     public record Services(VoicesService voices, HistoryService history, UserService users, TextToSpeechService textToSpeech,
                            SpeechToTextService speechToText, AgentsService agents, ToolsService tools, SecretsService secrets,
                            SettingsService convaiSettings,
-                           ConfiguredLanguageModels languageModels, HttpWebhookTools webhookTools) {}
+                           ConfiguredLanguageModels languageModels, HttpWebhookTools webhookTools,
+                           ConversationsService conversations) {}
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
         this.database = database;
@@ -124,6 +127,7 @@ public final class Timbre implements AutoCloseable {
             org.slf4j.LoggerFactory.getLogger(Timbre.class).info("Agents: {}", config.llm().describe());
             ConfiguredLanguageModels languageModels = new ConfiguredLanguageModels(config.llm(), secrets::value);
             HttpWebhookTools webhookTools = new HttpWebhookTools(secrets::value);
+            ConversationsService conversations = new ConversationsService(new ConversationRepository(database.jdbi()), Clock.systemUTC());
 
             ApiKeyAuth auth = new ApiKeyAuth(keys);
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(
@@ -147,11 +151,12 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/secrets", new SecretsRoutes(secrets)),
                     mount("/v1/convai/settings", new SettingsRoutes(convaiSettings)),
                     mount("/v1/convai/conversation", new ConversationRoutes(agents, tools, languageModels,
-                            webhookTools, ConversationDefaults.noLog(), auth, Clock.systemUTC()))));
+                            webhookTools, conversations, auth, Clock.systemUTC())),
+                    mount("/v1/convai/conversations", new ConversationsRoutes(conversations))));
             speechToText.resumePending();
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
-                    languageModels, webhookTools));
+                    languageModels, webhookTools, conversations));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -214,6 +219,11 @@ public final class Timbre implements AutoCloseable {
 
     public WebhookTools webhookTools() {
         return services.webhookTools();
+    }
+
+    /** Conversation records: the runtime's {@code ConversationLog}, post-call work's {@code ConversationRecords}. */
+    public ConversationsService conversations() {
+        return services.conversations();
     }
 
     @Override
