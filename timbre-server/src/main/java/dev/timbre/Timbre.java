@@ -8,10 +8,11 @@ import dev.timbre.convai.agents.AgentsRoutes;
 import dev.timbre.convai.agents.AgentsService;
 import dev.timbre.convai.agents.SimulationRoutes;
 import dev.timbre.convai.agents.SimulationService;
-import dev.timbre.convai.llm.ConfiguredLanguageModels;
 import dev.timbre.convai.postcall.ConversationAnalyser;
-import dev.timbre.convai.conversation.ConversationDefaults;
 import dev.timbre.convai.conversation.ConversationRoutes;
+import dev.timbre.convai.conversations.ConversationRepository;
+import dev.timbre.convai.conversations.ConversationsRoutes;
+import dev.timbre.convai.conversations.ConversationsService;
 import dev.timbre.db.Database;
 import dev.timbre.engines.EngineCatalog;
 import dev.timbre.engines.ModelCatalog;
@@ -26,6 +27,10 @@ import dev.timbre.convai.settings.SettingsService;
 import dev.timbre.convai.tools.ToolRepository;
 import dev.timbre.convai.tools.ToolsRoutes;
 import dev.timbre.convai.tools.ToolsService;
+import dev.timbre.convai.llm.AgentLanguageModels;
+import dev.timbre.convai.llm.ConfiguredLanguageModels;
+import dev.timbre.convai.tools.HttpWebhookTools;
+import dev.timbre.convai.tools.WebhookTools;
 import dev.timbre.forcedalignment.ForcedAlignmentRoutes;
 import dev.timbre.forcedalignment.ForcedAlignmentService;
 import dev.timbre.health.HealthRoutes;
@@ -79,16 +84,15 @@ public final class Timbre implements AutoCloseable {
     private final EngineCatalog engines;
     private final ApiServer server;
     private final Services services;
-    /** Agents' language models (owned here, closed last but one). */
-    private final ConfiguredLanguageModels llms;
 
     /** The use cases other code (tests, later areas) reaches directly. */
     public record Services(VoicesService voices, HistoryService history, UserService users, TextToSpeechService textToSpeech,
                            SpeechToTextService speechToText, AgentsService agents, ToolsService tools, SecretsService secrets,
-                           SettingsService convaiSettings) {}
+                           SettingsService convaiSettings,
+                           ConfiguredLanguageModels languageModels, HttpWebhookTools webhookTools,
+                           ConversationsService conversations) {}
 
-    private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services, ConfiguredLanguageModels llms) {
-        this.llms = llms;
+    private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
         this.database = database;
         this.engines = engines;
         this.server = server;
@@ -124,7 +128,10 @@ public final class Timbre implements AutoCloseable {
             SecretsService secrets = new SecretsService(new SecretRepository(database.jdbi()),
                     SecretCipher.openOrCreate(config.dataDir().resolve("secrets.key")),
                     SecretDependents.of(tools, convaiSettings), Clock.systemUTC());
-            ConfiguredLanguageModels llms = new ConfiguredLanguageModels(config.llm(), secrets::value);
+            org.slf4j.LoggerFactory.getLogger(Timbre.class).info("Agents: {}", config.llm().describe());
+            ConfiguredLanguageModels languageModels = new ConfiguredLanguageModels(config.llm(), secrets::value);
+            HttpWebhookTools webhookTools = new HttpWebhookTools(secrets::value);
+            ConversationsService conversations = new ConversationsService(new ConversationRepository(database.jdbi()), Clock.systemUTC());
 
             ApiKeyAuth auth = new ApiKeyAuth(keys);
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(
@@ -144,16 +151,18 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/forced-alignment", new ForcedAlignmentRoutes(new ForcedAlignmentService(speechToText), config.limits().maxUploadBytes())),
                     mount("/v1/user", new UserRoutes(users)),
                     mount("/v1/convai/agents", new AgentsRoutes(agents)),
-                    mount("/v1/convai/agents", new SimulationRoutes(new SimulationService(agents, llms,
+                    mount("/v1/convai/agents", new SimulationRoutes(new SimulationService(agents, languageModels,
                             new ConversationAnalyser(Duration.ofSeconds(60)), Clock.systemUTC()))),
                     mount("/v1/convai/tools", new ToolsRoutes(tools)),
                     mount("/v1/convai/secrets", new SecretsRoutes(secrets)),
                     mount("/v1/convai/settings", new SettingsRoutes(convaiSettings)),
-                    mount("/v1/convai/conversation", new ConversationRoutes(agents, tools, llms,
-                            ConversationDefaults.noWebhooks(), ConversationDefaults.noLog(), auth, Clock.systemUTC()))));
+                    mount("/v1/convai/conversation", new ConversationRoutes(agents, tools, languageModels,
+                            webhookTools, conversations, auth, Clock.systemUTC())),
+                    mount("/v1/convai/conversations", new ConversationsRoutes(conversations))));
             speechToText.resumePending();
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
-                    agents, tools, secrets, convaiSettings), llms);
+                    agents, tools, secrets, convaiSettings,
+                    languageModels, webhookTools, conversations));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -209,11 +218,26 @@ public final class Timbre implements AutoCloseable {
         return services.convaiSettings();
     }
 
+    /** Agents' language models (owned here: callers never close them). */
+    public AgentLanguageModels languageModels() {
+        return services.languageModels();
+    }
+
+    public WebhookTools webhookTools() {
+        return services.webhookTools();
+    }
+
+    /** Conversation records: the runtime's {@code ConversationLog}, post-call work's {@code ConversationRecords}. */
+    public ConversationsService conversations() {
+        return services.conversations();
+    }
+
     @Override
     public void close() {
         server.close();
-        llms.close();
         services.speechToText().close();
+        services.languageModels().close();
+        services.webhookTools().close();
         engines.close();
         database.close();
     }

@@ -1,5 +1,6 @@
 package dev.timbre.config;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +22,8 @@ import java.util.TreeMap;
  * @param timeoutSeconds how long to wait for the response headers; 0 means the engine's default (60 s)
  */
 public record LlmProvider(String name, String kind, String url, String apiKey, String model, Map<String, String> headers,
-                          List<String> serves, int timeoutSeconds) {
+                          @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> serves,
+                          int timeoutSeconds) {
     public static final String OPENAI = "openai";
     public static final String ANTHROPIC = "anthropic";
     public static final String RULES = "rules";
@@ -34,6 +36,9 @@ public record LlmProvider(String name, String kind, String url, String apiKey, S
         name = name == null || name.isBlank() ? kind : name.strip();
         url = url == null || url.isBlank() ? null : url.strip();
         if (url == null && kind.equals(OPENAI)) throw new IllegalArgumentException("LLM provider '" + name + "' needs a url");
+        if (url != null && !url.startsWith("http://") && !url.startsWith("https://")) {
+            throw new IllegalArgumentException("LLM provider '" + name + "' url must start with http:// or https://, got '" + url + "'");
+        }
         apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
         model = model == null || model.isBlank() ? null : model.strip();
         headers = headers == null ? Map.of() : Map.copyOf(new TreeMap<>(headers));

@@ -38,10 +38,12 @@ class LlmConfigTest {
                       serves: [gpt-4o-mini, "qwen3-*"]
                       timeout_seconds: 30
                     - {name: ollama, url: "http://localhost:11434"}
+                    - {name: fallback, kind: rules, serves: "grok-*"}
                 """);
         LlmSettings llm = ConfigLoader.load(Map.of("config", file.toString()), Map.of()).llm();
         assertThat(llm.cascadeTimeoutSeconds()).isEqualTo(4.0);
-        assertThat(llm.providers()).extracting(LlmProvider::name).containsExactly("claude", "vllm", "ollama");
+        assertThat(llm.providers()).extracting(LlmProvider::name).containsExactly("claude", "vllm", "ollama", "fallback");
+        assertThat(llm.providers().get(3).serves()).containsExactly("grok-*");
         LlmProvider vllm = llm.providers().get(1);
         assertThat(vllm).isEqualTo(new LlmProvider("vllm", "openai", "http://gpu:8000/v1", null, "qwen3-30b-a3b",
                 Map.of("X-Team", "voice"), List.of("gpt-4o-mini", "qwen3-*"), 30));
@@ -86,6 +88,8 @@ class LlmConfigTest {
                 .hasMessageContaining("needs a url");
         assertThatThrownBy(() -> ConfigLoader.load(Map.of(), Map.of("TIMBRE_LLM_KIND", "gemini", "TIMBRE_LLM_URL", "http://x")))
                 .hasMessageContaining("openai, anthropic or rules");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), Map.of("TIMBRE_LLM_URL", "localhost:11434")))
+                .hasMessageContaining("http:// or https://");
         assertThatThrownBy(() -> ConfigLoader.load(Map.of(), Map.of("TIMBRE_LLM_CASCADE_TIMEOUT_SECONDS", "soon")))
                 .hasMessageContaining("TIMBRE_LLM_CASCADE_TIMEOUT_SECONDS");
     }

@@ -174,6 +174,7 @@ public final class ConversationSession {
             return;
         }
         int entry = transcript.addAgent(text.isBlank() ? null : text, secondsInCall(), t.eventId);
+        t.eventId = 0; // the response is complete: an interruption from now on (during tools) has nothing to cut
         List<ToolCall> calls = List.copyOf(t.calls);
         history.add(ChatMessage.assistant(text, calls));
         if (calls.isEmpty()) {

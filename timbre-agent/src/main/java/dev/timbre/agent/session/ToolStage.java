@@ -115,6 +115,7 @@ final class ToolStage {
                     needsReply = true;
                     waitingClient.put(call.id(), r -> complete.accept(new Result(r.result(), r.isError(), true,
                             Map.of("type", "client", "parameters", JsonText.object(args)))));
+                    turn.timers.add(() -> waitingClient.remove(call.id())); // a cancelled turn stops waiting
                     timeout(tool, call, complete);
                 }
                 case WEBHOOK -> {

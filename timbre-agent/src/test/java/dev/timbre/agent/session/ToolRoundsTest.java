@@ -60,6 +60,23 @@ class ToolRoundsTest {
     }
 
     @Test
+    void aUserMessageDuringAToolCallCancelsItCleanly() {
+        var model = new ScriptedLanguageModel(Reply.textAndTools("Checking.", new ToolCall("c9", "lookup", "{}")), Reply.text("New answer."));
+        var f = with(model, null, null, LOOKUP);
+        f.say("find it");
+        f.say("never mind");
+        assertThat(f.out.all(Frame.ResponsePart.class).stream().filter(p -> p.type() == Frame.ResponsePart.PartType.STOP)).hasSize(2);
+        assertThat(f.out.responses()).containsExactly("Checking.", "New answer.");
+        assertThat(lastToolMessage(model)).contains("Cancelled");
+        var roles = model.requests.get(1).messages().stream().map(m -> m.role().wireName()).toList();
+        assertThat(roles).containsExactly("user", "assistant", "tool", "user");
+        f.session.receive(new Frame.ClientToolResult("c9", "late", false));
+        f.loop.drain();
+        assertThat(model.requests).hasSize(2);
+        assertThat(f.out.all(Frame.Error.class)).singleElement().extracting(Frame.Error::errorType).isEqualTo("invalid_message");
+    }
+
+    @Test
     void clientToolWithoutResponseDoesNotWait() {
         var model = new ScriptedLanguageModel(Reply.textAndTools("Done.", new ToolCall("c2", "notify", "{}")));
         var f = with(model, null, null, NOTIFY);

@@ -13,7 +13,7 @@ import dev.timbre.convai.tools.WebhookTools;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.ApiKeyAuth;
 import dev.timbre.http.Params;
-import dev.timbre.texttospeech.SocketSender;
+import dev.timbre.sockets.SocketSender;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsConfig;

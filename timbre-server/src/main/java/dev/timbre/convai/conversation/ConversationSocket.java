@@ -6,7 +6,8 @@ import dev.timbre.agent.session.ExecutorSessionLoop;
 import dev.timbre.agent.session.Frame;
 import dev.timbre.agent.session.SessionConfig;
 import dev.timbre.convai.conversations.ConversationStart;
-import dev.timbre.texttospeech.SocketSender;
+import dev.timbre.http.Json;
+import dev.timbre.sockets.SocketSender;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -58,7 +59,7 @@ final class ConversationSocket {
     synchronized void opened() {
         initiationTimer = runtime.timers().schedule(() -> {
             synchronized (this) {
-                if (session == null && !closed) begin(Initiation.none(), null);
+                if (session == null && !closed) begin(null, Json.MAPPER.createObjectNode());
             }
         }, runtime.initiationWait().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -71,7 +72,7 @@ final class ConversationSocket {
                 begin(null, m.initiation());
                 return;
             }
-            begin(Initiation.none(), null);
+            begin(null, Json.MAPPER.createObjectNode());
             if (session == null) return;
         }
         if (m.initiation() != null) sendError(1008, "invalid_message", "The conversation has already been initiated");
@@ -93,7 +94,7 @@ final class ConversationSocket {
         if (session != null) session.hangUp("Client disconnected: " + code, 1000);
     }
 
-    /** Starts the conversation from {@code initiation} (already checked) or {@code data} (to check). */
+    /** Starts the conversation from {@code initiation} (already checked) or {@code data} (to check; empty: defaults). */
     private void begin(Initiation initiation, JsonNode data) {
         if (initiationTimer != null) initiationTimer.cancel(false);
         final Initiation init;

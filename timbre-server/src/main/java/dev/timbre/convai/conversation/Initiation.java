@@ -32,11 +32,6 @@ record Initiation(JsonNode raw, String prompt, String firstMessage, String langu
         }
     }
 
-    /** Defaults only: the client sent no initiation data in time. */
-    static Initiation none() {
-        return new Initiation(Json.MAPPER.createObjectNode(), null, null, null, null, Map.of(), Map.of(), null);
-    }
-
     static Initiation check(JsonNode data, JsonNode agentConfig) throws Refused {
         JsonNode allowed = agentConfig.path("platform_settings").path("overrides");
         JsonNode override = data.path("conversation_config_override");

@@ -7,7 +7,7 @@ import dev.timbre.agent.session.SessionListener;
 import dev.timbre.agent.transcript.TranscriptEntry;
 import dev.timbre.convai.conversations.ConversationEnd;
 import dev.timbre.convai.conversations.ConversationLog;
-import dev.timbre.texttospeech.SocketSender;
+import dev.timbre.sockets.SocketSender;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
