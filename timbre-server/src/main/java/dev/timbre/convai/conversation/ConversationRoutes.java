@@ -48,7 +48,7 @@ public final class ConversationRoutes implements EndpointGroup {
 
     public ConversationRoutes(AgentsService agents, ToolsService tools, AgentLanguageModels models, WebhookTools webhooks,
                               ConversationLog log, ApiKeyAuth auth, Clock clock) {
-        this(agents, auth, new ConversationRuntime(new AgentProfiles(agents, tools, models), log, new ServerToolRunner(webhooks),
+        this(agents, auth, new ConversationRuntime(new AgentProfiles(agents, tools, models), new BackgroundConversationLog(log), new ServerToolRunner(webhooks),
                 ConversationSignatures.withRandomKey(clock), timers(), clock, Duration.ofSeconds(3), Duration.ofMillis(50),
                 Duration.ofSeconds(10)));
     }
