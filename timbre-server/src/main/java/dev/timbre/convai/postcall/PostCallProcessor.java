@@ -84,12 +84,16 @@ public final class PostCallProcessor implements PostCall, AutoCloseable {
         webhooks.enqueue(webhooks.event("call_initiation_failure", conversationId, data));
     }
 
-    /** Queues every pending analysis and webhook job (at start-up). Returns how many. */
+    /**
+     * Queues every pending webhook and analysis job (at start-up, once). Returns how many. Webhooks first: a resumed
+     * analysis queues its own webhook, which must not be picked up a second time.
+     */
     public int resumePending() {
+        int hooks = webhooks.resumePending();
         List<PostCallJob> pending = jobs.pending(PostCallJob.ANALYSIS);
         pending.forEach(this::submit);
         if (!pending.isEmpty()) log.info("resumed {} pending post-call analyses", pending.size());
-        return pending.size() + webhooks.resumePending();
+        return hooks + pending.size();
     }
 
     private void submit(PostCallJob job) {
