@@ -137,6 +137,12 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/secrets", new SecretsRoutes(secrets)),
                     mount("/v1/convai/settings", new SettingsRoutes(convaiSettings))));
             speechToText.resumePending();
+            // TODO(integrator, postcall): once ConversationsService (branch conversations) and the AgentLanguageModels
+            // implementation (branch llm) are wired above, add post-call work (and close it in close(), before the database):
+            //   PostCallProcessor postCall = PostCallSetup.processor(database.jdbi(), config.webhooks(), convaiSettings, agents,
+            //           conversations, languageModels, Clock.systemUTC());
+            //   conversations.postCall(postCall);
+            //   postCall.resumePending();
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings));
         } catch (RuntimeException | IOException e) {
