@@ -6,6 +6,10 @@ import dev.timbre.config.TimbreConfig;
 import dev.timbre.convai.agents.AgentRepository;
 import dev.timbre.convai.agents.AgentsRoutes;
 import dev.timbre.convai.agents.AgentsService;
+import dev.timbre.convai.conversation.ConversationRoutes;
+import dev.timbre.convai.conversations.ConversationRepository;
+import dev.timbre.convai.conversations.ConversationsRoutes;
+import dev.timbre.convai.conversations.ConversationsService;
 import dev.timbre.db.Database;
 import dev.timbre.engines.EngineCatalog;
 import dev.timbre.engines.ModelCatalog;
@@ -20,6 +24,10 @@ import dev.timbre.convai.settings.SettingsService;
 import dev.timbre.convai.tools.ToolRepository;
 import dev.timbre.convai.tools.ToolsRoutes;
 import dev.timbre.convai.tools.ToolsService;
+import dev.timbre.convai.llm.AgentLanguageModels;
+import dev.timbre.convai.llm.ConfiguredLanguageModels;
+import dev.timbre.convai.tools.HttpWebhookTools;
+import dev.timbre.convai.tools.WebhookTools;
 import dev.timbre.forcedalignment.ForcedAlignmentRoutes;
 import dev.timbre.forcedalignment.ForcedAlignmentService;
 import dev.timbre.health.HealthRoutes;
@@ -76,7 +84,9 @@ public final class Timbre implements AutoCloseable {
     /** The use cases other code (tests, later areas) reaches directly. */
     public record Services(VoicesService voices, HistoryService history, UserService users, TextToSpeechService textToSpeech,
                            SpeechToTextService speechToText, AgentsService agents, ToolsService tools, SecretsService secrets,
-                           SettingsService convaiSettings) {}
+                           SettingsService convaiSettings,
+                           ConfiguredLanguageModels languageModels, HttpWebhookTools webhookTools,
+                           ConversationsService conversations) {}
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
         this.database = database;
@@ -114,6 +124,10 @@ public final class Timbre implements AutoCloseable {
             SecretsService secrets = new SecretsService(new SecretRepository(database.jdbi()),
                     SecretCipher.openOrCreate(config.dataDir().resolve("secrets.key")),
                     SecretDependents.of(tools, convaiSettings), Clock.systemUTC());
+            org.slf4j.LoggerFactory.getLogger(Timbre.class).info("Agents: {}", config.llm().describe());
+            ConfiguredLanguageModels languageModels = new ConfiguredLanguageModels(config.llm(), secrets::value);
+            HttpWebhookTools webhookTools = new HttpWebhookTools(secrets::value);
+            ConversationsService conversations = new ConversationsService(new ConversationRepository(database.jdbi()), Clock.systemUTC());
 
             ApiKeyAuth auth = new ApiKeyAuth(keys);
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(
@@ -135,7 +149,10 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/agents", new AgentsRoutes(agents)),
                     mount("/v1/convai/tools", new ToolsRoutes(tools)),
                     mount("/v1/convai/secrets", new SecretsRoutes(secrets)),
-                    mount("/v1/convai/settings", new SettingsRoutes(convaiSettings))));
+                    mount("/v1/convai/settings", new SettingsRoutes(convaiSettings)),
+                    mount("/v1/convai/conversation", new ConversationRoutes(agents, tools, languageModels,
+                            webhookTools, conversations, auth, Clock.systemUTC())),
+                    mount("/v1/convai/conversations", new ConversationsRoutes(conversations))));
             speechToText.resumePending();
             // TODO(integrator, postcall): once ConversationsService (branch conversations) and the AgentLanguageModels
             // implementation (branch llm) are wired above, add post-call work (and close it in close(), before the database):
@@ -144,7 +161,8 @@ public final class Timbre implements AutoCloseable {
             //   conversations.postCall(postCall);
             //   postCall.resumePending();
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
-                    agents, tools, secrets, convaiSettings));
+                    agents, tools, secrets, convaiSettings,
+                    languageModels, webhookTools, conversations));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -200,10 +218,26 @@ public final class Timbre implements AutoCloseable {
         return services.convaiSettings();
     }
 
+    /** Agents' language models (owned here: callers never close them). */
+    public AgentLanguageModels languageModels() {
+        return services.languageModels();
+    }
+
+    public WebhookTools webhookTools() {
+        return services.webhookTools();
+    }
+
+    /** Conversation records: the runtime's {@code ConversationLog}, post-call work's {@code ConversationRecords}. */
+    public ConversationsService conversations() {
+        return services.conversations();
+    }
+
     @Override
     public void close() {
         server.close();
         services.speechToText().close();
+        services.languageModels().close();
+        services.webhookTools().close();
         engines.close();
         database.close();
     }

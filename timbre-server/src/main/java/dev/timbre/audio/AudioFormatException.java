@@ -45,4 +45,10 @@ public final class AudioFormatException extends IllegalArgumentException {
     public int httpStatus() { return kind.httpStatus; }
 
     public String code() { return kind.code; }
+
+    static AudioFormatException corrupt(String message) { return new AudioFormatException(Kind.CORRUPT, message); }
+
+    static AudioFormatException corrupt(String message, Throwable cause) { return new AudioFormatException(Kind.CORRUPT, message, cause); }
+
+    static AudioFormatException unsupported(String message) { return new AudioFormatException(Kind.UNSUPPORTED, message); }
 }

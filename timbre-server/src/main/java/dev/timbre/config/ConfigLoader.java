@@ -70,6 +70,7 @@ public final class ConfigLoader {
                     flags.getOrDefault("database-user", c.database().user()),
                     flags.getOrDefault("database-password", c.database().password())));
         }
+        c = c.withLlm(LlmOverrides.apply(c.llm(), env, flags));
         if (c.port() < 0 || c.port() > 65535) throw new IllegalArgumentException("port out of range: " + c.port());
         return c;
     }

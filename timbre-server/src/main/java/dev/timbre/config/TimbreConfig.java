@@ -17,6 +17,7 @@ import java.util.Map;
  * @param models ElevenLabs model id → engine provider, overriding the defaults of {@code models.yaml}
  * @param limits request size limits
  * @param webhooks where asynchronous results are delivered
+ * @param llm the language models agents use; none configured → the built-in rule model (not an AI)
  */
 public record TimbreConfig(
         String host,
@@ -28,10 +29,17 @@ public record TimbreConfig(
         Map<String, String> models,
         Limits limits,
         Account account,
-        Webhooks webhooks) {
+        Webhooks webhooks,
+        LlmSettings llm) {
 
     public TimbreConfig {
         webhooks = webhooks == null ? new Webhooks(null) : webhooks;
+        llm = llm == null ? LlmSettings.none() : llm;
+    }
+
+    public TimbreConfig(String host, int port, Path dataDir, String apiKey, Database database, Engines engines,
+                        Map<String, String> models, Limits limits, Account account, Webhooks webhooks) {
+        this(host, port, dataDir, apiKey, database, engines, models, limits, account, webhooks, LlmSettings.none());
     }
 
     public TimbreConfig(String host, int port, Path dataDir, String apiKey, Database database, Engines engines,
@@ -172,20 +180,22 @@ public record TimbreConfig(
                 Map.of(),
                 new Limits(2L * 1024 * 1024, 100L * 1024 * 1024),
                 new Account("timbre", "Timbre", 100_000_000L, "self_hosted"),
-                new Webhooks(null));
+                new Webhooks(null), LlmSettings.none());
     }
 
-    public TimbreConfig withPort(int p) { return new TimbreConfig(host, p, dataDir, apiKey, database, engines, models, limits, account, webhooks); }
+    public TimbreConfig withPort(int p) { return new TimbreConfig(host, p, dataDir, apiKey, database, engines, models, limits, account, webhooks, llm); }
 
-    public TimbreConfig withDataDir(Path d) { return new TimbreConfig(host, port, d, apiKey, database, engines, models, limits, account, webhooks); }
+    public TimbreConfig withDataDir(Path d) { return new TimbreConfig(host, port, d, apiKey, database, engines, models, limits, account, webhooks, llm); }
 
-    public TimbreConfig withApiKey(String k) { return new TimbreConfig(host, port, dataDir, k, database, engines, models, limits, account, webhooks); }
+    public TimbreConfig withApiKey(String k) { return new TimbreConfig(host, port, dataDir, k, database, engines, models, limits, account, webhooks, llm); }
 
-    public TimbreConfig withDatabase(Database d) { return new TimbreConfig(host, port, dataDir, apiKey, d, engines, models, limits, account, webhooks); }
+    public TimbreConfig withDatabase(Database d) { return new TimbreConfig(host, port, dataDir, apiKey, d, engines, models, limits, account, webhooks, llm); }
 
-    public TimbreConfig withEngines(Engines e) { return new TimbreConfig(host, port, dataDir, apiKey, database, e, models, limits, account, webhooks); }
+    public TimbreConfig withEngines(Engines e) { return new TimbreConfig(host, port, dataDir, apiKey, database, e, models, limits, account, webhooks, llm); }
 
-    public TimbreConfig withWebhooks(Webhooks w) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, w); }
+    public TimbreConfig withWebhooks(Webhooks w) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, w, llm); }
 
-    public TimbreConfig withLimits(Limits l) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, l, account, webhooks); }
+    public TimbreConfig withLlm(LlmSettings m) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, webhooks, m); }
+
+    public TimbreConfig withLimits(Limits l) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, l, account, webhooks, llm); }
 }

@@ -3,6 +3,9 @@ package dev.timbre.texttospeech;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.timbre.http.ApiException;
+import dev.timbre.sockets.SocketSender;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -74,5 +77,21 @@ final class StreamInputReplies {
 
     static Object finished(String contextId) {
         return contextId == null ? new Final(true) : new MultiFinal(true, true, contextId);
+    }
+
+    /** Sends the error message for {@code e} ({@code {"message","error","code"}}) and closes with its code. */
+    static void fail(SocketSender out, ApiException e) {
+        int code = e.status() >= 500 ? SocketSender.SERVER_ERROR : SocketSender.POLICY;
+        String message = e.isValidation() ? describe(e.violations().get(0)) : e.getMessage();
+        try {
+            out.send(new Error(message, e.code(), code));
+        } catch (IOException gone) {
+            // nobody left to tell
+        }
+        out.close(code, message);
+    }
+
+    private static String describe(ApiException.Violation v) {
+        return String.join(".", v.loc().stream().map(String::valueOf).toList()) + ": " + v.msg();
     }
 }

@@ -2,13 +2,13 @@ package dev.timbre.texttospeech;
 
 import dev.timbre.http.ApiException;
 import dev.timbre.http.ApiKeyAuth;
+import dev.timbre.sockets.InactivityClock;
+import dev.timbre.sockets.SocketSender;
+import dev.timbre.sockets.SocketWorker;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -28,11 +28,7 @@ final class StreamInputSocket {
     private final boolean multi;
     private final SocketSender out;
     private final InactivityClock inactivity;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "tts-stream-input");
-        t.setDaemon(true);
-        return t;
-    });
+    private final SocketWorker worker;
     private final Map<String, StreamInputContext> contexts = new LinkedHashMap<>();
     private boolean authorized;
 
@@ -47,6 +43,7 @@ final class StreamInputSocket {
         this.out = out;
         this.inactivity = new InactivityClock(timers, options.inactivityTimeoutSeconds(), () -> fail(ApiException.badRequest(
                 "input_timeout_exceeded", "No message received within the inactivity_timeout of " + options.inactivityTimeoutSeconds() + " seconds.")));
+        this.worker = new SocketWorker("tts-stream-input", inactivity, () -> !out.isClosed(), this::failed);
         inactivity.restart();
     }
 
@@ -90,7 +87,7 @@ final class StreamInputSocket {
     /** The client went away or the socket timed out: stop the work in progress and drop the rest. */
     void end() {
         inactivity.stop();
-        worker.shutdownNow();
+        worker.stop();
     }
 
     /** Checks the key of the first message when the connection carried none. */
@@ -137,32 +134,17 @@ final class StreamInputSocket {
         });
     }
 
-    private interface Work {
-        void run() throws IOException;
+    private void queue(SocketWorker.Work work) {
+        worker.queue(work);
     }
 
-    /** Runs {@code work} on the worker after what is queued; the inactivity clock waits meanwhile. */
-    private void queue(Work work) {
-        inactivity.busy();
-        try {
-            worker.execute(() -> {
-                try {
-                    if (!out.isClosed()) work.run();
-                } catch (ApiException e) {
-                    fail(e);
-                } catch (IOException | RuntimeException e) {
-                    if (!out.isClosed()) fail(new ApiException(500, "internal_error", "The generation failed."));
-                } finally {
-                    inactivity.idle();
-                }
-            });
-        } catch (RejectedExecutionException ended) {
-            // the socket has ended
-        }
+    private void failed(Exception e) {
+        if (e instanceof ApiException api) fail(api);
+        else if (!out.isClosed()) fail(new ApiException(500, "internal_error", "The generation failed."));
     }
 
     private void fail(ApiException e) {
-        out.fail(e);
+        StreamInputReplies.fail(out, e);
         end();
     }
 }

@@ -5,6 +5,7 @@ import static io.javalin.apibuilder.ApiBuilder.ws;
 import dev.timbre.Ids;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.ApiKeyAuth;
+import dev.timbre.sockets.SocketSender;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
@@ -47,7 +48,7 @@ public final class TextToSpeechSocketRoutes implements EndpointGroup {
             StreamInputSocket socket = sockets.get(ctx.sessionId());
             if (socket != null) socket.receive(ctx.message());
         });
-        ws.onBinaryMessage(ctx -> new SocketSender(ctx.session).fail(
+        ws.onBinaryMessage(ctx -> StreamInputReplies.fail(new SocketSender(ctx.session),
                 ApiException.invalid("Messages must be JSON text frames", "model_type", "message")));
         ws.onClose(this::ended);
         ws.onError(this::ended);
@@ -64,7 +65,7 @@ public final class TextToSpeechSocketRoutes implements EndpointGroup {
                     ctx.queryParam("authorization")) != null;
             sockets.put(ctx.sessionId(), new StreamInputSocket(service, auth, voiceId, options, multi, authorized, out, timers));
         } catch (ApiException e) {
-            out.fail(e);
+            StreamInputReplies.fail(out, e);
         }
     }
 

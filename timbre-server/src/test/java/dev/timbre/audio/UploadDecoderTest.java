@@ -86,7 +86,7 @@ class UploadDecoderTest {
         Wav.Decoded d = decoder.decode(file);
         assertThat(d.format().sampleRate()).isEqualTo(f.sampleRate());
         assertTone(d, 1.0, 0.01);
-        assertThat(UploadDecoder.detect(file)).isEqualTo(UploadDecoder.Container.WAV);
+        assertThat(AudioContainer.detect(file)).isEqualTo(AudioContainer.WAV);
     }
 
     @ParameterizedTest
@@ -154,10 +154,10 @@ class UploadDecoderTest {
 
     @Test
     void aLawDecodesKnownCodes() {
-        assertThat(UploadDecoder.alawDecode((byte) 0xD5)).isEqualTo((short) 8);
-        assertThat(UploadDecoder.alawDecode((byte) 0x55)).isEqualTo((short) -8);
-        assertThat(UploadDecoder.alawDecode((byte) 0xAA)).isEqualTo((short) 32256);
-        assertThat(UploadDecoder.alawDecode((byte) 0x2A)).isEqualTo((short) -32256);
+        assertThat(WavFileDecoder.alawDecode((byte) 0xD5)).isEqualTo((short) 8);
+        assertThat(WavFileDecoder.alawDecode((byte) 0x55)).isEqualTo((short) -8);
+        assertThat(WavFileDecoder.alawDecode((byte) 0xAA)).isEqualTo((short) 32256);
+        assertThat(WavFileDecoder.alawDecode((byte) 0x2A)).isEqualTo((short) -32256);
     }
 
     @ParameterizedTest
@@ -165,7 +165,7 @@ class UploadDecoderTest {
     void mp3FromTheEncoder(String format) {
         OutputFormat f = OutputFormat.parse(format).orElseThrow();
         byte[] file = AudioEncoder.encodeAll(Tone.sine(24000, 2.0), 24000, f);
-        assertThat(UploadDecoder.detect(file)).isEqualTo(UploadDecoder.Container.MP3);
+        assertThat(AudioContainer.detect(file)).isEqualTo(AudioContainer.MP3);
         Wav.Decoded d = decoder.decode(file);
         assertThat(d.format().sampleRate()).isEqualTo(f.sampleRate());
         assertTone(d, 2.0, 0.1);
@@ -182,7 +182,7 @@ class UploadDecoderTest {
         tag[20] = (byte) 0xff; // a stray sync byte inside the tag
         tag[21] = (byte) 0xfb;
         byte[] file = concat(tag, mp3);
-        assertThat(UploadDecoder.detect(file)).isEqualTo(UploadDecoder.Container.MP3);
+        assertThat(AudioContainer.detect(file)).isEqualTo(AudioContainer.MP3);
         assertTone(decoder.decode(file), 1.0, 0.1);
     }
 
@@ -190,7 +190,7 @@ class UploadDecoderTest {
     void oggOpusHonoursPreSkipAndFinalGranule() throws Exception {
         byte[] pcm = Tone.sine(48000, 1.5);
         byte[] file = AudioEncoder.encodeAll(pcm, 48000, OutputFormat.parse("opus_48000_64").orElseThrow());
-        assertThat(UploadDecoder.detect(file)).isEqualTo(UploadDecoder.Container.OGG_OPUS);
+        assertThat(AudioContainer.detect(file)).isEqualTo(AudioContainer.OGG_OPUS);
         Wav.Decoded d = decoder.decode(file);
         assertThat(d.format().sampleRate()).isEqualTo(48000);
         assertThat(samples(d).length).isEqualTo(OggOpusCheck.decode(file).length);
@@ -210,7 +210,7 @@ class UploadDecoderTest {
     void stereoFlac() {
         short[] left = sine(44100, 1.2, 440, 8000), right = sine(44100, 1.2, 440, 4000);
         byte[] file = FlacWriter.write(new short[][] {left, right}, 44100, 4096);
-        assertThat(UploadDecoder.detect(file)).isEqualTo(UploadDecoder.Container.FLAC);
+        assertThat(AudioContainer.detect(file)).isEqualTo(AudioContainer.FLAC);
         List<Wav.Decoded> ch = decoder.decodeChannels(file);
         assertThat(ch).hasSize(2);
         assertThat(samples(ch.get(0))).containsExactly(left);
@@ -261,9 +261,9 @@ class UploadDecoderTest {
         byte[] mp4 = concat(new byte[] {0, 0, 0, 0x18}, "ftypisom\0\0\2\0isomiso2mp41".getBytes());
         byte[] webm = {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3, 0, 0, 0, 0};
         byte[] vorbis = concat("OggS".getBytes(), new byte[40]);
-        assertThat(UploadDecoder.detect(mp4)).isEqualTo(UploadDecoder.Container.MP4);
-        assertThat(UploadDecoder.detect(webm)).isEqualTo(UploadDecoder.Container.MATROSKA);
-        assertThat(UploadDecoder.detect(vorbis)).isEqualTo(UploadDecoder.Container.OGG_OTHER);
+        assertThat(AudioContainer.detect(mp4)).isEqualTo(AudioContainer.MP4);
+        assertThat(AudioContainer.detect(webm)).isEqualTo(AudioContainer.MATROSKA);
+        assertThat(AudioContainer.detect(vorbis)).isEqualTo(AudioContainer.OGG_OTHER);
         for (byte[] f : List.of(mp4, webm, vorbis)) {
             Throwable t = catchThrowable(() -> decoder.decode(f));
             assertThat(t).isInstanceOf(AudioFormatException.class).hasMessageContaining("install ffmpeg");

@@ -37,7 +37,7 @@ class SpeechRoundTripApiTest {
             Assumptions.assumeTrue(PocketsphinxSpeechToText.available(), "pocketsphinx is not installed");
         }
         server = TestServer.start(c -> c.withEngines(new TimbreConfig.Engines("marytts", List.of(), "pocketsphinx")));
-        voiceId = server.get("/v1/voices").json().get("voices").get(0).get("voice_id").asText();
+        voiceId = server.firstVoiceId();
     }
 
     @AfterAll

@@ -70,6 +70,15 @@ public final class TestServer implements AutoCloseable {
         return send(builder(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response patchJson(String path, String json) {
+        return send(builder(path).header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** The id of the first voice {@code GET /v1/voices} lists (a premade voice of the fake engine). */
+    public String firstVoiceId() {
+        return get("/v1/voices").json().get("voices").get(0).get("voice_id").asText();
+    }
+
     public Response post(String path, String contentType, byte[] body) {
         return send(builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }

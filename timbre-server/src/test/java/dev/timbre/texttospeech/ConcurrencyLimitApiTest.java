@@ -22,7 +22,7 @@ class ConcurrencyLimitApiTest {
     @BeforeAll
     static void start() {
         server = TestServer.start(c -> c.withLimits(new TimbreConfig.Limits(2L * 1024 * 1024, 1024 * 1024, 1, 0)));
-        voiceId = server.get("/v1/voices").json().get("voices").get(0).get("voice_id").asText();
+        voiceId = server.firstVoiceId();
     }
 
     @AfterAll

@@ -23,7 +23,7 @@ class OutputFormatsApiTest {
     @BeforeAll
     static void start() {
         server = TestServer.start();
-        voiceId = server.get("/v1/voices").json().get("voices").get(0).get("voice_id").asText();
+        voiceId = server.firstVoiceId();
     }
 
     @AfterAll

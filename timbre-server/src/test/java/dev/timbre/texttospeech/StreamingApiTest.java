@@ -23,7 +23,7 @@ class StreamingApiTest {
     @BeforeAll
     static void start() {
         server = TestServer.start(c -> c.withEngines(new TimbreConfig.Engines("marytts")));
-        voiceId = server.get("/v1/voices").json().get("voices").get(0).get("voice_id").asText();
+        voiceId = server.firstVoiceId();
     }
 
     @AfterAll

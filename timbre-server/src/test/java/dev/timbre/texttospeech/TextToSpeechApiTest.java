@@ -16,7 +16,7 @@ class TextToSpeechApiTest {
     @BeforeAll
     static void start() {
         server = TestServer.start();
-        voiceId = server.get("/v1/voices").json().get("voices").get(0).get("voice_id").asText();
+        voiceId = server.firstVoiceId();
     }
 
     @AfterAll

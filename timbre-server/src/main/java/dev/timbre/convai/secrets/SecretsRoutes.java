@@ -11,7 +11,7 @@ import dev.timbre.http.Params;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 
-/** {@code /v1/convai/secrets}: list, create, update, delete. */
+/** {@code /v1/convai/secrets}: list, create, get, update, delete. */
 public final class SecretsRoutes implements EndpointGroup {
     private final SecretsService service;
 
@@ -26,6 +26,7 @@ public final class SecretsRoutes implements EndpointGroup {
             SecretRequest r = body(ctx, "new");
             ctx.json(service.create(r.name(), r.value()));
         });
+        get("/{secret_id}", ctx -> ctx.json(service.get(id(ctx))));
         patch("/{secret_id}", ctx -> {
             String id = id(ctx);
             SecretRequest r = body(ctx, "update");

@@ -31,6 +31,12 @@ public final class SecretsService {
                 .map(s -> new SecretsPage.Secret("stored", s.secretId(), s.name(), dependents.of(s.secretId()))).toList());
     }
 
+    /** {@code ConvAIWorkspaceStoredSecretConfig} of one secret, without its value; 404 when there is no such secret. */
+    public SecretsPage.Secret get(String secretId) {
+        StoredSecret s = stored(secretId);
+        return new SecretsPage.Secret("stored", s.secretId(), s.name(), dependents.of(s.secretId()));
+    }
+
     public SecretResponse update(String secretId, String name, String value) {
         StoredSecret old = stored(secretId);
         StoredSecret s = new StoredSecret(secretId, name, cipher.encrypt(value), old.createdAtUnix(), clock.instant().getEpochSecond());

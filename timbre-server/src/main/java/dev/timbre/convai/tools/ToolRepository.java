@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * SQL for {@code convai_tools}, in creation order ({@code seq}). Agents will reference tools by {@code tool_id};
- * dependent agents then become a join on that reference table.
+ * SQL for {@code convai_tools}, in creation order ({@code seq}), and the query on {@code agents} that finds the
+ * agents referring to a tool.
  */
 public final class ToolRepository {
     private static final String COLUMNS = "tool_id, name, tool_type, tool_config, created_at_unix, updated_at_unix";
@@ -47,6 +47,27 @@ public final class ToolRepository {
     public List<StoredTool> list() {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM convai_tools ORDER BY seq")
                 .map((rs, ctx) -> row(rs)).list());
+    }
+
+    /**
+     * Agents whose stored configuration mentions {@code "toolId"} (the quoted id anywhere in its JSON text), in
+     * creation order after {@code afterSeq}: candidates for dependent agents, which check the exact path
+     * ({@link AgentReference#usesTool}). Tool ids are {@code [A-Za-z0-9_-]}, so the LIKE pattern needs only {@code _}
+     * escaped.
+     */
+    public List<AgentReference> agentsMentioning(String toolId, long afterSeq, int limit) {
+        String pattern = "%\"" + toolId.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "\"%";
+        return jdbi.withHandle(h -> h.createQuery("SELECT agent_id, name, created_at_unix, seq, config FROM agents "
+                        + "WHERE config LIKE :pattern ESCAPE '!' AND seq > :afterSeq ORDER BY seq LIMIT :limit")
+                .bind("pattern", pattern).bind("afterSeq", afterSeq).bind("limit", limit)
+                .map((rs, ctx) -> {
+                    try {
+                        return new AgentReference(rs.getString("agent_id"), rs.getString("name"), rs.getLong("created_at_unix"),
+                                rs.getLong("seq"), Json.MAPPER.readTree(rs.getString("config")));
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("stored agent config is malformed", e);
+                    }
+                }).list());
     }
 
     /** Deletes the row; true when it was there. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.timbre.Ids;
 import dev.timbre.http.ApiException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,12 +59,23 @@ public final class ToolsService {
     }
 
     /**
-     * Agents that use the tool. TODO: agents are built in parallel; once they store their tool ids (e.g. a table
-     * {@code agent_tools(agent_id, tool_id)}), page over that join here with {@code cursor}/{@code page_size}.
+     * Agents whose {@code conversation_config.agent.prompt.tool_ids} contain the tool, in creation order; the cursor is
+     * the creation sequence of the page's last agent. 404 for an unknown tool, 422 for a cursor that is not ours.
      */
     public DependentAgentsPage dependentAgents(String toolId, String cursor, int pageSize) {
         stored(toolId);
-        return new DependentAgentsPage(List.of(), null, false);
+        long after = DependentAgentsPage.afterSeq(cursor);
+        List<AgentReference> found = new ArrayList<>();
+        while (found.size() <= pageSize) {
+            List<AgentReference> batch = repository.agentsMentioning(toolId, after, pageSize + 1);
+            batch.stream().filter(a -> a.usesTool(toolId)).forEach(found::add);
+            if (batch.size() <= pageSize) break;
+            after = batch.get(batch.size() - 1).seq();
+        }
+        boolean more = found.size() > pageSize;
+        List<AgentReference> page = more ? found.subList(0, pageSize) : found;
+        String next = more ? Long.toString(page.get(page.size() - 1).seq()) : null;
+        return new DependentAgentsPage(page.stream().map(a -> (JsonNode) a.identifier()).toList(), next, more);
     }
 
     /** Tools whose config holds a {@code {"secret_id": secretId}} locator (e.g. in {@code api_schema.request_headers}). */

@@ -7,7 +7,7 @@ import dev.timbre.engine.SpeechToText;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.ApiKeyAuth;
 import dev.timbre.speechtotext.SpeechToTextService;
-import dev.timbre.texttospeech.SocketSender;
+import dev.timbre.sockets.SocketSender;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;

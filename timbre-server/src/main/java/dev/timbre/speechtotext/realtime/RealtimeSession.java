@@ -9,15 +9,13 @@ import dev.timbre.engine.RecognitionStream;
 import dev.timbre.engine.SpeechToText;
 import dev.timbre.engine.WordTiming;
 import dev.timbre.http.Json;
-import dev.timbre.texttospeech.InactivityClock;
-import dev.timbre.texttospeech.SocketSender;
+import dev.timbre.sockets.InactivityClock;
+import dev.timbre.sockets.SocketSender;
+import dev.timbre.sockets.SocketWorker;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.websocket.api.StatusCode;
 
@@ -44,11 +42,7 @@ final class RealtimeSession {
     private final RealtimeOptions options;
     private final SocketSender out;
     private final InactivityClock inactivity;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "stt-realtime");
-        t.setDaemon(true);
-        return t;
-    });
+    private final SocketWorker worker;
     private final String sessionId = Ids.random();
 
     // receiving thread
@@ -75,6 +69,7 @@ final class RealtimeSession {
         this.inactivity = new InactivityClock(timers, options.inactivityTimeoutSeconds(), () -> fail(RealtimeError.fatal(
                 "insufficient_audio_activity", "No message received within the inactivity timeout of " + options.inactivityTimeoutSeconds()
                         + " seconds.", StatusCode.POLICY_VIOLATION)));
+        this.worker = new SocketWorker("stt-realtime", inactivity, () -> !ended && !out.isClosed(), this::failed);
     }
 
     /** Opens the first segment and tells the client the session has started. */
@@ -111,15 +106,10 @@ final class RealtimeSession {
         if (ended) return;
         ended = true;
         inactivity.stop();
-        try {
-            worker.execute(() -> {
-                if (stream != null) stream.close();
-                stream = null;
-            });
-        } catch (RejectedExecutionException alreadyStopped) {
-            // nothing left to close
-        }
-        worker.shutdown();
+        worker.finish(() -> {
+            if (stream != null) stream.close();
+            stream = null;
+        });
     }
 
     private record Chunk(byte[] audio, boolean commit) {}
@@ -281,29 +271,14 @@ final class RealtimeSession {
         return resampler == null || pcm.length == 0 ? pcm : resampler.resample(pcm, 0, pcm.length);
     }
 
-    private interface Work {
-        void run() throws IOException;
+    private void queue(SocketWorker.Work work) {
+        worker.queue(work);
     }
 
-    private void queue(Work work) {
-        inactivity.busy();
-        try {
-            worker.execute(() -> {
-                try {
-                    if (!ended && !out.isClosed()) work.run();
-                } catch (RealtimeError e) {
-                    report(e);
-                } catch (IOException gone) {
-                    end();
-                } catch (RuntimeException e) {
-                    fail(RealtimeError.fatal("transcriber_error", "The transcription failed.", StatusCode.SERVER_ERROR));
-                } finally {
-                    inactivity.idle();
-                }
-            });
-        } catch (RejectedExecutionException ended) {
-            inactivity.idle();
-        }
+    private void failed(Exception e) {
+        if (e instanceof RealtimeError r) report(r);
+        else if (e instanceof IOException) end();
+        else fail(RealtimeError.fatal("transcriber_error", "The transcription failed.", StatusCode.SERVER_ERROR));
     }
 
     private void report(RealtimeError e) {

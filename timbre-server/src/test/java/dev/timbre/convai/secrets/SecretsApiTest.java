@@ -106,4 +106,23 @@ class SecretsApiTest {
         String id = server.postJson("/v1/convai/secrets", "{\"type\": \"new\", \"name\": \"n\", \"value\": \"v\"}").json().get("secret_id").asText();
         assertThat(patch("/v1/convai/secrets/" + id, "{\"type\": \"new\", \"name\": \"n\", \"value\": \"v\"}").status()).isEqualTo(422);
     }
+
+    @Test
+    void get_returns_one_secret_like_a_list_item_without_its_value() {
+        String id = server.postJson("/v1/convai/secrets", "{\"type\": \"new\", \"name\": \"one\", \"value\": \"hidden-VALUE\"}")
+                .json().get("secret_id").asText();
+        TestServer.Response r = server.get("/v1/convai/secrets/" + id);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(OpenApiContract.validate("ConvAIWorkspaceStoredSecretConfig", r.json())).isEmpty();
+        assertThat(r.text()).doesNotContain("hidden-VALUE");
+        assertThat(r.json().get("type").asText()).isEqualTo("stored");
+        assertThat(r.json().get("secret_id").asText()).isEqualTo(id);
+        assertThat(r.json().get("name").asText()).isEqualTo("one");
+        assertThat(r.json().at("/used_by/tools").isArray()).isTrue();
+        assertThat(r.json().at("/used_by/others").isArray()).isTrue();
+
+        TestServer.Response missing = server.get("/v1/convai/secrets/nope");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().at("/detail/status").asText()).isEqualTo("secret_not_found");
+    }
 }

@@ -8,7 +8,11 @@ import dev.timbre.db.Database;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
 import dev.timbre.testing.TestDatabases;
+import dev.timbre.convai.agents.AgentRepository;
+import dev.timbre.convai.agents.AgentsService;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -40,5 +44,40 @@ class ToolRepositoryTest {
                     .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(404));
             assertThat(tools.list().tools()).extracting(ToolResponse::id).containsExactly(b.id());
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.timbre.testing.TestDatabases#both")
+    void dependent_agents_are_those_whose_prompt_names_the_tool_paged_in_creation_order(String kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            ToolsService tools = new ToolsService(new ToolRepository(db.jdbi()), "Timbre", Clock.systemUTC());
+            AgentsService agents = new AgentsService(new AgentRepository(db.jdbi()), Clock.systemUTC());
+            String tool = tools.create(Json.MAPPER.createObjectNode().put("name", "t").put("description", "d")).id();
+            String other = tools.create(Json.MAPPER.createObjectNode().put("name", "o").put("description", "d")).id();
+            List<String> users = new ArrayList<>();
+            for (int i = 0; i < 3; i++) users.add(agents.create(agentUsing("uses " + i, other, tool)));
+            agents.create(agentUsing("other tool only", other));
+            // the id elsewhere in the config is not a reference
+            ObjectNode elsewhere = agentUsing("mentions it");
+            elsewhere.put("description", "\"" + tool + "\"");
+            agents.create(elsewhere);
+
+            DependentAgentsPage first = tools.dependentAgents(tool, null, 2);
+            assertThat(first.agents()).extracting(a -> a.get("id").asText()).containsExactly(users.get(0), users.get(1));
+            assertThat(first.agents().get(0).get("name").asText()).isEqualTo("uses 0");
+            assertThat(first.hasMore()).isTrue();
+            DependentAgentsPage second = tools.dependentAgents(tool, first.nextCursor(), 2);
+            assertThat(second.agents()).extracting(a -> a.get("id").asText()).containsExactly(users.get(2));
+            assertThat(second.hasMore()).isFalse();
+            assertThat(second.nextCursor()).isNull();
+            assertThat(tools.dependentAgents(other, null, 10).agents()).hasSize(4);
+        }
+    }
+
+    static ObjectNode agentUsing(String name, String... toolIds) {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("name", name);
+        var ids = body.putObject("conversation_config").putObject("agent").putObject("prompt").putArray("tool_ids");
+        for (String id : toolIds) ids.add(id);
+        return body;
     }
 }

@@ -116,4 +116,29 @@ class ToolsApiTest {
         }
         assertThat(server.get("/v1/convai/tools/x/dependent-agents?page_size=500").status()).isEqualTo(422);
     }
+
+    @Test
+    void dependent_agents_lists_the_agents_whose_prompt_uses_the_tool() {
+        String id = server.postJson("/v1/convai/tools", WEBHOOK).json().get("id").asText();
+        String agent = server.postJson("/v1/convai/agents/create", "{\"name\": \"Weather bot\", \"conversation_config\": "
+                + "{\"agent\": {\"prompt\": {\"prompt\": \"p\", \"tool_ids\": [\"" + id + "\"]}}}}").json().get("agent_id").asText();
+        server.postJson("/v1/convai/agents/create", "{\"name\": \"No tools\", \"conversation_config\": {}}");
+
+        TestServer.Response r = server.get("/v1/convai/tools/" + id + "/dependent-agents");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        OpenApiContract.assertConforms("GET", "/v1/convai/tools/{tool_id}/dependent-agents", r);
+        assertThat(r.json().get("agents")).hasSize(1);
+        assertThat(r.json().at("/agents/0/id").asText()).isEqualTo(agent);
+        assertThat(r.json().at("/agents/0/name").asText()).isEqualTo("Weather bot");
+        assertThat(r.json().at("/agents/0/type").asText()).isEqualTo("available");
+        assertThat(r.json().get("has_more").asBoolean()).isFalse();
+
+        assertThat(patchAgent(agent, "{\"conversation_config\": {\"agent\": {\"prompt\": {\"tool_ids\": []}}}}").status()).isEqualTo(200);
+        assertThat(server.get("/v1/convai/tools/" + id + "/dependent-agents").json().get("agents")).isEmpty();
+        assertThat(server.get("/v1/convai/tools/" + id + "/dependent-agents?cursor=abc").status()).isEqualTo(422);
+    }
+
+    static TestServer.Response patchAgent(String agentId, String body) {
+        return patch("/v1/convai/agents/" + agentId, body);
+    }
 }

@@ -1,4 +1,4 @@
-package dev.timbre.texttospeech;
+package dev.timbre.sockets;
 
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;

@@ -1,6 +1,5 @@
-package dev.timbre.texttospeech;
+package dev.timbre.sockets;
 
-import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,24 +33,8 @@ public final class SocketSender {
         if (session.isOpen()) session.close(code, truncate(reason));
     }
 
-    /** Sends the error message for {@code e} ({@code {"message","error","code"}}) and closes with its code. */
-    void fail(ApiException e) {
-        int code = e.status() >= 500 ? SERVER_ERROR : POLICY;
-        String message = e.isValidation() ? describe(e.violations().get(0)) : e.getMessage();
-        try {
-            send(new StreamInputReplies.Error(message, e.code(), code));
-        } catch (IOException gone) {
-            // nobody left to tell
-        }
-        close(code, message);
-    }
-
     public synchronized boolean isClosed() {
         return closed || !session.isOpen();
-    }
-
-    private static String describe(ApiException.Violation v) {
-        return String.join(".", v.loc().stream().map(String::valueOf).toList()) + ": " + v.msg();
     }
 
     /** A close reason is at most 123 bytes of UTF-8. */

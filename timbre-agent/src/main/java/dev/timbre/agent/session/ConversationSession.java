@@ -1,0 +1,296 @@
+package dev.timbre.agent.session;
+
+import dev.timbre.agent.tools.ToolRunner;
+import dev.timbre.agent.transcript.ToolCallEntry;
+import dev.timbre.agent.transcript.ToolResultEntry;
+import dev.timbre.engine.ChatMessage;
+import dev.timbre.engine.EngineException;
+import dev.timbre.engine.ToolCall;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One text conversation with an agent: first message, user turns answered by the LLM (streamed), tool rounds,
+ * interruptions, limits. Built as stages on one event loop: inputs ({@link Frame.Input}) → {@link ReplyStage} (LLM)
+ * ⇄ {@link ToolStage} (tools) → outputs ({@link Frame.Output}) to the {@link SessionListener}.
+ *
+ * <p>Threading: the public methods are thread-safe and only post to the {@link SessionLoop}; everything else runs on
+ * the loop thread. The session shuts the loop down when it ends. It never closes the agent's language model.
+ */
+public final class ConversationSession {
+    static final String APOLOGY = "I'm sorry, I'm having trouble responding right now. Please try again later.";
+
+    private final SessionConfig config;
+    private final SessionLoop loop;
+    private final SessionListener listener;
+    private final Transcript transcript = new Transcript();
+    /** The conversation after the system prompt, as the LLM sees it. */
+    private final List<ChatMessage> history = new ArrayList<>();
+    /** Messages said while tool results were outstanding; appended after them (LLM message order). */
+    private final List<ChatMessage> deferred = new ArrayList<>();
+    /** Inputs that arrived before the session started, replayed in order after the first message. */
+    private final List<Frame.Input> early = new ArrayList<>();
+    private final ReplyStage reply;
+    private final ToolStage tools;
+    private AgentProfile agent;
+    private String language;
+    private String systemPrompt = "";
+    private Instant startedAt;
+    private int lastEventId;
+    private int turnIds;
+    private Turn turn;
+    private boolean started;
+    private boolean ended;
+    private SessionLoop.Timer maxDurationTimer;
+    private SessionLoop.Timer idleTimer;
+
+    public ConversationSession(SessionConfig config, SessionLoop loop, SessionListener listener, ToolRunner runner,
+                               AgentDirectory directory) {
+        this.config = config;
+        this.loop = loop;
+        this.listener = listener;
+        this.agent = config.agent();
+        this.language = agent.language();
+        this.reply = new ReplyStage(this, loop);
+        this.tools = new ToolStage(this, loop, runner == null ? ToolRunner.NONE : runner, directory == null ? AgentDirectory.NONE : directory);
+    }
+
+    /** Starts the call after {@code delay} (the transport's pause after its metadata); inputs before then wait. */
+    public void start(Duration delay) {
+        if (delay == null || delay.isZero() || delay.isNegative()) loop.execute(this::begin);
+        else loop.schedule(delay, this::begin);
+    }
+
+    /** Hands an input to the session (any thread). */
+    public void receive(Frame.Input input) {
+        loop.execute(() -> {
+            if (ended) return;
+            if (!started) early.add(input);
+            else handle(input);
+        });
+    }
+
+    /** The user side is gone (e.g. the client closed): ends without sending anything more. Any thread. */
+    public void hangUp(String reason, int closeCode) {
+        loop.execute(() -> finish(new SessionEnd(reason, closeCode, null, null, transcript.snapshot())));
+    }
+
+    /** Ends the call on a transport error (any thread): an error event, then the end. */
+    public void fail(int code, String errorType, String message) {
+        loop.execute(() -> {
+            if (ended) return;
+            emit(new Frame.Error(code, errorType, message));
+            finish(new SessionEnd(message, code, errorType, message, transcript.snapshot()));
+        });
+    }
+
+    private void begin() {
+        if (started || ended) return;
+        started = true;
+        startedAt = loop.now();
+        systemPrompt = variables().render(agent.systemPrompt());
+        if (config.maxDuration() != null) {
+            Duration limit = config.maxDuration();
+            maxDurationTimer = loop.schedule(limit, () -> {
+                emit(new Frame.Error(1000, "max_duration_exceeded", "Maximum duration of " + limit.toSeconds() + " seconds exceeded"));
+                finish(new SessionEnd("Maximum duration exceeded", 1000, "max_duration_exceeded",
+                        "Maximum duration of " + limit.toSeconds() + " seconds exceeded", transcript.snapshot()));
+            });
+        }
+        resetIdle();
+        String first = variables().render(agent.firstMessage());
+        if (first != null && !first.isBlank()) {
+            say(first);
+            listener.transcriptUpdated(transcript.snapshot());
+        }
+        List<Frame.Input> queued = List.copyOf(early);
+        early.clear();
+        for (Frame.Input in : queued) if (!ended) handle(in);
+    }
+
+    private void handle(Frame.Input input) {
+        if (input instanceof Frame.UserText t) userText(t.text());
+        else if (input instanceof Frame.ContextualUpdate c) {
+            if (c.text() != null && !c.text().isBlank()) appendHistory(ChatMessage.system("Context update: " + c.text()));
+        } else if (input instanceof Frame.UserActivity) resetIdle();
+        else if (input instanceof Frame.Feedback f) transcript.feedback(f.eventId(), f.score());
+        else if (input instanceof Frame.ClientToolResult r && !tools.clientResult(r)) {
+            emit(new Frame.Error(1000, "invalid_message", "No client tool call with tool_call_id '" + r.toolCallId() + "' is waiting for a result"));
+        }
+    }
+
+    private void userText(String text) {
+        resetIdle();
+        if (text == null || text.isBlank()) return;
+        if (turn != null) interrupt(turn);
+        transcript.addUser(text, secondsInCall());
+        appendHistory(ChatMessage.user(text));
+        turn = new Turn(++turnIds);
+        reply.request(turn, agent, promptWithLanguage(), history, config);
+    }
+
+    /** The user spoke while the agent was replying: stop the reply, keep what was said. */
+    private void interrupt(Turn t) {
+        t.cancel();
+        if (t.eventId > 0) {
+            emit(new Frame.ResponsePart(t.eventId, Frame.ResponsePart.PartType.STOP, ""));
+            String said = t.text.toString();
+            int index = transcript.addAgent(said, secondsInCall(), t.eventId);
+            transcript.interrupt(index, said);
+            history.add(ChatMessage.assistant(said));
+        }
+        for (ToolCall c : t.unanswered.values()) history.add(ChatMessage.tool(c.id(), "Cancelled: the user interrupted."));
+        t.unanswered.clear();
+        history.addAll(deferred);
+        deferred.clear();
+        turn = null;
+    }
+
+    void replyText(Turn t, String delta) {
+        if (delta == null || delta.isEmpty()) return;
+        if (t.eventId == 0) {
+            t.eventId = nextEventId();
+            emit(new Frame.ResponsePart(t.eventId, Frame.ResponsePart.PartType.START, ""));
+        }
+        t.text.append(delta);
+        emit(new Frame.ResponsePart(t.eventId, Frame.ResponsePart.PartType.DELTA, delta));
+    }
+
+    void replyToolCall(Turn t, ToolCall call) {
+        t.calls.add(call);
+    }
+
+    void replyEnded(Turn t) {
+        t.stream = null;
+        String text = t.text.toString();
+        if (t.eventId > 0) {
+            emit(new Frame.ResponsePart(t.eventId, Frame.ResponsePart.PartType.STOP, ""));
+            emit(new Frame.AgentResponse(t.eventId, text));
+        }
+        if (text.isBlank() && t.calls.isEmpty()) {
+            finishTurn(t);
+            return;
+        }
+        int entry = transcript.addAgent(text.isBlank() ? null : text, secondsInCall(), t.eventId);
+        t.eventId = 0; // the response is complete: an interruption from now on (during tools) has nothing to cut
+        List<ToolCall> calls = List.copyOf(t.calls);
+        history.add(ChatMessage.assistant(text, calls));
+        if (calls.isEmpty()) {
+            finishTurn(t);
+            return;
+        }
+        for (ToolCall c : calls) t.unanswered.put(c.id(), c);
+        tools.run(t, calls, entry, outcome -> afterTools(t, outcome));
+    }
+
+    private void afterTools(Turn t, ToolStage.Outcome outcome) {
+        if (!isLive(t)) return;
+        for (ToolCall c : t.unanswered.values()) history.add(ChatMessage.tool(c.id(), "Not run: the call ended."));
+        t.unanswered.clear();
+        if (outcome.endCall()) {
+            if (outcome.farewell() != null && !outcome.farewell().isBlank() && t.text.toString().isBlank()) say(outcome.farewell());
+            finish(new SessionEnd("end_call tool was called.", 1000, null, null, transcript.snapshot()));
+        } else if (outcome.needsReply() && t.rounds < config.maxToolRounds() + 1) {
+            reply.request(t, agent, promptWithLanguage(), history, config);
+        } else {
+            finishTurn(t);
+        }
+    }
+
+    void replyFailed(Turn t, EngineException e) {
+        t.stream = null;
+        if (t.eventId > 0) emit(new Frame.ResponsePart(t.eventId, Frame.ResponsePart.PartType.STOP, ""));
+        say(APOLOGY);
+        String message = "The language model failed: " + e.getMessage();
+        emit(new Frame.Error(1011, "llm_error", message));
+        finish(new SessionEnd("LLM error: " + e.getMessage(), 1011, "llm_error", message, transcript.snapshot()));
+    }
+
+    private void finishTurn(Turn t) {
+        if (turn == t) turn = null;
+        listener.transcriptUpdated(transcript.snapshot());
+    }
+
+    private void finish(SessionEnd end) {
+        if (ended) return;
+        ended = true;
+        if (turn != null) turn.cancel();
+        turn = null;
+        if (maxDurationTimer != null) maxDurationTimer.cancel();
+        if (idleTimer != null) idleTimer.cancel();
+        try {
+            listener.ended(new SessionEnd(end.terminationReason(), end.closeCode(), end.errorType(), end.errorMessage(), transcript.snapshot()));
+        } finally {
+            loop.shutdown();
+        }
+    }
+
+    private void resetIdle() {
+        if (config.idleTimeout() == null || ended) return;
+        if (idleTimer != null) idleTimer.cancel();
+        idleTimer = loop.schedule(config.idleTimeout(), () ->
+                finish(new SessionEnd("Conversation ended after " + config.idleTimeout().toSeconds() + " seconds of user silence",
+                        1000, null, null, transcript.snapshot())));
+    }
+
+    private String promptWithLanguage() {
+        if (language.equals(config.agent().language())) return systemPrompt;
+        return systemPrompt + "\n\nReply in the language with code '" + language + "' from now on.";
+    }
+
+    // ---- used by the stages (loop thread) ----
+
+    boolean isLive(Turn t) { return !ended && turn == t && !t.cancelled; }
+
+    AgentProfile agent() { return agent; }
+
+    int nextEventId() { return ++lastEventId; }
+
+    void emit(Frame.Output frame) { listener.send(frame); }
+
+    DynamicVariables variables() {
+        return DynamicVariables.at(config, agent.agentId(), startedAt == null ? loop.now() : startedAt, loop.now());
+    }
+
+    /** The agent says {@code text} outside an LLM stream (first message, transfer message, farewell, apology). */
+    void say(String text) {
+        int id = nextEventId();
+        emit(new Frame.AgentResponse(id, text));
+        transcript.addAgent(text, secondsInCall(), id);
+        ChatMessage m = ChatMessage.assistant(text);
+        if (turn != null && !turn.unanswered.isEmpty()) deferred.add(m);
+        else history.add(m);
+    }
+
+    void recordTool(Turn t, int entry, ToolCallEntry call, ToolResultEntry result) {
+        transcript.addToolCall(entry, call);
+        transcript.addToolResult(entry, result);
+        if (t.unanswered.remove(call.requestId()) != null) history.add(ChatMessage.tool(call.requestId(), result.resultValue()));
+        if (t.unanswered.isEmpty()) {
+            history.addAll(deferred);
+            deferred.clear();
+        }
+    }
+
+    void switchLanguage(String code) { language = code; }
+
+    void switchAgent(AgentProfile next, boolean sayFirstMessage) {
+        agent = next;
+        language = next.language();
+        systemPrompt = variables().render(next.systemPrompt());
+        if (sayFirstMessage) {
+            String first = variables().render(next.firstMessage());
+            if (first != null && !first.isBlank()) say(first);
+        }
+    }
+
+    private void appendHistory(ChatMessage m) {
+        history.add(m);
+    }
+
+    private int secondsInCall() {
+        return startedAt == null ? 0 : (int) Duration.between(startedAt, loop.now()).toSeconds();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.timbre.agent.session;
+
+/**
+ * What flows through a session: {@link Input} frames from the user side (the transport turns client messages into
+ * them) and {@link Output} frames toward the user (the transport turns them into client events). Text only today;
+ * audio frames join when voice stages (VAD, STT, TTS) arrive.
+ */
+public sealed interface Frame {
+    /** From the user side into the session. */
+    sealed interface Input extends Frame permits UserText, ContextualUpdate, UserActivity, Feedback, ClientToolResult {}
+
+    /** From the session toward the user. */
+    sealed interface Output extends Frame permits ResponsePart, AgentResponse, ClientToolCall, ToolRequest, ToolResponse, Error {}
+
+    /** A user message (typed, or later a final transcript). Cancels a reply in progress. */
+    record UserText(String text) implements Input {}
+
+    /** Background information for the LLM; never triggers a reply. */
+    record ContextualUpdate(String text) implements Input {}
+
+    /** The user is present (typing, scrolling): resets idle timers. */
+    record UserActivity() implements Input {}
+
+    /** {@code like}/{@code dislike} on the agent message with {@code eventId}. */
+    record Feedback(String score, int eventId) implements Input {}
+
+    /** The client's answer to a {@link ClientToolCall}; {@code result} as the client sent it (JSON or plain text). */
+    record ClientToolResult(String toolCallId, String result, boolean isError) implements Input {}
+
+    /** One piece of a streamed agent reply: {@code start} (empty text), {@code delta}s, {@code stop} (empty text). */
+    record ResponsePart(int eventId, PartType type, String text) implements Output {
+        public enum PartType { START, DELTA, STOP;
+            public String wireName() { return name().toLowerCase(java.util.Locale.ROOT); } }
+    }
+
+    /** The agent's whole message (after its parts, when it was streamed). */
+    record AgentResponse(int eventId, String text) implements Output {}
+
+    /** Ask the client to run a client tool; {@code parametersJson} is a JSON object text. */
+    record ClientToolCall(int eventId, String toolName, String toolCallId, String parametersJson) implements Output {}
+
+    /** The agent starts a tool ({@code agent_tool_request}); {@code toolType} is system/client/webhook. */
+    record ToolRequest(int eventId, String toolName, String toolCallId, String toolType) implements Output {}
+
+    /** The agent finished a tool ({@code agent_tool_response}); {@code isCalled} false when it was refused before running. */
+    record ToolResponse(int eventId, String toolName, String toolCallId, String toolType, boolean isError, boolean isCalled) implements Output {}
+
+    /**
+     * An error event: {@code code} 1000/1002/1008/1011, {@code errorType} from the client's list
+     * ({@code max_duration_exceeded}, {@code llm_error}, {@code invalid_message}…).
+     */
+    record Error(int code, String errorType, String message) implements Output {}
+}

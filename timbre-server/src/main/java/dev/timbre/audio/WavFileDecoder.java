@@ -1,0 +1,97 @@
+package dev.timbre.audio;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/** WAV uploads: PCM 8/16/24/32-bit, float 32/64-bit, µ-law, A-law, WAVE_FORMAT_EXTENSIBLE. Stateless. */
+final class WavFileDecoder {
+    private WavFileDecoder() {}
+
+    static DecodedChannels decode(byte[] wav, DecodeLimit limit) {
+        ByteBuffer b = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
+        int pos = 12, channels = 0, rate = 0, bits = 0, tag = -1, align = 0;
+        while (pos + 8 <= wav.length) {
+            int id = b.getInt(pos);
+            long size = b.getInt(pos + 4) & 0xffffffffL;
+            if (id == 0x20746d66) { // "fmt "
+                if (size < 16 || pos + 8 + 16 > wav.length) throw AudioFormatException.corrupt("WAV fmt chunk is truncated");
+                tag = b.getShort(pos + 8) & 0xffff;
+                channels = b.getShort(pos + 10) & 0xffff;
+                rate = b.getInt(pos + 12);
+                align = b.getShort(pos + 20) & 0xffff;
+                bits = b.getShort(pos + 22) & 0xffff;
+                if (tag == 0xFFFE) {
+                    if (size < 40 || pos + 8 + 26 > wav.length) throw AudioFormatException.corrupt("WAVE_FORMAT_EXTENSIBLE fmt chunk is truncated");
+                    tag = b.getShort(pos + 8 + 24) & 0xffff; // first two bytes of the SubFormat GUID
+                }
+            } else if (id == 0x61746164) { // "data"
+                if (tag < 0) throw AudioFormatException.corrupt("WAV data chunk comes before the fmt chunk");
+                long avail = wav.length - pos - 8;
+                long len = size == 0 || size == 0xffffffffL ? avail : Math.min(size, avail); // streamed WAVs leave it 0/-1
+                return samples(wav, pos + 8, (int) len, tag, channels, rate, bits, align, limit);
+            }
+            pos += 8 + size + (size & 1);
+            if (pos > wav.length) break;
+        }
+        throw AudioFormatException.corrupt(tag < 0 ? "WAV has no fmt chunk" : "WAV has no data chunk");
+    }
+
+    private static DecodedChannels samples(byte[] wav, int off, int len, int tag, int channels, int rate, int bits, int align, DecodeLimit limit) {
+        if (channels < 1 || channels > 32) throw AudioFormatException.corrupt("WAV has " + channels + " channels");
+        if (rate < 1000 || rate > 192_000) throw AudioFormatException.unsupported("WAV sample rate " + rate + " Hz is not supported");
+        int bytes;
+        switch (tag) {
+            case 1 -> {
+                if (bits != 8 && bits != 16 && bits != 24 && bits != 32) throw AudioFormatException.unsupported("WAV PCM with " + bits + " bits per sample");
+                bytes = bits / 8;
+            }
+            case 3 -> {
+                if (bits != 32 && bits != 64) throw AudioFormatException.unsupported("WAV float with " + bits + " bits per sample");
+                bytes = bits / 8;
+            }
+            case 6, 7 -> bytes = 1;
+            default -> throw AudioFormatException.unsupported("WAV format tag 0x" + Integer.toHexString(tag) + " (only PCM, float, µ-law and A-law)");
+        }
+        int frameBytes = Math.max(align, bytes * channels);
+        if (align != 0 && align < bytes * channels) frameBytes = bytes * channels;
+        int frames = len / frameBytes;
+        if (frames == 0) throw AudioFormatException.corrupt("WAV data chunk holds no samples");
+        limit.check(frames, rate);
+        DecodedChannels out = new DecodedChannels(rate, channels, frames);
+        ByteBuffer b = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
+        for (int f = 0; f < frames; f++) {
+            int p = off + f * frameBytes;
+            for (int c = 0; c < channels; c++, p += bytes) {
+                int v = switch (tag) {
+                    case 1 -> switch (bytes) {
+                        case 1 -> ((wav[p] & 0xff) - 128) << 8;
+                        case 2 -> b.getShort(p);
+                        case 3 -> ((wav[p + 2] << 16) | ((wav[p + 1] & 0xff) << 8) | (wav[p] & 0xff)) >> 8;
+                        default -> b.getInt(p) >> 16;
+                    };
+                    case 3 -> floatSample(bytes == 4 ? b.getFloat(p) : b.getDouble(p));
+                    case 7 -> G711.ulawDecode(wav[p]);
+                    default -> alawDecode(wav[p]);
+                };
+                out.data[c][f] = (short) v;
+            }
+        }
+        out.frames = frames;
+        return out;
+    }
+
+    private static int floatSample(double v) {
+        if (Double.isNaN(v)) return 0;
+        return (int) Math.max(-32768, Math.min(32767, Math.round(v * 32768)));
+    }
+
+    /** ITU-T G.711 A-law to linear 16-bit. */
+    static short alawDecode(byte code) {
+        int a = (code & 0xff) ^ 0x55;
+        int t = (a & 0x0f) << 4;
+        int seg = (a & 0x70) >> 4;
+        if (seg == 0) t += 8;
+        else t = (t + 0x108) << (seg - 1);
+        return (short) ((a & 0x80) != 0 ? t : -t);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.timbre.convai.conversation;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.timbre.agent.tools.ToolRunner;
+import dev.timbre.convai.agents.AgentsService;
+import dev.timbre.convai.conversations.ConversationLog;
+import dev.timbre.convai.llm.AgentLanguageModels;
+import dev.timbre.convai.tools.ToolsService;
+import dev.timbre.convai.tools.WebhookTools;
+import dev.timbre.http.ApiException;
+import dev.timbre.http.ApiKeyAuth;
+import dev.timbre.http.Params;
+import dev.timbre.sockets.SocketSender;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsConnectContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * {@code /v1/convai/conversation}: the agent conversation WebSocket, {@code GET get-signed-url} and {@code GET token}.
+ * The socket answers with the {@code convai} subprotocol when the client offers it (Javalin selects the first offered
+ * protocol) and accepts plain connections. Who may connect: an unknown agent gets an error event and close 1008;
+ * an agent with {@code platform_settings.auth.enable_auth} needs a valid {@code conversation_signature}/{@code token}
+ * or an API key; a given signature must be valid; {@code platform_settings.auth.allowlist} checks the {@code Origin}
+ * host (API keys pass). Then {@link ConversationSocket} runs the conversation.
+ */
+public final class ConversationRoutes implements EndpointGroup {
+    static final String UNKNOWN_AGENT = "The AI agent you are trying to reach does not exist.";
+    private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ConversationRuntime runtime;
+    private final AgentsService agents;
+    private final ApiKeyAuth auth;
+    private final Map<String, ConversationSocket> sockets = new ConcurrentHashMap<>();
+
+    public ConversationRoutes(AgentsService agents, ToolsService tools, AgentLanguageModels models, WebhookTools webhooks,
+                              ConversationLog log, ApiKeyAuth auth, Clock clock) {
+        this(agents, auth, new ConversationRuntime(new AgentProfiles(agents, tools, models), log, new ServerToolRunner(webhooks),
+                ConversationSignatures.withRandomKey(clock), timers(), clock, Duration.ofSeconds(3), Duration.ofMillis(50),
+                Duration.ofSeconds(10)));
+    }
+
+    ConversationRoutes(AgentsService agents, ApiKeyAuth auth, ConversationRuntime runtime) {
+        this.agents = agents;
+        this.auth = auth;
+        this.runtime = runtime;
+    }
+
+    static ScheduledExecutorService timers() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "convai-conversation-timers");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public void addEndpoints() {
+        get("get-signed-url", this::signedUrl);
+        get("token", this::token);
+        ws(this::socket);
+    }
+
+    private void signedUrl(Context ctx) {
+        String agentId = requireAgent(ctx);
+        boolean withId = Params.queryBool(ctx, "include_conversation_id", false);
+        String signature = runtime.signatures().sign(agentId, withId ? newConversationId() : null, "signed_url");
+        String scheme = "https".equalsIgnoreCase(forwardedProto(ctx)) ? "wss" : "ws";
+        String host = ctx.header("Host") != null ? ctx.header("Host") : ctx.host();
+        ctx.json(Map.of("signed_url", scheme + "://" + host + "/v1/convai/conversation?agent_id=" + encode(agentId)
+                + "&conversation_signature=" + encode(signature)));
+    }
+
+    private void token(Context ctx) {
+        String agentId = requireAgent(ctx);
+        ctx.json(Map.of("token", runtime.signatures().sign(agentId, newConversationId(), "token")));
+    }
+
+    private String requireAgent(Context ctx) {
+        String agentId = Params.query(ctx, "agent_id").orElseThrow(() -> ApiException.invalid("Field required", "missing", "query", "agent_id"));
+        agents.find(agentId);
+        return agentId;
+    }
+
+    private void socket(WsConfig ws) {
+        ws.onConnect(this::open);
+        ws.onMessage(ctx -> {
+            ConversationSocket s = sockets.get(ctx.sessionId());
+            if (s != null) s.message(ctx.message());
+        });
+        ws.onClose(ctx -> {
+            ConversationSocket s = sockets.remove(ctx.sessionId());
+            if (s != null) s.closed(ctx.status(), ctx.reason());
+        });
+        ws.onError(ctx -> {
+            ConversationSocket s = sockets.remove(ctx.sessionId());
+            if (s != null) s.closed(1006, "error");
+        });
+    }
+
+    private void open(WsConnectContext ctx) {
+        SocketSender out = new SocketSender(ctx.session);
+        String agentId = ctx.queryParam("agent_id");
+        JsonNode config = runtime.profiles().config(agentId).orElse(null);
+        if (config == null) {
+            reject(out, "value_error", UNKNOWN_AGENT);
+            return;
+        }
+        String key = ApiKeyAuth.upgradeKey(ctx.header(ApiKeyAuth.HEADER), ctx.queryParam("xi_api_key"), ctx.queryParam("authorization"));
+        boolean hasKey = key != null && auth.isValid(key);
+        String signature = ctx.queryParam("conversation_signature") != null ? ctx.queryParam("conversation_signature") : ctx.queryParam("token");
+        ConversationSignatures.Grant grant = null;
+        if (signature != null && !signature.isBlank()) {
+            grant = runtime.signatures().verify(signature, agentId).orElse(null);
+            if (grant == null) {
+                reject(out, "value_error", "The conversation signature is invalid, expired or already used.");
+                return;
+            }
+        }
+        JsonNode authConfig = config.path("platform_settings").path("auth");
+        if (authConfig.path("enable_auth").asBoolean(false) && grant == null && !hasKey) {
+            reject(out, "value_error", "This agent requires authentication: connect with a signed URL or an API key.");
+            return;
+        }
+        if (!hasKey && !OriginAllowlist.allows(authConfig.path("allowlist"), ctx.header("Origin"))) {
+            reject(out, "value_error", "The origin of this connection is not in the agent's allowlist.");
+            return;
+        }
+        String method = grant != null ? (grant.kind().equals("token") ? "livekit_token" : "signed_url") : hasKey ? "authorization_header" : "public";
+        String conversationId = grant != null && grant.conversationId() != null ? grant.conversationId() : newConversationId();
+        ConversationSocket socket = new ConversationSocket(runtime, out, agentId, config, conversationId,
+                new ConversationSocket.ConversationStartInfo(method, source(ctx.queryParam("source")), ctx.queryParam("version")));
+        sockets.put(ctx.sessionId(), socket);
+        socket.opened();
+    }
+
+    private static void reject(SocketSender out, String errorType, String message) {
+        try {
+            out.send(ServerEvents.error(1008, errorType, message));
+        } catch (java.io.IOException gone) {
+            return;
+        }
+        out.close(1008, message);
+    }
+
+    private static String source(String s) {
+        return s == null || s.isBlank() ? "unknown" : s;
+    }
+
+    private static String forwardedProto(Context ctx) {
+        String p = ctx.header("X-Forwarded-Proto");
+        return p != null ? p.split(",")[0].trim() : ctx.scheme();
+    }
+
+    static String newConversationId() {
+        StringBuilder b = new StringBuilder("conv_");
+        for (int i = 0; i < 26; i++) b.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        return b.toString();
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.timbre.convai.conversation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.timbre.agent.session.Frame;
+import dev.timbre.agent.session.SessionEnd;
+import dev.timbre.agent.session.SessionListener;
+import dev.timbre.agent.transcript.TranscriptEntry;
+import dev.timbre.convai.conversations.ConversationEnd;
+import dev.timbre.convai.conversations.ConversationLog;
+import dev.timbre.sockets.SocketSender;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A session's events onto the socket and into the {@link ConversationLog}. Events the agent's
+ * {@code conversation.client_events} leaves out are not sent (errors always are). Log calls are serialised on this
+ * object (the session loop and the socket thread both record) and a failing log never breaks the call.
+ */
+final class SocketEvents implements SessionListener {
+    private static final Logger LOG = LoggerFactory.getLogger(SocketEvents.class);
+
+    private final ConversationRuntime runtime;
+    private final SocketSender out;
+    private final String conversationId;
+    private final Set<String> clientEvents;
+    private final boolean textOnly;
+    private final Runnable onEnd;
+
+    SocketEvents(ConversationRuntime runtime, SocketSender out, String conversationId, JsonNode clientEvents, boolean textOnly, Runnable onEnd) {
+        this.runtime = runtime;
+        this.out = out;
+        this.conversationId = conversationId;
+        this.textOnly = textOnly;
+        this.onEnd = onEnd;
+        Set<String> events = new HashSet<>();
+        if (clientEvents.isArray()) clientEvents.forEach(e -> events.add(e.asText()));
+        this.clientEvents = events;
+    }
+
+    boolean textOnly() { return textOnly; }
+
+    @Override
+    public void send(Frame.Output frame) {
+        String type = ServerEvents.type(frame);
+        if (!clientEvents.isEmpty() && !type.equals("error") && !clientEvents.contains(type)) return;
+        try {
+            out.send(ServerEvents.of(frame));
+        } catch (IOException gone) {
+            // the client left; the close callback ends the session
+        }
+    }
+
+    @Override
+    public void transcriptUpdated(List<TranscriptEntry> transcript) {
+        log(l -> l.updated(conversationId, transcript));
+    }
+
+    @Override
+    public void ended(SessionEnd end) {
+        onEnd.run();
+        log(l -> l.ended(conversationId, new ConversationEnd(runtime.clock().instant(), end.transcript(), end.terminationReason(),
+                end.isError() || end.closeCode() != 1000 ? end.closeCode() : null, end.errorMessage())));
+        out.close(end.closeCode(), end.isError() ? end.errorMessage() : end.terminationReason());
+    }
+
+    void feedback(String score, int eventId) {
+        log(l -> l.feedback(conversationId, score, eventId));
+    }
+
+    synchronized void log(Consumer<ConversationLog> call) {
+        try {
+            call.accept(runtime.log());
+        } catch (RuntimeException e) {
+            LOG.warn("could not record conversation {}: {}", conversationId, e.toString());
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.timbre.convai.conversations;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.timbre.agent.transcript.TranscriptEntry;
+import dev.timbre.http.Json;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/** SQL for {@code conversations}. Each method is one statement; callers serialise read-modify-write sequences. */
+public final class ConversationRepository {
+    private static final String COLUMNS = "seq, conversation_id, agent_id, agent_name, user_id, status, start_time_unix, "
+            + "call_duration_secs, message_count, call_successful, transcript, metadata, analysis, initiation_client_data, "
+            + "transcript_summary, call_summary_title, feedback_likes, feedback_dislikes, feedback_score, text_only, "
+            + "termination_reason, error_code, error_reason, created_at_unix, updated_at_unix";
+
+    private final Jdbi jdbi;
+
+    public ConversationRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Where a listing continues: after the row with this start time and seq (in newest-first order). */
+    public record After(long startTimeUnix, long seq) {}
+
+    public void insert(StoredConversation c) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO conversations (" + COLUMNS.substring("seq, ".length()) + ") VALUES ("
+                        + ":conversationId, :agentId, :agentName, :userId, :status, :startTimeUnix, :callDurationSecs, :messageCount, "
+                        + ":callSuccessful, :transcript, :metadata, :analysis, :initiationClientData, :transcriptSummary, "
+                        + ":callSummaryTitle, :likes, :dislikes, :feedbackScore, :textOnly, :terminationReason, :errorCode, "
+                        + ":errorReason, :createdAtUnix, :updatedAtUnix)")
+                .bindMethods(c)
+                .bind("transcript", TranscriptJson.write(c.transcript()))
+                .bind("metadata", c.metadata().toString())
+                .bind("analysis", text(c.analysis()))
+                .bind("initiationClientData", text(c.initiationClientData()))
+                .execute());
+    }
+
+    /**
+     * Replaces every field that changes after insertion (status, duration, transcript, analysis, feedback, error…);
+     * the identity, agent, user, start time and creation time stay. True when the row was there.
+     */
+    public boolean update(StoredConversation c) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE conversations SET status = :status, call_duration_secs = :callDurationSecs, "
+                        + "message_count = :messageCount, call_successful = :callSuccessful, transcript = :transcript, "
+                        + "metadata = :metadata, analysis = :analysis, transcript_summary = :transcriptSummary, "
+                        + "call_summary_title = :callSummaryTitle, feedback_likes = :likes, feedback_dislikes = :dislikes, "
+                        + "feedback_score = :feedbackScore, termination_reason = :terminationReason, error_code = :errorCode, "
+                        + "error_reason = :errorReason, updated_at_unix = :updatedAtUnix WHERE conversation_id = :conversationId")
+                .bindMethods(c)
+                .bind("transcript", TranscriptJson.write(c.transcript()))
+                .bind("metadata", c.metadata().toString())
+                .bind("analysis", text(c.analysis()))
+                .execute()) > 0;
+    }
+
+    public Optional<StoredConversation> find(String conversationId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM conversations WHERE conversation_id = :id")
+                .bind("id", conversationId).map((rs, ctx) -> row(rs)).findOne());
+    }
+
+    /** Up to {@code limit} conversations matching {@code q}, newest first, after {@code after} (null: from the start). */
+    public List<StoredConversation> list(ConversationQuery q, After after, int limit) {
+        List<String> where = new ArrayList<>();
+        if (q.agentId() != null) where.add("agent_id = :agentId");
+        if (q.userId() != null) where.add("user_id = :userId");
+        if (q.callSuccessful() != null) where.add("call_successful = :callSuccessful");
+        if (q.startBeforeUnix() != null) where.add("start_time_unix < :before");
+        if (q.startAfterUnix() != null) where.add("start_time_unix > :afterTime");
+        if (after != null) where.add("(start_time_unix < :afterKey OR (start_time_unix = :afterKey AND seq < :afterSeq))");
+        String sql = "SELECT " + COLUMNS + " FROM conversations" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY start_time_unix DESC, seq DESC LIMIT :limit";
+        return jdbi.withHandle(h -> {
+            Query query = h.createQuery(sql).bind("limit", limit);
+            if (q.agentId() != null) query.bind("agentId", q.agentId());
+            if (q.userId() != null) query.bind("userId", q.userId());
+            if (q.callSuccessful() != null) query.bind("callSuccessful", q.callSuccessful());
+            if (q.startBeforeUnix() != null) query.bind("before", q.startBeforeUnix());
+            if (q.startAfterUnix() != null) query.bind("afterTime", q.startAfterUnix());
+            if (after != null) query.bind("afterKey", after.startTimeUnix()).bind("afterSeq", after.seq());
+            return query.map((rs, ctx) -> row(rs)).list();
+        });
+    }
+
+    /** Deletes the row; true when it was there. */
+    public boolean delete(String conversationId) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM conversations WHERE conversation_id = :id")
+                .bind("id", conversationId).execute()) > 0;
+    }
+
+    private static StoredConversation row(ResultSet rs) throws SQLException {
+        List<TranscriptEntry> transcript = TranscriptJson.read(rs.getString("transcript"));
+        Integer errorCode = rs.getObject("error_code") == null ? null : rs.getInt("error_code");
+        return new StoredConversation(rs.getString("conversation_id"), rs.getString("agent_id"), rs.getString("agent_name"),
+                rs.getString("user_id"), rs.getString("status"), rs.getLong("start_time_unix"), rs.getInt("call_duration_secs"),
+                rs.getInt("message_count"), rs.getString("call_successful"), transcript, (ObjectNode) json(rs.getString("metadata")),
+                (ObjectNode) json(rs.getString("analysis")), json(rs.getString("initiation_client_data")),
+                rs.getString("transcript_summary"), rs.getString("call_summary_title"), rs.getInt("feedback_likes"),
+                rs.getInt("feedback_dislikes"), rs.getString("feedback_score"), rs.getBoolean("text_only"),
+                rs.getString("termination_reason"), errorCode, rs.getString("error_reason"), rs.getLong("created_at_unix"),
+                rs.getLong("updated_at_unix"), rs.getLong("seq"));
+    }
+
+    private static JsonNode json(String text) {
+        if (text == null) return null;
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored conversation JSON is malformed", e);
+        }
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.toString();
+    }
+}

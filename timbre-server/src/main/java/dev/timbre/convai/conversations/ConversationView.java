@@ -1,0 +1,47 @@
+package dev.timbre.convai.conversations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.timbre.agent.transcript.TranscriptEntry;
+import dev.timbre.http.Json;
+
+/** The {@code GetConversationResponseModel} of a stored conversation. */
+final class ConversationView {
+    private ConversationView() {}
+
+    static ObjectNode of(StoredConversation c) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("agent_id", c.agentId());
+        body.put("agent_name", c.agentName());
+        body.put("conversation_id", c.conversationId());
+        body.put("status", c.status());
+        body.put("user_id", c.userId());
+        ArrayNode transcript = body.putArray("transcript");
+        for (TranscriptEntry e : c.transcript()) transcript.add(entry(e));
+        body.set("metadata", ConversationMetadata.view(c));
+        body.set("analysis", c.analysis() == null ? Json.MAPPER.nullNode() : c.analysis().deepCopy());
+        body.set("conversation_initiation_client_data", clientData(c.initiationClientData()));
+        body.put("has_audio", false);
+        body.put("has_user_audio", false);
+        body.put("has_response_audio", false);
+        body.put("has_auxiliary_audio", false);
+        return body;
+    }
+
+    /** {@code ConversationHistoryTranscriptCommonModel-Output}: the record's fields, feedback as a {@code UserFeedback}. */
+    static ObjectNode entry(TranscriptEntry e) {
+        ObjectNode node = Json.MAPPER.valueToTree(e);
+        if (e.feedback() == null) node.putNull("feedback");
+        else node.putObject("feedback").put("score", e.feedback()).put("time_in_call_secs", e.timeInCallSecs());
+        return node;
+    }
+
+    /** The initiation data as received, without the message's {@code type}; an empty object when none was stored. */
+    private static ObjectNode clientData(JsonNode stored) {
+        if (stored == null || !stored.isObject()) return Json.MAPPER.createObjectNode();
+        ObjectNode copy = stored.deepCopy();
+        copy.remove("type");
+        return copy;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.timbre.convai.conversations;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.timbre.agent.transcript.Analysis;
+import dev.timbre.agent.transcript.TranscriptEntry;
+import dev.timbre.http.ApiException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Conversation records: written by the runtime ({@link ConversationLog}) and post-call work ({@link ConversationRecords}),
+ * read and edited through the API. Thread-safe: every read-modify-write of a row holds this service's lock, so live
+ * feedback, API feedback and post-call writes never lose each other's changes. Writes for a conversation that was
+ * deleted meanwhile are dropped.
+ */
+public final class ConversationsService implements ConversationLog, ConversationRecords {
+    public static final int MAX_PAGE_SIZE = 100;
+    /** {@code metadata.error.code} when post-call work failed and the call itself had no error (WebSocket 1011). */
+    static final int INTERNAL_ERROR = 1011;
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationsService.class);
+
+    private final ConversationRepository repository;
+    private final Clock clock;
+    private final Object lock = new Object();
+    private volatile PostCall postCall = PostCall.NONE;
+
+    public ConversationsService(ConversationRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** The post-call hook {@link #ended} calls; {@link PostCall#NONE} (the default) marks calls done at once. */
+    public void postCall(PostCall postCall) {
+        this.postCall = postCall == null ? PostCall.NONE : postCall;
+    }
+
+    @Override
+    public void started(ConversationStart s) {
+        long now = clock.instant().getEpochSecond();
+        repository.insert(new StoredConversation(s.conversationId(), s.agentId(), s.agentName(), s.userId(), "in-progress",
+                s.startTime().getEpochSecond(), 0, 0, "unknown", List.of(), ConversationMetadata.of(s), null,
+                s.initiationClientData(), null, null, 0, 0, null, s.textOnly(), "", null, null, now, now, 0));
+    }
+
+    @Override
+    public void updated(String conversationId, List<TranscriptEntry> transcript) {
+        change(conversationId, c -> {
+            List<TranscriptEntry> entries = TranscriptFeedback.keep(c.transcript(), transcript);
+            int duration = (int) Math.max(c.callDurationSecs(), clock.instant().getEpochSecond() - c.startTimeUnix());
+            return ConversationChange.of(c).transcript(entries).duration(duration).build(clock);
+        });
+    }
+
+    @Override
+    public void ended(String conversationId, ConversationEnd end) {
+        boolean stored = change(conversationId, c -> {
+            List<TranscriptEntry> entries = TranscriptFeedback.keep(c.transcript(), end.transcript());
+            int duration = (int) Math.max(0, end.endTime().getEpochSecond() - c.startTimeUnix());
+            return ConversationChange.of(c).transcript(entries).duration(duration).status("processing")
+                    .termination(end.terminationReason()).error(end.errorCode(), end.errorReason()).build(clock);
+        });
+        if (!stored) return;
+        PostCall hook = postCall;
+        if (hook == PostCall.NONE) {
+            change(conversationId, c -> ConversationChange.of(c).status("done").build(clock));
+            return;
+        }
+        try {
+            hook.conversationEnded(conversationId);
+        } catch (RuntimeException e) {
+            LOG.warn("post-call work for {} could not start: {}", conversationId, e.toString());
+            markFailed(conversationId, "Post-call processing could not start: " + e.getMessage());
+        }
+    }
+
+    /** Live feedback on the latest agent message (clients can rate only the latest agent response); see {@link TranscriptFeedback}. */
+    @Override
+    public void feedback(String conversationId, String score, int eventId) {
+        if (score != null && !score.equals("like") && !score.equals("dislike")) return;
+        change(conversationId, c -> {
+            List<TranscriptEntry> entries = TranscriptFeedback.onLatestAgentMessage(c.transcript(), score);
+            ConversationChange change = ConversationChange.of(c).transcript(entries);
+            if (score != null) change.overallScore(score);
+            return change.build(clock);
+        });
+    }
+
+    @Override
+    public Optional<ObjectNode> details(String conversationId) {
+        return repository.find(conversationId).map(ConversationView::of);
+    }
+
+    @Override
+    public void saveAnalysis(String conversationId, Analysis analysis) {
+        ObjectNode json = AnalysisJson.of(analysis);
+        change(conversationId, c -> ConversationChange.of(c).analysis(json, analysis.callSuccessful(),
+                analysis.transcriptSummary(), analysis.callSummaryTitle()).status("done").build(clock));
+    }
+
+    @Override
+    public void markFailed(String conversationId, String reason) {
+        change(conversationId, c -> ConversationChange.of(c).status("failed")
+                .error(c.errorCode() != null ? c.errorCode() : INTERNAL_ERROR, reason).build(clock));
+    }
+
+    /** {@code GET /v1/convai/conversations}: newest first, one page. */
+    public ConversationsPage list(ConversationQuery q) {
+        List<StoredConversation> rows = repository.list(q, ConversationCursor.decode(q.cursor()), q.pageSize() + 1);
+        boolean more = rows.size() > q.pageSize();
+        if (more) rows = rows.subList(0, q.pageSize());
+        String next = more ? ConversationCursor.encode(rows.get(rows.size() - 1)) : null;
+        return new ConversationsPage(rows.stream().map(c -> ConversationSummary.of(c, q.includeSummary())).toList(), next, more);
+    }
+
+    /** {@code GetConversationResponseModel}, or 404 {@code conversation_not_found}. */
+    public ObjectNode get(String conversationId) {
+        return details(conversationId).orElseThrow(() -> notFound(conversationId));
+    }
+
+    public void delete(String conversationId) {
+        if (!repository.delete(conversationId)) throw notFound(conversationId);
+    }
+
+    /** The conversation's overall rating from {@code POST …/feedback}: {@code like} or {@code dislike}. */
+    public void rate(String conversationId, String score) {
+        if (!change(conversationId, c -> ConversationChange.of(c).overallScore(score).build(clock))) throw notFound(conversationId);
+    }
+
+    /** The recording; none is kept yet, so a known conversation is a 404 {@code conversation_audio_not_found}. */
+    public byte[] audio(String conversationId) {
+        repository.find(conversationId).orElseThrow(() -> notFound(conversationId));
+        throw ApiException.notFound("conversation_audio_not_found",
+                "Conversation " + conversationId + " has no audio: conversation audio is not recorded");
+    }
+
+    public static ApiException notFound(String conversationId) {
+        return ApiException.notFound("conversation_not_found", "Conversation with id '" + conversationId + "' not found");
+    }
+
+    /** Applies {@code edit} to the stored row under the lock; false when there is no such conversation. */
+    private boolean change(String conversationId, UnaryOperator<StoredConversation> edit) {
+        synchronized (lock) {
+            Optional<StoredConversation> old = repository.find(conversationId);
+            if (old.isEmpty()) {
+                LOG.debug("conversation {} is gone; change dropped", conversationId);
+                return false;
+            }
+            return repository.update(edit.apply(old.get()));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.timbre.convai.conversation;
+
+import static dev.timbre.http.ApiServer.mount;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.timbre.config.TimbreConfig;
+import dev.timbre.convai.llm.AgentLanguageModels;
+import dev.timbre.convai.tools.WebhookTools;
+import dev.timbre.http.ApiKeyAuth;
+import dev.timbre.http.ApiServer;
+import dev.timbre.http.RequestTracking;
+import dev.timbre.testing.TestServer;
+import dev.timbre.workspace.ApiKeyRepository;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link TestServer} (agents and tools through the API) plus a second API server with only the conversation routes,
+ * whose seams the test sets: the LLM per prompt, webhook tools, an in-memory log, short timings.
+ */
+final class ConversationHarness implements AutoCloseable {
+    final TestServer server = TestServer.start();
+    final RecordingConversationLog log = new RecordingConversationLog();
+    volatile AgentLanguageModels models = ConversationDefaults.ruleModels();
+    volatile WebhookTools webhooks = ConversationDefaults.noWebhooks();
+    final ApiServer api;
+
+    ConversationHarness() {
+        ApiKeyAuth auth = new ApiKeyAuth(new ApiKeyRepository(server.timbre().database().jdbi()));
+        AgentProfiles profiles = new AgentProfiles(server.timbre().agents(), server.timbre().tools(), p -> models.forPrompt(p));
+        ConversationRuntime runtime = new ConversationRuntime(profiles, log, new ServerToolRunner((c, a, v) -> webhooks.call(c, a, v)),
+                ConversationSignatures.withRandomKey(Clock.systemUTC()), ConversationRoutes.timers(), Clock.systemUTC(),
+                Duration.ofMillis(700), Duration.ofMillis(50), Duration.ofMillis(400));
+        api = ApiServer.start(TimbreConfig.defaults().withPort(0), new RequestTracking(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)),
+                auth, List.of(mount("/v1/convai/conversation", new ConversationRoutes(server.timbre().agents(), auth, runtime))));
+    }
+
+    /** Creates an agent through the API; {@code body} may use single quotes. Returns its id. */
+    String agent(String body) {
+        var r = server.postJson("/v1/convai/agents/create", body.replace('\'', '"'));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().get("agent_id").asText();
+    }
+
+    String tool(String body) {
+        var r = server.postJson("/v1/convai/tools", body.replace('\'', '"'));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().get("id").asText();
+    }
+
+    ConversationClient connect(String query, String... subprotocols) {
+        return ConversationClient.open(api.port(), "/v1/convai/conversation?" + query, Map.of(), subprotocols);
+    }
+
+    ConversationClient connect(String query, Map<String, String> headers) {
+        return ConversationClient.open(api.port(), "/v1/convai/conversation?" + query, headers);
+    }
+
+    /** Opens, initiates with {@code initiation} (single quotes allowed) and returns after the metadata. */
+    Started start(String agentId, String initiation) {
+        ConversationClient c = connect("agent_id=" + agentId, "convai");
+        c.sendJson(initiation);
+        JsonNode metadata = c.message();
+        assertThat(metadata.path("type").asText()).isEqualTo("conversation_initiation_metadata");
+        return new Started(c, metadata.path("conversation_initiation_metadata_event").path("conversation_id").asText());
+    }
+
+    record Started(ConversationClient client, String conversationId) {}
+
+    static final String INIT = "{'type':'conversation_initiation_client_data','conversation_config_override':{'agent':{},'tts':{}},'dynamic_variables':{}}";
+
+    @Override
+    public void close() {
+        api.close();
+        server.close();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.timbre.convai.conversation;
+
+import dev.timbre.agent.transcript.TranscriptEntry;
+import dev.timbre.convai.conversations.ConversationEnd;
+import dev.timbre.convai.conversations.ConversationLog;
+import dev.timbre.convai.conversations.ConversationStart;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** An in-memory {@link ConversationLog}: what was recorded, by conversation id, and the order of calls. */
+final class RecordingConversationLog implements ConversationLog {
+    final Map<String, ConversationStart> starts = new ConcurrentHashMap<>();
+    final Map<String, List<TranscriptEntry>> transcripts = new ConcurrentHashMap<>();
+    final Map<String, ConversationEnd> ends = new ConcurrentHashMap<>();
+    final List<String> calls = new CopyOnWriteArrayList<>();
+
+    @Override public void started(ConversationStart start) {
+        starts.put(start.conversationId(), start);
+        calls.add("started " + start.conversationId());
+    }
+
+    @Override public void updated(String conversationId, List<TranscriptEntry> transcript) {
+        transcripts.put(conversationId, transcript);
+        calls.add("updated " + conversationId);
+    }
+
+    @Override public void ended(String conversationId, ConversationEnd end) {
+        ends.put(conversationId, end);
+        calls.add("ended " + conversationId);
+    }
+
+    @Override public void feedback(String conversationId, String score, int eventId) {
+        calls.add("feedback " + conversationId + " " + score + " " + eventId);
+    }
+
+    /** Waits (up to 10 s) for the end of {@code conversationId}. */
+    ConversationEnd awaitEnd(String conversationId) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            ConversationEnd e = ends.get(conversationId);
+            if (e != null) return e;
+            try { Thread.sleep(10); } catch (InterruptedException x) { throw new AssertionError(x); }
+        }
+        throw new AssertionError("conversation " + conversationId + " did not end");
+    }
+}

@@ -1,0 +1,98 @@
+package dev.timbre.convai.conversations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.timbre.agent.transcript.ToolCallEntry;
+import dev.timbre.agent.transcript.ToolResultEntry;
+import dev.timbre.agent.transcript.TranscriptEntry;
+import dev.timbre.db.Database;
+import dev.timbre.http.Json;
+import dev.timbre.testing.TestDatabases;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ConversationRepositoryTest {
+
+    static StoredConversation row(String id, String agentId, String userId, long start, String callSuccessful) {
+        ObjectNode metadata = Json.MAPPER.createObjectNode().put("main_language", "en");
+        return new StoredConversation(id, agentId, "Agent " + agentId, userId, "done", start, 12, 0, callSuccessful, List.of(),
+                metadata, null, null, null, null, 0, 0, null, true, "", null, null, start, start, 0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.timbre.testing.TestDatabases#both")
+    void round_trips_every_column_and_the_transcript_records(String kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            ConversationRepository repo = new ConversationRepository(db.jdbi());
+            ToolCallEntry call = new ToolCallEntry("webhook", "req-1", "get_weather", "{\"city\":\"Oslo\"}", true,
+                    Map.of("type", "webhook", "method", "GET", "url", "https://x/Oslo"));
+            ToolResultEntry result = new ToolResultEntry("webhook", "req-1", "get_weather", "{\"temp\":3}", false, true, 0.25);
+            List<TranscriptEntry> transcript = List.of(
+                    TranscriptEntry.user("Weather in Oslo? ✓", 1, "text"),
+                    new TranscriptEntry("agent", "It is 3 degrees.", 2, List.of(call), List.of(result), "like", true, "It is 3 degrees. Bring", null));
+            ObjectNode analysis = Json.MAPPER.createObjectNode().put("call_successful", "success").put("transcript_summary", "s");
+            ObjectNode clientData = Json.MAPPER.createObjectNode().put("user_id", "u1");
+            StoredConversation c = new StoredConversation("conv_1", "agent_a", "A", "u1", "processing", 1000, 42, 2, "success",
+                    transcript, Json.MAPPER.createObjectNode().put("main_language", "de"), analysis, clientData, "sum", "title",
+                    1, 0, "like", false, "end_call tool was called.", 1008, "policy", 999, 1001, 0);
+            repo.insert(c);
+
+            StoredConversation back = repo.find("conv_1").orElseThrow();
+            assertThat(back.transcript()).isEqualTo(transcript);
+            assertThat(back).usingRecursiveComparison().ignoringFields("seq").isEqualTo(c);
+            assertThat(back.seq()).isPositive();
+            assertThat(repo.find("missing")).isEmpty();
+
+            StoredConversation changed = new StoredConversation("conv_1", "agent_a", "A", "u1", "failed", 1000, 50, 0, "failure",
+                    List.of(), back.metadata(), null, clientData, null, null, 0, 2, "dislike", false, "", null, null, 999, 2000, back.seq());
+            assertThat(repo.update(changed)).isTrue();
+            assertThat(repo.find("conv_1").orElseThrow()).usingRecursiveComparison().isEqualTo(changed);
+            assertThat(repo.update(row("other", "a", null, 1, "unknown"))).isFalse();
+
+            assertThat(repo.delete("conv_1")).isTrue();
+            assertThat(repo.delete("conv_1")).isFalse();
+            assertThat(repo.find("conv_1")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.timbre.testing.TestDatabases#both")
+    void lists_newest_first_with_filters_and_keyset_paging(String kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            ConversationRepository repo = new ConversationRepository(db.jdbi());
+            repo.insert(row("c1", "agent_a", "u1", 100, "success"));
+            repo.insert(row("c2", "agent_b", "u2", 200, "failure"));
+            repo.insert(row("c3", "agent_a", "u1", 200, "unknown"));
+            repo.insert(row("c4", "agent_a", null, 300, "success"));
+
+            assertThat(ids(repo.list(ConversationQuery.firstPage(10), null, 10))).containsExactly("c4", "c3", "c2", "c1");
+            assertThat(ids(repo.list(query("agent_a", null, null, null, null), null, 10))).containsExactly("c4", "c3", "c1");
+            assertThat(ids(repo.list(query(null, "success", null, null, null), null, 10))).containsExactly("c4", "c1");
+            assertThat(ids(repo.list(query(null, null, 300L, null, null), null, 10))).containsExactly("c3", "c2", "c1");
+            assertThat(ids(repo.list(query(null, null, null, 100L, null), null, 10))).containsExactly("c4", "c3", "c2");
+            assertThat(ids(repo.list(query(null, null, null, null, "u1"), null, 10))).containsExactly("c3", "c1");
+            assertThat(ids(repo.list(query("agent_a", "success", 301L, 99L, null), null, 10))).containsExactly("c4", "c1");
+
+            // keyset paging: same start time is ordered by insertion, newest first
+            List<StoredConversation> first = repo.list(ConversationQuery.firstPage(2), null, 2);
+            assertThat(ids(first)).containsExactly("c4", "c3");
+            StoredConversation last = first.get(1);
+            List<StoredConversation> rest = repo.list(ConversationQuery.firstPage(2), new ConversationRepository.After(last.startTimeUnix(), last.seq()), 10);
+            assertThat(ids(rest)).containsExactly("c2", "c1");
+        }
+    }
+
+    static ConversationQuery query(String agentId, String success, Long before, Long after, String userId) {
+        return new ConversationQuery(10, agentId, success, before, after, userId, false, null);
+    }
+
+    static List<String> ids(List<StoredConversation> rows) {
+        List<String> ids = new ArrayList<>();
+        rows.forEach(r -> ids.add(r.conversationId()));
+        return ids;
+    }
+}

@@ -1,0 +1,225 @@
+package dev.timbre.convai.conversations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.timbre.Ids;
+import dev.timbre.agent.transcript.Analysis;
+import dev.timbre.agent.transcript.ToolCallEntry;
+import dev.timbre.agent.transcript.ToolResultEntry;
+import dev.timbre.agent.transcript.TranscriptEntry;
+import dev.timbre.http.Json;
+import dev.timbre.testing.OpenApiContract;
+import dev.timbre.testing.TestServer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ConversationsApiTest {
+    static final String LIST = "/v1/convai/conversations";
+    static final String ONE = "/v1/convai/conversations/{conversation_id}";
+    static TestServer server;
+
+    @BeforeAll
+    static void start() { server = TestServer.start(); }
+
+    @AfterAll
+    static void stop() { server.close(); }
+
+    /** A finished conversation of {@code agentId} that started at {@code startSecs}, with tool calls of every kind. */
+    static String conversation(String agentId, String userId, long startSecs) {
+        String id = "conv_" + Ids.random();
+        ConversationsService log = server.timbre().conversations();
+        ObjectNode data = Json.MAPPER.createObjectNode().put("user_id", userId);
+        data.putObject("dynamic_variables").put("system__agent_id", agentId).put("count", 3);
+        log.started(new ConversationStart(id, agentId, "Agent", userId, Instant.ofEpochSecond(startSecs), true, "node_js_sdk",
+                "2.73.0", "authorization_header", data, "en"));
+        List<TranscriptEntry> transcript = List.of(
+                TranscriptEntry.user("Open the door and tell me the weather", 0, "text"),
+                new TranscriptEntry("agent", null, 1, List.of(
+                        new ToolCallEntry("client", "c1", "open_door", "{}", true, Map.of("type", "client", "parameters", "{}")),
+                        new ToolCallEntry("webhook", "w1", "weather", "{\"city\":\"Oslo\"}", true,
+                                Map.of("type", "webhook", "method", "GET", "url", "https://example.com/Oslo", "headers", Map.of()))),
+                        List.of(new ToolResultEntry("client", "c1", "open_door", "opened", false, true, 0.1),
+                                new ToolResultEntry("webhook", "w1", "weather", "{\"temp\":3}", false, true, 0.3)),
+                        null, false, null, null),
+                new TranscriptEntry("agent", "It is 3 degrees. Goodbye", 2, List.of(
+                        new ToolCallEntry("system", "s1", "end_call", "{}", true, null)),
+                        List.of(new ToolResultEntry("system", "s1", "end_call", "ok", false, true, 0.0)), null, true, "It is 3 degrees. Goodbye!", null));
+        log.updated(id, transcript);
+        log.feedback(id, "like", 2);
+        log.ended(id, new ConversationEnd(Instant.ofEpochSecond(startSecs + 9), transcript, "end_call tool was called.", null, null));
+        return id;
+    }
+
+    static String agent() {
+        return "agent_" + Ids.random();
+    }
+
+    @Test
+    void get_returns_the_conversation_details() {
+        String agent = agent();
+        String id = conversation(agent, "user-1", 1_700_000_000);
+        server.timbre().conversations().saveAnalysis(id, new Analysis(
+                Map.of("solved", new Analysis.CriterionResult("solved", "success", "The door opened.")),
+                Map.of("city", new Analysis.DataCollectionResult("city", "Oslo", Map.of("type", "string", "description", "City"), "said")),
+                "success", "Weather and a door.", "Door"));
+
+        TestServer.Response r = server.get("/v1/convai/conversations/" + id);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        OpenApiContract.assertConforms("GET", ONE, r);
+        JsonNode c = r.json();
+        assertThat(c.get("conversation_id").asText()).isEqualTo(id);
+        assertThat(c.get("agent_id").asText()).isEqualTo(agent);
+        assertThat(c.get("status").asText()).isEqualTo("done");
+        assertThat(c.get("user_id").asText()).isEqualTo("user-1");
+        for (String flag : List.of("has_audio", "has_user_audio", "has_response_audio", "has_auxiliary_audio")) {
+            assertThat(c.get(flag).isBoolean()).as(flag + " is required by the SDK").isTrue();
+        }
+        assertThat(c.get("transcript")).hasSize(3);
+        assertThat(c.at("/transcript/0/role").asText()).isEqualTo("user");
+        assertThat(c.at("/transcript/0/source_medium").asText()).isEqualTo("text");
+        assertThat(c.at("/transcript/1/tool_calls/1/params_as_json").asText()).isEqualTo("{\"city\":\"Oslo\"}");
+        assertThat(c.at("/transcript/1/tool_results/1/result_value").asText()).isEqualTo("{\"temp\":3}");
+        assertThat(c.at("/transcript/2/feedback/score").asText()).isEqualTo("like");
+        assertThat(c.at("/transcript/2/interrupted").asBoolean()).isTrue();
+        assertThat(c.at("/transcript/2/original_message").asText()).isEqualTo("It is 3 degrees. Goodbye!");
+        JsonNode m = c.get("metadata");
+        assertThat(m.get("start_time_unix_secs").asLong()).isEqualTo(1_700_000_000L);
+        assertThat(m.get("call_duration_secs").asInt()).isEqualTo(9);
+        assertThat(m.get("termination_reason").asText()).isEqualTo("end_call tool was called.");
+        assertThat(m.get("text_only").asBoolean()).isTrue();
+        assertThat(m.get("main_language").asText()).isEqualTo("en");
+        assertThat(m.get("conversation_initiation_source").asText()).isEqualTo("node_js_sdk");
+        assertThat(m.get("conversation_initiation_source_version").asText()).isEqualTo("2.73.0");
+        assertThat(m.get("authorization_method").asText()).isEqualTo("authorization_header");
+        assertThat(m.at("/feedback/likes").asInt()).isEqualTo(1);
+        assertThat(m.at("/deletion_settings/delete_audio").asBoolean()).isFalse();
+        assertThat(m.get("charging").isObject()).isTrue();
+        assertThat(c.at("/analysis/call_successful").asText()).isEqualTo("success");
+        assertThat(c.at("/analysis/transcript_summary").asText()).isEqualTo("Weather and a door.");
+        assertThat(c.at("/conversation_initiation_client_data/dynamic_variables/count").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void list_is_newest_first_with_filters_summaries_and_cursor_paging() {
+        String agent = agent();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) ids.add(conversation(agent, i % 2 == 0 ? "even" : "odd", 1_600_000_000L + i * 100));
+        String other = conversation(agent(), "even", 1_600_000_450L);
+        server.timbre().conversations().saveAnalysis(ids.get(4), new Analysis(null, null, "failure", "Went badly.", "Bad"));
+
+        TestServer.Response all = server.get(LIST + "?agent_id=" + agent);
+        assertThat(all.status()).as(all.toString()).isEqualTo(200);
+        OpenApiContract.assertConforms("GET", LIST, all);
+        assertThat(idsOf(all.json())).containsExactly(ids.get(4), ids.get(3), ids.get(2), ids.get(1), ids.get(0));
+        assertThat(all.json().get("has_more").asBoolean()).isFalse();
+        assertThat(all.json().get("next_cursor").isNull()).isTrue();
+        JsonNode first = all.json().at("/conversations/0");
+        assertThat(first.get("agent_name").asText()).isEqualTo("Agent");
+        assertThat(first.get("message_count").asInt()).isEqualTo(3);
+        assertThat(first.get("call_duration_secs").asInt()).isEqualTo(9);
+        assertThat(first.get("status").asText()).isEqualTo("done");
+        assertThat(first.get("call_successful").asText()).isEqualTo("failure");
+        assertThat(first.get("transcript_summary").isNull()).as("summary_mode defaults to exclude").isTrue();
+
+        JsonNode included = server.get(LIST + "?agent_id=" + agent + "&summary_mode=include&page_size=1").json();
+        assertThat(included.at("/conversations/0/transcript_summary").asText()).isEqualTo("Went badly.");
+        assertThat(included.at("/conversations/0/call_summary_title").asText()).isEqualTo("Bad");
+
+        assertThat(idsOf(server.get(LIST + "?agent_id=" + agent + "&call_successful=failure").json())).containsExactly(ids.get(4));
+        assertThat(idsOf(server.get(LIST + "?agent_id=" + agent + "&call_successful=unknown").json())).hasSize(4);
+        assertThat(idsOf(server.get(LIST + "?agent_id=" + agent + "&user_id=odd").json())).containsExactly(ids.get(3), ids.get(1));
+        assertThat(idsOf(server.get(LIST + "?user_id=even&call_start_after_unix=1600000150&call_start_before_unix=1600000500").json()))
+                .containsExactly(other, ids.get(4), ids.get(2));
+
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            TestServer.Response page = server.get(LIST + "?agent_id=" + agent + "&page_size=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            OpenApiContract.assertConforms("GET", LIST, page);
+            paged.addAll(idsOf(page.json()));
+            cursor = page.json().get("has_more").asBoolean() ? page.json().get("next_cursor").asText() : null;
+            pages++;
+        } while (cursor != null);
+        assertThat(pages).isEqualTo(3);
+        assertThat(paged).containsExactly(ids.get(4), ids.get(3), ids.get(2), ids.get(1), ids.get(0));
+    }
+
+    @Test
+    void bad_list_parameters_are_422() {
+        for (String query : List.of("page_size=0", "page_size=101", "page_size=x", "call_successful=maybe", "summary_mode=all",
+                "call_start_before_unix=yesterday", "call_start_after_unix=1.5", "cursor=not-a-cursor", "cursor=WzFd")) {
+            TestServer.Response r = server.get(LIST + "?" + query);
+            assertThat(r.status()).as(query + " → " + r).isEqualTo(422);
+            OpenApiContract.assertConforms("GET", LIST, r);
+            assertThat(r.json().at("/detail/0/loc/0").asText()).isEqualTo("query");
+        }
+    }
+
+    @Test
+    void delete_removes_it_and_deleting_the_agent_keeps_its_conversations() {
+        String agentId = server.postJson("/v1/convai/agents/create", "{\"conversation_config\": {}}").json().get("agent_id").asText();
+        String kept = conversation(agentId, "u", 1_650_000_000);
+        String gone = conversation(agentId, "u", 1_650_000_001);
+        assertThat(server.delete("/v1/convai/agents/" + agentId).status()).isEqualTo(200);
+        assertThat(server.get("/v1/convai/conversations/" + kept).status()).isEqualTo(200);
+
+        TestServer.Response d = server.delete("/v1/convai/conversations/" + gone);
+        assertThat(d.status()).as(d.toString()).isEqualTo(200);
+        OpenApiContract.assertConforms("DELETE", ONE, d);
+        assertThat(d.json().isObject()).isTrue();
+        assertThat(server.get("/v1/convai/conversations/" + gone).status()).isEqualTo(404);
+        assertThat(idsOf(server.get(LIST + "?agent_id=" + agentId).json())).containsExactly(kept);
+    }
+
+    @Test
+    void feedback_sets_the_overall_score_and_rejects_other_values() {
+        String id = conversation(agent(), "u", 1_660_000_000);
+        TestServer.Response r = server.postJson("/v1/convai/conversations/" + id + "/feedback", "{\"feedback\": \"dislike\"}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        OpenApiContract.assertConforms("POST", ONE + "/feedback", r);
+        assertThat(server.get("/v1/convai/conversations/" + id).json().at("/metadata/feedback/overall_score").asText()).isEqualTo("dislike");
+
+        for (String body : List.of("", "{}", "[]", "{\"feedback\": null}", "{\"feedback\": \"meh\"}", "{\"feedback\": 1}", "{\"feedback\": ")) {
+            TestServer.Response bad = server.postJson("/v1/convai/conversations/" + id + "/feedback", body);
+            assertThat(bad.status()).as(body + " → " + bad).isEqualTo(422);
+            OpenApiContract.assertConforms("POST", ONE + "/feedback", bad);
+        }
+        assertThat(server.get("/v1/convai/conversations/" + id).json().at("/metadata/feedback/overall_score").asText()).isEqualTo("dislike");
+    }
+
+    @Test
+    void audio_is_404_because_calls_are_not_recorded_yet() {
+        String id = conversation(agent(), "u", 1_670_000_000);
+        TestServer.Response r = server.get("/v1/convai/conversations/" + id + "/audio");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().at("/detail/status").asText()).isEqualTo("conversation_audio_not_found");
+        assertThat(r.json().at("/detail/message").asText()).contains("no audio");
+    }
+
+    @Test
+    void unknown_ids_are_404_everywhere() {
+        for (String id : List.of("conv_missing", "bad%20id")) {
+            String path = "/v1/convai/conversations/" + id;
+            List<TestServer.Response> rs = List.of(server.get(path), server.delete(path), server.get(path + "/audio"),
+                    server.postJson(path + "/feedback", "{\"feedback\": \"like\"}"));
+            for (TestServer.Response r : rs) {
+                assertThat(r.status()).as(id + " → " + r).isEqualTo(404);
+                assertThat(r.json().at("/detail/status").asText()).isEqualTo("conversation_not_found");
+            }
+        }
+    }
+
+    static List<String> idsOf(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.get("conversations").forEach(c -> ids.add(c.get("conversation_id").asText()));
+        return ids;
+    }
+}
