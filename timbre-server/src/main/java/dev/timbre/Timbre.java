@@ -28,6 +28,8 @@ import dev.timbre.convai.tools.ToolRepository;
 import dev.timbre.convai.tools.ToolsRoutes;
 import dev.timbre.convai.tools.ToolsService;
 import dev.timbre.convai.llm.AgentLanguageModels;
+import dev.timbre.convai.postcall.PostCallProcessor;
+import dev.timbre.convai.postcall.PostCallSetup;
 import dev.timbre.convai.llm.ConfiguredLanguageModels;
 import dev.timbre.convai.tools.HttpWebhookTools;
 import dev.timbre.convai.tools.WebhookTools;
@@ -90,7 +92,7 @@ public final class Timbre implements AutoCloseable {
                            SpeechToTextService speechToText, AgentsService agents, ToolsService tools, SecretsService secrets,
                            SettingsService convaiSettings,
                            ConfiguredLanguageModels languageModels, HttpWebhookTools webhookTools,
-                           ConversationsService conversations) {}
+                           ConversationsService conversations, PostCallProcessor postCall) {}
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
         this.database = database;
@@ -132,6 +134,9 @@ public final class Timbre implements AutoCloseable {
             ConfiguredLanguageModels languageModels = new ConfiguredLanguageModels(config.llm(), secrets::value);
             HttpWebhookTools webhookTools = new HttpWebhookTools(secrets::value);
             ConversationsService conversations = new ConversationsService(new ConversationRepository(database.jdbi()), Clock.systemUTC());
+            PostCallProcessor postCall = PostCallSetup.processor(database.jdbi(), config.webhooks(), convaiSettings, agents,
+                    conversations, languageModels, Clock.systemUTC());
+            conversations.postCall(postCall);
 
             ApiKeyAuth auth = new ApiKeyAuth(keys);
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(
@@ -160,9 +165,10 @@ public final class Timbre implements AutoCloseable {
                             webhookTools, conversations, auth, Clock.systemUTC())),
                     mount("/v1/convai/conversations", new ConversationsRoutes(conversations))));
             speechToText.resumePending();
+            postCall.resumePending();
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
-                    languageModels, webhookTools, conversations));
+                    languageModels, webhookTools, conversations, postCall));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -232,10 +238,16 @@ public final class Timbre implements AutoCloseable {
         return services.conversations();
     }
 
+    /** Post-call analysis and webhooks, for tests. */
+    public PostCallProcessor postCall() {
+        return services.postCall();
+    }
+
     @Override
     public void close() {
         server.close();
         services.speechToText().close();
+        services.postCall().close();
         services.languageModels().close();
         services.webhookTools().close();
         engines.close();

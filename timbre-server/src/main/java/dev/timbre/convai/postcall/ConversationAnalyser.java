@@ -85,8 +85,11 @@ public final class ConversationAnalyser {
             Optional<ObjectNode> o = LenientJson.object(ModelQuery.ask(model, system, user, timeout));
             if (o.isEmpty()) log.info("the language model's {} answer held no JSON object; using the fallback", concern);
             return o;
-        } catch (EngineException | IllegalArgumentException e) {
+        } catch (EngineException e) {
             log.warn("the language model failed on the {} question: {}", concern, e.getMessage());
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            log.warn("the language model failed on the {} question", concern, e);
             return Optional.empty();
         }
     }

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * in the same transaction that closes the job, queue a {@code post_call_transcription} webhook whose {@code data} is
  * the conversation as GET returns it. An analysis that throws marks the conversation failed
  * ({@link ConversationRecords#markFailed}); no webhook is sent for it. {@code initiationFailed} queues a
- * {@code call_initiation_failure} webhook. Pending work resumes at start-up ({@link #resumePending}).
+ * {@code call_initiation_failure} webhook (queued by a worker, so the caller never waits on the database). Pending
+ * work resumes at start-up ({@link #resumePending}).
  */
 public final class PostCallProcessor implements PostCall, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PostCallProcessor.class);
@@ -73,6 +74,20 @@ public final class PostCallProcessor implements PostCall, AutoCloseable {
 
     @Override
     public void initiationFailed(String agentId, String conversationId, String reason) {
+        try {
+            workers.execute(() -> {
+                try {
+                    queueInitiationFailure(agentId, conversationId, reason);
+                } catch (RuntimeException e) {
+                    log.warn("could not queue the call_initiation_failure webhook of conversation {}: {}", conversationId, e.toString());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.warn("post-call queue full; the call_initiation_failure webhook of conversation {} is dropped", conversationId);
+        }
+    }
+
+    private void queueInitiationFailure(String agentId, String conversationId, String reason) {
         ObjectNode data = Json.MAPPER.createObjectNode();
         data.put("agent_id", agentId);
         data.put("conversation_id", conversationId);
@@ -84,12 +99,16 @@ public final class PostCallProcessor implements PostCall, AutoCloseable {
         webhooks.enqueue(webhooks.event("call_initiation_failure", conversationId, data));
     }
 
-    /** Queues every pending analysis and webhook job (at start-up). Returns how many. */
+    /**
+     * Queues every pending webhook and analysis job (at start-up, once). Returns how many. Webhooks first: a resumed
+     * analysis queues its own webhook, which must not be picked up a second time.
+     */
     public int resumePending() {
+        int hooks = webhooks.resumePending();
         List<PostCallJob> pending = jobs.pending(PostCallJob.ANALYSIS);
         pending.forEach(this::submit);
         if (!pending.isEmpty()) log.info("resumed {} pending post-call analyses", pending.size());
-        return pending.size() + webhooks.resumePending();
+        return hooks + pending.size();
     }
 
     private void submit(PostCallJob job) {

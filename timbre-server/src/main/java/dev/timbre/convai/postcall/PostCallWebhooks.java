@@ -101,12 +101,12 @@ public final class PostCallWebhooks implements AutoCloseable {
             String failure = sender.send(hook.get(), job.payload());
             int attempts = job.attempts() + 1;
             if (failure == null) {
-                jobs.finish(jobId, PostCallJob.DONE, attempts, null);
                 health.delivered(hook.get().url());
+                jobs.finish(jobId, PostCallJob.DONE, attempts, null);
             } else if (attempts >= maxAttempts) {
                 log.warn("post-call webhook {} for conversation {} failed for good: {}", jobId, job.conversationId(), failure);
-                jobs.finish(jobId, PostCallJob.FAILED, attempts, failure);
                 health.failed(hook.get().url());
+                jobs.finish(jobId, PostCallJob.FAILED, attempts, failure);
             } else {
                 long next = clock.millis() + firstRetry.toMillis() * (1L << Math.min(attempts - 1, 20));
                 jobs.retryLater(jobId, attempts, next, failure);

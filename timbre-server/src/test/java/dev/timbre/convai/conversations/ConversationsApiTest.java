@@ -54,6 +54,14 @@ class ConversationsApiTest {
         log.updated(id, transcript);
         log.feedback(id, "like", 2);
         log.ended(id, new ConversationEnd(Instant.ofEpochSecond(startSecs + 9), transcript, "end_call tool was called.", null, null));
+        // post-call analysis runs in the background; let it finish so that the analyses set by the tests stay
+        for (int i = 0; i < 400 && log.details(id).orElseThrow().path("status").asText().equals("processing"); i++) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
         return id;
     }
 

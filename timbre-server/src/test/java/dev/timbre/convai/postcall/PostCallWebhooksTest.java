@@ -1,0 +1,174 @@
+package dev.timbre.convai.postcall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.timbre.config.TimbreConfig;
+import dev.timbre.db.Database;
+import dev.timbre.http.Json;
+import dev.timbre.testing.TestDatabases;
+import dev.timbre.webhooks.WebhookSender;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Durable post-call webhook delivery against a JDK HttpServer, on H2. */
+class PostCallWebhooksTest {
+    static final String SECRET = "wsec_post_call";
+
+    WebhookReceiver receiver;
+    Database db;
+    PostCallJobs jobs;
+
+    @BeforeEach
+    void start() throws Exception {
+        receiver = new WebhookReceiver();
+        db = TestDatabases.h2();
+        jobs = new PostCallJobs(db.jdbi());
+    }
+
+    @AfterEach
+    void stop() {
+        receiver.close();
+        db.close();
+    }
+
+    PostCallWebhooks webhooks(int maxAttempts) {
+        TimbreConfig.Webhook hook = new TimbreConfig.Webhook(receiver.url(), SECRET, null);
+        return new PostCallWebhooks(jobs, agentId -> Optional.of(hook), new WebhookSender(Clock.systemUTC(), Duration.ofSeconds(5)),
+                Clock.systemUTC(), maxAttempts, Duration.ofMillis(50));
+    }
+
+    static JsonNode data(String conversationId) {
+        return Json.MAPPER.createObjectNode().put("agent_id", "agent_1").put("conversation_id", conversationId).put("status", "done");
+    }
+
+    PostCallJob awaitFinished(String jobId) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            PostCallJob j = jobs.find(jobId).orElseThrow();
+            if (!j.state().equals(PostCallJob.PENDING)) return j;
+            Thread.sleep(25);
+        }
+        throw new AssertionError("job " + jobId + " still pending");
+    }
+
+    @Test
+    void delivers_the_event_signed() throws Exception {
+        try (PostCallWebhooks w = webhooks(3)) {
+            PostCallJob job = w.event("post_call_transcription", "conv_1", data("conv_1"));
+            w.enqueue(job);
+            JsonNode body = WebhookReceiver.verified(receiver.next(), SECRET);
+            assertThat(body.get("type").asText()).isEqualTo("post_call_transcription");
+            assertThat(body.get("event_timestamp").isIntegralNumber()).isTrue();
+            assertThat(Math.abs(body.get("event_timestamp").asLong() - System.currentTimeMillis() / 1000)).isLessThan(60);
+            assertThat(body.at("/data/conversation_id").asText()).isEqualTo("conv_1");
+            PostCallJob done = awaitFinished(job.jobId());
+            assertThat(done.state()).isEqualTo(PostCallJob.DONE);
+            assertThat(done.attempts()).isEqualTo(1);
+            assertThat(jobs.health(receiver.url()).orElseThrow().lastSuccessMs()).isNotNull();
+        }
+    }
+
+    @Test
+    void retries_after_a_500() throws Exception {
+        receiver.statuses.add(500);
+        receiver.statuses.add(503);
+        try (PostCallWebhooks w = webhooks(3)) {
+            PostCallJob job = w.event("post_call_transcription", "conv_2", data("conv_2"));
+            w.enqueue(job);
+            String first = receiver.next().body();
+            assertThat(receiver.next().body()).isEqualTo(first);
+            assertThat(receiver.next().body()).as("the same event, byte for byte").isEqualTo(first);
+            PostCallJob done = awaitFinished(job.jobId());
+            assertThat(done.state()).isEqualTo(PostCallJob.DONE);
+            assertThat(done.attempts()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void gives_up_after_the_last_attempt() throws Exception {
+        for (int i = 0; i < 5; i++) receiver.statuses.add(500);
+        try (PostCallWebhooks w = webhooks(3)) {
+            PostCallJob job = w.event("call_initiation_failure", "conv_3", data("conv_3"));
+            w.enqueue(job);
+            PostCallJob failed = awaitFinished(job.jobId());
+            assertThat(failed.state()).isEqualTo(PostCallJob.FAILED);
+            assertThat(failed.attempts()).isEqualTo(3);
+            assertThat(failed.error()).isEqualTo("webhook answered HTTP 500");
+            assertThat(receiver.deliveries).hasSize(3);
+            assertThat(jobs.health(receiver.url()).orElseThrow().consecutiveFailures()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void an_unreachable_webhook_is_a_failed_attempt() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        TimbreConfig.Webhook nowhere = new TimbreConfig.Webhook("http://127.0.0.1:" + closedPort + "/hook", SECRET, null);
+        try (PostCallWebhooks w = new PostCallWebhooks(jobs, a -> Optional.of(nowhere), new WebhookSender(Clock.systemUTC()),
+                Clock.systemUTC(), 2, Duration.ofMillis(10))) {
+            PostCallJob job = w.event("post_call_transcription", "conv_4", data("conv_4"));
+            w.enqueue(job);
+            PostCallJob failed = awaitFinished(job.jobId());
+            assertThat(failed.state()).isEqualTo(PostCallJob.FAILED);
+            assertThat(failed.error()).startsWith("webhook delivery failed");
+        }
+    }
+
+    @Test
+    void pending_jobs_resume_after_a_restart() throws Exception {
+        PostCallJob job;
+        try (PostCallWebhooks before = webhooks(3)) {
+            job = before.event("post_call_transcription", "conv_5", data("conv_5"));
+            jobs.insert(job); // stored, then the server stopped before the first attempt
+        }
+        assertThat(receiver.deliveries).isEmpty();
+        try (PostCallWebhooks after = webhooks(3)) {
+            assertThat(after.resumePending()).isEqualTo(1);
+            JsonNode body = WebhookReceiver.verified(receiver.next(), SECRET);
+            assertThat(body.at("/data/conversation_id").asText()).isEqualTo("conv_5");
+            assertThat(awaitFinished(job.jobId()).state()).isEqualTo(PostCallJob.DONE);
+            assertThat(after.resumePending()).isZero();
+        }
+    }
+
+    @Test
+    void no_webhook_any_more_fails_the_job_without_sending() throws Exception {
+        try (PostCallWebhooks w = new PostCallWebhooks(jobs, a -> Optional.empty(), new WebhookSender(Clock.systemUTC()),
+                Clock.systemUTC(), 3, Duration.ofMillis(10))) {
+            PostCallJob job = w.event("post_call_transcription", "conv_6", data("conv_6"));
+            w.enqueue(job);
+            assertThat(awaitFinished(job.jobId()).error()).isEqualTo("no post-call webhook is configured any more");
+            assertThat(receiver.deliveries).isEmpty();
+        }
+    }
+
+    @Test
+    void ten_failed_events_without_a_recent_success_disable_the_webhook_until_restart() throws Exception {
+        for (int i = 0; i < 10; i++) receiver.statuses.add(500);
+        try (PostCallWebhooks w = webhooks(1)) {
+            for (int i = 0; i < 10; i++) {
+                PostCallJob job = w.event("post_call_transcription", "conv_f" + i, data("conv_f" + i));
+                w.enqueue(job);
+                assertThat(awaitFinished(job.jobId()).state()).isEqualTo(PostCallJob.FAILED);
+            }
+            assertThat(jobs.health(receiver.url()).orElseThrow().disabled()).isTrue();
+            PostCallJob skipped = w.event("post_call_transcription", "conv_g", data("conv_g"));
+            w.enqueue(skipped);
+            assertThat(awaitFinished(skipped.jobId()).error()).contains("auto-disabled");
+            assertThat(receiver.deliveries).hasSize(10);
+        }
+        try (PostCallWebhooks restarted = webhooks(1)) {
+            restarted.resumePending();
+            assertThat(jobs.health(receiver.url()).orElseThrow().disabled()).isFalse();
+            PostCallJob job = restarted.event("post_call_transcription", "conv_h", data("conv_h"));
+            restarted.enqueue(job);
+            assertThat(awaitFinished(job.jobId()).state()).isEqualTo(PostCallJob.DONE);
+        }
+    }
+}
