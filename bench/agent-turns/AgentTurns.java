@@ -40,18 +40,25 @@ public class AgentTurns {
             System.out.println("## Agent conversation turn overhead (" + java.time.LocalDate.now() + ", "
                     + Runtime.getRuntime().availableProcessors() + " CPUs, Java " + Runtime.version().feature() + ")\n");
             System.out.printf("Mock LLM first-token delay %d ms; %d turns per conversation; text-only; all times in ms.%n%n", delayMs, turns);
-            System.out.println("| conversations | turns | failed conversations | user_message → first part p50 | p95 | Timbre overhead p50 | p95 | max "
-                    + "| in (→ LLM request) p50 | p95 | out (first token → part) p50 | p95 |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+            System.out.println("Client-side: measured by the bench client and the mock (their own thread hand-offs and HTTP stacks included).\n"
+                    + "Server-side: the server's own timer `timbre_agent_turn_overhead_seconds` (message received on the socket → LLM request "
+                    + "opened, plus LLM first output → first part written), percentiles from its histogram buckets.\n");
+            System.out.println("| conversations | turns | failed conversations | user_message → first part p50 | p95 | client-side overhead p50 | p95 | max "
+                    + "| in (→ LLM request) p50 | p95 | out (first token → part) p50 | p95 | server-side overhead p50 | p95 | server in p95 | server out p95 |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
             for (int n : levels) {
+                ServerTurnMetrics.Snapshot before = ServerTurnMetrics.read(http, server.port);
                 List<Measured> m = run(http, ws, agentId, mock, n, turns, "n" + n);
+                ServerTurnMetrics.Snapshot after = ServerTurnMetrics.read(http, server.port);
                 List<Double> total = m.stream().map(Measured::totalMs).toList();
                 List<Double> over = m.stream().map(Measured::overheadMs).toList();
                 List<Double> in = m.stream().map(Measured::inMs).toList();
                 List<Double> out = m.stream().map(Measured::outMs).toList();
-                System.out.printf("| %d | %d | %d | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n", n, m.size(), failures.get("n" + n),
+                System.out.printf("| %d | %d | %d | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n", n, m.size(), failures.get("n" + n),
                         pct(total, 50), pct(total, 95), pct(over, 50), pct(over, 95), over.stream().mapToDouble(d -> d).max().orElse(Double.NaN),
-                        pct(in, 50), pct(in, 95), pct(out, 50), pct(out, 95));
+                        pct(in, 50), pct(in, 95), pct(out, 50), pct(out, 95),
+                        ServerTurnMetrics.percentile(before, after, "total", 50), ServerTurnMetrics.percentile(before, after, "total", 95),
+                        ServerTurnMetrics.percentile(before, after, "in", 95), ServerTurnMetrics.percentile(before, after, "out", 95));
             }
             System.out.println();
             memory(http, ws, agentId, server, idle);

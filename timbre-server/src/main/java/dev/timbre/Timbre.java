@@ -162,7 +162,7 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/secrets", new SecretsRoutes(secrets)),
                     mount("/v1/convai/settings", new SettingsRoutes(convaiSettings)),
                     mount("/v1/convai/conversation", new ConversationRoutes(agents, tools, languageModels,
-                            webhookTools, conversations, auth, Clock.systemUTC())),
+                            webhookTools, conversations, auth, registry, Clock.systemUTC())),
                     mount("/v1/convai/conversations", new ConversationsRoutes(conversations))));
             speechToText.resumePending();
             postCall.resumePending();

@@ -250,6 +250,8 @@ public final class ConversationSession {
 
     void emit(Frame.Output frame) { listener.send(frame); }
 
+    void llmFirstOutput(long requestedNanos, long firstOutputNanos) { listener.llmFirstOutput(requestedNanos, firstOutputNanos); }
+
     DynamicVariables variables() {
         return DynamicVariables.at(config, agent.agentId(), startedAt == null ? loop.now() : startedAt, loop.now());
     }

@@ -32,11 +32,22 @@ final class ReplyStage {
         messages.addAll(history);
         ChatRequest request = new ChatRequest(messages, agent.tools().stream().map(AgentTool::spec).toList(),
                 agent.temperature(), agent.maxTokens(), config.llmExtraBody());
+        long requested = System.nanoTime();
         ChatListener listener = new ChatListener() {
-            @Override public void text(String delta) { post(() -> session.replyText(turn, delta)); }
-            @Override public void toolCall(ToolCall call) { post(() -> session.replyToolCall(turn, call)); }
+            private boolean first = true;
+
+            @Override public void text(String delta) { firstOutput(); post(() -> session.replyText(turn, delta)); }
+            @Override public void toolCall(ToolCall call) { firstOutput(); post(() -> session.replyToolCall(turn, call)); }
             @Override public void end(FinishReason reason, TokenUsage usage) { post(() -> session.replyEnded(turn)); }
             @Override public void error(EngineException e) { post(() -> session.replyFailed(turn, e)); }
+
+            /** Model thread: callbacks come one at a time, so the flag needs no lock. */
+            private void firstOutput() {
+                if (!first) return;
+                first = false;
+                long at = System.nanoTime();
+                post(() -> session.llmFirstOutput(requested, at));
+            }
 
             private void post(Runnable r) {
                 loop.execute(() -> {

@@ -14,6 +14,13 @@ public interface SessionListener {
     /** The whole transcript so far, after each finished turn (and after the first message). */
     void transcriptUpdated(List<TranscriptEntry> transcript);
 
+    /**
+     * A round's request to the language model gave its first output (text or a tool call): {@code requestedNanos} when
+     * the request was opened, {@code firstOutputNanos} when the output arrived on the model's thread (both
+     * {@link System#nanoTime}). Called on the loop just before that output is handled; for latency metrics.
+     */
+    default void llmFirstOutput(long requestedNanos, long firstOutputNanos) {}
+
     /** The session is over; the transport closes with {@link SessionEnd#closeCode()}. */
     void ended(SessionEnd end);
 }

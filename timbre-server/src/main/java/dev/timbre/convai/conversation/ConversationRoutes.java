@@ -21,6 +21,7 @@ import io.javalin.websocket.WsConnectContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -47,10 +48,10 @@ public final class ConversationRoutes implements EndpointGroup {
     private final Map<String, ConversationSocket> sockets = new ConcurrentHashMap<>();
 
     public ConversationRoutes(AgentsService agents, ToolsService tools, AgentLanguageModels models, WebhookTools webhooks,
-                              ConversationLog log, ApiKeyAuth auth, Clock clock) {
+                              ConversationLog log, ApiKeyAuth auth, MeterRegistry metrics, Clock clock) {
         this(agents, auth, new ConversationRuntime(new AgentProfiles(agents, tools, models), new BackgroundConversationLog(log), new ServerToolRunner(webhooks),
                 ConversationSignatures.withRandomKey(clock), timers(), clock, Duration.ofSeconds(3), Duration.ofMillis(50),
-                Duration.ofSeconds(10)));
+                Duration.ofSeconds(10), new TurnOverhead(metrics)));
     }
 
     ConversationRoutes(AgentsService agents, ApiKeyAuth auth, ConversationRuntime runtime) {

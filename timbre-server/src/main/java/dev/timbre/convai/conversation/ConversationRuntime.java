@@ -12,7 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param initiationWait how long to wait for {@code conversation_initiation_client_data} before starting with defaults
  * @param metadataPause pause after the metadata frame before any other event
  * @param pingInterval time between {@code ping} events
+ * @param turnOverhead where each conversation's turn latencies are recorded
  */
 record ConversationRuntime(AgentProfiles profiles, ConversationLog log, ToolRunner toolRunner, ConversationSignatures signatures,
                            ScheduledExecutorService timers, Clock clock, Duration initiationWait, Duration metadataPause,
-                           Duration pingInterval) {}
+                           Duration pingInterval, TurnOverhead turnOverhead) {}

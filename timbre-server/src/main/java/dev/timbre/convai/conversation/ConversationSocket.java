@@ -65,6 +65,7 @@ final class ConversationSocket {
     }
 
     synchronized void message(String text) {
+        long receivedAt = System.nanoTime();
         if (closed) return;
         ClientMessage m = ClientMessage.parse(text);
         if (session == null) {
@@ -83,6 +84,7 @@ final class ConversationSocket {
         else if (m.error() != null) sendError(1008, m.errorType(), m.error());
         else {
             if (m.input() instanceof Frame.Feedback f) events.feedback(f.score(), f.eventId());
+            if (m.input() instanceof Frame.UserText) events.userMessage(receivedAt);
             session.receive(m.input());
         }
     }

@@ -30,6 +30,7 @@ final class SocketEvents implements SessionListener {
     private final Set<String> clientEvents;
     private final boolean textOnly;
     private final Runnable onEnd;
+    private final TurnOverhead.Turns turns;
 
     SocketEvents(ConversationRuntime runtime, SocketSender out, String conversationId, JsonNode clientEvents, boolean textOnly, Runnable onEnd) {
         this.runtime = runtime;
@@ -37,6 +38,7 @@ final class SocketEvents implements SessionListener {
         this.conversationId = conversationId;
         this.textOnly = textOnly;
         this.onEnd = onEnd;
+        this.turns = runtime.turnOverhead().conversation();
         Set<String> events = new HashSet<>();
         if (clientEvents.isArray()) clientEvents.forEach(e -> events.add(e.asText()));
         this.clientEvents = events;
@@ -50,9 +52,20 @@ final class SocketEvents implements SessionListener {
         if (!clientEvents.isEmpty() && !type.equals("error") && !clientEvents.contains(type)) return;
         try {
             out.send(ServerEvents.of(frame));
+            if (frame instanceof Frame.ResponsePart p && p.type() == Frame.ResponsePart.PartType.START) turns.firstPartSent(System.nanoTime());
         } catch (IOException gone) {
             // the client left; the close callback ends the session
         }
+    }
+
+    /** A user message arrived on the socket at {@code nanos} ({@link System#nanoTime}). */
+    void userMessage(long nanos) {
+        turns.userMessage(nanos);
+    }
+
+    @Override
+    public void llmFirstOutput(long requestedNanos, long firstOutputNanos) {
+        turns.llmFirstOutput(requestedNanos, firstOutputNanos);
     }
 
     @Override

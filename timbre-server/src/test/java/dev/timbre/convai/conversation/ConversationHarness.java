@@ -35,7 +35,7 @@ final class ConversationHarness implements AutoCloseable {
         AgentProfiles profiles = new AgentProfiles(server.timbre().agents(), server.timbre().tools(), p -> models.forPrompt(p));
         ConversationRuntime runtime = new ConversationRuntime(profiles, log, new ServerToolRunner((c, a, v) -> webhooks.call(c, a, v)),
                 ConversationSignatures.withRandomKey(Clock.systemUTC()), ConversationRoutes.timers(), Clock.systemUTC(),
-                Duration.ofMillis(700), Duration.ofMillis(50), Duration.ofMillis(400));
+                Duration.ofMillis(700), Duration.ofMillis(50), Duration.ofMillis(400), TurnOverhead.unrecorded());
         api = ApiServer.start(TimbreConfig.defaults().withPort(0), new RequestTracking(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)),
                 auth, List.of(mount("/v1/convai/conversation", new ConversationRoutes(server.timbre().agents(), auth, runtime))));
     }

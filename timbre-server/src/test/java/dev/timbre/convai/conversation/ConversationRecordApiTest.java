@@ -55,6 +55,9 @@ class ConversationRecordApiTest {
         assertThat(details.path("metadata").path("text_only").asBoolean()).isTrue();
         assertThat(details.path("analysis").isNull()).isFalse();
 
+        String metrics = server.get("/metrics").text();
+        assertThat(metrics).containsPattern("timbre_agent_turn_overhead_seconds_count\\{[^}]*leg=\"total\"[^}]*} [1-9]");
+
         var list = server.get("/v1/convai/conversations?agent_id=" + agentId);
         OpenApiContract.assertConforms("GET", "/v1/convai/conversations", list);
         assertThat(list.json().path("conversations").get(0).path("conversation_id").asText()).isEqualTo(conversationId);
