@@ -58,7 +58,7 @@ public final class FallbackLanguageModel implements LanguageModel {
     @Override
     public ChatStream open(ChatRequest request, ChatListener listener) {
         Cascade c = new Cascade(request, Objects.requireNonNull(listener, "listener"));
-        c.next(null);
+        c.next(null, -1);
         return c;
     }
 
@@ -83,12 +83,16 @@ public final class FallbackLanguageModel implements LanguageModel {
             this.listener = listener;
         }
 
-        /** Moves to the next provider, or reports {@code failure} when none is left. Called with no lock or with lock held. */
-        void next(EngineException failure) {
+        /**
+         * Moves on from attempt {@code from} to the next provider, or reports {@code failure} when none is left. Does
+         * nothing when the cascade has already left {@code from} (a timeout and an error of the same attempt can race).
+         * Called with no lock or with lock held.
+         */
+        void next(EngineException failure, int from) {
             ChatStream old;
             int index;
             synchronized (lock) {
-                if (cancelled || finished || committed) return;
+                if (cancelled || finished || committed || attempt != from) return;
                 if (timer != null) timer.cancel(false);
                 old = current;
                 current = null;
@@ -107,10 +111,10 @@ public final class FallbackLanguageModel implements LanguageModel {
             try {
                 s = providers.get(index).open(request, new Attempt(index));
             } catch (EngineException e) {
-                next(e);
+                next(e, index);
                 return;
             } catch (RuntimeException e) {
-                next(new EngineException(e.getMessage(), e, false));
+                next(new EngineException(e.getMessage(), e, false), index);
                 return;
             }
             boolean closeIt;
@@ -130,7 +134,7 @@ public final class FallbackLanguageModel implements LanguageModel {
                 if (attempt != index || committed) return;
             }
             next(new EngineException("language model " + providers.get(index).info().provider()
-                    + " sent nothing within " + firstTokenTimeout.toMillis() + " ms", null, true));
+                    + " sent nothing within " + firstTokenTimeout.toMillis() + " ms", null, true), index);
         }
 
         @Override
@@ -188,7 +192,7 @@ public final class FallbackLanguageModel implements LanguageModel {
                         return;
                     }
                 }
-                next(new EngineException("language model " + providers.get(index).info().provider() + " gave an empty reply", null, true));
+                next(new EngineException("language model " + providers.get(index).info().provider() + " gave an empty reply", null, true), index);
             }
 
             @Override
@@ -201,7 +205,7 @@ public final class FallbackLanguageModel implements LanguageModel {
                         return;
                     }
                 }
-                next(e);
+                next(e, index);
             }
         }
     }

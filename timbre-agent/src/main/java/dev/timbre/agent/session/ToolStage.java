@@ -114,7 +114,7 @@ final class ToolStage {
                     }
                     needsReply = true;
                     waitingClient.put(call.id(), r -> complete.accept(new Result(r.result(), r.isError(), true,
-                            Map.of("type", "client", "parameters", JsonText.object(args)))));
+                            Map.of("type", "client", "parameters", args))));
                     turn.timers.add(() -> waitingClient.remove(call.id())); // a cancelled turn stops waiting
                     timeout(tool, call, complete);
                 }
@@ -149,7 +149,7 @@ final class ToolStage {
             waitingClient.remove(call.id());
             double latency = Duration.between(started, loop.now()).toNanos() / 1e9;
             Map<String, Object> details = r.details() != null ? r.details()
-                    : tool != null && tool.kind() == ToolKind.CLIENT ? Map.of("type", "client", "parameters", JsonText.object(args)) : null;
+                    : tool != null && tool.kind() == ToolKind.CLIENT ? Map.of("type", "client", "parameters", args) : null;
             session.recordTool(turn, entry, new ToolCallEntry(type, call.id(), call.name(), args, r.called(), details),
                     new ToolResultEntry(type, call.id(), call.name(), r.value(), r.isError(), r.called(), latency));
             session.emit(new Frame.ToolResponse(session.nextEventId(), call.name(), call.id(), type, r.isError(), r.called()));

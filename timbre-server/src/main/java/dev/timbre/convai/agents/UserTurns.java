@@ -1,11 +1,7 @@
 package dev.timbre.convai.agents;
 
 import dev.timbre.agent.session.AgentProfile;
-import dev.timbre.agent.transcript.ToolCallEntry;
 import dev.timbre.agent.transcript.TranscriptEntry;
-import dev.timbre.http.Json;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,23 +79,9 @@ final class UserTurns {
         progress.entries(added);
     }
 
-    /**
-     * The entry as the response shows it: timed after the history, and client {@code tool_details.parameters} as
-     * JSON text, as the OpenAPI's {@code ConversationHistoryTranscriptToolCallClientDetails} declares it (the session
-     * gives an object).
-     */
+    /** The entry as the response shows it: timed after the history. */
     private TranscriptEntry shifted(TranscriptEntry e) {
-        List<ToolCallEntry> calls = e.toolCalls().stream().map(UserTurns::withTextParameters).toList();
-        return new TranscriptEntry(e.role(), e.message(), e.timeInCallSecs() + offsetSecs, calls, e.toolResults(),
+        return new TranscriptEntry(e.role(), e.message(), e.timeInCallSecs() + offsetSecs, e.toolCalls(), e.toolResults(),
                 e.feedback(), e.interrupted(), e.originalMessage(), e.sourceMedium());
-    }
-
-    private static ToolCallEntry withTextParameters(ToolCallEntry c) {
-        if (c.toolDetails() == null || !"client".equals(c.toolDetails().get("type"))) return c;
-        Object p = c.toolDetails().get("parameters");
-        if (p == null || p instanceof String) return c;
-        Map<String, Object> details = new LinkedHashMap<>(c.toolDetails());
-        details.put("parameters", Json.write(p));
-        return new ToolCallEntry(c.type(), c.requestId(), c.toolName(), c.paramsAsJson(), c.toolHasBeenCalled(), details);
     }
 }

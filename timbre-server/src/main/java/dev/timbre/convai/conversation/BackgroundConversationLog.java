@@ -54,6 +54,14 @@ final class BackgroundConversationLog implements ConversationLog {
     }
 
     @Override
+    public void initiationFailed(String agentId, String conversationId, String reason) {
+        run(conversationId, () -> {
+            target.initiationFailed(agentId, conversationId, reason);
+            queues.remove(conversationId);
+        });
+    }
+
+    @Override
     public void feedback(String conversationId, String score, int eventId) {
         run(conversationId, () -> target.feedback(conversationId, score, eventId));
     }

@@ -139,6 +139,7 @@ final class ConversationSocket {
     }
 
     private void refuse(String errorType, String message) {
+        runtime.log().initiationFailed(agentId, conversationId, message);
         sendError(1008, errorType, message);
         closed = true;
         out.close(1008, message);

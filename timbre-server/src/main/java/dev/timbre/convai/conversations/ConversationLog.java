@@ -18,6 +18,12 @@ public interface ConversationLog {
     /** The call ended: stored with status {@code processing}, then post-call work runs in the background. */
     void ended(String conversationId, ConversationEnd end);
 
+    /**
+     * The client's initiation data was refused (an override the agent does not allow, bad dynamic variables): the
+     * conversation never started and no record is kept; post-call work sends {@code call_initiation_failure}.
+     */
+    default void initiationFailed(String agentId, String conversationId, String reason) {}
+
     /** Live feedback from the client ({@code like} / {@code dislike}) on the agent message {@code eventId}. */
     void feedback(String conversationId, String score, int eventId);
 }

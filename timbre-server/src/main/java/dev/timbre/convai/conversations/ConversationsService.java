@@ -39,6 +39,11 @@ public final class ConversationsService implements ConversationLog, Conversation
     }
 
     @Override
+    public void initiationFailed(String agentId, String conversationId, String reason) {
+        postCall.initiationFailed(agentId, conversationId, reason);
+    }
+
+    @Override
     public void started(ConversationStart s) {
         long now = clock.instant().getEpochSecond();
         repository.insert(new StoredConversation(s.conversationId(), s.agentId(), s.agentName(), s.userId(), "in-progress",

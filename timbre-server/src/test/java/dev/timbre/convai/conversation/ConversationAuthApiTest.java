@@ -120,6 +120,7 @@ class ConversationAuthApiTest {
             assertThat(error.path("error_event").path("error_type").asText()).isEqualTo("override_error");
             assertThat(error.path("error_event").path("message").asText()).isEqualTo("Override for field 'prompt' is not allowed by config.");
             assertThat(c.next()).isInstanceOfSatisfying(ConversationClient.Closed.class, cl -> assertThat(cl.code()).isEqualTo(1008));
+            assertThat(h.log.calls).contains("initiationFailed " + open + " Override for field 'prompt' is not allowed by config.");
         }
         try (var c = h.connect("agent_id=" + open, origin)) {
             c.sendJson("{'type':'conversation_initiation_client_data','dynamic_variables':{'system__agent_id':'x'}}");

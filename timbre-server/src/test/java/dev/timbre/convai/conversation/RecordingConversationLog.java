@@ -31,6 +31,10 @@ final class RecordingConversationLog implements ConversationLog {
         calls.add("ended " + conversationId);
     }
 
+    @Override public void initiationFailed(String agentId, String conversationId, String reason) {
+        calls.add("initiationFailed " + agentId + " " + reason);
+    }
+
     @Override public void feedback(String conversationId, String score, int eventId) {
         calls.add("feedback " + conversationId + " " + score + " " + eventId);
     }
