@@ -127,8 +127,8 @@ public final class Timbre implements AutoCloseable {
             VoicesRoutes voicesRoutes = new VoicesRoutes(voices, config.limits().maxUploadBytes());
             ToolsService tools = new ToolsService(new ToolRepository(database.jdbi()), config.account().firstName(), Clock.systemUTC());
             SettingsService convaiSettings = new SettingsService(new SettingsRepository(database.jdbi()));
-            SecretsService secrets = new SecretsService(new SecretRepository(database.jdbi()),
-                    SecretCipher.openOrCreate(config.dataDir().resolve("secrets.key")),
+            SecretCipher cipher = SecretCipher.openOrCreate(config.dataDir().resolve("secrets.key"));
+            SecretsService secrets = new SecretsService(new SecretRepository(database.jdbi()), cipher,
                     SecretDependents.of(tools, convaiSettings), Clock.systemUTC());
             org.slf4j.LoggerFactory.getLogger(Timbre.class).info("Agents: {}", config.llm().describe());
             ConfiguredLanguageModels languageModels = new ConfiguredLanguageModels(config.llm(), secrets::value);
@@ -162,7 +162,8 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/secrets", new SecretsRoutes(secrets)),
                     mount("/v1/convai/settings", new SettingsRoutes(convaiSettings)),
                     mount("/v1/convai/conversation", new ConversationRoutes(agents, tools, languageModels,
-                            webhookTools, conversations, auth, registry, Clock.systemUTC())),
+                            webhookTools, conversations, auth, registry,
+                            cipher.derivedKey("conversation-signatures"), Clock.systemUTC())),
                     mount("/v1/convai/conversations", new ConversationsRoutes(conversations))));
             speechToText.resumePending();
             postCall.resumePending();

@@ -42,6 +42,20 @@ public final class SecretCipher {
         }
     }
 
+    /**
+     * A 32-byte key for another purpose (e.g. signing conversation URLs), derived from this installation's key as
+     * HMAC-SHA256(key, purpose): stable across restarts, never the encryption key itself.
+     */
+    public byte[] derivedKey(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
     private static void create(Path keyFile) throws IOException {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);

@@ -64,6 +64,23 @@ class ConversationRecordApiTest {
         assertThat(list.json().path("conversations").get(0).path("message_count").asInt()).isGreaterThanOrEqualTo(4);
     }
 
+    @Test
+    void signedUrlsSurviveARestartOnTheSameDataDir() throws Exception {
+        var created = server.postJson("/v1/convai/agents/create", ("{'name':'Private','conversation_config':{'agent':{'first_message':'Hi.'},"
+                + "'conversation':{'text_only':true}},'platform_settings':{'auth':{'enable_auth':true}}}").replace('\'', '"'));
+        String privateAgent = created.json().get("agent_id").asText();
+        String signed = server.get("/v1/convai/conversation/get-signed-url?agent_id=" + privateAgent).json().get("signed_url").asText();
+        String query = signed.substring(signed.indexOf('?') + 1);
+        java.nio.file.Path dir = server.dataDir();
+        server.close();
+        server = TestServer.start(c -> c.withDataDir(dir));
+        try (var c = ConversationClient.open(server.timbre().port(), "/v1/convai/conversation?" + query, Map.of(), "convai")) {
+            c.sendJson(ConversationHarness.INIT);
+            assertThat(c.message().path("type").asText()).isEqualTo("conversation_initiation_metadata");
+            assertThat(c.message().path("agent_response_event").path("agent_response").asText()).isEqualTo("Hi.");
+        }
+    }
+
     /** Post-call work runs in the background: polls the details until {@code status} (at most 30 s). */
     static JsonNode awaitStatus(String conversationId, String status) throws InterruptedException {
         JsonNode last = null;
