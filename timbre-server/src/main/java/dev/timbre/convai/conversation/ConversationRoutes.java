@@ -122,8 +122,10 @@ public final class ConversationRoutes implements EndpointGroup {
             return;
         }
         String key = ApiKeyAuth.upgradeKey(ctx.header(ApiKeyAuth.HEADER), ctx.queryParam("xi_api_key"), ctx.queryParam("authorization"));
-        boolean hasKey = key != null && auth.isValid(key);
+        String bearer = bearerProtocol(ctx.header("Sec-WebSocket-Protocol"));
+        boolean hasKey = key != null && auth.isValid(key) || bearer != null && auth.isValid(bearer);
         String signature = ctx.queryParam("conversation_signature") != null ? ctx.queryParam("conversation_signature") : ctx.queryParam("token");
+        if (signature == null && bearer != null && !hasKey) signature = bearer;
         ConversationSignatures.Grant grant = null;
         if (signature != null && !signature.isBlank()) {
             grant = runtime.signatures().verify(signature, agentId).orElse(null);
@@ -156,6 +158,19 @@ public final class ConversationRoutes implements EndpointGroup {
             return;
         }
         out.close(1008, message);
+    }
+
+    /**
+     * The credential of a {@code bearer.<token>} subprotocol ({@code @elevenlabs/client}'s {@code authorization}
+     * option offers it after {@code convai}): an API key or a conversation token; null when none is offered.
+     */
+    static String bearerProtocol(String offered) {
+        if (offered == null) return null;
+        for (String p : offered.split(",")) {
+            String t = p.trim();
+            if (t.startsWith("bearer.") && t.length() > "bearer.".length()) return t.substring("bearer.".length());
+        }
+        return null;
     }
 
     private static String source(String s) {

@@ -84,6 +84,13 @@ class ConversationAuthApiTest {
         try (var c = h.connect("agent_id=" + privateAgent, Map.of("xi-api-key", TestServer.KEY))) {
             assertThat(firstMessage(c, ConversationHarness.INIT)).isEqualTo("Secret hello");
         }
+        String token = get("/v1/convai/conversation/token?agent_id=" + privateAgent).json().get("token").asText();
+        for (String credential : new String[] {token, TestServer.KEY}) { // @elevenlabs/client's `authorization` option
+            try (var c = h.connect("agent_id=" + privateAgent, "convai", "bearer." + credential)) {
+                assertThat(c.ws.getSubprotocol()).isEqualTo("convai");
+                assertThat(firstMessage(c, ConversationHarness.INIT)).isEqualTo("Secret hello");
+            }
+        }
     }
 
     @Test
