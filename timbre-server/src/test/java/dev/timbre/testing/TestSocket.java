@@ -24,16 +24,35 @@ public final class TestSocket implements WebSocket.Listener, AutoCloseable {
     private static final long TIMEOUT_S = 60;
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
+    private final java.util.function.BiPredicate<WebSocket, JsonNode> intercept;
     private WebSocket ws;
+
+    private TestSocket(java.util.function.BiPredicate<WebSocket, JsonNode> intercept) {
+        this.intercept = intercept;
+    }
 
     /** Opens {@code path} (with its query) on the server; {@code key} null sends no {@code xi-api-key} header. */
     public static TestSocket open(TestServer server, String path, String key) {
-        TestSocket s = new TestSocket();
+        return open(server.timbre().port(), path, key == null ? java.util.Map.of() : java.util.Map.of("xi-api-key", key), (w, m) -> false);
+    }
+
+    /**
+     * Opens {@code pathAndQuery} on {@code 127.0.0.1:port} with {@code headers} and the offered {@code subprotocols}.
+     * {@code intercept} sees each received message first (on the socket's thread) and returns true to keep it out of
+     * the queue (e.g. to answer pings).
+     */
+    public static TestSocket open(int port, String pathAndQuery, java.util.Map<String, String> headers,
+                                  java.util.function.BiPredicate<WebSocket, JsonNode> intercept, String... subprotocols) {
+        TestSocket s = new TestSocket(intercept);
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
-        if (key != null) b.header("xi-api-key", key);
-        s.ws = b.buildAsync(URI.create("ws://127.0.0.1:" + server.timbre().port() + path), s).join();
+        headers.forEach(b::header);
+        if (subprotocols.length > 0) b.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
+        s.ws = b.buildAsync(URI.create("ws://127.0.0.1:" + port + pathAndQuery), s).join(); // a refused upgrade throws CompletionException
         return s;
     }
+
+    /** The subprotocol the server selected; empty when none. */
+    public String subprotocol() { return ws.getSubprotocol(); }
 
     public void send(Object message) {
         ws.sendText(message instanceof String str ? str : Json.write(message), true).join();
@@ -86,7 +105,8 @@ public final class TestSocket implements WebSocket.Listener, AutoCloseable {
         partial.append(data);
         if (last) {
             try {
-                events.add(Json.MAPPER.readTree(partial.toString()));
+                JsonNode m = Json.MAPPER.readTree(partial.toString());
+                if (!intercept.test(webSocket, m)) events.add(m);
             } catch (IOException e) {
                 events.add(new AssertionError("not JSON: " + partial));
             }

@@ -38,7 +38,7 @@ class ConversationAuthApiTest {
         JsonNode error = c.message();
         assertThat(error.path("type").asText()).isEqualTo("error");
         assertThat(error.path("error_event").path("message").asText()).contains(messagePart);
-        assertThat(c.next()).isInstanceOfSatisfying(ConversationClient.Closed.class, cl -> assertThat(cl.code()).isEqualTo(1008));
+        assertThat(c.next()).isInstanceOfSatisfying(dev.timbre.testing.TestSocket.Closed.class, cl -> assertThat(cl.code()).isEqualTo(1008));
     }
 
     static String firstMessage(ConversationClient c, String initiation) {
@@ -87,7 +87,7 @@ class ConversationAuthApiTest {
         String token = get("/v1/convai/conversation/token?agent_id=" + privateAgent).json().get("token").asText();
         for (String credential : new String[] {token, TestServer.KEY}) { // @elevenlabs/client's `authorization` option
             try (var c = h.connect("agent_id=" + privateAgent, "convai", "bearer." + credential)) {
-                assertThat(c.ws.getSubprotocol()).isEqualTo("convai");
+                assertThat(c.subprotocol()).isEqualTo("convai");
                 assertThat(firstMessage(c, ConversationHarness.INIT)).isEqualTo("Secret hello");
             }
         }
@@ -126,7 +126,7 @@ class ConversationAuthApiTest {
             JsonNode error = c.message();
             assertThat(error.path("error_event").path("error_type").asText()).isEqualTo("override_error");
             assertThat(error.path("error_event").path("message").asText()).isEqualTo("Override for field 'prompt' is not allowed by config.");
-            assertThat(c.next()).isInstanceOfSatisfying(ConversationClient.Closed.class, cl -> assertThat(cl.code()).isEqualTo(1008));
+            assertThat(c.next()).isInstanceOfSatisfying(dev.timbre.testing.TestSocket.Closed.class, cl -> assertThat(cl.code()).isEqualTo(1008));
             assertThat(h.log.calls).contains("initiationFailed " + open + " Override for field 'prompt' is not allowed by config.");
         }
         try (var c = h.connect("agent_id=" + open, origin)) {

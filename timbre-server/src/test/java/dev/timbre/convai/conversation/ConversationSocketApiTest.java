@@ -33,7 +33,7 @@ class ConversationSocketApiTest {
     @Test
     void metadataComesFirstWithTheConvaiSubprotocolThenTheFirstMessage() {
         try (var c = h.connect("agent_id=" + rulesAgent + "&source=js_sdk&version=1.25.0", "convai")) {
-            assertThat(c.ws.getSubprotocol()).isEqualTo("convai");
+            assertThat(c.subprotocol()).isEqualTo("convai");
             c.sendJson("{'type':'conversation_initiation_client_data','conversation_config_override':{'agent':{},'tts':{},"
                     + "'conversation':{'text_only':true}},'dynamic_variables':{'name':'Ada'},'source_info':{'source':'js_sdk','version':'1.25.0'}}");
             JsonNode meta = c.message();
@@ -58,7 +58,7 @@ class ConversationSocketApiTest {
     @Test
     void plainConnectionsWithoutSubprotocolWork() {
         try (var c = h.connect("agent_id=" + rulesAgent)) {
-            assertThat(c.ws.getSubprotocol()).isEmpty();
+            assertThat(c.subprotocol()).isEmpty();
             c.sendJson("{'type':'conversation_initiation_client_data','custom_llm_extra_body':{},'conversation_config_override':{},'dynamic_variables':{'name':'Bo'}}");
             assertThat(type(c.message())).isEqualTo("conversation_initiation_metadata");
             assertThat(c.message().path("agent_response_event").path("agent_response").asText()).isEqualTo("Hello Bo! How can I help?");
@@ -168,7 +168,7 @@ class ConversationSocketApiTest {
             JsonNode error = c.message();
             assertThat(type(error)).isEqualTo("error");
             assertThat(error.path("error_event").path("code").asInt()).isEqualTo(1008);
-            assertThat(c.next()).isEqualTo(new ConversationClient.Closed(1008, ConversationRoutes.UNKNOWN_AGENT));
+            assertThat(c.next()).isEqualTo(new dev.timbre.testing.TestSocket.Closed(1008, ConversationRoutes.UNKNOWN_AGENT));
         }
     }
 
