@@ -9,6 +9,7 @@ import dev.timbre.convai.agents.AgentsService;
 import dev.timbre.convai.agents.SimulationRoutes;
 import dev.timbre.convai.agents.SimulationService;
 import dev.timbre.convai.postcall.ConversationAnalyser;
+import dev.timbre.convai.conversation.AgentProfiles;
 import dev.timbre.convai.conversation.ConversationRoutes;
 import dev.timbre.convai.conversations.ConversationRepository;
 import dev.timbre.convai.conversations.ConversationsRoutes;
@@ -156,7 +157,7 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/forced-alignment", new ForcedAlignmentRoutes(new ForcedAlignmentService(speechToText), config.limits().maxUploadBytes())),
                     mount("/v1/user", new UserRoutes(users)),
                     mount("/v1/convai/agents", new AgentsRoutes(agents)),
-                    mount("/v1/convai/agents", new SimulationRoutes(new SimulationService(agents, languageModels,
+                    mount("/v1/convai/agents", new SimulationRoutes(new SimulationService(agents, new AgentProfiles(agents, tools, languageModels), languageModels,
                             new ConversationAnalyser(Duration.ofSeconds(60)), Clock.systemUTC()))),
                     mount("/v1/convai/tools", new ToolsRoutes(tools)),
                     mount("/v1/convai/secrets", new SecretsRoutes(secrets)),

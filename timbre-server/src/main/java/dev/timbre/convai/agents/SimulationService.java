@@ -8,6 +8,7 @@ import dev.timbre.agent.session.ExecutorSessionLoop;
 import dev.timbre.agent.session.SessionConfig;
 import dev.timbre.agent.transcript.Analysis;
 import dev.timbre.agent.transcript.TranscriptEntry;
+import dev.timbre.convai.conversation.AgentProfiles;
 import dev.timbre.convai.llm.AgentLanguageModels;
 import dev.timbre.convai.postcall.AnalysisSettings;
 import dev.timbre.convai.postcall.ConversationAnalyser;
@@ -32,13 +33,15 @@ public final class SimulationService {
     private static final Logger log = LoggerFactory.getLogger(SimulationService.class);
 
     private final AgentsService agents;
+    private final AgentProfiles profiles;
     private final AgentLanguageModels models;
     private final ConversationAnalyser analyser;
     private final Clock clock;
 
     /** @param analyser the post-call analyser, run on the finished simulation with the agent's language model */
-    public SimulationService(AgentsService agents, AgentLanguageModels models, ConversationAnalyser analyser, Clock clock) {
+    public SimulationService(AgentsService agents, AgentProfiles profiles, AgentLanguageModels models, ConversationAnalyser analyser, Clock clock) {
         this.agents = agents;
+        this.profiles = profiles;
         this.models = models;
         this.analyser = analyser;
         this.clock = clock;
@@ -58,7 +61,7 @@ public final class SimulationService {
 
     public Prepared prepare(String agentId, SimulationRequest request) {
         ObjectNode view = agents.get(agentId);
-        AgentProfile agent = SimulatedAgentProfile.forSimulation(SimulatedAgentProfile.of(view, models),
+        AgentProfile agent = SimulatedAgentProfile.forSimulation(profiles.profile(agentId, view),
                 SimulationHistory.asText(SimulationHistory.context(request.history())));
         SimulatedUser user = new SimulatedUser(models.forPrompt(SimulatedUser.promptOf(request.simulatedUser())), request.simulatedUser());
         AnalysisSettings settings = AnalysisSettings.of(view);

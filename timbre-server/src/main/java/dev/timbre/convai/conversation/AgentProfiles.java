@@ -20,12 +20,12 @@ import java.util.Set;
  * tools (inline {@code prompt.tools}, {@code prompt.tool_ids} through {@link ToolsService}, {@code prompt.built_in_tools}).
  * Also the {@link AgentDirectory} transfers use. Thread-safe; blocking (database reads).
  */
-final class AgentProfiles implements AgentDirectory {
+public final class AgentProfiles implements AgentDirectory {
     private final AgentsService agents;
     private final ToolsService tools;
     private final AgentLanguageModels models;
 
-    AgentProfiles(AgentsService agents, ToolsService tools, AgentLanguageModels models) {
+    public AgentProfiles(AgentsService agents, ToolsService tools, AgentLanguageModels models) {
         this.agents = agents;
         this.tools = tools;
         this.models = models;
@@ -45,6 +45,11 @@ final class AgentProfiles implements AgentDirectory {
     @Override
     public Optional<AgentProfile> find(String agentId) {
         return config(agentId).map(c -> profile(agentId, c, null, null, null));
+    }
+
+    /** The profile of an agent's stored configuration {@code config}, without overrides. */
+    public AgentProfile profile(String agentId, JsonNode config) {
+        return profile(agentId, config, null, null, null);
     }
 
     /**
