@@ -84,7 +84,7 @@ echo "e2e: server healthy at $BASE_URL after $((SECONDS - start))s"
 # (d) run the tests.
 cd "$E2E_DIR"
 env BASE_URL="$BASE_URL" ELEVENLABS_API_KEY="$KEY" TIMBRE_DATA="$DATA" E2E_HOME="$HOME_DIR" \
-  node --test --test-reporter=spec "$E2E_DIR"/tests/*.test.mjs
+  node --test --test-reporter=spec "$E2E_DIR"/tests/${E2E_ONLY:-*}.test.mjs
 rc=$?
 if [ $rc -ne 0 ]; then
   echo "e2e: node exited $rc; last lines of the server log:"

@@ -113,6 +113,23 @@ test('conversation: @elevenlabs/client with a signed URL on an auth-required age
     } finally {
       await session.endSession();
     }
+    // The record, read back through the SDK (its parser checks the shape): transcript with the tool call and result.
+    const conversationId = session.getId();
+    let stored;
+    for (let i = 0; i < 100; i++) {
+      stored = await client.conversationalAi.conversations.get(conversationId);
+      if (stored.status === 'done') break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.equal(stored.status, 'done');
+    assert.equal(stored.agentId, agentId);
+    const call = stored.transcript.flatMap((t) => t.toolCalls ?? []).find((c) => c.toolName === 'get_weather');
+    assert.ok(call, 'tool call recorded');
+    assert.equal(call.type, 'client');
+    const result = stored.transcript.flatMap((t) => t.toolResults ?? []).find((r) => r.requestId === call.requestId);
+    assert.equal(result.resultValue, 'sunny and warm');
+    assert.ok(stored.analysis && typeof stored.analysis.transcriptSummary === 'string', 'analysis present');
+    assert.ok(stored.metadata.startTimeUnixSecs > 0);
     // Without the signature the same agent refuses the connection.
     const { Conversation } = await import('@elevenlabs/client');
     await assert.rejects(Conversation.startSession({ agentId, origin: WS_ORIGIN, textOnly: true, connectionType: 'websocket' }));
