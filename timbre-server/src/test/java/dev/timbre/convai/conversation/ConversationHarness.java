@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.timbre.config.TimbreConfig;
 import dev.timbre.convai.llm.AgentLanguageModels;
+import dev.timbre.convai.tools.WebhookToolResult;
 import dev.timbre.convai.tools.WebhookTools;
+import dev.timbre.engine.rules.RuleLanguageModel;
 import dev.timbre.http.ApiKeyAuth;
 import dev.timbre.http.ApiServer;
 import dev.timbre.http.RequestTracking;
@@ -26,8 +28,11 @@ import java.util.Map;
 final class ConversationHarness implements AutoCloseable {
     final TestServer server = TestServer.start();
     final RecordingConversationLog log = new RecordingConversationLog();
-    volatile AgentLanguageModels models = ConversationDefaults.ruleModels();
-    volatile WebhookTools webhooks = ConversationDefaults.noWebhooks();
+    private static final RuleLanguageModel RULES = new RuleLanguageModel();
+    /** Every agent on the built-in rule model unless a test sets another. */
+    volatile AgentLanguageModels models = prompt -> RULES;
+    /** Webhook tools answer an error unless a test sets a runner. */
+    volatile WebhookTools webhooks = (config, args, vars) -> new WebhookToolResult("webhook tools are not configured", true, Map.of("type", "webhook"), 0);
     final ApiServer api;
 
     ConversationHarness() {
