@@ -40,8 +40,7 @@ class AgentsApiTest {
     }
 
     static TestServer.Response patch(String id, String body) {
-        return server.send(server.builder("/v1/convai/agents/" + id).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(body.replace('\'', '"'))));
+        return server.patchJson("/v1/convai/agents/" + id, body.replace('\'', '"'));
     }
 
     static final String FULL = "{'name':'Support bot','tags':['support','en'],"

@@ -1,23 +1,19 @@
 package dev.timbre.convai.conversation;
 
+import static dev.timbre.testing.MockLlmServer.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import dev.timbre.engine.FallbackLanguageModel;
 import dev.timbre.engine.LanguageModel;
 import dev.timbre.engine.openai.OpenAiChatLanguageModel;
 import dev.timbre.engine.rules.RuleLanguageModel;
 import dev.timbre.http.Json;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import dev.timbre.testing.MockLlmServer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,30 +21,13 @@ import org.junit.jupiter.api.Test;
 /** The socket driven by an OpenAI-compatible streaming server: a tool loop with streamed tool calls, errors, fallback. */
 class ConversationLlmApiTest {
     static ConversationHarness h;
-    static HttpServer llm;
-    static final Deque<String> replies = new ConcurrentLinkedDeque<>();
-    static final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    static MockLlmServer llm;
     static String agent;
 
     @BeforeAll
     static void start() throws Exception {
-        llm = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        llm.createContext("/v1/chat/completions", ex -> {
-            requests.add(Json.MAPPER.readTree(ex.getRequestBody().readAllBytes()));
-            String body = replies.poll();
-            if (body == null || body.startsWith("status:")) {
-                byte[] b = "{\"error\":{\"message\":\"overloaded\"}}".getBytes(StandardCharsets.UTF_8);
-                ex.sendResponseHeaders(body == null ? 500 : Integer.parseInt(body.substring(7)), b.length);
-                ex.getResponseBody().write(b);
-            } else {
-                byte[] b = body.getBytes(StandardCharsets.UTF_8);
-                ex.getResponseHeaders().add("Content-Type", "text/event-stream");
-                ex.sendResponseHeaders(200, b.length);
-                ex.getResponseBody().write(b);
-            }
-            ex.close();
-        });
-        llm.start();
+        llm = new MockLlmServer("");
+        llm.mode = "script";
         h = new ConversationHarness();
         agent = h.agent("{'name':'LLM','conversation_config':{'agent':{'first_message':'','prompt':{'prompt':'You tell the time.',"
                 + "'temperature':0.2,'tools':[{'type':'client','name':'get_time','description':'The time in a zone','expects_response':true,"
@@ -59,17 +38,11 @@ class ConversationLlmApiTest {
     @AfterAll
     static void stop() {
         h.close();
-        llm.stop(0);
+        llm.close();
     }
 
     static LanguageModel openAi() {
-        return new OpenAiChatLanguageModel("http://127.0.0.1:" + llm.getAddress().getPort(), "sk-test", "gpt-4o-mini", Map.of(), Duration.ofSeconds(10));
-    }
-
-    static String sse(String... chunks) {
-        StringBuilder b = new StringBuilder();
-        for (String c : chunks) b.append("data: ").append(c.replace('\'', '"')).append("\n\n");
-        return b.append("data: [DONE]\n\n").toString();
+        return new OpenAiChatLanguageModel(llm.url(), "sk-test", "gpt-4o-mini", Map.of(), Duration.ofSeconds(10));
     }
 
     static String delta(String content) {
@@ -79,13 +52,13 @@ class ConversationLlmApiTest {
     @Test
     void streamedToolCallsRunThroughTheClientAndTheModelContinues() {
         h.models = p -> openAi();
-        replies.clear();
-        requests.clear();
-        replies.add(sse("{'choices':[{'index':0,'delta':{'role':'assistant','tool_calls':[{'index':0,'id':'call_1','type':'function','function':{'name':'get_time','arguments':''}}]}}]}",
+        llm.script.clear();
+        llm.bodies.clear();
+        llm.script.add(sse("{'choices':[{'index':0,'delta':{'role':'assistant','tool_calls':[{'index':0,'id':'call_1','type':'function','function':{'name':'get_time','arguments':''}}]}}]}",
                 "{'choices':[{'index':0,'delta':{'tool_calls':[{'index':0,'function':{'arguments':'{\\'zone\\':'}}]}}]}",
                 "{'choices':[{'index':0,'delta':{'tool_calls':[{'index':0,'function':{'arguments':'\\'UTC\\'}'}}]}}]}",
                 "{'choices':[{'index':0,'delta':{},'finish_reason':'tool_calls'}]}"));
-        replies.add(sse(delta("It is "), delta("noon."), "{'choices':[{'index':0,'delta':{},'finish_reason':'stop'}]}"));
+        llm.script.add(sse(delta("It is "), delta("noon."), "{'choices':[{'index':0,'delta':{},'finish_reason':'stop'}]}"));
         var s = h.start(agent, "{'type':'conversation_initiation_client_data','custom_llm_extra_body':{'tenant':'t1'}}");
         var c = s.client();
         c.sendJson("{'type':'user_message','text':'what time is it?'}");
@@ -96,15 +69,15 @@ class ConversationLlmApiTest {
         c.send(Map.of("type", "client_tool_result", "tool_call_id", "call_1", "result", Map.of("time", "12:00"), "is_error", false));
         var got = c.until("agent_response");
         assertThat(got.get(got.size() - 1).path("agent_response_event").path("agent_response").asText()).isEqualTo("It is noon.");
-        assertThat(requests).hasSize(2);
-        JsonNode first = requests.get(0);
+        assertThat(llm.bodies).hasSize(2);
+        JsonNode first = llm.bodies.get(0);
         assertThat(first.path("tenant").asText()).as("custom_llm_extra_body merged").isEqualTo("t1");
         assertThat(first.path("temperature").asDouble()).isEqualTo(0.2);
         assertThat(first.path("tools").get(0).path("function").path("name").asText()).isEqualTo("get_time");
         List<String> roles = new ArrayList<>();
-        requests.get(1).path("messages").forEach(m -> roles.add(m.path("role").asText()));
+        llm.bodies.get(1).path("messages").forEach(m -> roles.add(m.path("role").asText()));
         assertThat(roles).containsExactly("system", "user", "assistant", "tool");
-        assertThat(requests.get(1).path("messages").get(3).path("content").asText()).isEqualTo("{\"time\":\"12:00\"}");
+        assertThat(llm.bodies.get(1).path("messages").get(3).path("content").asText()).isEqualTo("{\"time\":\"12:00\"}");
         c.close();
         var end = h.log.awaitEnd(s.conversationId());
         assertThat(end.transcript().get(1).toolCalls()).singleElement().satisfies(tc -> assertThat(tc.toolName()).isEqualTo("get_time"));
@@ -113,8 +86,8 @@ class ConversationLlmApiTest {
     @Test
     void aFailingProviderFallsBackToTheNextOne() {
         h.models = p -> new FallbackLanguageModel(List.of(openAi(), new RuleLanguageModel()), Duration.ofSeconds(10));
-        replies.clear();
-        replies.add("status:503");
+        llm.script.clear();
+        llm.script.add("status:503");
         var s = h.start(agent, ConversationHarness.INIT);
         var c = s.client();
         c.sendJson("{'type':'user_message','text':'hi'}");
@@ -126,8 +99,8 @@ class ConversationLlmApiTest {
     @Test
     void aFailingModelApologisesAndEndsWithAnError() {
         h.models = p -> openAi();
-        replies.clear();
-        replies.add("status:400");
+        llm.script.clear();
+        llm.script.add("status:400");
         var s = h.start(agent, ConversationHarness.INIT);
         var c = s.client();
         c.sendJson("{'type':'user_message','text':'hi'}");

@@ -11,6 +11,7 @@ import dev.timbre.engine.ChatRequest;
 import dev.timbre.engine.LanguageModel;
 import dev.timbre.engine.rules.RuleLanguageModel;
 import dev.timbre.http.Json;
+import dev.timbre.testing.MockLlmServer;
 import dev.timbre.testing.TestServer;
 import java.util.List;
 import java.util.Map;

@@ -16,6 +16,7 @@ import dev.timbre.engine.openai.OpenAiChatLanguageModel;
 import dev.timbre.engine.rules.RuleLanguageModel;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
+import dev.timbre.testing.MockLlmServer;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

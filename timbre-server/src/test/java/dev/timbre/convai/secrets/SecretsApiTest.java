@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.timbre.testing.OpenApiContract;
 import dev.timbre.testing.TestServer;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
@@ -23,8 +22,7 @@ class SecretsApiTest {
     static void stop() { server.close(); }
 
     static TestServer.Response patch(String path, String body) {
-        return server.send(server.builder(path).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+        return server.patchJson(path, body);
     }
 
     @Test

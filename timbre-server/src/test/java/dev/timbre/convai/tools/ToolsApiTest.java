@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.timbre.http.Json;
 import dev.timbre.testing.OpenApiContract;
 import dev.timbre.testing.TestServer;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -31,8 +30,7 @@ class ToolsApiTest {
     static void stop() { server.close(); }
 
     static TestServer.Response patch(String path, String body) {
-        return server.send(server.builder(path).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+        return server.patchJson(path, body);
     }
 
     @Test

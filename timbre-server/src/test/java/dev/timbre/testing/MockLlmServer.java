@@ -1,4 +1,4 @@
-package dev.timbre.convai.llm;
+package dev.timbre.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -16,17 +16,20 @@ import java.util.concurrent.CountDownLatch;
 /**
  * A JDK {@code HttpServer} that speaks OpenAI's streamed chat completions ({@code /v1/chat/completions}) and
  * Anthropic's streamed Messages API ({@code /v1/messages}); each reply is {@code reply}. {@code mode}: {@code ok},
- * {@code fail} (503) or {@code silent} (headers sent, then nothing until {@link #close}). Records requests.
+ * {@code fail} (503), {@code silent} (headers sent, then nothing until {@link #close}) or {@code script}: each
+ * request takes the next entry of {@link #script}, an SSE body sent as is or {@code status:NNN} for that error (an
+ * empty script answers 500). Records requests.
  */
-final class MockLlmServer implements AutoCloseable {
+public final class MockLlmServer implements AutoCloseable {
     final HttpServer server;
     final String reply;
-    volatile String mode = "ok";
-    final List<JsonNode> bodies = new CopyOnWriteArrayList<>();
-    final List<Map<String, List<String>>> headers = new CopyOnWriteArrayList<>();
+    public volatile String mode = "ok";
+    public final java.util.Deque<String> script = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    public final List<JsonNode> bodies = new CopyOnWriteArrayList<>();
+    public final List<Map<String, List<String>>> headers = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    MockLlmServer(String reply) throws IOException {
+    public MockLlmServer(String reply) throws IOException {
         this.reply = reply;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
@@ -35,16 +38,22 @@ final class MockLlmServer implements AutoCloseable {
         server.start();
     }
 
-    String url() { return "http://127.0.0.1:" + server.getAddress().getPort(); }
+    public String url() { return "http://127.0.0.1:" + server.getAddress().getPort(); }
 
     private void handle(HttpExchange ex, boolean anthropic) throws IOException {
         bodies.add(Json.MAPPER.readTree(ex.getRequestBody().readAllBytes()));
         headers.add(Map.copyOf(ex.getRequestHeaders()));
         if (mode.equals("fail")) {
-            byte[] b = "{\"error\":\"overloaded\"}".getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(503, b.length);
-            ex.getResponseBody().write(b);
-            ex.close();
+            respond(ex, 503, null, "{\"error\":\"overloaded\"}");
+            return;
+        }
+        if (mode.equals("script")) {
+            String next = script.poll();
+            if (next == null || next.startsWith("status:")) {
+                respond(ex, next == null ? 500 : Integer.parseInt(next.substring(7)), null, "{\"error\":{\"message\":\"overloaded\"}}");
+            } else {
+                respond(ex, 200, "text/event-stream", next);
+            }
             return;
         }
         ex.getResponseHeaders().set("Content-Type", "text/event-stream");
@@ -75,6 +84,14 @@ final class MockLlmServer implements AutoCloseable {
         }
     }
 
+    private static void respond(HttpExchange ex, int status, String contentType, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        if (contentType != null) ex.getResponseHeaders().add("Content-Type", contentType);
+        ex.sendResponseHeaders(status, b.length);
+        ex.getResponseBody().write(b);
+        ex.close();
+    }
+
     private static void data(OutputStream out, String json) throws IOException {
         out.write(("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
@@ -85,11 +102,18 @@ final class MockLlmServer implements AutoCloseable {
         out.flush();
     }
 
-    String header(int request, String name) {
+    public String header(int request, String name) {
         for (Map.Entry<String, List<String>> e : headers.get(request).entrySet()) {
             if (e.getKey().equalsIgnoreCase(name)) return e.getValue().get(0);
         }
         return null;
+    }
+
+    /** {@code chunks} (single quotes for double) as an OpenAI SSE body, {@code [DONE]} last. */
+    public static String sse(String... chunks) {
+        StringBuilder b = new StringBuilder();
+        for (String c : chunks) b.append("data: ").append(c.replace('\'', '"')).append("\n\n");
+        return b.append("data: [DONE]\n\n").toString();
     }
 
     @Override
