@@ -1,5 +1,13 @@
 package dev.timbre.audio;
 
+import static dev.timbre.audio.UploadFixtures.assertKind;
+import static dev.timbre.audio.UploadFixtures.assertTone;
+import static dev.timbre.audio.UploadFixtures.concat;
+import static dev.timbre.audio.UploadFixtures.interleave;
+import static dev.timbre.audio.UploadFixtures.samples;
+import static dev.timbre.audio.UploadFixtures.seconds;
+import static dev.timbre.audio.UploadFixtures.sine;
+import static dev.timbre.audio.UploadFixtures.wav;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -7,158 +15,17 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.timbre.audio.AudioFormatException.Kind;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class UploadDecoderTest {
     private final UploadDecoder decoder = new UploadDecoder(UploadDecoder.DEFAULT_MAX_BYTES, 600, Optional.empty());
-
-    private static short[] samples(Wav.Decoded d) { return Pcm.toSamples(d.pcm(), 0, d.pcm().length); }
-
-    private static double seconds(Wav.Decoded d) { return d.format().seconds(d.pcm().length); }
-
-    private static void assertTone(Wav.Decoded d, double expectedSeconds, double tolerance) {
-        assertThat(seconds(d)).isCloseTo(expectedSeconds, within(tolerance));
-        assertThat(Tone.frequency(samples(d), d.format().sampleRate())).isCloseTo(Tone.FREQUENCY, within(3.0));
-        assertThat(Tone.rms(samples(d))).isGreaterThan(Tone.AMPLITUDE / Math.sqrt(2) * 0.4);
-    }
-
-    static short[] sine(int rate, double seconds, double freq, double amp) {
-        short[] s = new short[(int) Math.round(rate * seconds)];
-        for (int i = 0; i < s.length; i++) s[i] = (short) Math.round(amp * Math.sin(2 * Math.PI * freq * i / rate));
-        return s;
-    }
-
-    /** A hand-built WAV: {@code tag} 1 PCM, 3 float, 6 A-law, 7 µ-law; extensible wraps it in WAVE_FORMAT_EXTENSIBLE. */
-    static byte[] wav(int tag, int channels, int rate, int bits, byte[] data, boolean extensible) {
-        int fmtLen = extensible ? 40 : 16;
-        ByteBuffer b = ByteBuffer.allocate(12 + 8 + fmtLen + 8 + 8 + data.length + (data.length & 1)).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes()).putInt(b.capacity() - 8).put("WAVE".getBytes());
-        b.put("fmt ".getBytes()).putInt(fmtLen).putShort((short) (extensible ? 0xFFFE : tag)).putShort((short) channels)
-                .putInt(rate).putInt(rate * channels * bits / 8).putShort((short) (channels * bits / 8)).putShort((short) bits);
-        if (extensible) {
-            b.putShort((short) 22).putShort((short) bits).putInt(channels == 2 ? 3 : 4);
-            b.putShort((short) tag).put(new byte[] {0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA, 0, 0x38, (byte) 0x9B, 0x71});
-        }
-        b.put("LIST".getBytes()).putInt(0); // an empty chunk to skip
-        b.put("data".getBytes()).putInt(data.length).put(data);
-        return b.array();
-    }
-
-    /** Interleaves channels and writes each sample with {@code bits} (8 unsigned, 16/24/32 signed, or float when float). */
-    static byte[] interleave(short[][] ch, int bits, boolean isFloat) {
-        int n = ch[0].length, bytes = bits / 8;
-        ByteBuffer b = ByteBuffer.allocate(n * ch.length * bytes).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < n; i++) {
-            for (short[] c : ch) {
-                int v = c[i];
-                if (isFloat) {
-                    if (bits == 32) b.putFloat(v / 32768f);
-                    else b.putDouble(v / 32768.0);
-                } else switch (bits) {
-                    case 8 -> b.put((byte) ((v >> 8) + 128));
-                    case 16 -> b.putShort((short) v);
-                    case 24 -> b.put((byte) 0x5a).put((byte) v).put((byte) (v >> 8));
-                    default -> b.putInt(v << 16 | 0x1234);
-                }
-            }
-        }
-        return b.array();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"wav_8000", "wav_16000", "wav_22050", "wav_44100", "wav_48000"})
-    void wavsFromTheEncoderAtEachRate(String format) {
-        OutputFormat f = OutputFormat.parse(format).orElseThrow();
-        byte[] file = AudioEncoder.encodeAll(Tone.sine(24000, 1.0), 24000, f);
-        Wav.Decoded d = decoder.decode(file);
-        assertThat(d.format().sampleRate()).isEqualTo(f.sampleRate());
-        assertTone(d, 1.0, 0.01);
-        assertThat(AudioContainer.detect(file)).isEqualTo(AudioContainer.WAV);
-    }
-
-    @ParameterizedTest
-    @ValueSource(ints = {8, 16, 24, 32})
-    void integerWavsOfEachDepth(int bits) {
-        short[] tone = sine(11025, 0.5, 440, 8000);
-        Wav.Decoded d = decoder.decode(wav(1, 1, 11025, bits, interleave(new short[][] {tone}, bits, false), false));
-        assertThat(d.format().sampleRate()).isEqualTo(11025);
-        assertTone(d, 0.5, 0.001);
-        if (bits >= 16) assertThat(samples(d)).containsExactly(tone);
-    }
-
-    @ParameterizedTest
-    @ValueSource(ints = {32, 64})
-    void floatWavs(int bits) {
-        short[] tone = sine(16000, 0.5, 440, 8000);
-        Wav.Decoded d = decoder.decode(wav(3, 1, 16000, bits, interleave(new short[][] {tone}, bits, true), false));
-        assertThat(samples(d)).containsExactly(tone);
-    }
-
-    @Test
-    void floatWavClipsOutOfRangeSamples() {
-        ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putFloat(2f).putFloat(-2f).putFloat(Float.NaN).putFloat(0.5f);
-        Wav.Decoded d = decoder.decode(wav(3, 1, 8000, 32, b.array(), false));
-        assertThat(samples(d)).containsExactly((short) 32767, (short) -32768, (short) 0, (short) 16384);
-    }
-
-    @Test
-    void stereoWavDownmixesAndSplitsChannels() {
-        short[] left = sine(44100, 1.0, 440, 8000), right = new short[left.length];
-        byte[] file = wav(1, 2, 44100, 16, interleave(new short[][] {left, right}, 16, false), false);
-        Wav.Decoded mono = decoder.decode(file);
-        assertTone(mono, 1.0, 0.001);
-        assertThat(Tone.rms(samples(mono))).isCloseTo(Tone.rms(left) / 2, within(2.0));
-        List<Wav.Decoded> channels = decoder.decodeChannels(file);
-        assertThat(channels).hasSize(2);
-        assertThat(samples(channels.get(0))).containsExactly(left);
-        assertThat(Pcm.rms(channels.get(1).pcm())).isZero();
-    }
-
-    @Test
-    void extensibleWav24BitStereo() {
-        short[] a = sine(48000, 0.5, 440, 8000), b = sine(48000, 0.5, 440, 8000);
-        Wav.Decoded d = decoder.decode(wav(1, 2, 48000, 24, interleave(new short[][] {a, b}, 24, false), true));
-        assertThat(samples(d)).containsExactly(a);
-    }
-
-    @Test
-    void extensibleFloatWav() {
-        short[] a = sine(22050, 0.5, 440, 8000);
-        assertThat(samples(decoder.decode(wav(3, 1, 22050, 32, interleave(new short[][] {a}, 32, true), true)))).containsExactly(a);
-    }
-
-    @Test
-    void muLawAndALawWavs() {
-        byte[] pcm = Tone.sine(8000, 1.0);
-        Wav.Decoded u = decoder.decode(wav(7, 1, 8000, 8, G711.ulaw(pcm), false));
-        Wav.Decoded a = decoder.decode(wav(6, 1, 8000, 8, G711.alaw(pcm), false));
-        for (Wav.Decoded d : List.of(u, a)) {
-            assertTone(d, 1.0, 0.001);
-            short[] s = samples(d), orig = Pcm.toSamples(pcm, 0, pcm.length);
-            for (int i = 0; i < s.length; i++) assertThat(Math.abs(s[i] - orig[i])).isLessThanOrEqualTo(Math.abs(orig[i]) / 16 + 16);
-        }
-    }
-
-    @Test
-    void aLawDecodesKnownCodes() {
-        assertThat(WavFileDecoder.alawDecode((byte) 0xD5)).isEqualTo((short) 8);
-        assertThat(WavFileDecoder.alawDecode((byte) 0x55)).isEqualTo((short) -8);
-        assertThat(WavFileDecoder.alawDecode((byte) 0xAA)).isEqualTo((short) 32256);
-        assertThat(WavFileDecoder.alawDecode((byte) 0x2A)).isEqualTo((short) -32256);
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"mp3_44100_128", "mp3_22050_32", "mp3_24000_48"})
@@ -333,67 +200,6 @@ class UploadDecoderTest {
         }
     }
 
-    @Test
-    void ffmpegDecodesOtherContainers() throws Exception {
-        Optional<Path> ffmpeg = UploadDecoder.findOnPath("ffmpeg");
-        Assumptions.assumeTrue(ffmpeg.isPresent(), "ffmpeg is not installed");
-        Path dir = Files.createTempDirectory("timbre-ffmpeg-test");
-        try {
-            Path wavFile = dir.resolve("in.wav"), m4a = dir.resolve("out.m4a");
-            Files.write(wavFile, AudioEncoder.encodeAll(Tone.sine(24000, 1.0), 24000, OutputFormat.parse("wav_24000").orElseThrow()));
-            Process p = new ProcessBuilder(ffmpeg.get().toString(), "-nostdin", "-loglevel", "error", "-i", wavFile.toString(),
-                    "-c:a", "aac", m4a.toString()).inheritIO().start();
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            Assumptions.assumeTrue(p.exitValue() == 0 && Files.exists(m4a), "this ffmpeg cannot encode AAC");
-            byte[] file = Files.readAllBytes(m4a);
-            UploadDecoder withFfmpeg = new UploadDecoder(1 << 24, 600, ffmpeg);
-            Wav.Decoded d = withFfmpeg.decode(file);
-            assertThat(d.format().sampleRate()).isEqualTo(16000);
-            assertTone(d, 1.0, 0.1);
-            assertKind(() -> new UploadDecoder(1 << 24, 0.5, ffmpeg).decode(file), Kind.TOO_LONG);
-            assertKind(() -> withFfmpeg.decode(Arrays.copyOf(file, 64)), Kind.CORRUPT);
-        } finally {
-            try (var s = Files.list(dir)) {
-                s.forEach(f -> f.toFile().delete());
-            }
-            Files.deleteIfExists(dir);
-        }
-    }
-
-    /** The subprocess path with a stand-in "ffmpeg" script: it skips a 44-byte header and passes the PCM through. */
-    @Test
-    void ffmpegSubprocessWithAStandIn() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
-        Path dir = Files.createTempDirectory("timbre-fake-ffmpeg");
-        try {
-            Path ok = script(dir, "ok", "while [ \"$1\" != -i ]; do shift; done; tail -c +45 \"$2\"");
-            Path fail = script(dir, "fail", "echo 'Invalid data found when processing input' >&2; exit 1");
-            byte[] pcm = Tone.sine(16000, 1.0);
-            byte[] upload = concat(concat(new byte[] {0, 0, 0, 0x20}, "ftypM4A ".getBytes()), concat(new byte[32], pcm));
-            Wav.Decoded d = new UploadDecoder(1 << 24, 600, Optional.of(ok)).decode(upload);
-            assertThat(d.pcm()).isEqualTo(pcm);
-            assertThat(d.format().sampleRate()).isEqualTo(16000);
-            assertThat(new UploadDecoder(1 << 24, 600, Optional.of(ok)).decodeChannels(upload)).hasSize(1);
-            assertKind(() -> new UploadDecoder(1 << 24, 0.5, Optional.of(ok)).decode(upload), Kind.TOO_LONG);
-            Throwable t = catchThrowable(() -> new UploadDecoder(1 << 24, 600, Optional.of(fail)).decode(upload));
-            assertThat(t).isInstanceOf(AudioFormatException.class).hasMessageContaining("Invalid data found");
-            assertThat(((AudioFormatException) t).kind()).isEqualTo(Kind.CORRUPT);
-            assertKind(() -> new UploadDecoder(1 << 24, 600, Optional.of(dir.resolve("missing"))).decode(upload), Kind.UNSUPPORTED);
-        } finally {
-            try (var s = Files.list(dir)) {
-                s.forEach(f -> f.toFile().delete());
-            }
-            Files.deleteIfExists(dir);
-        }
-    }
-
-    private static Path script(Path dir, String name, String body) throws Exception {
-        Path p = dir.resolve(name);
-        Files.writeString(p, "#!/bin/sh\n" + body + "\n");
-        assertThat(p.toFile().setExecutable(true)).isTrue();
-        return p;
-    }
-
     private static List<byte[]> validFiles() {
         return List.of(
                 AudioEncoder.encodeAll(Tone.sine(16000, 0.5), 16000, OutputFormat.parse("wav_16000").orElseThrow()),
@@ -403,15 +209,4 @@ class UploadDecoderTest {
                 FlacWriter.write(new short[][] {sine(16000, 0.5, 440, 8000), sine(16000, 0.5, 220, 8000)}, 16000, 1024));
     }
 
-    private static void assertKind(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, Kind kind) {
-        Throwable t = catchThrowable(call);
-        assertThat(t).isInstanceOf(AudioFormatException.class);
-        assertThat(((AudioFormatException) t).kind()).as(t.getMessage()).isEqualTo(kind);
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
 }
