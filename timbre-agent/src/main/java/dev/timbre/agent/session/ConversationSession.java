@@ -19,7 +19,7 @@ import java.util.List;
  * <p>Threading: the public methods are thread-safe and only post to the {@link SessionLoop}; everything else runs on
  * the loop thread. The session shuts the loop down when it ends. It never closes the agent's language model.
  */
-public final class ConversationSession {
+public final class ConversationSession implements Conversation {
     static final String APOLOGY = "I'm sorry, I'm having trouble responding right now. Please try again later.";
 
     private final SessionConfig config;
@@ -57,13 +57,13 @@ public final class ConversationSession {
         this.tools = new ToolStage(this, loop, runner == null ? ToolRunner.NONE : runner, directory == null ? AgentDirectory.NONE : directory);
     }
 
-    /** Starts the call after {@code delay} (the transport's pause after its metadata); inputs before then wait. */
+    @Override
     public void start(Duration delay) {
         if (delay == null || delay.isZero() || delay.isNegative()) loop.execute(this::begin);
         else loop.schedule(delay, this::begin);
     }
 
-    /** Hands an input to the session (any thread). */
+    @Override
     public void receive(Frame.Input input) {
         loop.execute(() -> {
             if (ended) return;
@@ -72,12 +72,12 @@ public final class ConversationSession {
         });
     }
 
-    /** The user side is gone (e.g. the client closed): ends without sending anything more. Any thread. */
+    @Override
     public void hangUp(String reason, int closeCode) {
         loop.execute(() -> finish(new SessionEnd(reason, closeCode, null, null, transcript.snapshot())));
     }
 
-    /** Ends the call on a transport error (any thread): an error event, then the end. */
+    @Override
     public void fail(int code, String errorType, String message) {
         loop.execute(() -> {
             if (ended) return;

@@ -2,15 +2,17 @@ package dev.timbre.agent.session;
 
 /**
  * What flows through a session: {@link Input} frames from the user side (the transport turns client messages into
- * them) and {@link Output} frames toward the user (the transport turns them into client events). Text only today;
- * audio frames join when voice stages (VAD, STT, TTS) arrive.
+ * them) and {@link Output} frames toward the user (the transport turns them into client events). The voice frames
+ * ({@link UserAudio} in; {@link AgentAudio}, {@link UserTranscript}… out) are handled by the voice conversation that
+ * wraps a text session; a text session ignores {@link UserAudio}.
  */
 public sealed interface Frame {
     /** From the user side into the session. */
-    sealed interface Input extends Frame permits UserText, ContextualUpdate, UserActivity, Feedback, ClientToolResult {}
+    sealed interface Input extends Frame permits UserText, ContextualUpdate, UserActivity, Feedback, ClientToolResult, UserAudio, PlaybackCut {}
 
     /** From the session toward the user. */
-    sealed interface Output extends Frame permits ResponsePart, AgentResponse, ClientToolCall, ToolRequest, ToolResponse, Error {}
+    sealed interface Output extends Frame permits ResponsePart, AgentResponse, ClientToolCall, ToolRequest, ToolResponse, Error,
+            AgentAudio, UserTranscript, TentativeUserTranscript, VadScore, Interruption, ResponseCorrection {}
 
     /** A user message (typed, or later a final transcript). Cancels a reply in progress. */
     record UserText(String text) implements Input {}
@@ -50,4 +52,34 @@ public sealed interface Frame {
      * ({@code max_duration_exceeded}, {@code llm_error}, {@code invalid_message}…).
      */
     record Error(int code, String errorType, String message) implements Output {}
+
+    // ---- voice ----
+
+    /** A {@code user_audio_chunk}: audio in the conversation's input encoding, as decoded from base64. */
+    record UserAudio(byte[] audio) implements Input {}
+
+    /**
+     * The user barged in on the agent's response {@code eventId} and heard only {@code heardText} of it: the session
+     * stops that reply if it is still running, cuts the transcript and the LLM history to the heard text and sends a
+     * {@link ResponseCorrection}. Sent by the voice layer, never by the client.
+     */
+    record PlaybackCut(int eventId, String heardText) implements Input {}
+
+    /** An {@code audio} event: agent speech in the output encoding, with its character alignment. */
+    record AgentAudio(int eventId, byte[] audio, dev.timbre.agent.voice.SpokenChars alignment) implements Output {}
+
+    /** A {@code user_transcript} event: the final transcript of one user utterance. */
+    record UserTranscript(String text) implements Output {}
+
+    /** A {@code tentative_user_transcript} event: the recogniser's current hypothesis while the user speaks. */
+    record TentativeUserTranscript(String text) implements Output {}
+
+    /** A {@code vad_score} event: probability 0..1 that the user is speaking now. */
+    record VadScore(double score) implements Output {}
+
+    /** An {@code interruption} event: the agent's response {@code eventId} was cut off; drop its queued audio. */
+    record Interruption(int eventId) implements Output {}
+
+    /** An {@code agent_response_correction} event: what the user actually heard of an interrupted response. */
+    record ResponseCorrection(int eventId, String original, String corrected) implements Output {}
 }

@@ -21,6 +21,22 @@ public interface SessionListener {
      */
     default void llmFirstOutput(long requestedNanos, long firstOutputNanos) {}
 
+    /**
+     * Voice only, for the call recording: user audio as it arrived, 16 kHz mono; {@code atMillis} is the loop time
+     * of its arrival in milliseconds from the start of the session. Chunks are contiguous in order.
+     */
+    default void recordedUserAudio(short[] pcm16k, long atMillis) {}
+
+    /**
+     * Voice only, for the call recording: agent audio, 16 kHz mono, that the user hears from {@code atMillis}
+     * (milliseconds from the start of the session; when its playback is due, after the audio queued before it).
+     * After an interruption, audio the user never heard is not recorded.
+     */
+    default void recordedAgentAudio(short[] pcm16k, long atMillis) {}
+
+    /** Voice only: the latency breakdown of a user turn, once its first agent audio went out (or the turn ended). */
+    default void turnMeasured(dev.timbre.agent.voice.TurnLatency latency) {}
+
     /** The session is over; the transport closes with {@link SessionEnd#closeCode()}. */
     void ended(SessionEnd end);
 }
