@@ -30,14 +30,14 @@ final class Transcript {
     void setMessage(int index, String text) {
         TranscriptEntry e = entries.get(index);
         entries.set(index, new TranscriptEntry(e.role(), text, e.timeInCallSecs(), e.toolCalls(), e.toolResults(),
-                e.feedback(), e.interrupted(), e.originalMessage(), e.sourceMedium()));
+                e.feedback(), e.interrupted(), e.originalMessage(), e.sourceMedium(), e.turnMetrics()));
     }
 
     /** The agent was cut short after saying {@code said}. */
     void interrupt(int index, String said) {
         TranscriptEntry e = entries.get(index);
         entries.set(index, new TranscriptEntry(e.role(), said, e.timeInCallSecs(), e.toolCalls(), e.toolResults(),
-                e.feedback(), true, said, e.sourceMedium()));
+                e.feedback(), true, said, e.sourceMedium(), e.turnMetrics()));
     }
 
     void addToolCall(int index, ToolCallEntry call) {
@@ -45,7 +45,7 @@ final class Transcript {
         List<ToolCallEntry> calls = new ArrayList<>(e.toolCalls());
         calls.add(call);
         entries.set(index, new TranscriptEntry(e.role(), e.message(), e.timeInCallSecs(), calls, e.toolResults(),
-                e.feedback(), e.interrupted(), e.originalMessage(), e.sourceMedium()));
+                e.feedback(), e.interrupted(), e.originalMessage(), e.sourceMedium(), e.turnMetrics()));
     }
 
     void addToolResult(int index, ToolResultEntry result) {
@@ -53,7 +53,7 @@ final class Transcript {
         List<ToolResultEntry> results = new ArrayList<>(e.toolResults());
         results.add(result);
         entries.set(index, new TranscriptEntry(e.role(), e.message(), e.timeInCallSecs(), e.toolCalls(), results,
-                e.feedback(), e.interrupted(), e.originalMessage(), e.sourceMedium()));
+                e.feedback(), e.interrupted(), e.originalMessage(), e.sourceMedium(), e.turnMetrics()));
     }
 
     /** Marks the agent message of {@code eventId}; false when there is none. */

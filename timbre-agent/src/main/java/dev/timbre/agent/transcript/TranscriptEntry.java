@@ -16,15 +16,25 @@ import java.util.Objects;
  * @param interrupted true when the user cut this agent message short
  * @param originalMessage the full text before an interruption cut it; null when not interrupted
  * @param sourceMedium {@code "text"} or {@code "audio"}; null for agent messages
+ * @param turnMetrics voice turns: {@code conversation_turn_metrics.metrics}, metric name → elapsed seconds (on the
+ *                    agent entry that answered the turn); empty otherwise
  */
 public record TranscriptEntry(String role, String message, int timeInCallSecs, List<ToolCallEntry> toolCalls,
                               List<ToolResultEntry> toolResults, String feedback, boolean interrupted,
-                              String originalMessage, String sourceMedium) {
+                              String originalMessage, String sourceMedium, java.util.Map<String, Double> turnMetrics) {
     public TranscriptEntry {
+        turnMetrics = turnMetrics == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(turnMetrics));
         Objects.requireNonNull(role, "role");
         if (!role.equals("user") && !role.equals("agent")) throw new IllegalArgumentException("role is user or agent: " + role);
         toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
         toolResults = toolResults == null ? List.of() : List.copyOf(toolResults);
+    }
+
+    /** An entry without turn metrics. */
+    public TranscriptEntry(String role, String message, int timeInCallSecs, List<ToolCallEntry> toolCalls,
+                           List<ToolResultEntry> toolResults, String feedback, boolean interrupted, String originalMessage,
+                           String sourceMedium) {
+        this(role, message, timeInCallSecs, toolCalls, toolResults, feedback, interrupted, originalMessage, sourceMedium, null);
     }
 
     public static TranscriptEntry user(String message, int timeInCallSecs, String sourceMedium) {
@@ -36,6 +46,10 @@ public record TranscriptEntry(String role, String message, int timeInCallSecs, L
     }
 
     public TranscriptEntry withFeedback(String score) {
-        return new TranscriptEntry(role, message, timeInCallSecs, toolCalls, toolResults, score, interrupted, originalMessage, sourceMedium);
+        return new TranscriptEntry(role, message, timeInCallSecs, toolCalls, toolResults, score, interrupted, originalMessage, sourceMedium, turnMetrics);
+    }
+
+    public TranscriptEntry withTurnMetrics(java.util.Map<String, Double> metrics) {
+        return new TranscriptEntry(role, message, timeInCallSecs, toolCalls, toolResults, feedback, interrupted, originalMessage, sourceMedium, metrics);
     }
 }
