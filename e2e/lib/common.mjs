@@ -127,3 +127,51 @@ export function assertClose(actual, expected, msg) {
   assert.equal(typeof actual, 'number', `${msg}: expected a number, got ${JSON.stringify(actual)}`);
   assert.ok(Math.abs(actual - expected) < 1e-6, `${msg}: ${actual} != ${expected}`);
 }
+
+/**
+ * Collects incoming socket events in arrival order. `push(e)` adds one; `next(pred, from, waitMs)` resolves with the
+ * first event at index ≥ `from` (past or future) matching `pred`, or rejects after `waitMs` (never with Infinity) listing what came.
+ */
+export function eventLog(defaultWaitMs = 20000) {
+  const events = [];
+  const waiters = [];
+  return {
+    events,
+    push(e) {
+      events.push(e);
+      for (const w of waiters.splice(0)) { if (!w.done && w.pred(e)) { w.done = true; w.resolve(e); } else if (!w.done) waiters.push(w); }
+    },
+    next(pred, from = 0, waitMs = defaultWaitMs) {
+      const found = events.slice(from).find(pred);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const w = { pred, resolve, done: false };
+        waiters.push(w);
+        if (waitMs === Infinity) return;
+        setTimeout(() => { if (!w.done) { w.done = true; reject(new Error('timed out waiting; got ' + JSON.stringify(events.slice(from).map((x) => x.type)))); } }, waitMs);
+      });
+    },
+  };
+}
+
+/** Word error rate of `hypothesis` against `reference`: word-level edit distance over the reference's word count. */
+export function wordErrorRate(reference, hypothesis) {
+  const words = (t) => t.toLowerCase().replace(/[^a-z0-9' ]/g, ' ').split(/\s+/).filter(Boolean);
+  const r = words(reference), h = words(hypothesis);
+  let prev = Array.from({ length: h.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= r.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= h.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (r[i - 1] === h[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return r.length === 0 ? (h.length === 0 ? 0 : 1) : prev[h.length] / r.length;
+}
+
+/** A WAV file around 16-bit mono PCM at `rate` Hz. */
+export function wavOf(pcm, rate) {
+  const h = Buffer.alloc(44);
+  h.write('RIFF', 0, 'latin1'); h.writeUInt32LE(36 + pcm.length, 4); h.write('WAVE', 8, 'latin1'); h.write('fmt ', 12, 'latin1');
+  h.writeUInt32LE(16, 16); h.writeUInt16LE(1, 20); h.writeUInt16LE(1, 22); h.writeUInt32LE(rate, 24);
+  h.writeUInt32LE(rate * 2, 28); h.writeUInt16LE(2, 32); h.writeUInt16LE(16, 34); h.write('data', 36, 'latin1'); h.writeUInt32LE(pcm.length, 40);
+  return Buffer.concat([h, pcm]);
+}

@@ -6,13 +6,12 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { WebSocket as WsWebSocket } from 'ws';
-import { BASE_URL, makeClient, uniqueName } from '../lib/common.mjs';
+import { BASE_URL, eventLog, makeClient, uniqueName } from '../lib/common.mjs';
 
 const require = createRequire(import.meta.url);
 const client = makeClient();
 const agents = client.conversationalAi.agents;
 const WS_ORIGIN = BASE_URL.replace(/^http/i, 'ws');
-const WAIT_MS = 20000;
 
 if (typeof globalThis.WebSocket === 'undefined') globalThis.WebSocket = WsWebSocket; // Node 20
 
@@ -43,28 +42,6 @@ async function withAgent(extra, fn) {
   } finally {
     await agents.delete(agentId).catch(() => {});
   }
-}
-
-/** Collects incoming events; `next(pred)` resolves with the first (past or future) event matching pred. */
-function eventLog() {
-  const events = [];
-  const waiters = [];
-  return {
-    events,
-    push(e) {
-      events.push(e);
-      for (const w of waiters.splice(0)) { if (!w.done && w.pred(e)) { w.done = true; w.resolve(e); } else if (!w.done) waiters.push(w); }
-    },
-    next(pred, from = 0) {
-      const found = events.slice(from).find(pred);
-      if (found) return Promise.resolve(found);
-      return new Promise((resolve, reject) => {
-        const w = { pred, resolve, done: false };
-        waiters.push(w);
-        setTimeout(() => { if (!w.done) { w.done = true; reject(new Error('timed out waiting; got ' + JSON.stringify(events.map((x) => x.type)))); } }, WAIT_MS);
-      });
-    },
-  };
 }
 
 const agentResponse = (text) => (e) => e.type === 'agent_response' && (!text || e.agent_response_event?.agent_response === text);
