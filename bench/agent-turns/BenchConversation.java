@@ -11,16 +11,18 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One text-only agent conversation over {@code /v1/convai/conversation}, driven like the JS client: the
- * initiation data, then the metadata, then {@code user_message} turns; {@code ping}s are answered at once.
- * Frames are stamped with {@link System#nanoTime()} the moment they are complete. Not thread-safe: one thread
- * runs {@link #open} and {@link #turn}; the WebSocket's listener thread only queues frames and sends pongs.
+ * One agent conversation over {@code /v1/convai/conversation}, driven like the JS client: the initiation data, then
+ * the metadata, then turns — {@code user_message}s ({@link #turn}, text-only) or {@code user_audio_chunk}s
+ * ({@link #sendAudio}, voice; {@link VoiceCall} runs those turns); {@code ping}s are answered at once. Frames are
+ * stamped with {@link System#nanoTime()} the moment they are complete. Not thread-safe: one thread runs {@link #open},
+ * {@link #turn}, {@link #sendAudio} and {@link #poll}; the WebSocket's listener thread only queues frames and sends pongs.
  */
 final class BenchConversation implements AutoCloseable {
     /** One turn as the client saw it, in nanoTime units. */
     record Turn(String text, long sentNanos, long firstPartNanos, long responseNanos) {}
 
-    private record Frame(long atNanos, JsonNode json) {}
+    /** One server frame and when it was complete; a frame with {@code closed} stands for the socket's end. */
+    record Frame(long atNanos, JsonNode json) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
@@ -28,14 +30,19 @@ final class BenchConversation implements AutoCloseable {
     private WebSocket socket;
     String conversationId;
 
-    /** Connects, sends the initiation data and waits for {@code conversation_initiation_metadata}. */
+    /** Connects as a text-only conversation, sends the initiation data and waits for the metadata. */
     void open(HttpClient http, String wsBase, String agentId) throws Exception {
+        open(http, wsBase, agentId, true);
+    }
+
+    /** Connects, sends the initiation data (text only, or the agent's own mode) and waits for {@code conversation_initiation_metadata}. */
+    void open(HttpClient http, String wsBase, String agentId, boolean textOnly) throws Exception {
         socket = http.newWebSocketBuilder().header("xi-api-key", BenchServer.KEY).subprotocols("convai")
                 .connectTimeout(Duration.ofSeconds(30))
                 .buildAsync(URI.create(wsBase + "/v1/convai/conversation?agent_id=" + agentId + "&source=bench"), new Listener())
                 .get(30, TimeUnit.SECONDS);
-        send("{\"type\":\"conversation_initiation_client_data\",\"conversation_config_override\":{\"agent\":{},\"tts\":{},"
-                + "\"conversation\":{\"text_only\":true}},\"dynamic_variables\":{},\"source_info\":{\"source\":\"bench\"}}");
+        send("{\"type\":\"conversation_initiation_client_data\",\"conversation_config_override\":{\"agent\":{},\"tts\":{}"
+                + (textOnly ? ",\"conversation\":{\"text_only\":true}" : "") + "},\"dynamic_variables\":{},\"source_info\":{\"source\":\"bench\"}}");
         Frame f = await("conversation_initiation_metadata", 30);
         conversationId = f.json.path("conversation_initiation_metadata_event").path("conversation_id").asText();
     }
@@ -57,6 +64,18 @@ final class BenchConversation implements AutoCloseable {
             if (type.equals("agent_response")) return new Turn(text, sent, firstPart == 0 ? f.atNanos : firstPart, f.atNanos);
             if (type.equals("error")) throw new IllegalStateException("error frame: " + f.json);
         }
+    }
+
+    /** Sends one {@code user_audio_chunk} (raw bytes in the conversation's input format). */
+    void sendAudio(byte[] audio) {
+        send("{\"user_audio_chunk\":\"" + java.util.Base64.getEncoder().encodeToString(audio) + "\"}");
+    }
+
+    /** The next queued frame, waiting at most {@code millis}; null when none came. Throws when the socket closed. */
+    Frame poll(long millis) throws Exception {
+        Frame f = frames.poll(millis, TimeUnit.MILLISECONDS);
+        if (f != null && f.json.has("closed")) throw new IllegalStateException("socket closed: " + f.json);
+        return f;
     }
 
     private Frame await(String type, int seconds) throws Exception {

@@ -70,6 +70,23 @@ final class BenchServer implements AutoCloseable {
         return r.body();
     }
 
+    /** GET with the bench key; returns the response body, or throws on a non-2xx status. */
+    String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("xi-api-key", KEY).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) throw new IllegalStateException(path + " → " + r.statusCode() + " " + r.body());
+        return r.body();
+    }
+
+    /** POST a JSON body with the bench key; returns the binary response (audio), or throws on a non-2xx status. */
+    byte[] postForBytes(String path, String json) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base() + path))
+                .header("xi-api-key", KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() / 100 != 2) throw new IllegalStateException(path + " → " + r.statusCode() + " " + new String(r.body()));
+        return r.body();
+    }
+
     /** Bytes of live objects in the server's heap, after the full GC that the class histogram runs. */
     long liveHeapBytes() throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");

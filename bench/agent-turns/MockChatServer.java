@@ -12,8 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A mock OpenAI-compatible {@code POST /v1/chat/completions} (streaming SSE only) for the agent benchmark.
- * Each request waits {@code firstTokenDelayMs}, then sends a few content deltas, a stop chunk, usage and
+ * A mock OpenAI-compatible {@code POST /v1/chat/completions} (streaming SSE only) for the agent benchmarks.
+ * Each request waits the first-token delay (settable between runs), then sends a few content deltas, a stop chunk, usage and
  * {@code [DONE]}. It records, keyed by the last user message's text, the {@link System#nanoTime()} at which the
  * request arrived and at which the first delta was flushed; the benchmark runs in the same JVM, so these instants
  * compare directly with its own. One handler thread per request (cached pool); {@link #close} stops it.
@@ -27,7 +27,7 @@ final class MockChatServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService pool = Executors.newCachedThreadPool();
-    private final long firstTokenDelayMs;
+    private volatile long firstTokenDelayMs;
     private final Map<String, Timing> timings = new ConcurrentHashMap<>();
 
     MockChatServer(long firstTokenDelayMs) throws IOException {
@@ -37,6 +37,11 @@ final class MockChatServer implements AutoCloseable {
         server.createContext("/v1/chat/completions", this::handle);
         server.setExecutor(pool);
         server.start();
+    }
+
+    /** Sets the first-token delay of requests that arrive from now on. */
+    void firstTokenDelay(long millis) {
+        firstTokenDelayMs = millis;
     }
 
     /** Base URL ending in {@code /v1}, as the OpenAI provider takes it. */

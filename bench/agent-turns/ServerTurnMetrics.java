@@ -8,34 +8,43 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the server's own per-turn overhead ({@code timbre_agent_turn_overhead_seconds_bucket{leg=…}} at /metrics, a
- * cumulative histogram) and gives percentiles of the turns between two snapshots, interpolated linearly inside a
- * bucket.
+ * Reads one of the server's labelled latency histograms at /metrics (cumulative {@code <metric>_bucket{<label>=…,le=…}}
+ * lines, seconds) — by default the per-turn overhead {@code timbre_agent_turn_overhead_seconds{leg}}, for the voice
+ * benchmark {@code timbre_agent_voice_latency_seconds{stage}} — and gives percentiles of the observations between two
+ * snapshots, interpolated linearly inside a bucket.
  */
 final class ServerTurnMetrics {
-    private static final Pattern BUCKET = Pattern.compile(
-            "timbre_agent_turn_overhead_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*leg=\"([a-z]+)\"[^}]*}\\s+([0-9.eE+]+)|"
-            + "timbre_agent_turn_overhead_seconds_bucket\\{[^}]*leg=\"([a-z]+)\"[^}]*le=\"([^\"]+)\"[^}]*}\\s+([0-9.eE+]+)");
+    static final String OVERHEAD = "timbre_agent_turn_overhead_seconds";
+    static final String VOICE_LATENCY = "timbre_agent_voice_latency_seconds";
 
-    /** Cumulative counts by leg, then by upper bound in ms (+Inf as infinity). */
+    /** Cumulative counts by label value, then by upper bound in ms (+Inf as infinity). */
     record Snapshot(Map<String, TreeMap<Double, Double>> buckets) {}
 
+    /** The turn overhead histogram by {@code leg}. */
     static Snapshot read(HttpClient http, int port) throws Exception {
+        return read(http, port, OVERHEAD, "leg");
+    }
+
+    /** The histogram {@code metric} (base name, without {@code _bucket}) by the values of {@code label}. */
+    static Snapshot read(HttpClient http, int port, String metric, String label) throws Exception {
+        Pattern bucket = Pattern.compile(
+                metric + "_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*" + label + "=\"([a-z_]+)\"[^}]*}\\s+([0-9.eE+]+)|"
+                + metric + "_bucket\\{[^}]*" + label + "=\"([a-z_]+)\"[^}]*le=\"([^\"]+)\"[^}]*}\\s+([0-9.eE+]+)");
         String text = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Map<String, TreeMap<Double, Double>> out = new TreeMap<>();
-        Matcher m = BUCKET.matcher(text);
+        Matcher m = bucket.matcher(text);
         while (m.find()) {
             String le = m.group(1) != null ? m.group(1) : m.group(5);
-            String leg = m.group(2) != null ? m.group(2) : m.group(4);
+            String value = m.group(2) != null ? m.group(2) : m.group(4);
             double count = Double.parseDouble(m.group(3) != null ? m.group(3) : m.group(6));
             double upperMs = le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le) * 1000;
-            out.computeIfAbsent(leg, k -> new TreeMap<>()).put(upperMs, count);
+            out.computeIfAbsent(value, k -> new TreeMap<>()).put(upperMs, count);
         }
         return new Snapshot(out);
     }
 
-    /** The {@code p}th percentile (ms) of {@code leg} over the turns recorded between {@code before} and {@code after}. */
+    /** The {@code p}th percentile (ms) of label value {@code leg} over the observations between {@code before} and {@code after}. */
     static double percentile(Snapshot before, Snapshot after, String leg, double p) {
         TreeMap<Double, Double> a = after.buckets().getOrDefault(leg, new TreeMap<>());
         TreeMap<Double, Double> b = before.buckets().getOrDefault(leg, new TreeMap<>());
