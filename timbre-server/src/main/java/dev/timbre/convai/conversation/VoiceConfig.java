@@ -97,6 +97,6 @@ record VoiceConfig(VoiceSettings settings, String voiceId, String modelId, Doubl
     }
 
     private static Double number(JsonNode n, Double otherwise) {
-        return n.isNumber() ? n.asDouble() : otherwise;
+        return n.isNumber() ? Double.valueOf(n.asDouble()) : otherwise;
     }
 }
