@@ -31,6 +31,7 @@ final class SocketEvents implements SessionListener {
     private final boolean textOnly;
     private final Runnable onEnd;
     private final TurnOverhead.Turns turns;
+    private volatile boolean ended;
 
     SocketEvents(ConversationRuntime runtime, SocketSender out, String conversationId, JsonNode clientEvents, boolean textOnly, Runnable onEnd) {
         this.runtime = runtime;
@@ -45,6 +46,9 @@ final class SocketEvents implements SessionListener {
     }
 
     boolean textOnly() { return textOnly; }
+
+    /** The session has ended (its last event went out or the socket is closing). */
+    boolean hasEnded() { return ended; }
 
     @Override
     public void send(Frame.Output frame) {
@@ -75,6 +79,7 @@ final class SocketEvents implements SessionListener {
 
     @Override
     public void ended(SessionEnd end) {
+        ended = true;
         onEnd.run();
         log(l -> l.ended(conversationId, new ConversationEnd(runtime.clock().instant(), end.transcript(), end.terminationReason(),
                 end.isError() || end.closeCode() != 1000 ? end.closeCode() : null, end.errorMessage())));
