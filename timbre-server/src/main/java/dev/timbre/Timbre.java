@@ -13,6 +13,7 @@ import dev.timbre.convai.conversation.AgentProfiles;
 import dev.timbre.convai.conversation.ConversationRoutes;
 import dev.timbre.convai.conversations.ConversationRepository;
 import dev.timbre.convai.conversations.ConversationsRoutes;
+import dev.timbre.convai.conversations.ConversationAudio;
 import dev.timbre.convai.conversations.ConversationsService;
 import dev.timbre.db.Database;
 import dev.timbre.engines.EngineCatalog;
@@ -134,7 +135,8 @@ public final class Timbre implements AutoCloseable {
             org.slf4j.LoggerFactory.getLogger(Timbre.class).info("Agents: {}", config.llm().describe());
             ConfiguredLanguageModels languageModels = new ConfiguredLanguageModels(config.llm(), secrets::value);
             HttpWebhookTools webhookTools = new HttpWebhookTools(secrets::value);
-            ConversationsService conversations = new ConversationsService(new ConversationRepository(database.jdbi()), Clock.systemUTC());
+            ConversationsService conversations = new ConversationsService(new ConversationRepository(database.jdbi()),
+                    new ConversationAudio(blobs), Clock.systemUTC());
             PostCallProcessor postCall = PostCallSetup.processor(database.jdbi(), config.webhooks(), convaiSettings, agents,
                     conversations, languageModels, Clock.systemUTC());
             conversations.postCall(postCall);
