@@ -135,10 +135,11 @@ public final class Timbre implements AutoCloseable {
             org.slf4j.LoggerFactory.getLogger(Timbre.class).info("Agents: {}", config.llm().describe());
             ConfiguredLanguageModels languageModels = new ConfiguredLanguageModels(config.llm(), secrets::value);
             HttpWebhookTools webhookTools = new HttpWebhookTools(secrets::value);
-            ConversationsService conversations = new ConversationsService(new ConversationRepository(database.jdbi()),
-                    new ConversationAudio(blobs), Clock.systemUTC());
+            ConversationAudio recordings = new ConversationAudio(blobs);
+            ConversationsService conversations = new ConversationsService(new ConversationRepository(database.jdbi()), recordings,
+                    Clock.systemUTC());
             PostCallProcessor postCall = PostCallSetup.processor(database.jdbi(), config.webhooks(), convaiSettings, agents,
-                    conversations, languageModels, Clock.systemUTC());
+                    conversations, languageModels, recordings::open, Clock.systemUTC());
             conversations.postCall(postCall);
 
             ApiKeyAuth auth = new ApiKeyAuth(keys);
