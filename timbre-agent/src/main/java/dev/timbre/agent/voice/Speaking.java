@@ -91,7 +91,7 @@ final class Speaking {
     /** A response said without parts (first message, filler, farewell…): spoken whole. */
     void whole(int eventId, String text) {
         SpokenResponse r = response(eventId, false);
-        r.append(text);
+        enqueue(r, r.append(text));
         enqueue(r, r.end());
         idleCheck();
     }
