@@ -139,7 +139,9 @@ export function eventLog(defaultWaitMs = 20000) {
     events,
     push(e) {
       events.push(e);
-      for (const w of waiters.splice(0)) { if (!w.done && w.pred(e)) { w.done = true; w.resolve(e); } else if (!w.done) waiters.push(w); }
+      for (const w of waiters.splice(0)) {
+        if (!w.done && w.pred(e)) { w.done = true; clearTimeout(w.timer); w.resolve(e); } else if (!w.done) waiters.push(w);
+      }
     },
     next(pred, from = 0, waitMs = defaultWaitMs) {
       const found = events.slice(from).find(pred);
@@ -148,7 +150,7 @@ export function eventLog(defaultWaitMs = 20000) {
         const w = { pred, resolve, done: false };
         waiters.push(w);
         if (waitMs === Infinity) return;
-        setTimeout(() => { if (!w.done) { w.done = true; reject(new Error('timed out waiting; got ' + JSON.stringify(events.slice(from).map((x) => x.type)))); } }, waitMs);
+        w.timer = setTimeout(() => { if (!w.done) { w.done = true; reject(new Error('timed out waiting; got ' + JSON.stringify(events.slice(from).map((x) => x.type)))); } }, waitMs);
       });
     },
   };

@@ -53,7 +53,7 @@ async function settled(log, expect, id, quietMs = 500) {
   }
 }
 
-/** Checks the audio events of one response: PCM in whole samples, alignments of equal lengths that fit the chunk and spell the text. */
+/** Checks the audio events of one response: PCM in whole samples, alignments of equal lengths that start in their chunk and spell the text. */
 function checkAudioEvents(log, id, rate, text) {
   const events = log.events.filter(isAudio(id));
   assert.ok(events.length > 0, `no audio for event ${id}`);
@@ -68,7 +68,7 @@ function checkAudioEvents(log, id, rate, text) {
     const chunkMs = (bytes / 2 / rate) * 1000;
     a.char_start_times_ms.forEach((s, i) => {
       assert.ok(s >= 0 && a.char_durations_ms[i] >= 0, 'alignment times are non-negative');
-      assert.ok(s + a.char_durations_ms[i] <= chunkMs + 50, `char ${i} ends at ${s + a.char_durations_ms[i]} ms in a ${chunkMs} ms chunk`);
+      assert.ok(s <= chunkMs + 20, `char ${i} starts at ${s} ms in a ${chunkMs} ms chunk`); // it may end in the next one
     });
     spelled += a.chars.join('');
   }
@@ -179,6 +179,7 @@ async function converse(t, agentId, userVoice) {
 
     // The correction (when the server sends one) shows the story cut short.
     const correction = corrections.find((c) => letters(c.original).startsWith(letters('Once upon a time')));
+    t.diagnostic(`agent_response_correction: ${correction ? JSON.stringify(correction.corrected) : 'none'}`);
     if (correction) {
       assert.ok(letters(correction.corrected).length < letters(STORY).length, `corrected "${correction.corrected}" is shorter than the story`);
       assert.ok(letters(STORY).startsWith(letters(correction.corrected)), `corrected "${correction.corrected}" is the story's beginning`);
@@ -198,6 +199,9 @@ async function converse(t, agentId, userVoice) {
   assert.ok(stored.transcript.some((e) => e.role === 'user' && /weather/i.test(e.message ?? '')), 'the spoken question is in the transcript');
   const told = stored.transcript.find((e) => e.role === 'agent' && letters(e.originalMessage ?? e.message ?? '').startsWith(letters('Once upon a time')));
   assert.ok(told, 'the story is in the transcript');
+  const answered = stored.transcript.find((e) => e.role === 'agent' && /sunny/.test(e.message ?? ''));
+  t.diagnostic(`turn metrics on the first reply: ${JSON.stringify(answered?.conversationTurnMetrics ?? null)}`);
+  t.diagnostic(`stored story entry: interrupted=${told.interrupted}, message "${told.message}"`);
   const cut = told.interrupted === true || letters(told.message ?? '').length < letters(STORY).length;
   assert.ok(cut || corrections.length > 0, `the story is marked as cut (interrupted ${told.interrupted}, message "${told.message}")`);
 }
