@@ -51,8 +51,8 @@ public class VoiceTurns {
             StringBuilder stages = new StringBuilder("| conversations | LLM first-token delay |");
             for (String s : STAGES) stages.append(" ").append(s).append(" p50 / p95 |");
             stages.append("\n|---|---|").append("---|".repeat(STAGES.length)).append("\n");
-            System.out.println("| conversations | LLM first-token delay | turns | failed | last voiced chunk sent → first audio p50 | p95 | max | target p95 | met |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            System.out.println("| conversations | LLM first-token delay | turns | failed | last voiced chunk sent → first audio p50 | p95 | max | target p95 | met | load average after |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
             for (long delay : delays) {
                 mock.firstTokenDelay(delay);
                 for (int n : levels) {
@@ -61,9 +61,9 @@ public class VoiceTurns {
                     ServerTurnMetrics.Snapshot after = ServerTurnMetrics.read(http, server.port, ServerTurnMetrics.VOICE_LATENCY, "stage");
                     long target = (n <= 1 ? 350 : 500) + delay;
                     double p95 = AgentTurns.pct(r.latencies, 95);
-                    System.out.printf("| %d | %d | %d | %d | %.0f | %.0f | %.0f | %d | %s |%n", n, delay, r.latencies.size(), r.failed,
+                    System.out.printf("| %d | %d | %d | %d | %.0f | %.0f | %.0f | %d | %s | %s |%n", n, delay, r.latencies.size(), r.failed,
                             AgentTurns.pct(r.latencies, 50), p95, r.latencies.stream().mapToDouble(d -> d).max().orElse(Double.NaN),
-                            target, p95 <= target ? "yes" : "**no**");
+                            target, p95 <= target ? "yes" : "**no**", loadAverage());
                     stages.append("| ").append(n).append(" | ").append(delay).append(" |");
                     for (String s : STAGES) {
                         stages.append(String.format(" %.0f / %.0f |", ServerTurnMetrics.percentile(before, after, s, 50),
@@ -77,6 +77,15 @@ public class VoiceTurns {
             System.out.print(stages);
         }
         System.exit(0);
+    }
+
+    /** The machine's 1-minute load average (other processes compete for the same CPUs), or "?" off Linux. */
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "?";
+        }
     }
 
     /** The measured turns of one level, and how many turns or conversations failed. */
