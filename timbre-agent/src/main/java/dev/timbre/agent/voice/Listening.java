@@ -79,6 +79,9 @@ final class Listening {
     /** True from speech start to the end of the turn. */
     boolean inSpeech() { return inSpeech; }
 
+    /** True while the user speaks an utterance that is being transcribed (not an ignored one). */
+    boolean transcribing() { return inSpeech && recognition != null; }
+
     /** Takes the samples of one arriving chunk. */
     void accept(short[] samples) {
         if (closed) return;
@@ -113,13 +116,13 @@ final class Listening {
             lastVoicedAt = arrived;
         } else {
             // the freshest hypothesis for the unfinished-phrase check, as soon as the silence begins
-            if (silenceSamples == 0 && recognition != null) recognition.partial(this::partial);
+            if (silenceSamples == 0 && recognition != null) askPartial();
             silenceSamples += f.length;
         }
         if (++framesSinceReport >= reportFrames) {
             framesSinceReport = 0;
             events.vadScore(p);
-            if (recognition != null) recognition.partial(this::partial);
+            if (recognition != null) askPartial();
         }
         boolean capped = utteranceSamples >= (long) MAX_UTTERANCE_SECONDS * InputAudio.RATE;
         if (capped || endOfTurn.reached(silenceSamples * 1000 / InputAudio.RATE, partial)) end(p);
@@ -154,8 +157,13 @@ final class Listening {
         r.finish(events.endOfTurn(lastVoicedAt));
     }
 
+    private void askPartial() {
+        Recognition r = recognition;
+        r.partial(text -> { if (recognition == r) partial(text); });
+    }
+
     private void partial(String text) {
-        if (recognition == null || text.equals(partial)) return;
+        if (text.equals(partial)) return;
         partial = text;
         if (!text.isEmpty()) events.tentative(text);
     }

@@ -269,7 +269,12 @@ public final class VoiceConversation implements Conversation {
             if (closed) return;
             if (frame instanceof Frame.ResponsePart p) {
                 switch (p.type()) {
-                    case START -> { replyStarted(p.eventId()); speaking.begin(p.eventId()); }
+                    case START -> {
+                        replyStarted(p.eventId());
+                        speaking.begin(p.eventId());
+                        // a reply that starts while the user is talking again is interrupted at once
+                        if (listening.transcribing() && voice.interruptions()) bargeIn();
+                    }
                     case DELTA -> speaking.delta(p.eventId(), p.text());
                     case STOP -> speaking.end(p.eventId());
                 }
@@ -295,7 +300,8 @@ public final class VoiceConversation implements Conversation {
             inputClosed = true;
             timers.cancelAll();
             listening.close();
-            if (clientGone || !speaking.busy() && !playback.audible(nowMs())) {
+            boolean quiet = !speaking.busy() && !playback.audible(nowMs());
+            if (clientGone || quiet || "max_duration_exceeded".equals(end.errorType())) {
                 close(end);
                 return;
             }
