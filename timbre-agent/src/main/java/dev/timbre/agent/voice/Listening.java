@@ -31,6 +31,12 @@ final class Listening {
          * what receives the final transcript ("" when nothing was recognised).
          */
         Consumer<String> endOfTurn(Instant lastVoicedAt);
+
+        /** Midway through the end-of-turn silence, with a stable partial transcript: the reply may start early. */
+        default void speculate(String partial) {}
+
+        /** The user went on speaking after {@link #speculate}: an early reply must be discarded. */
+        default void resumed() {}
     }
 
     static final double VOICED = 0.5;
@@ -60,6 +66,10 @@ final class Listening {
     private String partial = "";
     private Instant lastVoicedAt;
     private boolean closed;
+    /** The partial when the current silence began, and whether a partial has come back since. */
+    private String partialAtSilence = "";
+    private boolean freshPartial;
+    private boolean speculated;
 
     Listening(VoiceActivityDetector vad, SpeechToText engine, String language, SerialWorker worker, SessionLoop loop,
               EndOfTurn endOfTurn, Events events) {
@@ -114,9 +124,17 @@ final class Listening {
         if (voiced) {
             silenceSamples = 0;
             lastVoicedAt = arrived;
+            if (speculated) {
+                speculated = false;
+                events.resumed();
+            }
         } else {
             // the freshest hypothesis for the unfinished-phrase check, as soon as the silence begins
-            if (silenceSamples == 0 && recognition != null) askPartial();
+            if (silenceSamples == 0 && recognition != null) {
+                partialAtSilence = partial;
+                freshPartial = false;
+                askPartial();
+            }
             silenceSamples += f.length;
         }
         if (++framesSinceReport >= reportFrames) {
@@ -125,7 +143,14 @@ final class Listening {
             if (recognition != null) askPartial();
         }
         boolean capped = utteranceSamples >= (long) MAX_UTTERANCE_SECONDS * InputAudio.RATE;
-        if (capped || endOfTurn.reached(silenceSamples * 1000 / InputAudio.RATE, partial)) end(p);
+        long silenceMs = silenceSamples * 1000 / InputAudio.RATE;
+        if (capped || endOfTurn.reached(silenceMs, partial)) {
+            end(p);
+        } else if (!voiced && !speculated && recognition != null && freshPartial && !partial.isEmpty()
+                && partial.equals(partialAtSilence) && 2 * silenceMs >= endOfTurn.silenceFor(partial)) {
+            speculated = true;
+            events.speculate(partial);
+        }
     }
 
     private void start(double p, Instant arrived) {
@@ -150,6 +175,7 @@ final class Listening {
 
     private void end(double p) {
         inSpeech = false;
+        speculated = false;
         events.vadScore(p);
         Recognition r = recognition;
         recognition = null;
@@ -163,6 +189,7 @@ final class Listening {
     }
 
     private void partial(String text) {
+        freshPartial = true;
         if (text.equals(partial)) return;
         partial = text;
         if (!text.isEmpty()) events.tentative(text);
