@@ -107,14 +107,20 @@ public final class VoiceConversation implements Conversation {
 
     @Override
     public void hangUp(String reason, int closeCode) {
-        loop.execute(() -> clientGone = true);
+        loop.execute(this::clientLeft);
         session.hangUp(reason, closeCode);
     }
 
     @Override
     public void fail(int code, String errorType, String message) {
-        loop.execute(() -> clientGone = true);
+        loop.execute(this::clientLeft);
         session.fail(code, errorType, message);
+    }
+
+    /** The transport is gone: no more waiting for the agent's last words. */
+    private void clientLeft() {
+        clientGone = true;
+        if (pendingEnd != null) close(pendingEnd);
     }
 
     /** Runs after the session's own start (the first message is already on its way). */
@@ -235,6 +241,7 @@ public final class VoiceConversation implements Conversation {
         speaking.close();
         listening.close();
         playback.releaseAll();
+        finishTurnMeasure(meter);
         try {
             outer.ended(end);
         } finally {

@@ -47,4 +47,16 @@ class VoiceEndTest {
         assertThat(f.out.end).isNotNull();
         assertThat(f.out.all(Frame.AgentAudio.class)).isNotEmpty();
     }
+
+    @Test
+    void aClientLeavingWhileTheFarewellPlaysEndsAtOnce() {
+        var f = endCallFixture();
+        f.speak(300);
+        f.silence(300);
+        assertThat(f.out.end).isNull();
+        f.conversation.hangUp("Client disconnected: 1000", 1000);
+        f.loop.drain();
+        assertThat(f.out.end).isNotNull();
+        assertThat(f.out.end.terminationReason()).isEqualTo("end_call tool was called.");
+    }
 }
