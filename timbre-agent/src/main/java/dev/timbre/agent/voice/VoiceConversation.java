@@ -361,6 +361,12 @@ public final class VoiceConversation implements Conversation {
         }
 
         @Override public void ended(SessionEnd end) {
+            if (speculated != null) { // the early turn ended the call (an LLM error, end_call): say what it said
+                speculated = null;
+                List<Runnable> replay = List.copyOf(held);
+                held.clear();
+                replay.forEach(Runnable::run);
+            }
             inputClosed = true;
             timers.cancelAll();
             listening.close();
