@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * A recogniser for tests: each stream recognises the next scripted text (then ""), as its partial once any audio came
- * and as its final. Records how many bytes each stream got.
+ * and as its final ({@code "partial|final"} scripts both). Records how many bytes each stream got.
  */
 final class ScriptedSpeechToText implements SpeechToText {
     private final ArrayDeque<String> texts = new ArrayDeque<>();
@@ -30,12 +30,14 @@ final class ScriptedSpeechToText implements SpeechToText {
     }
 
     @Override public RecognitionStream openStream(PcmFormat format, String languageCode) {
-        String text = texts.isEmpty() ? "" : texts.poll();
+        String script = texts.isEmpty() ? "" : texts.poll();
+        String text = script.contains("|") ? script.substring(script.indexOf('|') + 1) : script;
+        String partial = script.contains("|") ? script.substring(0, script.indexOf('|')) : script;
         long[] bytes = new long[1];
         bytesPerStream.add(bytes);
         return new RecognitionStream() {
             @Override public void accept(byte[] pcm, int off, int len) { bytes[0] += len; }
-            @Override public Transcript partial() { return transcript(bytes[0] > 0 ? text : ""); }
+            @Override public Transcript partial() { return transcript(bytes[0] > 0 ? partial : ""); }
             @Override public Transcript finish() { return transcript(text); }
             @Override public void close() { closed++; }
         };

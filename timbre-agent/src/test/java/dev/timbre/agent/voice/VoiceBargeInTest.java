@@ -110,4 +110,25 @@ class VoiceBargeInTest {
         f.silence(20_000);
         assertThat(f.speech.spoken.size()).isGreaterThan(25);
     }
+
+    @Test
+    void aReplyThatStartsWhileTheUserTalksAgainIsInterruptedAtOnce() {
+        var model = new LateLanguageModel();
+        var config = dev.timbre.agent.session.SessionConfig.of("conv_l", new dev.timbre.agent.session.AgentProfile(
+                "agent_l", "Late", "", "", "en", null, java.util.List.of(), null, null, model));
+        var f = new VoiceFixture(settings(true, true), config, null, "first part", "second part").start();
+        f.userTurn(300);
+        assertThat(model.requests).hasSize(1);
+        f.speak(200); // the user goes on before the model answered
+
+        model.answer("An answer to the first part. ", "It goes on.");
+        f.loop.drain();
+
+        int id = f.out.all(Frame.ResponsePart.class).get(0).eventId();
+        assertThat(f.out.all(Frame.Interruption.class)).containsExactly(new Frame.Interruption(id));
+        assertThat(f.out.audio(id)).isEmpty();
+        f.silence(600);
+        assertThat(f.out.userTranscripts()).containsExactly("first part", "second part");
+        assertThat(model.requests).hasSize(2);
+    }
 }
