@@ -56,7 +56,8 @@ final class ConversationSpeech implements AgentSpeech {
         private final String text;
         private final Listener listener;
         private volatile boolean cancelled;
-        private volatile Thread runner;
+        /** The thread running this utterance; guarded by this object so that an interrupt never outlives the run. */
+        private Thread runner;
         private PcmFormat format;
         private byte[] held;
         private double heldStart;
@@ -73,14 +74,17 @@ final class ConversationSpeech implements AgentSpeech {
         @Override
         public void cancel() {
             cancelled = true;
-            Thread t = runner;
-            if (t != null) t.interrupt(); // wakes the wait for the engine; the stream closes on the way out
+            synchronized (this) {
+                if (runner != null) runner.interrupt(); // wakes the wait for the engine; the stream closes on the way out
+            }
         }
 
         @Override
         public void run() {
-            if (cancelled) return;
-            runner = Thread.currentThread();
+            synchronized (this) {
+                if (cancelled) return;
+                runner = Thread.currentThread();
+            }
             try {
                 TextToSpeechService.Prepared p = tts.prepare(voiceId, ConversationVoices.withText(template, text), speed);
                 PcmSynthesis.run(p, this);
@@ -90,8 +94,10 @@ final class ConversationSpeech implements AgentSpeech {
             } catch (Exception e) {
                 fail(e);
             } finally {
-                runner = null;
-                Thread.interrupted(); // a late cancel must not leak into the next task of this thread
+                synchronized (this) {
+                    runner = null;
+                    Thread.interrupted(); // a cancel during the run must not leak into the next task of this thread
+                }
             }
         }
 
