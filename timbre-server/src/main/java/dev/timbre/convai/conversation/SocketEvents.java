@@ -34,6 +34,7 @@ final class SocketEvents implements SessionListener {
     private final Runnable onEnd;
     private final TurnOverhead.Turns turns;
     private volatile CallRecording recording;
+    private volatile boolean ended;
 
     SocketEvents(ConversationRuntime runtime, SocketSender out, String conversationId, JsonNode clientEvents, boolean textOnly, Runnable onEnd) {
         this.runtime = runtime;
@@ -51,6 +52,9 @@ final class SocketEvents implements SessionListener {
 
     /** Records the call into {@code recording} (set before the session starts; see {@code RecordingPolicy}). */
     void record(CallRecording recording) { this.recording = recording; }
+
+    /** The session has ended (its last event went out or the socket is closing). */
+    boolean hasEnded() { return ended; }
 
     @Override
     public void send(Frame.Output frame) {
@@ -96,6 +100,7 @@ final class SocketEvents implements SessionListener {
 
     @Override
     public void ended(SessionEnd end) {
+        ended = true;
         onEnd.run();
         if (recording != null) log(l -> l.audioRecorded(conversationId, recording.finish()));
         log(l -> l.ended(conversationId, new ConversationEnd(runtime.clock().instant(), end.transcript(), end.terminationReason(),

@@ -37,6 +37,9 @@ final class ConversationClient implements AutoCloseable {
     /** The next event: a message or the {@link TestSocket.Closed}. */
     Object next() { return socket.next(); }
 
+    /** The next event within {@code millis}, or null. */
+    Object poll(long millis) { return socket.poll(millis); }
+
     /** The next message that is not a ping; fails on a close. */
     JsonNode message() { return socket.nextMessage(); }
 
