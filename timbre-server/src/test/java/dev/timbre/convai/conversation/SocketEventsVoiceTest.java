@@ -21,7 +21,7 @@ class SocketEventsVoiceTest {
     final RecordingConversationLog log = new RecordingConversationLog();
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final ConversationRuntime runtime = new ConversationRuntime(null, log, null, null, null, Clock.systemUTC(), null, null, null,
-            new TurnOverhead(registry));
+            new TurnOverhead(registry), null, ConversationRuntime.DEFAULT_MAX_QUEUED_BYTES);
 
     /** A socket whose client has gone: sends fail (and are ignored), the close does nothing. */
     static SocketSender goneSocket() {
