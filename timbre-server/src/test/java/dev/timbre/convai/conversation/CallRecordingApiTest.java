@@ -40,8 +40,11 @@ class CallRecordingApiTest {
         return r.json().get("agent_id").asText();
     }
 
-    /** A call: the first message is spoken, the user says two seconds of speech, then hangs up. Returns its id. */
-    static String call(String agentId) {
+    /**
+     * A call: the first message is spoken, the user asks a question, then (when {@code answered}, after the reply's
+     * first audio) hangs up. Returns its id.
+     */
+    static String call(String agentId, boolean answered) {
         String conversationId;
         try (var c = ConversationClient.open(server.timbre().port(), "/v1/convai/conversation?agent_id=" + agentId, Map.of(), "convai")) {
             c.sendJson(VoiceConversationApiTest.VOICE_INIT);
@@ -49,10 +52,15 @@ class CallRecordingApiTest {
             c.until("audio");
             var speech = server.post("/v1/text-to-speech/" + voiceId + "?output_format=pcm_16000", "application/json",
                     "{\"text\":\"What is the weather like today?\"}".getBytes());
-            byte[] pcm = speech.body();
+            byte[] pcm = java.util.Arrays.copyOf(speech.body(), speech.body().length + 1500 * 32); // then 1.5 s of silence
             for (int at = 0; at < pcm.length; at += 3200) {
                 byte[] piece = java.util.Arrays.copyOfRange(pcm, at, Math.min(pcm.length, at + 3200));
                 c.send(Map.of("user_audio_chunk", Base64.getEncoder().encodeToString(piece)));
+            }
+            if (answered) {
+                c.until(m -> m.path("type").asText().equals("agent_response")
+                        && m.path("agent_response_event").path("agent_response").asText().contains("sunny"));
+                c.until("audio");
             }
         }
         return conversationId;
@@ -69,7 +77,7 @@ class CallRecordingApiTest {
 
     @Test
     void aVoiceCallIsRecordedWithBothSides() throws Exception {
-        String id = call(agent("{'record_voice':true}"));
+        String id = call(agent("{'record_voice':true}"), true);
         JsonNode c = awaitEnd(id);
         assertThat(c.path("has_audio").asBoolean()).as(c.toString()).isTrue();
         assertThat(c.path("has_user_audio").asBoolean()).isTrue();
@@ -82,11 +90,21 @@ class CallRecordingApiTest {
         double seconds = decoded.pcm().length / 2.0 / decoded.format().sampleRate();
         assertThat(seconds).as("the first message and the user's question").isGreaterThan(1.5).isLessThan(60);
         OpenApiContract.assertConforms("GET", "/v1/convai/conversations/{conversation_id}", server.get("/v1/convai/conversations/" + id));
+
+        JsonNode reply = null;
+        for (JsonNode e : c.path("transcript")) if (e.path("message").asText().contains("sunny")) reply = e;
+        assertThat(reply).as(c.path("transcript").toString()).isNotNull();
+        JsonNode metrics = reply.path("conversation_turn_metrics").path("metrics");
+        assertThat(metrics.path("convai_llm_service_ttfb").path("elapsed_time").isNumber()).as(reply.toString()).isTrue();
+        assertThat(metrics.path("convai_first_audio").path("elapsed_time").asDouble())
+                .isGreaterThanOrEqualTo(metrics.path("convai_llm_service_ttfb").path("elapsed_time").asDouble());
+        assertThat(server.get("/metrics").text())
+                .containsPattern("timbre_agent_voice_latency_seconds_count\\{[^}]*stage=\"first_audio_sent\"[^}]*} [1-9]");
     }
 
     @Test
     void anAgentThatMayNotRecordKeepsNoAudio() throws Exception {
-        String id = call(agent("{'record_voice':false}"));
+        String id = call(agent("{'record_voice':false}"), false);
         JsonNode c = awaitEnd(id);
         assertThat(c.path("has_audio").asBoolean(true)).isFalse();
         assertThat(server.get("/v1/convai/conversations/" + id + "/audio").status()).isEqualTo(404);
