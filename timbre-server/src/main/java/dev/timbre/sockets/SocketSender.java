@@ -47,7 +47,6 @@ public final class SocketSender {
 
     public void send(Object message) throws IOException {
         String text = Json.write(message);
-        boolean overflow;
         synchronized (this) {
             if (closed || !session.isOpen()) throw new IOException("the socket is closed");
             if (maxQueuedBytes < 0) {
@@ -55,8 +54,7 @@ public final class SocketSender {
                 return;
             }
             long size = text.length();
-            overflow = queued.get() + size > maxQueuedBytes;
-            if (!overflow) {
+            if (queued.get() + size <= maxQueuedBytes) {
                 queued.addAndGet(size);
                 session.getRemote().sendString(text, new Sent(size));
                 return;

@@ -47,6 +47,7 @@ public final class ConversationSession implements Conversation {
     private boolean ended;
     /** False when a voice wrapper shuts the loop down itself after the session ended (to finish speaking). */
     private boolean shutsDownLoop = true;
+    private Speculation speculation;
     private SessionLoop.Timer maxDurationTimer;
     private SessionLoop.Timer idleTimer;
 
@@ -187,7 +188,9 @@ public final class ConversationSession implements Conversation {
             return;
         }
         for (ToolCall c : calls) t.unanswered.put(c.id(), c);
-        tools.run(t, calls, entry, outcome -> afterTools(t, outcome));
+        Runnable run = () -> tools.run(t, calls, entry, outcome -> afterTools(t, outcome));
+        if (speculation != null) speculation.deferTools(run);
+        else run.run();
     }
 
     private void afterTools(Turn t, ToolStage.Outcome outcome) {
@@ -261,10 +264,7 @@ public final class ConversationSession implements Conversation {
         return DynamicVariables.at(config, agent.agentId(), startedAt == null ? loop.now() : startedAt, loop.now());
     }
 
-    /**
-     * The user heard only {@code heard} of response {@code eventId} (voice barge-in): stops the running turn, cuts the
-     * transcript entry and the LLM history message to the heard text and sends a correction when they differ.
-     */
+    /** Voice barge-in: stops the turn, cuts response {@code eventId}'s entry and history message to what was heard. */
     private void playbackCut(int eventId, String heard) {
         if (turn != null) interrupt(turn);
         int index = transcript.indexOf(eventId);
@@ -307,10 +307,7 @@ public final class ConversationSession implements Conversation {
         return id;
     }
 
-    /**
-     * The user stayed silent {@code silence} after the agent finished speaking: the LLM is asked for a reply with a
-     * note saying so (the note is not kept in the history). Ignored while a turn is running.
-     */
+    /** The user stayed silent {@code silence} after the agent spoke: the LLM replies to a note saying so (not kept). */
     public void reengage(Duration silence) {
         if (!started || ended || turn != null) return;
         List<ChatMessage> withNote = new ArrayList<>(history);
@@ -318,6 +315,33 @@ public final class ConversationSession implements Conversation {
                 + " seconds. Briefly check whether they are still there or need anything else."));
         turn = new Turn(++turnIds);
         reply.request(turn, agent, promptWithLanguage(), withNote, config);
+    }
+
+    /** Starts a speculative voice turn on a partial transcript (the caller holds its outputs); false while a turn runs. */
+    public boolean speculate(String text) {
+        if (!started || ended || turn != null || speculation != null || text == null || text.isBlank()) return false;
+        speculation = new Speculation(transcript.size(), history.size());
+        userText(text, "audio");
+        return true;
+    }
+
+    /** The final transcript matched: the speculative turn becomes a real one (deferred tools run now). */
+    public void confirmSpeculation() {
+        Speculation s = speculation;
+        speculation = null;
+        if (s != null) s.confirm();
+    }
+
+    /** The user went on: the speculative turn is stopped and leaves no trace in the transcript or the history. */
+    public void retractSpeculation() {
+        Speculation s = speculation;
+        speculation = null;
+        if (s == null) return;
+        if (turn != null) turn.cancel();
+        turn = null;
+        transcript.truncate(s.transcriptSize);
+        while (history.size() > s.historySize) history.remove(history.size() - 1);
+        deferred.clear();
     }
 
     /** Puts a voice turn's metrics (name → seconds) on the agent entry of {@code eventId}, now or when it is added. */

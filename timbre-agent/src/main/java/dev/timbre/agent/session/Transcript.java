@@ -90,5 +90,13 @@ final class Transcript {
         return true;
     }
 
+    int size() { return entries.size(); }
+
+    /** Drops the entries from {@code size} on (a retracted speculative turn). */
+    void truncate(int size) {
+        while (entries.size() > size) entries.remove(entries.size() - 1);
+        byEventId.values().removeIf(i -> i >= size);
+    }
+
     List<TranscriptEntry> snapshot() { return List.copyOf(entries); }
 }

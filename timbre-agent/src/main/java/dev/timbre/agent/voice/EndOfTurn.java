@@ -31,6 +31,9 @@ final class EndOfTurn {
         return silenceMs >= PATIENT_MS || !unfinished(partial);
     }
 
+    /** The silence that ends the turn after {@code partial}. */
+    long silenceFor(String partial) { return unfinished(partial) ? Math.max(PATIENT_MS, silenceMs) : silenceMs; }
+
     static boolean unfinished(String text) {
         if (text == null) return false;
         String t = text.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}' ]+$", "");

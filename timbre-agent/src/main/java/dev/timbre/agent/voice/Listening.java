@@ -31,6 +31,12 @@ final class Listening {
          * what receives the final transcript ("" when nothing was recognised).
          */
         Consumer<String> endOfTurn(Instant lastVoicedAt);
+
+        /** Midway through the end-of-turn silence, with a stable partial transcript: the reply may start early. */
+        default void speculate(String partial) {}
+
+        /** The user went on speaking after {@link #speculate}: an early reply must be discarded. */
+        default void resumed() {}
     }
 
     static final double VOICED = 0.5;
@@ -60,6 +66,10 @@ final class Listening {
     private String partial = "";
     private Instant lastVoicedAt;
     private boolean closed;
+    /** The partial when the current silence began, and whether a partial has come back since. */
+    private String partialAtSilence = "";
+    private boolean freshPartial;
+    private boolean speculated;
 
     Listening(VoiceActivityDetector vad, SpeechToText engine, String language, SerialWorker worker, SessionLoop loop,
               EndOfTurn endOfTurn, Events events) {
@@ -78,6 +88,9 @@ final class Listening {
 
     /** True from speech start to the end of the turn. */
     boolean inSpeech() { return inSpeech; }
+
+    /** True while the user speaks an utterance that is being transcribed (not an ignored one). */
+    boolean transcribing() { return inSpeech && recognition != null; }
 
     /** Takes the samples of one arriving chunk. */
     void accept(short[] samples) {
@@ -111,18 +124,33 @@ final class Listening {
         if (voiced) {
             silenceSamples = 0;
             lastVoicedAt = arrived;
+            if (speculated) {
+                speculated = false;
+                events.resumed();
+            }
         } else {
             // the freshest hypothesis for the unfinished-phrase check, as soon as the silence begins
-            if (silenceSamples == 0 && recognition != null) recognition.partial(this::partial);
+            if (silenceSamples == 0 && recognition != null) {
+                partialAtSilence = partial;
+                freshPartial = false;
+                askPartial();
+            }
             silenceSamples += f.length;
         }
         if (++framesSinceReport >= reportFrames) {
             framesSinceReport = 0;
             events.vadScore(p);
-            if (recognition != null) recognition.partial(this::partial);
+            if (recognition != null) askPartial();
         }
         boolean capped = utteranceSamples >= (long) MAX_UTTERANCE_SECONDS * InputAudio.RATE;
-        if (capped || endOfTurn.reached(silenceSamples * 1000 / InputAudio.RATE, partial)) end(p);
+        long silenceMs = silenceSamples * 1000 / InputAudio.RATE;
+        if (capped || endOfTurn.reached(silenceMs, partial)) {
+            end(p);
+        } else if (!voiced && !speculated && recognition != null && freshPartial && !partial.isEmpty()
+                && partial.equals(partialAtSilence) && 2 * silenceMs >= endOfTurn.silenceFor(partial)) {
+            speculated = true;
+            events.speculate(partial);
+        }
     }
 
     private void start(double p, Instant arrived) {
@@ -147,6 +175,7 @@ final class Listening {
 
     private void end(double p) {
         inSpeech = false;
+        speculated = false;
         events.vadScore(p);
         Recognition r = recognition;
         recognition = null;
@@ -154,8 +183,14 @@ final class Listening {
         r.finish(events.endOfTurn(lastVoicedAt));
     }
 
+    private void askPartial() {
+        Recognition r = recognition;
+        r.partial(text -> { if (recognition == r) partial(text); });
+    }
+
     private void partial(String text) {
-        if (recognition == null || text.equals(partial)) return;
+        freshPartial = true;
+        if (text.equals(partial)) return;
         partial = text;
         if (!text.isEmpty()) events.tentative(text);
     }

@@ -91,7 +91,7 @@ final class Speaking {
     /** A response said without parts (first message, filler, farewell…): spoken whole. */
     void whole(int eventId, String text) {
         SpokenResponse r = response(eventId, false);
-        r.append(text);
+        enqueue(r, r.append(text));
         enqueue(r, r.end());
         idleCheck();
     }
@@ -132,7 +132,7 @@ final class Speaking {
     private SpokenResponse response(int eventId, boolean streamed) {
         SpokenResponse r = new SpokenResponse(eventId, streamed);
         responses.put(eventId, r);
-        while (responses.size() > 16) responses.remove(responses.keySet().iterator().next());
+        while (responses.size() > 16) synthesized.remove(responses.remove(responses.keySet().iterator().next()).eventId);
         return r;
     }
 
@@ -152,7 +152,16 @@ final class Speaking {
         }
         Job job = queue.poll();
         current = job;
-        job.handle = speech.speak(job.sentence.text(), new AgentSpeech.Listener() {
+        try {
+            job.handle = speak(job);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "agent speech failed to start: " + e.getMessage(), e);
+            loop.execute(() -> { if (live(job)) finished(job); });
+        }
+    }
+
+    private AgentSpeech.Utterance speak(Job job) {
+        return speech.speak(job.sentence.text(), new AgentSpeech.Listener() {
             @Override public void audio(PcmFormat format, byte[] pcm, SpokenChars chars) {
                 loop.execute(() -> { if (live(job)) audioIn(job, format, pcm, chars); });
             }

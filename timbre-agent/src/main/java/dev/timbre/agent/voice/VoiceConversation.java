@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  * {@link ConversationSession} → its replies spoken sentence by sentence ({@link Speaking}) as {@link Frame.AgentAudio}
  * → {@link Playback} (what the user has heard) → barge-in, turn timers ({@link VoiceTimers}) and per-turn latency
  * ({@link TurnMeter}). It is the session's listener: every session frame is forwarded to the outer listener, agent
- * text is also spoken.
+ * text is also spoken. With {@code speculative_turn} the session starts on a stable partial transcript midway through
+ * the end-of-turn silence; its outputs are held and released if the final transcript matches, else retracted.
  *
  * <p>Threading: the public methods are thread-safe and post to the session's {@link SessionLoop}; everything else runs
  * on that loop. Recognition runs on a serial worker (the loop's blocking pool), speech on the engine's threads; both
@@ -37,6 +38,8 @@ public final class VoiceConversation implements Conversation {
     static final Duration FINAL_SPEECH_LIMIT = Duration.ofSeconds(30);
     /** User audio kept before the call starts; more is dropped. */
     static final int EARLY_AUDIO_SECONDS = 10;
+    /** Session callbacks held during a speculative turn; more retracts it. */
+    static final int MAX_HELD = 10_000;
 
     private final VoiceSettings voice;
     private final SessionLoop loop;
@@ -58,6 +61,9 @@ public final class VoiceConversation implements Conversation {
     private int firstMessageEventId;
     private boolean fillerPending;
     private TurnMeter meter;
+    /** The partial transcript a speculative turn was started on, or null; its session outputs are {@link #held}. */
+    private String speculated;
+    private final List<Runnable> held = new ArrayList<>();
 
     public VoiceConversation(SessionConfig config, VoiceSettings voice, VoiceEngines engines, SessionLoop loop,
                              SessionListener listener, ToolRunner runner, AgentDirectory directory) {
@@ -101,14 +107,20 @@ public final class VoiceConversation implements Conversation {
 
     @Override
     public void hangUp(String reason, int closeCode) {
-        loop.execute(() -> clientGone = true);
+        loop.execute(this::clientLeft);
         session.hangUp(reason, closeCode);
     }
 
     @Override
     public void fail(int code, String errorType, String message) {
-        loop.execute(() -> clientGone = true);
+        loop.execute(this::clientLeft);
         session.fail(code, errorType, message);
+    }
+
+    /** The transport is gone: no more waiting for the agent's last words. */
+    private void clientLeft() {
+        clientGone = true;
+        if (pendingEnd != null) close(pendingEnd);
     }
 
     /** Runs after the session's own start (the first message is already on its way). */
@@ -165,6 +177,11 @@ public final class VoiceConversation implements Conversation {
     private void finalTranscript(TurnMeter m, String text) {
         if (closed || inputClosed) return;
         m.transcriptFinal(loop.now());
+        if (speculated != null && comparable(speculated).equals(comparable(text))) {
+            confirmSpeculation(m, text);
+            return;
+        }
+        retractSpeculation();
         if (text.isBlank()) {
             if (meter == m) meter = null;
             if (!speaking.busy()) timers.agentIdle(playback.aheadMs(nowMs()));
@@ -174,6 +191,37 @@ public final class VoiceConversation implements Conversation {
         m.awaitingReply = true;
         session.receive(new Frame.UserText(text, "audio"));
         timers.userTurnEnded(() -> meter == m && !m.hasLlmOutput(), this::sayFiller);
+    }
+
+    private void confirmSpeculation(TurnMeter m, String text) {
+        speculated = null;
+        outer.send(new Frame.UserTranscript(text));
+        m.awaitingReply = true;
+        List<Runnable> replay = List.copyOf(held);
+        held.clear();
+        replay.forEach(Runnable::run);
+        session.confirmSpeculation();
+        timers.userTurnEnded(() -> meter == m && !m.hasLlmOutput(), this::sayFiller);
+    }
+
+    /** The user went on (or said something else): the early reply is dropped and leaves no trace. */
+    private void retractSpeculation() {
+        if (speculated == null) return;
+        speculated = null;
+        held.clear();
+        session.retractSpeculation();
+    }
+
+    private static String comparable(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+    /** True when the session's callback was held for a speculative turn (it runs if the turn is confirmed). */
+    private boolean hold(Runnable callback) {
+        if (speculated == null) return false;
+        if (held.size() < MAX_HELD) held.add(callback);
+        else loop.execute(this::retractSpeculation);
+        return true;
     }
 
     private void sayFiller(String text) {
@@ -193,6 +241,7 @@ public final class VoiceConversation implements Conversation {
         speaking.close();
         listening.close();
         playback.releaseAll();
+        finishTurnMeasure(meter);
         try {
             outer.ended(end);
         } finally {
@@ -218,6 +267,14 @@ public final class VoiceConversation implements Conversation {
         @Override public void vadScore(double probability) { outer.send(new Frame.VadScore(probability)); }
 
         @Override public void tentative(String text) { outer.send(new Frame.TentativeUserTranscript(text)); }
+
+        @Override public void speculate(String partial) {
+            if (!voice.speculativeTurn() || speculated != null || speaking.busy() || playback.audible(nowMs())) return;
+            speculated = partial;
+            if (!session.speculate(partial)) speculated = null;
+        }
+
+        @Override public void resumed() { retractSpeculation(); }
 
         @Override public Consumer<String> endOfTurn(Instant lastVoicedAt) {
             finishTurnMeasure(meter);
@@ -265,11 +322,20 @@ public final class VoiceConversation implements Conversation {
     /** What the text session produces: forwarded to the outer listener; agent text is spoken too. */
     private final class SessionSide implements SessionListener {
         @Override public void send(Frame.Output frame) {
+            if (!hold(() -> send(frame))) forward(frame);
+        }
+
+        private void forward(Frame.Output frame) {
             outer.send(frame);
             if (closed) return;
             if (frame instanceof Frame.ResponsePart p) {
                 switch (p.type()) {
-                    case START -> { replyStarted(p.eventId()); speaking.begin(p.eventId()); }
+                    case START -> {
+                        replyStarted(p.eventId());
+                        speaking.begin(p.eventId());
+                        // a reply that starts while the user is talking again is interrupted at once
+                        if (listening.transcribing() && voice.interruptions()) bargeIn();
+                    }
                     case DELTA -> speaking.delta(p.eventId(), p.text());
                     case STOP -> speaking.end(p.eventId());
                 }
@@ -284,9 +350,12 @@ public final class VoiceConversation implements Conversation {
             if (meter != null && meter.awaitingReply && meter.eventId == 0) meter.eventId = eventId;
         }
 
-        @Override public void transcriptUpdated(List<TranscriptEntry> transcript) { outer.transcriptUpdated(transcript); }
+        @Override public void transcriptUpdated(List<TranscriptEntry> transcript) {
+            if (!hold(() -> transcriptUpdated(transcript))) outer.transcriptUpdated(transcript);
+        }
 
         @Override public void llmFirstOutput(long requestedNanos, long firstOutputNanos) {
+            if (hold(() -> llmFirstOutput(requestedNanos, firstOutputNanos))) return;
             outer.llmFirstOutput(requestedNanos, firstOutputNanos);
             if (meter != null && meter.awaitingReply) meter.llmFirstOutput(loop.now());
         }
@@ -295,7 +364,8 @@ public final class VoiceConversation implements Conversation {
             inputClosed = true;
             timers.cancelAll();
             listening.close();
-            if (clientGone || !speaking.busy() && !playback.audible(nowMs())) {
+            boolean quiet = !speaking.busy() && !playback.audible(nowMs());
+            if (clientGone || quiet || "max_duration_exceeded".equals(end.errorType())) {
                 close(end);
                 return;
             }

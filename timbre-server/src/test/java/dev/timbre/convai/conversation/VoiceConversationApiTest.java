@@ -87,6 +87,85 @@ class VoiceConversationApiTest {
         c.close();
     }
 
+    @Test
+    void theAgentsOutputFormatIsAnnouncedAndHonoured() {
+        double pcmSeconds = firstMessageSeconds("pcm_44100");
+        double ulawSeconds = firstMessageSeconds("ulaw_8000");
+        assertThat(pcmSeconds).isGreaterThan(0.8);
+        assertThat(ulawSeconds).isCloseTo(pcmSeconds, org.assertj.core.data.Percentage.withPercentage(10));
+    }
+
+    /** Seconds of the spoken first message in {@code format}, checked to be speech (not silence) in that encoding. */
+    static double firstMessageSeconds(String format) {
+        String agent = h.agent("{'name':'Greeter','conversation_config':{'agent':{'first_message':'Hello there, nice to meet you.'},"
+                + "'tts':{'voice_id':'" + voiceId + "','agent_output_audio_format':'" + format + "'}}}");
+        var c = h.connect("agent_id=" + agent, "convai");
+        c.sendJson(VOICE_INIT);
+        JsonNode meta = c.message().path("conversation_initiation_metadata_event");
+        assertThat(meta.path("agent_output_audio_format").asText()).isEqualTo(format);
+        assertThat(meta.path("user_input_audio_format").asText()).isEqualTo("pcm_16000");
+        List<JsonNode> got = c.until("agent_response");
+        int eventId = got.get(got.size() - 1).path("agent_response_event").path("event_id").asInt();
+        boolean ulaw = format.startsWith("ulaw");
+        List<JsonNode> audio = audioOf(got, c, eventId, ulaw ? 8000 : 88_200);
+        c.close();
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        audio.forEach(a -> all.writeBytes(Base64.getDecoder().decode(a.path("audio_event").path("audio_base_64").asText())));
+        byte[] bytes = all.toByteArray();
+        short[] samples = new short[ulaw ? bytes.length : bytes.length / 2];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = ulaw ? dev.timbre.audio.G711.ulawDecode(bytes[i]) : (short) ((bytes[2 * i] & 0xff) | (bytes[2 * i + 1] << 8));
+        }
+        double sum = 0;
+        for (short v : samples) sum += (double) v * v;
+        assertThat(Math.sqrt(sum / Math.max(1, samples.length))).as("RMS of %s audio", format).isGreaterThan(300);
+        if (!ulaw) assertThat(bytes.length % 2).isZero();
+        return samples.length / (ulaw ? 8000.0 : 44100.0);
+    }
+
+    @Test
+    void badChunksGetAnErrorAndTheConversationGoesOn() {
+        var s = h.start(weatherAgent, VOICE_INIT);
+        var c = s.client();
+        for (String bad : new String[] {"{'user_audio_chunk':'not base64!'}", "{'user_audio_chunk':'AAAA'}", "{'user_audio_chunk':42}",
+                "{'user_audio_chunk':'" + Base64.getEncoder().encodeToString(new byte[64_002]) + "'}"}) {
+            c.sendJson(bad);
+            JsonNode error = c.message();
+            assertThat(type(error)).as(bad).isEqualTo("error");
+            assertThat(error.path("error_event").path("error_type").asText()).isEqualTo("invalid_message");
+            assertThat(error.path("error_event").path("message").asText()).contains("user_audio_chunk");
+        }
+        sendAudio(c, speech("Tell me about the weather.", 1500), 1600);
+        List<JsonNode> got = c.until("agent_response");
+        assertThat(got.stream().map(VoiceConversationApiTest::type)).contains("user_transcript").doesNotContain("error");
+        assertThat(got.get(got.size() - 1).path("agent_response_event").path("agent_response").asText()).isEqualTo("It is sunny and warm today.");
+        c.close();
+    }
+
+    @Test
+    void anAgentVoiceThisServerDoesNotHaveSpeaksWithTheDefaultVoice() {
+        String agent = h.agent("{'name':'Default voice','conversation_config':{'agent':{'first_message':'Hi.'},'tts':{'voice_id':'cjVigY5qzO86Huf0OWal'}}}");
+        var c = h.connect("agent_id=" + agent, "convai");
+        c.sendJson(VOICE_INIT);
+        c.message();
+        List<JsonNode> got = c.until("agent_response");
+        int eventId = got.get(got.size() - 1).path("agent_response_event").path("event_id").asInt();
+        assertThat(bytesOf(audioOf(got, c, eventId, 3200))).isGreaterThan(3200);
+        c.close();
+    }
+
+    @Test
+    void audioOnATextOnlyConversationIsRefused() {
+        String agent = h.agent("{'name':'Chat','conversation_config':{'conversation':{'text_only':true}}}");
+        var c = h.connect("agent_id=" + agent, "convai");
+        c.sendJson(VOICE_INIT);
+        c.message();
+        c.send(Map.of("user_audio_chunk", Base64.getEncoder().encodeToString(new byte[3200])));
+        JsonNode error = c.until("error").stream().filter(m -> type(m).equals("error")).findFirst().orElseThrow();
+        assertThat(error.path("error_event").path("message").asText()).contains("text only");
+        c.close();
+    }
+
     /**
      * Audio events of response {@code eventId}: those among {@code seen}, then more from {@code c} until at least
      * {@code minBytes} of audio arrived and a quiet second follows.
