@@ -33,8 +33,8 @@ final class SocketEvents implements SessionListener {
     private final boolean textOnly;
     private final Runnable onEnd;
     private final TurnOverhead.Turns turns;
-    private volatile boolean ended;
     private volatile CallRecording recording;
+    private volatile boolean ended;
 
     SocketEvents(ConversationRuntime runtime, SocketSender out, String conversationId, JsonNode clientEvents, boolean textOnly, Runnable onEnd) {
         this.runtime = runtime;
@@ -50,11 +50,11 @@ final class SocketEvents implements SessionListener {
 
     boolean textOnly() { return textOnly; }
 
-    /** The session has ended (its last event went out or the socket is closing). */
-    boolean hasEnded() { return ended; }
-
     /** Records the call into {@code recording} (set before the session starts; see {@code RecordingPolicy}). */
     void record(CallRecording recording) { this.recording = recording; }
+
+    /** The session has ended (its last event went out or the socket is closing). */
+    boolean hasEnded() { return ended; }
 
     @Override
     public void send(Frame.Output frame) {

@@ -54,7 +54,7 @@ public final class PostCallJobs {
     /** In one transaction: the analysis job is done and the webhook jobs (those not null) are queued. */
     public void analysisDone(String analysisJobId, PostCallJob... webhooks) {
         jdbi.useTransaction(h -> {
-            for (PostCallJob webhook : webhooks) if (webhook != null) insert(h, webhook);
+            if (webhooks != null) for (PostCallJob webhook : webhooks) if (webhook != null) insert(h, webhook);
             finish(h, analysisJobId, PostCallJob.DONE, 1, null);
         });
     }

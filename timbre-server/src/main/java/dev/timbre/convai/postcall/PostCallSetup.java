@@ -21,7 +21,6 @@ import org.jdbi.v3.core.Jdbi;
  * 20 s, 40 s, 80 s apart. The caller owns the result: {@code resumePending()} once at start-up, {@code close()} at stop.
  */
 public final class PostCallSetup {
-
     public static final int DELIVERY_ATTEMPTS = 5;
     public static final Duration FIRST_RETRY = Duration.ofSeconds(10);
     public static final Duration QUESTION_TIMEOUT = Duration.ofSeconds(60);

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * ({@link WebhookSender}; the signature's time is the send time). A non-2xx answer, timeout or refused connection is
  * retried after {@code firstRetry}, doubling each time, up to {@code maxAttempts} attempts; then the job is failed.
  * The webhook is resolved for the body's {@code data.agent_id} at each attempt ({@link PostCallWebhookTargets}). ElevenLabs' auto-disable rule is
- * kept ({@link WebhookHealth}). {@link #resumePending} schedules the pending rows after a restart. Never blocks callers
+ * kept ({@link WebhookHealth}). A {@code post_call_audio} row holds the envelope only: its body is streamed from the
+ * stored recording at each attempt ({@link PostCallAudio}). {@link #resumePending} schedules the pending rows after a restart. Never blocks callers
  * beyond one row insert.
  */
 public final class PostCallWebhooks implements AutoCloseable {
