@@ -7,14 +7,19 @@ import java.util.concurrent.locks.LockSupport;
  * One voice conversation driven like a microphone and a speaker: from {@link #open} on, one 20 ms
  * {@code user_audio_chunk} (16 kHz s16le, 640 bytes) every 20 ms of wall time on a drift-free schedule — the current
  * utterance, else silence. A {@link #turn} speaks one utterance, then sends silence until the first {@code audio}
- * event of a new agent response arrives, then keeps sending silence while that reply "plays" (its audio duration from
- * its first chunk's arrival, at real time) plus {@link #PAUSE_MS}, so the next utterance never barges in. Not
+ * event of a response newer than any heard while the user was still speaking arrives (a reply that starts before the
+ * utterance's last voiced chunk answered a premature end of turn: counted in {@link Turn#earlyReplies}, not measured),
+ * then keeps sending silence while that reply "plays" (its audio duration from its first chunk's arrival, at real
+ * time) plus {@link #PAUSE_MS}, so the next utterance never barges in. Not
  * thread-safe: one thread runs it; the socket's listener thread only stamps and queues frames
  * ({@link BenchConversation}).
  */
 final class VoiceCall implements AutoCloseable {
-    /** One measured turn: the send time of the chunk holding the last voiced sample → the first audio event's arrival. */
-    record Turn(double latencyMs) {}
+    /**
+     * One measured turn: the send time of the chunk holding the last voiced sample → the first audio event's arrival;
+     * {@code earlyReplies}: responses whose audio began while the user was still speaking.
+     */
+    record Turn(double latencyMs, int earlyReplies) {}
 
     static final int CHUNK_MS = 20;
     static final int CHUNK_BYTES = 16000 * 2 * CHUNK_MS / 1000;
@@ -40,15 +45,23 @@ final class VoiceCall implements AutoCloseable {
         int chunks = (u.pcm().length + CHUNK_BYTES - 1) / CHUNK_BYTES;
         int voicedChunk = Math.max(0, (u.voicedEnd() - 1) * 2 / CHUNK_BYTES);
         long voicedSentAt = 0;
-        for (int i = 0; i < chunks; i++) {
-            long at = tick(Arrays.copyOfRange(u.pcm(), i * CHUNK_BYTES, (i + 1) * CHUNK_BYTES)); // zero-padded at the end
-            if (i == voicedChunk) voicedSentAt = at;
-            drain(0);
-        }
-        long deadline = System.nanoTime() + REPLY_TIMEOUT_MS * 1_000_000;
+        int early = 0;
         long firstAudioAt = 0;
         int reply = -1;
         long replyBytes = 0;
+        for (int i = 0; i < chunks; i++) {
+            long at = tick(Arrays.copyOfRange(u.pcm(), i * CHUNK_BYTES, (i + 1) * CHUNK_BYTES)); // zero-padded at the end
+            if (i == voicedChunk) voicedSentAt = at;
+            for (BenchConversation.Frame f; (f = talk.poll(0)) != null; ) {
+                int id = audioEventId(f.json());
+                if (id > lastEventId && firstAudioAt == 0) {
+                    if (voicedSentAt == 0 || f.atNanos() < voicedSentAt) { early++; lastEventId = id; } // answered a premature end of turn
+                    else { firstAudioAt = f.atNanos(); reply = id; } // the reply came during the utterance's trailing silence
+                }
+                if (id == reply) replyBytes += audioBytes(f.json());
+            }
+        }
+        long deadline = System.nanoTime() + REPLY_TIMEOUT_MS * 1_000_000;
         while (firstAudioAt == 0) {
             if (System.nanoTime() > deadline) return null;
             tick(SILENCE);
@@ -69,7 +82,7 @@ final class VoiceCall implements AutoCloseable {
             if (now > playedUntil + PAUSE_MS * 1_000_000 && now - lastAudioAt > 300_000_000L) break;
         }
         lastEventId = reply;
-        return new Turn((firstAudioAt - voicedSentAt) / 1e6);
+        return new Turn((firstAudioAt - voicedSentAt) / 1e6, early);
     }
 
     /** Waits for the next 20 ms slot, sends {@code chunk}, returns the send time (nanoTime). */
@@ -80,11 +93,6 @@ final class VoiceCall implements AutoCloseable {
         long at = System.nanoTime();
         talk.sendAudio(chunk);
         return at;
-    }
-
-    /** Takes queued frames without looking at them except for errors (frames of the turn before, pings are answered already). */
-    private void drain(long millis) throws Exception {
-        for (BenchConversation.Frame f; (f = talk.poll(millis)) != null; ) audioEventId(f.json());
     }
 
     /** The event id of an {@code audio} frame, -1 for other frames; throws on an {@code error} frame. */

@@ -52,8 +52,8 @@ public class VoiceTurns {
             StringBuilder stages = new StringBuilder("| conversations | LLM first-token delay |");
             for (String s : STAGES) stages.append(" ").append(s).append(" p50 / p95 |");
             stages.append("\n|---|---|").append("---|".repeat(STAGES.length)).append("\n");
-            System.out.println("| conversations | LLM first-token delay | turns | failed | last voiced chunk sent → first audio p50 | p95 | max | target p95 | met | load average after |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+            System.out.println("| conversations | LLM first-token delay | turns | failed | early replies | last voiced chunk sent → first audio p50 | p95 | max | target p95 | met | load average after |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
             for (long delay : delays) {
                 mock.firstTokenDelay(delay);
                 for (int n : levels) {
@@ -62,7 +62,7 @@ public class VoiceTurns {
                     ServerTurnMetrics.Snapshot after = ServerTurnMetrics.read(http, server.port, ServerTurnMetrics.VOICE_LATENCY, "stage");
                     long target = (n <= 1 ? 350 : 500) + delay;
                     double p95 = AgentTurns.pct(r.latencies, 95);
-                    System.out.printf("| %d | %d | %d | %d | %.0f | %.0f | %.0f | %d | %s | %s |%n", n, delay, r.latencies.size(), r.failed,
+                    System.out.printf("| %d | %d | %d | %d | %d | %.0f | %.0f | %.0f | %d | %s | %s |%n", n, delay, r.latencies.size(), r.failed, r.earlyReplies,
                             AgentTurns.pct(r.latencies, 50), p95, r.latencies.stream().mapToDouble(d -> d).max().orElse(Double.NaN),
                             target, p95 <= target ? "yes" : "**no**", loadAverage());
                     stages.append("| ").append(n).append(" | ").append(delay).append(" |");
@@ -90,7 +90,7 @@ public class VoiceTurns {
     }
 
     /** The measured turns of one level, and how many turns or conversations failed. */
-    record Result(List<Double> latencies, int failed) {}
+    record Result(List<Double> latencies, int failed, int earlyReplies) {}
 
     static String createAgent(BenchServer server, String voiceId, String eagerness) throws Exception {
         ObjectMapper json = new ObjectMapper();
@@ -110,6 +110,7 @@ public class VoiceTurns {
             throws Exception {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger early = new java.util.concurrent.atomic.AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -123,6 +124,7 @@ public class VoiceTurns {
                             VoiceCall.Turn turn = call.turn(script.get((conv * 3 + t) % script.size()));
                             if (turn == null) errors.add("turn " + t + " of conversation " + conv + ": no reply audio");
                             else latencies.add(turn.latencyMs());
+                            if (turn != null) early.addAndGet(turn.earlyReplies());
                         }
                     } catch (Exception e) {
                         errors.add("conversation " + conv + ": " + e.getMessage());
@@ -136,6 +138,6 @@ public class VoiceTurns {
         }
         if (!errors.isEmpty()) System.err.println(tag + ": " + errors.size() + " failures, e.g. " + errors.get(0));
         System.err.printf("%s: %d turns, p50 %.0f ms%n", tag, latencies.size(), AgentTurns.pct(latencies, 50));
-        return new Result(latencies, errors.size());
+        return new Result(latencies, errors.size(), early.get());
     }
 }
