@@ -88,6 +88,32 @@ class VoiceConversationApiTest {
     }
 
     @Test
+    void ulawInputIsUnderstoodAndClientEventsFilterTheVoiceEvents() {
+        String agent = h.agent("{'name':'Phone','conversation_config':{'agent':{'first_message':'',"
+                + "'prompt':{'prompt':'When the user says weather, reply It is sunny and warm today.'}},"
+                + "'asr':{'user_input_audio_format':'ulaw_8000'},'tts':{'voice_id':'" + voiceId + "','agent_output_audio_format':'ulaw_8000'},"
+                + "'conversation':{'client_events':['audio','agent_response','user_transcript']}}}");
+        var c = h.connect("agent_id=" + agent, "convai");
+        c.sendJson(VOICE_INIT);
+        JsonNode meta = c.message().path("conversation_initiation_metadata_event");
+        assertThat(meta.path("user_input_audio_format").asText()).isEqualTo("ulaw_8000");
+        var r = h.server.post("/v1/text-to-speech/" + voiceId + "?output_format=ulaw_8000", "application/json",
+                "{\"text\":\"What is the weather like today?\"}".getBytes());
+        assertThat(r.status()).isEqualTo(200);
+        byte[] ulaw = java.util.Arrays.copyOf(r.body(), r.body().length + 12_000);
+        java.util.Arrays.fill(ulaw, r.body().length, ulaw.length, (byte) 0xFF); // μ-law silence
+        sendAudio(c, ulaw, 800);
+        List<JsonNode> got = c.until("agent_response");
+        assertThat(got.stream().map(VoiceConversationApiTest::type)).contains("user_transcript")
+                .doesNotContain("vad_score", "tentative_user_transcript", "agent_chat_response_part");
+        JsonNode transcript = got.stream().filter(m -> type(m).equals("user_transcript")).findFirst().orElseThrow();
+        // telephone-band speech is harder for the 16 kHz acoustic model: some of the words, not all
+        List<String> heard = List.of(transcript.path("user_transcription_event").path("user_transcript").asText().toLowerCase(Locale.ROOT).split("\\W+"));
+        assertThat(List.of("what", "is", "the", "weather", "like", "today")).filteredOn(heard::contains).hasSizeGreaterThanOrEqualTo(2);
+        c.close();
+    }
+
+    @Test
     void theAgentsOutputFormatIsAnnouncedAndHonoured() {
         double pcmSeconds = firstMessageSeconds("pcm_44100");
         double ulawSeconds = firstMessageSeconds("ulaw_8000");
