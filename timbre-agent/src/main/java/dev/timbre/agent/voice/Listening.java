@@ -70,6 +70,8 @@ final class Listening {
     private String partialAtSilence = "";
     private boolean freshPartial;
     private boolean speculated;
+    /** Utterance samples when the last tentative transcript went out (-1: none yet in this utterance). */
+    private long tentativeAt = -1;
 
     Listening(VoiceActivityDetector vad, SpeechToText engine, String language, SerialWorker worker, SessionLoop loop,
               EndOfTurn endOfTurn, Events events) {
@@ -159,6 +161,7 @@ final class Listening {
         silenceSamples = 0;
         framesSinceReport = 0;
         partial = "";
+        tentativeAt = -1;
         lastVoicedAt = arrived;
         events.vadScore(p);
         boolean listen = events.speechStarted();
@@ -192,7 +195,10 @@ final class Listening {
         freshPartial = true;
         if (text.equals(partial)) return;
         partial = text;
-        if (!text.isEmpty()) events.tentative(text);
+        if (text.isEmpty()) return;
+        if (tentativeAt >= 0 && utteranceSamples - tentativeAt < (long) REPORT_MS * InputAudio.RATE / 1000) return;
+        tentativeAt = utteranceSamples;
+        events.tentative(text);
     }
 
     /** Stops listening: drops the utterance in progress and closes the detector. */

@@ -38,8 +38,6 @@ public final class VoiceConversation implements Conversation {
     static final Duration FINAL_SPEECH_LIMIT = Duration.ofSeconds(30);
     /** User audio kept before the call starts; more is dropped. */
     static final int EARLY_AUDIO_SECONDS = 10;
-    /** Session callbacks held during a speculative turn; more retracts it. */
-    static final int MAX_HELD = 10_000;
 
     private final VoiceSettings voice;
     private final SessionLoop loop;
@@ -61,9 +59,8 @@ public final class VoiceConversation implements Conversation {
     private int firstMessageEventId;
     private boolean fillerPending;
     private TurnMeter meter;
-    /** The partial transcript a speculative turn was started on, or null; its session outputs are {@link #held}. */
-    private String speculated;
-    private final List<Runnable> held = new ArrayList<>();
+    /** A speculative turn's session outputs, held until the final transcript. */
+    private final HeldReply held = new HeldReply();
 
     public VoiceConversation(SessionConfig config, VoiceSettings voice, VoiceEngines engines, SessionLoop loop,
                              SessionListener listener, ToolRunner runner, AgentDirectory directory) {
@@ -177,7 +174,7 @@ public final class VoiceConversation implements Conversation {
     private void finalTranscript(TurnMeter m, String text) {
         if (closed || inputClosed) return;
         m.transcriptFinal(loop.now());
-        if (speculated != null && comparable(speculated).equals(comparable(text))) {
+        if (held.matches(text)) {
             confirmSpeculation(m, text);
             return;
         }
@@ -194,34 +191,18 @@ public final class VoiceConversation implements Conversation {
     }
 
     private void confirmSpeculation(TurnMeter m, String text) {
-        speculated = null;
         outer.send(new Frame.UserTranscript(text));
         m.awaitingReply = true;
-        List<Runnable> replay = List.copyOf(held);
-        held.clear();
-        replay.forEach(Runnable::run);
+        held.release().forEach(Runnable::run);
         session.confirmSpeculation();
         timers.userTurnEnded(() -> meter == m && !m.hasLlmOutput(), this::sayFiller);
     }
 
     /** The user went on (or said something else): the early reply is dropped and leaves no trace. */
     private void retractSpeculation() {
-        if (speculated == null) return;
-        speculated = null;
-        held.clear();
+        if (!held.active()) return;
+        held.drop();
         session.retractSpeculation();
-    }
-
-    private static String comparable(String text) {
-        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
-    }
-
-    /** True when the session's callback was held for a speculative turn (it runs if the turn is confirmed). */
-    private boolean hold(Runnable callback) {
-        if (speculated == null) return false;
-        if (held.size() < MAX_HELD) held.add(callback);
-        else loop.execute(this::retractSpeculation);
-        return true;
     }
 
     private void sayFiller(String text) {
@@ -269,9 +250,9 @@ public final class VoiceConversation implements Conversation {
         @Override public void tentative(String text) { outer.send(new Frame.TentativeUserTranscript(text)); }
 
         @Override public void speculate(String partial) {
-            if (!voice.speculativeTurn() || speculated != null || speaking.busy() || playback.audible(nowMs())) return;
-            speculated = partial;
-            if (!session.speculate(partial)) speculated = null;
+            if (!voice.speculativeTurn() || held.active() || speaking.busy() || playback.audible(nowMs())) return;
+            held.start(partial);
+            if (!session.speculate(partial)) held.drop();
         }
 
         @Override public void resumed() { retractSpeculation(); }
@@ -322,7 +303,7 @@ public final class VoiceConversation implements Conversation {
     /** What the text session produces: forwarded to the outer listener; agent text is spoken too. */
     private final class SessionSide implements SessionListener {
         @Override public void send(Frame.Output frame) {
-            if (!hold(() -> send(frame))) forward(frame);
+            if (!held.hold(() -> send(frame))) forward(frame);
         }
 
         private void forward(Frame.Output frame) {
@@ -351,16 +332,18 @@ public final class VoiceConversation implements Conversation {
         }
 
         @Override public void transcriptUpdated(List<TranscriptEntry> transcript) {
-            if (!hold(() -> transcriptUpdated(transcript))) outer.transcriptUpdated(transcript);
+            if (!held.hold(() -> transcriptUpdated(transcript))) outer.transcriptUpdated(transcript);
         }
 
         @Override public void llmFirstOutput(long requestedNanos, long firstOutputNanos) {
-            if (hold(() -> llmFirstOutput(requestedNanos, firstOutputNanos))) return;
+            if (held.hold(() -> llmFirstOutput(requestedNanos, firstOutputNanos))) return;
             outer.llmFirstOutput(requestedNanos, firstOutputNanos);
             if (meter != null && meter.awaitingReply) meter.llmFirstOutput(loop.now());
         }
 
         @Override public void ended(SessionEnd end) {
+            // a speculative turn ended the call (an LLM error): say what it said
+            if (held.active()) held.release().forEach(Runnable::run);
             inputClosed = true;
             timers.cancelAll();
             listening.close();

@@ -14,10 +14,12 @@ final class ToneSpeech implements AgentSpeech {
     final int rate;
     final int msPerChar;
     final int charsPerChunk;
-    final List<String> spoken = new ArrayList<>();
+    final List<String> spoken = new java.util.concurrent.CopyOnWriteArrayList<>();
     final List<Runnable> held = new ArrayList<>();
     int cancelled;
     boolean hold;
+    /** Each utterance on its own thread (as real engines do) instead of inside {@code speak}. */
+    boolean threaded;
 
     ToneSpeech(int rate, int msPerChar, int charsPerChunk) {
         this.rate = rate;
@@ -36,6 +38,7 @@ final class ToneSpeech implements AgentSpeech {
             if (!stopped[0]) listener.done();
         };
         if (hold) held.add(run);
+        else if (threaded) new Thread(run, "tone-speech").start();
         else run.run();
         return () -> {
             if (!stopped[0]) cancelled++;

@@ -6,16 +6,17 @@ import dev.timbre.agent.session.SessionListener;
 import dev.timbre.agent.transcript.TranscriptEntry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Keeps everything a voice conversation reports, for assertions. Loop thread (tests are single-threaded). */
+/** Keeps everything a voice conversation reports, for assertions; lists are safe to read from the test thread. */
 final class VoiceRecorder implements SessionListener {
-    final List<Frame.Output> frames = new ArrayList<>();
-    final List<TurnLatency> latencies = new ArrayList<>();
-    final List<long[]> agentRecording = new ArrayList<>(); // {samples, atMillis}
-    long userSamples;
-    long lastUserAt = -1;
-    List<TranscriptEntry> transcript = List.of();
-    SessionEnd end;
+    final List<Frame.Output> frames = new CopyOnWriteArrayList<>();
+    final List<TurnLatency> latencies = new CopyOnWriteArrayList<>();
+    final List<long[]> agentRecording = new CopyOnWriteArrayList<>(); // {samples, atMillis}
+    volatile long userSamples;
+    volatile long lastUserAt = -1;
+    volatile List<TranscriptEntry> transcript = List.of();
+    volatile SessionEnd end;
 
     @Override public void send(Frame.Output frame) { frames.add(frame); }
     @Override public void transcriptUpdated(List<TranscriptEntry> t) { transcript = t; }
