@@ -130,7 +130,7 @@ public final class Timbre implements AutoCloseable {
             SettingsService convaiSettings = new SettingsService(new SettingsRepository(database.jdbi()));
             SecretCipher cipher = SecretCipher.openOrCreate(config.dataDir().resolve("secrets.key"));
             SecretsService secrets = new SecretsService(new SecretRepository(database.jdbi()), cipher,
-                    SecretDependents.of(tools, convaiSettings), Clock.systemUTC());
+                    SecretDependents.of(tools, agents, convaiSettings), Clock.systemUTC());
             org.slf4j.LoggerFactory.getLogger(Timbre.class).info("Agents: {}", config.llm().describe());
             ConfiguredLanguageModels languageModels = new ConfiguredLanguageModels(config.llm(), secrets::value);
             HttpWebhookTools webhookTools = new HttpWebhookTools(secrets::value);
