@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import dev.timbre.agent.transcript.TranscriptEntry;
 
 /**
  * One text conversation with an agent: first message, user turns answered by the LLM (streamed), tool rounds,
@@ -43,6 +45,9 @@ public final class ConversationSession implements Conversation {
     private Turn turn;
     private boolean started;
     private boolean ended;
+    /** False when a voice wrapper shuts the loop down itself after the session ended (to finish speaking). */
+    private boolean shutsDownLoop = true;
+    private Speculation speculation;
     private SessionLoop.Timer maxDurationTimer;
     private SessionLoop.Timer idleTimer;
 
@@ -111,7 +116,8 @@ public final class ConversationSession implements Conversation {
     }
 
     private void handle(Frame.Input input) {
-        if (input instanceof Frame.UserText t) userText(t.text());
+        if (input instanceof Frame.UserText t) userText(t.text(), t.medium());
+        else if (input instanceof Frame.PlaybackCut c) playbackCut(c.eventId(), c.heardText());
         else if (input instanceof Frame.ContextualUpdate c) {
             if (c.text() != null && !c.text().isBlank()) appendHistory(ChatMessage.system("Context update: " + c.text()));
         } else if (input instanceof Frame.UserActivity) resetIdle();
@@ -121,11 +127,11 @@ public final class ConversationSession implements Conversation {
         }
     }
 
-    private void userText(String text) {
+    private void userText(String text, String medium) {
         resetIdle();
         if (text == null || text.isBlank()) return;
         if (turn != null) interrupt(turn);
-        transcript.addUser(text, secondsInCall());
+        transcript.addUser(text, secondsInCall(), medium);
         appendHistory(ChatMessage.user(text));
         turn = new Turn(++turnIds);
         reply.request(turn, agent, promptWithLanguage(), history, config);
@@ -138,7 +144,7 @@ public final class ConversationSession implements Conversation {
             emit(new Frame.ResponsePart(t.eventId, Frame.ResponsePart.PartType.STOP, ""));
             String said = t.text.toString();
             int index = transcript.addAgent(said, secondsInCall(), t.eventId);
-            transcript.interrupt(index, said);
+            transcript.interrupt(index, said, said);
             history.add(ChatMessage.assistant(said));
         }
         for (ToolCall c : t.unanswered.values()) history.add(ChatMessage.tool(c.id(), "Cancelled: the user interrupted."));
@@ -182,7 +188,9 @@ public final class ConversationSession implements Conversation {
             return;
         }
         for (ToolCall c : calls) t.unanswered.put(c.id(), c);
-        tools.run(t, calls, entry, outcome -> afterTools(t, outcome));
+        Runnable run = () -> tools.run(t, calls, entry, outcome -> afterTools(t, outcome));
+        if (speculation != null) speculation.deferTools(run);
+        else run.run();
     }
 
     private void afterTools(Turn t, ToolStage.Outcome outcome) {
@@ -223,7 +231,7 @@ public final class ConversationSession implements Conversation {
         try {
             listener.ended(new SessionEnd(end.terminationReason(), end.closeCode(), end.errorType(), end.errorMessage(), transcript.snapshot()));
         } finally {
-            loop.shutdown();
+            if (shutsDownLoop) loop.shutdown();
         }
     }
 
@@ -256,14 +264,100 @@ public final class ConversationSession implements Conversation {
         return DynamicVariables.at(config, agent.agentId(), startedAt == null ? loop.now() : startedAt, loop.now());
     }
 
+    /** Voice barge-in: stops the turn, cuts response {@code eventId}'s entry and history message to what was heard. */
+    private void playbackCut(int eventId, String heard) {
+        if (turn != null) interrupt(turn);
+        int index = transcript.indexOf(eventId);
+        if (index >= 0) {
+            TranscriptEntry e = transcript.get(index);
+            String original = e.originalMessage() != null ? e.originalMessage() : e.message();
+            String cut = heard == null ? "" : heard.strip();
+            if (original != null && !cut.equals(original.strip())) {
+                transcript.interrupt(index, cut, original);
+                replaceAssistantMessage(original, cut.isEmpty() ? "..." : cut);
+                emit(new Frame.ResponseCorrection(eventId, original, cut));
+            }
+        }
+        listener.transcriptUpdated(transcript.snapshot());
+    }
+
+    /** The latest assistant message with {@code original} as its content gets {@code text} instead. */
+    private void replaceAssistantMessage(String original, String text) {
+        for (List<ChatMessage> messages : List.of(deferred, history)) {
+            for (int i = messages.size() - 1; i >= 0; i--) {
+                ChatMessage m = messages.get(i);
+                if (m.role() == ChatMessage.Role.ASSISTANT && original.equals(m.content())) {
+                    messages.set(i, new ChatMessage(ChatMessage.Role.ASSISTANT, text, m.toolCalls(), null));
+                    return;
+                }
+            }
+        }
+    }
+
+    // ---- voice hooks: the voice conversation runs on this session's loop and calls these on the loop thread only ----
+
+    /** The voice wrapper shuts the loop down itself after {@link SessionListener#ended} (it finishes speaking first). */
+    public void keepLoopAfterEnd() { shutsDownLoop = false; }
+
+    /** Says {@code text} outside an LLM stream (a soft-timeout filler); returns its event id, 0 when not running. */
+    public int speakFiller(String text) {
+        if (!started || ended || text == null || text.isBlank()) return 0;
+        int id = say(text);
+        listener.transcriptUpdated(transcript.snapshot());
+        return id;
+    }
+
+    /** The user stayed silent {@code silence} after the agent spoke: the LLM replies to a note saying so (not kept). */
+    public void reengage(Duration silence) {
+        if (!started || ended || turn != null) return;
+        List<ChatMessage> withNote = new ArrayList<>(history);
+        withNote.add(ChatMessage.system("The user has been silent for " + silence.toSeconds()
+                + " seconds. Briefly check whether they are still there or need anything else."));
+        turn = new Turn(++turnIds);
+        reply.request(turn, agent, promptWithLanguage(), withNote, config);
+    }
+
+    /** Starts a speculative voice turn on a partial transcript (the caller holds its outputs); false while a turn runs. */
+    public boolean speculate(String text) {
+        if (!started || ended || turn != null || speculation != null || text == null || text.isBlank()) return false;
+        speculation = new Speculation(transcript.size(), history.size());
+        userText(text, "audio");
+        return true;
+    }
+
+    /** The final transcript matched: the speculative turn becomes a real one (deferred tools run now). */
+    public void confirmSpeculation() {
+        Speculation s = speculation;
+        speculation = null;
+        if (s != null) s.confirm();
+    }
+
+    /** The user went on: the speculative turn is stopped and leaves no trace in the transcript or the history. */
+    public void retractSpeculation() {
+        Speculation s = speculation;
+        speculation = null;
+        if (s == null) return;
+        if (turn != null) turn.cancel();
+        turn = null;
+        transcript.truncate(s.transcriptSize);
+        while (history.size() > s.historySize) history.remove(history.size() - 1);
+        deferred.clear();
+    }
+
+    /** Puts a voice turn's metrics (name → seconds) on the agent entry of {@code eventId}, now or when it is added. */
+    public void attachTurnMetrics(int eventId, Map<String, Double> metrics) {
+        if (transcript.turnMetrics(eventId, metrics) && !ended) listener.transcriptUpdated(transcript.snapshot());
+    }
+
     /** The agent says {@code text} outside an LLM stream (first message, transfer message, farewell, apology). */
-    void say(String text) {
+    int say(String text) {
         int id = nextEventId();
         emit(new Frame.AgentResponse(id, text));
         transcript.addAgent(text, secondsInCall(), id);
         ChatMessage m = ChatMessage.assistant(text);
         if (turn != null && !turn.unanswered.isEmpty()) deferred.add(m);
         else history.add(m);
+        return id;
     }
 
     void recordTool(Turn t, int entry, ToolCallEntry call, ToolResultEntry result) {

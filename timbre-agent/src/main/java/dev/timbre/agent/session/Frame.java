@@ -14,8 +14,18 @@ public sealed interface Frame {
     sealed interface Output extends Frame permits ResponsePart, AgentResponse, ClientToolCall, ToolRequest, ToolResponse, Error,
             AgentAudio, UserTranscript, TentativeUserTranscript, VadScore, Interruption, ResponseCorrection {}
 
-    /** A user message (typed, or later a final transcript). Cancels a reply in progress. */
-    record UserText(String text) implements Input {}
+    /**
+     * A user message: typed ({@code medium} {@code "text"}) or a final transcript of speech ({@code "audio"}); the
+     * medium becomes the transcript entry's {@code source_medium}. Cancels a reply in progress.
+     */
+    record UserText(String text, String medium) implements Input {
+        public UserText {
+            medium = medium == null || medium.isBlank() ? "text" : medium;
+        }
+
+        /** A typed message. */
+        public UserText(String text) { this(text, "text"); }
+    }
 
     /** Background information for the LLM; never triggers a reply. */
     record ContextualUpdate(String text) implements Input {}

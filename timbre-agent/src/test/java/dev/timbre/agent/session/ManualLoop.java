@@ -9,12 +9,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 
 /** A virtual-time {@link SessionLoop} for tests: tasks run when the test drains the queue; time moves on {@link #advance}. */
-final class ManualLoop implements SessionLoop {
+public final class ManualLoop implements SessionLoop {
     private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
     private final List<Scheduled> timers = new ArrayList<>();
     private Instant now = Instant.parse("2026-01-02T03:04:05Z");
     private long seq;
-    volatile boolean shutDown;
+    public volatile boolean shutDown;
 
     private static final class Scheduled {
         final Instant due; final long seq; final Runnable task; boolean cancelled;
@@ -40,13 +40,13 @@ final class ManualLoop implements SessionLoop {
     @Override public void shutdown() { shutDown = true; queue.clear(); }
 
     /** Runs queued tasks until none are left. */
-    void drain() {
+    public void drain() {
         Runnable r;
         while (!shutDown && (r = queue.poll()) != null) r.run();
     }
 
     /** Drains until {@code done} holds, waiting for other threads' posts (at most 5 s of real time). */
-    void drainUntil(BooleanSupplier done) {
+    public void drainUntil(BooleanSupplier done) {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (true) {
             drain();
@@ -57,7 +57,7 @@ final class ManualLoop implements SessionLoop {
     }
 
     /** Moves virtual time forward, running due timers (and the queue) in order. */
-    void advance(Duration d) {
+    public void advance(Duration d) {
         Instant end;
         synchronized (this) { end = now.plus(d); }
         drain();

@@ -19,22 +19,22 @@ import java.util.Set;
  * A language model for tests that plays scripted replies, one per request, in order, synchronously inside
  * {@code open}. A reply without an ending ({@link Reply#hang}) stays open until closed.
  */
-final class ScriptedLanguageModel implements LanguageModel {
-    record Reply(List<String> deltas, List<ToolCall> calls, EngineException error, boolean hang) {
-        static Reply text(String... deltas) { return new Reply(List.of(deltas), List.of(), null, false); }
-        static Reply tools(ToolCall... calls) { return new Reply(List.of(), List.of(calls), null, false); }
-        static Reply textAndTools(String text, ToolCall... calls) { return new Reply(List.of(text), List.of(calls), null, false); }
-        static Reply fail(String message) { return new Reply(List.of(), List.of(), new EngineException(message), false); }
-        static Reply hang(String... deltas) { return new Reply(List.of(deltas), List.of(), null, true); }
+public final class ScriptedLanguageModel implements LanguageModel {
+    public record Reply(List<String> deltas, List<ToolCall> calls, EngineException error, boolean hang) {
+        public static Reply text(String... deltas) { return new Reply(List.of(deltas), List.of(), null, false); }
+        public static Reply tools(ToolCall... calls) { return new Reply(List.of(), List.of(calls), null, false); }
+        public static Reply textAndTools(String text, ToolCall... calls) { return new Reply(List.of(text), List.of(calls), null, false); }
+        public static Reply fail(String message) { return new Reply(List.of(), List.of(), new EngineException(message), false); }
+        public static Reply hang(String... deltas) { return new Reply(List.of(deltas), List.of(), null, true); }
     }
 
     private final Deque<Reply> replies = new ArrayDeque<>();
-    final List<ChatRequest> requests = new ArrayList<>();
-    final List<Boolean> closed = new ArrayList<>();
+    public final List<ChatRequest> requests = new ArrayList<>();
+    public final List<Boolean> closed = new ArrayList<>();
 
-    ScriptedLanguageModel(Reply... script) { replies.addAll(List.of(script)); }
+    public ScriptedLanguageModel(Reply... script) { replies.addAll(List.of(script)); }
 
-    void then(Reply r) { replies.add(r); }
+    public void then(Reply r) { replies.add(r); }
 
     @Override public EngineInfo info() {
         return new EngineInfo("scripted", "test script", new EngineCapabilities(Set.of("en"), true, false, false));

@@ -1,0 +1,78 @@
+package dev.timbre.agent.voice;
+
+import dev.timbre.agent.session.ConversationSession;
+import dev.timbre.agent.session.SessionLoop;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The voice turn timers. Turn timeout ({@code turn.turn_timeout}): armed when the agent has finished speaking (at the
+ * end of playback), reset by user activity, cancelled by user speech or new agent audio; when it fires the session
+ * re-engages the user. Soft timeout ({@code turn.soft_timeout_config}): armed when a user turn goes to the LLM; if the
+ * LLM has given nothing when it fires, a filler message is spoken (the messages in turn, once per user turn). Loop
+ * thread only.
+ */
+final class VoiceTimers {
+    private final SessionLoop loop;
+    private final VoiceSettings voice;
+    private final ConversationSession session;
+    private SessionLoop.Timer turnTimer;
+    private SessionLoop.Timer softTimer;
+    private int fillers;
+
+    VoiceTimers(SessionLoop loop, VoiceSettings voice, ConversationSession session) {
+        this.loop = loop;
+        this.voice = voice;
+        this.session = session;
+    }
+
+    /** The agent's audio will have been played in {@code aheadMs}: the user's silence counts from then. */
+    void agentIdle(long aheadMs) {
+        cancelTurn();
+        Duration timeout = voice.turnTimeout();
+        if (timeout == null) return;
+        turnTimer = loop.schedule(Duration.ofMillis(aheadMs).plus(timeout), () -> {
+            turnTimer = null;
+            session.reengage(timeout);
+        });
+    }
+
+    void agentSpeaking() { cancelTurn(); }
+
+    void userSpeaking() {
+        cancelTurn();
+        if (softTimer != null) softTimer.cancel();
+        softTimer = null;
+    }
+
+    /** The client says the user is there ({@code user_activity}): an armed turn timeout starts over. */
+    void userActive(boolean agentBusy) {
+        if (turnTimer != null && !agentBusy) agentIdle(0);
+    }
+
+    /** A user turn went to the LLM: {@code say} a filler if {@code stillWaiting} after the soft timeout. */
+    void userTurnEnded(BooleanSupplier stillWaiting, Consumer<String> say) {
+        if (softTimer != null) softTimer.cancel();
+        softTimer = null;
+        Duration soft = voice.softTimeout();
+        if (soft == null || voice.softTimeoutMessages().isEmpty()) return;
+        softTimer = loop.schedule(soft, () -> {
+            softTimer = null;
+            if (!stillWaiting.getAsBoolean()) return;
+            var messages = voice.softTimeoutMessages();
+            say.accept(messages.get(fillers++ % messages.size()));
+        });
+    }
+
+    void cancelAll() {
+        cancelTurn();
+        if (softTimer != null) softTimer.cancel();
+        softTimer = null;
+    }
+
+    private void cancelTurn() {
+        if (turnTimer != null) turnTimer.cancel();
+        turnTimer = null;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.timbre.agent.voice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.timbre.agent.session.Frame;
+import dev.timbre.agent.session.ScriptedLanguageModel;
+import dev.timbre.agent.session.ScriptedLanguageModel.Reply;
+import dev.timbre.agent.session.SessionConfig;
+import dev.timbre.agent.tools.AgentTool;
+import dev.timbre.engine.ToolCall;
+import dev.timbre.engine.ToolSpec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How a voice call ends: the agent finishes its last words unless the client left. */
+class VoiceEndTest {
+    private static VoiceFixture endCallFixture() {
+        var endCall = AgentTool.system(new ToolSpec("end_call", "", null), "end_call", null);
+        var model = new ScriptedLanguageModel(Reply.textAndTools("Goodbye then!", new ToolCall("e1", "end_call", "{}")));
+        var agent = new dev.timbre.agent.session.AgentProfile("agent_v", "Voice agent", "", "", "en", List.of("en"),
+                List.of(endCall), null, null, model);
+        return new VoiceFixture(VoiceFixture.settings(null, null, VoiceSettings.Eagerness.NORMAL, null, true, true),
+                SessionConfig.of("conv_e", agent), model, "bye").start();
+    }
+
+    @Test
+    void theFarewellIsSpokenAndPlayedBeforeTheEnd() {
+        var f = endCallFixture();
+        f.speak(300);
+        f.silence(300);
+        int id = f.out.responseId("Goodbye then!");
+        assertThat(f.out.alignedText(id)).isEqualTo("Goodbye then!"); // 260 ms of audio
+        f.loop.drain();
+        assertThat(f.out.end).isNull(); // the farewell is still playing
+        f.wait(300);
+        assertThat(f.out.end.terminationReason()).isEqualTo("end_call tool was called.");
+        assertThat(f.out.agentRecordedSamples()).isEqualTo(13 * 20 * 16);
+        assertThat(f.loop.shutDown).isTrue();
+    }
+
+    @Test
+    void aClientThatLeftEndsAtOnce() {
+        var f = new VoiceFixture(VoiceFixture.settings(null, null, VoiceSettings.Eagerness.NORMAL, null, true, true),
+                "A greeting that takes a while to play.", new ScriptedLanguageModel()).start();
+        f.conversation.hangUp("Client disconnected: 1000", 1000);
+        f.loop.drain();
+        assertThat(f.out.end).isNotNull();
+        assertThat(f.out.all(Frame.AgentAudio.class)).isNotEmpty();
+    }
+
+    @Test
+    void aClientLeavingWhileTheFarewellPlaysEndsAtOnce() {
+        var f = endCallFixture();
+        f.speak(300);
+        f.silence(300);
+        assertThat(f.out.end).isNull();
+        f.conversation.hangUp("Client disconnected: 1000", 1000);
+        f.loop.drain();
+        assertThat(f.out.end).isNotNull();
+        assertThat(f.out.end.terminationReason()).isEqualTo("end_call tool was called.");
+    }
+}

@@ -1,0 +1,82 @@
+package dev.timbre.agent.voice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.timbre.audio.G711;
+import dev.timbre.audio.Pcm;
+import dev.timbre.audio.PcmFormat;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The small stages on their own: input decoding, sentence release, wire pieces, end of turn. */
+class VoiceStagesTest {
+    @Test
+    void inputAudioKeepsAnOddTrailingByteAndDecodesMuLaw() {
+        var pcm = new InputAudio(AudioEncoding.PCM_16000);
+        byte[] two = Pcm.toBytes(new short[] {1000, -2000});
+        assertThat(pcm.decode(new byte[] {two[0], two[1], two[2]})).containsExactly((short) 1000);
+        assertThat(pcm.decode(new byte[] {two[3]})).containsExactly((short) -2000);
+
+        var ulaw = new InputAudio(AudioEncoding.parse("ulaw_8000"));
+        short[] tone = new short[800];
+        for (int i = 0; i < tone.length; i++) tone[i] = (short) (8000 * Math.sin(2 * Math.PI * 300 * i / 8000.0));
+        short[] out = ulaw.decode(G711.ulaw(Pcm.toBytes(tone)));
+        assertThat(out.length).isBetween(1500, 1600); // 100 ms at 16 kHz, less the resampler's look-ahead
+        int peak = 0;
+        for (short s : out) peak = Math.max(peak, Math.abs(s));
+        assertThat(peak).isBetween(7000, 9000);
+    }
+
+    @Test
+    void sentencesAreReleasedAsSoonAsTheNextOneBegins() {
+        var r = new SpokenResponse(1, true);
+        assertThat(r.append("Hello there")).isEmpty();
+        assertThat(r.append(".")).isEmpty(); // the end is seen only when the next sentence begins
+        assertThat(r.append(" How are")).extracting(SpokenResponse.Sentence::text).containsExactly("Hello there.");
+        assertThat(r.append(" you? i")).isEmpty(); // a lower-case word goes on the sentence (as "e.g. this")
+        assertThat(r.append(" am. Done")).extracting(SpokenResponse.Sentence::text).containsExactly("How are you? i am.");
+        assertThat(r.end()).extracting(SpokenResponse.Sentence::text).containsExactly("Done");
+        assertThat(r.text()).isEqualTo("Hello there. How are you? i am. Done");
+        assertThat(r.heard(7)).isEqualTo("Hello there."); // mid-word: the word being spoken counts as heard
+        assertThat(r.heard(6)).isEqualTo("Hello");
+        assertThat(r.heard(0)).isEmpty();
+    }
+
+    @Test
+    void sentenceOffsetsPointIntoTheResponseText() {
+        var r = new SpokenResponse(1, false);
+        List<SpokenResponse.Sentence> all = new ArrayList<>(r.append("One.  Two!\n\nThree"));
+        all.addAll(r.end());
+        for (SpokenResponse.Sentence s : all) assertThat(r.text().substring(s.offset())).startsWith(s.text());
+        assertThat(all).extracting(SpokenResponse.Sentence::text).containsExactly("One.", "Two!", "Three");
+    }
+
+    @Test
+    void piecesAreAtMostAHundredMillisecondsWithAlignmentShiftedToEachPiece() {
+        var audio = new UtteranceAudio(AudioEncoding.PCM_16000);
+        SpokenChars chars = new SpokenChars(List.of("a", "b", "c"), List.of(0, 120, 250), List.of(120, 130, 50));
+        List<UtteranceAudio.Piece> pieces = new ArrayList<>(audio.add(new PcmFormat(16000), new byte[300 * 32], chars));
+        pieces.addAll(audio.finish());
+        assertThat(pieces).hasSize(3);
+        assertThat(pieces).allSatisfy(p -> assertThat(p.durationMs()).isEqualTo(100));
+        assertThat(pieces.get(0).alignment().chars()).containsExactly("a");
+        assertThat(pieces.get(1).alignment().chars()).containsExactly("b");
+        assertThat(pieces.get(1).alignment().startMs()).containsExactly(20);
+        assertThat(pieces.get(2).alignment().startMs()).containsExactly(50);
+        assertThat(pieces.get(2).firstChar()).isEqualTo(2);
+    }
+
+    @Test
+    void unfinishedPhrasesAreRecognised() {
+        assertThat(EndOfTurn.unfinished("I want to go to the")).isTrue();
+        assertThat(EndOfTurn.unfinished("coffee and,")).isTrue();
+        assertThat(EndOfTurn.unfinished("um")).isTrue();
+        assertThat(EndOfTurn.unfinished("I want a coffee")).isFalse();
+        assertThat(EndOfTurn.unfinished("")).isFalse();
+        var normal = new EndOfTurn(VoiceSettings.Eagerness.NORMAL);
+        assertThat(normal.reached(260, "a coffee")).isTrue();
+        assertThat(normal.reached(260, "a coffee and")).isFalse();
+        assertThat(normal.reached(600, "a coffee and")).isTrue();
+    }
+}
