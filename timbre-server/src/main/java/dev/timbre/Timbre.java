@@ -11,12 +11,15 @@ import dev.timbre.convai.agents.SimulationService;
 import dev.timbre.convai.postcall.ConversationAnalyser;
 import dev.timbre.convai.conversation.AgentProfiles;
 import dev.timbre.convai.conversation.ConversationRoutes;
+import dev.timbre.convai.conversation.ConversationVoices;
 import dev.timbre.convai.conversations.ConversationRepository;
 import dev.timbre.convai.conversations.ConversationsRoutes;
+import dev.timbre.convai.conversations.ConversationAudio;
 import dev.timbre.convai.conversations.ConversationsService;
 import dev.timbre.db.Database;
 import dev.timbre.engines.EngineCatalog;
 import dev.timbre.engines.ModelCatalog;
+import dev.timbre.engines.VoiceActivityDetectors;
 import dev.timbre.convai.secrets.SecretCipher;
 import dev.timbre.convai.secrets.SecretDependents;
 import dev.timbre.convai.secrets.SecretRepository;
@@ -93,7 +96,8 @@ public final class Timbre implements AutoCloseable {
                            SpeechToTextService speechToText, AgentsService agents, ToolsService tools, SecretsService secrets,
                            SettingsService convaiSettings,
                            ConfiguredLanguageModels languageModels, HttpWebhookTools webhookTools,
-                           ConversationsService conversations, PostCallProcessor postCall) {}
+                           ConversationsService conversations, PostCallProcessor postCall,
+                           VoiceActivityDetectors voiceActivity, ConversationVoices conversationVoices) {}
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
         this.database = database;
@@ -134,10 +138,15 @@ public final class Timbre implements AutoCloseable {
             org.slf4j.LoggerFactory.getLogger(Timbre.class).info("Agents: {}", config.llm().describe());
             ConfiguredLanguageModels languageModels = new ConfiguredLanguageModels(config.llm(), secrets::value);
             HttpWebhookTools webhookTools = new HttpWebhookTools(secrets::value);
-            ConversationsService conversations = new ConversationsService(new ConversationRepository(database.jdbi()), Clock.systemUTC());
+            ConversationAudio recordings = new ConversationAudio(blobs);
+            ConversationsService conversations = new ConversationsService(new ConversationRepository(database.jdbi()), recordings,
+                    Clock.systemUTC());
             PostCallProcessor postCall = PostCallSetup.processor(database.jdbi(), config.webhooks(), convaiSettings, agents,
-                    conversations, languageModels, Clock.systemUTC());
+                    conversations, languageModels, recordings::open, Clock.systemUTC());
             conversations.postCall(postCall);
+            VoiceActivityDetectors voiceActivity = VoiceActivityDetectors.load();
+            ConversationVoices conversationVoices = new ConversationVoices(textToSpeech, () -> voices.list().get(0).voiceId(),
+                    speechToText::engine, voiceActivity);
 
             ApiKeyAuth auth = new ApiKeyAuth(keys);
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(
@@ -164,13 +173,13 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/settings", new SettingsRoutes(convaiSettings)),
                     mount("/v1/convai/conversation", new ConversationRoutes(agents, tools, languageModels,
                             webhookTools, conversations, auth, registry,
-                            cipher.derivedKey("conversation-signatures"), Clock.systemUTC())),
+                            cipher.derivedKey("conversation-signatures"), Clock.systemUTC(), conversationVoices)),
                     mount("/v1/convai/conversations", new ConversationsRoutes(conversations))));
             speechToText.resumePending();
             postCall.resumePending();
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
-                    languageModels, webhookTools, conversations, postCall));
+                    languageModels, webhookTools, conversations, postCall, voiceActivity, conversationVoices));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -240,6 +249,11 @@ public final class Timbre implements AutoCloseable {
         return services.conversations();
     }
 
+    /** The engines of voice conversations (speech to text, VAD, the agents' voices), for tests' own conversation routes. */
+    public ConversationVoices conversationVoices() {
+        return services.conversationVoices();
+    }
+
     /** Post-call analysis and webhooks, for tests. */
     public PostCallProcessor postCall() {
         return services.postCall();
@@ -253,6 +267,7 @@ public final class Timbre implements AutoCloseable {
         services.languageModels().close();
         services.webhookTools().close();
         engines.close();
+        services.voiceActivity().close();
         database.close();
     }
 }

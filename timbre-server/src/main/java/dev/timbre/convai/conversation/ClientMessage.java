@@ -7,14 +7,15 @@ import dev.timbre.http.Json;
 /**
  * One client → server frame of the conversation socket, parsed. Exactly one of the fields says what it is:
  * {@code input} for the session, {@code initiation} data, a {@code pongEventId}, or an {@code error} (type, message)
- * for a frame the session cannot use; {@code audio} for a {@code user_audio_chunk} (voice is not supported yet).
+ * for a frame the session cannot use; {@code audio}: the base64 text of a {@code user_audio_chunk} (checked and decoded
+ * by {@link UserAudioChunks}).
  */
-record ClientMessage(Frame.Input input, JsonNode initiation, Integer pongEventId, boolean audio, String errorType, String error) {
-    private static ClientMessage of(Frame.Input in) { return new ClientMessage(in, null, null, false, null, null); }
-    private static ClientMessage invalid(String message) { return new ClientMessage(null, null, null, false, "invalid_message", message); }
+record ClientMessage(Frame.Input input, JsonNode initiation, Integer pongEventId, String audio, String errorType, String error) {
+    private static ClientMessage of(Frame.Input in) { return new ClientMessage(in, null, null, null, null, null); }
+    private static ClientMessage invalid(String message) { return new ClientMessage(null, null, null, null, "invalid_message", message); }
 
     static ClientMessage parse(String text) {
-        if (text != null && text.trim().equals("pong")) return new ClientMessage(null, null, -1, false, null, null);
+        if (text != null && text.trim().equals("pong")) return new ClientMessage(null, null, -1, null, null, null);
         JsonNode m;
         try {
             m = Json.MAPPER.readTree(text);
@@ -22,16 +23,19 @@ record ClientMessage(Frame.Input input, JsonNode initiation, Integer pongEventId
             return invalid("Invalid message: not valid JSON");
         }
         if (m == null || !m.isObject()) return invalid("Invalid message: expected a JSON object");
-        if (!m.has("type") && m.has("user_audio_chunk")) return new ClientMessage(null, null, null, true, null, null);
+        if (!m.has("type") && m.has("user_audio_chunk")) {
+            return m.get("user_audio_chunk").isTextual() ? new ClientMessage(null, null, null, m.get("user_audio_chunk").asText(), null, null)
+                    : invalid("Invalid user_audio_chunk: expected base64 audio as a string");
+        }
         String type = m.path("type").asText("");
         return switch (type) {
-            case "conversation_initiation_client_data" -> new ClientMessage(null, m, null, false, null, null);
+            case "conversation_initiation_client_data" -> new ClientMessage(null, m, null, null, null, null);
             case "user_message" -> m.path("text").isTextual() ? of(new Frame.UserText(m.get("text").asText()))
                     : invalid("Invalid user_message: 'text' must be a string");
             case "contextual_update" -> m.path("text").isTextual() ? of(new Frame.ContextualUpdate(m.get("text").asText()))
                     : invalid("Invalid contextual_update: 'text' must be a string");
             case "user_activity" -> of(new Frame.UserActivity());
-            case "pong" -> new ClientMessage(null, null, m.path("event_id").asInt(-1), false, null, null);
+            case "pong" -> new ClientMessage(null, null, m.path("event_id").asInt(-1), null, null, null);
             case "feedback" -> {
                 String score = m.path("score").asText("");
                 if (!score.equals("like") && !score.equals("dislike")) yield invalid("Invalid feedback: 'score' must be 'like' or 'dislike'");

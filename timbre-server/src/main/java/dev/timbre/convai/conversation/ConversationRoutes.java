@@ -49,10 +49,11 @@ public final class ConversationRoutes implements EndpointGroup {
 
     /** {@code signingKey}: the key of signed URLs and tokens; keep it stable so that they survive a restart. */
     public ConversationRoutes(AgentsService agents, ToolsService tools, AgentLanguageModels models, WebhookTools webhooks,
-                              ConversationLog log, ApiKeyAuth auth, MeterRegistry metrics, byte[] signingKey, Clock clock) {
+                              ConversationLog log, ApiKeyAuth auth, MeterRegistry metrics, byte[] signingKey, Clock clock,
+                              ConversationVoices voices) {
         this(agents, auth, new ConversationRuntime(new AgentProfiles(agents, tools, models), new BackgroundConversationLog(log), new ServerToolRunner(webhooks, tools::recordCall),
                 new ConversationSignatures(signingKey, clock), timers(), clock, Duration.ofSeconds(3), Duration.ofMillis(50),
-                Duration.ofSeconds(10), new TurnOverhead(metrics)));
+                Duration.ofSeconds(10), new TurnOverhead(metrics), voices, ConversationRuntime.DEFAULT_MAX_QUEUED_BYTES));
     }
 
     ConversationRoutes(AgentsService agents, ApiKeyAuth auth, ConversationRuntime runtime) {
@@ -114,7 +115,11 @@ public final class ConversationRoutes implements EndpointGroup {
     }
 
     private void open(WsConnectContext ctx) {
-        SocketSender out = new SocketSender(ctx.session);
+        var owner = new java.util.concurrent.atomic.AtomicReference<ConversationSocket>();
+        SocketSender out = SocketSender.bounded(ctx.session, runtime.maxQueuedBytes(), () -> {
+            ConversationSocket s = owner.get();
+            if (s != null) s.overflowed();
+        });
         String agentId = ctx.queryParam("agent_id");
         JsonNode config = runtime.profiles().config(agentId).orElse(null);
         if (config == null) {
@@ -147,6 +152,7 @@ public final class ConversationRoutes implements EndpointGroup {
         String conversationId = grant != null && grant.conversationId() != null ? grant.conversationId() : newConversationId();
         ConversationSocket socket = new ConversationSocket(runtime, out, agentId, config, conversationId,
                 new ConversationSocket.ConversationStartInfo(method, source(ctx.queryParam("source")), ctx.queryParam("version")));
+        owner.set(socket);
         sockets.put(ctx.sessionId(), socket);
         socket.opened();
     }

@@ -1,10 +1,14 @@
 package dev.timbre.convai.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.timbre.agent.session.Conversation;
 import dev.timbre.agent.session.ConversationSession;
 import dev.timbre.agent.session.ExecutorSessionLoop;
 import dev.timbre.agent.session.Frame;
 import dev.timbre.agent.session.SessionConfig;
+import dev.timbre.agent.voice.AudioEncoding;
+import dev.timbre.agent.voice.VoiceConversation;
+import dev.timbre.agent.voice.VoiceEngines;
 import dev.timbre.convai.conversations.ConversationStart;
 import dev.timbre.http.Json;
 import dev.timbre.sockets.SocketSender;
@@ -20,10 +24,13 @@ import org.slf4j.LoggerFactory;
 /**
  * One connection of {@code /v1/convai/conversation}: waits for {@code conversation_initiation_client_data} (or starts
  * with defaults when it does not come in time, or another frame comes first), checks it, sends
- * {@code conversation_initiation_metadata} as the first frame, then runs a {@link ConversationSession} that starts
+ * {@code conversation_initiation_metadata} as the first frame, then runs a {@link ConversationSession} (text only) or
+ * a {@link VoiceConversation} (when {@link ConversationRuntime#voices} is set) that starts
  * {@link ConversationRuntime#metadataPause} later (clients lose frames that share a read with the metadata).
- * Client frames become session inputs; malformed ones get an error event and the session goes on. Pings go out on a
- * timer. Threading: socket callbacks are synchronized on this object; the session's events come from its own loop.
+ * Client frames become session inputs; malformed ones (bad {@code user_audio_chunk}s included: {@link UserAudioChunks})
+ * get an error event and the session goes on. Pings go out on a timer. A client that stops reading is closed by the
+ * bounded {@link SocketSender} and the conversation ends ({@link #overflowed}). Threading: socket callbacks are
+ * synchronized on this object; the session's events come from its own loop.
  */
 final class ConversationSocket {
     private static final Logger LOG = LoggerFactory.getLogger(ConversationSocket.class);
@@ -36,7 +43,9 @@ final class ConversationSocket {
     private final ConversationStartInfo info;
     private ScheduledFuture<?> initiationTimer;
     private ScheduledFuture<?> pingTimer;
-    private ConversationSession session;
+    private Conversation session;
+    /** The user's audio encoding in a voice conversation; null in a text one. */
+    private AudioEncoding audioInput;
     private SocketEvents events;
     private boolean closed;
     private int pingIds;
@@ -78,15 +87,40 @@ final class ConversationSocket {
         }
         if (m.initiation() != null) sendError(1008, "invalid_message", "The conversation has already been initiated");
         else if (m.pongEventId() != null) pong(m.pongEventId());
-        else if (m.audio()) sendError(1008, "invalid_message", events.textOnly()
-                ? "This conversation is text only: user_audio_chunk is not accepted"
-                : "Audio input is not supported by this server yet; send user_message");
+        else if (m.audio() != null) audio(m.audio());
         else if (m.error() != null) sendError(1008, m.errorType(), m.error());
         else {
             if (m.input() instanceof Frame.Feedback f) events.feedback(f.score(), f.eventId());
             if (m.input() instanceof Frame.UserText) events.userMessage(receivedAt);
             session.receive(m.input());
         }
+    }
+
+    private void audio(String base64) {
+        if (events.textOnly()) sendError(1008, "invalid_message", "This conversation is text only: user_audio_chunk is not accepted");
+        else if (audioInput == null) sendError(1008, "invalid_message", "Audio input is not supported by this server; send user_message");
+        else if (events.hasEnded()) sendError(1008, "invalid_message", "The conversation has ended: user_audio_chunk is not accepted");
+        else {
+            try {
+                session.receive(new Frame.UserAudio(UserAudioChunks.decode(base64, audioInput)));
+            } catch (IllegalArgumentException bad) {
+                sendError(1008, "invalid_message", bad.getMessage());
+            }
+        }
+    }
+
+    /** The bounded sender closed the socket because the client stopped reading (any thread): the call ends. */
+    void overflowed() {
+        Conversation c;
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+            cancelTimers();
+            c = session;
+        }
+        LOG.info("conversation {}: the client stopped reading; closed", conversationId);
+        runtime.timers().schedule(out::disconnect, 5, TimeUnit.SECONDS); // it may not read the close frame either
+        if (c != null) c.hangUp("The client stopped reading audio and events", 1008);
     }
 
     synchronized void closed(int code, String reason) {
@@ -103,7 +137,7 @@ final class ConversationSocket {
         try {
             init = initiation != null ? initiation : Initiation.check(data, agentConfig);
         } catch (Initiation.Refused r) {
-            refuse(r.errorType, r.getMessage());
+            refuse(1008, r.errorType, r.getMessage());
             return;
         }
         JsonNode cc = agentConfig.path("conversation_config");
@@ -116,33 +150,54 @@ final class ConversationSocket {
                 zone(cc.path("agent").path("prompt").path("timezone").asText(null)), null, null, SessionConfig.DEFAULT_TOOL_ROUNDS);
         Map<String, Object> allVars = dev.timbre.agent.session.DynamicVariables.at(config, agentId, runtime.clock().instant(),
                 runtime.clock().instant()).values();
+        VoiceConfig voice = null;
+        VoiceEngines engines = null;
+        if (!textOnly && runtime.voices() != null) {
+            try {
+                voice = VoiceConfig.read(cc, init.raw().path("conversation_config_override"), profile.language());
+                engines = runtime.voices().engines(voice, conversationId);
+            } catch (IllegalArgumentException e) {
+                refuse(1008, "invalid_message", "This agent's audio settings are not supported: " + e.getMessage());
+                return;
+            } catch (ConversationVoices.Unavailable e) {
+                refuse(1011, "unknown", e.getMessage());
+                return;
+            }
+        }
         events = new SocketEvents(runtime, out, conversationId, cc.path("conversation").path("client_events"), textOnly, this::cancelTimers);
+        dev.timbre.convai.recording.RecordingPolicy.forConversation(agentConfig, textOnly).ifPresent(events::record);
         events.log(log -> log.started(new ConversationStart(conversationId, agentId, agentConfig.path("name").asText(""), init.userId(),
                 runtime.clock().instant(), textOnly, info.source(), info.sourceVersion(), info.authorizationMethod(),
                 init.recorded(allVars), profile.language())));
         try {
-            out.send(ServerEvents.metadata(conversationId, cc.path("tts").path("agent_output_audio_format").asText("pcm_16000"),
+            out.send(voice != null ? ServerEvents.metadata(conversationId, voice.settings().output().wireName(), voice.settings().input().wireName())
+                    : ServerEvents.metadata(conversationId, cc.path("tts").path("agent_output_audio_format").asText("pcm_16000"),
                     cc.path("asr").path("user_input_audio_format").asText("pcm_16000")));
         } catch (IOException gone) {
             LOG.debug("client left before the metadata: {}", conversationId);
         }
-        ConversationSession[] self = new ConversationSession[1];
+        Conversation[] self = new Conversation[1];
         var loop = new ExecutorSessionLoop(conversationId, runtime.clock(), e -> {
             LOG.error("conversation {} failed", conversationId, e);
             self[0].fail(1011, "unknown", "Internal error: " + e.getMessage());
         });
-        session = new ConversationSession(config, loop, events, runtime.toolRunner(), runtime.profiles());
+        if (voice != null) {
+            session = new VoiceConversation(config, voice.settings(), engines, loop, events, runtime.toolRunner(), runtime.profiles());
+            audioInput = voice.settings().input();
+        } else {
+            session = new ConversationSession(config, loop, events, runtime.toolRunner(), runtime.profiles());
+        }
         self[0] = session;
         session.start(runtime.metadataPause());
         long every = runtime.pingInterval().toMillis();
         pingTimer = runtime.timers().scheduleAtFixedRate(this::ping, every, every, TimeUnit.MILLISECONDS);
     }
 
-    private void refuse(String errorType, String message) {
+    private void refuse(int code, String errorType, String message) {
         runtime.log().initiationFailed(agentId, conversationId, message);
-        sendError(1008, errorType, message);
+        sendError(code, errorType, message);
         closed = true;
-        out.close(1008, message);
+        out.close(code, message);
     }
 
     private synchronized void ping() {

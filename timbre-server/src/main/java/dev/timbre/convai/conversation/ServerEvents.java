@@ -17,6 +17,12 @@ final class ServerEvents {
         if (f instanceof Frame.ClientToolCall) return "client_tool_call";
         if (f instanceof Frame.ToolRequest) return "agent_tool_request";
         if (f instanceof Frame.ToolResponse) return "agent_tool_response";
+        if (f instanceof Frame.AgentAudio) return "audio";
+        if (f instanceof Frame.UserTranscript) return "user_transcript";
+        if (f instanceof Frame.TentativeUserTranscript) return "tentative_user_transcript";
+        if (f instanceof Frame.VadScore) return "vad_score";
+        if (f instanceof Frame.Interruption) return "interruption";
+        if (f instanceof Frame.ResponseCorrection) return "agent_response_correction";
         return "error";
     }
 
@@ -40,6 +46,8 @@ final class ServerEvents {
             return event("agent_tool_response", "agent_tool_response", body("tool_name", t.toolName(), "tool_call_id", t.toolCallId(),
                     "tool_type", t.toolType(), "is_error", t.isError(), "is_called", t.isCalled(), "event_id", t.eventId()));
         }
+        Map<String, Object> voice = VoiceEvents.of(f);
+        if (voice != null) return voice;
         Frame.Error e = (Frame.Error) f;
         return error(e.code(), e.errorType(), e.message());
     }
@@ -66,14 +74,14 @@ final class ServerEvents {
         }
     }
 
-    private static Map<String, Object> event(String type, String field, Map<String, Object> body) {
+    static Map<String, Object> event(String type, String field, Map<String, Object> body) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", type);
         m.put(field, body);
         return m;
     }
 
-    private static Map<String, Object> body(Object... kv) {
+    static Map<String, Object> body(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
         return m;

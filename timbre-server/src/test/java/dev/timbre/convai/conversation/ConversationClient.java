@@ -15,11 +15,21 @@ import java.util.function.Predicate;
 final class ConversationClient implements AutoCloseable {
     final List<JsonNode> pings = new CopyOnWriteArrayList<>();
     volatile boolean answerPings = true;
+    /** While set, the client reads nothing more (its socket's reader waits on this latch): a client that stopped reading. */
+    volatile java.util.concurrent.CountDownLatch stalled;
     private TestSocket socket;
 
     static ConversationClient open(int port, String pathAndQuery, Map<String, String> headers, String... subprotocols) {
         ConversationClient c = new ConversationClient();
         c.socket = TestSocket.open(port, pathAndQuery, headers, (ws, m) -> {
+            var stall = c.stalled;
+            if (stall != null) {
+                try {
+                    stall.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (!m.path("type").asText().equals("ping")) return false;
             c.pings.add(m);
             if (c.answerPings) ws.sendText(Json.write(Map.of("type", "pong", "event_id", m.path("ping_event").path("event_id").asInt())), true);
@@ -36,6 +46,9 @@ final class ConversationClient implements AutoCloseable {
 
     /** The next event: a message or the {@link TestSocket.Closed}. */
     Object next() { return socket.next(); }
+
+    /** The next event within {@code millis}, or null. */
+    Object poll(long millis) { return socket.poll(millis); }
 
     /** The next message that is not a ping; fails on a close. */
     JsonNode message() { return socket.nextMessage(); }

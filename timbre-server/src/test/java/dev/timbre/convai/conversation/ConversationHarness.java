@@ -26,7 +26,7 @@ import java.util.Map;
  * whose seams the test sets: the LLM per prompt, webhook tools, an in-memory log, short timings.
  */
 final class ConversationHarness implements AutoCloseable {
-    final TestServer server = TestServer.start();
+    final TestServer server;
     final RecordingConversationLog log = new RecordingConversationLog();
     private static final RuleLanguageModel RULES = new RuleLanguageModel();
     /** Every agent on the built-in rule model unless a test sets another. */
@@ -36,11 +36,21 @@ final class ConversationHarness implements AutoCloseable {
     final ApiServer api;
 
     ConversationHarness() {
+        this(c -> c, ConversationRuntime.DEFAULT_MAX_QUEUED_BYTES);
+    }
+
+    /**
+     * A harness over a server configured by {@code customise} (e.g. real engines for voice), whose conversation
+     * sockets close clients that let more than {@code maxQueuedBytes} of events pile up.
+     */
+    ConversationHarness(java.util.function.UnaryOperator<TimbreConfig> customise, long maxQueuedBytes) {
+        server = TestServer.start(customise);
         ApiKeyAuth auth = new ApiKeyAuth(new ApiKeyRepository(server.timbre().database().jdbi()));
         AgentProfiles profiles = new AgentProfiles(server.timbre().agents(), server.timbre().tools(), p -> models.forPrompt(p));
         ConversationRuntime runtime = new ConversationRuntime(profiles, log, new ServerToolRunner((c, a, v) -> webhooks.call(c, a, v), ServerToolRunner.Usage.NONE),
                 ConversationSignatures.withRandomKey(Clock.systemUTC()), ConversationRoutes.timers(), Clock.systemUTC(),
-                Duration.ofMillis(700), Duration.ofMillis(50), Duration.ofMillis(400), TurnOverhead.unrecorded());
+                Duration.ofMillis(700), Duration.ofMillis(50), Duration.ofMillis(400), TurnOverhead.unrecorded(),
+                server.timbre().conversationVoices(), maxQueuedBytes);
         api = ApiServer.start(TimbreConfig.defaults().withPort(0), new RequestTracking(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)),
                 auth, List.of(mount("/v1/convai/conversation", new ConversationRoutes(server.timbre().agents(), auth, runtime))));
     }
