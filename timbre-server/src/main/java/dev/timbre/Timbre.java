@@ -14,6 +14,7 @@ import dev.timbre.convai.conversation.ConversationRoutes;
 import dev.timbre.convai.conversation.ConversationVoices;
 import dev.timbre.convai.conversations.ConversationRepository;
 import dev.timbre.convai.conversations.ConversationsRoutes;
+import dev.timbre.convai.conversations.ConversationAudio;
 import dev.timbre.convai.conversations.ConversationsService;
 import dev.timbre.db.Database;
 import dev.timbre.engines.EngineCatalog;
@@ -133,13 +134,15 @@ public final class Timbre implements AutoCloseable {
             SettingsService convaiSettings = new SettingsService(new SettingsRepository(database.jdbi()));
             SecretCipher cipher = SecretCipher.openOrCreate(config.dataDir().resolve("secrets.key"));
             SecretsService secrets = new SecretsService(new SecretRepository(database.jdbi()), cipher,
-                    SecretDependents.of(tools, convaiSettings), Clock.systemUTC());
+                    SecretDependents.of(tools, agents, convaiSettings), Clock.systemUTC());
             org.slf4j.LoggerFactory.getLogger(Timbre.class).info("Agents: {}", config.llm().describe());
             ConfiguredLanguageModels languageModels = new ConfiguredLanguageModels(config.llm(), secrets::value);
             HttpWebhookTools webhookTools = new HttpWebhookTools(secrets::value);
-            ConversationsService conversations = new ConversationsService(new ConversationRepository(database.jdbi()), Clock.systemUTC());
+            ConversationAudio recordings = new ConversationAudio(blobs);
+            ConversationsService conversations = new ConversationsService(new ConversationRepository(database.jdbi()), recordings,
+                    Clock.systemUTC());
             PostCallProcessor postCall = PostCallSetup.processor(database.jdbi(), config.webhooks(), convaiSettings, agents,
-                    conversations, languageModels, Clock.systemUTC());
+                    conversations, languageModels, recordings::open, Clock.systemUTC());
             conversations.postCall(postCall);
             VoiceActivityDetectors voiceActivity = VoiceActivityDetectors.load();
             ConversationVoices conversationVoices = new ConversationVoices(textToSpeech, () -> voices.list().get(0).voiceId(),

@@ -1,6 +1,9 @@
 package dev.timbre.webhooks;
 
 import dev.timbre.config.TimbreConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,20 +33,57 @@ public final class WebhookSender {
 
     /** One attempt. Returns null when the webhook answered 2xx, else what went wrong (status, timeout, refused…). */
     public String send(TimbreConfig.Webhook hook, String body) throws InterruptedException {
-        try {
-            HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(hook.url())).timeout(requestTimeout)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-            if (hook.secret() != null && !hook.secret().isEmpty()) {
-                req.header(WebhookSignature.HEADER, WebhookSignature.of(hook.secret(), clock.instant().getEpochSecond(), body));
+        String signature = signed(hook) ? WebhookSignature.of(hook.secret(), clock.instant().getEpochSecond(), body) : null;
+        return exchange(hook, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), signature, HttpClient.Version.HTTP_2);
+    }
+
+    /** A request body that can be read more than once; each {@link #open} starts from the beginning. */
+    @FunctionalInterface
+    public interface StreamedBody {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * One attempt with a body too large to hold as one string: read once for the signature, then streamed over
+     * HTTP/1.1 with {@code Transfer-Encoding: chunked}. Same result as {@link #send(TimbreConfig.Webhook, String)}; a
+     * body that cannot be read is a failure too.
+     */
+    public String send(TimbreConfig.Webhook hook, StreamedBody body) throws InterruptedException {
+        String signature = null;
+        if (signed(hook)) {
+            try (InputStream in = body.open()) {
+                signature = WebhookSignature.of(hook.secret(), clock.instant().getEpochSecond(), in);
+            } catch (IOException e) {
+                return "webhook body could not be read: " + e;
             }
+        }
+        HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.ofInputStream(() -> {
+            try {
+                return body.open();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return exchange(hook, publisher, signature, HttpClient.Version.HTTP_1_1);
+    }
+
+    private String exchange(TimbreConfig.Webhook hook, HttpRequest.BodyPublisher body, String signature, HttpClient.Version version)
+            throws InterruptedException {
+        try {
+            HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(hook.url())).timeout(requestTimeout).version(version)
+                    .header("Content-Type", "application/json").POST(body);
+            if (signature != null) req.header(WebhookSignature.HEADER, signature);
             int status = http.send(req.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             return status / 100 == 2 ? null : "webhook answered HTTP " + status;
         } catch (java.net.http.HttpTimeoutException e) {
             return "webhook did not answer within " + requestTimeout.toSeconds() + " s";
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             return "webhook delivery failed: " + e;
         }
+    }
+
+    private static boolean signed(TimbreConfig.Webhook hook) {
+        return hook.secret() != null && !hook.secret().isEmpty();
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.timbre.webhooks;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import javax.crypto.Mac;
@@ -16,11 +18,25 @@ public final class WebhookSignature {
 
     /** The header value for {@code body} sent at {@code timestampSecs} (unix seconds). */
     public static String of(String secret, long timestampSecs, String body) {
+        Mac mac = mac(secret);
+        byte[] h = mac.doFinal((timestampSecs + "." + body).getBytes(StandardCharsets.UTF_8));
+        return "t=" + timestampSecs + ",v0=" + HexFormat.of().formatHex(h);
+    }
+
+    /** The header value for the body read from {@code body} to its end (the caller closes it). */
+    public static String of(String secret, long timestampSecs, InputStream body) throws IOException {
+        Mac mac = mac(secret);
+        mac.update((timestampSecs + ".").getBytes(StandardCharsets.UTF_8));
+        byte[] buffer = new byte[64 * 1024];
+        for (int n; (n = body.read(buffer)) > 0; ) mac.update(buffer, 0, n);
+        return "t=" + timestampSecs + ",v0=" + HexFormat.of().formatHex(mac.doFinal());
+    }
+
+    private static Mac mac(String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] h = mac.doFinal((timestampSecs + "." + body).getBytes(StandardCharsets.UTF_8));
-            return "t=" + timestampSecs + ",v0=" + HexFormat.of().formatHex(h);
+            return mac;
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -12,6 +12,7 @@ import dev.timbre.http.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -78,8 +79,12 @@ public final class AgentProfiles implements AgentDirectory {
         List<AgentTool> out = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         List<JsonNode> configs = new ArrayList<>();
+        Map<JsonNode, String> toolIds = new java.util.IdentityHashMap<>();
         prompt.path("tools").forEach(configs::add);
-        prompt.path("tool_ids").forEach(id -> tools.find(id.asText()).ifPresent(t -> configs.add(t.config())));
+        prompt.path("tool_ids").forEach(id -> tools.find(id.asText()).ifPresent(t -> {
+            configs.add(t.config());
+            toolIds.put(t.config(), t.toolId());
+        }));
         prompt.path("built_in_tools").fields().forEachRemaining(e -> {
             if (!e.getValue().isObject()) return;
             var c = ((com.fasterxml.jackson.databind.node.ObjectNode) e.getValue()).deepCopy();
@@ -90,7 +95,7 @@ public final class AgentProfiles implements AgentDirectory {
             configs.add(c);
         });
         for (JsonNode c : configs) {
-            AgentTool t = AgentToolSpecs.of(c);
+            AgentTool t = AgentToolSpecs.of(c, toolIds.get(c));
             if (t != null && names.add(t.name())) out.add(t);
         }
         return out;

@@ -4,6 +4,7 @@ import dev.timbre.agent.transcript.TranscriptEntry;
 import dev.timbre.convai.conversations.ConversationEnd;
 import dev.timbre.convai.conversations.ConversationLog;
 import dev.timbre.convai.conversations.ConversationStart;
+import dev.timbre.convai.recording.RecordedCall;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,11 @@ final class BackgroundConversationLog implements ConversationLog {
     @Override
     public void updated(String conversationId, List<TranscriptEntry> transcript) {
         run(conversationId, () -> target.updated(conversationId, transcript));
+    }
+
+    @Override
+    public void audioRecorded(String conversationId, RecordedCall audio) {
+        run(conversationId, () -> target.audioRecorded(conversationId, audio));
     }
 
     @Override

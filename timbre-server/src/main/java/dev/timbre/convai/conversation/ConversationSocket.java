@@ -165,6 +165,7 @@ final class ConversationSocket {
             }
         }
         events = new SocketEvents(runtime, out, conversationId, cc.path("conversation").path("client_events"), textOnly, this::cancelTimers);
+        dev.timbre.convai.recording.RecordingPolicy.forConversation(agentConfig, textOnly).ifPresent(events::record);
         events.log(log -> log.started(new ConversationStart(conversationId, agentId, agentConfig.path("name").asText(""), init.userId(),
                 runtime.clock().instant(), textOnly, info.source(), info.sourceVersion(), info.authorizationMethod(),
                 init.recorded(allVars), profile.language())));

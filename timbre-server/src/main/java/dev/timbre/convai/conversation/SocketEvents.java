@@ -5,8 +5,10 @@ import dev.timbre.agent.session.Frame;
 import dev.timbre.agent.session.SessionEnd;
 import dev.timbre.agent.session.SessionListener;
 import dev.timbre.agent.transcript.TranscriptEntry;
+import dev.timbre.agent.voice.TurnLatency;
 import dev.timbre.convai.conversations.ConversationEnd;
 import dev.timbre.convai.conversations.ConversationLog;
+import dev.timbre.convai.recording.CallRecording;
 import dev.timbre.sockets.SocketSender;
 import java.io.IOException;
 import java.util.HashSet;
@@ -31,6 +33,7 @@ final class SocketEvents implements SessionListener {
     private final boolean textOnly;
     private final Runnable onEnd;
     private final TurnOverhead.Turns turns;
+    private volatile CallRecording recording;
     private volatile boolean ended;
 
     SocketEvents(ConversationRuntime runtime, SocketSender out, String conversationId, JsonNode clientEvents, boolean textOnly, Runnable onEnd) {
@@ -46,6 +49,9 @@ final class SocketEvents implements SessionListener {
     }
 
     boolean textOnly() { return textOnly; }
+
+    /** Records the call into {@code recording} (set before the session starts; see {@code RecordingPolicy}). */
+    void record(CallRecording recording) { this.recording = recording; }
 
     /** The session has ended (its last event went out or the socket is closing). */
     boolean hasEnded() { return ended; }
@@ -73,6 +79,21 @@ final class SocketEvents implements SessionListener {
     }
 
     @Override
+    public void recordedUserAudio(short[] pcm16k, long atMillis) {
+        if (recording != null) recording.userAudio(pcm16k, atMillis);
+    }
+
+    @Override
+    public void recordedAgentAudio(short[] pcm16k, long atMillis) {
+        if (recording != null) recording.agentAudio(pcm16k, atMillis);
+    }
+
+    @Override
+    public void turnMeasured(TurnLatency latency) {
+        runtime.turnOverhead().voiceLatency().observe(latency);
+    }
+
+    @Override
     public void transcriptUpdated(List<TranscriptEntry> transcript) {
         log(l -> l.updated(conversationId, transcript));
     }
@@ -81,6 +102,7 @@ final class SocketEvents implements SessionListener {
     public void ended(SessionEnd end) {
         ended = true;
         onEnd.run();
+        if (recording != null) log(l -> l.audioRecorded(conversationId, recording.finish()));
         log(l -> l.ended(conversationId, new ConversationEnd(runtime.clock().instant(), end.transcript(), end.terminationReason(),
                 end.isError() || end.closeCode() != 1000 ? end.closeCode() : null, end.errorMessage())));
         out.close(end.closeCode(), end.isError() ? end.errorMessage() : end.terminationReason());

@@ -21,8 +21,10 @@ final class TurnOverhead {
     private final Timer in;
     private final Timer out;
     private final Timer total;
+    private final VoiceLatency voiceLatency;
 
     TurnOverhead(MeterRegistry registry) {
+        this.voiceLatency = new VoiceLatency(registry);
         this.in = timer(registry, "in");
         this.out = timer(registry, "out");
         this.total = timer(registry, "total");
@@ -32,6 +34,9 @@ final class TurnOverhead {
     static TurnOverhead unrecorded() { return new TurnOverhead(new SimpleMeterRegistry()); }
 
     Turns conversation() { return new Turns(); }
+
+    /** The voice pipeline's stage latencies, in the same registry. */
+    VoiceLatency voiceLatency() { return voiceLatency; }
 
     /** One conversation's turn in progress. The socket thread and the session loop call it: methods are synchronized. */
     final class Turns {

@@ -1,11 +1,12 @@
 package dev.timbre.convai.conversations;
 
 import dev.timbre.agent.transcript.TranscriptEntry;
+import dev.timbre.convai.recording.RecordedCall;
 import java.util.List;
 
 /**
  * Where the conversation runtime records a conversation while it runs; implemented by {@code ConversationsService}.
- * Calls for one conversation come from one thread at a time, in the order started → updated* → ended. Each call
+ * Calls for one conversation come from one thread at a time, in the order started → updated* → audioRecorded? → ended. Each call
  * persists before it returns, so a crash keeps the record up to the last finished turn.
  */
 public interface ConversationLog {
@@ -14,6 +15,12 @@ public interface ConversationLog {
 
     /** The transcript so far (the whole list, replacing the stored one), after each finished turn. */
     void updated(String conversationId, List<TranscriptEntry> transcript);
+
+    /**
+     * The call's recording (voice calls the agent's privacy settings let record), just before {@link #ended}: stored
+     * as MP3 and flagged on the conversation ({@code has_audio}, {@code has_user_audio}, {@code has_response_audio}).
+     */
+    default void audioRecorded(String conversationId, RecordedCall audio) {}
 
     /** The call ended: stored with status {@code processing}, then post-call work runs in the background. */
     void ended(String conversationId, ConversationEnd end);

@@ -18,7 +18,7 @@ public final class ConversationRepository {
     private static final String COLUMNS = "seq, conversation_id, agent_id, agent_name, user_id, status, start_time_unix, "
             + "call_duration_secs, message_count, call_successful, transcript, metadata, analysis, initiation_client_data, "
             + "transcript_summary, call_summary_title, feedback_likes, feedback_dislikes, feedback_score, text_only, "
-            + "termination_reason, error_code, error_reason, created_at_unix, updated_at_unix";
+            + "termination_reason, error_code, error_reason, created_at_unix, updated_at_unix, has_audio, has_user_audio, has_response_audio";
 
     private final Jdbi jdbi;
 
@@ -34,12 +34,13 @@ public final class ConversationRepository {
                         + ":conversationId, :agentId, :agentName, :userId, :status, :startTimeUnix, :callDurationSecs, :messageCount, "
                         + ":callSuccessful, :transcript, :metadata, :analysis, :initiationClientData, :transcriptSummary, "
                         + ":callSummaryTitle, :likes, :dislikes, :feedbackScore, :textOnly, :terminationReason, :errorCode, "
-                        + ":errorReason, :createdAtUnix, :updatedAtUnix)")
+                        + ":errorReason, :createdAtUnix, :updatedAtUnix, :hasAudio, :hasUserAudio, :hasResponseAudio)")
                 .bindMethods(c)
                 .bind("transcript", TranscriptJson.write(c.transcript()))
                 .bind("metadata", c.metadata().toString())
                 .bind("analysis", text(c.analysis()))
                 .bind("initiationClientData", text(c.initiationClientData()))
+                .bindMethods(c.audio())
                 .execute());
     }
 
@@ -89,6 +90,13 @@ public final class ConversationRepository {
         });
     }
 
+    /** Sets the recording flags (the recording is stored); true when the row was there. */
+    public boolean saveAudio(String conversationId, AudioFlags audio) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE conversations SET has_audio = :hasAudio, has_user_audio = :hasUserAudio, "
+                        + "has_response_audio = :hasResponseAudio WHERE conversation_id = :id")
+                .bindMethods(audio).bind("id", conversationId).execute()) > 0;
+    }
+
     /** Deletes the row; true when it was there. */
     public boolean delete(String conversationId) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM conversations WHERE conversation_id = :id")
@@ -105,7 +113,8 @@ public final class ConversationRepository {
                 rs.getString("transcript_summary"), rs.getString("call_summary_title"), rs.getInt("feedback_likes"),
                 rs.getInt("feedback_dislikes"), rs.getString("feedback_score"), rs.getBoolean("text_only"),
                 rs.getString("termination_reason"), errorCode, rs.getString("error_reason"), rs.getLong("created_at_unix"),
-                rs.getLong("updated_at_unix"), rs.getLong("seq"));
+                rs.getLong("updated_at_unix"), rs.getLong("seq"),
+                new AudioFlags(rs.getBoolean("has_audio"), rs.getBoolean("has_user_audio"), rs.getBoolean("has_response_audio")));
     }
 
     private static JsonNode json(String text) {

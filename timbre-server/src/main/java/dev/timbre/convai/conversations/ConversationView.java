@@ -22,16 +22,21 @@ final class ConversationView {
         body.set("metadata", ConversationMetadata.view(c));
         body.set("analysis", c.analysis() == null ? Json.MAPPER.nullNode() : c.analysis().deepCopy());
         body.set("conversation_initiation_client_data", clientData(c.initiationClientData()));
-        body.put("has_audio", false);
-        body.put("has_user_audio", false);
-        body.put("has_response_audio", false);
+        body.put("has_audio", c.audio().hasAudio());
+        body.put("has_user_audio", c.audio().hasUserAudio());
+        body.put("has_response_audio", c.audio().hasResponseAudio());
         body.put("has_auxiliary_audio", false);
         return body;
     }
 
-    /** {@code ConversationHistoryTranscriptCommonModel-Output}: the record's fields, feedback as a {@code UserFeedback}. */
+    /**
+     * {@code ConversationHistoryTranscriptCommonModel-Output}: the record's fields, feedback as a {@code UserFeedback},
+     * turn metrics as {@code conversation_turn_metrics} ({@code ConversationTurnMetrics}, null when none).
+     */
     static ObjectNode entry(TranscriptEntry e) {
         ObjectNode node = Json.MAPPER.valueToTree(e);
+        node.remove("turn_metrics");
+        node.set("conversation_turn_metrics", TurnMetricsJson.of(e.turnMetrics()));
         if (e.feedback() == null) node.putNull("feedback");
         else node.putObject("feedback").put("score", e.feedback()).put("time_in_call_secs", e.timeInCallSecs());
         return node;

@@ -3,7 +3,10 @@ package dev.timbre.convai.conversations;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.timbre.agent.transcript.Analysis;
 import dev.timbre.agent.transcript.TranscriptEntry;
+import dev.timbre.convai.recording.RecordedCall;
 import dev.timbre.http.ApiException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -24,13 +27,21 @@ public final class ConversationsService implements ConversationLog, Conversation
     private static final Logger LOG = LoggerFactory.getLogger(ConversationsService.class);
 
     private final ConversationRepository repository;
+    private final ConversationAudio recordings;
     private final Clock clock;
     private final Object lock = new Object();
     private volatile PostCall postCall = PostCall.NONE;
 
-    public ConversationsService(ConversationRepository repository, Clock clock) {
+    /** @param recordings where call recordings go; null keeps none (every recording is dropped, audio is a 404) */
+    public ConversationsService(ConversationRepository repository, ConversationAudio recordings, Clock clock) {
         this.repository = repository;
+        this.recordings = recordings;
         this.clock = clock;
+    }
+
+    /** Without call recordings. */
+    public ConversationsService(ConversationRepository repository, Clock clock) {
+        this(repository, null, clock);
     }
 
     /** The post-call hook {@link #ended} calls; {@link PostCall#NONE} (the default) marks calls done at once. */
@@ -58,6 +69,20 @@ public final class ConversationsService implements ConversationLog, Conversation
             int duration = (int) Math.max(c.callDurationSecs(), clock.instant().getEpochSecond() - c.startTimeUnix());
             return ConversationChange.of(c).transcript(entries).duration(duration).build(clock);
         });
+    }
+
+    /** Stores the recording (blob first, then the flags); a recording of a conversation that is gone is dropped. */
+    @Override
+    public void audioRecorded(String conversationId, RecordedCall audio) {
+        if (recordings == null || audio.isEmpty() || repository.find(conversationId).isEmpty()) return;
+        try {
+            AudioFlags flags = recordings.store(conversationId, audio);
+            synchronized (lock) {
+                if (!repository.saveAudio(conversationId, flags)) recordings.delete(conversationId);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not store the recording of conversation {}: {}", conversationId, e.toString());
+        }
     }
 
     @Override
@@ -126,8 +151,17 @@ public final class ConversationsService implements ConversationLog, Conversation
         return details(conversationId).orElseThrow(() -> notFound(conversationId));
     }
 
+    /** Deletes the conversation and its recording. */
     public void delete(String conversationId) {
-        if (!repository.delete(conversationId)) throw notFound(conversationId);
+        synchronized (lock) {
+            if (!repository.delete(conversationId)) throw notFound(conversationId);
+            if (recordings == null) return;
+            try {
+                recordings.delete(conversationId);
+            } catch (IOException e) {
+                LOG.warn("could not delete the recording of conversation {}: {}", conversationId, e.toString());
+            }
+        }
     }
 
     /** The conversation's overall rating from {@code POST …/feedback}: {@code like} or {@code dislike}. */
@@ -135,11 +169,22 @@ public final class ConversationsService implements ConversationLog, Conversation
         if (!change(conversationId, c -> ConversationChange.of(c).overallScore(score).build(clock))) throw notFound(conversationId);
     }
 
-    /** The recording; none is kept yet, so a known conversation is a 404 {@code conversation_audio_not_found}. */
-    public byte[] audio(String conversationId) {
-        repository.find(conversationId).orElseThrow(() -> notFound(conversationId));
-        throw ApiException.notFound("conversation_audio_not_found",
-                "Conversation " + conversationId + " has no audio: conversation audio is not recorded");
+    /**
+     * The recording as MP3, for the caller to stream and close; 404 {@code conversation_not_found} for an unknown
+     * conversation, 404 {@code conversation_audio_not_found} when it has none (text-only, not allowed to record, or
+     * still being stored).
+     */
+    public InputStream audio(String conversationId) {
+        StoredConversation c = repository.find(conversationId).orElseThrow(() -> notFound(conversationId));
+        try {
+            if (recordings != null && c.audio().hasAudio()) {
+                Optional<InputStream> mp3 = recordings.open(conversationId);
+                if (mp3.isPresent()) return mp3.get();
+            }
+        } catch (IOException e) {
+            LOG.warn("could not read the recording of conversation {}: {}", conversationId, e.toString());
+        }
+        throw ApiException.notFound("conversation_audio_not_found", "Conversation " + conversationId + " has no audio");
     }
 
     public static ApiException notFound(String conversationId) {

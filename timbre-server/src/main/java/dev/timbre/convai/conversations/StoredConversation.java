@@ -17,15 +17,30 @@ import java.util.List;
  * @param feedbackScore the conversation's {@code overall_score} ({@code like}/{@code dislike}), or null
  * @param errorCode with {@code errorReason}: {@code metadata.error}; null when the call did not fail
  * @param seq insertion order, the tie-breaker of the list order (0 before insertion)
+ * @param audio what the call recording holds ({@link AudioFlags#NONE} when there is none)
  */
 public record StoredConversation(String conversationId, String agentId, String agentName, String userId, String status,
                                  long startTimeUnix, int callDurationSecs, int messageCount, String callSuccessful,
                                  List<TranscriptEntry> transcript, ObjectNode metadata, ObjectNode analysis,
                                  JsonNode initiationClientData, String transcriptSummary, String callSummaryTitle,
                                  int likes, int dislikes, String feedbackScore, boolean textOnly, String terminationReason,
-                                 Integer errorCode, String errorReason, long createdAtUnix, long updatedAtUnix, long seq) {
+                                 Integer errorCode, String errorReason, long createdAtUnix, long updatedAtUnix, long seq,
+                                 AudioFlags audio) {
     public StoredConversation {
         transcript = transcript == null ? List.of() : List.copyOf(transcript);
         terminationReason = terminationReason == null ? "" : terminationReason;
+        audio = audio == null ? AudioFlags.NONE : audio;
+    }
+
+    /** A conversation without a recording. */
+    public StoredConversation(String conversationId, String agentId, String agentName, String userId, String status,
+                              long startTimeUnix, int callDurationSecs, int messageCount, String callSuccessful,
+                              List<TranscriptEntry> transcript, ObjectNode metadata, ObjectNode analysis,
+                              JsonNode initiationClientData, String transcriptSummary, String callSummaryTitle,
+                              int likes, int dislikes, String feedbackScore, boolean textOnly, String terminationReason,
+                              Integer errorCode, String errorReason, long createdAtUnix, long updatedAtUnix, long seq) {
+        this(conversationId, agentId, agentName, userId, status, startTimeUnix, callDurationSecs, messageCount, callSuccessful,
+                transcript, metadata, analysis, initiationClientData, transcriptSummary, callSummaryTitle, likes, dislikes,
+                feedbackScore, textOnly, terminationReason, errorCode, errorReason, createdAtUnix, updatedAtUnix, seq, AudioFlags.NONE);
     }
 }

@@ -51,10 +51,10 @@ public final class PostCallJobs {
                 .bind("state", state).bind("attempts", attempts).bind("error", error).bind("id", jobId).execute();
     }
 
-    /** In one transaction: the analysis job is done and the webhook job (when not null) is queued. */
-    public void analysisDone(String analysisJobId, PostCallJob webhook) {
+    /** In one transaction: the analysis job is done and the webhook jobs (those not null) are queued. */
+    public void analysisDone(String analysisJobId, PostCallJob... webhooks) {
         jdbi.useTransaction(h -> {
-            if (webhook != null) insert(h, webhook);
+            if (webhooks != null) for (PostCallJob webhook : webhooks) if (webhook != null) insert(h, webhook);
             finish(h, analysisJobId, PostCallJob.DONE, 1, null);
         });
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * 1000; beyond that a job waits in the table for the next start) read the conversation, analyse it with the agent's
  * language model ({@link ConversationAnalyser}), save the analysis ({@link ConversationRecords#saveAnalysis}) and,
  * in the same transaction that closes the job, queue a {@code post_call_transcription} webhook whose {@code data} is
- * the conversation as GET returns it. An analysis that throws marks the conversation failed
+ * the conversation as GET returns it, and, when the conversation has a recording and the agent's webhook settings ask
+ * for audio, a {@code post_call_audio} webhook ({@link PostCallAudio}). An analysis that throws marks the conversation failed
  * ({@link ConversationRecords#markFailed}); no webhook is sent for it. {@code initiationFailed} queues a
  * {@code call_initiation_failure} webhook (queued by a worker, so the caller never waits on the database). Pending
  * work resumes at start-up ({@link #resumePending}).
@@ -41,6 +43,7 @@ public final class PostCallProcessor implements PostCall, AutoCloseable {
     private final PostCallJobs jobs;
     private final PostCallWebhooks webhooks;
     private final Function<JsonNode, Optional<TimbreConfig.Webhook>> target;
+    private final Predicate<JsonNode> sendsAudio;
     private final Clock clock;
     private final ThreadPoolExecutor workers = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000), r -> {
         Thread t = new Thread(r, "post-call-analysis");
@@ -51,10 +54,12 @@ public final class PostCallProcessor implements PostCall, AutoCloseable {
     /**
      * @param agents an agent's configuration with defaults ({@code GetAgentResponseModel}) by id, empty when unknown
      * @param target the post-call webhook for an agent's configuration (null when unknown), empty when none
+     * @param sendsAudio whether an agent's configuration (null when unknown) asks for {@code post_call_audio} webhooks
      */
     public PostCallProcessor(ConversationRecords records, Function<String, Optional<ObjectNode>> agents, AgentLanguageModels models,
                              ConversationAnalyser analyser, PostCallJobs jobs, PostCallWebhooks webhooks,
-                             Function<JsonNode, Optional<TimbreConfig.Webhook>> target, Clock clock) {
+                             Function<JsonNode, Optional<TimbreConfig.Webhook>> target, Predicate<JsonNode> sendsAudio, Clock clock) {
+        this.sendsAudio = sendsAudio;
         this.records = records;
         this.agents = agents;
         this.models = models;
@@ -63,6 +68,13 @@ public final class PostCallProcessor implements PostCall, AutoCloseable {
         this.webhooks = webhooks;
         this.target = target;
         this.clock = clock;
+    }
+
+    /** Never sends {@code post_call_audio}. */
+    public PostCallProcessor(ConversationRecords records, Function<String, Optional<ObjectNode>> agents, AgentLanguageModels models,
+                             ConversationAnalyser analyser, PostCallJobs jobs, PostCallWebhooks webhooks,
+                             Function<JsonNode, Optional<TimbreConfig.Webhook>> target, Clock clock) {
+        this(records, agents, models, analyser, jobs, webhooks, target, agent -> false, clock);
     }
 
     @Override
@@ -134,14 +146,16 @@ public final class PostCallProcessor implements PostCall, AutoCloseable {
                     models.forPrompt(prompt));
             if (Thread.currentThread().isInterrupted()) return; // shutting down: stays pending, analysed again at the next start
             records.saveAnalysis(id, analysis);
-            PostCallJob hook = null;
+            PostCallJob hook = null, audio = null;
             if (target.apply(agent).isPresent()) {
                 ObjectNode data = records.details(id).orElse(details.get());
                 for (String f : List.of("has_audio", "has_user_audio", "has_response_audio")) if (!data.has(f)) data.put(f, false);
                 hook = webhooks.event("post_call_transcription", id, data);
+                if (data.path("has_audio").asBoolean(false) && sendsAudio.test(agent)) audio = PostCallAudio.event(webhooks, agentId, id);
             }
-            jobs.analysisDone(job.jobId(), hook);
+            jobs.analysisDone(job.jobId(), hook, audio);
             if (hook != null) webhooks.schedule(hook);
+            if (audio != null) webhooks.schedule(audio);
         } catch (RuntimeException e) {
             log.warn("post-call analysis of conversation {} failed", id, e);
             String reason = "post-call analysis failed: " + e.getMessage();

@@ -29,6 +29,12 @@ public final class PostCallSetup {
 
     public static PostCallProcessor processor(Jdbi jdbi, TimbreConfig.Webhooks webhooks, SettingsService convaiSettings, AgentsService agents,
                                               ConversationRecords records, AgentLanguageModels models, Clock clock) {
+        return processor(jdbi, webhooks, convaiSettings, agents, records, models, id -> Optional.empty(), clock);
+    }
+
+    /** @param recordings the conversations' stored MP3s, for {@code post_call_audio} */
+    public static PostCallProcessor processor(Jdbi jdbi, TimbreConfig.Webhooks webhooks, SettingsService convaiSettings, AgentsService agents,
+                                              ConversationRecords records, AgentLanguageModels models, StoredRecordings recordings, Clock clock) {
         PostCallJobs jobs = new PostCallJobs(jdbi);
         PostCallWebhookTargets targets = new PostCallWebhookTargets(webhooks, convaiSettings::settings);
         Function<String, Optional<ObjectNode>> agentById = id -> {
@@ -40,8 +46,8 @@ public final class PostCallSetup {
             }
         };
         PostCallWebhooks delivery = new PostCallWebhooks(jobs, agentId -> targets.forAgent(agentById.apply(agentId).orElse(null)),
-                new WebhookSender(clock), clock, DELIVERY_ATTEMPTS, FIRST_RETRY);
+                new WebhookSender(clock), clock, DELIVERY_ATTEMPTS, FIRST_RETRY, recordings);
         Function<JsonNode, Optional<TimbreConfig.Webhook>> target = targets::forAgent;
-        return new PostCallProcessor(records, agentById, models, new ConversationAnalyser(QUESTION_TIMEOUT), jobs, delivery, target, clock);
+        return new PostCallProcessor(records, agentById, models, new ConversationAnalyser(QUESTION_TIMEOUT), jobs, delivery, target, targets::sendsAudio, clock);
     }
 }

@@ -33,6 +33,24 @@ public final class PostCallWebhookTargets {
                 .filter(w -> w != null && wanted.equals(w.id()) && w.url() != null && !w.url().isBlank()).findFirst();
     }
 
+    /**
+     * Whether {@code post_call_audio} webhooks are sent for the agent (null when unknown): {@code send_audio} true, or
+     * {@code "audio"} among the {@code events}, in the agent's {@code platform_settings.workspace_overrides.webhooks} or
+     * in the ConvAI settings' {@code webhooks} (either one enables it: the agent's default {@code false} cannot be told
+     * apart from an explicit one).
+     */
+    public boolean sendsAudio(JsonNode agent) {
+        JsonNode own = agent == null ? null : agent.at("/platform_settings/workspace_overrides/webhooks");
+        return asksForAudio(own) || asksForAudio(convaiSettings.get().path("webhooks"));
+    }
+
+    private static boolean asksForAudio(JsonNode webhooks) {
+        if (webhooks == null || !webhooks.isObject()) return false;
+        if (webhooks.path("send_audio").asBoolean(false)) return true;
+        for (JsonNode e : webhooks.path("events")) if ("audio".equals(e.asText())) return true;
+        return false;
+    }
+
     private static String text(JsonNode n) {
         return n.isTextual() && !n.asText().isBlank() ? n.asText() : null;
     }

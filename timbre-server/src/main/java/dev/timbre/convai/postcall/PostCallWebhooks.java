@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * ({@link WebhookSender}; the signature's time is the send time). A non-2xx answer, timeout or refused connection is
  * retried after {@code firstRetry}, doubling each time, up to {@code maxAttempts} attempts; then the job is failed.
  * The webhook is resolved for the body's {@code data.agent_id} at each attempt ({@link PostCallWebhookTargets}). ElevenLabs' auto-disable rule is
- * kept ({@link WebhookHealth}). {@link #resumePending} schedules the pending rows after a restart. Never blocks callers
+ * kept ({@link WebhookHealth}). A {@code post_call_audio} row holds the envelope only: its body is streamed from the
+ * stored recording at each attempt ({@link PostCallAudio}). {@link #resumePending} schedules the pending rows after a restart. Never blocks callers
  * beyond one row insert.
  */
 public final class PostCallWebhooks implements AutoCloseable {
@@ -36,15 +37,20 @@ public final class PostCallWebhooks implements AutoCloseable {
     private final Clock clock;
     private final int maxAttempts;
     private final Duration firstRetry;
+    private final StoredRecordings recordings;
     private final ScheduledExecutorService workers = new ScheduledThreadPoolExecutor(2, r -> {
         Thread t = new Thread(r, "post-call-webhooks");
         t.setDaemon(true);
         return t;
     });
 
-    /** @param target the webhook for an agent id (null when unknown) at the time of an attempt, empty when none */
+    /**
+     * @param target the webhook for an agent id (null when unknown) at the time of an attempt, empty when none
+     * @param recordings the conversations' stored MP3s, streamed into {@code post_call_audio} bodies
+     */
     public PostCallWebhooks(PostCallJobs jobs, Function<String, Optional<TimbreConfig.Webhook>> target, WebhookSender sender, Clock clock,
-                            int maxAttempts, Duration firstRetry) {
+                            int maxAttempts, Duration firstRetry, StoredRecordings recordings) {
+        this.recordings = recordings;
         this.jobs = jobs;
         this.target = target;
         this.sender = sender;
@@ -52,6 +58,12 @@ public final class PostCallWebhooks implements AutoCloseable {
         this.clock = clock;
         this.maxAttempts = maxAttempts;
         this.firstRetry = firstRetry;
+    }
+
+    /** Without recordings: a {@code post_call_audio} job fails (there is no audio to send). */
+    public PostCallWebhooks(PostCallJobs jobs, Function<String, Optional<TimbreConfig.Webhook>> target, WebhookSender sender, Clock clock,
+                            int maxAttempts, Duration firstRetry) {
+        this(jobs, target, sender, clock, maxAttempts, firstRetry, id -> Optional.empty());
     }
 
     /** The envelope {@code {type, event_timestamp (unix s), data}} as a pending job row (not yet stored). */
@@ -89,7 +101,9 @@ public final class PostCallWebhooks implements AutoCloseable {
         try {
             PostCallJob job = jobs.find(jobId).filter(j -> j.state().equals(PostCallJob.PENDING)).orElse(null);
             if (job == null) return;
-            Optional<TimbreConfig.Webhook> hook = target.apply(agentOf(job.payload()));
+            JsonNode payload = Json.MAPPER.readTree(job.payload());
+            JsonNode agentId = payload.at("/data/agent_id");
+            Optional<TimbreConfig.Webhook> hook = target.apply(agentId.isTextual() ? agentId.asText() : null);
             if (hook.isEmpty()) {
                 jobs.finish(jobId, PostCallJob.FAILED, job.attempts(), "no post-call webhook is configured any more");
                 return;
@@ -98,7 +112,13 @@ public final class PostCallWebhooks implements AutoCloseable {
                 jobs.finish(jobId, PostCallJob.FAILED, job.attempts(), "the webhook is auto-disabled after repeated failures");
                 return;
             }
-            String failure = sender.send(hook.get(), job.payload());
+            boolean audio = PostCallAudio.isAudio(payload);
+            if (audio && !recorded(job.conversationId())) {
+                jobs.finish(jobId, PostCallJob.FAILED, job.attempts(), "the conversation has no recording (any more)");
+                return;
+            }
+            String failure = audio ? sender.send(hook.get(), PostCallAudio.body(payload, job.conversationId(), recordings))
+                    : sender.send(hook.get(), job.payload());
             int attempts = job.attempts() + 1;
             if (failure == null) {
                 health.delivered(hook.get().url());
@@ -114,18 +134,15 @@ public final class PostCallWebhooks implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // shutting down: the job stays pending and resumes at the next start
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             log.warn("post-call webhook job {} could not run; it stays pending until the next start: {}", jobId, e.toString());
         }
     }
 
-    private static String agentOf(String payload) {
-        try {
-            JsonNode a = Json.MAPPER.readTree(payload).at("/data/agent_id");
-            return a.isTextual() ? a.asText() : null;
-        } catch (java.io.IOException e) {
-            return null;
-        }
+    private boolean recorded(String conversationId) throws java.io.IOException {
+        Optional<java.io.InputStream> mp3 = recordings.open(conversationId);
+        if (mp3.isPresent()) mp3.get().close();
+        return mp3.isPresent();
     }
 
     @Override

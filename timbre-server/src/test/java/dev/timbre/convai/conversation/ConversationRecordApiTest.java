@@ -57,6 +57,10 @@ class ConversationRecordApiTest {
 
         String metrics = server.get("/metrics").text();
         assertThat(metrics).containsPattern("timbre_agent_turn_overhead_seconds_count\\{[^}]*leg=\"total\"[^}]*} [1-9]");
+        assertThat(metrics).as("voice latency is exported (empty for a text call)")
+                .containsPattern("timbre_agent_voice_latency_seconds_count\\{[^}]*stage=\"first_audio_sent\"[^}]*} 0");
+        assertThat(details.path("has_audio").asBoolean(true)).as("text conversations are not recorded").isFalse();
+        assertThat(server.get("/v1/convai/conversations/" + conversationId + "/audio").status()).isEqualTo(404);
 
         var list = server.get("/v1/convai/conversations?agent_id=" + agentId);
         OpenApiContract.assertConforms("GET", "/v1/convai/conversations", list);

@@ -4,6 +4,7 @@ import dev.timbre.agent.transcript.TranscriptEntry;
 import dev.timbre.convai.conversations.ConversationEnd;
 import dev.timbre.convai.conversations.ConversationLog;
 import dev.timbre.convai.conversations.ConversationStart;
+import dev.timbre.convai.recording.RecordedCall;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,7 @@ final class RecordingConversationLog implements ConversationLog {
     final Map<String, ConversationStart> starts = new ConcurrentHashMap<>();
     final Map<String, List<TranscriptEntry>> transcripts = new ConcurrentHashMap<>();
     final Map<String, ConversationEnd> ends = new ConcurrentHashMap<>();
+    final Map<String, RecordedCall> recordings = new ConcurrentHashMap<>();
     final List<String> calls = new CopyOnWriteArrayList<>();
 
     @Override public void started(ConversationStart start) {
@@ -24,6 +26,11 @@ final class RecordingConversationLog implements ConversationLog {
     @Override public void updated(String conversationId, List<TranscriptEntry> transcript) {
         transcripts.put(conversationId, transcript);
         calls.add("updated " + conversationId);
+    }
+
+    @Override public void audioRecorded(String conversationId, RecordedCall audio) {
+        recordings.put(conversationId, audio);
+        calls.add("audioRecorded " + conversationId);
     }
 
     @Override public void ended(String conversationId, ConversationEnd end) {

@@ -61,6 +61,34 @@ class ConversationRepositoryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.timbre.testing.TestDatabases#both")
+    void keeps_the_audio_flags_and_turn_metrics(String kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            ConversationRepository repo = new ConversationRepository(db.jdbi());
+            StoredConversation c = row("conv_a", "agent_a", null, 100, "unknown");
+            repo.insert(c);
+            assertThat(repo.find("conv_a").orElseThrow().audio()).isEqualTo(AudioFlags.NONE);
+
+            assertThat(repo.saveAudio("conv_a", new AudioFlags(true, true, false))).isTrue();
+            assertThat(repo.saveAudio("missing", new AudioFlags(true, true, true))).isFalse();
+            StoredConversation back = repo.find("conv_a").orElseThrow();
+            assertThat(back.audio()).isEqualTo(new AudioFlags(true, true, false));
+
+            List<TranscriptEntry> voice = List.of(TranscriptEntry.user("hello", 0, "audio"),
+                    TranscriptEntry.agent("hi", 1).withTurnMetrics(Map.of("convai_llm_service_ttfb", 0.42)));
+            assertThat(repo.update(ConversationChange.of(back).transcript(voice).build(java.time.Clock.systemUTC()))).isTrue();
+            StoredConversation updated = repo.find("conv_a").orElseThrow();
+            assertThat(updated.audio()).as("an update keeps the flags").isEqualTo(new AudioFlags(true, true, false));
+            assertThat(updated.transcript().get(1).turnMetrics()).containsExactly(Map.entry("convai_llm_service_ttfb", 0.42));
+
+            StoredConversation flagged = new StoredConversation("conv_b", "agent_a", "A", null, "done", 100, 0, 0, "unknown", List.of(),
+                    c.metadata(), null, null, null, null, 0, 0, null, false, "", null, null, 100, 100, 0, new AudioFlags(true, false, true));
+            repo.insert(flagged);
+            assertThat(repo.find("conv_b").orElseThrow().audio()).isEqualTo(new AudioFlags(true, false, true));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.timbre.testing.TestDatabases#both")
     void lists_newest_first_with_filters_and_keyset_paging(String kind) {
         try (Database db = TestDatabases.open(kind)) {
             ConversationRepository repo = new ConversationRepository(db.jdbi());

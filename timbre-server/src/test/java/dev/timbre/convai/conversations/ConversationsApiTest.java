@@ -204,12 +204,49 @@ class ConversationsApiTest {
     }
 
     @Test
-    void audio_is_404_because_calls_are_not_recorded_yet() {
+    void audio_is_404_when_the_call_was_not_recorded() {
         String id = conversation(agent(), "u", 1_670_000_000);
         TestServer.Response r = server.get("/v1/convai/conversations/" + id + "/audio");
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.json().at("/detail/status").asText()).isEqualTo("conversation_audio_not_found");
         assertThat(r.json().at("/detail/message").asText()).contains("no audio");
+    }
+
+    @Test
+    void a_recorded_call_is_served_as_mp3_and_flagged() {
+        String id = conversation(agent(), "u", 1_670_000_100);
+        server.timbre().conversations().audioRecorded(id, ConversationAudioTest.call(true));
+
+        TestServer.Response r = server.get("/v1/convai/conversations/" + id + "/audio");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).startsWith("audio/mpeg");
+        dev.timbre.audio.Wav.Decoded decoded = dev.timbre.audio.AudioDecoder.mp3(r.body());
+        assertThat(decoded.pcm().length / 2.0 / decoded.format().sampleRate()).as("3 s of call").isBetween(3.0, 3.2);
+
+        TestServer.Response c = server.get("/v1/convai/conversations/" + id);
+        OpenApiContract.assertConforms("GET", ONE, c);
+        assertThat(c.json().get("has_audio").asBoolean()).isTrue();
+        assertThat(c.json().get("has_user_audio").asBoolean()).isTrue();
+        assertThat(c.json().get("has_response_audio").asBoolean()).isTrue();
+
+        assertThat(server.delete("/v1/convai/conversations/" + id).status()).isEqualTo(200);
+        assertThat(server.get("/v1/convai/conversations/" + id + "/audio").status()).isEqualTo(404);
+    }
+
+    @Test
+    void voice_turn_metrics_are_conversation_turn_metrics() {
+        String id = conversation(agent(), "u", 1_670_000_200);
+        ConversationsService log = server.timbre().conversations();
+        log.updated(id, List.of(TranscriptEntry.user("hello", 0, "audio"),
+                TranscriptEntry.agent("hi", 1).withTurnMetrics(Map.of("convai_vad_end", 0.5, "convai_llm_service_ttfb", 0.82))));
+
+        TestServer.Response r = server.get("/v1/convai/conversations/" + id);
+        OpenApiContract.assertConforms("GET", ONE, r);
+        JsonNode t = r.json().get("transcript");
+        assertThat(t.get(0).get("conversation_turn_metrics").isNull()).isTrue();
+        assertThat(t.get(1).at("/conversation_turn_metrics/metrics/convai_vad_end/elapsed_time").asDouble()).isEqualTo(0.5);
+        assertThat(t.get(1).at("/conversation_turn_metrics/metrics/convai_llm_service_ttfb/elapsed_time").asDouble()).isEqualTo(0.82);
+        assertThat(t.get(1).has("turn_metrics")).isFalse();
     }
 
     @Test

@@ -36,4 +36,20 @@ class PostCallWebhookTargetsTest {
         assertThat(new PostCallWebhookTargets(new TimbreConfig.Webhooks(STT), () -> settings).forAgent(null))
                 .as("the speech-to-text webhook only when named").isEmpty();
     }
+
+    @Test
+    void audio_is_sent_when_the_agent_or_the_workspace_asks_for_it() throws Exception {
+        AtomicReference<ObjectNode> settings = new AtomicReference<>(json("{\"webhooks\": {\"send_audio\": false}}"));
+        PostCallWebhookTargets t = new PostCallWebhookTargets(new TimbreConfig.Webhooks(POST_CALL), settings::get);
+        ObjectNode quiet = json("{\"platform_settings\": {\"workspace_overrides\": {\"webhooks\": {\"send_audio\": false}}}}");
+        assertThat(t.sendsAudio(null)).isFalse();
+        assertThat(t.sendsAudio(quiet)).isFalse();
+        assertThat(t.sendsAudio(json("{\"platform_settings\": {\"workspace_overrides\": {\"webhooks\": {\"send_audio\": true}}}}"))).isTrue();
+        assertThat(t.sendsAudio(json("{\"platform_settings\": {\"workspace_overrides\": {\"webhooks\": {\"events\": [\"transcript\", \"audio\"]}}}}")))
+                .isTrue();
+        settings.set(json("{\"webhooks\": {\"send_audio\": true}}"));
+        assertThat(t.sendsAudio(quiet)).as("the workspace's toggle").isTrue();
+        settings.set(json("{\"webhooks\": {\"events\": [\"audio\"]}}"));
+        assertThat(t.sendsAudio(null)).isTrue();
+    }
 }

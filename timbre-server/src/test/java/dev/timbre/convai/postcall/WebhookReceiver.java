@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /** A webhook endpoint for tests (JDK HttpServer): answers the queued statuses in turn, then 200; records every POST. */
 final class WebhookReceiver implements AutoCloseable {
-    record Delivery(String signature, String body) {}
+    /** @param transferEncoding the request's {@code Transfer-Encoding} header, null when none */
+    record Delivery(String signature, String body, String transferEncoding) {}
 
     final LinkedBlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
     final ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
@@ -24,7 +25,8 @@ final class WebhookReceiver implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", ex -> {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            deliveries.add(new Delivery(ex.getRequestHeaders().getFirst("ElevenLabs-Signature"), body));
+            deliveries.add(new Delivery(ex.getRequestHeaders().getFirst("ElevenLabs-Signature"), body,
+                    ex.getRequestHeaders().getFirst("Transfer-Encoding")));
             Integer status = statuses.poll();
             ex.sendResponseHeaders(status == null ? 200 : status, -1);
             ex.close();
