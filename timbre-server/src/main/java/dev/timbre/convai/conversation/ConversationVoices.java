@@ -4,6 +4,7 @@ import dev.timbre.agent.voice.VoiceEngines;
 import dev.timbre.engine.SpeechToText;
 import dev.timbre.engine.VoiceActivityDetector;
 import dev.timbre.http.ApiException;
+import dev.timbre.speechtotext.SpeechToTextService;
 import dev.timbre.texttospeech.TextToSpeechRequest;
 import dev.timbre.texttospeech.TextToSpeechService;
 import dev.timbre.voices.VoiceSettings;
@@ -25,10 +26,16 @@ public final class ConversationVoices {
     private final Supplier<VoiceActivityDetector> vad;
     private final SpeechThreads threads = SpeechThreads.forThisMachine();
 
-    /** A voice conversation cannot run here (no speech-to-text engine, or the agent's voice cannot speak). */
+    /**
+     * A voice conversation cannot run here: no speech-to-text engine or the agent's voice cannot speak (close code
+     * 1011), or the engine does not recognise the conversation's language (1008).
+     */
     static final class Unavailable extends Exception {
-        Unavailable(String message) {
+        final int closeCode;
+
+        Unavailable(int closeCode, String message) {
             super(message);
+            this.closeCode = closeCode;
         }
     }
 
@@ -47,7 +54,7 @@ public final class ConversationVoices {
     }
 
     /**
-     * The engines for one conversation. The agent's voice and model are tried once (no synthesis): an unknown voice
+     * The engines for one conversation. The language must be one the recogniser knows. The agent's voice and model are tried once (no synthesis): an unknown voice
      * becomes the default voice, an unknown model the server's default model (both logged).
      */
     VoiceEngines engines(VoiceConfig config, String conversationId) throws Unavailable {
@@ -55,7 +62,12 @@ public final class ConversationVoices {
         try {
             stt = speechToText.get();
         } catch (ApiException e) {
-            throw new Unavailable(e.getMessage());
+            throw new Unavailable(1011, e.getMessage());
+        }
+        try {
+            SpeechToTextService.language(stt, config.settings().languageCode());
+        } catch (ApiException e) {
+            throw new Unavailable(1008, "Voice conversations in '" + config.settings().languageCode() + "' are not supported: " + e.getMessage());
         }
         String voiceId = config.voiceId() != null ? config.voiceId() : defaultVoiceId.get();
         String modelId = config.modelId();
@@ -76,7 +88,7 @@ public final class ConversationVoices {
                     LOG.info("conversation {}: the agent's voice settings are out of range ({}); using the voice's own", conversationId, e.getMessage());
                     tuning = null;
                 } else {
-                    throw new Unavailable("The agent's voice cannot speak: " + e.getMessage());
+                    throw new Unavailable(1011, "The agent's voice cannot speak: " + e.getMessage());
                 }
             }
         }

@@ -181,6 +181,17 @@ class VoiceConversationApiTest {
     }
 
     @Test
+    void aLanguageTheRecogniserDoesNotKnowRefusesTheVoiceCall() {
+        String agent = h.agent("{'name':'German','conversation_config':{'agent':{'first_message':'Hallo.','language':'de'}}}");
+        var c = h.connect("agent_id=" + agent, "convai");
+        c.sendJson(VOICE_INIT);
+        List<JsonNode> got = new ArrayList<>();
+        var closed = c.closeAfter(got);
+        assertThat(closed.code()).isEqualTo(1008);
+        assertThat(got.get(got.size() - 1).path("error_event").path("error_type").asText()).isEqualTo("unsupported_language");
+    }
+
+    @Test
     void audioOnATextOnlyConversationIsRefused() {
         String agent = h.agent("{'name':'Chat','conversation_config':{'conversation':{'text_only':true}}}");
         var c = h.connect("agent_id=" + agent, "convai");
