@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * ({@link TextToSpeechService#prepare(String, TextToSpeechRequest, double)}: voice, model, stability, similarity,
  * speed) and runs it as raw PCM ({@link PcmSynthesis}) on the shared {@link SpeechThreads}. Agent speech charges no
  * characters and records no history item (the conversation is the record). Each engine chunk is held back until the
- * next one arrives so that characters settled at the end land in the last audio chunk; alignment times become
- * milliseconds from the start of their chunk (characters settled late, before their chunk, start at 0).
+ * next one arrives, so that characters settled one chunk late (and those settled at the end) still travel with the
+ * chunk they start in; alignment times become milliseconds from the start of their chunk (characters settled later
+ * still start at 0 of the chunk they arrive with).
  * Thread-safe; callbacks come on a speech thread, one at a time.
  */
 final class ConversationSpeech implements AgentSpeech {
@@ -116,11 +117,14 @@ final class ConversationSpeech implements AgentSpeech {
         public void audio(byte[] pcm, CharacterAlignment alignment, CharacterAlignment normalized, boolean last) throws IOException {
             if (cancelled) throw new Cancelled();
             if (pcm.length > 0) {
-                if (held != null) deliver(held, heldStart, heldAlignment);
-                held = pcm;
-                heldStart = format.seconds(bytes);
-                heldAlignment = merge(carried, alignment);
+                double start = format.seconds(bytes);
+                CharacterAlignment[] split = split(merge(carried, alignment), start);
                 carried = null;
+                if (held != null) deliver(held, heldStart, merge(heldAlignment, split[0]));
+                else split[1] = merge(split[0], split[1]);
+                held = pcm;
+                heldStart = start;
+                heldAlignment = split[1];
                 bytes += pcm.length;
             } else if (held != null) {
                 heldAlignment = merge(heldAlignment, alignment);
@@ -137,6 +141,20 @@ final class ConversationSpeech implements AgentSpeech {
             if (cancelled) throw new Cancelled();
             listener.audio(format, pcm, SpokenAlignment.relative(alignment, startSeconds));
         }
+    }
+
+    /** {@code a}'s characters that start before {@code seconds} (they belong to the chunk held back), and the rest. */
+    private static CharacterAlignment[] split(CharacterAlignment a, double seconds) {
+        if (a == null) return new CharacterAlignment[2];
+        int n = 0;
+        while (n < a.characters().size() && a.characterStartTimesSeconds().get(n) < seconds) n++;
+        return new CharacterAlignment[] {slice(a, 0, n), slice(a, n, a.characters().size())};
+    }
+
+    private static CharacterAlignment slice(CharacterAlignment a, int from, int to) {
+        if (from >= to) return null;
+        return new CharacterAlignment(a.characters().subList(from, to), a.characterStartTimesSeconds().subList(from, to),
+                a.characterEndTimesSeconds().subList(from, to));
     }
 
     private static CharacterAlignment merge(CharacterAlignment a, CharacterAlignment b) {
