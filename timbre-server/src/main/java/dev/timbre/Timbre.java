@@ -145,7 +145,7 @@ public final class Timbre implements AutoCloseable {
                     conversations, languageModels, recordings::open, Clock.systemUTC());
             conversations.postCall(postCall);
             VoiceActivityDetectors voiceActivity = VoiceActivityDetectors.load();
-            ConversationVoices conversationVoices = new ConversationVoices(textToSpeech, () -> voices.list().get(0).voiceId(),
+            ConversationVoices conversationVoices = new ConversationVoices(textToSpeech, () -> voices.list().stream().findFirst().map(v -> v.voiceId()).orElse(null),
                     speechToText::engine, voiceActivity);
 
             ApiKeyAuth auth = new ApiKeyAuth(keys);

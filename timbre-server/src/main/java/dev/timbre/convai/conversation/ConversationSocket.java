@@ -162,6 +162,10 @@ final class ConversationSocket {
             } catch (ConversationVoices.Unavailable e) {
                 refuse(e.closeCode, e.closeCode == 1008 ? "unsupported_language" : "unknown", e.getMessage());
                 return;
+            } catch (RuntimeException e) {
+                LOG.error("conversation {}: voice engines failed", conversationId, e);
+                refuse(1011, "unknown", "Voice is not available: " + e.getMessage());
+                return;
             }
         }
         events = new SocketEvents(runtime, out, conversationId, cc.path("conversation").path("client_events"), textOnly, this::cancelTimers);

@@ -41,7 +41,7 @@ public final class ConversationVoices {
 
     /**
      * @param defaultVoiceId the voice for agents whose {@code tts.voice_id} this server does not have (e.g. ElevenLabs'
-     *                       default voice): the first voice the server lists
+     *                       default voice): the first voice the server lists; null when it has none
      * @param speechToText the server's STT engine; throws {@link ApiException} when none is loaded
      * @param vad a new detector per call
      */
@@ -69,7 +69,9 @@ public final class ConversationVoices {
         } catch (ApiException e) {
             throw new Unavailable(1008, "Voice conversations in '" + config.settings().languageCode() + "' are not supported: " + e.getMessage());
         }
-        String voiceId = config.voiceId() != null ? config.voiceId() : defaultVoiceId.get();
+        String fallback = defaultVoiceId.get();
+        String voiceId = config.voiceId() != null ? config.voiceId() : fallback;
+        if (voiceId == null) throw new Unavailable(1011, "The agent's voice cannot speak: this server has no voices");
         String modelId = config.modelId();
         VoiceSettings tuning = new VoiceSettings(config.stability(), null, config.similarityBoost(), null, null);
         for (int attempt = 0; ; attempt++) {
@@ -78,9 +80,9 @@ public final class ConversationVoices {
                 tts.prepare(voiceId, withText(template, "Hello."), config.speed());
                 return new VoiceEngines(vad, stt, new ConversationSpeech(tts, threads, voiceId, template, config.speed()));
             } catch (ApiException e) {
-                if (attempt < 3 && e.code().equals("voice_not_found") && !voiceId.equals(defaultVoiceId.get())) {
-                    LOG.info("conversation {}: voice {} is not on this server; speaking with {}", conversationId, voiceId, defaultVoiceId.get());
-                    voiceId = defaultVoiceId.get();
+                if (attempt < 3 && e.code().equals("voice_not_found") && fallback != null && !voiceId.equals(fallback)) {
+                    LOG.info("conversation {}: voice {} is not on this server; speaking with {}", conversationId, voiceId, fallback);
+                    voiceId = fallback;
                 } else if (attempt < 3 && modelId != null && e.code().equals("model_not_found")) {
                     LOG.info("conversation {}: TTS model {} is not on this server; using the default model", conversationId, modelId);
                     modelId = null;
