@@ -75,13 +75,22 @@ class VoiceConversationApiTest {
         assertThat(response.path("agent_response_event").path("agent_response").asText()).isEqualTo("It is sunny and warm today.");
         List<JsonNode> audio = audioOf(got, c, eventId, 32_000);
         StringBuilder spoken = new StringBuilder();
+        long chunkStartMs = 0, lastCharMs = -1;
         for (JsonNode a : audio) {
             JsonNode e = a.path("audio_event");
             assertThat(e.path("event_id").asInt()).isEqualTo(eventId);
-            assertThat(Base64.getDecoder().decode(e.path("audio_base_64").asText()).length % 2).isZero();
+            int bytes = Base64.getDecoder().decode(e.path("audio_base_64").asText()).length;
+            assertThat(bytes % 2).isZero();
             JsonNode al = e.path("alignment");
             assertThat(al.path("chars").size()).isEqualTo(al.path("char_start_times_ms").size()).isEqualTo(al.path("char_durations_ms").size());
             al.path("chars").forEach(ch -> spoken.append(ch.asText()));
+            for (int i = 0; i < al.path("chars").size(); i++) { // times from the chunk's start, in order across chunks
+                long at = chunkStartMs + al.path("char_start_times_ms").get(i).asLong();
+                assertThat(at).isGreaterThanOrEqualTo(lastCharMs);
+                assertThat(al.path("char_durations_ms").get(i).asInt()).isNotNegative();
+                lastCharMs = at;
+            }
+            chunkStartMs += bytes / 32;
         }
         assertThat(spoken.toString()).isEqualTo("It is sunny and warm today.");
         c.close();
