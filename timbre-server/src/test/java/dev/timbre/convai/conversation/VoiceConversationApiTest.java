@@ -123,6 +123,32 @@ class VoiceConversationApiTest {
     }
 
     @Test
+    void theUserCanBargeInOnTheAgent() {
+        String agent = h.agent("{'name':'Chatty','conversation_config':{'agent':{'first_message':'Welcome! Let me tell you a long story about "
+                + "the sea, the wind and the old lighthouse keeper who lived on the cliff for many years.',"
+                + "'prompt':{'prompt':'When the user says weather, reply It is sunny and warm today.'}},"
+                + "'tts':{'voice_id':'" + voiceId + "'}}}");
+        var c = h.connect("agent_id=" + agent, "convai");
+        c.sendJson(VOICE_INIT);
+        c.message();
+        List<JsonNode> greeting = c.until("audio");
+        sendAudio(c, speech("What is the weather like today?", 1500), 3200);
+        List<JsonNode> got = c.until(m -> type(m).equals("agent_response") && m.path("agent_response_event").path("agent_response").asText().startsWith("It is sunny"));
+        List<JsonNode> all = new ArrayList<>(greeting);
+        all.addAll(got);
+        int firstId = all.stream().filter(m -> type(m).equals("agent_response")).findFirst().orElseThrow().path("agent_response_event").path("event_id").asInt();
+        JsonNode interruption = got.stream().filter(m -> type(m).equals("interruption")).findFirst().orElseThrow(() -> new AssertionError("no interruption in " + got));
+        assertThat(interruption.path("interruption_event").path("event_id").asInt()).isEqualTo(firstId);
+        JsonNode correction = got.stream().filter(m -> type(m).equals("agent_response_correction")).findFirst().orElseThrow();
+        String corrected = correction.path("agent_response_correction_event").path("corrected_agent_response").asText();
+        assertThat(correction.path("agent_response_correction_event").path("original_agent_response").asText()).startsWith("Welcome!").endsWith("many years.");
+        assertThat(corrected).isNotEqualTo(correction.path("agent_response_correction_event").path("original_agent_response").asText());
+        int afterInterruption = got.indexOf(interruption);
+        assertThat(got.subList(afterInterruption, got.size())).noneMatch(m -> type(m).equals("audio") && m.path("audio_event").path("event_id").asInt() == firstId);
+        c.close();
+    }
+
+    @Test
     void theAgentsOutputFormatIsAnnouncedAndHonoured() {
         double pcmSeconds = firstMessageSeconds("pcm_44100");
         double ulawSeconds = firstMessageSeconds("ulaw_8000");
