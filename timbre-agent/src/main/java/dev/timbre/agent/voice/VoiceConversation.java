@@ -168,7 +168,7 @@ public final class VoiceConversation implements Conversation {
         if (m == null || m.reported) return;
         m.reported = true;
         outer.turnMeasured(m.latency());
-        if (m.eventId > 0) session.attachTurnMetrics(m.eventId, m.metrics());
+        if (m.eventId > 0) session.voice().attachTurnMetrics(m.eventId, m.metrics());
     }
 
     private void finalTranscript(TurnMeter m, String text) {
@@ -194,7 +194,7 @@ public final class VoiceConversation implements Conversation {
         outer.send(new Frame.UserTranscript(text));
         m.awaitingReply = true;
         held.release().forEach(Runnable::run);
-        session.confirmSpeculation();
+        session.voice().confirmSpeculation();
         timers.userTurnEnded(() -> meter == m && !m.hasLlmOutput(), this::sayFiller);
     }
 
@@ -202,13 +202,13 @@ public final class VoiceConversation implements Conversation {
     private void retractSpeculation() {
         if (!held.active()) return;
         held.drop();
-        session.retractSpeculation();
+        session.voice().retractSpeculation();
     }
 
     private void sayFiller(String text) {
         fillerPending = true;
         try {
-            session.speakFiller(text);
+            session.voice().speakFiller(text);
         } finally {
             fillerPending = false;
         }
@@ -252,7 +252,7 @@ public final class VoiceConversation implements Conversation {
         @Override public void speculate(String partial) {
             if (!voice.speculativeTurn() || held.active() || speaking.busy() || playback.audible(nowMs())) return;
             held.start(partial);
-            if (!session.speculate(partial)) held.drop();
+            if (!session.voice().speculate(partial)) held.drop();
         }
 
         @Override public void resumed() { retractSpeculation(); }

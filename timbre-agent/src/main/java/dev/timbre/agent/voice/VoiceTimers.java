@@ -34,7 +34,7 @@ final class VoiceTimers {
         if (timeout == null) return;
         turnTimer = loop.schedule(Duration.ofMillis(aheadMs).plus(timeout), () -> {
             turnTimer = null;
-            session.reengage(timeout);
+            session.voice().reengage(timeout);
         });
     }
 
