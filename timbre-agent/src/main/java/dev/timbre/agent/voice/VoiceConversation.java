@@ -98,6 +98,10 @@ public final class VoiceConversation implements Conversation {
             loop.execute(() -> audio(a.audio()));
             return;
         }
+        if (in instanceof Frame.UserText t) {
+            loop.execute(() -> typed(t));
+            return;
+        }
         if (in instanceof Frame.UserActivity) loop.execute(() -> timers.userActive(speaking.busy()));
         session.receive(in);
     }
@@ -147,6 +151,28 @@ public final class VoiceConversation implements Conversation {
     }
 
     private long nowMs() { return loop.now().toEpochMilli(); }
+
+    /**
+     * A typed {@code user_message}: it barges in like speech (audio stopped, {@link Frame.Interruption}, cuts to what
+     * was heard) when interruptions are on, then goes to the session, which posts after the cuts. A speculative reply
+     * is retracted first, so it cannot swallow the typed message.
+     */
+    private void typed(Frame.UserText t) {
+        if (!closed && started && t.text() != null && !t.text().isBlank()) {
+            retractSpeculation();
+            timers.userSpeaking();
+            long now = nowMs();
+            if ((playback.audible(now) || speaking.busy()) && mayInterrupt(now)) bargeIn();
+        }
+        session.receive(t);
+    }
+
+    /** Whether the user may cut the agent off now: interruptions on, and not during an uninterruptible first message. */
+    private boolean mayInterrupt(long now) {
+        if (!voice.interruptions()) return false;
+        return voice.firstMessageInterruptible() || firstMessageEventId == 0
+                || !(playback.audibleEvents(now).contains(firstMessageEventId) || speaking.pendingEvents().contains(firstMessageEventId));
+    }
 
     /** The user started speaking over the agent: stop everything it is saying and tell the session what was heard. */
     private void bargeIn() {
@@ -237,10 +263,7 @@ public final class VoiceConversation implements Conversation {
             session.receive(new Frame.UserActivity());
             long now = nowMs();
             if (!playback.audible(now) && !speaking.busy()) return true;
-            if (!voice.interruptions()) return false;
-            if (!voice.firstMessageInterruptible() && firstMessageEventId > 0
-                    && (playback.audibleEvents(now).contains(firstMessageEventId)
-                        || speaking.pendingEvents().contains(firstMessageEventId))) return false;
+            if (!mayInterrupt(now)) return false;
             bargeIn();
             return true;
         }
