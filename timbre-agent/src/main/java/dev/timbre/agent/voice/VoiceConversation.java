@@ -52,6 +52,8 @@ public final class VoiceConversation implements Conversation {
     private int earlyBytes;
     private long epochMs;
     private boolean started;
+    /** True while audio that arrived before the start is replayed: it predates the agent's speech, so never barges in. */
+    private boolean replayingEarly;
     private boolean inputClosed;
     private boolean clientGone;
     private boolean closed;
@@ -130,7 +132,12 @@ public final class VoiceConversation implements Conversation {
         started = true;
         List<byte[]> queued = List.copyOf(early);
         early.clear();
-        for (byte[] chunk : queued) audio(chunk);
+        replayingEarly = true;
+        try {
+            for (byte[] chunk : queued) audio(chunk);
+        } finally {
+            replayingEarly = false;
+        }
     }
 
     private void audio(byte[] bytes) {
@@ -247,7 +254,9 @@ public final class VoiceConversation implements Conversation {
         timers.cancelAll();
         speaking.close();
         listening.close();
-        playback.releaseAll();
+        // a client that left plays nothing more: only what it heard is recorded
+        if (clientGone) playback.cut(nowMs());
+        else playback.releaseAll();
         finishTurnMeasure(meter);
         try {
             outer.ended(end);
@@ -262,7 +271,7 @@ public final class VoiceConversation implements Conversation {
             timers.userSpeaking();
             session.receive(new Frame.UserActivity());
             long now = nowMs();
-            if (!playback.audible(now) && !speaking.busy()) return true;
+            if (replayingEarly || !playback.audible(now) && !speaking.busy()) return true;
             if (!mayInterrupt(now)) return false;
             bargeIn();
             return true;

@@ -59,4 +59,15 @@ class VoiceEndTest {
         assertThat(f.out.end).isNotNull();
         assertThat(f.out.end.terminationReason()).isEqualTo("end_call tool was called.");
     }
+
+    @Test
+    void aClientThatLeftHasOnlyWhatItHeardRecorded() {
+        var f = new VoiceFixture(VoiceFixture.settings(null, null, VoiceSettings.Eagerness.NORMAL, null, true, true),
+                "A greeting that takes a while to play.", new ScriptedLanguageModel()).start(); // 760 ms
+        f.silence(200);
+        f.conversation.hangUp("Client disconnected: 1000", 1000);
+        f.loop.drain();
+        assertThat(f.out.end).isNotNull();
+        assertThat(f.out.agentRecordedSamples()).isEqualTo(200 * 16);
+    }
 }
