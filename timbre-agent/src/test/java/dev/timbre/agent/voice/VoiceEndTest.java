@@ -70,4 +70,30 @@ class VoiceEndTest {
         assertThat(f.out.end).isNotNull();
         assertThat(f.out.agentRecordedSamples()).isEqualTo(200 * 16);
     }
+
+    @Test
+    void hangingUpWhileSynthesisAndRecognitionRunLeavesNothingBehind() {
+        var model = new ScriptedLanguageModel(Reply.hang("A long answer. ", "With more to come. "));
+        var f = new VoiceFixture(VoiceFixture.settings(null, null, VoiceSettings.Eagerness.NORMAL, null, true, true),
+                "", model, "question", "more").start();
+        f.speech.hold = true; // synthesis in progress
+        f.userTurn(300);
+        f.speak(60); // not yet a speech start: no barge-in, but the VAD is mid-utterance
+        assertThat(f.speech.spoken).containsExactly("A long answer.");
+
+        f.conversation.hangUp("Client disconnected: 1000", 1000);
+        f.loop.drain();
+        int framesAtEnd = f.out.frames.size();
+        f.speech.releaseAll(); // the engine's late callbacks
+        f.loop.drain();
+        f.wait(60_000); // no timer fires after the end
+
+        assertThat(f.out.end).isNotNull();
+        assertThat(f.speech.cancelled).isEqualTo(1);
+        assertThat(model.closed).containsExactly(true);
+        assertThat(f.out.frames).hasSize(framesAtEnd);
+        assertThat(f.out.all(Frame.AgentAudio.class)).isEmpty();
+        assertThat(f.vad.closed).isTrue();
+        assertThat(f.loop.shutDown).isTrue();
+    }
 }
