@@ -95,7 +95,7 @@ public final class VoiceConversation implements Conversation {
             loop.execute(() -> turns.typed(t));
             return;
         }
-        if (in instanceof Frame.UserActivity) loop.execute(() -> timers.userActive(agent.busy()));
+        if (in instanceof Frame.UserActivity) loop.execute(() -> timers.userActive(agent.busy(), agent.aheadMs(nowMs())));
         session.receive(in);
     }
 
