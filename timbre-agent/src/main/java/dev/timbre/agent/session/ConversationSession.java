@@ -23,6 +23,8 @@ import java.util.List;
  */
 public final class ConversationSession implements Conversation {
     static final String APOLOGY = "I'm sorry, I'm having trouble responding right now. Please try again later.";
+    /** Inputs kept before the start (the transport's short pause); more are dropped. */
+    static final int MAX_EARLY_INPUTS = 100;
 
     private final SessionConfig config;
     private final SessionLoop loop;
@@ -69,8 +71,8 @@ public final class ConversationSession implements Conversation {
     public void receive(Frame.Input input) {
         loop.execute(() -> {
             if (ended) return;
-            if (!started) early.add(input);
-            else handle(input);
+            if (started) handle(input);
+            else if (early.size() < MAX_EARLY_INPUTS) early.add(input);
         });
     }
 
