@@ -50,6 +50,8 @@ final class UserTurns implements Listening.Events {
     void typed(Frame.UserText t) {
         if (!stopped && t.text() != null && !t.text().isBlank()) {
             retractSpeculation();
+            report(meter); // a spoken turn still waiting: the typed one replaces it, its reply is not the spoken turn's
+            meter = null;
             timers.userSpeaking();
             long now = nowMs();
             if (agent.talking(now) && agent.interruptible(now)) bargeIn();

@@ -83,4 +83,24 @@ class VoiceTypedMessageTest {
         assertThat(model.requests.get(2).messages()).filteredOn(m -> m.role() == ChatMessage.Role.USER)
                 .extracting(ChatMessage::content).containsExactly("never mind", "book a table");
     }
+
+    @Test
+    void aTypedMessageEndsTheLatencyOfASpokenTurnStillWaiting() {
+        var model = new LateLanguageModel();
+        var config = dev.timbre.agent.session.SessionConfig.of("conv_t", new dev.timbre.agent.session.AgentProfile(
+                "agent_t", "Late", "", "", "en", null, List.of(), null, null, model));
+        var f = new VoiceFixture(settings(true, false), config, null, "spoken question").start();
+        f.userTurn(300);
+        assertThat(model.requests).hasSize(1);
+
+        f.conversation.receive(new Frame.UserText("typed question"));
+        f.loop.drain();
+        model.answer("The typed answer.");
+        f.loop.drain();
+
+        assertThat(model.requests).hasSize(2);
+        assertThat(f.out.latencies).hasSize(1);
+        assertThat(f.out.latencies.get(0).agentEventId()).isZero(); // not the typed reply's
+        assertThat(f.out.latencies.get(0).firstAudioSentMs()).isNull();
+    }
 }
