@@ -223,6 +223,7 @@ public final class VoiceConversation implements Conversation {
 
         @Override public void ended(SessionEnd end) {
             turns.stop();
+            agent.speaking.endStreams();
             inputClosed = true;
             timers.cancelAll();
             listening.close();

@@ -96,4 +96,17 @@ class VoiceEndTest {
         assertThat(f.vad.closed).isTrue();
         assertThat(f.loop.shutDown).isTrue();
     }
+
+    @Test
+    void aSessionEndingDuringAStalledReplySaysWhatItHadAndEndsAfterIt() {
+        var model = new ScriptedLanguageModel(Reply.hang("Thinking about it. ", "Still here"));
+        var config = SessionConfig.of("conv_s", VoiceFixture.agent(model, "")).withIdleTimeout(java.time.Duration.ofSeconds(3));
+        var f = new VoiceFixture(VoiceFixture.settings(null, null, VoiceSettings.Eagerness.NORMAL, null, true, true),
+                config, model, "question").start();
+        f.userTurn(300);
+        f.wait(3000); // the idle timeout ends the session while the model is stalled mid-reply
+        f.wait(500); // "Still here" (200 ms) is spoken and played
+        assertThat(f.speech.spoken).containsExactly("Thinking about it.", "Still here");
+        assertThat(f.out.end).isNotNull(); // not after the 30 s limit
+    }
 }
