@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * One text conversation with an agent: first message, user turns answered by the LLM (streamed), tool rounds,
- * interruptions, limits. Built as stages on one event loop: inputs ({@link Frame.Input}) → {@link ReplyStage} (LLM)
+ * interruptions, limits ({@link SessionLimits}). Built as stages on one event loop: inputs ({@link Frame.Input}) → {@link ReplyStage} (LLM)
  * ⇄ {@link ToolStage} (tools) → outputs ({@link Frame.Output}) to the {@link SessionListener}. The LLM's view of the
  * conversation is a {@link ChatHistory}; what a voice conversation adds (fillers, speculative turns, barge-in cuts)
  * goes through its {@link VoiceHooks}.
@@ -47,8 +47,7 @@ public final class ConversationSession implements Conversation {
     /** False when a voice wrapper shuts the loop down itself after the session ended (to finish speaking). */
     private boolean shutsDownLoop = true;
     private final VoiceHooks voice = new VoiceHooks(this);
-    private SessionLoop.Timer maxDurationTimer;
-    private SessionLoop.Timer idleTimer;
+    private final SessionLimits limits;
 
     public ConversationSession(SessionConfig config, SessionLoop loop, SessionListener listener, ToolRunner runner,
                                AgentDirectory directory) {
@@ -57,6 +56,10 @@ public final class ConversationSession implements Conversation {
         this.listener = listener;
         this.agent = config.agent();
         this.language = agent.language();
+        this.limits = new SessionLimits(config, loop, (error, reason, errorType, errorMessage) -> {
+            if (error != null) emit(error);
+            finish(new SessionEnd(reason, 1000, errorType, errorMessage, transcript.snapshot()));
+        });
         this.reply = new ReplyStage(this, loop);
         this.tools = new ToolStage(this, loop, runner == null ? ToolRunner.NONE : runner, directory == null ? AgentDirectory.NONE : directory);
     }
@@ -95,15 +98,7 @@ public final class ConversationSession implements Conversation {
         started = true;
         startedAt = loop.now();
         systemPrompt = variables().render(agent.systemPrompt());
-        if (config.maxDuration() != null) {
-            Duration limit = config.maxDuration();
-            maxDurationTimer = loop.schedule(limit, () -> {
-                emit(new Frame.Error(1000, "max_duration_exceeded", "Maximum duration of " + limit.toSeconds() + " seconds exceeded"));
-                finish(new SessionEnd("Maximum duration exceeded", 1000, "max_duration_exceeded",
-                        "Maximum duration of " + limit.toSeconds() + " seconds exceeded", transcript.snapshot()));
-            });
-        }
-        resetIdle();
+        limits.start();
         String first = variables().render(agent.firstMessage());
         if (first != null && !first.isBlank()) {
             say(first);
@@ -119,7 +114,7 @@ public final class ConversationSession implements Conversation {
         else if (input instanceof Frame.PlaybackCut c) voice.playbackCut(c.eventId(), c.heardText());
         else if (input instanceof Frame.ContextualUpdate c) {
             if (c.text() != null && !c.text().isBlank()) history.add(ChatMessage.system("Context update: " + c.text()));
-        } else if (input instanceof Frame.UserActivity) resetIdle();
+        } else if (input instanceof Frame.UserActivity) limits.userActive();
         else if (input instanceof Frame.Feedback f) transcript.feedback(f.eventId(), f.score());
         else if (input instanceof Frame.ClientToolResult r && !tools.clientResult(r)) {
             emit(new Frame.Error(1000, "invalid_message", "No client tool call with tool_call_id '" + r.toolCallId() + "' is waiting for a result"));
@@ -127,7 +122,7 @@ public final class ConversationSession implements Conversation {
     }
 
     void userText(String text, String medium) {
-        resetIdle();
+        limits.userActive();
         if (text == null || text.isBlank()) return;
         interruptTurn();
         transcript.addUser(text, secondsInCall(), medium);
@@ -227,21 +222,12 @@ public final class ConversationSession implements Conversation {
         if (ended) return;
         ended = true;
         cancelTurn();
-        if (maxDurationTimer != null) maxDurationTimer.cancel();
-        if (idleTimer != null) idleTimer.cancel();
+        limits.stop();
         try {
             listener.ended(new SessionEnd(end.terminationReason(), end.closeCode(), end.errorType(), end.errorMessage(), transcript.snapshot()));
         } finally {
             if (shutsDownLoop) loop.shutdown();
         }
-    }
-
-    private void resetIdle() {
-        if (config.idleTimeout() == null || ended) return;
-        if (idleTimer != null) idleTimer.cancel();
-        idleTimer = loop.schedule(config.idleTimeout(), () ->
-                finish(new SessionEnd("Conversation ended after " + config.idleTimeout().toSeconds() + " seconds of user silence",
-                        1000, null, null, transcript.snapshot())));
     }
 
     private String promptWithLanguage() {
