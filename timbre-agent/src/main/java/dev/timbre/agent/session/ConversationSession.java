@@ -13,10 +13,10 @@ import java.util.List;
 
 /**
  * One text conversation with an agent: first message, user turns answered by the LLM (streamed), tool rounds,
- * interruptions, limits ({@link SessionLimits}). Built as stages on one event loop: inputs ({@link Frame.Input}) → {@link ReplyStage} (LLM)
- * ⇄ {@link ToolStage} (tools) → outputs ({@link Frame.Output}) to the {@link SessionListener}. The LLM's view of the
- * conversation is a {@link ChatHistory}; what a voice conversation adds (fillers, speculative turns, barge-in cuts)
- * goes through its {@link VoiceHooks}.
+ * interruptions, limits ({@link SessionLimits}). Built as stages on one event loop: inputs ({@link Frame.Input}) →
+ * {@link ReplyStage} (LLM) ⇄ {@link ToolStage} (tools) → outputs ({@link Frame.Output}) to the {@link SessionListener}.
+ * The LLM's view of the conversation is a {@link ChatHistory}; what a voice conversation adds (fillers, speculative
+ * turns, barge-in cuts) goes through its {@link VoiceHooks}.
  *
  * <p>Threading: the public methods are thread-safe and only post to the {@link SessionLoop}; everything else runs on
  * the loop thread. The session shuts the loop down when it ends. It never closes the agent's language model.
