@@ -68,11 +68,19 @@ public final class AgentProfiles implements AgentDirectory {
         double temperature = prompt.path("temperature").asDouble(0);
         int maxTokens = prompt.path("max_tokens").asInt(-1);
         return new AgentProfile(agentId, config.path("name").asText(""),
-                promptOverride != null ? promptOverride : prompt.path("prompt").asText(""),
+                (promptOverride != null ? promptOverride : prompt.path("prompt").asText("")) + multiVoice(config),
                 firstMessageOverride != null ? firstMessageOverride : agent.path("first_message").asText(""),
                 language, List.copyOf(languages), tools(prompt),
                 prompt.has("temperature") && !prompt.path("temperature").isNull() ? temperature : null,
                 maxTokens > 0 ? maxTokens : null, models.forPrompt(prompt));
+    }
+
+    /** ElevenLabs' multi-voice instructions when the agent has {@code tts.supported_voices}; else nothing. */
+    private static String multiVoice(JsonNode config) {
+        List<VoiceConfig.LabelledVoice> voices = VoiceConfig.supportedVoices(config.path("conversation_config").path("tts").path("supported_voices"));
+        if (voices.isEmpty()) return "";
+        return VoiceMarkup.instructions(voices.stream().map(VoiceConfig.LabelledVoice::label).toList(),
+                voices.stream().map(VoiceConfig.LabelledVoice::description).toList());
     }
 
     private List<AgentTool> tools(JsonNode prompt) {

@@ -54,8 +54,9 @@ public final class ConversationVoices {
     }
 
     /**
-     * The engines for one conversation. The language must be one the recogniser knows. The agent's voice and model are tried once (no synthesis): an unknown voice
-     * becomes the default voice, an unknown model the server's default model (both logged).
+     * The engines for one conversation. The language must be one the recogniser knows. The agent's voice and each
+     * supported voice are tried once ({@link #voice}); a supported voice that cannot speak is left out (its tags are
+     * then spoken in the agent's voice).
      */
     VoiceEngines engines(VoiceConfig config, String conversationId) throws Unavailable {
         SpeechToText stt;
@@ -72,13 +73,33 @@ public final class ConversationVoices {
         String fallback = defaultVoiceId.get();
         String voiceId = config.voiceId() != null ? config.voiceId() : fallback;
         if (voiceId == null) throw new Unavailable(1011, "The agent's voice cannot speak: this server has no voices");
-        String modelId = config.modelId();
-        VoiceSettings tuning = new VoiceSettings(config.stability(), null, config.similarityBoost(), null, null);
+        ConversationSpeech.Voice main = voice(voiceId, config.modelId(), config.stability(), config.similarityBoost(), config.speed(),
+                fallback, conversationId);
+        java.util.Map<String, ConversationSpeech.Voice> labelled = new java.util.LinkedHashMap<>();
+        for (VoiceConfig.LabelledVoice v : config.supportedVoices()) {
+            try {
+                labelled.put(v.label(), voice(v.voiceId(), main.template().modelId(), v.stability() != null ? v.stability() : config.stability(),
+                        v.similarityBoost() != null ? v.similarityBoost() : config.similarityBoost(),
+                        v.speed() != null ? v.speed() : config.speed(), main.voiceId(), conversationId));
+            } catch (Unavailable e) {
+                LOG.info("conversation {}: supported voice '{}' left out: {}", conversationId, v.label(), e.getMessage());
+            }
+        }
+        return new VoiceEngines(vad, stt, new ConversationSpeech(tts, threads, main, labelled));
+    }
+
+    /**
+     * A voice tried once (no synthesis): an unknown voice becomes {@code fallback}, an unknown model the default model,
+     * out-of-range settings the voice's own (all logged).
+     */
+    private ConversationSpeech.Voice voice(String voiceId, String modelId, Double stability, Double similarityBoost, double speed,
+                                           String fallback, String conversationId) throws Unavailable {
+        VoiceSettings tuning = new VoiceSettings(stability, null, similarityBoost, null, null);
         for (int attempt = 0; ; attempt++) {
             TextToSpeechRequest template = template(modelId, tuning);
             try {
-                tts.prepare(voiceId, withText(template, "Hello."), config.speed());
-                return new VoiceEngines(vad, stt, new ConversationSpeech(tts, threads, voiceId, template, config.speed()));
+                tts.prepare(voiceId, withText(template, "Hello."), speed);
+                return new ConversationSpeech.Voice(voiceId, template, speed);
             } catch (ApiException e) {
                 if (attempt < 3 && e.code().equals("voice_not_found") && fallback != null && !voiceId.equals(fallback)) {
                     LOG.info("conversation {}: voice {} is not on this server; speaking with {}", conversationId, voiceId, fallback);

@@ -149,6 +149,29 @@ class VoiceConversationApiTest {
     }
 
     @Test
+    void supportedVoicesSpeakTaggedRepliesWithoutReadingTheTags() {
+        String other = h.server.get("/v1/voices").json().path("voices").get(1).path("voice_id").asText();
+        String agent = h.agent("{'name':'Pirates','conversation_config':{'agent':{'first_message':'',"
+                + "'prompt':{'prompt':'When the user says story, reply Once upon a time. <Pirate>Arr, ahoy there!</Pirate> Said the pirate.'}},"
+                + "'tts':{'voice_id':'" + voiceId + "','supported_voices':[{'label':'Pirate','voice_id':'" + other + "','description':'an old pirate'}]}}}");
+        var c = h.connect("agent_id=" + agent, "convai");
+        c.sendJson(VOICE_INIT);
+        c.message();
+        c.sendJson("{'type':'user_message','text':'story'}");
+        List<JsonNode> got = c.until("agent_response");
+        JsonNode response = got.get(got.size() - 1).path("agent_response_event");
+        String reply = response.path("agent_response").asText();
+        assertThat(reply).isEqualTo("Once upon a time. <Pirate>Arr, ahoy there!</Pirate> Said the pirate.");
+        List<JsonNode> audio = audioOf(got, c, response.path("event_id").asInt(), 32_000);
+        StringBuilder chars = new StringBuilder();
+        audio.forEach(a -> a.path("audio_event").path("alignment").path("chars").forEach(ch -> chars.append(ch.asText())));
+        assertThat(chars.toString().replaceAll("\\s+", "")).isEqualTo(reply.replaceAll("\\s+", "")); // sentences are spoken without the space between them
+        // about three seconds of speech, not the tags spelt out
+        assertThat(bytesOf(audio) / 32_000.0).isBetween(1.5, 8.0);
+        c.close();
+    }
+
+    @Test
     void theAgentsOutputFormatIsAnnouncedAndHonoured() {
         double pcmSeconds = firstMessageSeconds("pcm_44100");
         double ulawSeconds = firstMessageSeconds("ulaw_8000");
