@@ -134,7 +134,7 @@ public final class Timbre implements AutoCloseable {
             SettingsService convaiSettings = new SettingsService(new SettingsRepository(database.jdbi()));
             SecretCipher cipher = SecretCipher.openOrCreate(config.dataDir().resolve("secrets.key"));
             SecretsService secrets = new SecretsService(new SecretRepository(database.jdbi()), cipher,
-                    SecretDependents.of(tools, convaiSettings), Clock.systemUTC());
+                    SecretDependents.of(tools, agents, convaiSettings), Clock.systemUTC());
             org.slf4j.LoggerFactory.getLogger(Timbre.class).info("Agents: {}", config.llm().describe());
             ConfiguredLanguageModels languageModels = new ConfiguredLanguageModels(config.llm(), secrets::value);
             HttpWebhookTools webhookTools = new HttpWebhookTools(secrets::value);
@@ -145,7 +145,7 @@ public final class Timbre implements AutoCloseable {
                     conversations, languageModels, recordings::open, Clock.systemUTC());
             conversations.postCall(postCall);
             VoiceActivityDetectors voiceActivity = VoiceActivityDetectors.load();
-            ConversationVoices conversationVoices = new ConversationVoices(textToSpeech, () -> voices.list().get(0).voiceId(),
+            ConversationVoices conversationVoices = new ConversationVoices(textToSpeech, () -> voices.list().stream().findFirst().map(v -> v.voiceId()).orElse(null),
                     speechToText::engine, voiceActivity);
 
             ApiKeyAuth auth = new ApiKeyAuth(keys);

@@ -10,28 +10,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import dev.timbre.agent.transcript.TranscriptEntry;
 
 /**
  * One text conversation with an agent: first message, user turns answered by the LLM (streamed), tool rounds,
- * interruptions, limits. Built as stages on one event loop: inputs ({@link Frame.Input}) → {@link ReplyStage} (LLM)
- * ⇄ {@link ToolStage} (tools) → outputs ({@link Frame.Output}) to the {@link SessionListener}.
+ * interruptions, limits ({@link SessionLimits}). Built as stages on one event loop: inputs ({@link Frame.Input}) →
+ * {@link ReplyStage} (LLM) ⇄ {@link ToolStage} (tools) → outputs ({@link Frame.Output}) to the {@link SessionListener}.
+ * The LLM's view of the conversation is a {@link ChatHistory}; what a voice conversation adds (fillers, speculative
+ * turns, barge-in cuts) goes through its {@link VoiceHooks}.
  *
  * <p>Threading: the public methods are thread-safe and only post to the {@link SessionLoop}; everything else runs on
  * the loop thread. The session shuts the loop down when it ends. It never closes the agent's language model.
  */
 public final class ConversationSession implements Conversation {
     static final String APOLOGY = "I'm sorry, I'm having trouble responding right now. Please try again later.";
+    /** Inputs kept before the start (the transport's short pause); more are dropped. */
+    static final int MAX_EARLY_INPUTS = 100;
 
     private final SessionConfig config;
     private final SessionLoop loop;
     private final SessionListener listener;
     private final Transcript transcript = new Transcript();
-    /** The conversation after the system prompt, as the LLM sees it. */
-    private final List<ChatMessage> history = new ArrayList<>();
-    /** Messages said while tool results were outstanding; appended after them (LLM message order). */
-    private final List<ChatMessage> deferred = new ArrayList<>();
+    private final ChatHistory history = new ChatHistory();
     /** Inputs that arrived before the session started, replayed in order after the first message. */
     private final List<Frame.Input> early = new ArrayList<>();
     private final ReplyStage reply;
@@ -47,9 +46,8 @@ public final class ConversationSession implements Conversation {
     private boolean ended;
     /** False when a voice wrapper shuts the loop down itself after the session ended (to finish speaking). */
     private boolean shutsDownLoop = true;
-    private Speculation speculation;
-    private SessionLoop.Timer maxDurationTimer;
-    private SessionLoop.Timer idleTimer;
+    private final VoiceHooks voice = new VoiceHooks(this);
+    private final SessionLimits limits;
 
     public ConversationSession(SessionConfig config, SessionLoop loop, SessionListener listener, ToolRunner runner,
                                AgentDirectory directory) {
@@ -58,6 +56,10 @@ public final class ConversationSession implements Conversation {
         this.listener = listener;
         this.agent = config.agent();
         this.language = agent.language();
+        this.limits = new SessionLimits(config, loop, (error, reason, errorType, errorMessage) -> {
+            if (error != null) emit(error);
+            finish(new SessionEnd(reason, 1000, errorType, errorMessage, transcript.snapshot()));
+        });
         this.reply = new ReplyStage(this, loop);
         this.tools = new ToolStage(this, loop, runner == null ? ToolRunner.NONE : runner, directory == null ? AgentDirectory.NONE : directory);
     }
@@ -72,8 +74,8 @@ public final class ConversationSession implements Conversation {
     public void receive(Frame.Input input) {
         loop.execute(() -> {
             if (ended) return;
-            if (!started) early.add(input);
-            else handle(input);
+            if (started) handle(input);
+            else if (early.size() < MAX_EARLY_INPUTS) early.add(input);
         });
     }
 
@@ -96,19 +98,11 @@ public final class ConversationSession implements Conversation {
         started = true;
         startedAt = loop.now();
         systemPrompt = variables().render(agent.systemPrompt());
-        if (config.maxDuration() != null) {
-            Duration limit = config.maxDuration();
-            maxDurationTimer = loop.schedule(limit, () -> {
-                emit(new Frame.Error(1000, "max_duration_exceeded", "Maximum duration of " + limit.toSeconds() + " seconds exceeded"));
-                finish(new SessionEnd("Maximum duration exceeded", 1000, "max_duration_exceeded",
-                        "Maximum duration of " + limit.toSeconds() + " seconds exceeded", transcript.snapshot()));
-            });
-        }
-        resetIdle();
+        limits.start();
         String first = variables().render(agent.firstMessage());
         if (first != null && !first.isBlank()) {
             say(first);
-            listener.transcriptUpdated(transcript.snapshot());
+            transcriptUpdated();
         }
         List<Frame.Input> queued = List.copyOf(early);
         early.clear();
@@ -117,28 +111,35 @@ public final class ConversationSession implements Conversation {
 
     private void handle(Frame.Input input) {
         if (input instanceof Frame.UserText t) userText(t.text(), t.medium());
-        else if (input instanceof Frame.PlaybackCut c) playbackCut(c.eventId(), c.heardText());
+        else if (input instanceof Frame.PlaybackCut c) voice.playbackCut(c.eventId(), c.heardText());
         else if (input instanceof Frame.ContextualUpdate c) {
-            if (c.text() != null && !c.text().isBlank()) appendHistory(ChatMessage.system("Context update: " + c.text()));
-        } else if (input instanceof Frame.UserActivity) resetIdle();
+            if (c.text() != null && !c.text().isBlank()) history.add(ChatMessage.system("Context update: " + c.text()));
+        } else if (input instanceof Frame.UserActivity) limits.userActive();
         else if (input instanceof Frame.Feedback f) transcript.feedback(f.eventId(), f.score());
         else if (input instanceof Frame.ClientToolResult r && !tools.clientResult(r)) {
             emit(new Frame.Error(1000, "invalid_message", "No client tool call with tool_call_id '" + r.toolCallId() + "' is waiting for a result"));
         }
     }
 
-    private void userText(String text, String medium) {
-        resetIdle();
+    void userText(String text, String medium) {
+        limits.userActive();
         if (text == null || text.isBlank()) return;
-        if (turn != null) interrupt(turn);
+        interruptTurn();
         transcript.addUser(text, secondsInCall(), medium);
-        appendHistory(ChatMessage.user(text));
+        history.add(ChatMessage.user(text));
+        startTurn(history.messages());
+    }
+
+    /** A new turn: the LLM answers {@code messages} (the history, or a variant of it that is not kept). */
+    void startTurn(List<ChatMessage> messages) {
         turn = new Turn(++turnIds);
-        reply.request(turn, agent, promptWithLanguage(), history, config);
+        reply.request(turn, agent, promptWithLanguage(), messages, config);
     }
 
     /** The user spoke while the agent was replying: stop the reply, keep what was said. */
-    private void interrupt(Turn t) {
+    void interruptTurn() {
+        Turn t = turn;
+        if (t == null) return;
         t.cancel();
         if (t.eventId > 0) {
             emit(new Frame.ResponsePart(t.eventId, Frame.ResponsePart.PartType.STOP, ""));
@@ -147,10 +148,8 @@ public final class ConversationSession implements Conversation {
             transcript.interrupt(index, said, said);
             history.add(ChatMessage.assistant(said));
         }
-        for (ToolCall c : t.unanswered.values()) history.add(ChatMessage.tool(c.id(), "Cancelled: the user interrupted."));
+        history.closeCalls(t.unanswered.values(), "Cancelled: the user interrupted.");
         t.unanswered.clear();
-        history.addAll(deferred);
-        deferred.clear();
         turn = null;
     }
 
@@ -188,20 +187,18 @@ public final class ConversationSession implements Conversation {
             return;
         }
         for (ToolCall c : calls) t.unanswered.put(c.id(), c);
-        Runnable run = () -> tools.run(t, calls, entry, outcome -> afterTools(t, outcome));
-        if (speculation != null) speculation.deferTools(run);
-        else run.run();
+        voice.runTools(() -> tools.run(t, calls, entry, outcome -> afterTools(t, outcome)));
     }
 
     private void afterTools(Turn t, ToolStage.Outcome outcome) {
         if (!isLive(t)) return;
-        for (ToolCall c : t.unanswered.values()) history.add(ChatMessage.tool(c.id(), "Not run: the call ended."));
+        history.closeCalls(t.unanswered.values(), "Not run: the call ended.");
         t.unanswered.clear();
         if (outcome.endCall()) {
             if (outcome.farewell() != null && !outcome.farewell().isBlank() && t.text.toString().isBlank()) say(outcome.farewell());
             finish(new SessionEnd("end_call tool was called.", 1000, null, null, transcript.snapshot()));
         } else if (outcome.needsReply() && t.rounds < config.maxToolRounds() + 1) {
-            reply.request(t, agent, promptWithLanguage(), history, config);
+            reply.request(t, agent, promptWithLanguage(), history.messages(), config);
         } else {
             finishTurn(t);
         }
@@ -218,29 +215,19 @@ public final class ConversationSession implements Conversation {
 
     private void finishTurn(Turn t) {
         if (turn == t) turn = null;
-        listener.transcriptUpdated(transcript.snapshot());
+        transcriptUpdated();
     }
 
     private void finish(SessionEnd end) {
         if (ended) return;
         ended = true;
-        if (turn != null) turn.cancel();
-        turn = null;
-        if (maxDurationTimer != null) maxDurationTimer.cancel();
-        if (idleTimer != null) idleTimer.cancel();
+        cancelTurn();
+        limits.stop();
         try {
             listener.ended(new SessionEnd(end.terminationReason(), end.closeCode(), end.errorType(), end.errorMessage(), transcript.snapshot()));
         } finally {
             if (shutsDownLoop) loop.shutdown();
         }
-    }
-
-    private void resetIdle() {
-        if (config.idleTimeout() == null || ended) return;
-        if (idleTimer != null) idleTimer.cancel();
-        idleTimer = loop.schedule(config.idleTimeout(), () ->
-                finish(new SessionEnd("Conversation ended after " + config.idleTimeout().toSeconds() + " seconds of user silence",
-                        1000, null, null, transcript.snapshot())));
     }
 
     private String promptWithLanguage() {
@@ -264,90 +251,32 @@ public final class ConversationSession implements Conversation {
         return DynamicVariables.at(config, agent.agentId(), startedAt == null ? loop.now() : startedAt, loop.now());
     }
 
-    /** Voice barge-in: stops the turn, cuts response {@code eventId}'s entry and history message to what was heard. */
-    private void playbackCut(int eventId, String heard) {
-        if (turn != null) interrupt(turn);
-        int index = transcript.indexOf(eventId);
-        if (index >= 0) {
-            TranscriptEntry e = transcript.get(index);
-            String original = e.originalMessage() != null ? e.originalMessage() : e.message();
-            String cut = heard == null ? "" : heard.strip();
-            if (original != null && !cut.equals(original.strip())) {
-                transcript.interrupt(index, cut, original);
-                replaceAssistantMessage(original, cut.isEmpty() ? "..." : cut);
-                emit(new Frame.ResponseCorrection(eventId, original, cut));
-            }
-        }
-        listener.transcriptUpdated(transcript.snapshot());
-    }
+    // ---- used by the voice hooks (loop thread) ----
 
-    /** The latest assistant message with {@code original} as its content gets {@code text} instead. */
-    private void replaceAssistantMessage(String original, String text) {
-        for (List<ChatMessage> messages : List.of(deferred, history)) {
-            for (int i = messages.size() - 1; i >= 0; i--) {
-                ChatMessage m = messages.get(i);
-                if (m.role() == ChatMessage.Role.ASSISTANT && original.equals(m.content())) {
-                    messages.set(i, new ChatMessage(ChatMessage.Role.ASSISTANT, text, m.toolCalls(), null));
-                    return;
-                }
-            }
-        }
-    }
-
-    // ---- voice hooks: the voice conversation runs on this session's loop and calls these on the loop thread only ----
+    /** The voice side of this session (fillers, re-engagement, speculative turns, barge-in cuts). Loop thread only. */
+    public VoiceHooks voice() { return voice; }
 
     /** The voice wrapper shuts the loop down itself after {@link SessionListener#ended} (it finishes speaking first). */
     public void keepLoopAfterEnd() { shutsDownLoop = false; }
 
-    /** Says {@code text} outside an LLM stream (a soft-timeout filler); returns its event id, 0 when not running. */
-    public int speakFiller(String text) {
-        if (!started || ended || text == null || text.isBlank()) return 0;
-        int id = say(text);
-        listener.transcriptUpdated(transcript.snapshot());
-        return id;
-    }
+    boolean running() { return started && !ended; }
 
-    /** The user stayed silent {@code silence} after the agent spoke: the LLM replies to a note saying so (not kept). */
-    public void reengage(Duration silence) {
-        if (!started || ended || turn != null) return;
-        List<ChatMessage> withNote = new ArrayList<>(history);
-        withNote.add(ChatMessage.system("The user has been silent for " + silence.toSeconds()
-                + " seconds. Briefly check whether they are still there or need anything else."));
-        turn = new Turn(++turnIds);
-        reply.request(turn, agent, promptWithLanguage(), withNote, config);
-    }
+    boolean ended() { return ended; }
 
-    /** Starts a speculative voice turn on a partial transcript (the caller holds its outputs); false while a turn runs. */
-    public boolean speculate(String text) {
-        if (!started || ended || turn != null || speculation != null || text == null || text.isBlank()) return false;
-        speculation = new Speculation(transcript.size(), history.size());
-        userText(text, "audio");
-        return true;
-    }
+    /** An agent turn is in progress (LLM rounds or tools). */
+    boolean replying() { return turn != null; }
 
-    /** The final transcript matched: the speculative turn becomes a real one (deferred tools run now). */
-    public void confirmSpeculation() {
-        Speculation s = speculation;
-        speculation = null;
-        if (s != null) s.confirm();
-    }
-
-    /** The user went on: the speculative turn is stopped and leaves no trace in the transcript or the history. */
-    public void retractSpeculation() {
-        Speculation s = speculation;
-        speculation = null;
-        if (s == null) return;
+    /** Stops the turn in progress without keeping anything of it. */
+    void cancelTurn() {
         if (turn != null) turn.cancel();
         turn = null;
-        transcript.truncate(s.transcriptSize);
-        while (history.size() > s.historySize) history.remove(history.size() - 1);
-        deferred.clear();
     }
 
-    /** Puts a voice turn's metrics (name → seconds) on the agent entry of {@code eventId}, now or when it is added. */
-    public void attachTurnMetrics(int eventId, Map<String, Double> metrics) {
-        if (transcript.turnMetrics(eventId, metrics) && !ended) listener.transcriptUpdated(transcript.snapshot());
-    }
+    Transcript transcript() { return transcript; }
+
+    ChatHistory history() { return history; }
+
+    void transcriptUpdated() { listener.transcriptUpdated(transcript.snapshot()); }
 
     /** The agent says {@code text} outside an LLM stream (first message, transfer message, farewell, apology). */
     int say(String text) {
@@ -355,7 +284,7 @@ public final class ConversationSession implements Conversation {
         emit(new Frame.AgentResponse(id, text));
         transcript.addAgent(text, secondsInCall(), id);
         ChatMessage m = ChatMessage.assistant(text);
-        if (turn != null && !turn.unanswered.isEmpty()) deferred.add(m);
+        if (turn != null && !turn.unanswered.isEmpty()) history.defer(m);
         else history.add(m);
         return id;
     }
@@ -363,11 +292,8 @@ public final class ConversationSession implements Conversation {
     void recordTool(Turn t, int entry, ToolCallEntry call, ToolResultEntry result) {
         transcript.addToolCall(entry, call);
         transcript.addToolResult(entry, result);
-        if (t.unanswered.remove(call.requestId()) != null) history.add(ChatMessage.tool(call.requestId(), result.resultValue()));
-        if (t.unanswered.isEmpty()) {
-            history.addAll(deferred);
-            deferred.clear();
-        }
+        if (t.unanswered.remove(call.requestId()) != null) history.toolResult(call.requestId(), result.resultValue());
+        if (t.unanswered.isEmpty()) history.releaseDeferred();
     }
 
     void switchLanguage(String code) { language = code; }
@@ -380,10 +306,6 @@ public final class ConversationSession implements Conversation {
             String first = variables().render(next.firstMessage());
             if (first != null && !first.isBlank()) say(first);
         }
-    }
-
-    private void appendHistory(ChatMessage m) {
-        history.add(m);
     }
 
     private int secondsInCall() {

@@ -11,10 +11,14 @@ import java.util.function.Consumer;
  * One user utterance's streaming recognition. The engine's {@link RecognitionStream} is opened, fed, asked for
  * partials and finished on a {@link SerialWorker} (engine calls can be slow); results come back on the session loop
  * through {@code loop.execute}. Methods are called on the loop thread. An engine failure ends the utterance with an
- * empty transcript (logged), so the turn is dropped rather than the call.
+ * empty transcript (logged), so the turn is dropped rather than the call. So does an engine slower than real time:
+ * past {@link #MAX_BACKLOG} waiting worker tasks the utterance's audio is dropped (bounded memory) and its queued
+ * tasks become no-ops.
  */
 final class Recognition {
     private static final System.Logger LOG = System.getLogger(Recognition.class.getName());
+    /** About 30 s of VAD frames waiting for the engine. */
+    static final int MAX_BACKLOG = 1_000;
 
     private final SerialWorker worker;
     private final SessionLoop loop;
@@ -23,6 +27,8 @@ final class Recognition {
     private boolean failed;
     /** Loop thread: set by {@link #cancel}; results of a cancelled recognition are dropped. */
     private boolean cancelled;
+    /** Set on the loop when the worker fell too far behind; read on the worker. */
+    private volatile boolean overloaded;
 
     Recognition(SpeechToText engine, String language, SerialWorker worker, SessionLoop loop) {
         this.worker = worker;
@@ -38,9 +44,16 @@ final class Recognition {
 
     /** Feeds 16 kHz samples. */
     void accept(short[] samples) {
+        if (overloaded) return;
+        if (worker.backlog() >= MAX_BACKLOG) {
+            overloaded = true;
+            LOG.log(System.Logger.Level.WARNING, "speech recognition is slower than real time: " + MAX_BACKLOG
+                    + " tasks waiting; the utterance is dropped");
+            return;
+        }
         byte[] pcm = Pcm.toBytes(samples);
         worker.submit(() -> {
-            if (stream == null || failed) return;
+            if (stream == null || failed || overloaded) return;
             try {
                 stream.accept(pcm, 0, pcm.length);
             } catch (RuntimeException e) {
@@ -51,8 +64,9 @@ final class Recognition {
 
     /** Asks for the hypothesis so far; {@code onPartial} gets its text on the loop. */
     void partial(Consumer<String> onPartial) {
+        if (overloaded) return;
         worker.submit(() -> {
-            if (stream == null || failed) return;
+            if (stream == null || failed || overloaded) return;
             String text;
             try {
                 text = stream.partial().text();
@@ -68,7 +82,7 @@ final class Recognition {
     void finish(Consumer<String> onFinal) {
         worker.submit(() -> {
             String text = "";
-            if (stream != null && !failed) {
+            if (stream != null && !failed && !overloaded) {
                 try {
                     String t = stream.finish().text();
                     text = t == null ? "" : t.strip();

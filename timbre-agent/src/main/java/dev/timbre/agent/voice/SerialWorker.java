@@ -17,6 +17,9 @@ final class SerialWorker {
 
     SerialWorker(Executor executor) { this.executor = executor; }
 
+    /** Tasks submitted and not started yet. */
+    synchronized int backlog() { return queue.size(); }
+
     void submit(Runnable task) {
         synchronized (this) {
             queue.add(task);

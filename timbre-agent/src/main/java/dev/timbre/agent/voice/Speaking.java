@@ -123,6 +123,12 @@ final class Speaking {
         paced = null;
     }
 
+    /** The session ended with responses still streaming (a stalled LLM): what they said so far is spoken to the end. */
+    void endStreams() {
+        for (SpokenResponse r : List.copyOf(responses.values())) if (r.streamed && !r.ended && !r.cut) enqueue(r, r.end());
+        idleCheck();
+    }
+
     /** The call is over: nothing more is spoken. */
     void close() {
         cutAll();

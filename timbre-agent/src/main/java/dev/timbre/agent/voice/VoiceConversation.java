@@ -11,21 +11,18 @@ import dev.timbre.agent.session.SessionLoop;
 import dev.timbre.agent.tools.ToolRunner;
 import dev.timbre.agent.transcript.TranscriptEntry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 /**
  * A voice conversation: user audio in ({@link InputAudio}) → {@link Listening} (VAD, streaming recognition, end of
- * turn) → the final transcript as a {@link Frame.UserText} (medium {@code audio}) to the wrapped text
- * {@link ConversationSession} → its replies spoken sentence by sentence ({@link Speaking}) as {@link Frame.AgentAudio}
- * → {@link Playback} (what the user has heard) → barge-in, turn timers ({@link VoiceTimers}) and per-turn latency
- * ({@link TurnMeter}). It is the session's listener: every session frame is forwarded to the outer listener, agent
- * text is also spoken. With {@code speculative_turn} the session starts on a stable partial transcript midway through
- * the end-of-turn silence; its outputs are held and released if the final transcript matches, else retracted.
+ * turn) → {@link UserTurns} (barge-in, final transcripts as {@link Frame.UserText} with medium {@code audio},
+ * speculative turns, fillers, per-turn latency) → the wrapped text {@link ConversationSession} → its replies spoken by
+ * {@link AgentVoice} ({@link Speaking} → {@link Frame.AgentAudio}, {@link Playback}: what the user has heard), with
+ * turn timers ({@link VoiceTimers}). It is the session's listener: every session frame is forwarded to the outer
+ * listener (held while a speculative turn is undecided), agent text is also spoken. This class owns the call's life:
+ * start, audio that arrives before it, and the end.
  *
  * <p>Threading: the public methods are thread-safe and post to the session's {@link SessionLoop}; everything else runs
  * on that loop. Recognition runs on a serial worker (the loop's blocking pool), speech on the engine's threads; both
@@ -45,9 +42,9 @@ public final class VoiceConversation implements Conversation {
     private final ConversationSession session;
     private final InputAudio input;
     private final Listening listening;
-    private final Speaking speaking;
-    private final Playback playback;
+    private final AgentVoice agent;
     private final VoiceTimers timers;
+    private final UserTurns turns;
     private final List<byte[]> early = new ArrayList<>();
     private int earlyBytes;
     private long epochMs;
@@ -56,11 +53,6 @@ public final class VoiceConversation implements Conversation {
     private boolean clientGone;
     private boolean closed;
     private SessionEnd pendingEnd;
-    private int firstMessageEventId;
-    private boolean fillerPending;
-    private TurnMeter meter;
-    /** A speculative turn's session outputs, held until the final transcript. */
-    private final HeldReply held = new HeldReply();
 
     public VoiceConversation(SessionConfig config, VoiceSettings voice, VoiceEngines engines, SessionLoop loop,
                              SessionListener listener, ToolRunner runner, AgentDirectory directory) {
@@ -76,11 +68,12 @@ public final class VoiceConversation implements Conversation {
         this.session = new ConversationSession(config, loop, new SessionSide(), runner, directory);
         session.keepLoopAfterEnd();
         this.input = new InputAudio(this.voice.input());
-        this.playback = new Playback((pcm, startMs) -> outer.recordedAgentAudio(pcm, startMs - epochMs));
-        this.speaking = new Speaking(engines.speech(), this.voice.output(), loop, new SpeechSide());
-        this.listening = new Listening(engines.vad().get(), engines.speechToText(), this.voice.languageCode(),
-                new SerialWorker(recognitionExecutor), loop, new EndOfTurn(this.voice.eagerness()), new ListeningSide());
+        this.agent = new AgentVoice(engines.speech(), this.voice, loop, listener,
+                (pcm, startMs) -> outer.recordedAgentAudio(pcm, startMs - epochMs), new AgentSide());
         this.timers = new VoiceTimers(loop, this.voice, session);
+        this.turns = new UserTurns(this.voice, loop, listener, session, agent, timers);
+        this.listening = new Listening(engines.vad().get(), engines.speechToText(), this.voice.languageCode(),
+                new SerialWorker(recognitionExecutor), loop, new EndOfTurn(this.voice.eagerness()), turns);
     }
 
     @Override
@@ -98,7 +91,11 @@ public final class VoiceConversation implements Conversation {
             loop.execute(() -> audio(a.audio()));
             return;
         }
-        if (in instanceof Frame.UserActivity) loop.execute(() -> timers.userActive(speaking.busy()));
+        if (in instanceof Frame.UserText t) {
+            loop.execute(() -> turns.typed(t));
+            return;
+        }
+        if (in instanceof Frame.UserActivity) loop.execute(() -> timers.userActive(agent.busy(), agent.aheadMs(nowMs())));
         session.receive(in);
     }
 
@@ -126,7 +123,12 @@ public final class VoiceConversation implements Conversation {
         started = true;
         List<byte[]> queued = List.copyOf(early);
         early.clear();
-        for (byte[] chunk : queued) audio(chunk);
+        turns.replayingEarly(true);
+        try {
+            for (byte[] chunk : queued) audio(chunk);
+        } finally {
+            turns.replayingEarly(false);
+        }
     }
 
     private void audio(byte[] bytes) {
@@ -140,7 +142,7 @@ public final class VoiceConversation implements Conversation {
         }
         short[] samples = input.decode(bytes);
         long now = nowMs();
-        playback.release(now);
+        agent.played(now);
         if (samples.length == 0) return;
         outer.recordedUserAudio(samples, now - epochMs);
         listening.accept(samples);
@@ -148,81 +150,14 @@ public final class VoiceConversation implements Conversation {
 
     private long nowMs() { return loop.now().toEpochMilli(); }
 
-    /** The user started speaking over the agent: stop everything it is saying and tell the session what was heard. */
-    private void bargeIn() {
-        long now = nowMs();
-        TreeSet<Integer> affected = playback.audibleEvents(now);
-        affected.addAll(speaking.pendingEvents());
-        List<Frame.PlaybackCut> cuts = new ArrayList<>();
-        for (int id : affected) {
-            String heard = speaking.heard(id, playback.heardOffset(id, now));
-            if (heard != null) cuts.add(new Frame.PlaybackCut(id, heard));
-        }
-        speaking.cutAll();
-        playback.cut(now);
-        if (!affected.isEmpty()) outer.send(new Frame.Interruption(affected.last()));
-        for (Frame.PlaybackCut c : cuts) session.receive(c);
-    }
-
-    private void finishTurnMeasure(TurnMeter m) {
-        if (m == null || m.reported) return;
-        m.reported = true;
-        outer.turnMeasured(m.latency());
-        if (m.eventId > 0) session.attachTurnMetrics(m.eventId, m.metrics());
-    }
-
-    private void finalTranscript(TurnMeter m, String text) {
-        if (closed || inputClosed) return;
-        m.transcriptFinal(loop.now());
-        if (held.matches(text)) {
-            confirmSpeculation(m, text);
-            return;
-        }
-        retractSpeculation();
-        if (text.isBlank()) {
-            if (meter == m) meter = null;
-            if (!speaking.busy()) timers.agentIdle(playback.aheadMs(nowMs()));
-            return;
-        }
-        outer.send(new Frame.UserTranscript(text));
-        m.awaitingReply = true;
-        session.receive(new Frame.UserText(text, "audio"));
-        timers.userTurnEnded(() -> meter == m && !m.hasLlmOutput(), this::sayFiller);
-    }
-
-    private void confirmSpeculation(TurnMeter m, String text) {
-        outer.send(new Frame.UserTranscript(text));
-        m.awaitingReply = true;
-        held.release().forEach(Runnable::run);
-        session.confirmSpeculation();
-        timers.userTurnEnded(() -> meter == m && !m.hasLlmOutput(), this::sayFiller);
-    }
-
-    /** The user went on (or said something else): the early reply is dropped and leaves no trace. */
-    private void retractSpeculation() {
-        if (!held.active()) return;
-        held.drop();
-        session.retractSpeculation();
-    }
-
-    private void sayFiller(String text) {
-        fillerPending = true;
-        try {
-            session.speakFiller(text);
-        } finally {
-            fillerPending = false;
-        }
-    }
-
     private void close(SessionEnd end) {
         if (closed) return;
         closed = true;
         inputClosed = true;
         timers.cancelAll();
-        speaking.close();
+        agent.close(clientGone, nowMs());
         listening.close();
-        playback.releaseAll();
-        finishTurnMeasure(meter);
+        turns.finish();
         try {
             outer.ended(end);
         } finally {
@@ -230,80 +165,29 @@ public final class VoiceConversation implements Conversation {
         }
     }
 
-    /** The user side: what {@link Listening} reports. */
-    private final class ListeningSide implements Listening.Events {
-        @Override public boolean speechStarted() {
-            timers.userSpeaking();
-            session.receive(new Frame.UserActivity());
-            long now = nowMs();
-            if (!playback.audible(now) && !speaking.busy()) return true;
-            if (!voice.interruptions()) return false;
-            if (!voice.firstMessageInterruptible() && firstMessageEventId > 0
-                    && (playback.audibleEvents(now).contains(firstMessageEventId)
-                        || speaking.pendingEvents().contains(firstMessageEventId))) return false;
-            bargeIn();
-            return true;
-        }
+    /** What the agent's voice reports. */
+    private final class AgentSide implements AgentVoice.Events {
+        @Override public void synthesized(int eventId) { turns.synthesized(eventId); }
 
-        @Override public void vadScore(double probability) { outer.send(new Frame.VadScore(probability)); }
-
-        @Override public void tentative(String text) { outer.send(new Frame.TentativeUserTranscript(text)); }
-
-        @Override public void speculate(String partial) {
-            if (!voice.speculativeTurn() || held.active() || speaking.busy() || playback.audible(nowMs())) return;
-            held.start(partial);
-            if (!session.speculate(partial)) held.drop();
-        }
-
-        @Override public void resumed() { retractSpeculation(); }
-
-        @Override public Consumer<String> endOfTurn(Instant lastVoicedAt) {
-            finishTurnMeasure(meter);
-            TurnMeter m = new TurnMeter(lastVoicedAt);
-            m.vadEnd(loop.now());
-            meter = m;
-            return text -> finalTranscript(m, text);
-        }
-    }
-
-    /** The agent side: what {@link Speaking} produces. */
-    private final class SpeechSide implements Speaking.Output {
-        @Override public void synthesized(int eventId) {
-            if (meter != null && meter.eventId == eventId) meter.ttsFirstAudio(loop.now());
-        }
-
-        @Override public void piece(int eventId, UtteranceAudio.Piece piece, int offset) {
-            long now = nowMs();
+        @Override public void sent(int eventId) {
             timers.agentSpeaking();
-            long start = playback.sent(eventId, now, piece.durationMs(), piece.pcm16k());
-            SpokenChars a = piece.alignment();
-            for (int k = 0; k < a.chars().size(); k++) {
-                playback.character(eventId, start + a.startMs().get(k), offset + piece.firstChar() + k + 1);
-            }
-            outer.send(new Frame.AgentAudio(eventId, piece.wire(), a));
-            if (meter != null && meter.eventId == eventId) {
-                meter.firstAudioSent(loop.now());
-                finishTurnMeasure(meter);
-            }
+            turns.sent(eventId);
         }
 
-        @Override public void idle() {
-            long ahead = playback.aheadMs(nowMs());
+        @Override public void idle(long aheadMs) {
             if (pendingEnd != null) {
                 SessionEnd end = pendingEnd;
-                loop.schedule(Duration.ofMillis(ahead), () -> close(end));
+                loop.schedule(Duration.ofMillis(aheadMs), () -> close(end));
             } else {
-                timers.agentIdle(ahead);
+                timers.agentIdle(aheadMs);
             }
         }
-
-        @Override public long aheadMs() { return playback.aheadMs(nowMs()); }
     }
 
     /** What the text session produces: forwarded to the outer listener; agent text is spoken too. */
     private final class SessionSide implements SessionListener {
         @Override public void send(Frame.Output frame) {
-            if (!held.hold(() -> send(frame))) forward(frame);
+            if (!turns.hold(() -> send(frame))) forward(frame);
         }
 
         private void forward(Frame.Output frame) {
@@ -312,49 +196,45 @@ public final class VoiceConversation implements Conversation {
             if (frame instanceof Frame.ResponsePart p) {
                 switch (p.type()) {
                     case START -> {
-                        replyStarted(p.eventId());
-                        speaking.begin(p.eventId());
+                        turns.replyStarted(p.eventId(), false);
+                        agent.speaking.begin(p.eventId());
                         // a reply that starts while the user is talking again is interrupted at once
-                        if (listening.transcribing() && voice.interruptions()) bargeIn();
+                        if (listening.transcribing() && voice.interruptions()) turns.bargeIn();
                     }
-                    case DELTA -> speaking.delta(p.eventId(), p.text());
-                    case STOP -> speaking.end(p.eventId());
+                    case DELTA -> agent.speaking.delta(p.eventId(), p.text());
+                    case STOP -> agent.speaking.end(p.eventId());
                 }
-            } else if (frame instanceof Frame.AgentResponse r && !speaking.isStreamed(r.eventId())) {
-                if (!started && firstMessageEventId == 0) firstMessageEventId = r.eventId();
-                if (!fillerPending) replyStarted(r.eventId());
-                speaking.whole(r.eventId(), r.text());
+            } else if (frame instanceof Frame.AgentResponse r && !agent.speaking.isStreamed(r.eventId())) {
+                if (!started) agent.firstMessage(r.eventId());
+                turns.replyStarted(r.eventId(), true);
+                agent.speaking.whole(r.eventId(), r.text());
             }
         }
 
-        private void replyStarted(int eventId) {
-            if (meter != null && meter.awaitingReply && meter.eventId == 0) meter.eventId = eventId;
-        }
-
         @Override public void transcriptUpdated(List<TranscriptEntry> transcript) {
-            if (!held.hold(() -> transcriptUpdated(transcript))) outer.transcriptUpdated(transcript);
+            if (!turns.hold(() -> transcriptUpdated(transcript))) outer.transcriptUpdated(transcript);
         }
 
         @Override public void llmFirstOutput(long requestedNanos, long firstOutputNanos) {
-            if (held.hold(() -> llmFirstOutput(requestedNanos, firstOutputNanos))) return;
+            if (turns.hold(() -> llmFirstOutput(requestedNanos, firstOutputNanos))) return;
             outer.llmFirstOutput(requestedNanos, firstOutputNanos);
-            if (meter != null && meter.awaitingReply) meter.llmFirstOutput(loop.now());
+            turns.llmFirstOutput();
         }
 
         @Override public void ended(SessionEnd end) {
-            // a speculative turn ended the call (an LLM error): say what it said
-            if (held.active()) held.release().forEach(Runnable::run);
+            turns.stop();
+            agent.speaking.endStreams();
             inputClosed = true;
             timers.cancelAll();
             listening.close();
-            boolean quiet = !speaking.busy() && !playback.audible(nowMs());
+            boolean quiet = !agent.talking(nowMs());
             if (clientGone || quiet || "max_duration_exceeded".equals(end.errorType())) {
                 close(end);
                 return;
             }
             pendingEnd = end;
             loop.schedule(FINAL_SPEECH_LIMIT, () -> close(end));
-            if (!speaking.busy()) loop.schedule(Duration.ofMillis(playback.aheadMs(nowMs())), () -> close(end));
+            if (!agent.busy()) loop.schedule(Duration.ofMillis(agent.aheadMs(nowMs())), () -> close(end));
         }
     }
 }

@@ -34,7 +34,7 @@ final class VoiceTimers {
         if (timeout == null) return;
         turnTimer = loop.schedule(Duration.ofMillis(aheadMs).plus(timeout), () -> {
             turnTimer = null;
-            session.reengage(timeout);
+            session.voice().reengage(timeout);
         });
     }
 
@@ -46,9 +46,12 @@ final class VoiceTimers {
         softTimer = null;
     }
 
-    /** The client says the user is there ({@code user_activity}): an armed turn timeout starts over. */
-    void userActive(boolean agentBusy) {
-        if (turnTimer != null && !agentBusy) agentIdle(0);
+    /**
+     * The client says the user is there ({@code user_activity}): an armed turn timeout starts over, still counted from
+     * the end of the agent's audio, which will have played in {@code aheadMs}.
+     */
+    void userActive(boolean agentBusy, long aheadMs) {
+        if (turnTimer != null && !agentBusy) agentIdle(aheadMs);
     }
 
     /** A user turn went to the LLM: {@code say} a filler if {@code stillWaiting} after the soft timeout. */

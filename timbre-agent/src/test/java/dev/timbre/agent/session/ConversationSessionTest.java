@@ -61,6 +61,17 @@ class ConversationSessionTest {
     }
 
     @Test
+    void inputsBeforeTheStartAreBounded() {
+        var model = new ScriptedLanguageModel(Reply.text("Answer"));
+        var f = new SessionFixture(SessionConfig.of("c", SessionFixture.agent(model, "", "")), null, null);
+        for (int i = 0; i < ConversationSession.MAX_EARLY_INPUTS + 50; i++) f.session.receive(new Frame.ContextualUpdate("note " + i));
+        f.session.start(null);
+        f.say("hi");
+        assertThat(model.requests.get(0).messages()).filteredOn(m -> m.content().startsWith("Context update"))
+                .hasSize(ConversationSession.MAX_EARLY_INPUTS);
+    }
+
+    @Test
     void contextualUpdateAddsContextWithoutAReply() {
         var model = new ScriptedLanguageModel(Reply.text("ok"));
         var f = SessionFixture.started(SessionConfig.of("c", SessionFixture.agent(model, "P", "")));

@@ -80,7 +80,7 @@ class VoiceHooksTest {
         var f = with(model);
         f.say("hi");
         int id = f.out.all(Frame.ResponsePart.class).get(0).eventId();
-        f.session.attachTurnMetrics(id, Map.of("convai_first_audio", 0.4));
+        f.session.voice().attachTurnMetrics(id, Map.of("convai_first_audio", 0.4));
         f.session.receive(new Frame.UserText("again"));
         f.loop.drain();
         assertThat(f.out.transcript.get(1).turnMetrics()).containsEntry("convai_first_audio", 0.4);
@@ -90,7 +90,7 @@ class VoiceHooksTest {
     void reengageAsksTheModelWithANoteThatIsNotKept() {
         var model = new ScriptedLanguageModel(Reply.text("Still there?"), Reply.text("Good."));
         var f = with(model);
-        f.session.reengage(Duration.ofSeconds(7));
+        f.session.voice().reengage(Duration.ofSeconds(7));
         f.loop.drain();
         assertThat(f.out.responses()).containsExactly("Still there?");
         assertThat(model.requests.get(0).messages()).last().satisfies(m -> assertThat(m.content()).contains("silent for 7 seconds"));

@@ -131,4 +131,20 @@ class VoiceBargeInTest {
         assertThat(f.out.userTranscripts()).containsExactly("first part", "second part");
         assertThat(model.requests).hasSize(2);
     }
+
+    @Test
+    void speechFromBeforeTheStartDoesNotInterruptTheFirstMessage() {
+        var model = new ScriptedLanguageModel(Reply.text("Hello to you."));
+        var f = new VoiceFixture(settings(true, true), LONG, model, "hello?");
+        for (int i = 0; i < 15; i++) f.conversation.receive(new Frame.UserAudio(f.chunk(20, true)));
+        f.start(); // the 300 ms said before the call started are replayed behind the greeting
+        f.silence(600);
+
+        assertThat(f.out.userTranscripts()).containsExactly("hello?");
+        assertThat(f.out.all(Frame.Interruption.class)).isEmpty();
+        assertThat(f.out.transcript.get(0).interrupted()).isFalse();
+        assertThat(f.speech.spoken).startsWith("This is a rather long welcome message.").contains("Hello to you.");
+        f.speak(200); // live speech over the greeting still barges in (on it and the reply queued behind it)
+        assertThat(f.out.all(Frame.Interruption.class)).containsExactly(new Frame.Interruption(f.out.responseId("Hello to you.")));
+    }
 }

@@ -79,4 +79,24 @@ class VoiceStagesTest {
         assertThat(normal.reached(260, "a coffee and")).isFalse();
         assertThat(normal.reached(600, "a coffee and")).isTrue();
     }
+
+    @Test
+    void recognitionThatFallsBehindDropsTheUtteranceInsteadOfQueueingWithoutBound() {
+        List<Runnable> parked = new ArrayList<>(); // the engine's thread never gets to run
+        var worker = new SerialWorker(parked::add);
+        var loop = new dev.timbre.agent.session.ManualLoop();
+        var stt = new ScriptedSpeechToText("lost words");
+        var r = new Recognition(stt, "en", worker, loop);
+        for (int i = 0; i < 5 * Recognition.MAX_BACKLOG; i++) r.accept(new short[512]);
+        r.partial(t -> { throw new AssertionError("no partial of a dropped utterance"); });
+        assertThat(worker.backlog()).isLessThanOrEqualTo(Recognition.MAX_BACKLOG + 1);
+
+        String[] result = new String[1];
+        r.finish(t -> result[0] = t);
+        List.copyOf(parked).forEach(Runnable::run);
+        loop.drain();
+        assertThat(result[0]).isEmpty();
+        assertThat(stt.closed).isEqualTo(1);
+        assertThat(stt.bytesPerStream.get(0)[0]).isLessThan(Recognition.MAX_BACKLOG * 1024L);
+    }
 }

@@ -130,6 +130,19 @@ class VoiceTurnTakingTest {
     }
 
     @Test
+    void userActivityWhileTheAgentIsStillAudibleCountsTheTurnTimeoutFromTheEndOfPlayback() {
+        var settings = VoiceFixture.settings(null, null, VoiceSettings.Eagerness.NORMAL, Duration.ofSeconds(1), true, true);
+        var model = new ScriptedLanguageModel(Reply.text("Still there?"));
+        var f = new VoiceFixture(settings, "Hello there, this greeting lasts a while.", model, "").start(); // 820 ms
+        f.wait(300);
+        f.conversation.receive(new Frame.UserActivity());
+        f.wait(1400); // 1.7 s: the greeting ended 0.9 s ago
+        assertThat(model.requests).isEmpty();
+        f.wait(200);
+        assertThat(model.requests).hasSize(1);
+    }
+
+    @Test
     void userSpeechCancelsTheTurnTimeoutAndResetsTheIdleTimer() {
         var settings = VoiceFixture.settings(null, null, VoiceSettings.Eagerness.NORMAL, Duration.ofSeconds(2), true, true);
         var model = new ScriptedLanguageModel();

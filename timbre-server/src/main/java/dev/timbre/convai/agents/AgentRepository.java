@@ -78,6 +78,12 @@ public final class AgentRepository {
         });
     }
 
+    /** Every agent whose configuration text mentions {@code needle} (a coarse SQL filter; callers check the JSON). */
+    public List<StoredAgent> mentioning(String needle) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM agents WHERE config LIKE :pattern ESCAPE '!' ORDER BY created_at_unix, seq")
+                .bind("pattern", "%" + likeEscape(needle) + "%").map((rs, ctx) -> row(rs)).list());
+    }
+
     /** Deletes the row; true when it was there. */
     public boolean delete(String agentId) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM agents WHERE agent_id = :id").bind("id", agentId).execute()) > 0;

@@ -62,6 +62,12 @@ public final class AgentsService {
         return AgentView.of(a);
     }
 
+    /** Agents whose configuration refers to the secret (a {@code custom_llm} key, a webhook header…). */
+    public List<StoredAgent> usingSecret(String secretId) {
+        return repository.mentioning(secretId).stream()
+                .filter(a -> dev.timbre.convai.tools.ToolsService.refersTo(a.config(), secretId)).toList();
+    }
+
     public void delete(String agentId) {
         if (!repository.delete(agentId)) throw notFound(agentId);
     }

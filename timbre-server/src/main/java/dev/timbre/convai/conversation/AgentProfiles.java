@@ -12,6 +12,7 @@ import dev.timbre.http.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,19 +68,31 @@ public final class AgentProfiles implements AgentDirectory {
         double temperature = prompt.path("temperature").asDouble(0);
         int maxTokens = prompt.path("max_tokens").asInt(-1);
         return new AgentProfile(agentId, config.path("name").asText(""),
-                promptOverride != null ? promptOverride : prompt.path("prompt").asText(""),
+                (promptOverride != null ? promptOverride : prompt.path("prompt").asText("")) + multiVoice(config),
                 firstMessageOverride != null ? firstMessageOverride : agent.path("first_message").asText(""),
                 language, List.copyOf(languages), tools(prompt),
                 prompt.has("temperature") && !prompt.path("temperature").isNull() ? temperature : null,
                 maxTokens > 0 ? maxTokens : null, models.forPrompt(prompt));
     }
 
+    /** ElevenLabs' multi-voice instructions when the agent has {@code tts.supported_voices}; else nothing. */
+    private static String multiVoice(JsonNode config) {
+        List<VoiceConfig.LabelledVoice> voices = VoiceConfig.supportedVoices(config.path("conversation_config").path("tts").path("supported_voices"));
+        if (voices.isEmpty()) return "";
+        return VoiceMarkup.instructions(voices.stream().map(VoiceConfig.LabelledVoice::label).toList(),
+                voices.stream().map(VoiceConfig.LabelledVoice::description).toList());
+    }
+
     private List<AgentTool> tools(JsonNode prompt) {
         List<AgentTool> out = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         List<JsonNode> configs = new ArrayList<>();
+        Map<JsonNode, String> toolIds = new java.util.IdentityHashMap<>();
         prompt.path("tools").forEach(configs::add);
-        prompt.path("tool_ids").forEach(id -> tools.find(id.asText()).ifPresent(t -> configs.add(t.config())));
+        prompt.path("tool_ids").forEach(id -> tools.find(id.asText()).ifPresent(t -> {
+            configs.add(t.config());
+            toolIds.put(t.config(), t.toolId());
+        }));
         prompt.path("built_in_tools").fields().forEachRemaining(e -> {
             if (!e.getValue().isObject()) return;
             var c = ((com.fasterxml.jackson.databind.node.ObjectNode) e.getValue()).deepCopy();
@@ -90,7 +103,7 @@ public final class AgentProfiles implements AgentDirectory {
             configs.add(c);
         });
         for (JsonNode c : configs) {
-            AgentTool t = AgentToolSpecs.of(c);
+            AgentTool t = AgentToolSpecs.of(c, toolIds.get(c));
             if (t != null && names.add(t.name())) out.add(t);
         }
         return out;

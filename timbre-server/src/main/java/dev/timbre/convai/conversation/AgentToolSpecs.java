@@ -30,6 +30,14 @@ final class AgentToolSpecs {
 
     /** The tool for {@code config}, or null when it is not a usable tool (no name, unknown type, MCP). */
     static AgentTool of(JsonNode config) {
+        return of(config, null);
+    }
+
+    /**
+     * As {@link #of(JsonNode)}; {@code toolId} is the workspace tool's id when the config came from {@code tool_ids}
+     * (its webhook calls are then counted in the tool's usage stats), else null.
+     */
+    static AgentTool of(JsonNode config, String toolId) {
         String type = config.path("type").asText("");
         String name = config.path("name").asText("");
         if (type.equals("system")) {
@@ -45,7 +53,7 @@ final class AgentToolSpecs {
             return AgentTool.client(spec, config.path("expects_response").asBoolean(false), timeout);
         }
         if (type.equals("webhook")) {
-            return AgentTool.webhook(new ToolSpec(name, describe(config, name), webhookParameters(config.path("api_schema"))), timeout, config);
+            return AgentTool.webhook(new ToolSpec(name, describe(config, name), webhookParameters(config.path("api_schema"))), timeout, new WebhookBinding(toolId, config));
         }
         return null;
     }

@@ -51,7 +51,7 @@ public final class ConversationRoutes implements EndpointGroup {
     public ConversationRoutes(AgentsService agents, ToolsService tools, AgentLanguageModels models, WebhookTools webhooks,
                               ConversationLog log, ApiKeyAuth auth, MeterRegistry metrics, byte[] signingKey, Clock clock,
                               ConversationVoices voices) {
-        this(agents, auth, new ConversationRuntime(new AgentProfiles(agents, tools, models), new BackgroundConversationLog(log), new ServerToolRunner(webhooks),
+        this(agents, auth, new ConversationRuntime(new AgentProfiles(agents, tools, models), new BackgroundConversationLog(log), new ServerToolRunner(webhooks, tools::recordCall),
                 new ConversationSignatures(signingKey, clock), timers(), clock, Duration.ofSeconds(3), Duration.ofMillis(50),
                 Duration.ofSeconds(10), new TurnOverhead(metrics), voices, ConversationRuntime.DEFAULT_MAX_QUEUED_BYTES));
     }

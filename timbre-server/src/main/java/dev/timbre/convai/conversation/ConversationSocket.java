@@ -160,7 +160,11 @@ final class ConversationSocket {
                 refuse(1008, "invalid_message", "This agent's audio settings are not supported: " + e.getMessage());
                 return;
             } catch (ConversationVoices.Unavailable e) {
-                refuse(1011, "unknown", e.getMessage());
+                refuse(e.closeCode, e.closeCode == 1008 ? "unsupported_language" : "unknown", e.getMessage());
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("conversation {}: voice engines failed", conversationId, e);
+                refuse(1011, "unknown", "Voice is not available: " + e.getMessage());
                 return;
             }
         }

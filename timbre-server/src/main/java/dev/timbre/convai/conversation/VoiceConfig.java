@@ -18,8 +18,16 @@ import java.util.List;
  * @param stability {@code tts.stability}, null when not set
  * @param similarityBoost {@code tts.similarity_boost}, null when not set
  * @param speed {@code tts.speed} (1 when not set)
+ * @param supportedVoices {@code tts.supported_voices}: labelled voices for multi-voice markup (at most 9: ten with the
+ *                        agent's own); entries without a label or voice id are left out
  */
-record VoiceConfig(VoiceSettings settings, String voiceId, String modelId, Double stability, Double similarityBoost, double speed) {
+record VoiceConfig(VoiceSettings settings, String voiceId, String modelId, Double stability, Double similarityBoost, double speed,
+                   List<LabelledVoice> supportedVoices) {
+    /** One {@code supported_voices} entry ({@code model_family} and {@code language} are not used: the agent's model speaks). */
+    record LabelledVoice(String label, String voiceId, String description, Double stability, Double similarityBoost, Double speed) {}
+
+    static final int MAX_SUPPORTED_VOICES = 9;
+
     /** Turn timeouts ElevenLabs allows, in seconds. */
     static final double MIN_TURN_TIMEOUT = 1, MAX_TURN_TIMEOUT = 30;
 
@@ -47,7 +55,18 @@ record VoiceConfig(VoiceSettings settings, String voiceId, String modelId, Doubl
         return new VoiceConfig(settings, voiceId, text(tts.path("model_id"), null),
                 number(ttsOverride.path("stability"), number(tts.path("stability"), null)),
                 number(ttsOverride.path("similarity_boost"), number(tts.path("similarity_boost"), null)),
-                speed == null || speed <= 0 ? 1.0 : speed);
+                speed == null || speed <= 0 ? 1.0 : speed, supportedVoices(tts.path("supported_voices")));
+    }
+
+    static List<LabelledVoice> supportedVoices(JsonNode list) {
+        List<LabelledVoice> out = new ArrayList<>();
+        for (JsonNode v : list) {
+            String label = text(v.path("label"), null), id = text(v.path("voice_id"), null);
+            if (label == null || id == null || out.size() == MAX_SUPPORTED_VOICES) continue;
+            out.add(new LabelledVoice(label.trim(), id, text(v.path("description"), ""), number(v.path("stability"), null),
+                    number(v.path("similarity_boost"), null), number(v.path("speed"), null)));
+        }
+        return List.copyOf(out);
     }
 
     private static AudioEncoding format(JsonNode n, String field) {

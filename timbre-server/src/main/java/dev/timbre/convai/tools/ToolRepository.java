@@ -71,6 +71,21 @@ public final class ToolRepository {
     }
 
     /** Deletes the row; true when it was there. */
+    /** Counts one call of the tool taking {@code latencySecs}; nothing when the tool is gone. */
+    public void recordCall(String toolId, double latencySecs) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE convai_tools SET total_calls = total_calls + 1, "
+                + "total_latency_secs = total_latency_secs + :secs WHERE tool_id = :id").bind("id", toolId).bind("secs", latencySecs).execute());
+    }
+
+    /** The tool's call count and average latency (0 when never called). */
+    public ToolResponse.UsageStats usage(String toolId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT total_calls, total_latency_secs FROM convai_tools WHERE tool_id = :id")
+                .bind("id", toolId).map((rs, ctx) -> {
+                    long calls = rs.getLong(1);
+                    return new ToolResponse.UsageStats(calls, calls == 0 ? 0.0 : rs.getDouble(2) / calls);
+                }).findOne().orElse(new ToolResponse.UsageStats(0, 0.0)));
+    }
+
     public boolean delete(String id) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM convai_tools WHERE tool_id = :id").bind("id", id).execute()) > 0;
     }

@@ -8,6 +8,6 @@ public record ToolResponse(String id, ObjectNode toolConfig, AccessInfo accessIn
     /** {@code ResourceAccessInfo}: a single-user server, so the caller is always the creator and admin. */
     public record AccessInfo(boolean isCreator, String creatorName, String creatorEmail, String role) {}
 
-    /** {@code ToolUsageStatsResponseModel}. TODO: count calls once the conversation runtime calls tools. */
+    /** {@code ToolUsageStatsResponseModel}: webhook calls made by conversations and their average latency. */
     public record UsageStats(long totalCalls, double avgLatencySecs) {}
 }

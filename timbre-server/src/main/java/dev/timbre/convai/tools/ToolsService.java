@@ -95,12 +95,17 @@ public final class ToolsService {
         return false;
     }
 
+    /** The conversation runtime ran the workspace tool {@code toolId} (a webhook) in {@code latencySecs}. */
+    public void recordCall(String toolId, double latencySecs) {
+        repository.recordCall(toolId, Math.max(0, latencySecs));
+    }
+
     private StoredTool stored(String toolId) {
         return repository.find(toolId).orElseThrow(() -> notFound(toolId));
     }
 
     private ToolResponse response(StoredTool t) {
-        return new ToolResponse(t.toolId(), t.config(), accessInfo, new ToolResponse.UsageStats(0, 0.0));
+        return new ToolResponse(t.toolId(), t.config(), accessInfo, repository.usage(t.toolId()));
     }
 
     static ApiException notFound(String toolId) {

@@ -47,7 +47,7 @@ final class ConversationHarness implements AutoCloseable {
         server = TestServer.start(customise);
         ApiKeyAuth auth = new ApiKeyAuth(new ApiKeyRepository(server.timbre().database().jdbi()));
         AgentProfiles profiles = new AgentProfiles(server.timbre().agents(), server.timbre().tools(), p -> models.forPrompt(p));
-        ConversationRuntime runtime = new ConversationRuntime(profiles, log, new ServerToolRunner((c, a, v) -> webhooks.call(c, a, v)),
+        ConversationRuntime runtime = new ConversationRuntime(profiles, log, new ServerToolRunner((c, a, v) -> webhooks.call(c, a, v), ServerToolRunner.Usage.NONE),
                 ConversationSignatures.withRandomKey(Clock.systemUTC()), ConversationRoutes.timers(), Clock.systemUTC(),
                 Duration.ofMillis(700), Duration.ofMillis(50), Duration.ofMillis(400), TurnOverhead.unrecorded(),
                 server.timbre().conversationVoices(), maxQueuedBytes);

@@ -104,6 +104,39 @@ class ConversationSpeechTest {
     }
 
     @Test
+    void supportedVoicesSpeakTheirTaggedTextAndTagsTakeNoTime() throws Exception {
+        var voices = server.get("/v1/voices").json().path("voices");
+        String low = voices.get(0).path("voice_id").asText(), high = voices.get(1).path("voice_id").asText();
+        var tts = new ObjectMapper().readTree(("{'tts':{'voice_id':'" + low + "','supported_voices':[{'label':'High','voice_id':'" + high
+                + "','description':'a high voice'},{'label':'Ghost','voice_id':'no_such_voice','description':'?'}]}}").replace('\'', '"'));
+        AgentSpeech multi = server.timbre().conversationVoices()
+                .engines(VoiceConfig.read(tts, new ObjectMapper().createObjectNode(), "en"), "conv_multi").speech();
+        String text = "<High>one two three</High> four five";
+        Heard h = new Heard();
+        multi.speak(text, h);
+        assertThat(h.finished.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(h.done).hasValue(1);
+        StringBuilder chars = new StringBuilder();
+        h.alignments.forEach(a -> a.chars().forEach(chars::append));
+        assertThat(chars.toString()).isEqualTo(text);
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        h.chunks.forEach(all::writeBytes);
+        byte[] pcm = all.toByteArray();
+        assertThat(h.format.seconds(pcm.length)).isCloseTo(1.5, org.assertj.core.data.Offset.offset(0.1)); // five words, tags silent
+        assertThat(crossingsPerSecond(pcm, h.format, 0.05, 0.2)).as("first word, high voice").isGreaterThan(850);
+        assertThat(crossingsPerSecond(pcm, h.format, 1.25, 1.4)).as("last word, agent voice").isLessThan(750);
+    }
+
+    static double crossingsPerSecond(byte[] pcm, PcmFormat f, double from, double to) {
+        int a = (int) (from * f.sampleRate()), b = (int) (to * f.sampleRate()), n = 0;
+        for (int i = a + 1; i < b; i++) {
+            short s0 = (short) ((pcm[2 * i - 2] & 0xff) | (pcm[2 * i - 1] << 8)), s1 = (short) ((pcm[2 * i] & 0xff) | (pcm[2 * i + 1] << 8));
+            if ((s0 < 0) != (s1 < 0)) n++;
+        }
+        return n / (to - from);
+    }
+
+    @Test
     void manyConversationsSpeakAtOnce() throws Exception {
         List<Heard> all = new java.util.ArrayList<>();
         for (int i = 0; i < 12; i++) {

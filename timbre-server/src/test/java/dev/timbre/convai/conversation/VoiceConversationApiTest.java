@@ -75,15 +75,99 @@ class VoiceConversationApiTest {
         assertThat(response.path("agent_response_event").path("agent_response").asText()).isEqualTo("It is sunny and warm today.");
         List<JsonNode> audio = audioOf(got, c, eventId, 32_000);
         StringBuilder spoken = new StringBuilder();
+        long chunkStartMs = 0, lastCharMs = -1;
         for (JsonNode a : audio) {
             JsonNode e = a.path("audio_event");
             assertThat(e.path("event_id").asInt()).isEqualTo(eventId);
-            assertThat(Base64.getDecoder().decode(e.path("audio_base_64").asText()).length % 2).isZero();
+            int bytes = Base64.getDecoder().decode(e.path("audio_base_64").asText()).length;
+            assertThat(bytes % 2).isZero();
             JsonNode al = e.path("alignment");
             assertThat(al.path("chars").size()).isEqualTo(al.path("char_start_times_ms").size()).isEqualTo(al.path("char_durations_ms").size());
             al.path("chars").forEach(ch -> spoken.append(ch.asText()));
+            for (int i = 0; i < al.path("chars").size(); i++) { // times from the chunk's start, in order across chunks
+                long at = chunkStartMs + al.path("char_start_times_ms").get(i).asLong();
+                assertThat(at).isGreaterThanOrEqualTo(lastCharMs);
+                assertThat(al.path("char_durations_ms").get(i).asInt()).isNotNegative();
+                lastCharMs = at;
+            }
+            chunkStartMs += bytes / 32;
         }
         assertThat(spoken.toString()).isEqualTo("It is sunny and warm today.");
+        c.close();
+    }
+
+    @Test
+    void ulawInputIsUnderstoodAndClientEventsFilterTheVoiceEvents() {
+        String agent = h.agent("{'name':'Phone','conversation_config':{'agent':{'first_message':'',"
+                + "'prompt':{'prompt':'When the user says weather, reply It is sunny and warm today.'}},"
+                + "'asr':{'user_input_audio_format':'ulaw_8000'},'tts':{'voice_id':'" + voiceId + "','agent_output_audio_format':'ulaw_8000'},"
+                + "'conversation':{'client_events':['audio','agent_response','user_transcript']}}}");
+        var c = h.connect("agent_id=" + agent, "convai");
+        c.sendJson(VOICE_INIT);
+        JsonNode meta = c.message().path("conversation_initiation_metadata_event");
+        assertThat(meta.path("user_input_audio_format").asText()).isEqualTo("ulaw_8000");
+        var r = h.server.post("/v1/text-to-speech/" + voiceId + "?output_format=ulaw_8000", "application/json",
+                "{\"text\":\"What is the weather like today?\"}".getBytes());
+        assertThat(r.status()).isEqualTo(200);
+        byte[] ulaw = java.util.Arrays.copyOf(r.body(), r.body().length + 12_000);
+        java.util.Arrays.fill(ulaw, r.body().length, ulaw.length, (byte) 0xFF); // μ-law silence
+        sendAudio(c, ulaw, 800);
+        List<JsonNode> got = c.until("agent_response");
+        assertThat(got.stream().map(VoiceConversationApiTest::type)).contains("user_transcript")
+                .doesNotContain("vad_score", "tentative_user_transcript", "agent_chat_response_part");
+        JsonNode transcript = got.stream().filter(m -> type(m).equals("user_transcript")).findFirst().orElseThrow();
+        // telephone-band speech is harder for the 16 kHz acoustic model: some of the words, not all
+        List<String> heard = List.of(transcript.path("user_transcription_event").path("user_transcript").asText().toLowerCase(Locale.ROOT).split("\\W+"));
+        assertThat(List.of("what", "is", "the", "weather", "like", "today")).filteredOn(heard::contains).hasSizeGreaterThanOrEqualTo(2);
+        c.close();
+    }
+
+    @Test
+    void theUserCanBargeInOnTheAgent() {
+        String agent = h.agent("{'name':'Chatty','conversation_config':{'agent':{'first_message':'Welcome! Let me tell you a long story about "
+                + "the sea, the wind and the old lighthouse keeper who lived on the cliff for many years.',"
+                + "'prompt':{'prompt':'When the user says weather, reply It is sunny and warm today.'}},"
+                + "'tts':{'voice_id':'" + voiceId + "'}}}");
+        var c = h.connect("agent_id=" + agent, "convai");
+        c.sendJson(VOICE_INIT);
+        c.message();
+        List<JsonNode> greeting = c.until("audio");
+        sendAudio(c, speech("What is the weather like today?", 1500), 3200);
+        List<JsonNode> got = c.until(m -> type(m).equals("agent_response") && m.path("agent_response_event").path("agent_response").asText().startsWith("It is sunny"));
+        List<JsonNode> all = new ArrayList<>(greeting);
+        all.addAll(got);
+        int firstId = all.stream().filter(m -> type(m).equals("agent_response")).findFirst().orElseThrow().path("agent_response_event").path("event_id").asInt();
+        JsonNode interruption = got.stream().filter(m -> type(m).equals("interruption")).findFirst().orElseThrow(() -> new AssertionError("no interruption in " + got));
+        assertThat(interruption.path("interruption_event").path("event_id").asInt()).isEqualTo(firstId);
+        JsonNode correction = got.stream().filter(m -> type(m).equals("agent_response_correction")).findFirst().orElseThrow();
+        String corrected = correction.path("agent_response_correction_event").path("corrected_agent_response").asText();
+        assertThat(correction.path("agent_response_correction_event").path("original_agent_response").asText()).startsWith("Welcome!").endsWith("many years.");
+        assertThat(corrected).isNotEqualTo(correction.path("agent_response_correction_event").path("original_agent_response").asText());
+        int afterInterruption = got.indexOf(interruption);
+        assertThat(got.subList(afterInterruption, got.size())).noneMatch(m -> type(m).equals("audio") && m.path("audio_event").path("event_id").asInt() == firstId);
+        c.close();
+    }
+
+    @Test
+    void supportedVoicesSpeakTaggedRepliesWithoutReadingTheTags() {
+        String other = h.server.get("/v1/voices").json().path("voices").get(1).path("voice_id").asText();
+        String agent = h.agent("{'name':'Pirates','conversation_config':{'agent':{'first_message':'',"
+                + "'prompt':{'prompt':'When the user says story, reply Once upon a time. <Pirate>Arr, ahoy there!</Pirate> Said the pirate.'}},"
+                + "'tts':{'voice_id':'" + voiceId + "','supported_voices':[{'label':'Pirate','voice_id':'" + other + "','description':'an old pirate'}]}}}");
+        var c = h.connect("agent_id=" + agent, "convai");
+        c.sendJson(VOICE_INIT);
+        c.message();
+        c.sendJson("{'type':'user_message','text':'story'}");
+        List<JsonNode> got = c.until("agent_response");
+        JsonNode response = got.get(got.size() - 1).path("agent_response_event");
+        String reply = response.path("agent_response").asText();
+        assertThat(reply).isEqualTo("Once upon a time. <Pirate>Arr, ahoy there!</Pirate> Said the pirate.");
+        List<JsonNode> audio = audioOf(got, c, response.path("event_id").asInt(), 32_000);
+        StringBuilder chars = new StringBuilder();
+        audio.forEach(a -> a.path("audio_event").path("alignment").path("chars").forEach(ch -> chars.append(ch.asText())));
+        assertThat(chars.toString().replaceAll("\\s+", "")).isEqualTo(reply.replaceAll("\\s+", "")); // sentences are spoken without the space between them
+        // about three seconds of speech, not the tags spelt out
+        assertThat(bytesOf(audio) / 32_000.0).isBetween(1.5, 8.0);
         c.close();
     }
 
@@ -152,6 +236,17 @@ class VoiceConversationApiTest {
         int eventId = got.get(got.size() - 1).path("agent_response_event").path("event_id").asInt();
         assertThat(bytesOf(audioOf(got, c, eventId, 3200))).isGreaterThan(3200);
         c.close();
+    }
+
+    @Test
+    void aLanguageTheRecogniserDoesNotKnowRefusesTheVoiceCall() {
+        String agent = h.agent("{'name':'German','conversation_config':{'agent':{'first_message':'Hallo.','language':'de'}}}");
+        var c = h.connect("agent_id=" + agent, "convai");
+        c.sendJson(VOICE_INIT);
+        List<JsonNode> got = new ArrayList<>();
+        var closed = c.closeAfter(got);
+        assertThat(closed.code()).isEqualTo(1008);
+        assertThat(got.get(got.size() - 1).path("error_event").path("error_type").asText()).isEqualTo("unsupported_language");
     }
 
     @Test

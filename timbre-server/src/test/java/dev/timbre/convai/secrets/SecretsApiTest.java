@@ -87,6 +87,24 @@ class SecretsApiTest {
     }
 
     @Test
+    void an_agent_using_a_secret_as_its_custom_llm_key_is_listed_and_keeps_the_secret() {
+        String id = server.postJson("/v1/convai/secrets", "{\"type\": \"new\", \"name\": \"llm-key\", \"value\": \"k\"}").json().get("secret_id").asText();
+        TestServer.Response agent = server.postJson("/v1/convai/agents/create", "{\"name\": \"uses-key\", \"conversation_config\": {\"agent\": "
+                + "{\"prompt\": {\"llm\": \"custom-llm\", \"custom_llm\": {\"url\": \"http://127.0.0.1:9/v1\", \"api_key\": {\"secret_id\": \"" + id + "\"}}}}}}");
+        assertThat(agent.status()).as(agent.toString()).isEqualTo(200);
+        String agentId = agent.json().get("agent_id").asText();
+
+        TestServer.Response one = server.get("/v1/convai/secrets/" + id);
+        assertThat(one.json().at("/used_by/agents/0/id").asText()).isEqualTo(agentId);
+        assertThat(one.json().at("/used_by/agents/0/name").asText()).isEqualTo("uses-key");
+        OpenApiContract.assertConforms("GET", "/v1/convai/secrets", server.get("/v1/convai/secrets"));
+        assertThat(server.delete("/v1/convai/secrets/" + id).json().at("/detail/status").asText()).isEqualTo("secret_in_use");
+
+        assertThat(server.delete("/v1/convai/agents/" + agentId).status()).isEqualTo(200);
+        assertThat(server.delete("/v1/convai/secrets/" + id).status()).isEqualTo(204);
+    }
+
+    @Test
     void unknown_ids_are_404() {
         TestServer.Response r = patch("/v1/convai/secrets/missing", "{\"type\": \"update\", \"name\": \"n\", \"value\": \"v\"}");
         assertThat(r.status()).isEqualTo(404);

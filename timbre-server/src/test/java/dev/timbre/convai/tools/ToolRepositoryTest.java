@@ -48,6 +48,26 @@ class ToolRepositoryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.timbre.testing.TestDatabases#both")
+    void calls_made_by_conversations_are_counted_in_the_usage_stats(String kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            ToolsService tools = new ToolsService(new ToolRepository(db.jdbi()), "Timbre", Clock.systemUTC());
+            ToolResponse t = tools.create(Json.MAPPER.createObjectNode().put("name", "w").put("description", "d")
+                    .set("api_schema", Json.MAPPER.createObjectNode().put("url", "https://x/y")));
+            assertThat(tools.get(t.id()).usageStats()).isEqualTo(new ToolResponse.UsageStats(0, 0.0));
+
+            tools.recordCall(t.id(), 0.2);
+            tools.recordCall(t.id(), 0.4);
+            tools.recordCall("tool_gone", 1.0);
+
+            ToolResponse.UsageStats stats = tools.get(t.id()).usageStats();
+            assertThat(stats.totalCalls()).isEqualTo(2);
+            assertThat(stats.avgLatencySecs()).isCloseTo(0.3, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(tools.list().tools().get(0).usageStats().totalCalls()).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.timbre.testing.TestDatabases#both")
     void dependent_agents_are_those_whose_prompt_names_the_tool_paged_in_creation_order(String kind) {
         try (Database db = TestDatabases.open(kind)) {
             ToolsService tools = new ToolsService(new ToolRepository(db.jdbi()), "Timbre", Clock.systemUTC());

@@ -23,13 +23,19 @@ final class PocketsphinxDecoder {
     private final Pointer logmath;
     private boolean inUtterance;
 
-    PocketsphinxDecoder(Path modelDir) {
+    /**
+     * @param firstPassOnly true for streams that need their final result at once: no {@code fwdflat} second pass,
+     *        which re-decodes the whole utterance at its end (measured: final result ~130 ms → ~14 ms after a 3 s
+     *        utterance, at a small accuracy cost); false for batch decoding, which keeps it
+     */
+    PocketsphinxDecoder(Path modelDir, boolean firstPassOnly) {
         String[] argv = {
             "-hmm", modelDir.resolve("en-us").toString(),
             "-lm", modelDir.resolve("en-us.lm.bin").toString(),
             "-dict", modelDir.resolve("cmudict-en-us.dict").toString(),
             "-logfn", "/dev/null",
             "-remove_noise", "no",
+            "-fwdflat", firstPassOnly ? "no" : "yes",
         };
         config = sb.cmd_ln_parse_r(null, ps.ps_args(), argv.length, argv, 1);
         if (config == null) throw new EngineException("pocketsphinx rejected its configuration");

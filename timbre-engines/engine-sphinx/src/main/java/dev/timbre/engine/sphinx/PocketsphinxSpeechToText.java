@@ -31,7 +31,10 @@ public final class PocketsphinxSpeechToText implements SpeechToText {
     public static final Path DEFAULT_MODEL = Path.of("/usr/share/pocketsphinx/model/en-us");
 
     private final Path modelDir;
+    /** Decoders for batch work (two passes). */
     private final DecoderPool<PocketsphinxDecoder> pool;
+    /** Decoders for {@link #openStream}: first pass only, so a stream's final result comes right after its audio. */
+    private final DecoderPool<PocketsphinxDecoder> streamPool;
 
     public PocketsphinxSpeechToText() {
         // Realtime sessions hold a decoder for their whole length, so there are more decoders than CPUs.
@@ -43,7 +46,8 @@ public final class PocketsphinxSpeechToText implements SpeechToText {
         if (!modelPresent(modelDir)) throw new EngineException("no pocketsphinx model in " + modelDir + " (apt-get install pocketsphinx-en-us)");
         if (!PocketsphinxLibrary.loads()) throw new EngineException("libpocketsphinx does not load (apt-get install libpocketsphinx3)");
         this.modelDir = modelDir;
-        this.pool = new DecoderPool<>(maxDecoders, () -> new PocketsphinxDecoder(modelDir), PocketsphinxDecoder::free, Duration.ofSeconds(30));
+        this.pool = new DecoderPool<>(maxDecoders, () -> new PocketsphinxDecoder(modelDir, false), PocketsphinxDecoder::free, Duration.ofSeconds(30));
+        this.streamPool = new DecoderPool<>(maxDecoders, () -> new PocketsphinxDecoder(modelDir, true), PocketsphinxDecoder::free, Duration.ofSeconds(30));
         PocketsphinxDecoder first = pool.acquire(); // load the model now, so failures show at start-up
         pool.release(first, false);
     }
@@ -114,6 +118,7 @@ public final class PocketsphinxSpeechToText implements SpeechToText {
     @Override
     public void close() {
         pool.close();
+        streamPool.close();
     }
 
     private static void checkLanguage(String languageCode) {
@@ -137,7 +142,7 @@ public final class PocketsphinxSpeechToText implements SpeechToText {
 
         Stream(PcmFormat format) {
             this.resampler = new Resampler(format.sampleRate(), PocketsphinxDecoder.SAMPLE_RATE);
-            decoder = pool.acquire();
+            decoder = streamPool.acquire();
             try {
                 decoder.start(null);
             } catch (RuntimeException e) {
@@ -195,7 +200,7 @@ public final class PocketsphinxSpeechToText implements SpeechToText {
             } catch (RuntimeException e) {
                 broken = true;
             }
-            pool.release(d, broken);
+            streamPool.release(d, broken);
         }
     }
 }
