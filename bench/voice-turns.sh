@@ -4,7 +4,7 @@
 # over /v1/convai/conversation streaming pre-made TTS utterances in 20 ms user_audio_chunks at real-time pace; the
 # time from the chunk holding the last voiced sample to the reply's first audio event (p50/p95), and the server's
 # stage breakdown (timbre_agent_voice_latency_seconds{stage}).
-# Usage: bench/voice-turns.sh [turns=10 [levels=1,8 [first-token-delays-ms=0,300 [turn-eagerness=normal|eager|patient]]]]
+# Usage: bench/voice-turns.sh [turns=10 [levels=1,8 [first-token-delays-ms=0,300 [turn-eagerness=normal|eager|patient [speculative_turn=false|true]]]]]
 # Prints a Markdown report (paste it into docs/benchmarks.md). Needs Java 22+ (multi-file source launch).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"

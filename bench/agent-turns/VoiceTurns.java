@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
  * chunk holding the utterance's last voiced sample → the arrival of the reply's first {@code audio} event, all on this
  * JVM's clock. With it, the server's own stage breakdown from {@code timbre_agent_voice_latency_seconds{stage}}
  * (bucket differences between before and after the level). Prints a Markdown report.
- * Arguments: [turns per conversation=10] [levels=1,8] [first-token delays ms=0,300] [turn eagerness=normal].
+ * Arguments: [turns per conversation=10] [levels=1,8] [first-token delays ms=0,300] [turn eagerness=normal] [speculative_turn=false].
  */
 public class VoiceTurns {
     static final String[] STAGES = {"vad_end", "transcript_final", "llm_first_token", "tts_first_audio", "first_audio_sent"};
@@ -32,6 +32,7 @@ public class VoiceTurns {
         int[] levels = Arrays.stream((args.length > 1 ? args[1] : "1,8").split(",")).mapToInt(Integer::parseInt).toArray();
         long[] delays = Arrays.stream((args.length > 2 ? args[2] : "0,300").split(",")).mapToLong(Long::parseLong).toArray();
         String eagerness = args.length > 3 ? args[3] : "normal";
+        boolean speculative = args.length > 4 && Boolean.parseBoolean(args[4]);
 
         try (MockChatServer mock = new MockChatServer(0);
              BenchServer server = new BenchServer(Map.of("TIMBRE_LLM_KIND", "openai", "TIMBRE_LLM_URL", mock.baseUrl(),
@@ -39,14 +40,14 @@ public class VoiceTurns {
             HttpClient http = HttpClient.newBuilder().executor(Executors.newCachedThreadPool()).build();
             String voice = Utterances.firstPremadeVoice(server);
             List<Utterances.Utterance> script = Utterances.make(server, voice);
-            String agentId = createAgent(server, voice, eagerness);
+            String agentId = createAgent(server, voice, eagerness, speculative);
             String ws = "ws://127.0.0.1:" + server.port;
             run(http, ws, agentId, script, 1, 4, "warmup"); // JIT, decoder pool, first LLM connection
             run(http, ws, agentId, script, Math.max(1, Arrays.stream(levels).max().orElse(1)), 2, "warmup-n");
 
             System.out.println("## Voice turn latency (" + java.time.LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
                     + " CPUs, Java " + Runtime.version().feature() + ")\n");
-            System.out.printf("%d turns per conversation; turn eagerness %s; utterances %.1f–%.1f s (MaryTTS, 16 kHz); all times in ms from the end of the user's speech.%n%n",
+            System.out.printf("%d turns per conversation; turn eagerness %s" + (speculative ? ", speculative turns" : "") + "; utterances %.1f–%.1f s (MaryTTS, 16 kHz); all times in ms from the end of the user's speech.%n%n",
                     turns, eagerness, script.stream().mapToDouble(Utterances.Utterance::seconds).min().orElse(0),
                     script.stream().mapToDouble(Utterances.Utterance::seconds).max().orElse(0));
             StringBuilder stages = new StringBuilder("| conversations | LLM first-token delay |");
@@ -92,7 +93,7 @@ public class VoiceTurns {
     /** The measured turns of one level, and how many turns or conversations failed. */
     record Result(List<Double> latencies, int failed, int earlyReplies) {}
 
-    static String createAgent(BenchServer server, String voiceId, String eagerness) throws Exception {
+    static String createAgent(BenchServer server, String voiceId, String eagerness, boolean speculative) throws Exception {
         ObjectMapper json = new ObjectMapper();
         ObjectNode body = json.createObjectNode().put("name", "voice bench agent");
         ObjectNode cc = body.putObject("conversation_config");
@@ -100,7 +101,7 @@ public class VoiceTurns {
                 .putObject("prompt").put("prompt", "You are a concise benchmark agent.").put("llm", "gpt-4o-mini");
         cc.putObject("tts").put("voice_id", voiceId).put("agent_output_audio_format", "pcm_16000");
         cc.putObject("asr").put("user_input_audio_format", "pcm_16000");
-        cc.putObject("turn").put("turn_eagerness", eagerness);
+        cc.putObject("turn").put("turn_eagerness", eagerness).put("speculative_turn", speculative);
         cc.putObject("conversation").put("text_only", false);
         return json.readTree(server.post("/v1/convai/agents/create", json.writeValueAsString(body))).path("agent_id").asText();
     }

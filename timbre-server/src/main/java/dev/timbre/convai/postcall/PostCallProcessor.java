@@ -170,12 +170,7 @@ public final class PostCallProcessor implements PostCall, AutoCloseable {
 
     @Override
     public void close() {
-        workers.shutdownNow();
-        try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        dev.timbre.WorkerPools.stop(workers);
         webhooks.close();
     }
 }

@@ -147,11 +147,6 @@ public final class PostCallWebhooks implements AutoCloseable {
 
     @Override
     public void close() {
-        workers.shutdownNow();
-        try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        dev.timbre.WorkerPools.stop(workers);
     }
 }
