@@ -90,6 +90,31 @@ class SileroVoiceActivityDetectorTest {
         }
     }
 
+    /**
+     * How long after an utterance's last loud 20 ms window (RMS above 200, about -44 dBFS: where a listener hears the
+     * speech end) Silero still says speech: this tail adds to every end-of-turn silence the voice pipeline waits for.
+     */
+    @Test
+    void sileroLetsGoOfSpeechSoonAfterItsLastLoudSample() {
+        try (SileroVoiceActivityDetector vad = model.open()) {
+            float[] p = score(vad);
+            int n = vad.frameSamples();
+            for (int[] s : speech) {
+                int loudEnd = s[0];
+                for (int w = s[0]; w + 320 <= s[1]; w += 320) {
+                    double sum = 0;
+                    for (int i = w; i < w + 320; i++) sum += (double) audio[i] * audio[i];
+                    if (Math.sqrt(sum / 320) > 200) loudEnd = w + 320;
+                }
+                int lastVoiced = -1;
+                for (int f = s[0] / n; f < Math.min(p.length, (s[1] + RATE / 2) / n); f++) if (p[f] >= 0.5f) lastVoiced = f;
+                double tailMs = ((lastVoiced + 1) * n - loudEnd) * 1000.0 / RATE;
+                System.out.printf("Silero: last voiced frame ends %.0f ms after the last loud sample%n", tailMs);
+                assertThat(tailMs).as("Silero's tail after the speech").isBetween(-100.0, 250.0);
+            }
+        }
+    }
+
     @Test
     void theEnergyFallbackMarksCleanSpeechToo() {
         assertFindsTheSpeech(new EnergyVoiceActivityDetector(), 0.5, 0.1);
