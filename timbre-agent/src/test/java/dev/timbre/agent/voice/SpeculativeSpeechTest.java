@@ -82,7 +82,7 @@ class SpeculativeSpeechTest {
 
         Frame.ResponseCorrection c = f.out.all(Frame.ResponseCorrection.class).get(0);
         assertThat(c.eventId()).isEqualTo(f.out.responseId(reply));
-        assertThat(c.corrected().length()).isLessThanOrEqualTo(7); // "I am on" at most: counted from the synthesis it would be more
+        assertThat(c.corrected().length()).isLessThan(10); // "I am on" (from the release); from the synthesis: "I am on it so"
         assertThat(f.out.agentRecording).isNotEmpty().allMatch(r -> r[1] > 580);
         assertThat(f.out.agentRecordedSamples()).isLessThan(200L * 16);
     }
