@@ -186,10 +186,7 @@ public final class VoiceConversation implements Conversation {
 
     /** What the text session produces: forwarded to the outer listener; agent text is spoken too. */
     private final class SessionSide implements SessionListener {
-        /**
-         * A frame held for a speculative turn reaches the client at the release, but its text is spoken at once:
-         * {@link AgentVoice} holds that audio back until the release too.
-         */
+        /** A frame held for a speculative turn reaches the client at the release; its text is spoken (held back) now. */
         @Override public void send(Frame.Output frame) {
             if (turns.hold(() -> { show(frame); cutIfUserTalking(frame); })) {
                 speak(frame);
