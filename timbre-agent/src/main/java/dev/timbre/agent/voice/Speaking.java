@@ -32,8 +32,11 @@ final class Speaking {
         /** Nothing is being or waiting to be spoken, and no streamed response is still open. */
         void idle();
 
-        /** Milliseconds of sent audio not played yet. */
+        /** Milliseconds of sent audio not played yet, plus audio held back (see {@link #holding}). */
         long aheadMs();
+
+        /** Audio is being held back (a speculative reply): it does not play, so pacing waits for {@link Speaking#resume}. */
+        boolean holding();
     }
 
     private final class Job {
@@ -123,6 +126,9 @@ final class Speaking {
         paced = null;
     }
 
+    /** Held-back audio was released (or dropped): synthesis paced by it may go on. */
+    void resume() { startNext(); }
+
     /** The session ended with responses still streaming (a stalled LLM): what they said so far is spoken to the end. */
     void endStreams() {
         for (SpokenResponse r : List.copyOf(responses.values())) if (r.streamed && !r.ended && !r.cut) enqueue(r, r.end());
@@ -153,7 +159,7 @@ final class Speaking {
         if (queue.isEmpty()) return;
         long ahead = output.aheadMs();
         if (ahead > MAX_AHEAD_MS) {
-            if (paced == null) paced = loop.schedule(Duration.ofMillis(ahead - MAX_AHEAD_MS), () -> { paced = null; startNext(); });
+            if (paced == null && !output.holding()) paced = loop.schedule(Duration.ofMillis(ahead - MAX_AHEAD_MS), () -> { paced = null; startNext(); });
             return;
         }
         Job job = queue.poll();

@@ -90,7 +90,7 @@ final class UserTurns implements Listening.Events {
 
     /** The session ended: no more turns; a speculative turn that ended it (an LLM error) says what it said. */
     void stop() {
-        if (held.active()) held.release().forEach(Runnable::run);
+        if (held.active()) release();
         stopped = true;
     }
 
@@ -117,7 +117,11 @@ final class UserTurns implements Listening.Events {
     @Override public void speculate(String partial) {
         if (!voice.speculativeTurn() || held.active() || agent.talking(nowMs())) return;
         held.start(partial);
-        if (!session.voice().speculate(partial)) held.drop();
+        agent.holdSpeech();
+        if (!session.voice().speculate(partial)) {
+            held.drop();
+            agent.dropSpeech();
+        }
     }
 
     @Override public void resumed() { retractSpeculation(); }
@@ -133,7 +137,7 @@ final class UserTurns implements Listening.Events {
     private void finalTranscript(TurnMeter m, String text) {
         if (stopped) return;
         m.transcriptFinal(loop.now());
-        boolean confirmed = held.matches(text);
+        boolean confirmed = held.matches(text) && !agent.heldSpeechSpoiled();
         if (!confirmed) {
             retractSpeculation();
             if (text.isBlank()) {
@@ -145,7 +149,7 @@ final class UserTurns implements Listening.Events {
         outer.send(new Frame.UserTranscript(text));
         m.awaitingReply = true;
         if (confirmed) {
-            held.release().forEach(Runnable::run);
+            release();
             session.voice().confirmSpeculation();
         } else {
             session.receive(new Frame.UserText(text, "audio"));
@@ -153,10 +157,21 @@ final class UserTurns implements Listening.Events {
         timers.userTurnEnded(() -> meter == m && !m.hasLlmOutput(), this::sayFiller);
     }
 
-    /** The user went on (or said something else): the early reply is dropped and leaves no trace. */
+    /**
+     * The speculative reply goes out: the held client frames in their order, then the audio synthesised meanwhile, sent
+     * now (so it plays, is heard and recorded from now; its first audio counts as synthesised and sent now).
+     */
+    private void release() {
+        agent.releaseSpeech();
+        held.release().forEach(Runnable::run);
+        agent.sendHeldSpeech();
+    }
+
+    /** The user went on (or said something else): the early reply is dropped (its speech too) and leaves no trace. */
     private void retractSpeculation() {
         if (!held.active()) return;
         held.drop();
+        agent.dropSpeech();
         session.voice().retractSpeculation();
     }
 

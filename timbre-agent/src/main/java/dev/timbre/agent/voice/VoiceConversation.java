@@ -186,29 +186,46 @@ public final class VoiceConversation implements Conversation {
 
     /** What the text session produces: forwarded to the outer listener; agent text is spoken too. */
     private final class SessionSide implements SessionListener {
+        /** A frame held for a speculative turn reaches the client at the release; its text is spoken (held back) now. */
         @Override public void send(Frame.Output frame) {
-            if (!turns.hold(() -> send(frame))) forward(frame);
+            if (turns.hold(() -> { show(frame); cutIfUserTalking(frame); })) {
+                speak(frame);
+                return;
+            }
+            show(frame);
+            speak(frame);
+            cutIfUserTalking(frame);
         }
 
-        private void forward(Frame.Output frame) {
+        /** To the client; a reply's start is this turn's reply for the latency figures. */
+        private void show(Frame.Output frame) {
             outer.send(frame);
+            if (closed) return;
+            if (frame instanceof Frame.ResponsePart p && p.type() == Frame.ResponsePart.PartType.START) {
+                turns.replyStarted(p.eventId(), false);
+            } else if (frame instanceof Frame.AgentResponse r && !agent.speaking.isStreamed(r.eventId())) {
+                turns.replyStarted(r.eventId(), true);
+            }
+        }
+
+        private void speak(Frame.Output frame) {
             if (closed) return;
             if (frame instanceof Frame.ResponsePart p) {
                 switch (p.type()) {
-                    case START -> {
-                        turns.replyStarted(p.eventId(), false);
-                        agent.speaking.begin(p.eventId());
-                        // a reply that starts while the user is talking again is interrupted at once
-                        if (listening.transcribing() && voice.interruptions()) turns.bargeIn();
-                    }
+                    case START -> agent.speaking.begin(p.eventId());
                     case DELTA -> agent.speaking.delta(p.eventId(), p.text());
                     case STOP -> agent.speaking.end(p.eventId());
                 }
             } else if (frame instanceof Frame.AgentResponse r && !agent.speaking.isStreamed(r.eventId())) {
                 if (!started) agent.firstMessage(r.eventId());
-                turns.replyStarted(r.eventId(), true);
                 agent.speaking.whole(r.eventId(), r.text());
             }
+        }
+
+        /** A reply that starts while the user is talking again is interrupted at once. */
+        private void cutIfUserTalking(Frame.Output frame) {
+            if (closed || !(frame instanceof Frame.ResponsePart p) || p.type() != Frame.ResponsePart.PartType.START) return;
+            if (listening.transcribing() && voice.interruptions()) turns.bargeIn();
         }
 
         @Override public void transcriptUpdated(List<TranscriptEntry> transcript) {

@@ -51,7 +51,8 @@ class SpeculativeTurnTest {
         f.silence(500);
 
         assertThat(f.out.responses()).containsExactly("Right answer.");
-        assertThat(f.speech.spoken).containsExactly("Right answer.");
+        assertThat(f.speech.spoken).containsExactly("Too early.", "Right answer."); // synthesised early, never sent
+        assertThat(f.out.all(Frame.AgentAudio.class)).allMatch(a -> a.eventId() == f.out.responseId("Right answer."));
         assertThat(f.out.transcript).extracting(TranscriptEntry::message).containsExactly("book a table", "Right answer.");
         assertThat(model.requests.get(1).messages()).filteredOn(m -> m.role() == ChatMessage.Role.ASSISTANT).isEmpty();
         assertThat(model.requests.get(1).messages()).filteredOn(m -> m.role() == ChatMessage.Role.USER).hasSize(1);
