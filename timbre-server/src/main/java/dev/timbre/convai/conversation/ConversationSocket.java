@@ -130,9 +130,26 @@ final class ConversationSocket {
         if (session != null) session.hangUp("Client disconnected: " + code, 1000);
     }
 
-    /** Starts the conversation from {@code initiation} (already checked) or {@code data} (to check; empty: defaults). */
+    /**
+     * Starts the conversation from {@code initiation} (already checked) or {@code data} (to check; empty: defaults). A
+     * start that throws (an agent whose LLM cannot be built, a database error) is refused with 1011: nothing escapes to
+     * Jetty (which would close with the exception's message and no error event) or vanishes on the timer thread
+     * (which would leave the client waiting for a metadata that never comes).
+     */
     private void begin(Initiation initiation, JsonNode data) {
         if (initiationTimer != null) initiationTimer.cancel(false);
+        try {
+            start(initiation, data);
+        } catch (RuntimeException e) {
+            LOG.error("conversation {} could not start", conversationId, e);
+            cancelTimers();
+            if (session != null) session.fail(1011, "unknown", "Internal error: the conversation could not start"); // ends and closes
+            else if (!closed) refuse(1011, "unknown", "Internal error: the conversation could not start");
+            closed = true;
+        }
+    }
+
+    private void start(Initiation initiation, JsonNode data) {
         final Initiation init;
         try {
             init = initiation != null ? initiation : Initiation.check(data, agentConfig);

@@ -162,6 +162,28 @@ class ConversationSocketApiTest {
         c.close();
     }
 
+    /** A start that throws (here: the agent's LLM cannot be built) is refused with 1011, on either path of begin. */
+    @Test
+    void aStartThatFailsGetsAnErrorAndClose1011WithOrWithoutInitiation() {
+        var models = h.models;
+        h.models = prompt -> { throw new IllegalStateException("no language model"); };
+        try {
+            for (boolean initiate : new boolean[] {true, false}) {
+                try (var c = h.connect("agent_id=" + rulesAgent, "convai")) {
+                    if (initiate) c.sendJson(INIT); // else the initiation wait runs out on the timer thread
+                    JsonNode error = c.message();
+                    assertThat(type(error)).as("initiate=" + initiate).isEqualTo("error");
+                    assertThat(error.path("error_event").path("code").asInt()).isEqualTo(1011);
+                    assertThat(error.path("error_event").path("error_type").asText()).isEqualTo("unknown");
+                    assertThat(c.next()).isInstanceOfSatisfying(dev.timbre.testing.TestSocket.Closed.class,
+                            closed -> assertThat(closed.code()).isEqualTo(1011));
+                }
+            }
+        } finally {
+            h.models = models;
+        }
+    }
+
     @Test
     void unknownAgentGetsAnErrorAndClose1008() {
         try (var c = h.connect("agent_id=no_such_agent", "convai")) {
