@@ -162,6 +162,36 @@ class ConversationSocketApiTest {
         c.close();
     }
 
+    /**
+     * Audio that arrives once the session has ended (here: while its end is being recorded, before the socket
+     * closes) gets an error event and is not passed on; the call then closes normally.
+     */
+    @Test
+    void aUserAudioChunkAfterTheCallEndedGetsAnError() throws InterruptedException {
+        String voiceAgent = h.agent("{'name':'Voice bye','conversation_config':{'agent':{'first_message':'',"
+                + "'prompt':{'prompt':'Be brief.','built_in_tools':{'end_call':{'type':'system','name':'end_call','description':'',"
+                + "'params':{'system_tool_type':'end_call'}}}}}}}");
+        var reached = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        h.log.endReached = reached;
+        h.log.releaseEnd = release;
+        try {
+            var s = h.start(voiceAgent, INIT);
+            var c = s.client();
+            c.sendJson("{'type':'user_message','text':'thanks, goodbye'}");
+            assertThat(reached.await(20, java.util.concurrent.TimeUnit.SECONDS)).as("the session ended").isTrue();
+            c.send(java.util.Map.of("user_audio_chunk", java.util.Base64.getEncoder().encodeToString(new byte[320])));
+            List<JsonNode> got = c.until("error");
+            assertThat(got.get(got.size() - 1).path("error_event").path("message").asText()).contains("The conversation has ended");
+            release.countDown();
+            assertThat(c.closeAfter(new ArrayList<>()).code()).isEqualTo(1000);
+        } finally {
+            h.log.endReached = null;
+            h.log.releaseEnd = null;
+            release.countDown();
+        }
+    }
+
     /** A start that throws (here: the agent's LLM cannot be built) is refused with 1011, on either path of begin. */
     @Test
     void aStartThatFailsGetsAnErrorAndClose1011WithOrWithoutInitiation() {
