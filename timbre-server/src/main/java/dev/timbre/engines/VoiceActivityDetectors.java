@@ -90,5 +90,10 @@ public final class VoiceActivityDetectors implements Supplier<VoiceActivityDetec
                 lock.readLock().unlock();
             }
         }
+
+        @Override
+        public void close() {
+            detector.close();
+        }
     }
 }
