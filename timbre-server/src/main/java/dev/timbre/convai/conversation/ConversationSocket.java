@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -65,12 +67,22 @@ final class ConversationSocket {
         this.info = info;
     }
 
+    /**
+     * Starts the conversations whose initiation wait ran out: a start reads the agent, builds its LLM and prepares its
+     * voices, which must not hold up the one timer thread that pings every conversation. Daemon threads, idle ones end.
+     */
+    private static final ExecutorService LATE_STARTS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "convai-conversation-start");
+        t.setDaemon(true);
+        return t;
+    });
+
     synchronized void opened() {
-        initiationTimer = runtime.timers().schedule(() -> {
+        initiationTimer = runtime.timers().schedule(() -> LATE_STARTS.execute(() -> {
             synchronized (this) {
                 if (session == null && !closed) begin(null, Json.MAPPER.createObjectNode());
             }
-        }, runtime.initiationWait().toMillis(), TimeUnit.MILLISECONDS);
+        }), runtime.initiationWait().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     synchronized void message(String text) {

@@ -192,6 +192,37 @@ class ConversationSocketApiTest {
         }
     }
 
+    /** A conversation whose late start (no initiation in time) is slow does not hold up the pings of the others. */
+    @Test
+    void aSlowLateStartDoesNotStopOtherConversationsPings() throws InterruptedException {
+        String slowAgent = h.agent("{'name':'Slow','conversation_config':{'agent':{'prompt':{'prompt':'STALL'}},'conversation':{'text_only':true}}}");
+        var models = h.models;
+        var stalled = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        h.models = prompt -> {
+            if (prompt.path("prompt").asText().equals("STALL")) {
+                stalled.countDown();
+                try {
+                    release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return models.forPrompt(prompt);
+        };
+        try (var slow = h.connect("agent_id=" + slowAgent, "convai")) {
+            assertThat(stalled.await(20, java.util.concurrent.TimeUnit.SECONDS)).as("the late start began").isTrue();
+            var s = h.start(rulesAgent, INIT);
+            for (int i = 0; i < 200 && s.client().pings.isEmpty(); i++) Thread.sleep(100);
+            assertThat(s.client().pings).as("a ping while the other conversation is still starting").isNotEmpty();
+            assertThat(release.getCount()).isEqualTo(1);
+            s.client().close();
+        } finally {
+            release.countDown();
+            h.models = models;
+        }
+    }
+
     /** A start that throws (here: the agent's LLM cannot be built) is refused with 1011, on either path of begin. */
     @Test
     void aStartThatFailsGetsAnErrorAndClose1011WithOrWithoutInitiation() {
