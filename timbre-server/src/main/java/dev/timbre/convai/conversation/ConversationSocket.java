@@ -6,6 +6,7 @@ import dev.timbre.agent.session.ConversationSession;
 import dev.timbre.agent.session.ExecutorSessionLoop;
 import dev.timbre.agent.session.Frame;
 import dev.timbre.agent.session.SessionConfig;
+import dev.timbre.agent.session.SessionEnd;
 import dev.timbre.agent.voice.AudioEncoding;
 import dev.timbre.agent.voice.VoiceConversation;
 import dev.timbre.agent.voice.VoiceEngines;
@@ -15,6 +16,7 @@ import dev.timbre.sockets.SocketSender;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -155,8 +157,15 @@ final class ConversationSocket {
         } catch (RuntimeException e) {
             LOG.error("conversation {} could not start", conversationId, e);
             cancelTimers();
-            if (session != null) session.fail(1011, "unknown", "Internal error: the conversation could not start"); // ends and closes
-            else if (!closed) refuse(1011, "unknown", "Internal error: the conversation could not start");
+            String message = "Internal error: the conversation could not start";
+            if (session != null) {
+                session.fail(1011, "unknown", message); // ends, records the end and closes
+            } else if (events != null) { // its start is recorded: record its end too, not an initiation failure
+                sendError(1011, "unknown", message);
+                events.ended(new SessionEnd(message, 1011, "unknown", message, List.of()));
+            } else if (!closed) {
+                refuse(1011, "unknown", message);
+            }
             closed = true;
         }
     }
