@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Two kinds: the plain sender ({@link #SocketSender(Session)}) blocks in {@link #send} while the client is slow
  * (back-pressure for streams that can wait); a {@linkplain #bounded bounded} one never blocks: messages queue in
  * Jetty's frame flusher up to {@code maxQueuedBytes} (UTF-16 chars of JSON, about bytes for our ASCII JSON), and the
- * message that would pass the bound closes the socket with 1008 instead, then runs {@code onOverflow} once (outside
- * this object's lock) so that the owner ends its work: memory never grows with a client that stopped reading.
+ * message that would pass the bound closes the socket with 1008 instead, then runs {@code onOverflow} once (both
+ * outside this object's lock) so that the owner ends its work: memory never grows with a client that stopped reading.
  */
 public final class SocketSender {
     public static final int NORMAL = StatusCode.NORMAL, POLICY = StatusCode.POLICY_VIOLATION, SERVER_ERROR = StatusCode.SERVER_ERROR;
@@ -59,8 +59,9 @@ public final class SocketSender {
                 session.getRemote().sendString(text, new Sent(size));
                 return;
             }
-            close(POLICY, "The client is not reading: more than " + maxQueuedBytes / 1024 + " KiB of events are waiting to be sent");
+            closed = true;
         }
+        closeSession(POLICY, "The client is not reading: more than " + maxQueuedBytes / 1024 + " KiB of events are waiting to be sent");
         onOverflow.run();
         throw new IOException("the client is not reading; the socket was closed");
     }
@@ -70,10 +71,19 @@ public final class SocketSender {
         return queued.get();
     }
 
-    /** Closes once; later calls do nothing. */
-    public synchronized void close(int code, String reason) {
-        if (closed) return;
-        closed = true;
+    /**
+     * Closes once; later calls do nothing. Jetty's close runs outside this object's lock: it may call the endpoint's
+     * close handler on this thread, and that handler may wait for a thread that is sending here.
+     */
+    public void close(int code, String reason) {
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+        }
+        closeSession(code, reason);
+    }
+
+    private void closeSession(int code, String reason) {
         if (session.isOpen()) session.close(code, truncate(reason));
     }
 

@@ -23,6 +23,8 @@ class SocketSenderTest {
         Integer closeCode;
         String closeReason;
         boolean disconnected;
+        /** Runs inside {@code close}, as Jetty may run the endpoint's close handler on the closing thread. */
+        Runnable onClose = () -> {};
 
         Session session() {
             RemoteEndpoint remote = (RemoteEndpoint) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {RemoteEndpoint.class},
@@ -38,6 +40,7 @@ class SocketSenderTest {
                 case "isOpen" -> open;
                 case "getRemote" -> remote;
                 case "close" -> {
+                    onClose.run();
                     if (args != null && args.length == 2) {
                         closeCode = (Integer) args[0];
                         closeReason = (String) args[1];
@@ -97,5 +100,34 @@ class SocketSenderTest {
         out.send(Map.of("a", "x".repeat(280)));
         s.pending.get(0).writeFailed(new IOException("reset"));
         assertThat(out.queued()).isZero();
+    }
+
+    @Test
+    void jettysCloseRunsOutsideTheSendersLock() throws IOException {
+        StalledSession s = new StalledSession();
+        SocketSender out = SocketSender.bounded(s.session(), 1000, () -> {});
+        java.util.concurrent.atomic.AtomicReference<Object> otherSend = new java.util.concurrent.atomic.AtomicReference<>();
+        s.onClose = () -> {
+            // the close handler waits for a thread that is sending (e.g. one holding the conversation's lock)
+            Thread sender = new Thread(() -> {
+                try {
+                    out.send(Map.of("a", "late"));
+                    otherSend.set("sent");
+                } catch (IOException e) {
+                    otherSend.set(e);
+                }
+            });
+            sender.start();
+            try {
+                sender.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        out.close(1000, "bye");
+        assertThat(otherSend.get()).as("the other send finished: refused, the socket is closed").isInstanceOf(IOException.class);
+        assertThat(s.closeCode).isEqualTo(1000);
+        out.close(1000, "again");
+        assertThat(s.sent).isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import dev.timbre.agent.session.ConversationSession;
 import dev.timbre.agent.session.ExecutorSessionLoop;
 import dev.timbre.agent.session.Frame;
 import dev.timbre.agent.session.SessionConfig;
+import dev.timbre.agent.session.SessionEnd;
 import dev.timbre.agent.voice.AudioEncoding;
 import dev.timbre.agent.voice.VoiceConversation;
 import dev.timbre.agent.voice.VoiceEngines;
@@ -15,7 +16,10 @@ import dev.timbre.sockets.SocketSender;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -65,12 +69,22 @@ final class ConversationSocket {
         this.info = info;
     }
 
+    /**
+     * Starts the conversations whose initiation wait ran out: a start reads the agent, builds its LLM and prepares its
+     * voices, which must not hold up the one timer thread that pings every conversation. Daemon threads, idle ones end.
+     */
+    private static final ExecutorService LATE_STARTS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "convai-conversation-start");
+        t.setDaemon(true);
+        return t;
+    });
+
     synchronized void opened() {
-        initiationTimer = runtime.timers().schedule(() -> {
+        initiationTimer = runtime.timers().schedule(() -> LATE_STARTS.execute(() -> {
             synchronized (this) {
                 if (session == null && !closed) begin(null, Json.MAPPER.createObjectNode());
             }
-        }, runtime.initiationWait().toMillis(), TimeUnit.MILLISECONDS);
+        }), runtime.initiationWait().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     synchronized void message(String text) {
@@ -130,9 +144,33 @@ final class ConversationSocket {
         if (session != null) session.hangUp("Client disconnected: " + code, 1000);
     }
 
-    /** Starts the conversation from {@code initiation} (already checked) or {@code data} (to check; empty: defaults). */
+    /**
+     * Starts the conversation from {@code initiation} (already checked) or {@code data} (to check; empty: defaults). A
+     * start that throws (an agent whose LLM cannot be built, a database error) is refused with 1011: nothing escapes to
+     * Jetty (which would close with the exception's message and no error event) or vanishes on the timer thread
+     * (which would leave the client waiting for a metadata that never comes).
+     */
     private void begin(Initiation initiation, JsonNode data) {
         if (initiationTimer != null) initiationTimer.cancel(false);
+        try {
+            start(initiation, data);
+        } catch (RuntimeException e) {
+            LOG.error("conversation {} could not start", conversationId, e);
+            cancelTimers();
+            String message = "Internal error: the conversation could not start";
+            if (session != null) {
+                session.fail(1011, "unknown", message); // ends, records the end and closes
+            } else if (events != null) { // its start is recorded: record its end too, not an initiation failure
+                sendError(1011, "unknown", message);
+                events.ended(new SessionEnd(message, 1011, "unknown", message, List.of()));
+            } else if (!closed) {
+                refuse(1011, "unknown", message);
+            }
+            closed = true;
+        }
+    }
+
+    private void start(Initiation initiation, JsonNode data) {
         final Initiation init;
         try {
             init = initiation != null ? initiation : Initiation.check(data, agentConfig);

@@ -162,6 +162,89 @@ class ConversationSocketApiTest {
         c.close();
     }
 
+    /**
+     * Audio that arrives once the session has ended (here: while its end is being recorded, before the socket
+     * closes) gets an error event and is not passed on; the call then closes normally.
+     */
+    @Test
+    void aUserAudioChunkAfterTheCallEndedGetsAnError() throws InterruptedException {
+        String voiceAgent = h.agent("{'name':'Voice bye','conversation_config':{'agent':{'first_message':'',"
+                + "'prompt':{'prompt':'Be brief.','built_in_tools':{'end_call':{'type':'system','name':'end_call','description':'',"
+                + "'params':{'system_tool_type':'end_call'}}}}}}}");
+        var reached = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        h.log.endReached = reached;
+        h.log.releaseEnd = release;
+        try {
+            var s = h.start(voiceAgent, INIT);
+            var c = s.client();
+            c.sendJson("{'type':'user_message','text':'thanks, goodbye'}");
+            assertThat(reached.await(20, java.util.concurrent.TimeUnit.SECONDS)).as("the session ended").isTrue();
+            c.send(java.util.Map.of("user_audio_chunk", java.util.Base64.getEncoder().encodeToString(new byte[320])));
+            List<JsonNode> got = c.until("error");
+            assertThat(got.get(got.size() - 1).path("error_event").path("message").asText()).contains("The conversation has ended");
+            release.countDown();
+            assertThat(c.closeAfter(new ArrayList<>()).code()).isEqualTo(1000);
+        } finally {
+            h.log.endReached = null;
+            h.log.releaseEnd = null;
+            release.countDown();
+        }
+    }
+
+    /** A conversation whose late start (no initiation in time) is slow does not hold up the pings of the others. */
+    @Test
+    void aSlowLateStartDoesNotStopOtherConversationsPings() throws InterruptedException {
+        String slowAgent = h.agent("{'name':'Slow','conversation_config':{'agent':{'prompt':{'prompt':'STALL'}},'conversation':{'text_only':true}}}");
+        var models = h.models;
+        var stalled = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        h.models = prompt -> {
+            if (prompt.path("prompt").asText().equals("STALL")) {
+                stalled.countDown();
+                try {
+                    release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return models.forPrompt(prompt);
+        };
+        try (var slow = h.connect("agent_id=" + slowAgent, "convai")) {
+            assertThat(stalled.await(20, java.util.concurrent.TimeUnit.SECONDS)).as("the late start began").isTrue();
+            var s = h.start(rulesAgent, INIT);
+            for (int i = 0; i < 200 && s.client().pings.isEmpty(); i++) Thread.sleep(100);
+            assertThat(s.client().pings).as("a ping while the other conversation is still starting").isNotEmpty();
+            assertThat(release.getCount()).isEqualTo(1);
+            s.client().close();
+        } finally {
+            release.countDown();
+            h.models = models;
+        }
+    }
+
+    /** A start that throws (here: the agent's LLM cannot be built) is refused with 1011, on either path of begin. */
+    @Test
+    void aStartThatFailsGetsAnErrorAndClose1011WithOrWithoutInitiation() {
+        var models = h.models;
+        h.models = prompt -> { throw new IllegalStateException("no language model"); };
+        try {
+            for (boolean initiate : new boolean[] {true, false}) {
+                try (var c = h.connect("agent_id=" + rulesAgent, "convai")) {
+                    if (initiate) c.sendJson(INIT); // else the initiation wait runs out on the timer thread
+                    JsonNode error = c.message();
+                    assertThat(type(error)).as("initiate=" + initiate).isEqualTo("error");
+                    assertThat(error.path("error_event").path("code").asInt()).isEqualTo(1011);
+                    assertThat(error.path("error_event").path("error_type").asText()).isEqualTo("unknown");
+                    assertThat(c.next()).isInstanceOfSatisfying(dev.timbre.testing.TestSocket.Closed.class,
+                            closed -> assertThat(closed.code()).isEqualTo(1011));
+                }
+            }
+        } finally {
+            h.models = models;
+        }
+    }
+
     @Test
     void unknownAgentGetsAnErrorAndClose1008() {
         try (var c = h.connect("agent_id=no_such_agent", "convai")) {

@@ -33,7 +33,20 @@ final class RecordingConversationLog implements ConversationLog {
         calls.add("audioRecorded " + conversationId);
     }
 
+    /** When set, {@link #ended} counts {@code endReached} down and waits (up to 10 s) for {@code releaseEnd}. */
+    volatile java.util.concurrent.CountDownLatch endReached, releaseEnd;
+
     @Override public void ended(String conversationId, ConversationEnd end) {
+        var reached = endReached;
+        var release = releaseEnd;
+        if (reached != null && release != null) {
+            reached.countDown();
+            try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         ends.put(conversationId, end);
         calls.add("ended " + conversationId);
     }
