@@ -40,6 +40,13 @@ public final class G711 {
         return (byte) ((sign | (exponent << 4) | mantissa) ^ 0x55);
     }
 
+    /** μ-law bytes (one per sample) → s16le PCM. */
+    public static byte[] ulawDecode(byte[] ulaw) {
+        short[] s = new short[ulaw.length];
+        for (int i = 0; i < ulaw.length; i++) s[i] = ulawDecode(ulaw[i]);
+        return Pcm.toBytes(s);
+    }
+
     public static short ulawDecode(byte b) {
         int u = ~b & 0xff;
         int t = ((u & 0x0f) << 3) + 0x84;

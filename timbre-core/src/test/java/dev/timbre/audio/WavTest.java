@@ -33,4 +33,12 @@ class WavTest {
             assertThat((double) G711.ulawDecode(u[i])).isCloseTo(s[i], org.assertj.core.data.Offset.offset(Math.abs(s[i]) * 0.07 + 10));
         }
     }
+
+    @Test
+    void ulaw_bytes_decode_to_s16le_sample_by_sample() {
+        byte[] u = G711.ulaw(Pcm.toBytes(new short[] {0, 100, -100, 5000, -5000, 30000}));
+        short[] decoded = Pcm.toSamples(G711.ulawDecode(u), 0, u.length * 2);
+        assertThat(decoded).hasSize(u.length);
+        for (int i = 0; i < u.length; i++) assertThat(decoded[i]).isEqualTo(G711.ulawDecode(u[i]));
+    }
 }

@@ -76,7 +76,7 @@ public record CharacterAlignment(List<String> characters, List<Double> character
     }
 
     /** {@code a}'s characters followed by {@code b}'s; either may be null. */
-    static CharacterAlignment concat(CharacterAlignment a, CharacterAlignment b) {
+    public static CharacterAlignment concat(CharacterAlignment a, CharacterAlignment b) {
         if (a == null) return b;
         if (b == null) return a;
         return new CharacterAlignment(join(a.characters, b.characters),

@@ -14,37 +14,18 @@ final class InputAudio {
     static final int RATE = 16000;
 
     private final AudioEncoding encoding;
+    /** Also at 16 kHz in: it keeps the odd trailing byte of a chunk for the next one. */
     private final Resampler resampler;
-    private int pendingByte = -1;
 
     InputAudio(AudioEncoding encoding) {
         this.encoding = encoding;
-        this.resampler = encoding.sampleRate() == RATE ? null : new Resampler(encoding.sampleRate(), RATE);
+        this.resampler = new Resampler(encoding.sampleRate(), RATE);
     }
 
     /** Decodes one chunk; returns the 16 kHz samples ready so far (possibly none). */
     short[] decode(byte[] bytes) {
-        byte[] pcm = encoding.kind() == AudioEncoding.Kind.ULAW ? ulawToPcm(bytes) : bytes;
-        if (resampler != null) return samples(resampler.resample(pcm, 0, pcm.length));
-        return samples(evenBytes(pcm));
-    }
-
-    private byte[] evenBytes(byte[] pcm) {
-        int carried = pendingByte >= 0 ? 1 : 0;
-        int total = carried + pcm.length;
-        byte[] out = new byte[total - total % 2];
-        if (carried == 1 && out.length > 0) out[0] = (byte) pendingByte;
-        System.arraycopy(pcm, 0, out, carried, out.length - carried);
-        if (total % 2 != 0) pendingByte = pcm.length > 0 ? pcm[pcm.length - 1] & 0xff : pendingByte;
-        else pendingByte = -1;
-        return out;
-    }
-
-    private static short[] samples(byte[] pcm) { return Pcm.toSamples(pcm, 0, pcm.length); }
-
-    private static byte[] ulawToPcm(byte[] ulaw) {
-        short[] s = new short[ulaw.length];
-        for (int i = 0; i < ulaw.length; i++) s[i] = G711.ulawDecode(ulaw[i]);
-        return Pcm.toBytes(s);
+        byte[] pcm = encoding.kind() == AudioEncoding.Kind.ULAW ? G711.ulawDecode(bytes) : bytes;
+        byte[] out = resampler.resample(pcm, 0, pcm.length);
+        return Pcm.toSamples(out, 0, out.length);
     }
 }

@@ -95,14 +95,8 @@ final class UtteranceAudio {
         }
         byte[] wire = output.kind() == AudioEncoding.Kind.ULAW ? G711.ulaw(pcm) : pcm;
         byte[] pcm16 = to16k == null ? pcm : to16k.resample(pcm, 0, pcm.length);
-        if (last && to16k != null) pcm16 = concat(pcm16, to16k.finish());
+        if (last && to16k != null) pcm16 = Pcm.concat(java.util.List.of(pcm16, to16k.finish()));
         return new Piece(wire, Pcm.toSamples(pcm16, 0, pcm16.length), (int) (endMs - startMs),
                 new SpokenChars(cs, starts, durations), first);
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

@@ -1,6 +1,7 @@
 package dev.timbre.convai.conversation;
 
 import dev.timbre.agent.voice.AgentSpeech;
+import dev.timbre.audio.Pcm;
 import dev.timbre.audio.PcmFormat;
 import dev.timbre.audio.Resampler;
 import dev.timbre.engine.EngineException;
@@ -167,7 +168,7 @@ final class ConversationSpeech implements AgentSpeech {
                 public void audio(byte[] pcm, CharacterAlignment alignment, CharacterAlignment normalized, boolean last) throws IOException {
                     if (cancelled) throw new Cancelled();
                     byte[] out = resampler == null ? pcm : resampler.resample(pcm, 0, pcm.length);
-                    if (last && resampler != null) out = concat(out, resampler.finish());
+                    if (last && resampler != null) out = Pcm.concat(List.of(out, resampler.finish()));
                     emit(out, shift(alignment, offset));
                 }
             });
@@ -178,18 +179,18 @@ final class ConversationSpeech implements AgentSpeech {
             if (cancelled) throw new Cancelled();
             if (pcm.length > 0) {
                 double start = format.seconds(bytes);
-                CharacterAlignment[] split = split(merge(carried, alignment), start);
+                CharacterAlignment[] split = split(CharacterAlignment.concat(carried, alignment), start);
                 carried = null;
-                if (held != null) deliver(held, heldStart, merge(heldAlignment, split[0]));
-                else split[1] = merge(split[0], split[1]);
+                if (held != null) deliver(held, heldStart, CharacterAlignment.concat(heldAlignment, split[0]));
+                else split[1] = CharacterAlignment.concat(split[0], split[1]);
                 held = pcm;
                 heldStart = start;
                 heldAlignment = split[1];
                 bytes += pcm.length;
             } else if (held != null) {
-                heldAlignment = merge(heldAlignment, alignment);
+                heldAlignment = CharacterAlignment.concat(heldAlignment, alignment);
             } else {
-                carried = merge(carried, alignment);
+                carried = CharacterAlignment.concat(carried, alignment);
             }
         }
 
@@ -198,12 +199,6 @@ final class ConversationSpeech implements AgentSpeech {
             held = null;
             listener.audio(format, pcm, SpokenAlignment.relative(alignment, startSeconds));
         }
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 
     private static CharacterAlignment shift(CharacterAlignment a, double seconds) {
@@ -224,18 +219,6 @@ final class ConversationSpeech implements AgentSpeech {
         if (from >= to) return null;
         return new CharacterAlignment(a.characters().subList(from, to), a.characterStartTimesSeconds().subList(from, to),
                 a.characterEndTimesSeconds().subList(from, to));
-    }
-
-    private static CharacterAlignment merge(CharacterAlignment a, CharacterAlignment b) {
-        if (a == null) return b;
-        if (b == null) return a;
-        List<String> chars = new ArrayList<>(a.characters());
-        List<Double> starts = new ArrayList<>(a.characterStartTimesSeconds());
-        List<Double> ends = new ArrayList<>(a.characterEndTimesSeconds());
-        chars.addAll(b.characters());
-        starts.addAll(b.characterStartTimesSeconds());
-        ends.addAll(b.characterEndTimesSeconds());
-        return new CharacterAlignment(chars, starts, ends);
     }
 
     /** Thrown from the synthesis listener to stop the engine stream after a cancel. */

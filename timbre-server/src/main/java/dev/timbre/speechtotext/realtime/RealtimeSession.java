@@ -52,7 +52,6 @@ final class RealtimeSession {
     private final Resampler resampler;
     private final byte[] frame = new byte[FRAME_BYTES];
     private int inFrame;
-    private int oddByte = -1;
     private RecognitionStream stream;
     private volatile boolean ended;
     private long sessionBytes, segmentStartBytes, sinceLastPartial;
@@ -65,7 +64,7 @@ final class RealtimeSession {
         this.options = options;
         this.out = out;
         int inputRate = options.ulaw() ? 8000 : options.sampleRate();
-        this.resampler = inputRate == RATE ? null : new Resampler(inputRate, RATE);
+        this.resampler = new Resampler(inputRate, RATE); // at 16 kHz too: it keeps a chunk's odd trailing byte
         this.inactivity = new InactivityClock(timers, options.inactivityTimeoutSeconds(), () -> fail(RealtimeError.fatal(
                 "insufficient_audio_activity", "No message received within the inactivity timeout of " + options.inactivityTimeoutSeconds()
                         + " seconds.", StatusCode.POLICY_VIOLATION)));
@@ -247,28 +246,10 @@ final class RealtimeSession {
         return Math.round(seconds * 1000) / 1000.0;
     }
 
-    /** The chunk as 16 kHz s16le; a sample split across chunks waits for its second byte. */
+    /** The chunk as 16 kHz s16le; a sample split across chunks waits for its second byte (in the resampler). */
     private byte[] toPcm16k(byte[] audio) {
-        byte[] pcm;
-        if (options.ulaw()) {
-            pcm = new byte[audio.length * 2];
-            for (int i = 0; i < audio.length; i++) {
-                short s = G711.ulawDecode(audio[i]);
-                pcm[2 * i] = (byte) s;
-                pcm[2 * i + 1] = (byte) (s >> 8);
-            }
-        } else {
-            byte[] joined = audio;
-            if (oddByte >= 0) {
-                joined = new byte[audio.length + 1];
-                joined[0] = (byte) oddByte;
-                System.arraycopy(audio, 0, joined, 1, audio.length);
-            }
-            int even = joined.length - joined.length % 2;
-            oddByte = joined.length % 2 == 1 ? joined[joined.length - 1] & 0xff : -1;
-            pcm = even == joined.length ? joined : java.util.Arrays.copyOfRange(joined, 0, even);
-        }
-        return resampler == null || pcm.length == 0 ? pcm : resampler.resample(pcm, 0, pcm.length);
+        byte[] pcm = options.ulaw() ? G711.ulawDecode(audio) : audio;
+        return resampler.resample(pcm, 0, pcm.length);
     }
 
     private void queue(SocketWorker.Work work) {
