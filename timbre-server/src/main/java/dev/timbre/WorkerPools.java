@@ -1,11 +1,21 @@
 package dev.timbre;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
-/** Stopping the server's background worker pools the same way everywhere. */
+/** The server's background worker pools: their threads, and stopping them, the same way everywhere. */
 public final class WorkerPools {
     private WorkerPools() {}
+
+    /** Threads named {@code name} that never keep the JVM alive (the pools are stopped with {@link #stop} or die with it). */
+    public static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
 
     /**
      * Interrupts {@code pool}'s running tasks, drops its queued ones and waits up to 5 s for the running ones to

@@ -1,5 +1,6 @@
 package dev.timbre.sockets;
 
+import dev.timbre.WorkerPools;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -24,11 +25,7 @@ public final class SocketWorker {
     private final Consumer<Exception> onFailure;
 
     public SocketWorker(String threadName, InactivityClock inactivity, BooleanSupplier live, Consumer<Exception> onFailure) {
-        this.executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, threadName);
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = Executors.newSingleThreadExecutor(WorkerPools.daemon(threadName));
         this.inactivity = inactivity;
         this.live = live;
         this.onFailure = onFailure;

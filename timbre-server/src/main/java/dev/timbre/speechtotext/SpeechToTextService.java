@@ -1,5 +1,6 @@
 package dev.timbre.speechtotext;
 
+import dev.timbre.WorkerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.timbre.Ids;
@@ -52,11 +53,7 @@ public final class SpeechToTextService implements AutoCloseable {
     private final TimbreConfig.Webhook webhook;
     private final WebhookSender sender;
     private final Clock clock;
-    private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "stt-jobs");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService workers = Executors.newFixedThreadPool(2, WorkerPools.daemon("stt-jobs"));
 
     public SpeechToTextService(EngineCatalog engines, ModelCatalog models, String provider, TranscriptRepository repository, BlobStore blobs,
                                TimbreConfig.Webhook webhook, Clock clock) {

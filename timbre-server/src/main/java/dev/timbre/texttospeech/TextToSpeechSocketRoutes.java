@@ -1,5 +1,6 @@
 package dev.timbre.texttospeech;
 
+import dev.timbre.WorkerPools;
 import static io.javalin.apibuilder.ApiBuilder.ws;
 
 import dev.timbre.Ids;
@@ -25,11 +26,7 @@ public final class TextToSpeechSocketRoutes implements EndpointGroup {
     private final TextToSpeechService service;
     private final ApiKeyAuth auth;
     private final Map<String, StreamInputSocket> sockets = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "tts-socket-timers");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(WorkerPools.daemon("tts-socket-timers"));
 
     public TextToSpeechSocketRoutes(TextToSpeechService service, ApiKeyAuth auth) {
         this.service = service;

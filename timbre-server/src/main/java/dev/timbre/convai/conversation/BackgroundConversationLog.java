@@ -1,5 +1,6 @@
 package dev.timbre.convai.conversation;
 
+import dev.timbre.WorkerPools;
 import dev.timbre.agent.transcript.TranscriptEntry;
 import dev.timbre.convai.conversations.ConversationEnd;
 import dev.timbre.convai.conversations.ConversationLog;
@@ -29,11 +30,7 @@ final class BackgroundConversationLog implements ConversationLog {
 
     BackgroundConversationLog(ConversationLog target) {
         this.target = target;
-        this.pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "conversation-log");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = Executors.newCachedThreadPool(WorkerPools.daemon("conversation-log"));
     }
 
     @Override

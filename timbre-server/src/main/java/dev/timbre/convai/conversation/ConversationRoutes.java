@@ -1,5 +1,6 @@
 package dev.timbre.convai.conversation;
 
+import dev.timbre.WorkerPools;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.ws;
 
@@ -63,11 +64,7 @@ public final class ConversationRoutes implements EndpointGroup {
     }
 
     static ScheduledExecutorService timers() {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "convai-conversation-timers");
-            t.setDaemon(true);
-            return t;
-        });
+        return Executors.newSingleThreadScheduledExecutor(WorkerPools.daemon("convai-conversation-timers"));
     }
 
     @Override

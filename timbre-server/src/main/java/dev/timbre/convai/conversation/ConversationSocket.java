@@ -1,5 +1,6 @@
 package dev.timbre.convai.conversation;
 
+import dev.timbre.WorkerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.timbre.agent.session.Conversation;
 import dev.timbre.agent.session.ConversationSession;
@@ -73,11 +74,7 @@ final class ConversationSocket {
      * Starts the conversations whose initiation wait ran out: a start reads the agent, builds its LLM and prepares its
      * voices, which must not hold up the one timer thread that pings every conversation. Daemon threads, idle ones end.
      */
-    private static final ExecutorService LATE_STARTS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "convai-conversation-start");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ExecutorService LATE_STARTS = Executors.newCachedThreadPool(WorkerPools.daemon("convai-conversation-start"));
 
     synchronized void opened() {
         initiationTimer = runtime.timers().schedule(() -> LATE_STARTS.execute(() -> {

@@ -1,5 +1,6 @@
 package dev.timbre.convai.postcall;
 
+import dev.timbre.WorkerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.timbre.Ids;
@@ -45,11 +46,7 @@ public final class PostCallProcessor implements PostCall, AutoCloseable {
     private final Function<JsonNode, Optional<TimbreConfig.Webhook>> target;
     private final Predicate<JsonNode> sendsAudio;
     private final Clock clock;
-    private final ThreadPoolExecutor workers = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000), r -> {
-        Thread t = new Thread(r, "post-call-analysis");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ThreadPoolExecutor workers = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000), WorkerPools.daemon("post-call-analysis"));
 
     /**
      * @param agents an agent's configuration with defaults ({@code GetAgentResponseModel}) by id, empty when unknown

@@ -1,5 +1,6 @@
 package dev.timbre.convai.postcall;
 
+import dev.timbre.WorkerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.timbre.Ids;
@@ -38,11 +39,7 @@ public final class PostCallWebhooks implements AutoCloseable {
     private final int maxAttempts;
     private final Duration firstRetry;
     private final StoredRecordings recordings;
-    private final ScheduledExecutorService workers = new ScheduledThreadPoolExecutor(2, r -> {
-        Thread t = new Thread(r, "post-call-webhooks");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService workers = new ScheduledThreadPoolExecutor(2, WorkerPools.daemon("post-call-webhooks"));
 
     /**
      * @param target the webhook for an agent id (null when unknown) at the time of an attempt, empty when none

@@ -1,5 +1,6 @@
 package dev.timbre.convai.tools;
 
+import dev.timbre.WorkerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.timbre.http.Json;
@@ -36,11 +37,7 @@ public final class HttpWebhookTools implements WebhookTools, AutoCloseable {
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
     private final Function<String, String> secretValue;
-    private final ExecutorService readers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "webhook-tool");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService readers = Executors.newCachedThreadPool(WorkerPools.daemon("webhook-tool"));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NORMAL).executor(readers).build();
 

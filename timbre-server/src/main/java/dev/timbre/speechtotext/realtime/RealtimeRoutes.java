@@ -1,5 +1,6 @@
 package dev.timbre.speechtotext.realtime;
 
+import dev.timbre.WorkerPools;
 import static io.javalin.apibuilder.ApiBuilder.ws;
 
 import dev.timbre.config.TimbreConfig;
@@ -33,11 +34,7 @@ public final class RealtimeRoutes implements EndpointGroup {
     private final SpeechToTextService service;
     private final ApiKeyAuth auth;
     private final Map<String, RealtimeSession> sessions = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "stt-realtime-timers");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(WorkerPools.daemon("stt-realtime-timers"));
 
     public RealtimeRoutes(SpeechToTextService service, ApiKeyAuth auth) {
         this.service = service;
