@@ -15,6 +15,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ToolRepository {
     private static final String COLUMNS = "tool_id, name, tool_type, tool_config, created_at_unix, updated_at_unix";
+    private static final String READ_COLUMNS = COLUMNS + ", total_calls, total_latency_secs";
 
     private final Jdbi jdbi;
 
@@ -40,12 +41,12 @@ public final class ToolRepository {
     }
 
     public Optional<StoredTool> find(String id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM convai_tools WHERE tool_id = :id")
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + READ_COLUMNS + " FROM convai_tools WHERE tool_id = :id")
                 .bind("id", id).map((rs, ctx) -> row(rs)).findOne());
     }
 
     public List<StoredTool> list() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM convai_tools ORDER BY seq")
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + READ_COLUMNS + " FROM convai_tools ORDER BY seq")
                 .map((rs, ctx) -> row(rs)).list());
     }
 
@@ -77,15 +78,6 @@ public final class ToolRepository {
                 + "total_latency_secs = total_latency_secs + :secs WHERE tool_id = :id").bind("id", toolId).bind("secs", latencySecs).execute());
     }
 
-    /** The tool's call count and average latency (0 when never called). */
-    public ToolResponse.UsageStats usage(String toolId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT total_calls, total_latency_secs FROM convai_tools WHERE tool_id = :id")
-                .bind("id", toolId).map((rs, ctx) -> {
-                    long calls = rs.getLong(1);
-                    return new ToolResponse.UsageStats(calls, calls == 0 ? 0.0 : rs.getDouble(2) / calls);
-                }).findOne().orElse(new ToolResponse.UsageStats(0, 0.0)));
-    }
-
     public boolean delete(String id) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM convai_tools WHERE tool_id = :id").bind("id", id).execute()) > 0;
     }
@@ -98,6 +90,11 @@ public final class ToolRepository {
             throw new IllegalStateException("stored tool config is malformed", e);
         }
         return new StoredTool(rs.getString("tool_id"), rs.getString("name"), rs.getString("tool_type"), config,
-                rs.getLong("created_at_unix"), rs.getLong("updated_at_unix"));
+                rs.getLong("created_at_unix"), rs.getLong("updated_at_unix"), usage(rs.getLong("total_calls"), rs.getDouble("total_latency_secs")));
+    }
+
+    /** Call count and average latency (0 when never called). */
+    private static ToolResponse.UsageStats usage(long calls, double totalLatencySecs) {
+        return new ToolResponse.UsageStats(calls, calls == 0 ? 0.0 : totalLatencySecs / calls);
     }
 }

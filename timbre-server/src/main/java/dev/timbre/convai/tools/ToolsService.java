@@ -49,7 +49,7 @@ public final class ToolsService {
         StoredTool old = stored(toolId);
         ObjectNode config = ToolConfigChecks.check(toolConfig);
         StoredTool t = new StoredTool(toolId, config.get("name").asText(), config.get("type").asText(), config,
-                old.createdAtUnix(), clock.instant().getEpochSecond());
+                old.createdAtUnix(), clock.instant().getEpochSecond(), old.usage());
         if (!repository.update(t)) throw notFound(toolId);
         return response(t);
     }
@@ -105,7 +105,7 @@ public final class ToolsService {
     }
 
     private ToolResponse response(StoredTool t) {
-        return new ToolResponse(t.toolId(), t.config(), accessInfo, repository.usage(t.toolId()));
+        return new ToolResponse(t.toolId(), t.config(), accessInfo, t.usage());
     }
 
     static ApiException notFound(String toolId) {

@@ -63,6 +63,9 @@ class ToolRepositoryTest {
             assertThat(stats.totalCalls()).isEqualTo(2);
             assertThat(stats.avgLatencySecs()).isCloseTo(0.3, org.assertj.core.data.Offset.offset(1e-9));
             assertThat(tools.list().tools().get(0).usageStats().totalCalls()).isEqualTo(2);
+            ToolResponse updated = tools.update(t.id(), Json.MAPPER.createObjectNode().put("name", "w2").put("description", "d")
+                    .set("api_schema", Json.MAPPER.createObjectNode().put("url", "https://x/z")));
+            assertThat(updated.usageStats()).as("a new config keeps the tool's calls").isEqualTo(stats);
         }
     }
 
