@@ -22,14 +22,10 @@ final class Playback {
 
     private record Chunk(int eventId, long startMs, long endMs, short[] pcm16k) {}
 
-    /** When each character of a response starts playing, and the text offset just past it. */
-    private static final class HeardChars {
-        final ArrayDeque<long[]> marks = new ArrayDeque<>();
-    }
-
     private final Recorder recorder;
     private final ArrayDeque<Chunk> queued = new ArrayDeque<>();
-    private final Map<Integer, HeardChars> heard = new HashMap<>();
+    /** Per response: when each character starts playing and the text offset just past it, as {@code {atMs, offsetEnd}}. */
+    private final Map<Integer, ArrayDeque<long[]>> heard = new HashMap<>();
     private long playEnd;
 
     Playback(Recorder recorder) { this.recorder = recorder; }
@@ -44,17 +40,16 @@ final class Playback {
 
     /** The character of response {@code eventId} ending at text offset {@code offsetEnd} starts playing at {@code atMs}. */
     void character(int eventId, long atMs, int offsetEnd) {
-        HeardChars h = heard.computeIfAbsent(eventId, id -> new HeardChars());
-        h.marks.add(new long[] {atMs, offsetEnd});
+        heard.computeIfAbsent(eventId, id -> new ArrayDeque<>()).add(new long[] {atMs, offsetEnd});
         if (heard.size() > 16) heard.remove(heard.keySet().stream().min(Integer::compare).orElseThrow());
     }
 
     /** Text offset of response {@code eventId} heard by {@code nowMs} (0 when nothing was). */
     int heardOffset(int eventId, long nowMs) {
-        HeardChars h = heard.get(eventId);
+        ArrayDeque<long[]> h = heard.get(eventId);
         if (h == null) return 0;
         int offset = 0;
-        for (long[] m : h.marks) if (m[0] <= nowMs) offset = Math.max(offset, (int) m[1]);
+        for (long[] m : h) if (m[0] <= nowMs) offset = Math.max(offset, (int) m[1]);
         return offset;
     }
 
@@ -92,7 +87,7 @@ final class Playback {
             }
             it.remove();
         }
-        for (HeardChars h : heard.values()) h.marks.removeIf(m -> m[0] > nowMs);
+        for (ArrayDeque<long[]> h : heard.values()) h.removeIf(m -> m[0] > nowMs);
         playEnd = Math.min(playEnd, nowMs);
     }
 
