@@ -1,6 +1,6 @@
 package dev.timbre.history;
 
-import dev.timbre.Ids;
+import dev.timbre.common.Ids;
 import dev.timbre.http.ApiException;
 import dev.timbre.storage.BlobStore;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.timbre.http;
 
-import dev.timbre.Ids;
+import dev.timbre.common.Ids;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

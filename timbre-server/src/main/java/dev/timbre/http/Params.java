@@ -73,7 +73,7 @@ public final class Params {
     /** A path id that is safe to use in storage keys; anything else cannot name an item, so it is a 404. */
     public static String id(Context ctx, String name, String notFoundCode, String what) {
         String id = ctx.pathParam(name);
-        if (!dev.timbre.Ids.isSafe(id)) throw ApiException.notFound(notFoundCode, what + " '" + abbreviate(id) + "' not found");
+        if (!dev.timbre.common.Ids.isSafe(id)) throw ApiException.notFound(notFoundCode, what + " '" + abbreviate(id) + "' not found");
         return id;
     }
 

@@ -1,6 +1,6 @@
 package dev.timbre.http;
 
-import dev.timbre.Ids;
+import dev.timbre.common.Ids;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,7 +1,7 @@
 package dev.timbre.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.timbre.Ids;
+import dev.timbre.common.Ids;
 import dev.timbre.audio.OutputFormat;
 import dev.timbre.http.ApiException;
 import dev.timbre.texttospeech.TextToSpeechRequest;

@@ -1,6 +1,6 @@
 package dev.timbre.sockets;
 
-import dev.timbre.WorkerPools;
+import dev.timbre.common.WorkerPools;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;

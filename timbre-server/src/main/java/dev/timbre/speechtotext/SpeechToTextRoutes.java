@@ -7,7 +7,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.timbre.Ids;
+import dev.timbre.common.Ids;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
 import dev.timbre.http.MultipartForm;

@@ -1,9 +1,9 @@
 package dev.timbre.speechtotext;
 
-import dev.timbre.WorkerPools;
+import dev.timbre.common.WorkerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.timbre.Ids;
+import dev.timbre.common.Ids;
 import dev.timbre.config.TimbreConfig;
 import dev.timbre.engine.EngineException;
 import dev.timbre.engine.SpeechToText;
@@ -301,7 +301,7 @@ public final class SpeechToTextService implements AutoCloseable {
 
     @Override
     public void close() {
-        dev.timbre.WorkerPools.stop(workers);
+        dev.timbre.common.WorkerPools.stop(workers);
     }
 
     static Map<String, Object> deleted() {

@@ -1,6 +1,6 @@
 package dev.timbre.texttodialogue;
 
-import dev.timbre.Ids;
+import dev.timbre.common.Ids;
 import dev.timbre.engines.ModelCatalog;
 import dev.timbre.engines.ModelSpec;
 import dev.timbre.http.ApiException;

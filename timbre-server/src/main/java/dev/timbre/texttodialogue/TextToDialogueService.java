@@ -2,7 +2,7 @@ package dev.timbre.texttodialogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.timbre.Ids;
+import dev.timbre.common.Ids;
 import dev.timbre.audio.OutputFormat;
 import dev.timbre.history.HistoryService;
 import dev.timbre.history.NewHistoryItem;

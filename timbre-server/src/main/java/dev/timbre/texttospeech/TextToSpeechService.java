@@ -1,7 +1,7 @@
 package dev.timbre.texttospeech;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.timbre.Ids;
+import dev.timbre.common.Ids;
 import dev.timbre.audio.OutputFormat;
 import dev.timbre.engine.SpeechRequest;
 import dev.timbre.engine.TextToSpeech;

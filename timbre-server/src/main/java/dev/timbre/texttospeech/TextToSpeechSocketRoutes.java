@@ -1,9 +1,9 @@
 package dev.timbre.texttospeech;
 
-import dev.timbre.WorkerPools;
+import dev.timbre.common.WorkerPools;
 import static io.javalin.apibuilder.ApiBuilder.ws;
 
-import dev.timbre.Ids;
+import dev.timbre.common.Ids;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.ApiKeyAuth;
 import dev.timbre.sockets.SocketSender;

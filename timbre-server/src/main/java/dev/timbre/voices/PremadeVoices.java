@@ -1,6 +1,6 @@
 package dev.timbre.voices;
 
-import dev.timbre.Ids;
+import dev.timbre.common.Ids;
 import dev.timbre.engine.TextToSpeech;
 import dev.timbre.engine.VoiceDescriptor;
 import dev.timbre.engines.EngineCatalog;

@@ -1,6 +1,6 @@
 package dev.timbre.voices;
 
-import dev.timbre.Ids;
+import dev.timbre.common.Ids;
 import dev.timbre.audio.AudioDecoder;
 import dev.timbre.audio.Wav;
 import dev.timbre.http.ApiException;

@@ -1,6 +1,6 @@
 package dev.timbre.voices;
 
-import dev.timbre.Ids;
+import dev.timbre.common.Ids;
 import dev.timbre.http.ApiException;
 import java.util.ArrayList;
 import java.util.List;

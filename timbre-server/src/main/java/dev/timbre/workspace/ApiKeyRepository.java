@@ -1,6 +1,6 @@
 package dev.timbre.workspace;
 
-import dev.timbre.Ids;
+import dev.timbre.common.Ids;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;

@@ -34,7 +34,7 @@ public final class TestDatabases {
             if (ci) throw new IllegalStateException("PostgreSQL is required when CI=true but is not reachable at " + PG_URL, e);
             Assumptions.abort("PostgreSQL not reachable at " + PG_URL + ": " + e.getMessage());
         }
-        String schema = "t_" + dev.timbre.Ids.random(12).toLowerCase();
+        String schema = "t_" + dev.timbre.common.Ids.random(12).toLowerCase();
         return Database.open(PG_URL, PG_USER, null, schema);
     }
 

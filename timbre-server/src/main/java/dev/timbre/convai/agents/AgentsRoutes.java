@@ -71,7 +71,7 @@ public final class AgentsRoutes implements EndpointGroup {
 
     private static String id(Context ctx) {
         String id = ctx.pathParam("agent_id");
-        if (!dev.timbre.Ids.isSafe(id)) throw AgentsService.notFound(id.length() > 64 ? id.substring(0, 64) + "…" : id);
+        if (!dev.timbre.common.Ids.isSafe(id)) throw AgentsService.notFound(id.length() > 64 ? id.substring(0, 64) + "…" : id);
         return id;
     }
 }

@@ -3,7 +3,7 @@ package dev.timbre.convai.agents;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.timbre.Ids;
+import dev.timbre.common.Ids;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
 import java.nio.charset.StandardCharsets;

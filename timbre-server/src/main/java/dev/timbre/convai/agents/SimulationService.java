@@ -1,7 +1,7 @@
 package dev.timbre.convai.agents;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.timbre.Ids;
+import dev.timbre.common.Ids;
 import dev.timbre.agent.session.AgentProfile;
 import dev.timbre.agent.session.ConversationSession;
 import dev.timbre.agent.session.ExecutorSessionLoop;

@@ -1,6 +1,6 @@
 package dev.timbre.convai.conversation;
 
-import dev.timbre.WorkerPools;
+import dev.timbre.common.WorkerPools;
 import dev.timbre.agent.transcript.TranscriptEntry;
 import dev.timbre.convai.conversations.ConversationEnd;
 import dev.timbre.convai.conversations.ConversationLog;

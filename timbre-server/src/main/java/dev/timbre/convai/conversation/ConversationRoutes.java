@@ -1,6 +1,6 @@
 package dev.timbre.convai.conversation;
 
-import dev.timbre.WorkerPools;
+import dev.timbre.common.WorkerPools;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.ws;
 

@@ -1,6 +1,6 @@
 package dev.timbre.convai.conversation;
 
-import dev.timbre.WorkerPools;
+import dev.timbre.common.WorkerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.timbre.agent.session.Conversation;
 import dev.timbre.agent.session.ConversationSession;

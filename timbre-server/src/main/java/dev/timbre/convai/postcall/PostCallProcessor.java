@@ -1,9 +1,9 @@
 package dev.timbre.convai.postcall;
 
-import dev.timbre.WorkerPools;
+import dev.timbre.common.WorkerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.timbre.Ids;
+import dev.timbre.common.Ids;
 import dev.timbre.agent.transcript.Analysis;
 import dev.timbre.config.TimbreConfig;
 import dev.timbre.convai.conversations.ConversationRecords;
@@ -167,7 +167,7 @@ public final class PostCallProcessor implements PostCall, AutoCloseable {
 
     @Override
     public void close() {
-        dev.timbre.WorkerPools.stop(workers);
+        dev.timbre.common.WorkerPools.stop(workers);
         webhooks.close();
     }
 }

@@ -1,9 +1,9 @@
 package dev.timbre.convai.postcall;
 
-import dev.timbre.WorkerPools;
+import dev.timbre.common.WorkerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.timbre.Ids;
+import dev.timbre.common.Ids;
 import dev.timbre.config.TimbreConfig;
 import dev.timbre.http.Json;
 import dev.timbre.webhooks.WebhookSender;
@@ -144,6 +144,6 @@ public final class PostCallWebhooks implements AutoCloseable {
 
     @Override
     public void close() {
-        dev.timbre.WorkerPools.stop(workers);
+        dev.timbre.common.WorkerPools.stop(workers);
     }
 }

@@ -1,6 +1,6 @@
 package dev.timbre.convai.secrets;
 
-import dev.timbre.Ids;
+import dev.timbre.common.Ids;
 import dev.timbre.http.ApiException;
 import java.time.Clock;
 

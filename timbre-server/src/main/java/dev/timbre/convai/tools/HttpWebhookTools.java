@@ -1,6 +1,6 @@
 package dev.timbre.convai.tools;
 
-import dev.timbre.WorkerPools;
+import dev.timbre.common.WorkerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.timbre.http.Json;

@@ -2,7 +2,7 @@ package dev.timbre.convai.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.timbre.Ids;
+import dev.timbre.common.Ids;
 import dev.timbre.http.ApiException;
 import java.time.Clock;
 import java.util.ArrayList;

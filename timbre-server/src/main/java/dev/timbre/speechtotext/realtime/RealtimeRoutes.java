@@ -1,6 +1,6 @@
 package dev.timbre.speechtotext.realtime;
 
-import dev.timbre.WorkerPools;
+import dev.timbre.common.WorkerPools;
 import static io.javalin.apibuilder.ApiBuilder.ws;
 
 import dev.timbre.config.TimbreConfig;

@@ -1,7 +1,7 @@
 package dev.timbre.speechtotext.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.timbre.Ids;
+import dev.timbre.common.Ids;
 import dev.timbre.audio.G711;
 import dev.timbre.audio.PcmFormat;
 import dev.timbre.audio.Resampler;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.timbre.Ids;
+import dev.timbre.common.Ids;
 import dev.timbre.agent.transcript.TranscriptEntry;
 import dev.timbre.config.TimbreConfig;
 import dev.timbre.convai.conversations.ConversationEnd;

@@ -1,4 +1,4 @@
-package dev.timbre;
+package dev.timbre.common;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;

@@ -1,4 +1,4 @@
-package dev.timbre;
+package dev.timbre.common;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
