@@ -5,28 +5,33 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export OPT_OUT_TRACKING=true
+# Logs stay in this checkout (a second checkout has its own); progress lines start with "--", the verdict with
+# "timbre test:".
+LOG_DIR="$ROOT/target/test-logs"
+mkdir -p "$LOG_DIR"
+MVN_LOG="$LOG_DIR/maven.log"
 
 # Debian packages the suites need (engines later issues add go here too).
 APT_PACKAGES=(espeak-ng flite libpocketsphinx3 pocketsphinx-en-us)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+command -v node >/dev/null || missing+=(nodejs npm)   # the end-to-end suite runs the official npm clients
 if [ ${#missing[@]} -gt 0 ]; then
-  echo "timbre test: installing ${missing[*]}"
+  echo "-- installing ${missing[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" || { echo "apt-get install failed"; exit 1; }
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" || { echo "timbre test: FAILED (apt-get install ${missing[*]} failed)"; exit 1; }
 fi
-command -v node >/dev/null || { echo "timbre test: node is required for the end-to-end suite"; exit 1; }
 
 # PostgreSQL at 127.0.0.1:5432 (trust auth, database test): repository tests need it; under CI=true they fail without it.
 if command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432; then
-  echo "timbre test: PostgreSQL is not answering on 127.0.0.1:5432; trying to start it"
+  echo "-- PostgreSQL is not answering on 127.0.0.1:5432; trying to start it"
   (pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start) 2>/dev/null || true
 fi
 
 status=0
 echo "== Java: unit, API and repository tests (H2 + PostgreSQL) =="
-mvn -B -ntp package 2>&1 | tee /tmp/timbre-mvn-test.log | grep -E "Tests run:|FAIL|ERROR|BUILD|Endpoint coverage|^\[INFO\] Reactor Summary|SUCCESS" 
-[ "${PIPESTATUS[0]}" -eq 0 ] || { status=1; echo "Java tests failed (full log: /tmp/timbre-mvn-test.log)"; }
+mvn -B -ntp package 2>&1 | tee "$MVN_LOG" | grep -E "Tests run:|FAIL|ERROR|BUILD|Endpoint coverage|^\[INFO\] Reactor Summary|SUCCESS" 
+[ "${PIPESTATUS[0]}" -eq 0 ] || { status=1; echo "-- Java tests failed (full log: $MVN_LOG)"; }
 
 if [ -f docs/endpoint-coverage.md ]; then grep -m1 "^Endpoint coverage" docs/endpoint-coverage.md; fi
 
@@ -34,7 +39,7 @@ if [ $status -eq 0 ]; then
   echo "== End-to-end: official ElevenLabs clients against a started server =="
   e2e/run.sh || status=1
 else
-  echo "skipping the end-to-end suite: the build or Java tests failed"
+  echo "-- skipping the end-to-end suite: the build or Java tests failed"
 fi
 
 [ $status -eq 0 ] && echo "timbre test: all suites passed" || echo "timbre test: FAILED"

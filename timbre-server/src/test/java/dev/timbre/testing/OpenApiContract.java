@@ -19,8 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Validates responses against the ElevenLabs OpenAPI document ({@code shared/spec/openapi.json}, found beside or
- * above the working directory): the operation must exist and declare the status, and a JSON body must match the
+ * Validates responses against the ElevenLabs OpenAPI document (the repository's {@code spec/openapi.json}): the operation must exist and declare the status, and a JSON body must match the
  * declared schema. Thread-safe.
  */
 public final class OpenApiContract {
@@ -30,13 +29,9 @@ public final class OpenApiContract {
 
     private OpenApiContract() {}
 
+    /** The repository's {@code spec/} folder (OpenAPI, AsyncAPI and the endpoint index; see its README). */
     public static Path specDir() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            for (Path candidate : new Path[] {p.resolve("shared/spec"), p.resolve("../shared/spec")}) {
-                if (Files.isRegularFile(candidate.resolve("openapi.json"))) return candidate.normalize();
-            }
-        }
-        throw new IllegalStateException("shared/spec/openapi.json not found above " + Path.of("").toAbsolutePath());
+        return RepositoryRoot.path().resolve("spec");
     }
 
     private static JsonNode load() {
