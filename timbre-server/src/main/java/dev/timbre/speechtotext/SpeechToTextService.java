@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -54,6 +55,8 @@ public final class SpeechToTextService implements AutoCloseable {
     private final WebhookSender sender;
     private final Clock clock;
     private final ExecutorService workers = Executors.newFixedThreadPool(2, WorkerPools.daemon("stt-jobs"));
+    /** Ids of the jobs queued or running in this process: a job is processed at most once at a time. */
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
     public SpeechToTextService(EngineCatalog engines, ModelCatalog models, String provider, TranscriptRepository repository, BlobStore blobs,
                                TimbreConfig.Webhook webhook, Clock clock) {
@@ -223,16 +226,37 @@ public final class SpeechToTextService implements AutoCloseable {
             deleteBlob(key);
             throw e;
         }
-        workers.submit(() -> process(job));
+        queue(job);
         return new WebhookAck("Request accepted. Transcription result will be sent to the webhook.", requestId, id);
     }
 
-    /** Queues every pending job (after a restart). Returns how many. */
+    /**
+     * Queues every pending job that this process is not already working on (after a restart, all of them). Returns
+     * how many it queued.
+     */
     public int resumePending() {
-        List<TranscriptRepository.Job> pending = repository.pendingJobs();
-        for (TranscriptRepository.Job j : pending) workers.submit(() -> process(j));
-        if (!pending.isEmpty()) log.info("resumed {} pending speech-to-text jobs", pending.size());
-        return pending.size();
+        int resumed = 0;
+        for (TranscriptRepository.Job j : repository.pendingJobs()) if (queue(j)) resumed++;
+        if (resumed > 0) log.info("resumed {} pending speech-to-text jobs", resumed);
+        return resumed;
+    }
+
+    /** Submits the job unless it is queued or running already; true when submitted. */
+    private boolean queue(TranscriptRepository.Job job) {
+        if (!queued.add(job.transcriptionId())) return false;
+        try {
+            workers.submit(() -> {
+                try {
+                    process(job);
+                } finally {
+                    queued.remove(job.transcriptionId());
+                }
+            });
+            return true;
+        } catch (RuntimeException e) {
+            queued.remove(job.transcriptionId());
+            throw e;
+        }
     }
 
     void process(TranscriptRepository.Job job) {

@@ -106,4 +106,21 @@ class SpeechToTextWebhookTest {
         assertThat(payload.at("/data/transcription/text").asText()).isEqualTo("word1");
         assertThat(server.get("/v1/speech-to-text/transcripts/resumed1").status()).isEqualTo(200);
     }
+
+    @Test
+    void a_job_in_flight_is_not_resumed_twice() throws Exception {
+        deliveries.clear();
+        TranscriptRepository repo = new TranscriptRepository(server.timbre().database().jdbi());
+        new FileSystemBlobStore(server.dataDir().resolve("blobs")).put("stt-jobs/resumed2", SpeechAudio.wav(0.3));
+        TranscriptionRequest req = new TranscriptionRequest("scribe_v1", null, true, null, "word", false, null, java.util.List.of(),
+                false, null, null, false, true, null, null, true);
+        repo.insertJob(new TranscriptRepository.Job("resumed2", "req2", 1, TranscriptRepository.PENDING, Json.write(req), "stt-jobs/resumed2", 0, null));
+        assertThat(server.timbre().speechToText().resumePending()).isEqualTo(1);
+        // Queued or running (still pending in the database), or done: either way not queued again.
+        assertThat(server.timbre().speechToText().resumePending()).isZero();
+        Delivery d = deliveries.poll(20, TimeUnit.SECONDS);
+        assertThat(d).isNotNull();
+        assertThat(verified(d).at("/data/transcription_id").asText()).isEqualTo("resumed2");
+        assertThat(deliveries.poll(300, TimeUnit.MILLISECONDS)).as("a second delivery of the same job").isNull();
+    }
 }
