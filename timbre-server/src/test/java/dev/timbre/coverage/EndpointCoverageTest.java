@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Lists the specification's endpoints (from {@code spec/endpoints.md}) that are routed and not yet routed, writes
  * {@code docs/endpoint-coverage.md} and prints the figure. It reports; it does not fail on missing endpoints.
  */
+@Tag("integration")
 class EndpointCoverageTest {
     private static final Pattern ROW = Pattern.compile("^\\| [A-Z]?[0-9]+ \\| (GET|POST|PUT|PATCH|DELETE) \\| `([^`]+)`");
 

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("integration")
 class EngineCatalogTest {
     private static final Map<String, Supplier<TextToSpeech>> PROVIDERS = Map.of(
             "fake", ToneTextToSpeech::new,

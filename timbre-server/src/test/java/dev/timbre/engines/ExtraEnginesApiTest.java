@@ -14,9 +14,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The optional process engines, configured as extras beside the fake engine, as premade voices over the API. */
+@Tag("integration")
 class ExtraEnginesApiTest {
     static TestServer server;
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.timbre.engine.VoiceActivityDetector;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("integration")
 class VoiceActivityDetectorsTest {
     @Test
     void detectorsHeldPastTheCloseScoreSilenceInsteadOfRunningOnAFreedSession() {

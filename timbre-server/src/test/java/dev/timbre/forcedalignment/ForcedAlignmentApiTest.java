@@ -10,9 +10,11 @@ import dev.timbre.testing.OpenApiContract;
 import dev.timbre.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The endpoint's shape and its bad input, on the fake recogniser (one word per voiced 0.3 s). */
+@Tag("integration")
 class ForcedAlignmentApiTest {
     static TestServer server;
 

@@ -6,8 +6,10 @@ import dev.timbre.testing.TestServer;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("integration")
 class HttpBasicsApiTest {
     static TestServer server;
 

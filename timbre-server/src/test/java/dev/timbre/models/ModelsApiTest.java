@@ -6,8 +6,10 @@ import dev.timbre.testing.OpenApiContract;
 import dev.timbre.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("integration")
 class ModelsApiTest {
     static TestServer server;
 

@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** OpenAI's {@code POST /v1/audio/transcriptions} against the fake recogniser (one {@code wordN} per voiced 0.3 s). */
+@Tag("integration")
 class OpenAiTranscriptionsApiTest {
     static TestServer server;
 

@@ -14,9 +14,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /v1/speech-to-text} on the {@code openai} provider, against a fake OpenAI-compatible transcription server. */
+@Tag("integration")
 class RemoteSpeechToTextApiTest {
     static FakeTranscriptionServer remote;
     static TestServer server;

@@ -17,12 +17,14 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The real engines end to end through the API: MaryTTS speaks, pocketsphinx listens. Under {@code CI=true}
  * pocketsphinx must be installed (the test script installs it); elsewhere the test is skipped without it.
  */
+@Tag("integration")
 class SpeechRoundTripApiTest {
     static final List<String> SENTENCES = List.of(
             "The weather today is sunny with a light breeze from the west.",

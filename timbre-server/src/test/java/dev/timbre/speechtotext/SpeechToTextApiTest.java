@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /v1/speech-to-text} and the transcripts, against the fake recogniser (one word per voiced 0.3 s). */
+@Tag("integration")
 class SpeechToTextApiTest {
     static TestServer server;
 

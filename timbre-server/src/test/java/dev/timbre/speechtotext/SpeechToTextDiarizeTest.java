@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@code diarize=true} on the fake recogniser (one word per tone): two tone voices come out as two speakers. */
+@Tag("integration")
 class SpeechToTextDiarizeTest {
     static TestServer server;
     static byte[] dialogue;

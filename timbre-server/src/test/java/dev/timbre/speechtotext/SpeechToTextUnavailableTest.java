@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.timbre.config.TimbreConfig;
 import dev.timbre.testing.Multipart;
 import dev.timbre.testing.TestServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Without a speech-to-text engine (the production default for now) the endpoint is a clear 503. */
+@Tag("integration")
 class SpeechToTextUnavailableTest {
     @Test
     void no_engine_is_503() {

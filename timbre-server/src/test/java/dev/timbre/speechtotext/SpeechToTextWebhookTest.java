@@ -16,9 +16,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@code webhook=true}: acknowledged at once, transcribed in the background, delivered signed; pending jobs resume. */
+@Tag("integration")
 class SpeechToTextWebhookTest {
     static final String SECRET = "whsec_test";
     record Delivery(String signature, String body) {}

@@ -17,9 +17,11 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@code additional_formats} docx and pdf: real documents, read back with POI and PDFBox. */
+@Tag("integration")
 class TranscriptDocumentsApiTest {
     static TestServer server;
 

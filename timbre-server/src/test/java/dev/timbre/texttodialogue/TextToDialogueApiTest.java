@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("integration")
 class TextToDialogueApiTest {
     static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
     static TestServer server;

@@ -12,9 +12,11 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** With one synthesis slot and no queue, a second synthesis while one runs gets 429 with Retry-After. */
+@Tag("integration")
 class ConcurrencyLimitApiTest {
     static TestServer server;
     static String voiceId;

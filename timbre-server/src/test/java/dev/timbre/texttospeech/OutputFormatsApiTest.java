@@ -11,10 +11,12 @@ import dev.timbre.testing.TestServer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every output format the API lists, through {@code POST /v1/text-to-speech/{voice_id}}: decoded and measured. */
+@Tag("integration")
 class OutputFormatsApiTest {
     static final String TEXT = "one two three four five";
     static TestServer server;

@@ -11,9 +11,11 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Real streaming on MaryTTS: audio leaves before the synthesis ends, and a client that leaves cancels it. */
+@Tag("integration")
 class StreamingApiTest {
     static final String LONG = "This is the first sentence of a long text. "
             + "Every further sentence takes the engine a little more time to render. ".repeat(10);

@@ -7,8 +7,10 @@ import dev.timbre.testing.TestServer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("integration")
 class TextToSpeechApiTest {
     static TestServer server;
     static String voiceId;

@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@code /v1/text-to-speech/{voice_id}/multi-stream-input}: contexts over one socket (AsyncAPI). */
+@Tag("integration")
 class TextToSpeechMultiStreamInputApiTest {
     static TestServer server;
     static String voiceId;

@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@code /v1/text-to-speech/{voice_id}/stream-input} with the official message shapes (AsyncAPI). */
+@Tag("integration")
 class TextToSpeechStreamInputApiTest {
     static TestServer server;
     static String voiceId;

@@ -14,9 +14,11 @@ import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@code /with-timestamps}, {@code /stream}, {@code /stream/with-timestamps}, seeds and normalisation, on the tone engine. */
+@Tag("integration")
 class TimestampsApiTest {
     static TestServer server;
     static String voiceId;

@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Instant voice clones: create, edit, sample audio, delete, and the inputs that must be refused. */
+@Tag("integration")
 class VoiceCloningApiTest {
     static TestServer server;
 

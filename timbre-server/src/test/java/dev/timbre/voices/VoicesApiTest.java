@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Listing, searching, reading and settings of voices; the premade voices are the fake engine's two. */
+@Tag("integration")
 class VoicesApiTest {
     static TestServer server;
     static final String TONE_A = PremadeVoices.idFor("fake", "tone-a");

@@ -12,12 +12,14 @@ import dev.timbre.engine.rules.RuleLanguageModel;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The production wiring: the executor loop, recognition on the loop's blocking pool, speech on its own threads, the
  * rule model. Audio is sent much faster than real time; turns are decided in audio time, so the result is the same.
  */
+@Tag("integration")
 class VoiceRealLoopTest {
     @Test
     void aSpokenTurnIsAnsweredWithAudioOnRealThreads() throws Exception {

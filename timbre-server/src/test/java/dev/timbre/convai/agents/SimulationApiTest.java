@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** simulate-conversation and its stream, with the built-in rule model on both sides (no LLM configured). */
+@Tag("integration")
 class SimulationApiTest {
     static TestServer server;
     static String shop;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * ends, flagged on the conversation and served by {@code GET …/audio}; an agent whose privacy settings forbid it keeps
  * nothing.
  */
+@Tag("integration")
 class CallRecordingApiTest {
     static TestServer server;
     static String voiceId;

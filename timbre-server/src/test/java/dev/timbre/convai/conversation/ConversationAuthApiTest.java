@@ -9,9 +9,11 @@ import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Who may connect (auth, signed URLs, tokens, allowlists) and which overrides a client may send. */
+@Tag("integration")
 class ConversationAuthApiTest {
     static ConversationHarness h;
     static String privateAgent;

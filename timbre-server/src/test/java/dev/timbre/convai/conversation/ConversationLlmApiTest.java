@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The socket driven by an OpenAI-compatible streaming server: a tool loop with streamed tool calls, errors, fallback. */
+@Tag("integration")
 class ConversationLlmApiTest {
     static ConversationHarness h;
     static MockLlmServer llm;

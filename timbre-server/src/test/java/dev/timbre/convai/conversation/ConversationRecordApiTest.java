@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The server as composed in {@code Timbre}: a conversation over the socket is stored and read back over REST. */
+@Tag("integration")
 class ConversationRecordApiTest {
     static TestServer server;
     static String agentId;

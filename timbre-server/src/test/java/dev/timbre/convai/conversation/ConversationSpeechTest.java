@@ -15,9 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The agent's voice on the server's TTS (the fake tone engine: 0.3 s per word, word timings). */
+@Tag("integration")
 class ConversationSpeechTest {
     static TestServer server;
     static AgentSpeech speech;

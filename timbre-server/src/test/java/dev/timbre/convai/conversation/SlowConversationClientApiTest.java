@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Clients that stop reading or leave do not hurt other conversations, and a client that stops reading is closed with
  * 1008 once its events pass the bound (64 KiB here) instead of growing the server's memory. Fake engines (tones).
  */
+@Tag("integration")
 class SlowConversationClientApiTest {
     static ConversationHarness h;
     static String echo;

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * listens, Silero (or the energy VAD) detects speech. User audio is sent faster than real time: the pipeline
  * measures it in samples.
  */
+@Tag("integration")
 class VoiceConversationApiTest {
     static ConversationHarness h;
     static String weatherAgent;

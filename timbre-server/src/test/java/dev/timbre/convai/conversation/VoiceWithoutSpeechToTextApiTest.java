@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A server without a speech-to-text engine refuses voice calls (error, 1011) and still runs text-only ones. */
+@Tag("integration")
 class VoiceWithoutSpeechToTextApiTest {
     static ConversationHarness h;
     static String agent;

@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("integration")
 class ConversationsApiTest {
     static final String LIST = "/v1/convai/conversations";
     static final String ONE = "/v1/convai/conversations/{conversation_id}";

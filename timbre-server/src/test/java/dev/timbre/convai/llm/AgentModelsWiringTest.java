@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The models and webhook tools as {@code Timbre} wires them: configuration and the workspace's real secrets. */
+@Tag("integration")
 class AgentModelsWiringTest {
     static MockLlmServer llm;
     static TestServer server;

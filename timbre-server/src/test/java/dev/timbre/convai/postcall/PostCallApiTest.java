@@ -17,9 +17,11 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The wired server: a call that ends is analysed, stored (GET shows it) and posted to the configured post-call webhook. */
+@Tag("integration")
 class PostCallApiTest {
     static final String SECRET = "wsec_api";
     static WebhookReceiver receiver;

@@ -9,11 +9,13 @@ import dev.timbre.engine.process.EspeakTextToSpeech;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Two clearly different synthetic voices in one file come out as two speakers. */
+@Tag("integration")
 class DiarizerTest {
     private static final Logger log = LoggerFactory.getLogger(DiarizerTest.class);
     static MaryTextToSpeech mary;

@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@code /v1/speech-to-text/realtime} with the message shapes of the official SDK's realtime client, on the fake recogniser. */
+@Tag("integration")
 class RealtimeSpeechToTextApiTest {
     static final String PATH = "/v1/speech-to-text/realtime?model_id=scribe_v2_realtime";
     static TestServer server;

@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("integration")
 class MaryTextToSpeechTest extends TextToSpeechContract {
     private static final String BASE = "cmu-slt-hsmm";
     private static final String TWO = "The quick brown fox jumps over the lazy dog. Speech synthesis should feel fast and natural.";

@@ -10,8 +10,10 @@ import dev.timbre.engine.VoiceDescriptor;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("integration")
 class EspeakTextToSpeechTest extends TextToSpeechContract {
     private static EspeakTextToSpeech engine;
 

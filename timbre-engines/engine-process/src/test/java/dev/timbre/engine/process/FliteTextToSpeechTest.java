@@ -7,8 +7,10 @@ import dev.timbre.engine.TextToSpeech;
 import dev.timbre.engine.TextToSpeechContract;
 import dev.timbre.engine.VoiceDescriptor;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("integration")
 class FliteTextToSpeechTest extends TextToSpeechContract {
     private static FliteTextToSpeech engine;
 

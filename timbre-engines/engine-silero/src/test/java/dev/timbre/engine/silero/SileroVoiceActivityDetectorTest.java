@@ -10,12 +10,14 @@ import dev.timbre.engine.marytts.MaryTextToSpeech;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Silence (with faint noise) / MaryTTS speech / silence / speech / silence at 16 kHz: the detectors must mark the
  * speech and not the silence. Regions are judged by their frames' majority, away from the edges.
  */
+@Tag("integration")
 class SileroVoiceActivityDetectorTest {
     static final int RATE = 16000;
     static SileroModel model;

@@ -23,8 +23,10 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("integration")
 class PocketsphinxSpeechToTextTest extends SpeechToTextContract {
     private static final Logger log = Logger.getLogger(PocketsphinxSpeechToTextTest.class.getName());
     private static final List<String> SENTENCES = List.of(

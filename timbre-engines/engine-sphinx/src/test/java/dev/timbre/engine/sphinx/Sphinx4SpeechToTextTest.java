@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 
 /** sphinx4 is slow (RTF about 2): short sentences only. */
+@Tag("integration")
 class Sphinx4SpeechToTextTest extends SpeechToTextContract {
     private static final Logger log = Logger.getLogger(Sphinx4SpeechToTextTest.class.getName());
     private static Sphinx4SpeechToText engine;
