@@ -30,7 +30,7 @@ fi
 
 status=0
 echo "== Java: unit, API and repository tests (H2 + PostgreSQL) =="
-mvn -B -ntp package 2>&1 | tee "$MVN_LOG" | grep -E "Tests run:|FAIL|ERROR|BUILD|Endpoint coverage|^\[INFO\] Reactor Summary|SUCCESS" 
+mvn -B -ntp -Pall-tests package 2>&1 | tee "$MVN_LOG" | grep -E "Tests run:|FAIL|ERROR|BUILD|Endpoint coverage|^\[INFO\] Reactor Summary|SUCCESS" 
 [ "${PIPESTATUS[0]}" -eq 0 ] || { status=1; echo "-- Java tests failed (full log: $MVN_LOG)"; }
 
 if [ -f docs/endpoint-coverage.md ]; then grep -m1 "^Endpoint coverage" docs/endpoint-coverage.md; fi

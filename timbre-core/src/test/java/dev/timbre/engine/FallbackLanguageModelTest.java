@@ -2,6 +2,7 @@ package dev.timbre.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -115,7 +116,7 @@ class FallbackLanguageModelTest {
             @Override public void end(FinishReason r, TokenUsage u) {}
             @Override public void error(EngineException e) {}
         });
-        Thread.sleep(50);
+        await().atMost(Duration.ofSeconds(5)).until(() -> a.calls.get() == 1);
         s.close();
         assertThat(a.closed.get()).isTrue();
     }

@@ -35,6 +35,12 @@ public final class PostCallJobs {
                 .bind("state", PostCallJob.PENDING).bind("kind", kind).map((rs, ctx) -> job(rs)).list());
     }
 
+    /** Every job of one conversation, any kind and state, oldest first. */
+    public List<PostCallJob> ofConversation(String conversationId) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE conversation_id = :id ORDER BY created_ms, job_id")
+                .bind("id", conversationId).map((rs, ctx) -> job(rs)).list());
+    }
+
     /** A failed attempt that will be tried again at {@code nextAttemptMs}. */
     public void retryLater(String jobId, int attempts, long nextAttemptMs, String error) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE post_call_jobs SET attempts = :attempts, next_attempt_ms = :next, error = :error WHERE job_id = :id")

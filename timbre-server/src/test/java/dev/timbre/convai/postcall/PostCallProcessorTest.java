@@ -1,6 +1,7 @@
 package dev.timbre.convai.postcall;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -65,8 +66,15 @@ class PostCallProcessorTest {
                 new ConversationAnalyser(Duration.ofSeconds(5)), jobs, webhooks, agent -> Optional.ofNullable(hook.get()), Clock.systemUTC());
     }
 
-    Analysis awaitAnalysis(String conversationId) throws InterruptedException {
-        for (int i = 0; i < 400 && !records.analyses.containsKey(conversationId) && !records.failures.containsKey(conversationId); i++) Thread.sleep(25);
+    /** The conversation's jobs once its analysis job is over (done or failed). */
+    static java.util.List<PostCallJob> settledJobs(Database db, String conversationId) {
+        PostCallJobs jobs = new PostCallJobs(db.jdbi());
+        return await().atMost(Duration.ofSeconds(10)).until(() -> jobs.ofConversation(conversationId),
+                all -> all.stream().noneMatch(j -> j.kind().equals(PostCallJob.ANALYSIS) && j.state().equals(PostCallJob.PENDING)));
+    }
+
+    Analysis awaitAnalysis(String conversationId) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> records.analyses.containsKey(conversationId) || records.failures.containsKey(conversationId));
         return records.analyses.get(conversationId);
     }
 
@@ -104,9 +112,9 @@ class PostCallProcessorTest {
             assertThat(a.evaluationCriteriaResults().get("cancelled").result()).as("rule model: not an AI").isEqualTo("unknown");
             assertThat(a.dataCollectionResults().get("order_number").value()).isNull();
             assertThat(a.transcriptSummary()).contains("Please cancel my order 77", "Tools used: cancel_order");
-            Thread.sleep(200);
+            // The analysis job ends in the transaction that queues its webhooks: once it is over, none can follow.
+            assertThat(settledJobs(db, "conv_1")).extracting(PostCallJob::kind).containsExactly(PostCallJob.ANALYSIS);
             assertThat(receiver.deliveries).isEmpty();
-            assertThat(new PostCallJobs(db.jdbi()).pending(PostCallJob.ANALYSIS)).isEmpty();
         }
     }
 
@@ -118,7 +126,7 @@ class PostCallProcessorTest {
             awaitAnalysis("conv_1");
             assertThat(records.failures.get("conv_1")).isEqualTo("post-call analysis failed: disk full");
             assertThat(records.conversations.get("conv_1").get("status").asText()).isEqualTo("failed");
-            Thread.sleep(200);
+            assertThat(settledJobs(db, "conv_1")).extracting(PostCallJob::kind).containsExactly(PostCallJob.ANALYSIS);
             assertThat(receiver.deliveries).isEmpty();
         }
     }
@@ -128,8 +136,7 @@ class PostCallProcessorTest {
         try (Database db = TestDatabases.h2(); PostCallProcessor p = processor(db)) {
             p.conversationEnded("conv_missing");
             PostCallJobs jobs = new PostCallJobs(db.jdbi());
-            for (int i = 0; i < 200 && !jobs.pending(PostCallJob.ANALYSIS).isEmpty(); i++) Thread.sleep(25);
-            assertThat(jobs.pending(PostCallJob.ANALYSIS)).isEmpty();
+            await().atMost(Duration.ofSeconds(5)).until(() -> jobs.pending(PostCallJob.ANALYSIS).isEmpty());
             assertThat(records.failures).isEmpty();
         }
     }
