@@ -1,0 +1,40 @@
+/**
+ * {@code /v1/convai/conversations}: the stored record of every agent conversation (transcript, metadata, analysis,
+ * recording), written by the conversation runtime and post-call work, read and rated through the API.
+ *
+ * <ul>
+ *   <li>{@link dev.timbre.convai.conversations.ConversationsRoutes}: list ({@code page_size} 1–100, default 30;
+ *       {@code agent_id}, {@code call_successful}, {@code call_start_before_unix}/{@code _after_unix} (both
+ *       exclusive), {@code user_id}, {@code summary_mode}; newest first; keyset cursor
+ *       {@link dev.timbre.convai.conversations.ConversationCursor}), get, delete, {@code POST …/feedback} (overall
+ *       {@code like}/{@code dislike}), {@code …/audio} (the recording as {@code audio/mpeg}; 404
+ *       {@code conversation_audio_not_found} when none).</li>
+ *   <li>{@link dev.timbre.convai.conversations.ConversationLog}: the runtime's write side, per conversation in order
+ *       started ({@code in-progress}) → updated* (whole transcript after each turn) → audioRecorded? → ended
+ *       ({@code processing}, then the {@link dev.timbre.convai.conversations.PostCall} hook); each call persists
+ *       before it returns. {@code initiationFailed} keeps no record.</li>
+ *   <li>{@link dev.timbre.convai.conversations.ConversationRecords}: post-call work's side: {@code details},
+ *       {@code saveAnalysis} (→ {@code done}), {@code markFailed} (→ {@code failed}, reason in
+ *       {@code metadata.error}).</li>
+ *   <li>{@link dev.timbre.convai.conversations.ConversationsService}: implements both; with {@code PostCall.NONE} an
+ *       ended call goes straight to {@code done}; a hook that throws → {@code failed}. Live feedback lands on the
+ *       latest agent entry ({@link dev.timbre.convai.conversations.TranscriptFeedback}: entries carry no event id);
+ *       {@code message_count} and like/dislike counts are derived from the transcript
+ *       ({@link dev.timbre.convai.conversations.ConversationChange}). Writes for a deleted conversation are dropped.</li>
+ *   <li>{@link dev.timbre.convai.conversations.ConversationAudio}: the recording as MP3 (mono 16 kHz 32 kbit/s CBR)
+ *       at {@code convai/conversations/{id}/audio.mp3}; encoded on the calling thread (about a second per hour of
+ *       audio), so never on the session loop; flags {@link dev.timbre.convai.conversations.AudioFlags}
+ *       ({@code has_audio}, {@code has_user_audio}, {@code has_response_audio}) written only by {@code saveAudio},
+ *       after the blob. Delete removes row and blob.</li>
+ *   <li>{@link dev.timbre.convai.conversations.ConversationView}: {@code GetConversationResponseModel}, with the
+ *       SDK-required {@code has_auxiliary_audio}, entry feedback as {@code {score, time_in_call_secs}}, turn metrics
+ *       as {@code conversation_turn_metrics} ({@link dev.timbre.convai.conversations.TurnMetricsJson}).</li>
+ *   <li>{@link dev.timbre.convai.conversations.ConversationRepository}: table {@code conversations} (V8, audio flags
+ *       V10): one row per conversation, transcript/metadata/analysis/initiation data as JSON text, no foreign key to
+ *       agents (deleting an agent keeps its conversations).</li>
+ * </ul>
+ *
+ * <p>Threading: thread-safe; one lock in the service serialises every read-modify-write of a row, so live feedback,
+ * API feedback and post-call writes never lose each other's changes. The audio stream is closed by the caller.
+ */
+package dev.timbre.convai.conversations;

@@ -1,0 +1,28 @@
+/**
+ * Which engines this server runs: the explicit provider lists, loading them at start-up, and binding ElevenLabs model
+ * ids to them. The only package that names engine implementations; everything else sees the {@code dev.timbre.engine}
+ * SPI.
+ *
+ * <ul>
+ *   <li>{@link dev.timbre.engines.EngineCatalog}: TTS providers {@code marytts}, {@code fake}, {@code espeak-ng},
+ *       {@code flite}; STT providers {@code pocketsphinx}, {@code sphinx4}, {@code openai} (remote), {@code fake}.
+ *       The required TTS engine, then the extras ({@code auto} = the installed ones among espeak-ng and flite, none
+ *       when the main engine is {@code fake}), load on a daemon thread ({@code engine-loader}); a failing extra is
+ *       skipped with a warning, a failing main engine makes {@code failed()} true ({@code /health} 503). STT loads on
+ *       its own thread ({@code stt-engine-loader}): {@code none} (no engine: STT endpoints answer 503),
+ *       {@code auto} (pocketsphinx when installed, else sphinx4) or a named provider; one that fails is logged and
+ *       absent. {@code openai} without a URL fails at start-up. Accessors wait up to 60 s for loading.</li>
+ *   <li>{@link dev.timbre.engines.ModelCatalog} + {@link dev.timbre.engines.ModelSpec}: the model ids of
+ *       {@code models.yaml} (capability {@code text_to_speech}/{@code speech_to_speech}/{@code speech_to_text}, what
+ *       {@code /v1/models} reports, character limits); every TTS model bound to the main TTS provider unless
+ *       {@code models:} in the config names another (an unknown id fails start-up); a model is listed only while its
+ *       engine is loaded. Immutable.</li>
+ *   <li>{@link dev.timbre.engines.VoiceActivityDetectors}: Silero VAD loaded once (one ONNX session for every call),
+ *       else the energy detector with one warning; {@code get()} gives a new detector per voice conversation.
+ *       {@code close} waits for frames being scored and frees the session; detectors still held then score 0.</li>
+ * </ul>
+ *
+ * <p>Ownership: {@code Timbre} owns the catalog and the detectors and closes them; closing the catalog closes every
+ * loaded engine. Callers never close an engine they got from here. Thread-safe.
+ */
+package dev.timbre.engines;
