@@ -9,29 +9,30 @@ final class WavFileDecoder {
 
     static DecodedChannels decode(byte[] wav, DecodeLimit limit) {
         ByteBuffer b = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
-        int pos = 12, channels = 0, rate = 0, bits = 0, tag = -1, align = 0;
-        while (pos + 8 <= wav.length) {
-            int id = b.getInt(pos);
-            long size = b.getInt(pos + 4) & 0xffffffffL;
+        int channels = 0, rate = 0, bits = 0, tag = -1, align = 0;
+        // pos is a long: a chunk size near 2^32 must move past the end, never wrap back onto the same chunk.
+        for (long pos = 12; pos + 8 <= wav.length; ) {
+            int at = (int) pos;
+            int id = b.getInt(at);
+            long size = b.getInt(at + 4) & 0xffffffffL;
             if (id == 0x20746d66) { // "fmt "
                 if (size < 16 || pos + 8 + 16 > wav.length) throw AudioFormatException.corrupt("WAV fmt chunk is truncated");
-                tag = b.getShort(pos + 8) & 0xffff;
-                channels = b.getShort(pos + 10) & 0xffff;
-                rate = b.getInt(pos + 12);
-                align = b.getShort(pos + 20) & 0xffff;
-                bits = b.getShort(pos + 22) & 0xffff;
+                tag = b.getShort(at + 8) & 0xffff;
+                channels = b.getShort(at + 10) & 0xffff;
+                rate = b.getInt(at + 12);
+                align = b.getShort(at + 20) & 0xffff;
+                bits = b.getShort(at + 22) & 0xffff;
                 if (tag == 0xFFFE) {
                     if (size < 40 || pos + 8 + 26 > wav.length) throw AudioFormatException.corrupt("WAVE_FORMAT_EXTENSIBLE fmt chunk is truncated");
-                    tag = b.getShort(pos + 8 + 24) & 0xffff; // first two bytes of the SubFormat GUID
+                    tag = b.getShort(at + 8 + 24) & 0xffff; // first two bytes of the SubFormat GUID
                 }
             } else if (id == 0x61746164) { // "data"
                 if (tag < 0) throw AudioFormatException.corrupt("WAV data chunk comes before the fmt chunk");
                 long avail = wav.length - pos - 8;
                 long len = size == 0 || size == 0xffffffffL ? avail : Math.min(size, avail); // streamed WAVs leave it 0/-1
-                return samples(wav, pos + 8, (int) len, tag, channels, rate, bits, align, limit);
+                return samples(wav, at + 8, (int) len, tag, channels, rate, bits, align, limit);
             }
-            pos += 8 + size + (size & 1);
-            if (pos > wav.length) break;
+            pos += 8 + size + (size & 1); // at least 8: every step moves forward
         }
         throw AudioFormatException.corrupt(tag < 0 ? "WAV has no fmt chunk" : "WAV has no data chunk");
     }

@@ -6,6 +6,7 @@ import static dev.timbre.audio.UploadFixtures.samples;
 import static dev.timbre.audio.UploadFixtures.sine;
 import static dev.timbre.audio.UploadFixtures.wav;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.ByteBuffer;
@@ -102,4 +103,17 @@ class WavFileDecoderTest {
         assertThat(WavFileDecoder.alawDecode((byte) 0x2A)).isEqualTo((short) -32256);
     }
 
+    /** A chunk whose size wraps a 32-bit position back onto itself (0xFFFFFFF8 + 8 = 2^32) once hung the server. */
+    @Test
+    @org.junit.jupiter.api.Timeout(5)
+    void aChunkSizeThatWrapsThePositionIsRejectedNotLoopedOn() {
+        ByteBuffer b = ByteBuffer.allocate(108).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(100).put("WAVE".getBytes());
+        b.put("junk".getBytes()).putInt(0xFFFFFFF8);
+        assertThatThrownBy(() -> decoder.decode(b.array())).isInstanceOf(AudioFormatException.class).hasMessageContaining("no fmt chunk");
+        ByteBuffer odd = ByteBuffer.allocate(108).order(ByteOrder.LITTLE_ENDIAN);
+        odd.put("RIFF".getBytes()).putInt(100).put("WAVE".getBytes());
+        odd.put("junk".getBytes()).putInt(0xFFFFFFF7); // odd: the pad byte makes the step 2^32 too
+        assertThatThrownBy(() -> decoder.decode(odd.array())).isInstanceOf(AudioFormatException.class);
+    }
 }
