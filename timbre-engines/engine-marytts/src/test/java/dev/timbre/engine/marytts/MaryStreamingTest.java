@@ -10,9 +10,11 @@ import dev.timbre.engine.SpeechStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Streaming behaviour; also prints the latency figures (not asserted: they depend on the machine). */
+@Tag("integration")
 class MaryStreamingTest {
     private static final String TWO = "The quick brown fox jumps over the lazy dog. Speech synthesis should feel fast and natural.";
 
