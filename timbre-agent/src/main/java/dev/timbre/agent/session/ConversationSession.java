@@ -3,6 +3,7 @@ package dev.timbre.agent.session;
 import dev.timbre.agent.tools.ToolRunner;
 import dev.timbre.agent.transcript.ToolCallEntry;
 import dev.timbre.agent.transcript.ToolResultEntry;
+import dev.timbre.agent.transcript.TranscriptEntry;
 import dev.timbre.engine.ChatMessage;
 import dev.timbre.engine.EngineException;
 import dev.timbre.engine.ToolCall;
@@ -15,8 +16,9 @@ import java.util.List;
  * One text conversation with an agent: first message, user turns answered by the LLM (streamed), tool rounds,
  * interruptions, limits ({@link SessionLimits}). Built as stages on one event loop: inputs ({@link Frame.Input}) →
  * {@link ReplyStage} (LLM) ⇄ {@link ToolStage} (tools) → outputs ({@link Frame.Output}) to the {@link SessionListener}.
- * The LLM's view of the conversation is a {@link ChatHistory}; what a voice conversation adds (fillers, speculative
- * turns, barge-in cuts) goes through its {@link VoiceHooks}.
+ * The LLM's view of the conversation is a {@link ChatHistory}; a voice barge-in arrives as an input
+ * ({@link Frame.PlaybackCut}: what the user heard) and the session cuts its transcript and history itself; what else a
+ * voice conversation adds (fillers, speculative turns) goes through its {@link VoiceHooks}.
  *
  * <p>Threading: the public methods are thread-safe and only post to the {@link SessionLoop}; everything else runs on
  * the loop thread. The session shuts the loop down when it ends. It never closes the agent's language model.
@@ -111,7 +113,7 @@ public final class ConversationSession implements Conversation {
 
     private void handle(Frame.Input input) {
         if (input instanceof Frame.UserText t) userText(t.text(), t.medium());
-        else if (input instanceof Frame.PlaybackCut c) voice.playbackCut(c.eventId(), c.heardText());
+        else if (input instanceof Frame.PlaybackCut c) heardUpTo(c);
         else if (input instanceof Frame.ContextualUpdate c) {
             if (c.text() != null && !c.text().isBlank()) history.add(ChatMessage.system("Context update: " + c.text()));
         } else if (input instanceof Frame.UserActivity) limits.userActive();
@@ -119,6 +121,26 @@ public final class ConversationSession implements Conversation {
         else if (input instanceof Frame.ClientToolResult r && !tools.clientResult(r)) {
             emit(new Frame.Error(1000, "invalid_message", "No client tool call with tool_call_id '" + r.toolCallId() + "' is waiting for a result"));
         }
+    }
+
+    /**
+     * Voice barge-in: the user heard response {@code eventId} only up to {@code heardText}. Stops the turn, cuts the
+     * response's transcript entry and history message to what was heard and tells the client the correction.
+     */
+    private void heardUpTo(Frame.PlaybackCut cut) {
+        interruptTurn();
+        int index = transcript.indexOf(cut.eventId());
+        if (index >= 0) {
+            TranscriptEntry e = transcript.get(index);
+            String original = e.originalMessage() != null ? e.originalMessage() : e.message();
+            String heard = cut.heardText() == null ? "" : cut.heardText().strip();
+            if (original != null && !heard.equals(original.strip())) {
+                transcript.interrupt(index, heard, original);
+                history.replaceAssistant(original, heard.isEmpty() ? "..." : heard);
+                emit(new Frame.ResponseCorrection(cut.eventId(), original, heard));
+            }
+        }
+        transcriptUpdated();
     }
 
     void userText(String text, String medium) {

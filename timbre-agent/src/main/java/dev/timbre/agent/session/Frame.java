@@ -76,7 +76,7 @@ public sealed interface Frame {
     record PlaybackCut(int eventId, String heardText) implements Input {}
 
     /** An {@code audio} event: agent speech in the output encoding, with its character alignment. */
-    record AgentAudio(int eventId, byte[] audio, dev.timbre.agent.voice.SpokenChars alignment) implements Output {}
+    record AgentAudio(int eventId, byte[] audio, SpokenChars alignment) implements Output {}
 
     /** A {@code user_transcript} event: the final transcript of one user utterance. */
     record UserTranscript(String text) implements Output {}

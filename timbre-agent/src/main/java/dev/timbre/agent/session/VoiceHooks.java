@@ -1,6 +1,5 @@
 package dev.timbre.agent.session;
 
-import dev.timbre.agent.transcript.TranscriptEntry;
 import dev.timbre.engine.ChatMessage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,8 +8,9 @@ import java.util.Map;
 
 /**
  * What a voice conversation asks of the text session it wraps, beyond its inputs: fillers, re-engagement after a
- * silence, speculative turns on a partial transcript, per-turn latency metrics, and barge-in cuts
- * ({@link Frame.PlaybackCut}). Holds the speculative turn's bookkeeping ({@link Speculation}).
+ * silence, speculative turns on a partial transcript, per-turn latency metrics. Holds the session's side of a
+ * speculative turn ({@link Speculation}: where to roll the transcript and history back to). A barge-in is an input
+ * ({@link Frame.PlaybackCut}) that the session handles itself.
  *
  * <p>Threading: loop thread only — the voice conversation runs on the session's loop and calls these from it.
  */
@@ -71,23 +71,5 @@ public final class VoiceHooks {
     void runTools(Runnable run) {
         if (speculation != null) speculation.deferTools(run);
         else run.run();
-    }
-
-    /** Voice barge-in: stops the turn, cuts response {@code eventId}'s entry and history message to what was heard. */
-    void playbackCut(int eventId, String heard) {
-        session.interruptTurn();
-        Transcript transcript = session.transcript();
-        int index = transcript.indexOf(eventId);
-        if (index >= 0) {
-            TranscriptEntry e = transcript.get(index);
-            String original = e.originalMessage() != null ? e.originalMessage() : e.message();
-            String cut = heard == null ? "" : heard.strip();
-            if (original != null && !cut.equals(original.strip())) {
-                transcript.interrupt(index, cut, original);
-                session.history().replaceAssistant(original, cut.isEmpty() ? "..." : cut);
-                session.emit(new Frame.ResponseCorrection(eventId, original, cut));
-            }
-        }
-        session.transcriptUpdated();
     }
 }

@@ -1,105 +1,113 @@
 package dev.timbre.agent.voice;
 
 import dev.timbre.agent.session.Frame;
-import dev.timbre.agent.session.SessionListener;
 import dev.timbre.agent.session.SessionLoop;
+import dev.timbre.agent.session.SpokenChars;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The agent's side of a call: response text → {@link Speaking} (sentences, synthesis) → {@link Frame.AgentAudio} to
- * the client, with {@link Playback} keeping what the client has played (the recording, what was heard). A barge-in
- * stops everything at once and tells what each response was heard up to. Times are loop milliseconds (epoch).
+ * The agent's side of a call: the session's replies ({@link AgentReply}, one per response event id) → {@link Speaking}
+ * (sentences, synthesis) → {@link Frame.AgentAudio} reported to the owner, with {@link Playback} keeping what the
+ * client has played (the recording, what was heard). While a {@link SpeculativeTurn} is undecided its audio is held in
+ * it. A barge-in stops everything at once and tells what each reply was heard up to. Times are loop milliseconds
+ * (epoch). It reports to its owner ({@link Events}) and knows nothing of the other parts of the conversation.
  *
  * <p>Threading: loop thread only; engine callbacks reach it through the loop ({@link Speaking}).
  */
 final class AgentVoice {
-    /** What the conversation hears from the agent's voice (loop thread). */
-    interface Events {
-        /** The engine's first audio of response {@code eventId}. */
-        void synthesized(int eventId);
+    /** Replies kept for lookup by event id (the session's frames name them by id). */
+    static final int MAX_REPLIES = 16;
 
-        /** Audio of response {@code eventId} went to the client. */
-        void sent(int eventId);
+    /** What the agent's voice reports to its owner (loop thread). */
+    interface Events {
+        /** The engine's first audio of {@code reply}. */
+        void synthesized(AgentReply reply);
+
+        /** An {@code audio} event of {@code reply} for the client, sent now. */
+        void audio(AgentReply reply, Frame.AgentAudio frame);
 
         /** Nothing is being or waiting to be spoken; what was sent will have been played in {@code aheadMs}. */
         void idle(long aheadMs);
     }
 
-    /** Where responses go to be spoken: {@link Speaking#begin}, {@link Speaking#delta}, {@link Speaking#whole}… */
-    final Speaking speaking;
+    /**
+     * What a barge-in stopped: the text each stopped reply was heard up to (for the session), and the latest event id
+     * stopped (for the client's {@link Frame.Interruption}; 0 when nothing was stopped).
+     */
+    record Cut(List<Frame.PlaybackCut> heard, int interruptedEventId) {}
+
+    private final Speaking speaking;
     private final Playback playback;
     private final VoiceSettings voice;
-    private final SessionLoop loop;
-    private final SessionListener outer;
     private final Events events;
-    private int firstMessageEventId;
-    /** A speculative reply's audio: held back while {@link #holding}, then waiting to be sent at the release. */
-    private HeldSpeech held;
-    private boolean holding;
+    private final Map<Integer, AgentReply> replies = new LinkedHashMap<>();
+    private AgentReply firstMessage;
+    /** A speculative turn's audio: held back while it is {@link SpeculativeTurn#holding}, then until {@link #sendHeld}. */
+    private SpeculativeTurn speculative;
+    private final SessionLoop loop;
 
-    AgentVoice(AgentSpeech speech, VoiceSettings voice, SessionLoop loop, SessionListener outer, Playback.Recorder recorder,
-               Events events) {
+    AgentVoice(AgentSpeech speech, VoiceSettings voice, SessionLoop loop, Playback.Recorder recorder, Events events) {
         this.voice = voice;
         this.loop = loop;
-        this.outer = outer;
         this.events = events;
         this.playback = new Playback(recorder);
         this.speaking = new Speaking(speech, voice.output(), loop, new SpeechSide());
     }
 
-    /** The response that is the first message (uninterruptible unless the settings allow it). */
-    void firstMessage(int eventId) {
-        if (firstMessageEventId == 0) firstMessageEventId = eventId;
+    // ---- the session's replies ----
+
+    /** A streamed reply starts ({@link Frame.ResponsePart} start). */
+    void begin(int eventId) { speaking.begin(reply(eventId, true)); }
+
+    void delta(int eventId, String text) {
+        AgentReply r = replies.get(eventId);
+        if (r != null) speaking.delta(r, text);
     }
+
+    void end(int eventId) {
+        AgentReply r = replies.get(eventId);
+        if (r != null) speaking.end(r);
+    }
+
+    /** A whole {@link Frame.AgentResponse}: spoken unless it only closes a streamed reply; {@code first}: the first message. */
+    void whole(int eventId, String text, boolean first) {
+        if (streamed(eventId)) return;
+        AgentReply r = reply(eventId, false);
+        if (first && firstMessage == null) firstMessage = r;
+        speaking.whole(r, text);
+    }
+
+    /** The reply {@code eventId} was streamed in parts (its whole response only closes it). */
+    boolean streamed(int eventId) {
+        AgentReply r = replies.get(eventId);
+        return r != null && r.streamed;
+    }
+
+    /** The reply with {@code eventId}, or null when it is not (or no longer) known. */
+    AgentReply find(int eventId) { return replies.get(eventId); }
+
+    /** The session ended with replies still streaming (a stalled LLM): what they said so far is spoken to the end. */
+    void endStreams() { speaking.endStreams(); }
+
+    private AgentReply reply(int eventId, boolean streamed) {
+        AgentReply r = new AgentReply(eventId, streamed);
+        replies.put(eventId, r);
+        while (replies.size() > MAX_REPLIES) replies.remove(replies.keySet().iterator().next());
+        return r;
+    }
+
+    // ---- state ----
 
     /** Something is audible, being synthesised, or still streaming (a held-back speculative reply is not). */
     boolean talking(long nowMs) { return playback.audible(nowMs) || busy(); }
 
-    boolean audible(long nowMs) { return playback.audible(nowMs); }
-
     /** Something is being synthesised or still streaming, outside a held-back speculative reply. */
-    boolean busy() { return !holding && speaking.busy(); }
-
-    /**
-     * A speculative turn starts (the agent is silent, nothing is pending): everything spoken from now on is synthesised
-     * at once but held back — nothing is sent, played or recorded — until {@link #releaseSpeech} or {@link #dropSpeech}.
-     */
-    void holdSpeech() {
-        held = new HeldSpeech();
-        holding = true;
-    }
-
-    /** The held audio overflowed {@link HeldSpeech#MAX_MS}: the speculation cannot be confirmed. */
-    boolean heldSpeechSpoiled() { return holding && held.spoiled(); }
-
-    /**
-     * The speculative turn is confirmed: from now on the reply is spoken live (it counts as talking, a barge-in cuts
-     * it). The audio held so far waits for {@link #sendHeldSpeech}, which the caller runs once the held client frames
-     * are out, so the reply's text frames precede its audio.
-     */
-    void releaseSpeech() { holding = false; }
-
-    /** Sends the released audio now: playback, heard text and recording count from this instant. */
-    void sendHeldSpeech() {
-        HeldSpeech h = held;
-        held = null;
-        holding = false;
-        if (h == null) return;
-        for (int id : h.synthesizedEvents()) events.synthesized(id);
-        for (HeldSpeech.Held p : h.pieces()) send(p.eventId(), p.piece(), p.offset());
-        speaking.resume();
-        if (h.idle && !speaking.busy()) events.idle(playback.aheadMs(nowMs()));
-    }
-
-    /** The speculative turn is dropped: its synthesis is cancelled and its audio discarded, unsent and unrecorded. */
-    void dropSpeech() {
-        if (held == null) return;
-        held = null;
-        holding = false;
-        speaking.cutAll(); // only the speculative reply was pending (holding starts with the agent silent)
-    }
+    boolean busy() { return !holding() && speaking.busy(); }
 
     long aheadMs(long nowMs) { return playback.aheadMs(nowMs); }
 
@@ -109,31 +117,60 @@ final class AgentVoice {
     /** Whether the user may cut the agent off now: interruptions on, and not during an uninterruptible first message. */
     boolean interruptible(long nowMs) {
         if (!voice.interruptions()) return false;
-        return voice.firstMessageInterruptible() || firstMessageEventId == 0
-                || !(playback.audibleEvents(nowMs).contains(firstMessageEventId) || pending().contains(firstMessageEventId));
+        return voice.firstMessageInterruptible() || firstMessage == null
+                || !(playback.audibleReplies(nowMs).contains(firstMessage) || (!holding() && speaking.pendingReplies().contains(firstMessage)));
     }
 
+    // ---- a speculative turn ----
+
     /**
-     * The user cut in: everything audible or pending stops, the client gets an {@link Frame.Interruption} with the
-     * latest id stopped (replies from now on have larger ids: the client drops audio at or below it). Returns what each
-     * stopped response was heard up to, for the session. Released speech not yet sent is discarded; speech still held
-     * back is not affected (a held reply is not talking).
+     * A speculative turn starts (the agent is silent, nothing is pending): everything spoken from now on is synthesised
+     * at once but held in {@code turn} — nothing is sent, played or recorded — until {@link #sendHeld} or {@link #drop}.
      */
-    List<Frame.PlaybackCut> bargeIn(long nowMs) {
-        if (holding) return List.of();
-        TreeSet<Integer> affected = playback.audibleEvents(nowMs);
-        affected.addAll(speaking.pendingEvents());
-        if (held != null) for (HeldSpeech.Held p : held.pieces()) affected.add(p.eventId());
-        held = null;
+    void hold(SpeculativeTurn turn) { speculative = turn; }
+
+    /** Sends the confirmed turn's audio now: playback, heard text and recording count from this instant. */
+    void sendHeld() {
+        SpeculativeTurn t = speculative;
+        speculative = null;
+        if (t == null) return;
+        for (AgentReply r : t.synthesizedReplies()) events.synthesized(r);
+        for (SpeculativeTurn.HeldAudio p : t.audio()) send(p.reply(), p.piece(), p.offset());
+        speaking.resume();
+        if (t.wentIdle() && !speaking.busy()) events.idle(playback.aheadMs(nowMs()));
+    }
+
+    /** The speculative turn is dropped: its synthesis is cancelled and its audio discarded, unsent and unrecorded. */
+    void drop() {
+        if (speculative == null) return;
+        speculative = null;
+        speaking.cutAll(); // only the speculative reply was pending (holding starts with the agent silent)
+    }
+
+    private boolean holding() { return speculative != null && speculative.holding(); }
+
+    // ---- barge-in and the end ----
+
+    /**
+     * The user cut in: everything audible or pending stops. Returns what each stopped reply was heard up to and the
+     * latest id stopped (replies from now on have larger ids: the client drops audio at or below it). Confirmed audio
+     * not yet sent is discarded; audio still held back is not affected (a held reply is not talking).
+     */
+    Cut bargeIn(long nowMs) {
+        if (holding()) return new Cut(List.of(), 0);
+        Set<AgentReply> affected = new LinkedHashSet<>(playback.audibleReplies(nowMs));
+        affected.addAll(speaking.pendingReplies());
+        if (speculative != null) for (SpeculativeTurn.HeldAudio p : speculative.audio()) affected.add(p.reply());
+        speculative = null;
         List<Frame.PlaybackCut> cuts = new ArrayList<>();
-        for (int id : affected) {
-            String heard = speaking.heard(id, playback.heardOffset(id, nowMs));
-            if (heard != null) cuts.add(new Frame.PlaybackCut(id, heard));
+        int latest = 0;
+        for (AgentReply r : affected.stream().sorted((a, b) -> Integer.compare(a.eventId, b.eventId)).toList()) {
+            cuts.add(new Frame.PlaybackCut(r.eventId, r.heardBy(nowMs)));
+            latest = r.eventId;
         }
         speaking.cutAll();
         playback.cut(nowMs);
-        if (!affected.isEmpty()) outer.send(new Frame.Interruption(affected.last()));
-        return cuts;
+        return new Cut(cuts, latest);
     }
 
     /** The call is over: nothing more is spoken; a client that left has only what it heard recorded. */
@@ -145,38 +182,35 @@ final class AgentVoice {
 
     private long nowMs() { return loop.now().toEpochMilli(); }
 
-    private TreeSet<Integer> pending() { return holding ? new TreeSet<>() : speaking.pendingEvents(); }
-
-    /** A piece of response {@code eventId} goes to the client now and starts playing after what was sent before. */
-    private void send(int eventId, UtteranceAudio.Piece piece, int offset) {
-        long start = playback.sent(eventId, nowMs(), piece.durationMs(), piece.pcm16k());
+    /** A piece of {@code reply} goes to the client now and starts playing after what was sent before. */
+    private void send(AgentReply reply, UtteranceAudio.Piece piece, int offset) {
+        long start = playback.sent(reply, nowMs(), piece.durationMs(), piece.pcm16k());
         SpokenChars a = piece.alignment();
-        for (int k = 0; k < a.chars().size(); k++) {
-            playback.character(eventId, start + a.startMs().get(k), offset + piece.firstChar() + k + 1);
-        }
-        outer.send(new Frame.AgentAudio(eventId, piece.wire(), a));
-        events.sent(eventId);
+        for (int k = 0; k < a.chars().size(); k++) reply.mark(start + a.startMs().get(k), offset + piece.firstChar() + k + 1);
+        events.audio(reply, new Frame.AgentAudio(reply.eventId, piece.wire(), a));
     }
 
-    /** What {@link Speaking} produces: pieces to the client and to playback, or into {@link #held} while holding. */
+    /** What {@link Speaking} produces: pieces to the client and to playback, or into the speculative turn while held. */
     private final class SpeechSide implements Speaking.Output {
-        @Override public void synthesized(int eventId) {
-            if (holding) held.synthesized(eventId);
-            else events.synthesized(eventId);
+        @Override public void synthesized(AgentReply reply) {
+            if (holding()) speculative.synthesized(reply);
+            else events.synthesized(reply);
         }
 
-        @Override public void piece(int eventId, UtteranceAudio.Piece piece, int offset) {
-            if (held != null) held.add(eventId, piece, offset); // held back, or released and not sent yet: keeps the order
-            else send(eventId, piece, offset);
+        @Override public void piece(AgentReply reply, UtteranceAudio.Piece piece, int offset) {
+            if (speculative != null) speculative.add(reply, piece, offset); // held back, or confirmed and not sent yet: keeps the order
+            else send(reply, piece, offset);
         }
 
         @Override public void idle() {
-            if (held != null) held.idle = true;
+            if (speculative != null) speculative.idle();
             else events.idle(playback.aheadMs(nowMs()));
         }
 
-        @Override public long aheadMs() { return playback.aheadMs(nowMs()) + (held == null ? 0 : held.ms()); }
+        @Override public long aheadMs() {
+            return playback.aheadMs(nowMs()) + (speculative == null ? 0 : speculative.audioMs());
+        }
 
-        @Override public boolean holding() { return holding; }
+        @Override public boolean holding() { return AgentVoice.this.holding(); }
     }
 }

@@ -1,33 +1,35 @@
 package dev.timbre.agent.voice;
 
 import dev.timbre.agent.session.SessionLoop;
+import dev.timbre.agent.session.SpokenChars;
 import dev.timbre.audio.PcmFormat;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The agent's side: response text → sentences ({@link SpokenResponse}) → one {@link AgentSpeech} utterance at a time,
- * in order (the next starts when the previous is done) → wire pieces ({@link UtteranceAudio}) to the {@link Output}.
+ * The agent's side: reply text → sentences ({@link AgentReply}) → one {@link AgentSpeech} utterance at a time, in
+ * order (the next starts when the previous is done) → wire pieces ({@link UtteranceAudio}) to the {@link Output}.
  * Engine callbacks are posted to the loop and dropped once their utterance was cancelled. Synthesis waits while more
  * than {@link #MAX_AHEAD_MS} of sent audio is still unplayed, so a client never has more than that queued. Loop thread
  * only.
  */
 final class Speaking {
     static final long MAX_AHEAD_MS = 30_000;
+    /** Streamed replies kept open at once; the session streams one at a time, so this is only a bound. */
+    static final int MAX_OPEN = 16;
     private static final System.Logger LOG = System.getLogger(Speaking.class.getName());
 
     /** Where spoken audio goes (loop thread). */
     interface Output {
-        /** The engine's first audio of response {@code eventId}. */
-        void synthesized(int eventId);
+        /** The engine's first audio of {@code reply}. */
+        void synthesized(AgentReply reply);
 
-        /** A piece of response {@code eventId}; {@code offset} is where its utterance starts in the response text. */
-        void piece(int eventId, UtteranceAudio.Piece piece, int offset);
+        /** A piece of {@code reply}; {@code offset} is where its utterance starts in the reply text. */
+        void piece(AgentReply reply, UtteranceAudio.Piece piece, int offset);
 
         /** Nothing is being or waiting to be spoken, and no streamed response is still open. */
         void idle();
@@ -40,14 +42,14 @@ final class Speaking {
     }
 
     private final class Job {
-        final int eventId;
-        final SpokenResponse.Sentence sentence;
+        final AgentReply reply;
+        final AgentReply.Sentence sentence;
         final UtteranceAudio audio;
         AgentSpeech.Utterance handle;
         boolean cancelled;
 
-        Job(int eventId, SpokenResponse.Sentence sentence) {
-            this.eventId = eventId;
+        Job(AgentReply reply, AgentReply.Sentence sentence) {
+            this.reply = reply;
             this.sentence = sentence;
             this.audio = new UtteranceAudio(encoding);
         }
@@ -57,9 +59,9 @@ final class Speaking {
     private final AudioEncoding encoding;
     private final SessionLoop loop;
     private final Output output;
-    private final Map<Integer, SpokenResponse> responses = new LinkedHashMap<>();
+    /** Streamed replies still taking text (at most one or two: the session streams one reply at a time). */
+    private final List<AgentReply> open = new ArrayList<>();
     private final ArrayDeque<Job> queue = new ArrayDeque<>();
-    private final Set<Integer> synthesized = new java.util.HashSet<>();
     private Job current;
     private SessionLoop.Timer paced;
     private boolean closed;
@@ -71,57 +73,46 @@ final class Speaking {
         this.output = output;
     }
 
-    /** A streamed response starts. */
-    void begin(int eventId) { response(eventId, true); }
-
-    void delta(int eventId, String text) {
-        SpokenResponse r = responses.get(eventId);
-        if (r != null) enqueue(r, r.append(text));
+    /** A streamed reply starts. */
+    void begin(AgentReply reply) {
+        open.removeIf(r -> !r.open());
+        if (open.size() < MAX_OPEN) open.add(reply);
     }
 
-    /** A streamed response ended: its last sentence is spoken. */
-    void end(int eventId) {
-        SpokenResponse r = responses.get(eventId);
-        if (r != null) enqueue(r, r.end());
+    void delta(AgentReply reply, String text) { enqueue(reply, reply.append(text)); }
+
+    /** A streamed reply ended: its last sentence is spoken. */
+    void end(AgentReply reply) {
+        enqueue(reply, reply.end());
+        open.remove(reply);
         idleCheck();
     }
 
-    boolean isStreamed(int eventId) {
-        SpokenResponse r = responses.get(eventId);
-        return r != null && r.streamed;
-    }
-
-    /** A response said without parts (first message, filler, farewell…): spoken whole. */
-    void whole(int eventId, String text) {
-        SpokenResponse r = response(eventId, false);
-        enqueue(r, r.append(text));
-        enqueue(r, r.end());
+    /** A reply said without parts (first message, filler, farewell…): spoken whole. */
+    void whole(AgentReply reply, String text) {
+        enqueue(reply, reply.append(text));
+        enqueue(reply, reply.end());
         idleCheck();
     }
 
-    /** The text of response {@code eventId} heard up to {@code offset}, or null when unknown. */
-    String heard(int eventId, int offset) {
-        SpokenResponse r = responses.get(eventId);
-        return r == null ? null : r.heard(offset);
+    /** Replies being synthesised, waiting, or still streaming, in the order they came. */
+    Set<AgentReply> pendingReplies() {
+        Set<AgentReply> replies = new LinkedHashSet<>();
+        if (current != null) replies.add(current.reply);
+        for (Job j : queue) replies.add(j.reply);
+        for (AgentReply r : open) if (r.open()) replies.add(r);
+        return replies;
     }
 
-    /** Responses being synthesised, waiting, or still streaming. */
-    TreeSet<Integer> pendingEvents() {
-        TreeSet<Integer> ids = new TreeSet<>();
-        if (current != null) ids.add(current.eventId);
-        for (Job j : queue) ids.add(j.eventId);
-        for (SpokenResponse r : responses.values()) if (r.streamed && !r.ended && !r.cut) ids.add(r.eventId);
-        return ids;
-    }
-
-    boolean busy() { return !pendingEvents().isEmpty(); }
+    boolean busy() { return !pendingReplies().isEmpty(); }
 
     /** Barge-in: cancels every pending utterance; the responses take no more text. */
     void cutAll() {
         if (current != null) cancel(current);
         current = null;
         queue.clear();
-        for (SpokenResponse r : responses.values()) r.cut = true;
+        for (AgentReply r : open) r.cut();
+        open.clear();
         if (paced != null) paced.cancel();
         paced = null;
     }
@@ -131,7 +122,8 @@ final class Speaking {
 
     /** The session ended with responses still streaming (a stalled LLM): what they said so far is spoken to the end. */
     void endStreams() {
-        for (SpokenResponse r : List.copyOf(responses.values())) if (r.streamed && !r.ended && !r.cut) enqueue(r, r.end());
+        for (AgentReply r : List.copyOf(open)) enqueue(r, r.end());
+        open.clear();
         idleCheck();
     }
 
@@ -141,16 +133,9 @@ final class Speaking {
         closed = true;
     }
 
-    private SpokenResponse response(int eventId, boolean streamed) {
-        SpokenResponse r = new SpokenResponse(eventId, streamed);
-        responses.put(eventId, r);
-        while (responses.size() > 16) synthesized.remove(responses.remove(responses.keySet().iterator().next()).eventId);
-        return r;
-    }
-
-    private void enqueue(SpokenResponse r, List<SpokenResponse.Sentence> sentences) {
+    private void enqueue(AgentReply r, List<AgentReply.Sentence> sentences) {
         if (closed) return;
-        for (SpokenResponse.Sentence s : sentences) queue.add(new Job(r.eventId, s));
+        for (AgentReply.Sentence s : sentences) queue.add(new Job(r, s));
         startNext();
     }
 
@@ -188,12 +173,12 @@ final class Speaking {
     private boolean live(Job job) { return current == job && !job.cancelled && !closed; }
 
     private void audioIn(Job job, PcmFormat format, byte[] pcm, SpokenChars chars) {
-        if (synthesized.add(job.eventId)) output.synthesized(job.eventId);
-        for (UtteranceAudio.Piece p : job.audio.add(format, pcm, chars)) output.piece(job.eventId, p, job.sentence.offset());
+        if (job.reply.firstAudio()) output.synthesized(job.reply);
+        for (UtteranceAudio.Piece p : job.audio.add(format, pcm, chars)) output.piece(job.reply, p, job.sentence.offset());
     }
 
     private void finished(Job job) {
-        for (UtteranceAudio.Piece p : job.audio.finish()) output.piece(job.eventId, p, job.sentence.offset());
+        for (UtteranceAudio.Piece p : job.audio.finish()) output.piece(job.reply, p, job.sentence.offset());
         current = null;
         startNext();
         idleCheck();

@@ -17,8 +17,8 @@ final class TurnMeter {
     private Long llmFirst;
     private Long ttsFirst;
     private Long firstSent;
-    /** The reply's event id once known; 0 before. */
-    int eventId;
+    /** This turn's reply once it started; null before. */
+    AgentReply reply;
     /** The transcript went to the session: the next response is this turn's reply. */
     boolean awaitingReply;
     boolean reported;
@@ -38,7 +38,7 @@ final class TurnMeter {
     void firstAudioSent(Instant at) { if (firstSent == null) firstSent = ms(at); }
 
     TurnLatency latency() {
-        return new TurnLatency(eventId, vadEnd, transcriptFinal, llmFirst, ttsFirst, firstSent);
+        return new TurnLatency(reply == null ? 0 : reply.eventId, vadEnd, transcriptFinal, llmFirst, ttsFirst, firstSent);
     }
 
     /** The transcript's {@code conversation_turn_metrics}: metric name → seconds, for the stages that happened. */

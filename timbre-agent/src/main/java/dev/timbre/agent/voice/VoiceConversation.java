@@ -11,18 +11,19 @@ import dev.timbre.agent.session.SessionLoop;
 import dev.timbre.agent.tools.ToolRunner;
 import dev.timbre.agent.transcript.TranscriptEntry;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
- * A voice conversation: user audio in ({@link InputAudio}) → {@link Listening} (VAD, streaming recognition, end of
- * turn) → {@link UserTurns} (barge-in, final transcripts as {@link Frame.UserText} with medium {@code audio},
- * speculative turns, fillers, per-turn latency) → the wrapped text {@link ConversationSession} → its replies spoken by
- * {@link AgentVoice} ({@link Speaking} → {@link Frame.AgentAudio}, {@link Playback}: what the user has heard), with
- * turn timers ({@link VoiceTimers}). It is the session's listener: every session frame is forwarded to the outer
- * listener (held while a speculative turn is undecided), agent text is also spoken. This class owns the call's life:
- * start, audio that arrives before it, and the end.
+ * A voice conversation, and the one mediator of its parts: user audio in ({@link InputAudio}) → {@link Listening}
+ * (VAD, streaming recognition, end of turn) → here (barge-in, transcripts, a {@link SpeculativeTurn}, fillers,
+ * {@link TurnMeters}) → the wrapped text {@link ConversationSession} → its replies ({@link AgentReply}) spoken by
+ * {@link AgentVoice} → {@link Frame.AgentAudio}, with turn timers ({@link VoiceTimers}). Each part reports its events
+ * here (a return value or its {@code Events}) and holds no reference to the others; every decision that involves two
+ * parts is taken here. Every session frame is forwarded to the outer listener (held while a speculative turn is
+ * undecided); agent text is also spoken. This class owns the call's life: start, input that arrives before it, the end.
  *
  * <p>Threading: the public methods are thread-safe and post to the session's {@link SessionLoop}; everything else runs
  * on that loop. Recognition runs on a serial worker (the loop's blocking pool), speech on the engine's threads; both
@@ -33,47 +34,51 @@ import java.util.concurrent.Executor;
  */
 public final class VoiceConversation implements Conversation {
     static final Duration FINAL_SPEECH_LIMIT = Duration.ofSeconds(30);
-    /** User audio kept before the call starts; more is dropped. */
-    static final int EARLY_AUDIO_SECONDS = 10;
 
     private final VoiceSettings voice;
     private final SessionLoop loop;
-    private final SessionListener outer;
+    private final VoiceListener outer;
     private final ConversationSession session;
     private final InputAudio input;
+    private final EarlyInput early;
     private final Listening listening;
     private final AgentVoice agent;
     private final VoiceTimers timers;
-    private final UserTurns turns;
-    private final List<byte[]> early = new ArrayList<>();
-    private int earlyBytes;
+    private final TurnMeters meters;
+    /** The speculative turn while it is undecided; null otherwise. */
+    private SpeculativeTurn speculative;
     private long epochMs;
     private boolean started;
+    /** True while early input is replayed: it predates the agent's speech, so it never barges in. */
+    private boolean replayingEarly;
+    private boolean fillerPending;
+    private boolean turnsStopped;
     private boolean inputClosed;
     private boolean clientGone;
     private boolean closed;
     private SessionEnd pendingEnd;
 
     public VoiceConversation(SessionConfig config, VoiceSettings voice, VoiceEngines engines, SessionLoop loop,
-                             SessionListener listener, ToolRunner runner, AgentDirectory directory) {
+                             VoiceListener listener, ToolRunner runner, AgentDirectory directory) {
         this(config, voice, engines, loop, listener, runner, directory, loop::executeBlocking);
     }
 
     /** As the public constructor, with recognition run on {@code recognitionExecutor} (tests: the calling thread). */
     VoiceConversation(SessionConfig config, VoiceSettings voice, VoiceEngines engines, SessionLoop loop,
-                      SessionListener listener, ToolRunner runner, AgentDirectory directory, Executor recognitionExecutor) {
+                      VoiceListener listener, ToolRunner runner, AgentDirectory directory, Executor recognitionExecutor) {
         this.voice = voice == null ? VoiceSettings.defaults() : voice;
         this.loop = loop;
         this.outer = listener;
         this.session = new ConversationSession(config, loop, new SessionSide(), runner, directory);
         session.keepLoopAfterEnd();
         this.input = new InputAudio(this.voice.input());
-        this.agent = new AgentVoice(engines.speech(), this.voice, loop, listener,
-                (pcm, startMs) -> outer.recordedAgentAudio(pcm, startMs - epochMs), new AgentSide());
-        this.timers = new VoiceTimers(loop, this.voice, session);
-        this.turns = new UserTurns(this.voice, loop, listener, session, agent, timers);
+        this.early = new EarlyInput(this.voice.input().bytesPerSecond());
+        this.agent = new AgentVoice(engines.speech(), this.voice, loop,
+                (pcm, startMs) -> outer.recordedAgentAudio(pcm, startMs - epochMs), new VoiceSide());
+        this.timers = new VoiceTimers(loop, this.voice, silence -> session.voice().reengage(silence));
+        this.meters = new TurnMeters(loop, this::measured);
         this.listening = new Listening(engines.vad().get(), engines.speechToText(), this.voice.languageCode(),
-                new SerialWorker(recognitionExecutor), loop, new EndOfTurn(this.voice.eagerness()), turns);
+                new SerialWorker(recognitionExecutor), loop, new EndOfTurn(this.voice.eagerness()), new ListeningSide());
     }
 
     @Override
@@ -87,16 +92,10 @@ public final class VoiceConversation implements Conversation {
 
     @Override
     public void receive(Frame.Input in) {
-        if (in instanceof Frame.UserAudio a) {
-            loop.execute(() -> audio(a.audio()));
-            return;
-        }
-        if (in instanceof Frame.UserText t) {
-            loop.execute(() -> turns.typed(t));
-            return;
-        }
-        if (in instanceof Frame.UserActivity) loop.execute(() -> timers.userActive(agent.busy(), agent.aheadMs(nowMs())));
-        session.receive(in);
+        loop.execute(() -> {
+            if (started) handle(in);
+            else early.add(in);
+        });
     }
 
     @Override
@@ -117,35 +116,114 @@ public final class VoiceConversation implements Conversation {
         if (pendingEnd != null) close(pendingEnd);
     }
 
-    /** Runs after the session's own start (the first message is already on its way). */
+    /** Runs after the session's own start (the first message is already on its way): early input is replayed. */
     private void begin() {
         if (started || closed) return;
         started = true;
-        List<byte[]> queued = List.copyOf(early);
-        early.clear();
-        turns.replayingEarly(true);
+        replayingEarly = true;
         try {
-            for (byte[] chunk : queued) audio(chunk);
+            for (Frame.Input in : early.drain()) handle(in);
         } finally {
-            turns.replayingEarly(false);
+            replayingEarly = false;
+        }
+    }
+
+    private void handle(Frame.Input in) {
+        if (in instanceof Frame.UserAudio a) audio(a.audio());
+        else if (in instanceof Frame.UserText t) typed(t);
+        else {
+            if (in instanceof Frame.UserActivity) timers.userActive(agent.busy(), agent.aheadMs(nowMs()));
+            session.receive(in);
         }
     }
 
     private void audio(byte[] bytes) {
         if (inputClosed || closed || bytes == null) return;
-        if (!started) {
-            if (earlyBytes + bytes.length <= EARLY_AUDIO_SECONDS * voice.input().bytesPerSecond()) {
-                early.add(bytes);
-                earlyBytes += bytes.length;
-            }
-            return;
-        }
         short[] samples = input.decode(bytes);
         long now = nowMs();
         agent.played(now);
         if (samples.length == 0) return;
         outer.recordedUserAudio(samples, now - epochMs);
         listening.accept(samples);
+    }
+
+    /**
+     * A typed {@code user_message}: it barges in like speech (audio stopped, {@link Frame.Interruption}, cuts to what
+     * was heard) when interruptions are on, then goes to the session, which posts after the cuts. A speculative reply
+     * is retracted first, so it cannot swallow the typed message.
+     */
+    private void typed(Frame.UserText t) {
+        if (!turnsStopped && t.text() != null && !t.text().isBlank()) {
+            retractSpeculation();
+            meters.replaced(); // a spoken turn still waiting: the typed one replaces it, its reply is not the spoken turn's
+            timers.userSpeaking();
+            long now = nowMs();
+            if (agent.talking(now) && agent.interruptible(now)) bargeIn();
+        }
+        session.receive(t);
+    }
+
+    /** The user cut in: the agent stops, the client is told, the session learns what was heard and cuts its record. */
+    private void bargeIn() {
+        AgentVoice.Cut cut = agent.bargeIn(nowMs());
+        if (cut.interruptedEventId() > 0) outer.send(new Frame.Interruption(cut.interruptedEventId()));
+        for (Frame.PlaybackCut c : cut.heard()) session.receive(c);
+    }
+
+    private void finalTranscript(TurnMeter m, String text) {
+        if (turnsStopped) return;
+        m.transcriptFinal(loop.now());
+        boolean confirmed = speculative != null && speculative.matches(text);
+        if (!confirmed) {
+            retractSpeculation();
+            if (text.isBlank()) {
+                meters.abandon(m);
+                if (!agent.busy()) timers.agentIdle(agent.aheadMs(nowMs()));
+                return;
+            }
+        }
+        outer.send(new Frame.UserTranscript(text));
+        m.awaitingReply = true;
+        if (confirmed) {
+            confirmSpeculation();
+            session.voice().confirmSpeculation();
+        } else {
+            session.receive(new Frame.UserText(text, "audio"));
+        }
+        timers.userTurnEnded(() -> meters.waitingForLlm(m), this::sayFiller);
+    }
+
+    /**
+     * The speculative reply goes out: the held client frames in their order, then the audio synthesised meanwhile, sent
+     * now (so it plays, is heard and recorded from now; its first audio counts as synthesised and sent now).
+     */
+    private void confirmSpeculation() {
+        SpeculativeTurn s = speculative;
+        speculative = null;
+        s.confirm().forEach(Runnable::run);
+        agent.sendHeld();
+    }
+
+    /** The user went on (or said something else): the early reply is dropped (its speech too) and leaves no trace. */
+    private void retractSpeculation() {
+        if (speculative == null) return;
+        speculative = null;
+        agent.drop();
+        session.voice().retractSpeculation();
+    }
+
+    private void sayFiller(String text) {
+        fillerPending = true;
+        try {
+            session.voice().speakFiller(text);
+        } finally {
+            fillerPending = false;
+        }
+    }
+
+    private void measured(TurnMeter m) {
+        outer.turnMeasured(m.latency());
+        if (m.reply != null) session.voice().attachTurnMetrics(m.reply.eventId, m.metrics());
     }
 
     private long nowMs() { return loop.now().toEpochMilli(); }
@@ -157,7 +235,8 @@ public final class VoiceConversation implements Conversation {
         timers.cancelAll();
         agent.close(clientGone, nowMs());
         listening.close();
-        turns.finish();
+        turnsStopped = true;
+        meters.finish();
         try {
             outer.ended(end);
         } finally {
@@ -165,13 +244,49 @@ public final class VoiceConversation implements Conversation {
         }
     }
 
-    /** What the agent's voice reports. */
-    private final class AgentSide implements AgentVoice.Events {
-        @Override public void synthesized(int eventId) { turns.synthesized(eventId); }
+    /** What listening reports: the user's speech, transcripts, the end of the turn, a chance to reply early. */
+    private final class ListeningSide implements Listening.Events {
+        @Override public boolean speechStarted() {
+            timers.userSpeaking();
+            session.receive(new Frame.UserActivity());
+            long now = nowMs();
+            if (replayingEarly || !agent.talking(now)) return true;
+            if (!agent.interruptible(now)) return false;
+            bargeIn();
+            return true;
+        }
 
-        @Override public void sent(int eventId) {
+        @Override public void vadScore(double probability) { outer.send(new Frame.VadScore(probability)); }
+
+        @Override public void tentative(String text) { outer.send(new Frame.TentativeUserTranscript(text)); }
+
+        @Override public void speculate(String partial) {
+            if (!voice.speculativeTurn() || speculative != null || agent.talking(nowMs())) return;
+            SpeculativeTurn s = new SpeculativeTurn(partial);
+            speculative = s;
+            agent.hold(s);
+            if (!session.voice().speculate(partial)) {
+                speculative = null;
+                agent.drop();
+            }
+        }
+
+        @Override public void resumed() { retractSpeculation(); }
+
+        @Override public Consumer<String> endOfTurn(Instant lastVoicedAt) {
+            TurnMeter m = meters.userTurnEnded(lastVoicedAt);
+            return text -> finalTranscript(m, text);
+        }
+    }
+
+    /** What the agent's voice reports: first audio, audio for the client, silence. */
+    private final class VoiceSide implements AgentVoice.Events {
+        @Override public void synthesized(AgentReply reply) { meters.synthesized(reply); }
+
+        @Override public void audio(AgentReply reply, Frame.AgentAudio frame) {
+            outer.send(frame);
             timers.agentSpeaking();
-            turns.sent(eventId);
+            meters.sent(reply);
         }
 
         @Override public void idle(long aheadMs) {
@@ -186,14 +301,11 @@ public final class VoiceConversation implements Conversation {
 
     /** What the text session produces: forwarded to the outer listener; agent text is spoken too. */
     private final class SessionSide implements SessionListener {
-        /** A frame held for a speculative turn reaches the client at the release; its text is spoken (held back) now. */
+        /** A frame held for a speculative turn reaches the client at the confirmation; its text is spoken (held back) now. */
         @Override public void send(Frame.Output frame) {
-            if (turns.hold(() -> { show(frame); cutIfUserTalking(frame); })) {
-                speak(frame);
-                return;
-            }
-            show(frame);
             speak(frame);
+            if (held(() -> { show(frame); cutIfUserTalking(frame); })) return;
+            show(frame);
             cutIfUserTalking(frame);
         }
 
@@ -202,9 +314,11 @@ public final class VoiceConversation implements Conversation {
             outer.send(frame);
             if (closed) return;
             if (frame instanceof Frame.ResponsePart p && p.type() == Frame.ResponsePart.PartType.START) {
-                turns.replyStarted(p.eventId(), false);
-            } else if (frame instanceof Frame.AgentResponse r && !agent.speaking.isStreamed(r.eventId())) {
-                turns.replyStarted(r.eventId(), true);
+                AgentReply r = agent.find(p.eventId());
+                if (r != null) meters.replyStarted(r);
+            } else if (frame instanceof Frame.AgentResponse r && !agent.streamed(r.eventId()) && !fillerPending) {
+                AgentReply reply = agent.find(r.eventId());
+                if (reply != null) meters.replyStarted(reply);
             }
         }
 
@@ -212,35 +326,38 @@ public final class VoiceConversation implements Conversation {
             if (closed) return;
             if (frame instanceof Frame.ResponsePart p) {
                 switch (p.type()) {
-                    case START -> agent.speaking.begin(p.eventId());
-                    case DELTA -> agent.speaking.delta(p.eventId(), p.text());
-                    case STOP -> agent.speaking.end(p.eventId());
+                    case START -> agent.begin(p.eventId());
+                    case DELTA -> agent.delta(p.eventId(), p.text());
+                    case STOP -> agent.end(p.eventId());
                 }
-            } else if (frame instanceof Frame.AgentResponse r && !agent.speaking.isStreamed(r.eventId())) {
-                if (!started) agent.firstMessage(r.eventId());
-                agent.speaking.whole(r.eventId(), r.text());
+            } else if (frame instanceof Frame.AgentResponse r) {
+                agent.whole(r.eventId(), r.text(), !started);
             }
         }
 
         /** A reply that starts while the user is talking again is interrupted at once. */
         private void cutIfUserTalking(Frame.Output frame) {
             if (closed || !(frame instanceof Frame.ResponsePart p) || p.type() != Frame.ResponsePart.PartType.START) return;
-            if (listening.transcribing() && voice.interruptions()) turns.bargeIn();
+            if (listening.transcribing() && voice.interruptions()) bargeIn();
         }
 
+        /** Keeps a callback while a speculative turn is undecided; false: run it now. */
+        private boolean held(Runnable callback) { return speculative != null && speculative.hold(callback); }
+
         @Override public void transcriptUpdated(List<TranscriptEntry> transcript) {
-            if (!turns.hold(() -> transcriptUpdated(transcript))) outer.transcriptUpdated(transcript);
+            if (!held(() -> transcriptUpdated(transcript))) outer.transcriptUpdated(transcript);
         }
 
         @Override public void llmFirstOutput(long requestedNanos, long firstOutputNanos) {
-            if (turns.hold(() -> llmFirstOutput(requestedNanos, firstOutputNanos))) return;
+            if (held(() -> llmFirstOutput(requestedNanos, firstOutputNanos))) return;
             outer.llmFirstOutput(requestedNanos, firstOutputNanos);
-            turns.llmFirstOutput();
+            meters.llmFirstOutput();
         }
 
         @Override public void ended(SessionEnd end) {
-            turns.stop();
-            agent.speaking.endStreams();
+            if (speculative != null) confirmSpeculation(); // a speculative turn that ended it (an LLM error) says what it said
+            turnsStopped = true;
+            agent.endStreams();
             inputClosed = true;
             timers.cancelAll();
             listening.close();

@@ -1,6 +1,5 @@
 package dev.timbre.agent.voice;
 
-import dev.timbre.agent.session.ConversationSession;
 import dev.timbre.agent.session.SessionLoop;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -10,21 +9,27 @@ import java.util.function.Consumer;
  * The voice turn timers. Turn timeout ({@code turn.turn_timeout}): armed when the agent has finished speaking (at the
  * end of playback), reset by user activity, cancelled by user speech or new agent audio; when it fires the session
  * re-engages the user. Soft timeout ({@code turn.soft_timeout_config}): armed when a user turn goes to the LLM; if the
- * LLM has given nothing when it fires, a filler message is spoken (the messages in turn, once per user turn). Loop
- * thread only.
+ * LLM has given nothing when it fires, a filler message is spoken (the messages in turn, once per user turn). Both
+ * report to the owner. Loop thread only.
  */
 final class VoiceTimers {
+    /** What the timers report to their owner (loop thread). */
+    interface Events {
+        /** The user stayed silent {@code timeout} after the agent finished speaking. */
+        void userSilent(Duration timeout);
+    }
+
     private final SessionLoop loop;
     private final VoiceSettings voice;
-    private final ConversationSession session;
+    private final Events events;
     private SessionLoop.Timer turnTimer;
     private SessionLoop.Timer softTimer;
     private int fillers;
 
-    VoiceTimers(SessionLoop loop, VoiceSettings voice, ConversationSession session) {
+    VoiceTimers(SessionLoop loop, VoiceSettings voice, Events events) {
         this.loop = loop;
         this.voice = voice;
-        this.session = session;
+        this.events = events;
     }
 
     /** The agent's audio will have been played in {@code aheadMs}: the user's silence counts from then. */
@@ -34,7 +39,7 @@ final class VoiceTimers {
         if (timeout == null) return;
         turnTimer = loop.schedule(Duration.ofMillis(aheadMs).plus(timeout), () -> {
             turnTimer = null;
-            session.voice().reengage(timeout);
+            events.userSilent(timeout);
         });
     }
 

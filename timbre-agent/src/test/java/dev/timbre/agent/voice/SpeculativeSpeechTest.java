@@ -3,8 +3,9 @@ package dev.timbre.agent.voice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.timbre.agent.session.Frame;
-import dev.timbre.agent.session.ScriptedLanguageModel;
 import dev.timbre.agent.session.ScriptedLanguageModel.Reply;
+import dev.timbre.agent.session.ScriptedLanguageModel;
+import dev.timbre.agent.session.SpokenChars;
 import dev.timbre.agent.transcript.TranscriptEntry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -110,15 +111,17 @@ class SpeculativeSpeechTest {
 
     @Test
     void heldAudioPastTheLimitSpoilsTheSpeculation() {
-        var held = new HeldSpeech();
+        var held = new SpeculativeTurn("hello");
+        var reply = new AgentReply(1, true);
         var second = new UtteranceAudio.Piece(new byte[0], new short[0], 1000, new SpokenChars(List.of(), List.of(), List.of()), 0);
-        var huge = new UtteranceAudio.Piece(new byte[0], new short[0], (int) HeldSpeech.MAX_MS, second.alignment(), 0);
-        held.add(1, second, 0);
-        assertThat(held.ms()).isEqualTo(1000);
-        held.add(1, huge, 0);
-        assertThat(held.spoiled()).isTrue();
-        assertThat(held.pieces()).isEmpty();
-        held.add(1, second, 0);
-        assertThat(held.pieces()).isEmpty();
+        var huge = new UtteranceAudio.Piece(new byte[0], new short[0], (int) SpeculativeTurn.MAX_AUDIO_MS, second.alignment(), 0);
+        held.add(reply, second, 0);
+        assertThat(held.audioMs()).isEqualTo(1000);
+        held.add(reply, huge, 0);
+        assertThat(held.audioSpoiled()).isTrue();
+        assertThat(held.audio()).isEmpty();
+        held.add(reply, second, 0);
+        assertThat(held.audio()).isEmpty();
+        assertThat(held.matches("hello")).as("a spoiled turn can only be retracted").isFalse();
     }
 }

@@ -1,5 +1,6 @@
 package dev.timbre.agent.voice;
 
+import dev.timbre.agent.session.SpokenChars;
 import dev.timbre.audio.Pcm;
 import dev.timbre.audio.PcmFormat;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.timbre.agent.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.timbre.agent.session.SpokenChars;
 import dev.timbre.audio.PcmFormat;
 import java.util.ArrayList;
 import java.util.List;

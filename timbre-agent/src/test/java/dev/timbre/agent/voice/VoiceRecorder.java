@@ -2,14 +2,13 @@ package dev.timbre.agent.voice;
 
 import dev.timbre.agent.session.Frame;
 import dev.timbre.agent.session.SessionEnd;
-import dev.timbre.agent.session.SessionListener;
 import dev.timbre.agent.transcript.TranscriptEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps everything a voice conversation reports, for assertions; lists are safe to read from the test thread. */
-final class VoiceRecorder implements SessionListener {
+final class VoiceRecorder implements VoiceListener {
     final List<Frame.Output> frames = new CopyOnWriteArrayList<>();
     final List<TurnLatency> latencies = new CopyOnWriteArrayList<>();
     final List<long[]> agentRecording = new CopyOnWriteArrayList<>(); // {samples, atMillis}

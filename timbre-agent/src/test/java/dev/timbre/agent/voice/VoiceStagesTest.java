@@ -2,6 +2,7 @@ package dev.timbre.agent.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.timbre.agent.session.SpokenChars;
 import dev.timbre.audio.G711;
 import dev.timbre.audio.Pcm;
 import dev.timbre.audio.PcmFormat;
@@ -30,13 +31,13 @@ class VoiceStagesTest {
 
     @Test
     void sentencesAreReleasedAsSoonAsTheNextOneBegins() {
-        var r = new SpokenResponse(1, true);
+        var r = new AgentReply(1, true);
         assertThat(r.append("Hello there")).isEmpty();
         assertThat(r.append(".")).isEmpty(); // the end is seen only when the next sentence begins
-        assertThat(r.append(" How are")).extracting(SpokenResponse.Sentence::text).containsExactly("Hello there.");
+        assertThat(r.append(" How are")).extracting(AgentReply.Sentence::text).containsExactly("Hello there.");
         assertThat(r.append(" you? i")).isEmpty(); // a lower-case word goes on the sentence (as "e.g. this")
-        assertThat(r.append(" am. Done")).extracting(SpokenResponse.Sentence::text).containsExactly("How are you? i am.");
-        assertThat(r.end()).extracting(SpokenResponse.Sentence::text).containsExactly("Done");
+        assertThat(r.append(" am. Done")).extracting(AgentReply.Sentence::text).containsExactly("How are you? i am.");
+        assertThat(r.end()).extracting(AgentReply.Sentence::text).containsExactly("Done");
         assertThat(r.text()).isEqualTo("Hello there. How are you? i am. Done");
         assertThat(r.heard(7)).isEqualTo("Hello there."); // mid-word: the word being spoken counts as heard
         assertThat(r.heard(6)).isEqualTo("Hello");
@@ -45,11 +46,11 @@ class VoiceStagesTest {
 
     @Test
     void sentenceOffsetsPointIntoTheResponseText() {
-        var r = new SpokenResponse(1, false);
-        List<SpokenResponse.Sentence> all = new ArrayList<>(r.append("One.  Two!\n\nThree"));
+        var r = new AgentReply(1, false);
+        List<AgentReply.Sentence> all = new ArrayList<>(r.append("One.  Two!\n\nThree"));
         all.addAll(r.end());
-        for (SpokenResponse.Sentence s : all) assertThat(r.text().substring(s.offset())).startsWith(s.text());
-        assertThat(all).extracting(SpokenResponse.Sentence::text).containsExactly("One.", "Two!", "Three");
+        for (AgentReply.Sentence s : all) assertThat(r.text().substring(s.offset())).startsWith(s.text());
+        assertThat(all).extracting(AgentReply.Sentence::text).containsExactly("One.", "Two!", "Three");
     }
 
     @Test

@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Shape checks of agent request bodies (422 in the FastAPI list shape); unknown fields are allowed and kept. */
-final class AgentChecks {
+public final class AgentChecks {
     private static final List<String> OBJECTS = List.of("conversation_config", "platform_settings", "workflow");
 
     private AgentChecks() {}
 
     /** The body as a JSON object; an empty body is {@code {}} when {@code emptyAllowed}, else 422. */
-    static ObjectNode body(Context ctx, boolean emptyAllowed) {
+    public static ObjectNode body(Context ctx, boolean emptyAllowed) {
         String text = ctx.body();
         if (text.isBlank()) {
             if (emptyAllowed) return Json.MAPPER.createObjectNode();

@@ -1,12 +1,20 @@
 package dev.timbre.convai.conversation;
 
-import dev.timbre.common.WorkerPools;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.timbre.agent.tools.ToolRunner;
+import dev.timbre.common.WorkerPools;
 import dev.timbre.convai.agents.AgentsService;
+import dev.timbre.convai.conversation.agent.AgentProfiles;
+import dev.timbre.convai.conversation.agent.ServerToolRunner;
+import dev.timbre.convai.conversation.speech.ConversationVoices;
+import dev.timbre.convai.conversation.transport.ConversationRuntime;
+import dev.timbre.convai.conversation.transport.ConversationSignatures;
+import dev.timbre.convai.conversation.transport.ConversationSocket;
+import dev.timbre.convai.conversation.transport.ServerEvents;
+import dev.timbre.convai.conversation.transport.TurnOverhead;
 import dev.timbre.convai.conversations.ConversationLog;
 import dev.timbre.convai.llm.AgentLanguageModels;
 import dev.timbre.convai.tools.ToolsService;
@@ -19,10 +27,10 @@ import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

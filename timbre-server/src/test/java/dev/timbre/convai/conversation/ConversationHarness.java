@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.timbre.config.TimbreConfig;
+import dev.timbre.convai.conversation.agent.AgentProfiles;
+import dev.timbre.convai.conversation.agent.ServerToolRunner;
+import dev.timbre.convai.conversation.transport.ConversationRuntime;
+import dev.timbre.convai.conversation.transport.ConversationSignatures;
+import dev.timbre.convai.conversation.transport.TurnOverhead;
 import dev.timbre.convai.llm.AgentLanguageModels;
 import dev.timbre.convai.tools.WebhookToolResult;
 import dev.timbre.convai.tools.WebhookTools;

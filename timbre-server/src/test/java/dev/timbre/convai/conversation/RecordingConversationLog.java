@@ -11,12 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** An in-memory {@link ConversationLog}: what was recorded, by conversation id, and the order of calls. */
-final class RecordingConversationLog implements ConversationLog {
+public final class RecordingConversationLog implements ConversationLog {
     final Map<String, ConversationStart> starts = new ConcurrentHashMap<>();
     final Map<String, List<TranscriptEntry>> transcripts = new ConcurrentHashMap<>();
     final Map<String, ConversationEnd> ends = new ConcurrentHashMap<>();
-    final Map<String, RecordedCall> recordings = new ConcurrentHashMap<>();
-    final List<String> calls = new CopyOnWriteArrayList<>();
+    public final Map<String, RecordedCall> recordings = new ConcurrentHashMap<>();
+    public final List<String> calls = new CopyOnWriteArrayList<>();
 
     @Override public void started(ConversationStart start) {
         starts.put(start.conversationId(), start);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.timbre.config.TimbreConfig;
+import dev.timbre.convai.conversation.transport.ConversationRuntime;
 import dev.timbre.testing.TestServer;
 import java.util.ArrayList;
 import java.util.Base64;
