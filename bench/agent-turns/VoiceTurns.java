@@ -39,7 +39,9 @@ public class VoiceTurns {
                      "TIMBRE_LLM_MODEL", "mock-model", "TIMBRE_LLM_API_KEY", "mock-key"))) {
             HttpClient http = HttpClient.newBuilder().executor(Executors.newCachedThreadPool()).build();
             String voice = Utterances.firstPremadeVoice(server);
-            List<Utterances.Utterance> script = Utterances.make(server, voice);
+            List<Utterances.Utterance> plain = Utterances.make(server, voice);
+            List<Utterances.Utterance> paused = PausedUtterances.make(server, voice);
+            List<Utterances.Utterance> script = interleave(plain, paused);
             String agentId = createAgent(server, voice, eagerness, speculative);
             String ws = "ws://127.0.0.1:" + server.port;
             run(http, ws, agentId, script, 1, 4, "warmup"); // JIT, decoder pool, first LLM connection
@@ -47,13 +49,15 @@ public class VoiceTurns {
 
             System.out.println("## Voice turn latency (" + java.time.LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
                     + " CPUs, Java " + Runtime.version().feature() + ")\n");
-            System.out.printf("%d turns per conversation; turn eagerness %s" + (speculative ? ", speculative turns" : "") + "; utterances %.1f–%.1f s (MaryTTS, 16 kHz); all times in ms from the end of the user's speech.%n%n",
+            System.out.printf("%d turns per conversation; turn eagerness %s" + (speculative ? ", speculative turns" : "") + "; utterances %.1f–%.1f s, 16 kHz: "
+                            + "%d plain (server TTS) alternating with %d with a 300–500 ms pause inside (server TTS, espeak-ng, flite); "
+                            + "all times in ms from the end of the user's speech; early replies: replies whose audio began before the user's utterance ended.%n%n",
                     turns, eagerness, script.stream().mapToDouble(Utterances.Utterance::seconds).min().orElse(0),
-                    script.stream().mapToDouble(Utterances.Utterance::seconds).max().orElse(0));
+                    script.stream().mapToDouble(Utterances.Utterance::seconds).max().orElse(0), plain.size(), paused.size());
             StringBuilder stages = new StringBuilder("| conversations | LLM first-token delay |");
             for (String s : STAGES) stages.append(" ").append(s).append(" p50 / p95 |");
             stages.append("\n|---|---|").append("---|".repeat(STAGES.length)).append("\n");
-            System.out.println("| conversations | LLM first-token delay | turns | failed | early replies | last voiced chunk sent → first audio p50 | p95 | max | target p95 | met | load average after |");
+            System.out.println("| conversations | LLM first-token delay | turns | failed | early replies / turns | last voiced chunk sent → first audio p50 | p95 | max | target p95 | met | load average after |");
             System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
             for (long delay : delays) {
                 mock.firstTokenDelay(delay);
@@ -63,7 +67,7 @@ public class VoiceTurns {
                     ServerTurnMetrics.Snapshot after = ServerTurnMetrics.read(http, server.port, ServerTurnMetrics.VOICE_LATENCY, "stage");
                     long target = (n <= 1 ? 350 : 500) + delay;
                     double p95 = AgentTurns.pct(r.latencies, 95);
-                    System.out.printf("| %d | %d | %d | %d | %d | %.0f | %.0f | %.0f | %d | %s | %s |%n", n, delay, r.latencies.size(), r.failed, r.earlyReplies,
+                    System.out.printf("| %d | %d | %d | %d | %d / %d | %.0f | %.0f | %.0f | %d | %s | %s |%n", n, delay, r.latencies.size(), r.failed, r.earlyReplies, r.turns,
                             AgentTurns.pct(r.latencies, 50), p95, r.latencies.stream().mapToDouble(d -> d).max().orElse(Double.NaN),
                             target, p95 <= target ? "yes" : "**no**", loadAverage());
                     stages.append("| ").append(n).append(" | ").append(delay).append(" |");
@@ -91,7 +95,18 @@ public class VoiceTurns {
     }
 
     /** The measured turns of one level, and how many turns or conversations failed. */
-    record Result(List<Double> latencies, int failed, int earlyReplies) {}
+    record Result(List<Double> latencies, int failed, int earlyReplies, int turns) {}
+
+    /** Plain and paused utterances alternating (each list repeating as needed), as long as the longer list twice. */
+    static List<Utterances.Utterance> interleave(List<Utterances.Utterance> plain, List<Utterances.Utterance> paused) {
+        if (paused.isEmpty()) return plain;
+        List<Utterances.Utterance> out = new ArrayList<>();
+        for (int i = 0; i < Math.max(plain.size(), paused.size()); i++) {
+            out.add(plain.get(i % plain.size()));
+            out.add(paused.get(i % paused.size()));
+        }
+        return out;
+    }
 
     static String createAgent(BenchServer server, String voiceId, String eagerness, boolean speculative) throws Exception {
         ObjectMapper json = new ObjectMapper();
@@ -112,6 +127,7 @@ public class VoiceTurns {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicInteger early = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger spoken = new java.util.concurrent.atomic.AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -122,7 +138,8 @@ public class VoiceTurns {
                     try (VoiceCall call = new VoiceCall()) {
                         call.open(http, ws, agentId);
                         for (int t = 0; t < turns; t++) {
-                            VoiceCall.Turn turn = call.turn(script.get((conv * 3 + t) % script.size()));
+                            VoiceCall.Turn turn = call.turn(script.get((conv * 6 + t) % script.size()));
+                            spoken.incrementAndGet();
                             if (turn == null) errors.add("turn " + t + " of conversation " + conv + ": no reply audio");
                             else latencies.add(turn.latencyMs());
                             if (turn != null) early.addAndGet(turn.earlyReplies());
@@ -139,6 +156,6 @@ public class VoiceTurns {
         }
         if (!errors.isEmpty()) System.err.println(tag + ": " + errors.size() + " failures, e.g. " + errors.get(0));
         System.err.printf("%s: %d turns, p50 %.0f ms%n", tag, latencies.size(), AgentTurns.pct(latencies, 50));
-        return new Result(latencies, errors.size(), early.get());
+        return new Result(latencies, errors.size(), early.get(), spoken.get());
     }
 }
