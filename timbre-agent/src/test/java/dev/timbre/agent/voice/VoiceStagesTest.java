@@ -44,6 +44,24 @@ class VoiceStagesTest {
     }
 
     @Test
+    void theFirstClauseGoesAheadOfItsSentenceOnceTheNextWordBegins() {
+        var r = new SpokenResponse(1, true);
+        assertThat(r.append("Sure")).isEmpty();
+        assertThat(r.append(",")).isEmpty();
+        assertThat(r.append(" I can")).extracting(SpokenResponse.Sentence::text).containsExactly("Sure,");
+        assertThat(r.append(" help, with that. Next")).extracting(SpokenResponse.Sentence::text)
+                .containsExactly("I can help, with that."); // only the response's first clause goes ahead
+        assertThat(r.end()).extracting(SpokenResponse.Sentence::text).containsExactly("Next");
+        var numbers = new SpokenResponse(2, true);
+        assertThat(numbers.append("It costs 1,000 dollars")).isEmpty(); // no space after the comma: not a clause
+        var first = new SpokenResponse(3, true);
+        List<SpokenResponse.Sentence> all = new ArrayList<>(first.append("  Well; you see: it works. Yes"));
+        all.addAll(first.end());
+        assertThat(all).extracting(SpokenResponse.Sentence::text).containsExactly("Well;", "you see: it works.", "Yes");
+        for (SpokenResponse.Sentence s : all) assertThat(first.text().substring(s.offset())).startsWith(s.text());
+    }
+
+    @Test
     void sentenceOffsetsPointIntoTheResponseText() {
         var r = new SpokenResponse(1, false);
         List<SpokenResponse.Sentence> all = new ArrayList<>(r.append("One.  Two!\n\nThree"));
