@@ -57,8 +57,8 @@ public class VoiceTurns {
             StringBuilder stages = new StringBuilder("| conversations | LLM first-token delay |");
             for (String s : STAGES) stages.append(" ").append(s).append(" p50 / p95 |");
             stages.append("\n|---|---|").append("---|".repeat(STAGES.length)).append("\n");
-            System.out.println("| conversations | LLM first-token delay | turns | failed | early replies / turns | last voiced chunk sent → first audio p50 | p95 | max | target p95 | met | load average after |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+            System.out.println("| conversations | LLM first-token delay | turns | failed | early replies / turns | turns ended mid-utterance | last voiced chunk sent → first audio p50 | p95 | max | target p95 | met | load average after |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
             for (long delay : delays) {
                 mock.firstTokenDelay(delay);
                 for (int n : levels) {
@@ -67,7 +67,7 @@ public class VoiceTurns {
                     ServerTurnMetrics.Snapshot after = ServerTurnMetrics.read(http, server.port, ServerTurnMetrics.VOICE_LATENCY, "stage");
                     long target = (n <= 1 ? 350 : 500) + delay;
                     double p95 = AgentTurns.pct(r.latencies, 95);
-                    System.out.printf("| %d | %d | %d | %d | %d / %d | %.0f | %.0f | %.0f | %d | %s | %s |%n", n, delay, r.latencies.size(), r.failed, r.earlyReplies, r.turns,
+                    System.out.printf("| %d | %d | %d | %d | %d / %d | %d | %.0f | %.0f | %.0f | %d | %s | %s |%n", n, delay, r.latencies.size(), r.failed, r.earlyReplies, r.turns, r.splitTurns,
                             AgentTurns.pct(r.latencies, 50), p95, r.latencies.stream().mapToDouble(d -> d).max().orElse(Double.NaN),
                             target, p95 <= target ? "yes" : "**no**", loadAverage());
                     stages.append("| ").append(n).append(" | ").append(delay).append(" |");
@@ -95,7 +95,12 @@ public class VoiceTurns {
     }
 
     /** The measured turns of one level, and how many turns or conversations failed. */
-    record Result(List<Double> latencies, int failed, int earlyReplies, int turns) {}
+    /**
+     * The measured turns of one level, how many turns or conversations failed, the early replies, the utterances
+     * spoken, and the turns the server ended inside an utterance ({@code user_transcript} events beyond one per
+     * utterance: unlike early replies, counted however late the reply comes).
+     */
+    record Result(List<Double> latencies, int failed, int earlyReplies, int turns, int splitTurns) {}
 
     /** Plain and paused utterances alternating (each list repeating as needed), as long as the longer list twice. */
     static List<Utterances.Utterance> interleave(List<Utterances.Utterance> plain, List<Utterances.Utterance> paused) {
@@ -128,6 +133,8 @@ public class VoiceTurns {
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicInteger early = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger spoken = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger split = new java.util.concurrent.atomic.AtomicInteger();
+        Map<String, Integer> cutIn = new java.util.concurrent.ConcurrentSkipListMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -138,12 +145,15 @@ public class VoiceTurns {
                     try (VoiceCall call = new VoiceCall()) {
                         call.open(http, ws, agentId);
                         for (int t = 0; t < turns; t++) {
-                            VoiceCall.Turn turn = call.turn(script.get((conv * 6 + t) % script.size()));
+                            Utterances.Utterance said = script.get((conv * 6 + t) % script.size());
+                            VoiceCall.Turn turn = call.turn(said);
+                            if (turn != null && turn.earlyReplies() > 0) cutIn.merge(said.text(), turn.earlyReplies(), Integer::sum);
                             spoken.incrementAndGet();
                             if (turn == null) errors.add("turn " + t + " of conversation " + conv + ": no reply audio");
                             else latencies.add(turn.latencyMs());
                             if (turn != null) early.addAndGet(turn.earlyReplies());
                         }
+                        split.addAndGet(call.transcripts() - turns);
                     } catch (Exception e) {
                         errors.add("conversation " + conv + ": " + e.getMessage());
                     }
@@ -156,6 +166,7 @@ public class VoiceTurns {
         }
         if (!errors.isEmpty()) System.err.println(tag + ": " + errors.size() + " failures, e.g. " + errors.get(0));
         System.err.printf("%s: %d turns, p50 %.0f ms%n", tag, latencies.size(), AgentTurns.pct(latencies, 50));
-        return new Result(latencies, errors.size(), early.get(), spoken.get());
+        cutIn.forEach((text, times) -> System.err.printf("%s: early reply ×%d: %s%n", tag, times, text));
+        return new Result(latencies, errors.size(), early.get(), spoken.get(), split.get());
     }
 }
