@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
  * Voice turn latency of the agent conversation pipeline (issue 7). Run with bench/voice-turns.sh. Starts the mock
  * OpenAI-compatible LLM ({@link MockChatServer}) in this JVM and a Timbre server with its real engines (MaryTTS,
  * pocketsphinx, Silero VAD) in its own JVM using it ({@link BenchServer}); makes the user's utterances with the
- * server's TTS ({@link Utterances}); creates a voice agent (pcm_16000 both ways, no first message); then for each
+ * server's TTS ({@link Utterances}), alternating with ones that have a pause inside ({@link PausedUtterances}); creates a voice agent (pcm_16000 both ways, no first message); then for each
  * first-token delay and each concurrency level opens that many voice conversations ({@link VoiceCall}: 20 ms chunks at
  * real-time pace, silence between turns), each speaking {@code turns} utterances. Per turn: the send time of the
  * chunk holding the utterance's last voiced sample → the arrival of the reply's first {@code audio} event, all on this
