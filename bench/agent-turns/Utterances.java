@@ -54,6 +54,13 @@ final class Utterances {
 
     /** The end (sample index, exclusive) of the last voiced 20 ms frame of {@code pcm}; 0 when no frame is voiced. */
     static int voicedEnd(byte[] pcm) {
+        boolean[] loud = loudFrames(pcm);
+        for (int f = loud.length - 1; f >= 0; f--) if (loud[f]) return (f + 1) * FRAME;
+        return 0;
+    }
+
+    /** Per 20 ms frame of {@code pcm}: whether its RMS is above the threshold (voiced). */
+    static boolean[] loudFrames(byte[] pcm) {
         int frames = pcm.length / 2 / FRAME;
         double[] rms = new double[frames];
         double loudest = 0;
@@ -68,7 +75,8 @@ final class Utterances {
             loudest = Math.max(loudest, rms[f]);
         }
         double threshold = Math.max(FLOOR_RMS, RELATIVE * loudest);
-        for (int f = frames - 1; f >= 0; f--) if (rms[f] > threshold) return (f + 1) * FRAME;
-        return 0;
+        boolean[] loud = new boolean[frames];
+        for (int f = 0; f < frames; f++) loud[f] = rms[f] > threshold;
+        return loud;
     }
 }

@@ -31,6 +31,7 @@ final class VoiceCall implements AutoCloseable {
     private final BenchConversation talk = new BenchConversation();
     private long nextSendNanos;
     private int lastEventId;
+    private int transcripts;
 
     void open(java.net.http.HttpClient http, String ws, String agentId) throws Exception {
         talk.open(http, ws, agentId, false);
@@ -53,7 +54,7 @@ final class VoiceCall implements AutoCloseable {
             long at = tick(Arrays.copyOfRange(u.pcm(), i * CHUNK_BYTES, (i + 1) * CHUNK_BYTES)); // zero-padded at the end
             if (i == voicedChunk) voicedSentAt = at;
             for (BenchConversation.Frame f; (f = talk.poll(0)) != null; ) {
-                int id = audioEventId(f.json());
+                int id = audioEventId(f);
                 if (id > lastEventId && firstAudioAt == 0) {
                     if (voicedSentAt == 0 || f.atNanos() < voicedSentAt) { early++; lastEventId = id; } // answered a premature end of turn
                     else { firstAudioAt = f.atNanos(); reply = id; } // the reply came during the utterance's trailing silence
@@ -66,7 +67,7 @@ final class VoiceCall implements AutoCloseable {
             if (System.nanoTime() > deadline) return null;
             tick(SILENCE);
             for (BenchConversation.Frame f; (f = talk.poll(0)) != null; ) {
-                int id = audioEventId(f.json());
+                int id = audioEventId(f);
                 if (id > lastEventId && firstAudioAt == 0) { firstAudioAt = f.atNanos(); reply = id; }
                 if (id == reply) replyBytes += audioBytes(f.json());
             }
@@ -76,7 +77,7 @@ final class VoiceCall implements AutoCloseable {
             tick(SILENCE);
             long now = System.nanoTime();
             for (BenchConversation.Frame f; (f = talk.poll(0)) != null; ) {
-                if (audioEventId(f.json()) == reply) { replyBytes += audioBytes(f.json()); lastAudioAt = f.atNanos(); }
+                if (audioEventId(f) == reply) { replyBytes += audioBytes(f.json()); lastAudioAt = f.atNanos(); }
             }
             long playedUntil = firstAudioAt + replyBytes / 2 * 1_000_000_000L / 16000; // the agent speaks pcm_16000
             if (now > playedUntil + PAUSE_MS * 1_000_000 && now - lastAudioAt > 300_000_000L) break;
@@ -95,9 +96,14 @@ final class VoiceCall implements AutoCloseable {
         return at;
     }
 
-    /** The event id of an {@code audio} frame, -1 for other frames; throws on an {@code error} frame. */
-    private static int audioEventId(JsonNode json) {
+    /** The {@code user_transcript} events so far: one per user turn the server ended (more than the utterances: a turn ended inside one). */
+    int transcripts() { return transcripts; }
+
+    /** The event id of an {@code audio} frame, -1 for other frames (counting transcripts); throws on an {@code error} frame. */
+    private int audioEventId(BenchConversation.Frame f) {
+        JsonNode json = f.json();
         String type = json.path("type").asText();
+        if (type.equals("user_transcript")) transcripts++;
         if (type.equals("error")) throw new IllegalStateException("error frame: " + json);
         return type.equals("audio") ? json.path("audio_event").path("event_id").asInt(-1) : -1;
     }

@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
  * Voice turn latency of the agent conversation pipeline (issue 7). Run with bench/voice-turns.sh. Starts the mock
  * OpenAI-compatible LLM ({@link MockChatServer}) in this JVM and a Timbre server with its real engines (MaryTTS,
  * pocketsphinx, Silero VAD) in its own JVM using it ({@link BenchServer}); makes the user's utterances with the
- * server's TTS ({@link Utterances}); creates a voice agent (pcm_16000 both ways, no first message); then for each
+ * server's TTS ({@link Utterances}), alternating with ones that have a pause inside ({@link PausedUtterances}); creates a voice agent (pcm_16000 both ways, no first message); then for each
  * first-token delay and each concurrency level opens that many voice conversations ({@link VoiceCall}: 20 ms chunks at
  * real-time pace, silence between turns), each speaking {@code turns} utterances. Per turn: the send time of the
  * chunk holding the utterance's last voiced sample → the arrival of the reply's first {@code audio} event, all on this
@@ -39,7 +39,9 @@ public class VoiceTurns {
                      "TIMBRE_LLM_MODEL", "mock-model", "TIMBRE_LLM_API_KEY", "mock-key"))) {
             HttpClient http = HttpClient.newBuilder().executor(Executors.newCachedThreadPool()).build();
             String voice = Utterances.firstPremadeVoice(server);
-            List<Utterances.Utterance> script = Utterances.make(server, voice);
+            List<Utterances.Utterance> plain = Utterances.make(server, voice);
+            List<Utterances.Utterance> paused = PausedUtterances.make(server, voice);
+            List<Utterances.Utterance> script = interleave(plain, paused);
             String agentId = createAgent(server, voice, eagerness, speculative);
             String ws = "ws://127.0.0.1:" + server.port;
             run(http, ws, agentId, script, 1, 4, "warmup"); // JIT, decoder pool, first LLM connection
@@ -47,14 +49,16 @@ public class VoiceTurns {
 
             System.out.println("## Voice turn latency (" + java.time.LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
                     + " CPUs, Java " + Runtime.version().feature() + ")\n");
-            System.out.printf("%d turns per conversation; turn eagerness %s" + (speculative ? ", speculative turns" : "") + "; utterances %.1f–%.1f s (MaryTTS, 16 kHz); all times in ms from the end of the user's speech.%n%n",
+            System.out.printf("%d turns per conversation; turn eagerness %s" + (speculative ? ", speculative turns" : "") + "; utterances %.1f–%.1f s, 16 kHz: "
+                            + "%d plain (server TTS) alternating with %d with a 300–500 ms pause inside (server TTS, espeak-ng, flite); "
+                            + "all times in ms from the end of the user's speech; early replies: replies whose audio began before the user's utterance ended.%n%n",
                     turns, eagerness, script.stream().mapToDouble(Utterances.Utterance::seconds).min().orElse(0),
-                    script.stream().mapToDouble(Utterances.Utterance::seconds).max().orElse(0));
+                    script.stream().mapToDouble(Utterances.Utterance::seconds).max().orElse(0), plain.size(), paused.size());
             StringBuilder stages = new StringBuilder("| conversations | LLM first-token delay |");
             for (String s : STAGES) stages.append(" ").append(s).append(" p50 / p95 |");
             stages.append("\n|---|---|").append("---|".repeat(STAGES.length)).append("\n");
-            System.out.println("| conversations | LLM first-token delay | turns | failed | early replies | last voiced chunk sent → first audio p50 | p95 | max | target p95 | met | load average after |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+            System.out.println("| conversations | LLM first-token delay | turns | failed | early replies / turns | turns ended mid-utterance | last voiced chunk sent → first audio p50 | p95 | max | target p95 | met | load average after |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
             for (long delay : delays) {
                 mock.firstTokenDelay(delay);
                 for (int n : levels) {
@@ -63,7 +67,7 @@ public class VoiceTurns {
                     ServerTurnMetrics.Snapshot after = ServerTurnMetrics.read(http, server.port, ServerTurnMetrics.VOICE_LATENCY, "stage");
                     long target = (n <= 1 ? 350 : 500) + delay;
                     double p95 = AgentTurns.pct(r.latencies, 95);
-                    System.out.printf("| %d | %d | %d | %d | %d | %.0f | %.0f | %.0f | %d | %s | %s |%n", n, delay, r.latencies.size(), r.failed, r.earlyReplies,
+                    System.out.printf("| %d | %d | %d | %d | %d / %d | %d | %.0f | %.0f | %.0f | %d | %s | %s |%n", n, delay, r.latencies.size(), r.failed, r.earlyReplies, r.turns, r.splitTurns,
                             AgentTurns.pct(r.latencies, 50), p95, r.latencies.stream().mapToDouble(d -> d).max().orElse(Double.NaN),
                             target, p95 <= target ? "yes" : "**no**", loadAverage());
                     stages.append("| ").append(n).append(" | ").append(delay).append(" |");
@@ -91,7 +95,23 @@ public class VoiceTurns {
     }
 
     /** The measured turns of one level, and how many turns or conversations failed. */
-    record Result(List<Double> latencies, int failed, int earlyReplies) {}
+    /**
+     * The measured turns of one level, how many turns or conversations failed, the early replies, the utterances
+     * spoken, and the turns the server ended inside an utterance ({@code user_transcript} events beyond one per
+     * utterance: unlike early replies, counted however late the reply comes).
+     */
+    record Result(List<Double> latencies, int failed, int earlyReplies, int turns, int splitTurns) {}
+
+    /** Plain and paused utterances alternating (each list repeating as needed), as long as the longer list twice. */
+    static List<Utterances.Utterance> interleave(List<Utterances.Utterance> plain, List<Utterances.Utterance> paused) {
+        if (paused.isEmpty()) return plain;
+        List<Utterances.Utterance> out = new ArrayList<>();
+        for (int i = 0; i < Math.max(plain.size(), paused.size()); i++) {
+            out.add(plain.get(i % plain.size()));
+            out.add(paused.get(i % paused.size()));
+        }
+        return out;
+    }
 
     static String createAgent(BenchServer server, String voiceId, String eagerness, boolean speculative) throws Exception {
         ObjectMapper json = new ObjectMapper();
@@ -112,6 +132,9 @@ public class VoiceTurns {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicInteger early = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger spoken = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger split = new java.util.concurrent.atomic.AtomicInteger();
+        Map<String, Integer> cutIn = new java.util.concurrent.ConcurrentSkipListMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -122,11 +145,15 @@ public class VoiceTurns {
                     try (VoiceCall call = new VoiceCall()) {
                         call.open(http, ws, agentId);
                         for (int t = 0; t < turns; t++) {
-                            VoiceCall.Turn turn = call.turn(script.get((conv * 3 + t) % script.size()));
+                            Utterances.Utterance said = script.get((conv * 6 + t) % script.size());
+                            VoiceCall.Turn turn = call.turn(said);
+                            if (turn != null && turn.earlyReplies() > 0) cutIn.merge(said.text(), turn.earlyReplies(), Integer::sum);
+                            spoken.incrementAndGet();
                             if (turn == null) errors.add("turn " + t + " of conversation " + conv + ": no reply audio");
                             else latencies.add(turn.latencyMs());
                             if (turn != null) early.addAndGet(turn.earlyReplies());
                         }
+                        split.addAndGet(call.transcripts() - turns);
                     } catch (Exception e) {
                         errors.add("conversation " + conv + ": " + e.getMessage());
                     }
@@ -139,6 +166,7 @@ public class VoiceTurns {
         }
         if (!errors.isEmpty()) System.err.println(tag + ": " + errors.size() + " failures, e.g. " + errors.get(0));
         System.err.printf("%s: %d turns, p50 %.0f ms%n", tag, latencies.size(), AgentTurns.pct(latencies, 50));
-        return new Result(latencies, errors.size(), early.get());
+        cutIn.forEach((text, times) -> System.err.printf("%s: early reply ×%d: %s%n", tag, times, text));
+        return new Result(latencies, errors.size(), early.get(), spoken.get(), split.get());
     }
 }

@@ -123,6 +123,7 @@ final class Listening {
         }
         if (recognition != null) recognition.accept(f);
         utteranceSamples += f.length;
+        endOfTurn.heard(f, voiced);
         if (voiced) {
             silenceSamples = 0;
             lastVoicedAt = arrived;
@@ -131,13 +132,13 @@ final class Listening {
                 events.resumed();
             }
         } else {
-            // the freshest hypothesis for the unfinished-phrase check, as soon as the silence begins
             if (silenceSamples == 0 && recognition != null) {
                 partialAtSilence = partial;
                 freshPartial = false;
-                askPartial();
             }
             silenceSamples += f.length;
+            // the freshest hypothesis for the end-of-turn rules, on every silent frame
+            if (recognition != null) askPartial();
         }
         if (++framesSinceReport >= reportFrames) {
             framesSinceReport = 0;
@@ -163,6 +164,7 @@ final class Listening {
         partial = "";
         tentativeAt = -1;
         lastVoicedAt = arrived;
+        endOfTurn.utteranceStarted();
         events.vadScore(p);
         boolean listen = events.speechStarted();
         utteranceSamples = 0;
@@ -188,7 +190,12 @@ final class Listening {
 
     private void askPartial() {
         Recognition r = recognition;
-        r.partial(text -> { if (recognition == r) partial(text); });
+        long speechEnd = silenceSamples > 0 ? utteranceSamples - silenceSamples : -1; // asked in this silence
+        r.partial(text -> {
+            if (recognition != r) return;
+            if (speechEnd >= 0 && silenceSamples > 0 && utteranceSamples - silenceSamples == speechEnd) endOfTurn.hypothesis(text);
+            partial(text);
+        });
     }
 
     private void partial(String text) {

@@ -40,6 +40,24 @@ class VoiceTurnTakingTest {
     }
 
     @Test
+    void aFinishedSentenceSaidWithAFallingVoiceEndsAnEagerTurnAfterTheQuickSilence() {
+        var f = new VoiceFixture(eagerness(VoiceSettings.Eagerness.EAGER), "", new ScriptedLanguageModel(Reply.text("Okay.")),
+                "book a table for two").start();
+        short[] voice = Voices.glide(640, 190, 140);
+        for (int at = 0; at < voice.length; at += 320) {
+            f.conversation.receive(new Frame.UserAudio(dev.timbre.audio.Pcm.toBytes(java.util.Arrays.copyOfRange(voice, at, at + 320))));
+            f.wait(20);
+        }
+        int silence = -1;
+        for (int ms = 20; ms <= 2000 && silence < 0; ms += 20) {
+            f.silence(20);
+            if (!f.out.userTranscripts().isEmpty()) silence = ms;
+        }
+        // two hypotheses asked in the silence agree by the third 32 ms frame; the flat tone of the test above takes the eagerness time
+        assertThat(silence).isBetween(EndOfTurn.EAGER_QUICK_MS, EndOfTurn.EAGER_QUICK_MS + 32 + 20);
+    }
+
+    @Test
     void anUnfinishedPhraseWaitsThePatientTime() {
         var f = new VoiceFixture(eagerness(VoiceSettings.Eagerness.EAGER), "", new ScriptedLanguageModel(Reply.text("Okay.")),
                 "I would like to book a table and").start();
