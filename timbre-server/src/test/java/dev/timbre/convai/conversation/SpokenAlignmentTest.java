@@ -3,7 +3,7 @@ package dev.timbre.convai.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.timbre.agent.voice.SpokenChars;
-import dev.timbre.texttospeech.CharacterAlignment;
+import dev.timbre.speech.CharacterAlignment;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
