@@ -6,7 +6,6 @@ import dev.timbre.engine.EngineException;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 
@@ -14,8 +13,8 @@ import java.util.concurrent.CancellationException;
  * One synthesis of a {@link SpeechScript}, pulled chunk by chunk: {@link #next} returns the encoded chunks in order,
  * each with the characters it settles, the last one flagged, then null. Segments are spoken one after the other; the
  * engine of a segment is opened when the run reaches it (the first one by {@link SpeechSynthesizer#open}). Audio of
- * every engine is converted to the rate of the first one, then encoded (or handed out raw without a format) in slices
- * of {@link #SLICE_MS}; a slice the encoder keeps (MP3 frames) passes its characters on to the next chunk.
+ * every engine is converted to the rate of the first one, then encoded in slices of {@link #SLICE_MS} (a slice the
+ * encoder keeps, MP3 frames, passes its characters on to the next chunk), or handed out raw without a format.
  *
  * <p>Threading: one thread pulls ({@link #next}, {@link #rest}); it blocks for the engine and while the
  * {@link SpeechScheduler} pauses it. {@link #close} may come from any thread: it cancels the engine work, gives the
@@ -166,13 +165,22 @@ public final class SpeechRun implements AutoCloseable {
         }
     }
 
-    /** Appends PCM at the run's rate: slices are encoded and become chunks as soon as the encoder yields bytes. */
+    /**
+     * Appends PCM at the run's rate. Encoded, it goes in slices that become chunks as soon as the encoder yields bytes
+     * (an engine's sentence is out after one slice's encoding, not the whole sentence's); raw, each piece of the
+     * engine's is one chunk.
+     */
     private void add(byte[] audio) {
+        if (encoder == null) {
+            bytes += audio.length;
+            if (audio.length > 0) emit(audio, false);
+            return;
+        }
         int slice = Math.max(2, pcm.bytesPerSecond() / 1000 * SLICE_MS) & ~1;
         for (int off = 0; off < audio.length; off += slice) {
             int len = Math.min(slice, audio.length - off);
             bytes += len;
-            byte[] out = encoder == null ? Arrays.copyOfRange(audio, off, off + len) : encoder.encode(audio, off, len);
+            byte[] out = encoder.encode(audio, off, len);
             if (out.length > 0) emit(out, false);
         }
     }

@@ -69,6 +69,11 @@ public final class SpeechScheduler {
         return open - holding;
     }
 
+    /** Runs queued for a slot now (not counting paused runs). */
+    synchronized int queued() {
+        return waiting.size();
+    }
+
     /** Admitted streamed runs that have not sent audio yet. */
     synchronized int starting() {
         return starting;
@@ -89,6 +94,7 @@ public final class SpeechScheduler {
         private final boolean streamed;
         private boolean holds, closed, isStarting;
         private long deadline, order;
+        private boolean sentAny;
         private long firstAudioNanos;
         private double secondsOut;
 
@@ -100,7 +106,10 @@ public final class SpeechScheduler {
         /** The run handed out a chunk; {@code seconds} of audio are out in all. The first such call ends its start. */
         void sent(double seconds) {
             synchronized (SpeechScheduler.this) {
-                if (firstAudioNanos == 0) firstAudioNanos = nanos.getAsLong();
+                if (!sentAny) {
+                    sentAny = true;
+                    firstAudioNanos = nanos.getAsLong();
+                }
                 secondsOut = seconds;
                 if (isStarting) {
                     isStarting = false;
