@@ -16,7 +16,7 @@ import java.util.concurrent.CancellationException;
  * every engine is converted to the rate of the first one, then encoded in slices of {@link #SLICE_MS} (a slice the
  * encoder keeps, MP3 frames, passes its characters on to the next chunk), or handed out raw without a format.
  *
- * <p>Threading: one thread pulls ({@link #next}, {@link #rest}); it blocks for the engine and while the
+ * <p>Threading: one thread pulls ({@link #next}); it blocks for the engine and while the
  * {@link SpeechScheduler} pauses it. {@link #close} may come from any thread: it cancels the engine work, gives the
  * slot back, and a pull in progress or later ends with {@link CancellationException}. Whoever opened the run closes
  * it (try-with-resources), also after the last chunk; closing twice is harmless.
@@ -74,13 +74,6 @@ public final class SpeechRun implements AutoCloseable {
         if (c.audio().length > 0) ticket.sent(r.endSeconds());
         if (c.last()) ticket.close(); // the engines are done: the slot is free before the caller finishes sending
         return c;
-    }
-
-    /** Every chunk not pulled yet, joined into one (the whole audio, for whole-file responses). */
-    public SpeechChunk rest() throws InterruptedException {
-        SpeechChunk all = null;
-        for (SpeechChunk c; (c = next()) != null; ) all = all == null ? c : all.plus(c);
-        return all;
     }
 
     /** Seconds of audio produced so far; after the last chunk, the run's duration. */

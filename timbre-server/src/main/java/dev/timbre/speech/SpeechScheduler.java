@@ -18,8 +18,11 @@ import java.util.function.LongSupplier;
  * with {@link SpeechException.Busy}, so no request waits unboundedly. Thread-safe (one monitor); one per server.
  */
 public final class SpeechScheduler {
-    /** A streamed run this far ahead of its listener yields to starting runs. */
-    static final double LEAD_SECONDS = 0.2;
+    /**
+     * A streamed run more than this ahead of its listener yields to starting runs: about the time an engine needs for
+     * its next 100 ms, so the run is back before its listener runs dry (when no run waits longer than that).
+     */
+    static final double LEAD_SECONDS = 0.05;
 
     private final int queue;
     private final LongSupplier nanos;

@@ -30,8 +30,4 @@ public final class SpeechSynthesizer {
         SpeechScheduler.Ticket ticket = scheduler.admit(delivery == Delivery.STREAMED);
         return new SpeechRun(script, ticket); // closes the ticket when it fails to open
     }
-
-    public SpeechScheduler scheduler() {
-        return scheduler;
-    }
 }

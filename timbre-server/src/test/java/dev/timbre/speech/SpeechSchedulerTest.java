@@ -96,7 +96,7 @@ class SpeechSchedulerTest {
         SpeechScheduler s = scheduler(1, 4);
         SpeechScheduler.Ticket run = s.admit(true);
         run.sent(0.1);
-        clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(50)); // 50 ms of its 100 ms left: less than the lead
+        clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(70)); // 30 ms of its 100 ms left: less than the lead
         CompletableFuture<SpeechScheduler.Ticket> starting = async(() -> s.admit(true));
         awaitWaiting(s, 1);
         run.beforeChunk(); // returns at once, still holding
