@@ -28,6 +28,22 @@ public record SpeechChunk(byte[] audio, CharacterAlignment alignment, CharacterA
                 CharacterAlignment.concat(normalizedAlignment, next.normalizedAlignment), List.copyOf(spans), next.last);
     }
 
+    /** {@code chunks} in order as one chunk (last when the last of them is), in one pass; null for none. */
+    public static SpeechChunk join(List<SpeechChunk> chunks) {
+        if (chunks.isEmpty()) return null;
+        java.io.ByteArrayOutputStream audio = new java.io.ByteArrayOutputStream();
+        List<CharacterAlignment> alignments = new ArrayList<>(), normalized = new ArrayList<>();
+        List<SegmentSpan> spans = new ArrayList<>();
+        for (SpeechChunk c : chunks) {
+            audio.writeBytes(c.audio);
+            if (c.alignment != null) alignments.add(c.alignment);
+            if (c.normalizedAlignment != null) normalized.add(c.normalizedAlignment);
+            spans.addAll(c.finished);
+        }
+        return new SpeechChunk(audio.toByteArray(), CharacterAlignment.concat(alignments), CharacterAlignment.concat(normalized),
+                List.copyOf(spans), chunks.get(chunks.size() - 1).last);
+    }
+
     /** Nothing to tell: no audio and no characters. */
     public boolean isEmpty() {
         return audio.length == 0 && alignment == null && normalizedAlignment == null && finished.isEmpty();

@@ -18,10 +18,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class SpeechEvents implements AudioSink, AutoCloseable {
     /**
-     * About 0.3 s of audio in the 100 ms chunks engines deliver: a run that pauses (see {@link SpeechScheduler}) stops
-     * its engine after this much more work.
+     * Two events (about 0.1–0.2 s of audio in the 100 ms chunks engines deliver): a run that pauses (see
+     * {@link SpeechScheduler}) stops its engine after this much more work.
      */
-    static final int CAPACITY = 4;
+    static final int CAPACITY = 2;
     sealed interface Event permits Started, Audio, Words, Ended, Failed {}
 
     record Started(PcmFormat format) implements Event {}

@@ -83,8 +83,9 @@ public final class TextToDialogueService {
     /** Speaks the whole dialogue (a whole-file run: it takes its turn, it does not yield). */
     public Result convert(Dialogue d, OutputFormat format, boolean logging) throws InterruptedException {
         try (Generation g = open(d, format, logging, SpeechSynthesizer.Delivery.WHOLE)) {
-            SpeechChunk all = null;
-            for (SpeechChunk c; (c = g.next()) != null; ) all = all == null ? c : all.plus(c);
+            List<SpeechChunk> chunks = new ArrayList<>();
+            for (SpeechChunk c; (c = g.next()) != null; ) chunks.add(c);
+            SpeechChunk all = SpeechChunk.join(chunks);
             return new Result(g.body(all), all.audio(), g.run.seconds());
         }
     }

@@ -22,6 +22,8 @@ import dev.timbre.user.UserService;
 import dev.timbre.voices.ResolvedVoice;
 import dev.timbre.voices.VoiceSettings;
 import dev.timbre.voices.VoicesService;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Text to speech as a use case: {@link #prepare} checks a request and binds it to an engine and voice; {@link #convert}
@@ -144,9 +146,9 @@ public final class TextToSpeechService {
 
         /** Every chunk not pulled yet, joined into one. */
         SpeechChunk rest() throws InterruptedException {
-            SpeechChunk all = null;
-            for (SpeechChunk c; (c = next()) != null; ) all = all == null ? c : all.plus(c);
-            return all;
+            List<SpeechChunk> all = new ArrayList<>();
+            for (SpeechChunk c; (c = next()) != null; ) all.add(c);
+            return SpeechChunk.join(all);
         }
 
         /** Seconds of audio so far. */

@@ -80,7 +80,7 @@ class SpeechRunTest {
             List<SpeechChunk.SegmentSpan> spans = chunks.stream().flatMap(c -> c.finished().stream()).toList();
             assertThat(spans).containsExactly(new SpeechChunk.SegmentSpan(0, 0.0, 0.6), new SpeechChunk.SegmentSpan(1, 0.8, 1.1));
             assertThat(characters(chunks)).isEqualTo("one twothree<end>");
-            SpeechChunk whole = chunks.stream().reduce(SpeechChunk::plus).orElseThrow();
+            SpeechChunk whole = SpeechChunk.join(chunks);
             assertThat(whole.alignment().characterStartTimesSeconds().get(7)).as("'three' starts after the pause").isEqualTo(0.8);
             assertThat(whole.alignment().characterStartTimesSeconds().get(12)).as("markup at the end, no duration").isEqualTo(1.1);
             assertThat(whole.audio()).hasSize(2 * (int) Math.round(1.1 * 16000));
