@@ -25,7 +25,9 @@ import java.util.concurrent.Future;
  * Text-to-speech latency benchmark (issue 4). Run with bench/tts-latency.sh. Measures, in one process:
  * the bare MaryTTS engine's time to its first audio chunk; the server's time to first audio byte on
  * POST /v1/text-to-speech/{voice_id}/stream for pcm_16000 and mp3_44100_128 at 1, 4, 16 and 32 concurrent streams
- * (p50, p95 over all requests); and the real-time factor of a whole synthesis. Prints a Markdown report.
+ * (p50, p95 over all requests); and the real-time factor of a whole synthesis. At each level the rounds alternate
+ * between the bare engine and the server in each format, so that both see the same load from other processes.
+ * Prints a Markdown report with each server p95 over the bare engine's p95 at the same level.
  * Arguments: [rounds per concurrency level] [formats, comma-separated] [concurrency levels, comma-separated].
  */
 public class TtsLatency {
@@ -49,27 +51,43 @@ public class TtsLatency {
             HttpClient http = HttpClient.newBuilder().executor(Executors.newCachedThreadPool()).build();
 
             for (int i = 0; i < 5; i++) firstChunkSeconds(engine, engineVoice); // warm-up
+            for (int i = 0; i < 5; i++) ttfb(http, base, voiceId, "pcm_16000"); // warm-up
             List<Double> bare = new ArrayList<>();
             for (int i = 0; i < rounds * 4; i++) bare.add(firstChunkSeconds(engine, engineVoice));
-            System.out.println("## Text to speech latency (" + java.time.LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs)\n");
+            System.out.println("## Text to speech latency (" + java.time.LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
+                    + " CPUs, load average " + String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()) + ")\n");
             System.out.printf("Bare engine, time to first chunk (%d runs): p50 %.1f ms, p95 %.1f ms%n%n", bare.size(), pct(bare, 50), pct(bare, 95));
             System.out.printf("Real-time factor (whole text, 3 sentences): %.3f%n%n", rtf(engine, engineVoice));
 
+            // Per level, the rounds alternate: bare engine, then the server in each format. Load from other processes
+            // then weighs on the engine and the server alike, and each server figure has its reference next to it.
+            List<List<Double>> bareByLevel = new ArrayList<>();
+            List<List<List<Double>>> serverByLevel = new ArrayList<>();
+            for (int streams : concurrency) {
+                List<Double> b = new ArrayList<>();
+                List<List<Double>> byFormat = new ArrayList<>();
+                for (String format : formats) byFormat.add(new ArrayList<>());
+                for (int round = 0; round < Math.max(rounds, 2); round++) {
+                    b.addAll(concurrentBare(engine, engineVoice, streams, 1));
+                    for (int f = 0; f < formats.length; f++) byFormat.get(f).addAll(concurrent(http, base, voiceId, formats[f], streams, 1));
+                }
+                bareByLevel.add(b);
+                serverByLevel.add(byFormat);
+            }
             System.out.println("| bare engine | concurrent streams | runs | first chunk p50 (ms) | first chunk p95 (ms) |");
             System.out.println("|---|---|---|---|---|");
-            for (int streams : concurrency) {
-                List<Double> t = concurrentBare(engine, engineVoice, streams, Math.max(rounds, 2));
-                System.out.printf("| MaryTTS | %d | %d | %.1f | %.1f |%n", streams, t.size(), pct(t, 50), pct(t, 95));
+            for (int l = 0; l < concurrency.length; l++) {
+                List<Double> t = bareByLevel.get(l);
+                System.out.printf("| MaryTTS | %d | %d | %.1f | %.1f |%n", concurrency[l], t.size(), pct(t, 50), pct(t, 95));
             }
             System.out.println();
-
-            for (int i = 0; i < 5; i++) ttfb(http, base, voiceId, "pcm_16000"); // warm-up
-            System.out.println("| server /stream format | concurrent streams | requests | TTFB p50 (ms) | TTFB p95 (ms) |");
-            System.out.println("|---|---|---|---|---|");
-            for (String format : formats) {
-                for (int streams : concurrency) {
-                    List<Double> t = concurrent(http, base, voiceId, format, streams, Math.max(rounds, 2));
-                    System.out.printf("| %s | %d | %d | %.1f | %.1f |%n", format, streams, t.size(), pct(t, 50), pct(t, 95));
+            System.out.println("| server /stream format | concurrent streams | requests | TTFB p50 (ms) | TTFB p95 (ms) | p95 / bare p95 |");
+            System.out.println("|---|---|---|---|---|---|");
+            for (int f = 0; f < formats.length; f++) {
+                for (int l = 0; l < concurrency.length; l++) {
+                    List<Double> t = serverByLevel.get(l).get(f);
+                    System.out.printf("| %s | %d | %d | %.1f | %.1f | %.2f |%n", formats[f], concurrency[l], t.size(), pct(t, 50), pct(t, 95),
+                            pct(t, 95) / pct(bareByLevel.get(l), 95));
                 }
             }
         }

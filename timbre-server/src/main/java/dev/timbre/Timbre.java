@@ -51,6 +51,8 @@ import dev.timbre.models.ModelsService;
 import dev.timbre.openai.OpenAiSpeechRoutes;
 import dev.timbre.openai.OpenAiTranscriptionRoutes;
 import dev.timbre.openai.OpenAiVoices;
+import dev.timbre.speech.SpeechScheduler;
+import dev.timbre.speech.SpeechSynthesizer;
 import dev.timbre.speechtotext.SpeechToTextRoutes;
 import dev.timbre.speechtotext.SpeechToTextService;
 import dev.timbre.speechtotext.realtime.RealtimeRoutes;
@@ -61,7 +63,6 @@ import dev.timbre.texttodialogue.DialogueChecks;
 import dev.timbre.texttodialogue.TextToDialogueRoutes;
 import dev.timbre.texttodialogue.TextToDialogueService;
 import dev.timbre.texttospeech.TextToSpeechRoutes;
-import dev.timbre.texttospeech.SynthesisSlots;
 import dev.timbre.texttospeech.TextToSpeechService;
 import dev.timbre.texttospeech.TextToSpeechSocketRoutes;
 import dev.timbre.user.UsageRepository;
@@ -123,9 +124,10 @@ public final class Timbre implements AutoCloseable {
             VoicesService voices = new VoicesService(voiceRows, premade, new VoiceSamples(blobs), config.engines().textToSpeech());
             UserService users = new UserService(new UsageRepository(database.jdbi()), config.account(),
                     () -> voiceRows.list().size(), Clock.systemUTC());
-            SynthesisSlots slots = new SynthesisSlots(config.limits().concurrentSynthesesOnThisMachine(), config.limits().synthesisQueue());
-            TextToSpeechService textToSpeech = new TextToSpeechService(voices, models, users, history, slots);
-            TextToDialogueService textToDialogue = new TextToDialogueService(new DialogueChecks(textToSpeech, models), users, history, slots);
+            SpeechSynthesizer speech = new SpeechSynthesizer(new SpeechScheduler(config.limits().concurrentSynthesesOnThisMachine(),
+                    config.limits().synthesisQueue()));
+            TextToSpeechService textToSpeech = new TextToSpeechService(voices, models, users, history, speech);
+            TextToDialogueService textToDialogue = new TextToDialogueService(new DialogueChecks(textToSpeech, models), users, history, speech);
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             SpeechToTextService speechToText = new SpeechToTextService(engines, models, config.engines().speechToText(),
                     new TranscriptRepository(database.jdbi()), blobs, config.webhooks().speechToText(), Clock.systemUTC());
@@ -145,7 +147,7 @@ public final class Timbre implements AutoCloseable {
                     conversations, languageModels, recordings::open, Clock.systemUTC());
             conversations.postCall(postCall);
             VoiceActivityDetectors voiceActivity = VoiceActivityDetectors.load();
-            ConversationVoices conversationVoices = new ConversationVoices(textToSpeech, () -> voices.list().stream().findFirst().map(v -> v.voiceId()).orElse(null),
+            ConversationVoices conversationVoices = new ConversationVoices(textToSpeech, speech, () -> voices.list().stream().findFirst().map(v -> v.voiceId()).orElse(null),
                     speechToText::engine, voiceActivity);
 
             ApiKeyAuth auth = new ApiKeyAuth(keys);

@@ -156,8 +156,9 @@ public record TimbreConfig(
     /**
      * @param maxBodyBytes largest JSON body
      * @param maxUploadBytes largest multipart request (all files together)
-     * @param concurrentSyntheses syntheses that run at once; 0 means eight per CPU
-     * @param synthesisQueue requests that may wait for a synthesis slot; one more gets 429
+     * @param concurrentSyntheses synthesis slots: chunks synthesised at once (a run holds one while it pulls a chunk);
+     *                            0 means eight per CPU
+     * @param synthesisQueue requests that may be without a slot (waiting or paused); one more gets 429
      */
     public record Limits(long maxBodyBytes, long maxUploadBytes, int concurrentSyntheses, int synthesisQueue) {
         public Limits(long maxBodyBytes, long maxUploadBytes) {

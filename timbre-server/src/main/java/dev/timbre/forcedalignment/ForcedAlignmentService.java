@@ -8,7 +8,7 @@ import dev.timbre.engine.WordTiming;
 import dev.timbre.http.ApiException;
 import dev.timbre.speechtotext.AudioInput;
 import dev.timbre.speechtotext.SpeechToTextService;
-import dev.timbre.texttospeech.CharacterAlignment;
+import dev.timbre.speech.CharacterAlignment;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.timbre.speech.SpeechException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -21,6 +22,8 @@ public final class ErrorBodies {
 
     public static void install(Javalin app) {
         app.exception(ApiException.class, (e, ctx) -> write(ctx, e));
+        app.exception(SpeechException.class, (e, ctx) -> write(ctx, SpeechErrors.of(e)));
+        app.exception(InterruptedException.class, (e, ctx) -> write(ctx, SpeechErrors.interrupted()));
         app.exception(JsonProcessingException.class, (e, ctx) -> write(ctx, fromJackson(e)));
         app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
         app.exception(Exception.class, (e, ctx) -> {

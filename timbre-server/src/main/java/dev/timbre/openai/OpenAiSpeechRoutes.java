@@ -7,6 +7,7 @@ import dev.timbre.http.ErrorBodies;
 import dev.timbre.http.Json;
 import dev.timbre.http.JsonBody;
 import dev.timbre.http.MediaType;
+import dev.timbre.speech.SpeechChunk;
 import dev.timbre.texttospeech.TextToSpeechService;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
@@ -36,7 +37,7 @@ public final class OpenAiSpeechRoutes implements EndpointGroup {
         post("speech", this::speech);
     }
 
-    private void speech(Context ctx) throws IOException {
+    private void speech(Context ctx) throws IOException, InterruptedException {
         OpenAiSpeechChecks.Speech s = OpenAiSpeechChecks.check(JsonBody.read(ctx, OpenAiSpeechRequest.class), voices);
         TextToSpeechService.Prepared p = service.prepare(s.voiceId(), s.request(), s.speed());
         int characters = p.normalized().original().length();
@@ -79,10 +80,16 @@ public final class OpenAiSpeechRoutes implements EndpointGroup {
         out.flush();
     }
 
+    private interface AudioWriter {
+        void write(byte[] audio) throws IOException;
+    }
+
     /** False when the client went away mid-stream, which cancels the synthesis; there is no one left to tell. */
-    private boolean streamTo(TextToSpeechService.Prepared p, OpenAiSpeechChecks.Speech s, TextToSpeechService.AudioListener listener) {
-        try {
-            service.streamAudio(p, s.format(), true, listener);
+    private boolean streamTo(TextToSpeechService.Prepared p, OpenAiSpeechChecks.Speech s, AudioWriter writer) throws InterruptedException {
+        try (TextToSpeechService.Generation g = service.stream(p, s.format(), true)) {
+            for (SpeechChunk chunk; (chunk = g.next()) != null; ) {
+                if (chunk.audio().length > 0) writer.write(chunk.audio());
+            }
             return true;
         } catch (IOException clientGone) {
             return false;

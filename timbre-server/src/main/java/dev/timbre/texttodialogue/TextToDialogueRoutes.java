@@ -8,6 +8,9 @@ import dev.timbre.http.Json;
 import dev.timbre.http.JsonBody;
 import dev.timbre.http.MediaType;
 import dev.timbre.http.Params;
+import dev.timbre.http.SpeechErrors;
+import dev.timbre.speech.SpeechChunk;
+import dev.timbre.speech.SpeechException;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -48,52 +51,64 @@ public final class TextToDialogueRoutes implements EndpointGroup {
         return new Call(d, format, logging);
     }
 
-    private void convert(Context ctx) {
+    private void convert(Context ctx) throws InterruptedException {
         Call c = call(ctx);
-        TextToDialogueService.Result result = service.convert(c.dialogue(), c.format(), c.logging());
+        TextToDialogueService.Result result = convert(c);
         MediaType.set(ctx, c.format().contentType());
         ctx.result(result.audio());
     }
 
-    private void convertWithTimestamps(Context ctx) {
-        Call c = call(ctx);
-        TextToDialogueService.Result r = service.convert(c.dialogue(), c.format(), c.logging());
-        ctx.json(AudioWithVoiceSegments.of(new DialogueMix.Chunk(r.audio(), r.alignment(), r.normalizedAlignment(), r.voiceSegments(), true)));
+    private void convertWithTimestamps(Context ctx) throws InterruptedException {
+        ctx.json(convert(call(ctx)).body());
     }
 
-    private void stream(Context ctx) {
+    private void stream(Context ctx) throws InterruptedException {
         Call c = call(ctx);
         MediaType.set(ctx, c.format().contentType());
-        streamTo(ctx, c, (out, chunk) -> {
+        streamTo(ctx, c, (out, g, chunk) -> {
             if (chunk.audio().length == 0) return;
             out.write(chunk.audio());
             out.flush();
         });
     }
 
-    private void streamWithTimestamps(Context ctx) {
+    private void streamWithTimestamps(Context ctx) throws InterruptedException {
         Call c = call(ctx);
         MediaType.set(ctx, "application/x-ndjson");
-        streamTo(ctx, c, (out, chunk) -> {
-            if (chunk.audio().length == 0 && chunk.alignment() == null && chunk.normalizedAlignment() == null
-                    && chunk.voiceSegments().isEmpty()) return;
-            out.write((Json.write(AudioWithVoiceSegments.of(chunk)) + "\n").getBytes(StandardCharsets.UTF_8));
+        streamTo(ctx, c, (out, g, chunk) -> {
+            if (chunk.isEmpty()) return;
+            out.write((Json.write(g.body(chunk)) + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
         });
     }
 
     private interface ChunkWriter {
-        void write(OutputStream out, DialogueMix.Chunk chunk) throws IOException;
+        void write(OutputStream out, TextToDialogueService.Generation g, SpeechChunk chunk) throws IOException;
     }
 
-    /** A client that goes away mid-stream cancels the synthesis; there is no one left to tell. */
-    private void streamTo(Context ctx, Call c, ChunkWriter writer) {
+    private TextToDialogueService.Result convert(Call c) throws InterruptedException {
         try {
-            OutputStream out = ctx.res().getOutputStream();
-            service.stream(c.dialogue(), c.format(), c.logging(), chunk -> writer.write(out, chunk));
-        } catch (IOException clientGone) {
-            // the synthesis was cancelled by closing its engine stream
+            return service.convert(c.dialogue(), c.format(), c.logging());
+        } catch (SpeechException.Refused e) {
+            throw refused(e);
         }
+    }
+
+    /** Writes each chunk as it is pulled. A client that goes away cancels the rest; there is no one left to tell. */
+    private void streamTo(Context ctx, Call c, ChunkWriter writer) throws InterruptedException {
+        try (TextToDialogueService.Generation g = service.stream(c.dialogue(), c.format(), c.logging())) {
+            OutputStream out = ctx.res().getOutputStream();
+            for (SpeechChunk chunk; (chunk = g.next()) != null; ) writer.write(out, g, chunk);
+        } catch (IOException clientGone) {
+            // closing the generation cancelled the synthesis
+        } catch (SpeechException.Refused e) {
+            throw refused(e);
+        }
+    }
+
+    /** An engine that refuses a line refuses that input's text. */
+    private static ApiException refused(SpeechException.Refused e) {
+        return SpeechErrors.of(e, "body", "inputs", e.segment(), "text");
     }
 
     private static OutputFormat outputFormat(Context ctx) {

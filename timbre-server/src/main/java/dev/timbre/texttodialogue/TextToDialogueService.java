@@ -8,35 +8,38 @@ import dev.timbre.history.HistoryService;
 import dev.timbre.history.NewHistoryItem;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
-import dev.timbre.texttospeech.MeteredSynthesis;
-import dev.timbre.texttospeech.SynthesisSlots;
-import dev.timbre.texttospeech.CharacterAlignment;
+import dev.timbre.speech.SpeechChunk;
+import dev.timbre.speech.SpeechRun;
+import dev.timbre.speech.SpeechScript;
+import dev.timbre.speech.SpeechSynthesizer;
 import dev.timbre.texttospeech.TextToSpeechService.Prepared;
 import dev.timbre.user.Charge;
 import dev.timbre.user.UserService;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Text to dialogue as a use case: {@link #prepare} checks a script and binds every line to its voice's engine; the
- * other methods speak it whole or as a stream (see {@link DialogueMix}). All characters of the script are charged
- * once the first audio exists; one history item (source {@code TTS}, {@code dialogue} filled, no single voice or text)
- * is stored once the audio is complete, unless logging is off. Thread-safe; each dialogue runs on the calling thread.
+ * Text to dialogue as a use case: {@link #prepare} checks a script and binds every line to its voice's engine;
+ * {@link #convert} speaks it whole, {@link #stream} opens a {@link Generation} to pull. The lines are segments of one
+ * {@link SpeechScript}, spoken one after the other into ONE encoded stream with a {@link #PAUSE_SECONDS} pause between
+ * them; alignment times count from the start of the dialogue and voice segments say where each line sits. All
+ * characters of the script are charged once the first engine has accepted its line, before any audio; one history
+ * item (source {@code TTS}, {@code dialogue} filled, no single voice or text) is stored once the audio is complete,
+ * unless logging is off. Thread-safe; each dialogue runs on the calling thread.
  */
 public final class TextToDialogueService {
+    static final double PAUSE_SECONDS = 0.2;
+
     private final DialogueChecks checks;
     private final UserService users;
     private final HistoryService history;
-    private final SynthesisSlots slots;
+    private final SpeechSynthesizer speech;
 
-    public TextToDialogueService(DialogueChecks checks, UserService users, HistoryService history, SynthesisSlots slots) {
-        this.slots = slots;
+    public TextToDialogueService(DialogueChecks checks, UserService users, HistoryService history, SpeechSynthesizer speech) {
         this.checks = checks;
         this.users = users;
         this.history = history;
+        this.speech = speech;
     }
 
     /** A checked script: one prepared synthesis per input, in order, and the ids the response announces. */
@@ -45,45 +48,100 @@ public final class TextToDialogueService {
         public int characters() {
             return turns.stream().mapToInt(t -> t.normalized().original().length()).sum();
         }
+
+        SpeechScript script(OutputFormat format, boolean keepAudio) {
+            List<SpeechScript.Segment> segments = new ArrayList<>(turns.size());
+            for (int i = 0; i < turns.size(); i++) {
+                SpeechScript.Segment s = turns.get(i).segment();
+                segments.add(i == 0 ? s : s.afterPause(PAUSE_SECONDS));
+            }
+            return new SpeechScript(segments, format, keepAudio);
+        }
+
+        /** The voice segments of the lines that ended in a chunk; character indices count into all input texts. */
+        List<VoiceSegment> voiceSegments(List<SpeechChunk.SegmentSpan> spans) {
+            List<VoiceSegment> out = new ArrayList<>(spans.size());
+            for (SpeechChunk.SegmentSpan span : spans) {
+                int start = 0;
+                for (int i = 0; i < span.segment(); i++) start += turns.get(i).normalized().original().length();
+                Prepared turn = turns.get(span.segment());
+                out.add(new VoiceSegment(turn.voiceId(), span.startSeconds(), span.endSeconds(), start,
+                        start + turn.normalized().original().length(), span.segment()));
+            }
+            return out;
+        }
     }
 
-    /** The whole audio of a dialogue, with alignments and voice segments of all of it. */
-    public record Result(byte[] audio, CharacterAlignment alignment, CharacterAlignment normalizedAlignment,
-                         List<VoiceSegment> voiceSegments, double seconds) {}
+    /** The whole audio of a dialogue as the API sends it (alignments and voice segments of all of it). */
+    public record Result(AudioWithVoiceSegments body, byte[] audio, double seconds) {}
 
     /** Validates the script and binds each line to an engine; throws {@link ApiException} for bad input. */
     public Dialogue prepare(TextToDialogueRequest request) {
         return new Dialogue(checks.turns(request), request.modelIdOrDefault(), Ids.random(20), history.newId());
     }
 
-    public Result convert(Dialogue d, OutputFormat format, boolean logging) {
-        ByteArrayOutputStream audio = new ByteArrayOutputStream();
-        List<CharacterAlignment> alignments = new ArrayList<>(), normalized = new ArrayList<>();
-        List<VoiceSegment> segments = new ArrayList<>();
+    /** Speaks the whole dialogue (a whole-file run: it takes its turn, it does not yield). */
+    public Result convert(Dialogue d, OutputFormat format, boolean logging) throws InterruptedException {
+        try (Generation g = open(d, format, logging, SpeechSynthesizer.Delivery.WHOLE)) {
+            List<SpeechChunk> chunks = new ArrayList<>();
+            for (SpeechChunk c; (c = g.next()) != null; ) chunks.add(c);
+            SpeechChunk all = SpeechChunk.join(chunks);
+            return new Result(g.body(all), all.audio(), g.run.seconds());
+        }
+    }
+
+    /** Opens a streamed dialogue: pull its chunks from the returned generation, then close it. */
+    public Generation stream(Dialogue d, OutputFormat format, boolean logging) throws InterruptedException {
+        return open(d, format, logging, SpeechSynthesizer.Delivery.STREAMED);
+    }
+
+    private Generation open(Dialogue d, OutputFormat format, boolean logging, SpeechSynthesizer.Delivery delivery)
+            throws InterruptedException {
+        SpeechRun run = speech.open(d.script(format, logging), delivery);
         try {
-            double seconds = stream(d, format, logging, c -> {
-                audio.writeBytes(c.audio());
-                if (c.alignment() != null) alignments.add(c.alignment());
-                if (c.normalizedAlignment() != null) normalized.add(c.normalizedAlignment());
-                segments.addAll(c.voiceSegments());
-            });
-            return new Result(audio.toByteArray(), joined(alignments), joined(normalized), segments, seconds);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
+            return new Generation(d, format, logging, users.charge(d.characters()), run);
+        } catch (RuntimeException e) {
+            run.close();
+            throw e;
         }
     }
 
     /**
-     * Streams the dialogue to {@code listener} as it is made. An {@link IOException} from the listener (the client
-     * went away) cancels the synthesis and is rethrown; no history item is stored then.
+     * One charged dialogue: pull {@link #next} until it returns null; the history item (when logging) is stored as the
+     * last chunk is pulled. Closing before that cancels the rest and stores nothing. The caller that opened it closes
+     * it; one thread pulls.
      */
-    public double stream(Dialogue d, OutputFormat format, boolean logging, DialogueMix.Listener listener) throws IOException {
-        return MeteredSynthesis.run(slots, users, d.characters(), logging,
-                (charge, keep) -> DialogueMix.run(d.turns(), format, charge, c -> {
-                    keep.bytes(c.audio());
-                    listener.chunk(c);
-                }),
-                (charge, audio) -> record(d, format, charge, audio));
+    public final class Generation implements AutoCloseable {
+        private final Dialogue dialogue;
+        private final OutputFormat format;
+        private final boolean logging;
+        private final Charge charge;
+        private final SpeechRun run;
+
+        private Generation(Dialogue dialogue, OutputFormat format, boolean logging, Charge charge, SpeechRun run) {
+            this.dialogue = dialogue;
+            this.format = format;
+            this.logging = logging;
+            this.charge = charge;
+            this.run = run;
+        }
+
+        /** The next chunk, or null after the last; see {@link SpeechRun#next}. */
+        public SpeechChunk next() throws InterruptedException {
+            SpeechChunk c = run.next();
+            if (c != null && c.last() && logging) record(dialogue, format, charge, run.keptAudio());
+            return c;
+        }
+
+        /** {@code c} as the API sends it, with the voice segments of the lines it ends. */
+        public AudioWithVoiceSegments body(SpeechChunk c) {
+            return AudioWithVoiceSegments.of(c, dialogue.voiceSegments(c.finished()));
+        }
+
+        @Override
+        public void close() {
+            run.close();
+        }
     }
 
     private void record(Dialogue d, OutputFormat format, Charge charge, byte[] audio) {
@@ -94,17 +152,5 @@ public final class TextToDialogueService {
         JsonNode settings = Json.MAPPER.valueToTree(d.turns().get(0).tuning());
         history.record(d.historyItemId(), new NewHistoryItem(d.requestId(), null, null, null, d.modelId(), null,
                 charge.from(), charge.to(), settings, "TTS", format.id(), format.contentType(), audio, lines));
-    }
-
-    private static CharacterAlignment joined(List<CharacterAlignment> parts) {
-        if (parts.isEmpty()) return null;
-        List<String> chars = new ArrayList<>();
-        List<Double> starts = new ArrayList<>(), ends = new ArrayList<>();
-        for (CharacterAlignment a : parts) {
-            chars.addAll(a.characters());
-            starts.addAll(a.characterStartTimesSeconds());
-            ends.addAll(a.characterEndTimesSeconds());
-        }
-        return new CharacterAlignment(chars, starts, ends);
     }
 }

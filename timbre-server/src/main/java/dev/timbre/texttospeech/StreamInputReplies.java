@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.timbre.http.ApiException;
 import dev.timbre.sockets.SocketSender;
+import dev.timbre.speech.CharacterAlignment;
+import dev.timbre.speech.SpeechChunk;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -68,10 +70,10 @@ final class StreamInputReplies {
     record Error(@JsonProperty("message") String message, @JsonProperty("error") String error, @JsonProperty("code") int code) {}
 
     /** The message for one encoded chunk; {@code contextId} null on the single-context socket. */
-    static Object audio(byte[] bytes, AlignmentTracker.Chunk chunk, boolean syncAlignment, String contextId) {
+    static Object audio(SpeechChunk chunk, boolean syncAlignment, String contextId) {
         Alignment none = syncAlignment ? Alignment.EMPTY : null;
         Alignment normalized = Alignment.of(chunk.normalizedAlignment(), none), original = Alignment.of(chunk.alignment(), none);
-        String audio = Base64.getEncoder().encodeToString(bytes);
+        String audio = Base64.getEncoder().encodeToString(chunk.audio());
         return contextId == null ? new Audio(audio, null, normalized, original) : new MultiAudio(audio, false, normalized, original, contextId);
     }
 

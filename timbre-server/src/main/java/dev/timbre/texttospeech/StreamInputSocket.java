@@ -2,9 +2,12 @@ package dev.timbre.texttospeech;
 
 import dev.timbre.http.ApiException;
 import dev.timbre.http.ApiKeyAuth;
+import dev.timbre.http.SpeechErrors;
 import dev.timbre.sockets.InactivityClock;
 import dev.timbre.sockets.SocketSender;
 import dev.timbre.sockets.SocketWorker;
+import dev.timbre.speech.SpeechChunk;
+import dev.timbre.speech.SpeechException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,21 +120,21 @@ final class StreamInputSocket {
      * One generation. A chunk without audio (the encoder's empty tail) is folded into the chunk before it, so every
      * message carries audio: each chunk waits for the next one, or for the end.
      */
-    private void synthesise(StreamInputContext c, String text) throws IOException {
+    private void synthesise(StreamInputContext c, String text) throws IOException, InterruptedException {
         TextToSpeechService.Prepared p = service.prepare(voiceId, options.request(text, c.voiceSettings));
         String contextId = multi ? c.id : null;
-        byte[][] heldAudio = {null};
-        AlignmentTracker.Chunk[] heldAlignment = {null};
-        service.stream(p, options.format(), options.logging(), (bytes, alignment, last) -> {
-            if (bytes.length == 0 && heldAudio[0] != null) {
-                heldAlignment[0] = heldAlignment[0].plus(alignment);
-            } else {
-                if (heldAudio[0] != null) out.send(StreamInputReplies.audio(heldAudio[0], heldAlignment[0], options.syncAlignment(), contextId));
-                heldAudio[0] = bytes;
-                heldAlignment[0] = alignment;
+        try (TextToSpeechService.Generation g = service.stream(p, options.format(), options.logging())) {
+            SpeechChunk held = null;
+            for (SpeechChunk chunk; (chunk = g.next()) != null; ) {
+                if (held != null && chunk.audio().length == 0) {
+                    held = held.plus(chunk);
+                } else {
+                    if (held != null) out.send(StreamInputReplies.audio(held, options.syncAlignment(), contextId));
+                    held = chunk;
+                }
             }
-            if (last && heldAudio[0].length > 0) out.send(StreamInputReplies.audio(heldAudio[0], heldAlignment[0], options.syncAlignment(), contextId));
-        });
+            if (held != null && held.audio().length > 0) out.send(StreamInputReplies.audio(held, options.syncAlignment(), contextId));
+        }
     }
 
     private void queue(SocketWorker.Work work) {
@@ -140,6 +143,7 @@ final class StreamInputSocket {
 
     private void failed(Exception e) {
         if (e instanceof ApiException api) fail(api);
+        else if (e instanceof SpeechException speech) fail(SpeechErrors.of(speech));
         else if (!out.isClosed()) fail(new ApiException(500, "internal_error", "The generation failed."));
     }
 

@@ -8,6 +8,8 @@ import dev.timbre.http.Json;
 import dev.timbre.http.JsonBody;
 import dev.timbre.http.MediaType;
 import dev.timbre.http.Params;
+import dev.timbre.speech.CharacterAlignment;
+import dev.timbre.speech.SpeechChunk;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -52,54 +54,57 @@ public final class TextToSpeechRoutes implements EndpointGroup {
         return new Call(p, format, logging);
     }
 
-    private void convert(Context ctx) {
+    private void convert(Context ctx) throws InterruptedException {
         Call c = call(ctx);
         TextToSpeechService.Result result = service.convert(c.prepared(), c.format(), c.logging());
         MediaType.set(ctx, c.format().contentType());
         ctx.result(result.audio());
     }
 
-    private void convertWithTimestamps(Context ctx) {
+    private void convertWithTimestamps(Context ctx) throws InterruptedException {
         Call c = call(ctx);
         TextToSpeechService.Result result = service.convert(c.prepared(), c.format(), c.logging());
-        ctx.json(AudioWithTimestamps.of(result.audio(), result.alignment()));
+        ctx.json(AudioWithTimestamps.of(result.all()));
     }
 
-    private void stream(Context ctx) throws IOException {
+    private void stream(Context ctx) throws InterruptedException {
         Call c = call(ctx);
         MediaType.set(ctx, c.format().contentType());
-        OutputStream out = ctx.res().getOutputStream();
-        streamTo(c, (audio, alignment, last) -> {
-            if (audio.length == 0) return;
-            out.write(audio);
+        streamTo(ctx, c, (out, chunk) -> {
+            if (chunk.audio().length == 0) return;
+            out.write(chunk.audio());
             out.flush();
         });
     }
 
-    private void streamWithTimestamps(Context ctx) throws IOException {
+    private void streamWithTimestamps(Context ctx) throws InterruptedException {
         Call c = call(ctx);
         MediaType.set(ctx, "application/x-ndjson");
-        OutputStream out = ctx.res().getOutputStream();
-        streamTo(c, (audio, alignment, last) -> {
-            if (audio.length == 0 && alignment.alignment() == null && alignment.normalizedAlignment() == null) return;
-            out.write((Json.write(AudioWithTimestamps.of(audio, alignment)) + "\n").getBytes(StandardCharsets.UTF_8));
+        streamTo(ctx, c, (out, chunk) -> {
+            if (chunk.audio().length == 0 && chunk.alignment() == null && chunk.normalizedAlignment() == null) return;
+            out.write((Json.write(AudioWithTimestamps.of(chunk)) + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
         });
     }
 
-    /** A client that goes away mid-stream cancels the synthesis; there is no one left to tell. */
-    private void streamTo(Call c, Synthesis.Listener listener) {
-        try {
-            service.stream(c.prepared(), c.format(), c.logging(), listener);
+    private interface ChunkWriter {
+        void write(OutputStream out, SpeechChunk chunk) throws IOException;
+    }
+
+    /** Writes each chunk as it is pulled. A client that goes away cancels the rest; there is no one left to tell. */
+    private void streamTo(Context ctx, Call c, ChunkWriter writer) throws InterruptedException {
+        try (TextToSpeechService.Generation g = service.stream(c.prepared(), c.format(), c.logging())) {
+            OutputStream out = ctx.res().getOutputStream();
+            for (SpeechChunk chunk; (chunk = g.next()) != null; ) writer.write(out, chunk);
         } catch (IOException clientGone) {
-            // the synthesis was cancelled by closing its engine stream
+            // closing the generation cancelled the synthesis
         }
     }
 
     /** {@code AudioWithTimestampsResponseModel} and {@code StreamingAudioChunkWithTimestampsResponseModel}. */
     record AudioWithTimestamps(String audioBase64, CharacterAlignment alignment, CharacterAlignment normalizedAlignment) {
-        static AudioWithTimestamps of(byte[] audio, AlignmentTracker.Chunk chunk) {
-            return new AudioWithTimestamps(Base64.getEncoder().encodeToString(audio), chunk.alignment(), chunk.normalizedAlignment());
+        static AudioWithTimestamps of(SpeechChunk chunk) {
+            return new AudioWithTimestamps(Base64.getEncoder().encodeToString(chunk.audio()), chunk.alignment(), chunk.normalizedAlignment());
         }
     }
 

@@ -12,38 +12,40 @@ import dev.timbre.history.HistoryService;
 import dev.timbre.history.NewHistoryItem;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
+import dev.timbre.speech.SpeechChunk;
+import dev.timbre.speech.SpeechRun;
+import dev.timbre.speech.SpeechScript;
+import dev.timbre.speech.SpeechSynthesizer;
 import dev.timbre.texttospeech.normalize.NormalizedText;
 import dev.timbre.user.Charge;
 import dev.timbre.user.UserService;
 import dev.timbre.voices.ResolvedVoice;
 import dev.timbre.voices.VoiceSettings;
 import dev.timbre.voices.VoicesService;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Text to speech as a use case: {@link #prepare} checks a request and binds it to an engine and voice; the other
- * methods synthesise it whole, with timestamps, or as a stream. Characters are charged once the engine has accepted
- * the text, before any audio is sent (an exhausted quota is a 401 with no audio); the history item is stored once the audio is complete (unless logging is off). Thread-safe; each
- * synthesis runs on the calling thread.
+ * Text to speech as a use case: {@link #prepare} checks a request and binds it to an engine and voice; {@link #convert}
+ * synthesises it whole, {@link #stream} opens a {@link Generation} to pull as it is made. Both run on the
+ * {@link SpeechSynthesizer}: characters are charged once the engine has accepted the text, before any audio is
+ * handed out (an exhausted quota is a 401 with no audio); the history item is stored once the audio is complete
+ * (unless logging is off). Thread-safe; each synthesis runs on the calling thread.
  */
 public final class TextToSpeechService {
     private final VoicesService voices;
     private final ModelCatalog models;
     private final UserService users;
     private final HistoryService history;
-    private final SynthesisSlots slots;
-    /** Streams that have not spoken yet go first; whole-file responses take no part. */
-    private final FirstAudioPriority streams = new FirstAudioPriority(true);
+    private final SpeechSynthesizer speech;
 
     public TextToSpeechService(VoicesService voices, ModelCatalog models, UserService users, HistoryService history,
-                               SynthesisSlots slots) {
-        this.slots = slots;
+                               SpeechSynthesizer speech) {
         this.voices = voices;
         this.models = models;
         this.users = users;
         this.history = history;
+        this.speech = speech;
     }
 
     /** A checked request, bound to its engine and voice, with the ids its response announces. */
@@ -51,13 +53,17 @@ public final class TextToSpeechService {
                            VoiceTuning tuning, TextToSpeechRequest request, String requestId, String historyItemId) {
         String text() { return normalized.original(); }
 
-        SpeechRequest speechRequest() {
-            return new SpeechRequest(normalized.normalized(), voice.engineVoiceId(), request.languageCode(), tuning, request.seed());
+        /** This request as one segment of a speech script. */
+        public SpeechScript.Segment segment() {
+            return SpeechScript.Segment.spoken(normalized, engine,
+                    new SpeechRequest(normalized.normalized(), voice.engineVoiceId(), request.languageCode(), tuning, request.seed()));
         }
     }
 
-    /** The whole audio of one request. */
-    public record Result(byte[] audio, AlignmentTracker.Chunk alignment, double seconds) {}
+    /** The whole audio of one request, with the alignment of all of it. */
+    public record Result(SpeechChunk all, double seconds) {
+        public byte[] audio() { return all.audio(); }
+    }
 
     /** Validates the request and binds it to an engine; throws {@link ApiException} for bad input. */
     public Prepared prepare(String voiceId, TextToSpeechRequest request) {
@@ -86,49 +92,74 @@ public final class TextToSpeechService {
                 p.historyItemId());
     }
 
-    /** Synthesises the whole text; the result carries the alignment of all of it. */
-    public Result convert(Prepared p, OutputFormat format, boolean logging) {
-        ByteArrayOutputStream audio = new ByteArrayOutputStream();
-        AlignmentTracker.Chunk[] all = {new AlignmentTracker.Chunk(null, null)};
+    /** Synthesises the whole text (a whole-file run: it takes its turn, it does not yield). */
+    public Result convert(Prepared p, OutputFormat format, boolean logging) throws InterruptedException {
+        try (Generation g = open(p, format, logging, SpeechSynthesizer.Delivery.WHOLE)) {
+            SpeechChunk all = g.rest();
+            return new Result(all, g.seconds());
+        }
+    }
+
+    /** Opens a streamed synthesis: pull its chunks from the returned generation, then close it. */
+    public Generation stream(Prepared p, OutputFormat format, boolean logging) throws InterruptedException {
+        return open(p, format, logging, SpeechSynthesizer.Delivery.STREAMED);
+    }
+
+    private Generation open(Prepared p, OutputFormat format, boolean logging, SpeechSynthesizer.Delivery delivery)
+            throws InterruptedException {
+        SpeechRun run = speech.open(SpeechScript.of(p.segment(), format, logging), delivery);
         try {
-            double seconds = run(p, format, logging, (bytes, alignment, end) -> {
-                audio.writeBytes(bytes);
-                all[0] = all[0].plus(alignment);
-            }, FirstAudioPriority.NONE);
-            return new Result(audio.toByteArray(), all[0], seconds);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
+            Charge charge = users.charge(p.text().length()); // while the engine analyses the text
+            return new Generation(p, format, logging, charge, run);
+        } catch (RuntimeException e) {
+            run.close();
+            throw e;
         }
     }
 
     /**
-     * Streams the audio to {@code listener} as it is made. An {@link IOException} from the listener (the client went
-     * away) cancels the synthesis and is rethrown; no history item is stored then.
+     * One charged synthesis: pull {@link #next} until it returns null; the history item (when logging) is stored as the
+     * last chunk is pulled. Closing before that cancels the rest and stores nothing (the client went away). The caller
+     * that opened it closes it; one thread pulls.
      */
-    public double stream(Prepared p, OutputFormat format, boolean logging, Synthesis.Listener listener) throws IOException {
-        return run(p, format, logging, listener, streams);
-    }
+    public final class Generation implements AutoCloseable {
+        private final Prepared prepared;
+        private final OutputFormat format;
+        private final boolean logging;
+        private final Charge charge;
+        private final SpeechRun run;
 
-    /** Receives the encoded audio of {@link #streamAudio} in order, never empty; an {@link IOException} cancels. */
-    public interface AudioListener {
-        void audio(byte[] audio) throws IOException;
-    }
+        private Generation(Prepared prepared, OutputFormat format, boolean logging, Charge charge, SpeechRun run) {
+            this.prepared = prepared;
+            this.format = format;
+            this.logging = logging;
+            this.charge = charge;
+            this.run = run;
+        }
 
-    /** As {@link #stream}, for callers outside this package that want the audio bytes only (the OpenAI alias). */
-    public double streamAudio(Prepared p, OutputFormat format, boolean logging, AudioListener listener) throws IOException {
-        return stream(p, format, logging, (audio, alignment, last) -> {
-            if (audio.length > 0) listener.audio(audio);
-        });
-    }
+        /** The next chunk, or null after the last; see {@link SpeechRun#next}. */
+        public SpeechChunk next() throws InterruptedException {
+            SpeechChunk c = run.next();
+            if (c != null && c.last() && logging) record(prepared, format, charge, run.keptAudio());
+            return c;
+        }
 
-    private double run(Prepared p, OutputFormat format, boolean logging, Synthesis.Listener listener, FirstAudioPriority priority)
-            throws IOException {
-        return MeteredSynthesis.run(slots, users, p.text().length(), logging,
-                (charge, keep) -> Synthesis.run(p, format, charge::run, (bytes, alignment, end) -> {
-                    keep.bytes(bytes);
-                    listener.chunk(bytes, alignment, end);
-                }, priority),
-                (charge, audio) -> record(p, format, charge, audio));
+        /** Every chunk not pulled yet, joined into one. */
+        SpeechChunk rest() throws InterruptedException {
+            List<SpeechChunk> all = new ArrayList<>();
+            for (SpeechChunk c; (c = next()) != null; ) all.add(c);
+            return SpeechChunk.join(all);
+        }
+
+        /** Seconds of audio so far. */
+        public double seconds() {
+            return run.seconds();
+        }
+
+        @Override
+        public void close() {
+            run.close();
+        }
     }
 
     private void record(Prepared p, OutputFormat format, Charge charge, byte[] audio) {

@@ -1,33 +1,35 @@
 package dev.timbre.convai.conversation.speech;
 
 import dev.timbre.agent.voice.AgentSpeech;
-import dev.timbre.audio.Pcm;
 import dev.timbre.audio.PcmFormat;
-import dev.timbre.audio.Resampler;
 import dev.timbre.engine.EngineException;
-import dev.timbre.texttospeech.CharacterAlignment;
-import dev.timbre.texttospeech.PcmSynthesis;
+import dev.timbre.speech.CharacterAlignment;
+import dev.timbre.speech.SpeechChunk;
+import dev.timbre.speech.SpeechRun;
+import dev.timbre.speech.SpeechScript;
+import dev.timbre.speech.SpeechSynthesizer;
 import dev.timbre.texttospeech.TextToSpeechRequest;
 import dev.timbre.texttospeech.TextToSpeechService;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agent's voice on the server's text-to-speech: each {@link #speak} prepares one request per voice part
- * ({@link TextToSpeechService#prepare(String, TextToSpeechRequest, double)}: voice, model, stability, similarity,
- * speed) and runs it as raw PCM ({@link PcmSynthesis}) on the shared {@link SpeechThreads}. With
- * {@code tts.supported_voices}, {@link VoiceMarkup} parts switch voices (audio of other engine rates is resampled to
- * the utterance's first rate; tag characters are aligned with no duration). Agent speech charges no characters and
- * records no history item (the conversation is the record). Each engine chunk is held back until the next one
- * arrives, so that characters settled one chunk late (and those settled at the end) still travel with the chunk they
- * start in; alignment times become milliseconds from the start of their chunk (characters settled later still start
- * at 0 of the chunk they arrive with). Thread-safe; callbacks come on a speech thread, one at a time.
+ * The agent's voice on the server's speech layer: each {@link #speak} prepares one text-to-speech request per voice
+ * part ({@link TextToSpeechService#prepare(String, TextToSpeechRequest, double)}: voice, model, stability, similarity,
+ * speed) and pulls them as one raw-PCM {@link SpeechRun} (streamed: first audio goes first) on the shared
+ * {@link SpeechThreads}. With {@code tts.supported_voices}, {@link VoiceMarkup} parts switch voices (the run converts
+ * other engine rates to the utterance's first rate; tag characters are silent segments, aligned with no duration).
+ * Agent speech charges no characters and records no history item (the conversation is the record). Each chunk is
+ * held back until the next one arrives, so that characters settled one chunk late (and those settled at the end)
+ * still travel with the chunk they start in; alignment times become milliseconds from the start of their chunk
+ * (characters settled later still start at 0 of the chunk they arrive with). Thread-safe; callbacks come on a speech
+ * thread, one at a time.
  */
 final class ConversationSpeech implements AgentSpeech {
     private static final Logger LOG = LoggerFactory.getLogger(ConversationSpeech.class);
@@ -36,14 +38,16 @@ final class ConversationSpeech implements AgentSpeech {
     record Voice(String voiceId, TextToSpeechRequest template, double speed) {}
 
     private final TextToSpeechService tts;
+    private final SpeechSynthesizer speech;
     private final Executor threads;
     private final Voice voice;
     private final Map<String, Voice> labelled;
     /** The multi-voice label left open by the last utterance; guarded by this object. */
     private String openLabel;
 
-    ConversationSpeech(TextToSpeechService tts, Executor threads, Voice voice, Map<String, Voice> labelled) {
+    ConversationSpeech(TextToSpeechService tts, SpeechSynthesizer speech, Executor threads, Voice voice, Map<String, Voice> labelled) {
         this.tts = tts;
+        this.speech = speech;
         this.threads = threads;
         this.voice = voice;
         this.labelled = Map.copyOf(labelled);
@@ -76,8 +80,8 @@ final class ConversationSpeech implements AgentSpeech {
         private final List<VoiceMarkup.Part> parts;
         private final Listener listener;
         private volatile boolean cancelled;
-        /** The thread running this utterance; guarded by this object so that an interrupt never outlives the run. */
-        private Thread runner;
+        /** The synthesis being pulled; guarded by this object so that a cancel closes it exactly when it is open. */
+        private SpeechRun synthesis;
         /** The utterance's PCM format: the first engine's. */
         private PcmFormat format;
         private long bytes;
@@ -101,33 +105,33 @@ final class ConversationSpeech implements AgentSpeech {
                     openLabel = null; // a cut response leaves no voice open
                 }
             }
+            SpeechRun open;
             synchronized (this) {
-                if (runner != null) runner.interrupt(); // wakes the wait for the engine; the stream closes on the way out
+                open = synthesis;
             }
+            if (open != null) open.close(); // cancels the engines; the pull in progress ends at once
         }
 
         @Override
         public void run() {
-            synchronized (this) {
-                if (cancelled) return;
-                runner = Thread.currentThread();
-            }
+            if (cancelled) return;
             try {
-                for (VoiceMarkup.Part part : parts) {
-                    if (part.markup()) silent(part);
-                    else synthesise(part);
+                try (SpeechRun r = speech.open(script(), SpeechSynthesizer.Delivery.STREAMED)) {
+                    synchronized (this) {
+                        if (cancelled) return;
+                        synthesis = r;
+                    }
+                    for (SpeechChunk c; (c = r.next()) != null; ) {
+                        if (format == null) format = r.pcmFormat();
+                        emit(c.audio(), c.alignment());
+                    }
                 }
                 if (held != null) deliver(held, heldStart, heldAlignment);
                 if (!cancelled) listener.done();
-            } catch (Cancelled | InterruptedException stop) {
+            } catch (Cancelled | CancellationException | InterruptedException stop) {
                 // cancelled: no more callbacks
             } catch (Exception e) {
                 fail(e);
-            } finally {
-                synchronized (this) {
-                    runner = null;
-                    Thread.interrupted(); // a cancel during the run must not leak into the next task of this thread
-                }
             }
         }
 
@@ -137,41 +141,19 @@ final class ConversationSpeech implements AgentSpeech {
             listener.failed(e);
         }
 
-        /** Tag or white-space characters: aligned at the current time, no duration. */
-        private void silent(VoiceMarkup.Part part) throws Cancelled {
-            double now = format == null ? 0 : format.seconds(bytes);
-            List<String> chars = new ArrayList<>();
-            List<Double> times = new ArrayList<>();
-            for (int i = part.from(); i < part.to(); i++) {
-                chars.add(String.valueOf(text.charAt(i)));
-                times.add(now);
+        /** The utterance as one script: a spoken segment per voice part, a silent one per tag or white space. */
+        private SpeechScript script() {
+            List<SpeechScript.Segment> segments = new ArrayList<>(parts.size());
+            for (VoiceMarkup.Part part : parts) {
+                String piece = text.substring(part.from(), part.to());
+                if (part.markup()) {
+                    segments.add(SpeechScript.Segment.silent(piece));
+                } else {
+                    Voice v = part.label() == null ? voice : labelled.getOrDefault(part.label(), voice);
+                    segments.add(tts.prepare(v.voiceId(), ConversationVoices.withText(v.template(), piece), v.speed()).segment());
+                }
             }
-            emit(new byte[0], new CharacterAlignment(chars, times, times));
-        }
-
-        private void synthesise(VoiceMarkup.Part part) throws Exception {
-            Voice v = part.label() == null ? voice : labelled.getOrDefault(part.label(), voice);
-            String piece = text.substring(part.from(), part.to());
-            TextToSpeechService.Prepared p = tts.prepare(v.voiceId(), ConversationVoices.withText(v.template(), piece), v.speed());
-            PcmSynthesis.run(p, new PcmSynthesis.Listener() {
-                private Resampler resampler;
-                private double offset;
-
-                @Override
-                public void start(PcmFormat f) {
-                    if (format == null) format = f;
-                    resampler = f.equals(format) ? null : new Resampler(f.sampleRate(), format.sampleRate());
-                    offset = format.seconds(bytes);
-                }
-
-                @Override
-                public void audio(byte[] pcm, CharacterAlignment alignment, CharacterAlignment normalized, boolean last) throws IOException {
-                    if (cancelled) throw new Cancelled();
-                    byte[] out = resampler == null ? pcm : resampler.resample(pcm, 0, pcm.length);
-                    if (last && resampler != null) out = Pcm.concat(List.of(out, resampler.finish()));
-                    emit(out, shift(alignment, offset));
-                }
-            });
+            return new SpeechScript(segments, null, false);
         }
 
         /** PCM in the utterance format and the characters settled with it (seconds from the utterance start). */
@@ -201,12 +183,6 @@ final class ConversationSpeech implements AgentSpeech {
         }
     }
 
-    private static CharacterAlignment shift(CharacterAlignment a, double seconds) {
-        if (a == null || seconds == 0) return a;
-        return new CharacterAlignment(a.characters(), a.characterStartTimesSeconds().stream().map(t -> t + seconds).toList(),
-                a.characterEndTimesSeconds().stream().map(t -> t + seconds).toList());
-    }
-
     /** {@code a}'s characters that start before {@code seconds} (they belong to the chunk held back), and the rest. */
     private static CharacterAlignment[] split(CharacterAlignment a, double seconds) {
         if (a == null) return new CharacterAlignment[2];
@@ -221,8 +197,8 @@ final class ConversationSpeech implements AgentSpeech {
                 a.characterEndTimesSeconds().subList(from, to));
     }
 
-    /** Thrown from the synthesis listener to stop the engine stream after a cancel. */
-    private static final class Cancelled extends IOException {
+    /** Thrown between chunks after a cancel: the run is closed on the way out. */
+    private static final class Cancelled extends Exception {
         Cancelled() {
             super("cancelled", null);
         }

@@ -4,6 +4,7 @@ import dev.timbre.agent.voice.VoiceEngines;
 import dev.timbre.engine.SpeechToText;
 import dev.timbre.engine.VoiceActivityDetector;
 import dev.timbre.http.ApiException;
+import dev.timbre.speech.SpeechSynthesizer;
 import dev.timbre.speechtotext.SpeechToTextService;
 import dev.timbre.texttospeech.TextToSpeechRequest;
 import dev.timbre.texttospeech.TextToSpeechService;
@@ -15,12 +16,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The engines of voice conversations, shared by all of them: the server's speech-to-text engine (the one
  * {@code engines.speech_to_text} loads: pocketsphinx when installed, else sphinx4), the voice activity detector
- * (Silero, else energy) and text to speech on {@link SpeechThreads}. Thread-safe.
+ * (Silero, else energy) and text to speech through the speech layer on {@link SpeechThreads}. Thread-safe.
  */
 public final class ConversationVoices {
     private static final Logger LOG = LoggerFactory.getLogger(ConversationVoices.class);
 
     private final TextToSpeechService tts;
+    private final SpeechSynthesizer speech;
     private final Supplier<String> defaultVoiceId;
     private final Supplier<SpeechToText> speechToText;
     private final Supplier<VoiceActivityDetector> vad;
@@ -40,14 +42,16 @@ public final class ConversationVoices {
     }
 
     /**
+     * @param speech         the server's speech layer, which agent speech shares with every other synthesis
      * @param defaultVoiceId the voice for agents whose {@code tts.voice_id} this server does not have (e.g. ElevenLabs'
      *                       default voice): the first voice the server lists; null when it has none
      * @param speechToText the server's STT engine; throws {@link ApiException} when none is loaded
      * @param vad a new detector per call
      */
-    public ConversationVoices(TextToSpeechService tts, Supplier<String> defaultVoiceId, Supplier<SpeechToText> speechToText,
-                              Supplier<VoiceActivityDetector> vad) {
+    public ConversationVoices(TextToSpeechService tts, SpeechSynthesizer speech, Supplier<String> defaultVoiceId,
+                              Supplier<SpeechToText> speechToText, Supplier<VoiceActivityDetector> vad) {
         this.tts = tts;
+        this.speech = speech;
         this.defaultVoiceId = defaultVoiceId;
         this.speechToText = speechToText;
         this.vad = vad;
@@ -85,7 +89,7 @@ public final class ConversationVoices {
                 LOG.info("conversation {}: supported voice '{}' left out: {}", conversationId, v.label(), e.getMessage());
             }
         }
-        return new VoiceEngines(vad, stt, new ConversationSpeech(tts, threads, main, labelled));
+        return new VoiceEngines(vad, stt, new ConversationSpeech(tts, speech, threads, main, labelled));
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.timbre.convai.conversation.speech;
 
 import dev.timbre.agent.session.SpokenChars;
-import dev.timbre.texttospeech.CharacterAlignment;
+import dev.timbre.speech.CharacterAlignment;
 import java.util.ArrayList;
 import java.util.List;
 

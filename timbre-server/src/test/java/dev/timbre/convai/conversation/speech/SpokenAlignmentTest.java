@@ -3,7 +3,7 @@ package dev.timbre.convai.conversation.speech;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.timbre.agent.session.SpokenChars;
-import dev.timbre.texttospeech.CharacterAlignment;
+import dev.timbre.speech.CharacterAlignment;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.timbre.texttospeech;
+package dev.timbre.speech;
 
 import dev.timbre.engine.WordTiming;
 import dev.timbre.texttospeech.normalize.CharacterTimes;

@@ -1,4 +1,4 @@
-package dev.timbre.texttospeech;
+package dev.timbre.speech;
 
 import dev.timbre.engine.WordTiming;
 import java.util.ArrayList;
@@ -81,6 +81,20 @@ public record CharacterAlignment(List<String> characters, List<Double> character
         if (b == null) return a;
         return new CharacterAlignment(join(a.characters, b.characters),
                 join(a.characterStartTimesSeconds, b.characterStartTimesSeconds), join(a.characterEndTimesSeconds, b.characterEndTimesSeconds));
+    }
+
+    /** All of {@code parts} in order, in one pass; null when there are none. */
+    public static CharacterAlignment concat(List<CharacterAlignment> parts) {
+        if (parts.isEmpty()) return null;
+        if (parts.size() == 1) return parts.get(0);
+        List<String> chars = new ArrayList<>();
+        List<Double> starts = new ArrayList<>(), ends = new ArrayList<>();
+        for (CharacterAlignment a : parts) {
+            chars.addAll(a.characters);
+            starts.addAll(a.characterStartTimesSeconds);
+            ends.addAll(a.characterEndTimesSeconds);
+        }
+        return new CharacterAlignment(chars, starts, ends);
     }
 
     private static <T> List<T> join(List<T> a, List<T> b) {

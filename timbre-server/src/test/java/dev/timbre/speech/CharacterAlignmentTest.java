@@ -1,4 +1,4 @@
-package dev.timbre.texttospeech;
+package dev.timbre.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package dev.timbre.texttospeech;
+package dev.timbre.speech;
 
 import dev.timbre.audio.PcmFormat;
 import dev.timbre.engine.AudioSink;
@@ -17,8 +17,11 @@ import java.util.concurrent.TimeUnit;
  * {@link #next} and, when it stops consuming, {@link #close}, which releases a waiting engine thread.
  */
 final class SpeechEvents implements AudioSink, AutoCloseable {
-    /** About half a second of audio in the 100 ms chunks engines deliver. */
-    static final int CAPACITY = 6;
+    /**
+     * Two events (about 0.1–0.2 s of audio in the 100 ms chunks engines deliver): a run that pauses (see
+     * {@link SpeechScheduler}) stops its engine after this much more work.
+     */
+    static final int CAPACITY = 2;
     sealed interface Event permits Started, Audio, Words, Ended, Failed {}
 
     record Started(PcmFormat format) implements Event {}
@@ -53,11 +56,15 @@ final class SpeechEvents implements AudioSink, AutoCloseable {
         }
     }
 
-    /** The consumer is done: pending and future events are dropped and a waiting engine thread returns. */
+    /**
+     * The consumer is done: pending and future events are dropped, a waiting engine thread returns, and a consumer
+     * waiting in {@link #next} (another thread) wakes with a failure. Idempotent.
+     */
     @Override
     public void close() {
         closed = true;
         queue.clear();
+        queue.offer(new Failed(new EngineException("the synthesis was closed", null, false)));
     }
 
     /** The next event, waiting at most {@code timeoutMs}; a stalled engine becomes a {@link Failed} event. */
