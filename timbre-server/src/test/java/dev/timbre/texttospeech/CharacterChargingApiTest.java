@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every synthesis charges its characters exactly once, whole or streamed, complete or left early. */
+@Tag("integration")
 class CharacterChargingApiTest {
     static TestServer server;
     static String voiceId;
