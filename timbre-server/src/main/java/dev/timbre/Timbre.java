@@ -98,7 +98,7 @@ public final class Timbre implements AutoCloseable {
                            SettingsService convaiSettings,
                            ConfiguredLanguageModels languageModels, HttpWebhookTools webhookTools,
                            ConversationsService conversations, PostCallProcessor postCall,
-                           VoiceActivityDetectors voiceActivity, ConversationVoices conversationVoices) {}
+                           VoiceActivityDetectors voiceActivity, ConversationVoices conversationVoices, SpeechSynthesizer speech) {}
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
         this.database = database;
@@ -181,7 +181,7 @@ public final class Timbre implements AutoCloseable {
             postCall.resumePending();
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
-                    languageModels, webhookTools, conversations, postCall, voiceActivity, conversationVoices));
+                    languageModels, webhookTools, conversations, postCall, voiceActivity, conversationVoices, speech));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -219,6 +219,10 @@ public final class Timbre implements AutoCloseable {
 
     public AgentsService agents() {
         return services.agents();
+    }
+
+    public SpeechSynthesizer speech() {
+        return services.speech();
     }
 
     public SpeechToTextService speechToText() {

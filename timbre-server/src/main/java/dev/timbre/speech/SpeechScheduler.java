@@ -67,6 +67,11 @@ public final class SpeechScheduler {
         return t;
     }
 
+    /** Admitted runs not closed yet (working, waiting or paused). */
+    public synchronized int running() {
+        return open;
+    }
+
     /** Admitted runs without a slot now (waiting for one or paused). */
     public synchronized int waiting() {
         return open - holding;

@@ -11,6 +11,11 @@ public final class SpeechSynthesizer {
         this.scheduler = scheduler;
     }
 
+    /** Runs opened and not closed yet, across every caller. */
+    public int running() {
+        return scheduler.running();
+    }
+
     /** How the caller delivers a run's audio, which decides its place in the {@link SpeechScheduler}. */
     public enum Delivery {
         /** Played as it comes (streams, sockets, agents): the first audio goes first, a run far ahead yields. */
