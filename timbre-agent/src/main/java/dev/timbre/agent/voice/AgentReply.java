@@ -4,14 +4,11 @@ import dev.timbre.engine.SentenceSplitter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One agent reply (a response event id) on its way to the user's ears, the one object that carries its state: its
  * text as it streams in (each sentence is released for synthesis as soon as its end is seen, the rest when the reply
- * ends; the reply's first clause, "Sure," of "Sure, I can help with that.", goes ahead of its sentence as soon as the
- * next word begins, so a reply's first audio comes sooner), whether its first audio came back, when each character starts playing (the playback marks), and its cut.
+ * ends), whether its first audio came back, when each character starts playing (the playback marks), and its cut.
  * Bounded: text past {@link #MAX_CHARS} is not spoken; marks are a character each, so as bounded as the text. The
  * conversation creates it when the session's response starts; {@link Speaking} fills and speaks it, {@link Playback}
  * marks it. Loop thread only.
@@ -19,9 +16,6 @@ import java.util.regex.Pattern;
 final class AgentReply {
     /** About ten minutes of speech; an LLM reply never gets near it unless something is wrong. */
     static final int MAX_CHARS = 10_000;
-
-    /** A first clause: up to 80 characters (no sentence end), a word's last letter, a comma, semicolon or colon, a space and the next word. */
-    private static final Pattern FIRST_CLAUSE = Pattern.compile("\\s*([^.!?,;:]{0,80}\\p{L}[,;:])\\s+\\S");
 
     /** A sentence to speak and where it starts in the reply text. */
     record Sentence(String text, int offset) {}
@@ -96,13 +90,6 @@ final class AgentReply {
     }
 
     private List<Sentence> release(boolean all) {
-        if (released == 0 && !all) {
-            Matcher clause = FIRST_CLAUSE.matcher(text);
-            if (clause.lookingAt() && clause.end(1) < text.length()) {
-                released = clause.end(1);
-                return List.of(new Sentence(clause.group(1).strip(), clause.start(1)));
-            }
-        }
         String pending = text.substring(released);
         List<String> pieces = SentenceSplitter.split(pending);
         int count = all ? pieces.size() : pieces.size() - 1;

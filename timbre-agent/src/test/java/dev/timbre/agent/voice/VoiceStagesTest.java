@@ -45,24 +45,6 @@ class VoiceStagesTest {
     }
 
     @Test
-    void theFirstClauseGoesAheadOfItsSentenceOnceTheNextWordBegins() {
-        var r = new AgentReply(1, true);
-        assertThat(r.append("Sure")).isEmpty();
-        assertThat(r.append(",")).isEmpty();
-        assertThat(r.append(" I can")).extracting(AgentReply.Sentence::text).containsExactly("Sure,");
-        assertThat(r.append(" help, with that. Next")).extracting(AgentReply.Sentence::text)
-                .containsExactly("I can help, with that."); // only the response's first clause goes ahead
-        assertThat(r.end()).extracting(AgentReply.Sentence::text).containsExactly("Next");
-        var numbers = new AgentReply(2, true);
-        assertThat(numbers.append("It costs 1,000 dollars")).isEmpty(); // no space after the comma: not a clause
-        var first = new AgentReply(3, true);
-        List<AgentReply.Sentence> all = new ArrayList<>(first.append("  Well; you see: it works. Yes"));
-        all.addAll(first.end());
-        assertThat(all).extracting(AgentReply.Sentence::text).containsExactly("Well;", "you see: it works.", "Yes");
-        for (AgentReply.Sentence s : all) assertThat(first.text().substring(s.offset())).startsWith(s.text());
-    }
-
-    @Test
     void sentenceOffsetsPointIntoTheResponseText() {
         var r = new AgentReply(1, false);
         List<AgentReply.Sentence> all = new ArrayList<>(r.append("One.  Two!\n\nThree"));

@@ -42,8 +42,8 @@ class VoiceTypedMessageTest {
                 .extracting(ChatMessage::content).containsExactly("This is a rather long welcome", "hold on");
         assertThat(f.out.transcript).extracting(TranscriptEntry::sourceMedium).contains("text");
         f.silence(3000);
-        // only the heard half-second of the greeting was recorded, then the whole reply ("Sure," then "typing works.")
-        assertThat(f.out.agentRecordedSamples()).isEqualTo((500 + 18 * 20) * 16);
+        // only the heard half-second of the greeting was recorded, then the whole reply
+        assertThat(f.out.agentRecordedSamples()).isEqualTo((500 + 19 * 20) * 16);
     }
 
     @Test
