@@ -10,7 +10,8 @@
  * its own steps before the first audio (charging characters: the engine is already working, so this costs the first
  * audio no time) and pulls {@link dev.timbre.speech.SpeechRun#next} until it returns null; the last chunk is flagged.
  * With the audio kept, {@link dev.timbre.speech.SpeechRun#keptAudio} is what the caller records in the history after
- * the last chunk. Nothing here calls back into a caller, and nothing here knows HTTP: the edge maps
+ * the last chunk; {@link dev.timbre.speech.RecordedRun} is that step for the API services (TTS, dialogue): a subclass
+ * keeps the audio when the last chunk is pulled. Nothing here calls back into a caller, and nothing here knows HTTP: the edge maps
  * {@link dev.timbre.speech.SpeechException}s to responses ({@code dev.timbre.http.SpeechErrors}).
  *
  * <p>Scheduling is per chunk, not per request: a run holds a slot while it pulls a chunk; a streamed run that is ahead

@@ -9,6 +9,7 @@ import dev.timbre.history.NewHistoryItem;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
 import dev.timbre.speech.SpeechChunk;
+import dev.timbre.speech.RecordedRun;
 import dev.timbre.speech.SpeechRun;
 import dev.timbre.speech.SpeechScript;
 import dev.timbre.speech.SpeechSynthesizer;
@@ -83,10 +84,8 @@ public final class TextToDialogueService {
     /** Speaks the whole dialogue (a whole-file run: it takes its turn, it does not yield). */
     public Result convert(Dialogue d, OutputFormat format, boolean logging) throws InterruptedException {
         try (Generation g = open(d, format, logging, SpeechSynthesizer.Delivery.WHOLE)) {
-            List<SpeechChunk> chunks = new ArrayList<>();
-            for (SpeechChunk c; (c = g.next()) != null; ) chunks.add(c);
-            SpeechChunk all = SpeechChunk.join(chunks);
-            return new Result(g.body(all), all.audio(), g.run.seconds());
+            SpeechChunk all = g.rest();
+            return new Result(g.body(all), all.audio(), g.seconds());
         }
     }
 
@@ -106,41 +105,27 @@ public final class TextToDialogueService {
         }
     }
 
-    /**
-     * One charged dialogue: pull {@link #next} until it returns null; the history item (when logging) is stored as the
-     * last chunk is pulled. Closing before that cancels the rest and stores nothing. The caller that opened it closes
-     * it; one thread pulls.
-     */
-    public final class Generation implements AutoCloseable {
+    /** One charged dialogue ({@link RecordedRun}): its history item is stored (when logging) as the last chunk is pulled. */
+    public final class Generation extends RecordedRun {
         private final Dialogue dialogue;
         private final OutputFormat format;
-        private final boolean logging;
         private final Charge charge;
-        private final SpeechRun run;
 
         private Generation(Dialogue dialogue, OutputFormat format, boolean logging, Charge charge, SpeechRun run) {
+            super(run, logging);
             this.dialogue = dialogue;
             this.format = format;
-            this.logging = logging;
             this.charge = charge;
-            this.run = run;
         }
 
-        /** The next chunk, or null after the last; see {@link SpeechRun#next}. */
-        public SpeechChunk next() throws InterruptedException {
-            SpeechChunk c = run.next();
-            if (c != null && c.last() && logging) record(dialogue, format, charge, run.keptAudio());
-            return c;
+        @Override
+        protected void completed(byte[] audio) {
+            record(dialogue, format, charge, audio);
         }
 
         /** {@code c} as the API sends it, with the voice segments of the lines it ends. */
         public AudioWithVoiceSegments body(SpeechChunk c) {
             return AudioWithVoiceSegments.of(c, dialogue.voiceSegments(c.finished()));
-        }
-
-        @Override
-        public void close() {
-            run.close();
         }
     }
 

@@ -13,6 +13,7 @@ import dev.timbre.history.NewHistoryItem;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
 import dev.timbre.speech.SpeechChunk;
+import dev.timbre.speech.RecordedRun;
 import dev.timbre.speech.SpeechRun;
 import dev.timbre.speech.SpeechScript;
 import dev.timbre.speech.SpeechSynthesizer;
@@ -22,8 +23,6 @@ import dev.timbre.user.UserService;
 import dev.timbre.voices.ResolvedVoice;
 import dev.timbre.voices.VoiceSettings;
 import dev.timbre.voices.VoicesService;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Text to speech as a use case: {@link #prepare} checks a request and binds it to an engine and voice; {@link #convert}
@@ -117,48 +116,22 @@ public final class TextToSpeechService {
         }
     }
 
-    /**
-     * One charged synthesis: pull {@link #next} until it returns null; the history item (when logging) is stored as the
-     * last chunk is pulled. Closing before that cancels the rest and stores nothing (the client went away). The caller
-     * that opened it closes it; one thread pulls.
-     */
-    public final class Generation implements AutoCloseable {
+    /** One charged synthesis ({@link RecordedRun}): its history item is stored (when logging) as the last chunk is pulled. */
+    public final class Generation extends RecordedRun {
         private final Prepared prepared;
         private final OutputFormat format;
-        private final boolean logging;
         private final Charge charge;
-        private final SpeechRun run;
 
         private Generation(Prepared prepared, OutputFormat format, boolean logging, Charge charge, SpeechRun run) {
+            super(run, logging);
             this.prepared = prepared;
             this.format = format;
-            this.logging = logging;
             this.charge = charge;
-            this.run = run;
-        }
-
-        /** The next chunk, or null after the last; see {@link SpeechRun#next}. */
-        public SpeechChunk next() throws InterruptedException {
-            SpeechChunk c = run.next();
-            if (c != null && c.last() && logging) record(prepared, format, charge, run.keptAudio());
-            return c;
-        }
-
-        /** Every chunk not pulled yet, joined into one. */
-        SpeechChunk rest() throws InterruptedException {
-            List<SpeechChunk> all = new ArrayList<>();
-            for (SpeechChunk c; (c = next()) != null; ) all.add(c);
-            return SpeechChunk.join(all);
-        }
-
-        /** Seconds of audio so far. */
-        public double seconds() {
-            return run.seconds();
         }
 
         @Override
-        public void close() {
-            run.close();
+        protected void completed(byte[] audio) {
+            record(prepared, format, charge, audio);
         }
     }
 
