@@ -11,8 +11,8 @@
  * audio no time) and pulls {@link dev.timbre.speech.SpeechRun#next} until it returns null; the last chunk is flagged.
  * With the audio kept, {@link dev.timbre.speech.SpeechRun#keptAudio} is what the caller records in the history after
  * the last chunk; {@link dev.timbre.speech.RecordedRun} is that step for the API services (TTS, dialogue): a subclass
- * keeps the audio when the last chunk is pulled. Nothing here calls back into a caller, and nothing here knows HTTP: the edge maps
- * {@link dev.timbre.speech.SpeechException}s to responses ({@code dev.timbre.http.SpeechErrors}).
+ * keeps the audio when the last chunk is pulled, on the pulling thread. Beyond that subclass's own hook nothing here
+ * calls back into a caller, and nothing here knows HTTP: the edge maps {@link dev.timbre.speech.SpeechException}s to responses ({@code dev.timbre.http.SpeechErrors}).
  *
  * <p>Scheduling is per chunk, not per request: a run holds a slot while it pulls a chunk; a streamed run that is ahead
  * of its listener gives its slot up while other runs wait for their first audio, and its engine stops once its
