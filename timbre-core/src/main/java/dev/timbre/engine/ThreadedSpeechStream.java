@@ -4,8 +4,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs a blocking synthesis on its own daemon thread and guards the sink: after {@link #close()} the sink receives
- * nothing more, and it always receives exactly one of {@code end} or {@code error}.
+ * Runs a blocking synthesis on its own daemon thread and guards the sink: once {@link #close()} has returned the sink
+ * receives nothing more except a call already past the guard at that moment (close never waits for the sink, which may
+ * block), and it always receives exactly one of {@code end} or {@code error}.
  */
 public final class ThreadedSpeechStream implements SpeechStream {
 
