@@ -2,10 +2,13 @@ package dev.timbre.convai.secrets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -33,7 +36,7 @@ public final class SecretCipher {
     /** The key in {@code keyFile}, created with owner-only permissions when missing. */
     public static SecretCipher openOrCreate(Path keyFile) {
         try {
-            if (!Files.exists(keyFile)) create(keyFile);
+            if (!Files.exists(keyFile) || Files.size(keyFile) == 0) create(keyFile);
             byte[] key = Files.readAllBytes(keyFile);
             if (key.length != 32) throw new IllegalStateException("secret key file " + keyFile + " must hold 32 bytes, has " + key.length);
             return new SecretCipher(key);
@@ -56,19 +59,35 @@ public final class SecretCipher {
         }
     }
 
+    /**
+     * Writes a new key whole or not at all: into an owner-only temporary file beside {@code keyFile}, forced to disk,
+     * then moved into place atomically. A crash leaves either no key file or a complete one (an empty one left by the
+     * older code is replaced: nothing can have been encrypted with it). When another process wins the race, its key is
+     * used.
+     */
     private static void create(Path keyFile) throws IOException {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
-        Files.createDirectories(keyFile.toAbsolutePath().getParent());
+        Path dir = keyFile.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp;
         try {
-            try {
-                Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(keyFile);
+            tmp = Files.createTempFile(dir, keyFile.getFileName().toString(), ".part",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            tmp = Files.createTempFile(dir, keyFile.getFileName().toString(), ".part");
+        }
+        try {
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                out.write(ByteBuffer.wrap(key));
+                out.force(true);
             }
-            Files.write(keyFile, key, StandardOpenOption.TRUNCATE_EXISTING);
+            if (Files.exists(keyFile) && Files.size(keyFile) == 0) Files.delete(keyFile);
+            Files.move(tmp, keyFile, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {
             // another process created it first; use theirs
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 
