@@ -46,7 +46,8 @@ public final class BootstrapKey {
         Files.writeString(tmp, key + "\n", StandardOpenOption.TRUNCATE_EXISTING);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         keys.ensure(key, "bootstrap admin (generated)", true);
-        log.warn("Generated the admin API key (shown once; also stored in {}): {}", file, key);
+        // The key goes to the terminal once, never into the log (logs are shipped and kept).
+        log.warn("Generated the admin API key: printed once on standard output, stored in {} (owner only)", file);
         System.out.println("TIMBRE_API_KEY=" + key);
     }
 }
