@@ -25,12 +25,10 @@ final class EndOfTurn {
     static final int NORMAL_MS = 250;
     static final int PATIENT_MS = 600;
     static final int EAGER_QUICK_MS = 64;
-    /** Off for normal and patient turns (see above): their quick silence is their silence. */
-    static final int NORMAL_QUICK_MS = NORMAL_MS;
-    static final int PATIENT_QUICK_MS = PATIENT_MS;
 
     private final int silenceMs;
-    private final int quickMs;
+    /** Whether the quick silence applies (eager turns only, see above); only then is the voice tracked. */
+    private final boolean quick;
     private final Intonation intonation = new Intonation();
     /** The latest hypothesis asked after the speech ended (null: none yet in this silence), and whether it repeated. */
     private String hypothesis;
@@ -42,11 +40,7 @@ final class EndOfTurn {
             case NORMAL -> NORMAL_MS;
             case PATIENT -> PATIENT_MS;
         };
-        this.quickMs = switch (eagerness) {
-            case EAGER -> EAGER_QUICK_MS;
-            case NORMAL -> NORMAL_QUICK_MS;
-            case PATIENT -> PATIENT_QUICK_MS;
-        };
+        this.quick = eagerness == VoiceSettings.Eagerness.EAGER;
     }
 
     /** A new utterance: what was heard before is forgotten. */
@@ -59,7 +53,7 @@ final class EndOfTurn {
     /** One VAD frame of the utterance (16 kHz); voiced frames feed the intonation and end the current silence. */
     void heard(short[] frame, boolean voiced) {
         if (!voiced) return;
-        intonation.heard(frame);
+        if (quick) intonation.heard(frame);
         hypothesis = null;
         stable = false;
     }
@@ -72,11 +66,9 @@ final class EndOfTurn {
 
     /** Silence after speech (ms) long enough to end the turn, given the partial transcript so far. */
     boolean reached(long silenceMs, String partial) {
-        SentenceEnd end = SentenceEnd.of(partial);
-        if (end == SentenceEnd.UNFINISHED) return silenceMs >= Math.max(PATIENT_MS, this.silenceMs);
-        if (silenceMs >= this.silenceMs) return true;
-        return silenceMs >= quickMs && end == SentenceEnd.COMPLETE && stable && partial.equals(hypothesis)
-                && intonation.falling();
+        if (silenceMs >= silenceFor(partial)) return true;
+        return quick && silenceMs >= EAGER_QUICK_MS && SentenceEnd.of(partial) == SentenceEnd.COMPLETE && stable
+                && partial.equals(hypothesis) && intonation.falling();
     }
 
     /** The silence that ends the turn after {@code partial} when the voice does not say it is finished. */
