@@ -6,7 +6,13 @@ import dev.timbre.engine.SpeechRequest;
 import dev.timbre.engine.SpeechStream;
 import dev.timbre.engine.TextToSpeech;
 import dev.timbre.engine.WordTiming;
+import dev.timbre.audio.OutputFormat;
 import dev.timbre.audio.PcmFormat;
+import dev.timbre.speech.SpeechChunk;
+import dev.timbre.speech.SpeechRun;
+import dev.timbre.speech.SpeechScript;
+import dev.timbre.speech.SpeechSynthesizer;
+import dev.timbre.texttospeech.normalize.NormalizedText;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,8 +31,10 @@ import java.util.concurrent.Future;
  * Text-to-speech latency benchmark (issue 4). Run with bench/tts-latency.sh. Measures, in one process:
  * the bare MaryTTS engine's time to its first audio chunk; the server's time to first audio byte on
  * POST /v1/text-to-speech/{voice_id}/stream for pcm_16000 and mp3_44100_128 at 1, 4, 16 and 32 concurrent streams
- * (p50, p95 over all requests); and the real-time factor of a whole synthesis. At each level the rounds alternate
- * between the bare engine and the server in each format, so that both see the same load from other processes.
+ * (p50, p95 over all requests); the same through the speech layer alone ({@code SpeechSynthesizer}, no HTTP), which
+ * splits the server's overhead into synthesis scheduling and the HTTP path; and the real-time factor of a whole
+ * synthesis. At each level the rounds alternate between the bare engine, the speech layer and the server in each
+ * format, so that all see the same load from other processes.
  * Prints a Markdown report with each server p95 over the bare engine's p95 at the same level.
  * Arguments: [rounds per concurrency level] [formats, comma-separated] [concurrency levels, comma-separated].
  */
@@ -63,22 +71,43 @@ public class TtsLatency {
             // then weighs on the engine and the server alike, and each server figure has its reference next to it.
             List<List<Double>> bareByLevel = new ArrayList<>();
             List<List<List<Double>>> serverByLevel = new ArrayList<>();
+            List<List<List<Double>>> layerByLevel = new ArrayList<>();
+            for (String format : formats) layer(timbre.speech(), engine, engineVoice, format); // warm-up
             for (int streams : concurrency) {
                 List<Double> b = new ArrayList<>();
                 List<List<Double>> byFormat = new ArrayList<>();
-                for (String format : formats) byFormat.add(new ArrayList<>());
+                List<List<Double>> layerByFormat = new ArrayList<>();
+                for (String format : formats) {
+                    byFormat.add(new ArrayList<>());
+                    layerByFormat.add(new ArrayList<>());
+                }
                 for (int round = 0; round < Math.max(rounds, 2); round++) {
                     b.addAll(concurrentBare(engine, engineVoice, streams, 1));
-                    for (int f = 0; f < formats.length; f++) byFormat.get(f).addAll(concurrent(http, base, voiceId, formats[f], streams, 1));
+                    for (int f = 0; f < formats.length; f++) {
+                        String format = formats[f];
+                        layerByFormat.get(f).addAll(together(streams, () -> layer(timbre.speech(), engine, engineVoice, format)));
+                        byFormat.get(f).addAll(concurrent(http, base, voiceId, format, streams, 1));
+                    }
                 }
                 bareByLevel.add(b);
                 serverByLevel.add(byFormat);
+                layerByLevel.add(layerByFormat);
             }
             System.out.println("| bare engine | concurrent streams | runs | first chunk p50 (ms) | first chunk p95 (ms) |");
             System.out.println("|---|---|---|---|---|");
             for (int l = 0; l < concurrency.length; l++) {
                 List<Double> t = bareByLevel.get(l);
                 System.out.printf("| MaryTTS | %d | %d | %.1f | %.1f |%n", concurrency[l], t.size(), pct(t, 50), pct(t, 95));
+            }
+            System.out.println();
+            System.out.println("| speech layer, no HTTP | concurrent streams | runs | first chunk p50 (ms) | first chunk p95 (ms) | p95 / bare p95 |");
+            System.out.println("|---|---|---|---|---|---|");
+            for (int f = 0; f < formats.length; f++) {
+                for (int l = 0; l < concurrency.length; l++) {
+                    List<Double> t = layerByLevel.get(l).get(f);
+                    System.out.printf("| %s | %d | %d | %.1f | %.1f | %.2f |%n", formats[f], concurrency[l], t.size(), pct(t, 50), pct(t, 95),
+                            pct(t, 95) / pct(bareByLevel.get(l), 95));
+                }
             }
             System.out.println();
             System.out.println("| server /stream format | concurrent streams | requests | TTFB p50 (ms) | TTFB p95 (ms) | p95 / bare p95 |");
@@ -110,6 +139,37 @@ public class TtsLatency {
             s.await();
         }
         return (at[0] - t0) / 1e6;
+    }
+
+    /**
+     * Milliseconds from opening a streamed run on the server's {@link SpeechSynthesizer} (as the TTS routes do, without
+     * HTTP, charging or history) to its first chunk with audio; the rest is pulled too.
+     */
+    static double layer(SpeechSynthesizer speech, TextToSpeech engine, String voice, String format) throws Exception {
+        OutputFormat out = OutputFormat.parse(format).orElseThrow();
+        var segment = SpeechScript.Segment.spoken(NormalizedText.identity(SENTENCE), engine, new SpeechRequest(SENTENCE, voice, "en", null, null));
+        long t0 = System.nanoTime();
+        double ms = -1;
+        try (SpeechRun run = speech.open(SpeechScript.of(segment, out, false), SpeechSynthesizer.Delivery.STREAMED)) {
+            for (SpeechChunk c; (c = run.next()) != null; ) {
+                if (ms < 0 && c.audio().length > 0) ms = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        return ms;
+    }
+
+    /** {@code streams} calls of {@code task} started together; their results. */
+    static List<Double> together(int streams, java.util.concurrent.Callable<Double> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(streams);
+        try {
+            List<Future<Double>> f = new ArrayList<>();
+            for (int i = 0; i < streams; i++) f.add(pool.submit(task));
+            List<Double> all = new ArrayList<>();
+            for (Future<Double> x : f) all.add(x.get());
+            return all;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     static double rtf(TextToSpeech engine, String voice) throws Exception {
