@@ -24,9 +24,9 @@ final class JsonAbuse {
         return out.getBytes(random.nextBoolean() ? StandardCharsets.UTF_8 : StandardCharsets.UTF_16);
     }
 
-    /** Arrays or objects nested up to 200,000 deep (about 400 KB), closed or not. */
+    /** Arrays or objects nested up to 100,000 deep (up to 500 KB), closed or not. */
     static byte[] nested(Random random) {
-        int depth = List.of(100, 1_000, 5_000, 50_000, 200_000).get(random.nextInt(5));
+        int depth = List.of(100, 1_000, 5_000, 20_000, 100_000).get(random.nextInt(5));
         boolean objects = random.nextBoolean();
         StringBuilder s = new StringBuilder(depth * 7);
         for (int i = 0; i < depth; i++) s.append(objects ? "{\"a\":" : "[");
@@ -49,10 +49,10 @@ final class JsonAbuse {
         return s.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A body around 300 KB (a long string in one field) or 12 MB (past the server's body limit). */
+    /** A body around 120 KB (a long string in one field) or 12 MB (past the server's body limit). */
     static byte[] oversized(Random random, SpecOperation op) {
         String field = op.bodyFields().isEmpty() ? "text" : op.bodyFields().keySet().iterator().next();
-        int size = random.nextInt(40) == 0 ? 12 << 20 : 300_000;
+        int size = random.nextInt(40) == 0 ? 12 << 20 : 120_000;
         return ("{\"" + field + "\":\"" + "\u00e9a ".repeat(size / 4) + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
