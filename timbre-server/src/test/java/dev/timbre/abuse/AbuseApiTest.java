@@ -53,6 +53,7 @@ class AbuseApiTest {
             System.out.printf("%nAbuse suite (seed %d): %d requests and sockets in %.1f s (HTTP done at %.1f s); /health polled %d times, %d failed;"
                             + " peak heap used %d MiB%n%s%n", SEED, tally.total(), seconds, httpSeconds, health.polls(), health.failures().size(),
                     tally.peakHeapBytes() >> 20, tally.table());
+            tally.cutOff().forEach(c -> System.out.println("cut off: " + c));
             assertThat(tally.failures()).as("responses >= 500 and hangs").isEmpty();
             assertThat(tally.count("5xx") + tally.count(AbuseTally.HANG)).isZero();
             assertThat(tally.count("ws-close-1011")).as("sockets closed with an internal error").isZero();

@@ -24,6 +24,7 @@ final class AbuseTally implements AutoCloseable {
     private final Map<String, LongAdder> byOutcome = new ConcurrentHashMap<>();
     private final Map<String, Map<String, LongAdder>> byKind = new ConcurrentHashMap<>();
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> cutOff = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong peakHeap = new AtomicLong();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "abuse-heap-sampler"));
 
@@ -37,6 +38,7 @@ final class AbuseTally implements AutoCloseable {
         byOutcome.computeIfAbsent(outcome, o -> new LongAdder()).increment();
         byKind.computeIfAbsent(kind, k -> new ConcurrentHashMap<>()).computeIfAbsent(bucket(outcome), o -> new LongAdder()).increment();
         if ((outcome.equals(HANG) || outcome.startsWith("5")) && failures.size() < 40) failures.add(outcome + " " + detail);
+        if ((outcome.equals(CLOSED) || outcome.startsWith("ws-error")) && cutOff.size() < 10) cutOff.add(outcome + " " + detail);
     }
 
     long count(String bucket) {
@@ -49,6 +51,11 @@ final class AbuseTally implements AutoCloseable {
 
     List<String> failures() {
         return List.copyOf(failures);
+    }
+
+    /** The first few connections cut without a status (e.g. the server answered before reading a large body). */
+    List<String> cutOff() {
+        return List.copyOf(cutOff);
     }
 
     long peakHeapBytes() {

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Garbage on a WebSocket route: opens one socket (with the test key), sends a burst of garbage text, malformed or
  * mistyped JSON and random binary frames, then closes, recording the outcome ("ws-close-CODE", "ws-refused",
- * "ws-open" when the server kept it open, or {@link AbuseTally#HANG} when the handshake or a send did not finish in
+ * "ws-error-EXCEPTION" when the connection failed without a close frame, "ws-open" when the server kept it open, or {@link AbuseTally#HANG} when the handshake or a send did not finish in
  * time). One instance per socket; {@link #run} blocks the calling thread for at most about 15 s.
  */
 final class SocketAbuse implements WebSocket.Listener {
@@ -27,6 +27,7 @@ final class SocketAbuse implements WebSocket.Listener {
             "{\"text\":\"hi \",\"try_trigger_generation\":7,\"generation_config\":{\"chunk_length_schedule\":[-1,0,1e308]}}", "{\"close_context\":true,\"context_id\":null}");
 
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile Throwable error;
 
     /** Sends {@code frames} garbage frames to {@code ws://127.0.0.1:port + pathAndQuery}; returns the outcome. */
     static String run(int port, String pathAndQuery, String key, Random random, int frames) {
@@ -55,7 +56,7 @@ final class SocketAbuse implements WebSocket.Listener {
         }
         try {
             Integer code = listener.closed.get(random.nextInt(4) == 0 ? 1500 : 200, TimeUnit.MILLISECONDS);
-            return "ws-close-" + code;
+            return listener.error != null ? "ws-error-" + listener.error.getClass().getSimpleName() : "ws-close-" + code;
         } catch (Exception e) {
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally(t -> null);
             ws.abort();
@@ -91,6 +92,7 @@ final class SocketAbuse implements WebSocket.Listener {
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
+        this.error = error;
         closed.complete(-1);
     }
 }
