@@ -144,7 +144,14 @@ class AbuseApiTest {
     private static Map<String, String> knownIds(TestServer server) {
         String agent = server.postJson("/v1/convai/agents/create", "{\"conversation_config\":{}}").json().path("agent_id").asText();
         String voice = server.firstVoiceId();
-        return Map.of("voice_id", voice, "agent_id", agent, "model_id", "eleven_multilingual_v2");
+        String item = server.postJson("/v1/text-to-speech/" + voice, "{\"text\":\"Hello there.\"}").header("history-item-id");
+        String tool = server.postJson("/v1/convai/tools", """
+                {"tool_config": {"type": "webhook", "name": "get_weather", "description": "Weather for a city",
+                  "api_schema": {"url": "https://example.com/weather", "method": "GET"}}}""").json().path("id").asText();
+        String conversation = server.postJson("/v1/convai/agents/" + agent + "/simulate-conversation",
+                "{\"simulation_specification\":{\"simulated_user_config\":{}}}").json().path("conversation_id").asText("");
+        return Map.of("voice_id", voice, "agent_id", agent, "model_id", "eleven_multilingual_v2", "history_item_id", String.valueOf(item),
+                "tool_id", tool, "conversation_id", conversation.isEmpty() ? "none" : conversation);
     }
 
     private static String pick(Random random, List<String> options) {

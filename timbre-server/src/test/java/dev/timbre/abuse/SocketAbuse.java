@@ -56,6 +56,7 @@ final class SocketAbuse implements WebSocket.Listener {
         }
         try {
             Integer code = listener.closed.get(random.nextInt(4) == 0 ? 1500 : 200, TimeUnit.MILLISECONDS);
+            if (listener.error != null) System.out.println("socket error on " + pathAndQuery + ": " + listener.error);
             return listener.error != null ? "ws-error-" + listener.error.getClass().getSimpleName() : "ws-close-" + code;
         } catch (Exception e) {
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally(t -> null);
