@@ -18,7 +18,15 @@ import java.util.List;
  * Thread-safe; runs on the calling thread.
  */
 public final class ForcedAlignmentService {
+    /** The longest text: about 1.8 hours of speech at 15 characters a second. */
     static final int MAX_TEXT = 100_000;
+    /**
+     * No one speaks faster than this (fast speech is about 20 characters a second); a text longer than the audio can
+     * hold is refused before the engine spends time proportional to text × audio on it.
+     */
+    static final int MAX_CHARS_PER_SECOND = 40;
+    /** Short clips may always carry this much text. */
+    static final int MIN_TEXT_LIMIT = 1_000;
 
     private final SpeechToTextService speechToText;
 
@@ -34,6 +42,11 @@ public final class ForcedAlignmentService {
         SpeechToText engine = speechToText.engine();
         Wav.Decoded pcm = UploadDecoder.to16k(AudioInput.mono(audio));
         double seconds = pcm.format().seconds(pcm.pcm().length);
+        long limit = Math.max(MIN_TEXT_LIMIT, (long) Math.ceil(seconds * MAX_CHARS_PER_SECOND));
+        if (text.strip().length() > limit) {
+            throw ApiException.invalid("Text of " + text.strip().length() + " characters is longer than " + String.format(java.util.Locale.ROOT, "%.1f", seconds)
+                    + " s of audio can hold (at most " + limit + " characters)", "string_too_long", "body", "text");
+        }
         SpeechToText.Transcript aligned = engine.align(pcm.pcm(), pcm.format(), text.strip()).orElseThrow(() ->
                 new ApiException(501, "forced_alignment_unsupported", "The speech-to-text engine '" + engine.info().provider()
                         + "' cannot do forced alignment; use pocketsphinx."));

@@ -5,11 +5,12 @@ import dev.timbre.audio.OutputFormat;
 import dev.timbre.audio.PcmFormat;
 import dev.timbre.audio.Wav;
 import dev.timbre.http.ApiException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -52,23 +53,36 @@ final class AudioFiles {
         }
     }
 
-    static Download single(Entry e) {
-        return new Download(e.contentType(), e.fileName(), e.data());
+    /** Refuses (400) an item {@link #toWav} cannot decode, before a download writes anything. */
+    static void checkConvertible(HistoryItem item) {
+        var format = OutputFormat.parse(item.outputFormat());
+        boolean ok = format.isPresent()
+                ? Set.of(OutputFormat.Codec.PCM, OutputFormat.Codec.MP3, OutputFormat.Codec.WAV).contains(format.get().codec())
+                : Set.of("mp3", "wav").contains(extension(item.contentType(), null));
+        if (!ok) throw ApiException.badRequest("invalid_output_format", "History item '" + item.historyItemId() + "' cannot be converted to wav");
     }
 
-    static Download zip(List<Entry> entries) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Entry e : entries) {
-                ZipEntry z = new ZipEntry(e.fileName());
-                z.setTime(e.item().dateUnix() * 1000);
-                zip.putNextEntry(z);
-                zip.write(e.data());
-                zip.closeEntry();
+    /** Opens one stored item's audio (the caller closes it); a missing blob is an {@link IOException}. */
+    interface Opener {
+        InputStream open(HistoryRepository.Stored item) throws IOException;
+    }
+
+    /**
+     * Writes a zip of {@code items} to {@code out}, one entry at a time: stored audio is copied from its stream;
+     * WAV conversion reads one item into memory. Does not close {@code out}.
+     */
+    static void zip(List<HistoryRepository.Stored> items, boolean wav, Opener opener, OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        for (HistoryRepository.Stored s : items) {
+            ZipEntry z = new ZipEntry(new Entry(s.item(), wav ? "audio/wav" : s.item().contentType(), null).fileName());
+            z.setTime(s.item().dateUnix() * 1000);
+            zip.putNextEntry(z);
+            try (InputStream in = opener.open(s)) {
+                if (wav) zip.write(toWav(s.item(), in.readAllBytes()).data());
+                else in.transferTo(zip);
             }
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+            zip.closeEntry();
         }
-        return new Download("application/zip", "history.zip", bytes.toByteArray());
+        zip.finish();
     }
 }

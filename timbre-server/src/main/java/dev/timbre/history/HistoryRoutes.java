@@ -55,7 +55,7 @@ public final class HistoryRoutes implements EndpointGroup {
         ctx.result(audio.data());
     }
 
-    private void download(Context ctx) {
+    private void download(Context ctx) throws java.io.IOException {
         DownloadRequest body = JsonBody.read(ctx, DownloadRequest.class);
         if (body.historyItemIds() == null) throw ApiException.invalid("Field required", "missing", "body", "history_item_ids");
         if (body.historyItemIds().isEmpty()) {
@@ -67,7 +67,7 @@ public final class HistoryRoutes implements EndpointGroup {
         Download d = service.download(body.historyItemIds(), body.outputFormat());
         MediaType.set(ctx, d.contentType());
         ctx.header("Content-Disposition", "attachment; filename=\"" + d.fileName() + "\"");
-        ctx.result(d.data());
+        d.body().writeTo(ctx.res().getOutputStream()); // a storage failure past this point cuts the response off
     }
 
     private static String id(Context ctx) {

@@ -99,24 +99,50 @@ public final class HistoryService {
         }
     }
 
-    /** One id gives that item's audio; several give a zip with one entry per distinct item. */
+    /**
+     * One id gives that item's audio; several give a zip with one entry per distinct item (at most
+     * {@link #MAX_DOWNLOAD_ITEMS}). Every id is checked (404) and every item's convertibility to WAV (400) before
+     * anything is written; the audio is then streamed from storage as the response is written.
+     */
     public Download download(List<String> ids, String outputFormat) {
         boolean wav = outputFormat != null && outputFormat.equals("wav");
         if (outputFormat != null && !wav && !outputFormat.equals("default")) {
             throw ApiException.badRequest("invalid_output_format", "output_format must be wav or none");
         }
-        List<AudioFiles.Entry> entries = new ArrayList<>();
-        for (String id : ids.stream().distinct().toList()) {
-            HistoryRepository.Stored s = stored(id);
-            byte[] audio;
-            try {
-                audio = blobs.get(s.audioKey()).orElseThrow(() -> notFound(id));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            entries.add(wav ? AudioFiles.toWav(s.item(), audio) : new AudioFiles.Entry(s.item(), s.item().contentType(), audio));
+        List<String> distinct = ids.stream().distinct().toList();
+        if (distinct.size() > MAX_DOWNLOAD_ITEMS) {
+            throw ApiException.invalid("List should have at most " + MAX_DOWNLOAD_ITEMS + " items after validation, not " + distinct.size(),
+                    "too_long", "body", "history_item_ids");
         }
-        return entries.size() == 1 ? AudioFiles.single(entries.get(0)) : AudioFiles.zip(entries);
+        List<HistoryRepository.Stored> found = distinct.stream().map(this::stored).toList();
+        if (wav) for (HistoryRepository.Stored s : found) AudioFiles.checkConvertible(s.item());
+        if (found.size() > 1) return new Download("application/zip", "history.zip", out -> AudioFiles.zip(found, wav, this::open, out));
+        HistoryRepository.Stored one = found.get(0);
+        if (wav) {
+            AudioFiles.Entry entry = AudioFiles.toWav(one.item(), read(one));
+            return new Download(entry.contentType(), entry.fileName(), out -> out.write(entry.data()));
+        }
+        AudioFiles.Entry name = new AudioFiles.Entry(one.item(), one.item().contentType(), null);
+        return new Download(one.item().contentType(), name.fileName(), out -> {
+            try (InputStream in = open(one)) {
+                in.transferTo(out);
+            }
+        });
+    }
+
+    /** The most distinct items one download may name (as many as a history page lists). */
+    public static final int MAX_DOWNLOAD_ITEMS = MAX_PAGE_SIZE;
+
+    private byte[] read(HistoryRepository.Stored s) {
+        try (InputStream in = open(s)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private InputStream open(HistoryRepository.Stored s) throws IOException {
+        return blobs.open(s.audioKey()).orElseThrow(() -> new IOException("history audio " + s.audioKey() + " is gone"));
     }
 
     private HistoryRepository.Stored stored(String id) {

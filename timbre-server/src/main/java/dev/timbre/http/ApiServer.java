@@ -61,6 +61,7 @@ public final class ApiServer implements AutoCloseable {
         ErrorBodies.install(app);
         app.before(tracking::begin);
         app.before(ctx -> checkSize(ctx, limits));
+        app.before(ApiServer::checkCharset);
         app.before("/v1/*", auth::check);
         app.before("/v2/*", auth::check);
         app.wsBeforeUpgrade("/v1/*", auth::checkUpgrade);
@@ -75,6 +76,22 @@ public final class ApiServer implements AutoCloseable {
         boolean multipart = type != null && type.toLowerCase().startsWith("multipart/");
         long max = multipart ? limits.maxUploadBytes() : limits.maxBodyBytes();
         if (length > max) throw ApiException.tooLarge("Request body of " + length + " bytes exceeds the limit of " + max + " bytes");
+    }
+
+    /**
+     * Rejects a body whose declared charset this JVM cannot decode (e.g. {@code charset=utf-7}) with a 400 before a
+     * route reads it; reading it would throw an unchecked charset error deep inside the body parser.
+     */
+    private static void checkCharset(Context ctx) {
+        String charset = ctx.characterEncoding();
+        if (charset == null) return;
+        boolean known;
+        try {
+            known = java.nio.charset.Charset.isSupported(charset);
+        } catch (java.nio.charset.IllegalCharsetNameException e) {
+            known = false;
+        }
+        if (!known) throw ApiException.badRequest("invalid_content_type", "Unsupported charset in Content-Type: " + charset);
     }
 
     /** Every routed endpoint as {@code "METHOD /path/{param}"}, WebSockets as {@code "WS /path"}, for the coverage report. */

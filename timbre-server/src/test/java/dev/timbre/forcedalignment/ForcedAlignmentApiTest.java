@@ -51,6 +51,19 @@ class ForcedAlignmentApiTest {
     }
 
     @Test
+    void a_text_longer_than_the_limit_or_than_the_audio_can_hold_is_a_422() {
+        var tooLong = server.postMultipart("/v1/forced-alignment", new Multipart().file("file", "a.wav", "audio/wav", twoWords())
+                .field("text", "word ".repeat(ForcedAlignmentService.MAX_TEXT / 5 + 1)));
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.json().at("/detail/0/type").asText()).isEqualTo("string_too_long");
+        assertThat(tooLong.json().at("/detail/0/loc/1").asText()).isEqualTo("text");
+        var moreThanSpoken = server.postMultipart("/v1/forced-alignment", new Multipart().file("file", "a.wav", "audio/wav", twoWords())
+                .field("text", "word ".repeat(ForcedAlignmentService.MIN_TEXT_LIMIT)));
+        assertThat(moreThanSpoken.status()).isEqualTo(422);
+        assertThat(moreThanSpoken.json().at("/detail/0/msg").asText()).contains("of audio can hold");
+    }
+
+    @Test
     void bad_input_is_a_clear_4xx() {
         assertThat(server.postMultipart("/v1/forced-alignment", new Multipart().field("text", "x")).status()).isEqualTo(422);
         assertThat(server.postMultipart("/v1/forced-alignment", new Multipart().file("file", "a.wav", "audio/wav", twoWords())).status())

@@ -227,6 +227,11 @@ class HistoryApiTest {
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.json().get("detail").get("status").asText()).isEqualTo("history_item_not_found");
         assertThat(server.postJson("/v1/history/download", Map.of("history_item_ids", List.of("../../etc/passwd"))).status()).isEqualTo(404);
+        List<String> tooMany = java.util.stream.IntStream.rangeClosed(0, HistoryService.MAX_DOWNLOAD_ITEMS).mapToObj(i -> "item" + i).toList();
+        var many = server.postJson("/v1/history/download", Map.of("history_item_ids", tooMany));
+        assertThat(many.status()).isEqualTo(422);
+        assertThat(many.json().at("/detail/0/type").asText()).isEqualTo("too_long");
+        assertThat(many.json().at("/detail/0/loc/1").asText()).isEqualTo("history_item_ids");
     }
 
     @Test
