@@ -34,7 +34,7 @@ public final class CharacterStatsRepository {
         String label = DIMENSIONS.get(breakdown);
         if (label == null) throw new IllegalArgumentException("unknown breakdown " + breakdown);
         String value = countCharges ? "1" : "characters";
-        return jdbi.withHandle(h -> h.createQuery("SELECT bucket, label, SUM(v) AS value FROM (SELECT (date_ms - :from) / :size AS bucket, "
+        return jdbi.withHandle(h -> h.createQuery("SELECT bucket, label, SUM(v) AS total FROM (SELECT (date_ms - :from) / :size AS bucket, "
                         + label + " AS label, " + value + " AS v FROM character_usage WHERE date_ms >= :from AND date_ms <= :to) t "
                         + "GROUP BY bucket, label")
                 .bind("from", fromMs).bind("to", toMs).bind("size", bucketMs)
