@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.timbre.testing.OpenApiContract;
 import dev.timbre.testing.TestServer;
+import dev.timbre.testing.TestSocket;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
@@ -202,5 +203,21 @@ class ServiceAccountKeysApiTest {
                 .as("too many buckets").isEqualTo(422);
         assertThat(server.get("/v1/usage/character-stats?start_unix=0&end_unix=1&metric=ttfb_avg").status()).isEqualTo(422);
         assertThat(server.get("/v1/usage/character-stats?start_unix=-5&end_unix=1").status()).isEqualTo(422);
+    }
+
+    @Test
+    void a_stream_input_socket_charges_the_key_it_was_opened_with() {
+        String secret = create(server, "socket", List.of("text_to_speech"), 15L);
+        String path = "/v1/text-to-speech/" + server.firstVoiceId() + "/stream-input?output_format=pcm_16000";
+        try (TestSocket s = TestSocket.open(server, path, secret)) {
+            s.send(Map.of("text", " "));
+            s.send(Map.of("text", "Ten chars. ", "flush", true)); // 11 characters
+            assertThat(s.nextMessage().get("audio").asText()).isNotEmpty();
+            s.send(Map.of("text", "Ten more. ", "flush", true)); // 10 > 4 left
+            JsonNode error;
+            do error = s.nextMessage(); while (!error.has("error"));
+            assertThat(error.get("error").asText()).isEqualTo("quota_exceeded");
+        }
+        assertThat(listed("socket").get("character_count").asLong()).isEqualTo(11);
     }
 }
