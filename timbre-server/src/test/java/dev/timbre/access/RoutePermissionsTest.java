@@ -33,5 +33,9 @@ class RoutePermissionsTest {
         assertThat(Permission.parse("all")).isEmpty();
         assertThat(Permission.parse("CONVAI_WRITE")).isEmpty();
         assertThat(Permission.values()).hasSize(28);
+        var spec = dev.timbre.testing.OpenApiContract.spec().at("/components/schemas/WorkspaceApiKeyResponseModel/properties/permissions/anyOf/0/items/enum");
+        java.util.List<String> names = new java.util.ArrayList<>();
+        spec.forEach(n -> names.add(n.asText()));
+        assertThat(java.util.Arrays.stream(Permission.values()).map(Permission::wire)).containsExactlyElementsOf(names);
     }
 }
