@@ -21,7 +21,8 @@
  *       ({@code sk_} + 48 hex) is returned once and never again; bodies are checked by
  *       {@link dev.timbre.workspace.ApiKeyChecks} (422 per field). A key without {@code all} cannot grant a
  *       permission it lacks. {@code character_count} is the key's spending in the current period (from
- *       {@code user.UserService}). PATCH and DELETE answer {@code {"status":"ok"}}.</li>
+ *       {@code user.UserService}). PATCH replaces name, permissions, enabled and limit (an absent or null {@code character_limit} removes the
+ *       limit); PATCH and DELETE answer {@code {"status":"ok"}}.</li>
  * </ul>
  */
 package dev.timbre.workspace;
