@@ -65,7 +65,10 @@ import dev.timbre.texttodialogue.TextToDialogueService;
 import dev.timbre.texttospeech.TextToSpeechRoutes;
 import dev.timbre.texttospeech.TextToSpeechService;
 import dev.timbre.texttospeech.TextToSpeechSocketRoutes;
+import dev.timbre.user.CharacterStats;
+import dev.timbre.user.CharacterStatsRepository;
 import dev.timbre.user.UsageRepository;
+import dev.timbre.user.UsageRoutes;
 import dev.timbre.user.UserRoutes;
 import dev.timbre.user.UserService;
 import dev.timbre.voices.PremadeVoices;
@@ -77,6 +80,9 @@ import dev.timbre.voices.VoicesRoutes;
 import dev.timbre.voices.VoicesService;
 import dev.timbre.workspace.ApiKeyRepository;
 import dev.timbre.workspace.BootstrapKey;
+import dev.timbre.workspace.ServiceAccountRepository;
+import dev.timbre.workspace.ServiceAccountsRoutes;
+import dev.timbre.workspace.ServiceAccountsService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -167,6 +173,9 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/speech-to-text", new RealtimeRoutes(speechToText, auth)),
                     mount("/v1/forced-alignment", new ForcedAlignmentRoutes(new ForcedAlignmentService(speechToText), config.limits().maxUploadBytes())),
                     mount("/v1/user", new UserRoutes(users)),
+                    mount("/v1/usage", new UsageRoutes(new CharacterStats(new CharacterStatsRepository(database.jdbi())))),
+                    mount("/v1/service-accounts", new ServiceAccountsRoutes(new ServiceAccountsService(
+                            new ServiceAccountRepository(database.jdbi()), keys, users, Clock.systemUTC()))),
                     mount("/v1/convai/agents", new AgentsRoutes(agents)),
                     mount("/v1/convai/agents", new SimulationRoutes(new SimulationService(agents, new AgentProfiles(agents, tools, languageModels), languageModels,
                             new ConversationAnalyser(Duration.ofSeconds(60)), Clock.systemUTC()))),

@@ -1,19 +1,26 @@
 package dev.timbre.http;
 
-import dev.timbre.workspace.ApiKeyRepository;
+import dev.timbre.access.Caller;
+import dev.timbre.access.CallerLookup;
+import dev.timbre.access.Permission;
+import dev.timbre.access.RoutePermissions;
 import io.javalin.http.Context;
+import java.util.Optional;
 
 /**
  * Checks {@code xi-api-key} (or, as OpenAI clients send it, {@code Authorization: Bearer <key>}) on every {@code /v1}
- * and {@code /v2} request against the stored key hashes. WebSocket
- * upgrades may carry the key in the header or the query ({@code xi_api_key}, {@code authorization}); a socket opened
- * without one must send it in its first message.
+ * and {@code /v2} request: the key must be stored, enabled, and hold the permission {@link RoutePermissions} assigns
+ * to the route (401 {@code missing_permissions} otherwise, as ElevenLabs answers). The request's {@link Caller} is
+ * then available through {@link #caller(Context)}. WebSocket upgrades may carry the key in the header or the query
+ * ({@code xi_api_key}, {@code authorization}); a socket opened without one must send it in its first message and
+ * check it with {@link #authorize(String, Permission)}. Thread-safe.
  */
 public final class ApiKeyAuth {
     public static final String HEADER = "xi-api-key";
-    private final ApiKeyRepository keys;
+    private static final String CALLER = "timbre.caller";
+    private final CallerLookup keys;
 
-    public ApiKeyAuth(ApiKeyRepository keys) {
+    public ApiKeyAuth(CallerLookup keys) {
         this.keys = keys;
     }
 
@@ -24,9 +31,43 @@ public final class ApiKeyAuth {
         if (key == null || key.isBlank()) {
             throw ApiException.unauthorized("needs_authorization", "Neither authorization header nor xi-api-key received, please provide one.");
         }
-        var found = keys.findByKey(key.trim());
-        if (found.isEmpty()) throw ApiException.unauthorized("invalid_api_key", "Invalid API key");
-        ctx.attribute("api_key_id", found.get().id());
+        Caller caller = authorize(key, RoutePermissions.required(ctx.method().name(), ctx.path()));
+        ctx.attribute(CALLER, caller);
+    }
+
+    /** The caller {@link #check} accepted for this request; {@link Caller#INTERNAL} where no check ran. */
+    public static Caller caller(Context ctx) {
+        Caller c = ctx.attribute(CALLER);
+        return c == null ? Caller.INTERNAL : c;
+    }
+
+    /** The caller of {@code key} if it is stored, enabled and holds {@code needed}; a 401 ElevenLabs error otherwise. */
+    public Caller authorize(String key, Permission needed) {
+        return authorize(key, Optional.of(needed));
+    }
+
+    private Caller authorize(String key, Optional<Permission> needed) {
+        Caller c = key == null || key.isBlank() ? null : keys.find(key.trim()).orElse(null);
+        if (c == null) throw ApiException.unauthorized("invalid_api_key", "Invalid API key");
+        if (c.disabled()) throw ApiException.unauthorized("api_key_disabled", "This API key is disabled.");
+        if (needed.isEmpty() && c.permissions() != null) {
+            throw ApiException.unauthorized("missing_permissions", "The API key you used is missing the permission all to execute this operation.");
+        }
+        if (needed.isPresent() && !c.has(needed.get())) {
+            throw ApiException.unauthorized("missing_permissions",
+                    "The API key you used is missing the permission " + needed.get().wire() + " to execute this operation.");
+        }
+        return c;
+    }
+
+    /** Whether {@code key} would pass {@link #authorize(String, Permission)}. */
+    public boolean allows(String key, Permission needed) {
+        try {
+            authorize(key, needed);
+            return true;
+        } catch (ApiException e) {
+            return false;
+        }
     }
 
     /** The key of an {@code Authorization: Bearer <key>} header; null for none or another scheme. */
@@ -36,10 +77,13 @@ public final class ApiKeyAuth {
         return a.regionMatches(true, 0, "Bearer ", 0, 7) ? a.substring(7).trim() : null;
     }
 
-    /** Before a WebSocket upgrade: a key that is given must be valid (401 otherwise); none at all is left to the socket. */
+    /**
+     * Before a WebSocket upgrade: a key that is given must be valid and hold the socket's permission (401
+     * otherwise); none at all is left to the socket.
+     */
     public void checkUpgrade(Context ctx) {
         String key = upgradeKey(ctx.header(HEADER), ctx.queryParam("xi_api_key"), ctx.queryParam("authorization"));
-        if (key != null && !isValid(key)) throw ApiException.unauthorized("invalid_api_key", "Invalid API key");
+        if (key != null) ctx.attribute(CALLER, authorize(key, RoutePermissions.required("WS", ctx.path())));
     }
 
     /** The key an upgrade carries: the header, else {@code xi_api_key}, else {@code authorization} less "Bearer "; or null. */
@@ -48,9 +92,5 @@ public final class ApiKeyAuth {
         if (authorizationQuery == null || authorizationQuery.isBlank()) return null;
         String a = authorizationQuery.trim();
         return a.regionMatches(true, 0, "Bearer ", 0, 7) ? a.substring(7).trim() : a;
-    }
-
-    public boolean isValid(String key) {
-        return key != null && !key.isBlank() && keys.findByKey(key.trim()).isPresent();
     }
 }

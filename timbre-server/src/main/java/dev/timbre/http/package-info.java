@@ -10,9 +10,13 @@
  *   <li>{@link dev.timbre.http.RequestTracking}: an {@code x-request-id} on every response, one access-log line, and
  *       the timer {@code timbre.http.requests{method,route,status}} (route = the template, never an id).</li>
  *   <li>{@link dev.timbre.http.ApiKeyAuth}: {@code /v1} and {@code /v2} need {@code xi-api-key} or
- *       {@code Authorization: Bearer <key>} (401 {@code needs_authorization} / {@code invalid_api_key});
+ *       {@code Authorization: Bearer <key>} (401 {@code needs_authorization} / {@code invalid_api_key} /
+ *       {@code api_key_disabled}), holding the permission {@code access.RoutePermissions} gives the route (401
+ *       {@code missing_permissions}, "The API key you used is missing the permission X to execute this operation.");
+ *       routes read the request's {@code access.Caller} with {@code ApiKeyAuth.caller(ctx)} to charge it.
  *       {@code /health} and {@code /metrics} do not. WebSocket upgrades may carry the key in the header or query
- *       ({@code xi_api_key}, {@code authorization}); without one the socket's first message must.</li>
+ *       ({@code xi_api_key}, {@code authorization}); without one the socket's first message must
+ *       ({@code authorize(key, permission)}).</li>
  *   <li>{@link dev.timbre.http.ApiException} + {@link dev.timbre.http.ErrorBodies}: every failure becomes
  *       {@code {"detail": {"status": code, "message": …}}}, validation errors the 422 list
  *       {@code {"detail": [{loc, msg, type}]}}; {@code Retry-After} when set; malformed JSON → 422 with {@code loc}

@@ -3,6 +3,8 @@ package dev.timbre.openai;
 import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
+import dev.timbre.access.Caller;
+import dev.timbre.http.ApiKeyAuth;
 import dev.timbre.http.ErrorBodies;
 import dev.timbre.http.Json;
 import dev.timbre.http.JsonBody;
@@ -48,7 +50,7 @@ public final class OpenAiSpeechRoutes implements EndpointGroup {
             MediaType.set(ctx, "text/event-stream");
             ctx.header("Cache-Control", "no-cache");
             OutputStream out = ctx.res().getOutputStream();
-            boolean done = streamTo(p, s, audio -> event(out, new Delta("speech.audio.delta", Base64.getEncoder().encodeToString(audio))));
+            boolean done = streamTo(ApiKeyAuth.caller(ctx), p, s, audio -> event(out, new Delta("speech.audio.delta", Base64.getEncoder().encodeToString(audio))));
             if (done) {
                 try {
                     event(out, new Done("speech.audio.done", new Usage(characters, 0, characters)));
@@ -59,7 +61,7 @@ public final class OpenAiSpeechRoutes implements EndpointGroup {
         } else {
             MediaType.set(ctx, s.format().contentType());
             OutputStream out = ctx.res().getOutputStream();
-            streamTo(p, s, audio -> {
+            streamTo(ApiKeyAuth.caller(ctx), p, s, audio -> {
                 out.write(audio);
                 out.flush();
             });
@@ -85,8 +87,8 @@ public final class OpenAiSpeechRoutes implements EndpointGroup {
     }
 
     /** False when the client went away mid-stream, which cancels the synthesis; there is no one left to tell. */
-    private boolean streamTo(TextToSpeechService.Prepared p, OpenAiSpeechChecks.Speech s, AudioWriter writer) throws InterruptedException {
-        try (TextToSpeechService.Generation g = service.stream(p, s.format(), true)) {
+    private boolean streamTo(Caller caller, TextToSpeechService.Prepared p, OpenAiSpeechChecks.Speech s, AudioWriter writer) throws InterruptedException {
+        try (TextToSpeechService.Generation g = service.stream(caller, p, s.format(), true)) {
             for (SpeechChunk chunk; (chunk = g.next()) != null; ) {
                 if (chunk.audio().length > 0) writer.write(chunk.audio());
             }

@@ -3,6 +3,8 @@ package dev.timbre.texttodialogue;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
 import dev.timbre.audio.OutputFormat;
+import dev.timbre.access.Caller;
+import dev.timbre.http.ApiKeyAuth;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
 import dev.timbre.http.JsonBody;
@@ -39,7 +41,7 @@ public final class TextToDialogueRoutes implements EndpointGroup {
     }
 
     /** What every variant reads from the request, checked before any synthesis. */
-    private record Call(TextToDialogueService.Dialogue dialogue, OutputFormat format, boolean logging) {}
+    private record Call(Caller caller, TextToDialogueService.Dialogue dialogue, OutputFormat format, boolean logging) {}
 
     private Call call(Context ctx) {
         OutputFormat format = outputFormat(ctx);
@@ -48,7 +50,7 @@ public final class TextToDialogueRoutes implements EndpointGroup {
         ctx.header("request-id", d.requestId());
         ctx.header("x-character-count", Integer.toString(d.characters()));
         if (logging) ctx.header("history-item-id", d.historyItemId());
-        return new Call(d, format, logging);
+        return new Call(ApiKeyAuth.caller(ctx), d, format, logging);
     }
 
     private void convert(Context ctx) throws InterruptedException {
@@ -88,7 +90,7 @@ public final class TextToDialogueRoutes implements EndpointGroup {
 
     private TextToDialogueService.Result convert(Call c) throws InterruptedException {
         try {
-            return service.convert(c.dialogue(), c.format(), c.logging());
+            return service.convert(c.caller(), c.dialogue(), c.format(), c.logging());
         } catch (SpeechException.Refused e) {
             throw refused(e);
         }
@@ -96,7 +98,7 @@ public final class TextToDialogueRoutes implements EndpointGroup {
 
     /** Writes each chunk as it is pulled. A client that goes away cancels the rest; there is no one left to tell. */
     private void streamTo(Context ctx, Call c, ChunkWriter writer) throws InterruptedException {
-        try (TextToDialogueService.Generation g = service.stream(c.dialogue(), c.format(), c.logging())) {
+        try (TextToDialogueService.Generation g = service.stream(c.caller(), c.dialogue(), c.format(), c.logging())) {
             OutputStream out = ctx.res().getOutputStream();
             for (SpeechChunk chunk; (chunk = g.next()) != null; ) writer.write(out, g, chunk);
         } catch (IOException clientGone) {

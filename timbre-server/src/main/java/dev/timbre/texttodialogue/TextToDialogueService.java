@@ -2,6 +2,8 @@ package dev.timbre.texttodialogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.timbre.access.Caller;
+import dev.timbre.user.ChargedFor;
 import dev.timbre.common.Ids;
 import dev.timbre.audio.OutputFormat;
 import dev.timbre.history.HistoryService;
@@ -82,23 +84,23 @@ public final class TextToDialogueService {
     }
 
     /** Speaks the whole dialogue (a whole-file run: it takes its turn, it does not yield). */
-    public Result convert(Dialogue d, OutputFormat format, boolean logging) throws InterruptedException {
-        try (Generation g = open(d, format, logging, SpeechSynthesizer.Delivery.WHOLE)) {
+    public Result convert(Caller caller, Dialogue d, OutputFormat format, boolean logging) throws InterruptedException {
+        try (Generation g = open(caller, d, format, logging, SpeechSynthesizer.Delivery.WHOLE)) {
             SpeechChunk all = g.rest();
             return new Result(g.body(all), all.audio(), g.seconds());
         }
     }
 
     /** Opens a streamed dialogue: pull its chunks from the returned generation, then close it. */
-    public Generation stream(Dialogue d, OutputFormat format, boolean logging) throws InterruptedException {
-        return open(d, format, logging, SpeechSynthesizer.Delivery.STREAMED);
+    public Generation stream(Caller caller, Dialogue d, OutputFormat format, boolean logging) throws InterruptedException {
+        return open(caller, d, format, logging, SpeechSynthesizer.Delivery.STREAMED);
     }
 
-    private Generation open(Dialogue d, OutputFormat format, boolean logging, SpeechSynthesizer.Delivery delivery)
+    private Generation open(Caller caller, Dialogue d, OutputFormat format, boolean logging, SpeechSynthesizer.Delivery delivery)
             throws InterruptedException {
         SpeechRun run = speech.open(d.script(format, logging), delivery);
         try {
-            return new Generation(d, format, logging, users.charge(d.characters()), run);
+            return new Generation(d, format, logging, users.charge(caller, d.characters(), new ChargedFor(ChargedFor.TEXT_TO_DIALOGUE, null, d.modelId())), run);
         } catch (RuntimeException e) {
             run.close();
             throw e;

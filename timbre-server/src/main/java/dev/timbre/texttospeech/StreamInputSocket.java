@@ -1,6 +1,8 @@
 package dev.timbre.texttospeech;
 
 import dev.timbre.http.ApiException;
+import dev.timbre.access.Caller;
+import dev.timbre.access.Permission;
 import dev.timbre.http.ApiKeyAuth;
 import dev.timbre.http.SpeechErrors;
 import dev.timbre.sockets.InactivityClock;
@@ -33,16 +35,16 @@ final class StreamInputSocket {
     private final InactivityClock inactivity;
     private final SocketWorker worker;
     private final Map<String, StreamInputContext> contexts = new LinkedHashMap<>();
-    private boolean authorized;
+    private volatile Caller caller; // null until a key is checked; then who is charged
 
     StreamInputSocket(TextToSpeechService service, ApiKeyAuth auth, String voiceId, StreamInputOptions options, boolean multi,
-                      boolean authorized, SocketSender out, ScheduledExecutorService timers) {
+                      Caller caller, SocketSender out, ScheduledExecutorService timers) {
         this.service = service;
         this.auth = auth;
         this.voiceId = voiceId;
         this.options = options;
         this.multi = multi;
-        this.authorized = authorized;
+        this.caller = caller;
         this.out = out;
         this.inactivity = new InactivityClock(timers, options.inactivityTimeoutSeconds(), () -> fail(ApiException.badRequest(
                 "input_timeout_exceeded", "No message received within the inactivity_timeout of " + options.inactivityTimeoutSeconds() + " seconds.")));
@@ -95,14 +97,13 @@ final class StreamInputSocket {
 
     /** Checks the key of the first message when the connection carried none. */
     private void authorize(StreamInputMessage m) {
-        if (authorized) return;
+        if (caller != null) return;
         String key = m.key();
         if (key == null) {
             throw ApiException.unauthorized("needs_authorization",
                     "Neither authorization header nor xi-api-key received, please provide one.");
         }
-        if (!auth.isValid(key)) throw ApiException.unauthorized("invalid_api_key", "Invalid API key");
-        authorized = true;
+        caller = auth.authorize(key, Permission.TEXT_TO_SPEECH);
     }
 
     private void generate(StreamInputContext c, List<String> pieces) {
@@ -123,7 +124,7 @@ final class StreamInputSocket {
     private void synthesise(StreamInputContext c, String text) throws IOException, InterruptedException {
         TextToSpeechService.Prepared p = service.prepare(voiceId, options.request(text, c.voiceSettings));
         String contextId = multi ? c.id : null;
-        try (TextToSpeechService.Generation g = service.stream(p, options.format(), options.logging())) {
+        try (TextToSpeechService.Generation g = service.stream(caller, p, options.format(), options.logging())) {
             SpeechChunk held = null;
             for (SpeechChunk chunk; (chunk = g.next()) != null; ) {
                 if (held != null && chunk.audio().length == 0) {

@@ -3,7 +3,9 @@ package dev.timbre.texttospeech;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
 import dev.timbre.audio.OutputFormat;
+import dev.timbre.access.Caller;
 import dev.timbre.http.ApiException;
+import dev.timbre.http.ApiKeyAuth;
 import dev.timbre.http.Json;
 import dev.timbre.http.JsonBody;
 import dev.timbre.http.MediaType;
@@ -38,7 +40,7 @@ public final class TextToSpeechRoutes implements EndpointGroup {
     }
 
     /** What every variant reads from the request, checked before any synthesis. */
-    private record Call(TextToSpeechService.Prepared prepared, OutputFormat format, boolean logging) {}
+    private record Call(Caller caller, TextToSpeechService.Prepared prepared, OutputFormat format, boolean logging) {}
 
     private Call call(Context ctx) {
         String voiceId = Params.id(ctx, "voice_id", "voice_not_found", "A voice with the voice_id");
@@ -51,19 +53,19 @@ public final class TextToSpeechRoutes implements EndpointGroup {
         ctx.header("request-id", p.requestId());
         ctx.header("x-character-count", Integer.toString(p.text().length()));
         if (logging) ctx.header("history-item-id", p.historyItemId());
-        return new Call(p, format, logging);
+        return new Call(ApiKeyAuth.caller(ctx), p, format, logging);
     }
 
     private void convert(Context ctx) throws InterruptedException {
         Call c = call(ctx);
-        TextToSpeechService.Result result = service.convert(c.prepared(), c.format(), c.logging());
+        TextToSpeechService.Result result = service.convert(c.caller(), c.prepared(), c.format(), c.logging());
         MediaType.set(ctx, c.format().contentType());
         ctx.result(result.audio());
     }
 
     private void convertWithTimestamps(Context ctx) throws InterruptedException {
         Call c = call(ctx);
-        TextToSpeechService.Result result = service.convert(c.prepared(), c.format(), c.logging());
+        TextToSpeechService.Result result = service.convert(c.caller(), c.prepared(), c.format(), c.logging());
         ctx.json(AudioWithTimestamps.of(result.all()));
     }
 
@@ -93,7 +95,7 @@ public final class TextToSpeechRoutes implements EndpointGroup {
 
     /** Writes each chunk as it is pulled. A client that goes away cancels the rest; there is no one left to tell. */
     private void streamTo(Context ctx, Call c, ChunkWriter writer) throws InterruptedException {
-        try (TextToSpeechService.Generation g = service.stream(c.prepared(), c.format(), c.logging())) {
+        try (TextToSpeechService.Generation g = service.stream(c.caller(), c.prepared(), c.format(), c.logging())) {
             OutputStream out = ctx.res().getOutputStream();
             for (SpeechChunk chunk; (chunk = g.next()) != null; ) writer.write(out, chunk);
         } catch (IOException clientGone) {

@@ -1,6 +1,8 @@
 package dev.timbre.texttospeech;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.timbre.access.Caller;
+import dev.timbre.user.ChargedFor;
 import dev.timbre.common.Ids;
 import dev.timbre.audio.OutputFormat;
 import dev.timbre.engine.SpeechRequest;
@@ -92,23 +94,23 @@ public final class TextToSpeechService {
     }
 
     /** Synthesises the whole text (a whole-file run: it takes its turn, it does not yield). */
-    public Result convert(Prepared p, OutputFormat format, boolean logging) throws InterruptedException {
-        try (Generation g = open(p, format, logging, SpeechSynthesizer.Delivery.WHOLE)) {
+    public Result convert(Caller caller, Prepared p, OutputFormat format, boolean logging) throws InterruptedException {
+        try (Generation g = open(caller, p, format, logging, SpeechSynthesizer.Delivery.WHOLE)) {
             SpeechChunk all = g.rest();
             return new Result(all, g.seconds());
         }
     }
 
     /** Opens a streamed synthesis: pull its chunks from the returned generation, then close it. */
-    public Generation stream(Prepared p, OutputFormat format, boolean logging) throws InterruptedException {
-        return open(p, format, logging, SpeechSynthesizer.Delivery.STREAMED);
+    public Generation stream(Caller caller, Prepared p, OutputFormat format, boolean logging) throws InterruptedException {
+        return open(caller, p, format, logging, SpeechSynthesizer.Delivery.STREAMED);
     }
 
-    private Generation open(Prepared p, OutputFormat format, boolean logging, SpeechSynthesizer.Delivery delivery)
+    private Generation open(Caller caller, Prepared p, OutputFormat format, boolean logging, SpeechSynthesizer.Delivery delivery)
             throws InterruptedException {
         SpeechRun run = speech.open(SpeechScript.of(p.segment(), format, logging), delivery);
         try {
-            Charge charge = users.charge(p.text().length()); // while the engine analyses the text
+            Charge charge = users.charge(caller, p.text().length(), new ChargedFor(ChargedFor.TEXT_TO_SPEECH, p.voiceId(), p.model().modelId())); // while the engine analyses the text
             return new Generation(p, format, logging, charge, run);
         } catch (RuntimeException e) {
             run.close();

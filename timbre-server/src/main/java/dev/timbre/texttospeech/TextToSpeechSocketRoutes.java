@@ -5,6 +5,8 @@ import static io.javalin.apibuilder.ApiBuilder.ws;
 
 import dev.timbre.common.Ids;
 import dev.timbre.http.ApiException;
+import dev.timbre.access.Caller;
+import dev.timbre.access.Permission;
 import dev.timbre.http.ApiKeyAuth;
 import dev.timbre.sockets.SocketSender;
 import io.javalin.apibuilder.EndpointGroup;
@@ -58,9 +60,9 @@ public final class TextToSpeechSocketRoutes implements EndpointGroup {
             if (!Ids.isSafe(voiceId)) throw ApiException.notFound("voice_not_found", "A voice with the voice_id was not found.");
             StreamInputOptions options = StreamInputOptions.parse(ctx::queryParam);
             service.prepare(voiceId, options.request("check", null)); // an unknown voice or model fails now, not at the first text
-            boolean authorized = ApiKeyAuth.upgradeKey(ctx.header(ApiKeyAuth.HEADER), ctx.queryParam("xi_api_key"),
-                    ctx.queryParam("authorization")) != null;
-            sockets.put(ctx.sessionId(), new StreamInputSocket(service, auth, voiceId, options, multi, authorized, out, timers));
+            String key = ApiKeyAuth.upgradeKey(ctx.header(ApiKeyAuth.HEADER), ctx.queryParam("xi_api_key"), ctx.queryParam("authorization"));
+            Caller caller = key == null ? null : auth.authorize(key, Permission.TEXT_TO_SPEECH);
+            sockets.put(ctx.sessionId(), new StreamInputSocket(service, auth, voiceId, options, multi, caller, out, timers));
         } catch (ApiException e) {
             StreamInputReplies.fail(out, e);
         }

@@ -1,5 +1,6 @@
 package dev.timbre.user;
 
+import dev.timbre.access.Caller;
 import dev.timbre.config.TimbreConfig;
 import dev.timbre.http.ApiException;
 import java.time.Clock;
@@ -27,16 +28,36 @@ public final class UserService {
         usage.configure(account.characterLimit(), now());
     }
 
-    /** Charges {@code characters} (≥ 0); throws a 401 {@code quota_exceeded} and charges nothing when over the limit. */
-    public Charge charge(int characters) {
+    /**
+     * Charges {@code characters} (≥ 0) to the workspace and to {@code caller}'s key, recording what they paid for.
+     * Throws a 401 {@code quota_exceeded} and charges nothing when that would pass the workspace's limit or the key's
+     * own {@code character_limit}.
+     */
+    public Charge charge(Caller caller, int characters, ChargedFor what) {
         if (characters < 0) throw new IllegalArgumentException("characters must not be negative: " + characters);
-        Usage before = usage.charge(characters, now()).orElseThrow(() -> {
-            Usage u = usage.current(now());
-            long left = Math.max(0, u.characterLimit() - u.characterCount());
-            return ApiException.unauthorized("quota_exceeded", "This request exceeds your quota of " + u.characterLimit()
-                    + ". You have " + left + " credits remaining, while " + characters + " credits are required for this request.");
-        });
-        return new Charge(Math.toIntExact(before.characterCount()), Math.toIntExact(before.characterCount() + characters));
+        UsageRepository.Attempt a = usage.charge(characters, now(), caller.keyId(), caller.characterLimit(), what);
+        switch (a.refusal()) {
+            case KEY_LIMIT -> {
+                long left = Math.max(0, caller.characterLimit() - a.keyCountBefore());
+                throw ApiException.unauthorized("quota_exceeded", "This request exceeds your API key's character limit of "
+                        + caller.characterLimit() + ". It has " + left + " credits remaining, while " + characters
+                        + " credits are required for this request.");
+            }
+            case WORKSPACE_LIMIT -> {
+                Usage u = a.before();
+                long left = Math.max(0, u.characterLimit() - u.characterCount());
+                throw ApiException.unauthorized("quota_exceeded", "This request exceeds your quota of " + u.characterLimit()
+                        + ". You have " + left + " credits remaining, while " + characters + " credits are required for this request.");
+            }
+            case NONE -> { }
+        }
+        long before = a.before().characterCount();
+        return new Charge(Math.toIntExact(before), Math.toIntExact(before + characters));
+    }
+
+    /** Characters each key was charged in the current period (a key absent from the map: none). */
+    public java.util.Map<String, Long> keyCounts(java.util.Collection<String> keyIds) {
+        return usage.keyCounts(keyIds, now());
     }
 
     public SubscriptionResponse subscription() {

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bootstrap admin key: {@code TIMBRE_API_KEY} when given; otherwise one generated on first start, printed once
- * and kept in {@code <data>/admin-api-key} readable by the owner only.
+ * and kept in {@code <data>/admin-api-key} readable by the owner only. Installing it removes every other admin key:
+ * starting with a different {@code TIMBRE_API_KEY} rotates the key, and the old one stops working.
  */
 public final class BootstrapKey {
     private static final Logger log = LoggerFactory.getLogger(BootstrapKey.class);
@@ -21,14 +22,18 @@ public final class BootstrapKey {
 
     private BootstrapKey() {}
 
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
     public static void install(ApiKeyRepository keys, String configured, Path dataDir) throws IOException {
         if (configured != null && !configured.isBlank()) {
-            keys.ensure(configured.trim(), "bootstrap admin (TIMBRE_API_KEY)", true);
+            keys.installBootstrap(configured.trim(), "bootstrap admin (TIMBRE_API_KEY)", now());
             return;
         }
         Path file = dataDir.resolve(FILE);
         if (Files.exists(file)) {
-            keys.ensure(Files.readString(file).trim(), "bootstrap admin (generated)", true);
+            keys.installBootstrap(Files.readString(file).trim(), "bootstrap admin (generated)", now());
             return;
         }
         byte[] random = new byte[24];
@@ -45,7 +50,7 @@ public final class BootstrapKey {
         }
         Files.writeString(tmp, key + "\n", StandardOpenOption.TRUNCATE_EXISTING);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        keys.ensure(key, "bootstrap admin (generated)", true);
+        keys.installBootstrap(key, "bootstrap admin (generated)", now());
         // The key goes to the terminal once, never into the log (logs are shipped and kept).
         log.warn("Generated the admin API key: printed once on standard output, stored in {} (owner only)", file);
         System.out.println("TIMBRE_API_KEY=" + key);

@@ -14,8 +14,8 @@ class DatabaseTest {
         try (Database db = TestDatabases.open(kind)) {
             assertThat(db.healthy()).isTrue();
             ApiKeyRepository keys = new ApiKeyRepository(db.jdbi());
-            var k = keys.ensure("secret-key-123", "test", true);
-            assertThat(keys.ensure("secret-key-123", "again", false).id()).isEqualTo(k.id());
+            var k = keys.installBootstrap("secret-key-123", "test", 1);
+            assertThat(keys.installBootstrap("secret-key-123", "again", 2).id()).isEqualTo(k.id());
             assertThat(keys.findByKey("secret-key-123")).isPresent();
             assertThat(keys.findByKey("other")).isEmpty();
             String stored = db.jdbi().withHandle(h -> h.createQuery("SELECT key_hash FROM api_keys").mapTo(String.class).one());

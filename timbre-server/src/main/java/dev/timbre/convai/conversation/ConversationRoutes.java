@@ -20,6 +20,7 @@ import dev.timbre.convai.llm.AgentLanguageModels;
 import dev.timbre.convai.tools.ToolsService;
 import dev.timbre.convai.tools.WebhookTools;
 import dev.timbre.http.ApiException;
+import dev.timbre.access.Permission;
 import dev.timbre.http.ApiKeyAuth;
 import dev.timbre.http.Params;
 import dev.timbre.sockets.SocketSender;
@@ -133,7 +134,7 @@ public final class ConversationRoutes implements EndpointGroup {
         }
         String key = ApiKeyAuth.upgradeKey(ctx.header(ApiKeyAuth.HEADER), ctx.queryParam("xi_api_key"), ctx.queryParam("authorization"));
         String bearer = bearerProtocol(ctx.header("Sec-WebSocket-Protocol"));
-        boolean hasKey = key != null && auth.isValid(key) || bearer != null && auth.isValid(bearer);
+        boolean hasKey = key != null && auth.allows(key, Permission.CONVAI_READ) || bearer != null && auth.allows(bearer, Permission.CONVAI_READ);
         String signature = ctx.queryParam("conversation_signature") != null ? ctx.queryParam("conversation_signature") : ctx.queryParam("token");
         if (signature == null && bearer != null && !hasKey) signature = bearer;
         ConversationSignatures.Grant grant = null;

@@ -70,7 +70,7 @@ public final class RealtimeRoutes implements EndpointGroup {
                     throw RealtimeError.fatal("auth_error", "Neither an xi-api-key header nor a token was received; please provide one.",
                             StatusCode.POLICY_VIOLATION);
                 }
-                if (!auth.isValid(token)) throw RealtimeError.fatal("auth_error", "Invalid token.", StatusCode.POLICY_VIOLATION);
+                if (!auth.allows(token, dev.timbre.access.Permission.SPEECH_TO_TEXT)) throw RealtimeError.fatal("auth_error", "Invalid token.", StatusCode.POLICY_VIOLATION);
             }
             RealtimeOptions options = RealtimeOptions.parse(ctx::queryParam, ctx::queryParams);
             SpeechToText engine;
