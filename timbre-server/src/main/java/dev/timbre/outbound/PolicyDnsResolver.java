@@ -38,7 +38,10 @@ final class PolicyDnsResolver implements DnsResolver {
         return permitted.stream().map(a -> new InetSocketAddress(a, port)).toList();
     }
 
-    /** Without a port: only used by clients that do not pass one; checked as if for any port the allow list names. */
+    /**
+     * Without a port: HttpClient 5.6's connection operators never call it (they resolve host and port together); refused
+     * so that no path can resolve around the policy.
+     */
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
         throw new UnknownHostException("outbound connections resolve host and port together: " + host);
