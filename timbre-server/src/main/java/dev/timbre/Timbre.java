@@ -36,6 +36,10 @@ import dev.timbre.convai.postcall.PostCallProcessor;
 import dev.timbre.convai.postcall.PostCallSetup;
 import dev.timbre.convai.llm.ConfiguredLanguageModels;
 import dev.timbre.convai.tools.HttpWebhookTools;
+import dev.timbre.outbound.OutboundAllowList;
+import dev.timbre.outbound.OutboundHttp;
+import dev.timbre.outbound.OutboundPolicy;
+import dev.timbre.outbound.OutboundTransport;
 import dev.timbre.convai.tools.WebhookTools;
 import dev.timbre.forcedalignment.ForcedAlignmentRoutes;
 import dev.timbre.forcedalignment.ForcedAlignmentService;
@@ -103,7 +107,7 @@ public final class Timbre implements AutoCloseable {
                            SpeechToTextService speechToText, AgentsService agents, ToolsService tools, SecretsService secrets,
                            SettingsService convaiSettings,
                            ConfiguredLanguageModels languageModels, HttpWebhookTools webhookTools,
-                           ConversationsService conversations, PostCallProcessor postCall,
+                           ConversationsService conversations, PostCallProcessor postCall, OutboundHttp outbound,
                            VoiceActivityDetectors voiceActivity, ConversationVoices conversationVoices, SpeechSynthesizer speech) {}
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
@@ -144,8 +148,10 @@ public final class Timbre implements AutoCloseable {
             SecretsService secrets = new SecretsService(new SecretRepository(database.jdbi()), cipher,
                     SecretDependents.of(tools, agents, convaiSettings), Clock.systemUTC());
             org.slf4j.LoggerFactory.getLogger(Timbre.class).info("Agents: {}", config.llm().describe());
-            ConfiguredLanguageModels languageModels = new ConfiguredLanguageModels(config.llm(), secrets::value);
-            HttpWebhookTools webhookTools = new HttpWebhookTools(secrets::value);
+            OutboundHttp outbound = new OutboundHttp(new OutboundPolicy(OutboundAllowList.parse(config.network().outboundAllow())));
+            org.slf4j.LoggerFactory.getLogger(Timbre.class).info("User-supplied URLs may reach: {}", outbound.policy());
+            ConfiguredLanguageModels languageModels = new ConfiguredLanguageModels(config.llm(), secrets::value, new OutboundTransport(outbound));
+            HttpWebhookTools webhookTools = new HttpWebhookTools(secrets::value, outbound);
             ConversationAudio recordings = new ConversationAudio(blobs);
             ConversationsService conversations = new ConversationsService(new ConversationRepository(database.jdbi()), recordings,
                     Clock.systemUTC());
@@ -169,7 +175,7 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/audio", new OpenAiTranscriptionRoutes(speechToText, config.limits().maxUploadBytes())),
                     mount("/v1/text-to-dialogue", new TextToDialogueRoutes(textToDialogue)),
                     mount("/v1/history", new HistoryRoutes(history)),
-                    mount("/v1/speech-to-text", new SpeechToTextRoutes(speechToText, config.limits().maxUploadBytes())),
+                    mount("/v1/speech-to-text", new SpeechToTextRoutes(speechToText, config.limits().maxUploadBytes(), outbound)),
                     mount("/v1/speech-to-text", new RealtimeRoutes(speechToText, auth)),
                     mount("/v1/forced-alignment", new ForcedAlignmentRoutes(new ForcedAlignmentService(speechToText), config.limits().maxUploadBytes())),
                     mount("/v1/user", new UserRoutes(users)),
@@ -190,7 +196,7 @@ public final class Timbre implements AutoCloseable {
             postCall.resumePending();
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
-                    languageModels, webhookTools, conversations, postCall, voiceActivity, conversationVoices, speech));
+                    languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -281,6 +287,7 @@ public final class Timbre implements AutoCloseable {
         services.postCall().close();
         services.languageModels().close();
         services.webhookTools().close();
+        services.outbound().close();
         engines.close();
         services.voiceActivity().close();
         database.close();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 
@@ -15,16 +14,26 @@ import java.nio.charset.StandardCharsets;
  * body, which ends a blocked read.
  */
 public abstract class HttpChatStream extends ThreadedChatStream {
-    private final HttpClient http;
+    private final HttpTransport transport;
     private final HttpRequest request;
+    private final byte[] payload;
     private final String server;
     private volatile InputStream body;
 
     /** @param server how error messages name the server, e.g. {@code "language model at http://…"} */
     protected HttpChatStream(HttpClient http, HttpRequest request, String server, ChatListener listener) {
+        this(HttpTransport.of(http), request, null, server, listener);
+    }
+
+    /**
+     * @param payload the bytes {@code request}'s body publisher sends, for transports other than the JDK client
+     * @param server how error messages name the server, e.g. {@code "language model at http://…"}
+     */
+    protected HttpChatStream(HttpTransport transport, HttpRequest request, byte[] payload, String server, ChatListener listener) {
         super(listener);
-        this.http = http;
+        this.transport = transport;
         this.request = request;
+        this.payload = payload;
         this.server = server;
     }
 
@@ -36,9 +45,9 @@ public abstract class HttpChatStream extends ThreadedChatStream {
 
     @Override
     protected final void run() throws Exception {
-        HttpResponse<InputStream> response;
+        HttpTransport.Answer response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = transport.send(request, payload);
         } catch (HttpTimeoutException e) {
             throw new EngineException(server + " timed out", e, true);
         } catch (IOException e) {
@@ -47,7 +56,7 @@ public abstract class HttpChatStream extends ThreadedChatStream {
         }
         body = response.body();
         if (cancelled()) { ServerSentEvents.closeQuietly(body); return; }
-        int status = response.statusCode();
+        int status = response.status();
         if (status / 100 != 2) {
             String text;
             try (InputStream in = body) { text = new String(in.readNBytes(2000), StandardCharsets.UTF_8); }

@@ -24,7 +24,9 @@
  *       {@link dev.timbre.engine.ToolSpec} parameters are JSON Schema as plain Maps, {@link dev.timbre.engine.ToolCall}
  *       arguments are JSON text.</li>
  *   <li>Provider helpers: {@link dev.timbre.engine.ThreadedChatStream} (one daemon thread per reply, enforces the
- *       contract), {@link dev.timbre.engine.HttpChatStream} (retryable on timeout, unreachable, 408, 429, 5xx),
+ *       contract), {@link dev.timbre.engine.HttpChatStream} (retryable on timeout, unreachable, 408, 429, 5xx; sends
+ *       through an {@link dev.timbre.engine.HttpTransport}: the JDK client, or the server's policy-checked client for
+ *       user-supplied URLs),
  *       {@link dev.timbre.engine.ServerSentEvents}, {@link dev.timbre.engine.ServiceEndpoint} (base URL → {@code /v1/…}).</li>
  *   <li>{@link dev.timbre.engine.FallbackLanguageModel}: cascades providers; the next one on error, empty reply or no
  *       first output within the timeout, never after output was delivered.</li>

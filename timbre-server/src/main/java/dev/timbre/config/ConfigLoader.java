@@ -71,6 +71,10 @@ public final class ConfigLoader {
                     flags.getOrDefault("database-password", c.database().password())));
         }
         c = c.withLlm(LlmOverrides.apply(c.llm(), env, flags));
+        if (env.containsKey("TIMBRE_OUTBOUND_ALLOW")) {
+            c = c.withNetwork(new TimbreConfig.Network(List.of(env.get("TIMBRE_OUTBOUND_ALLOW"))));
+        }
+        dev.timbre.outbound.OutboundAllowList.parse(c.network().outboundAllow()); // a bad entry fails start-up, named
         if (c.port() < 0 || c.port() > 65535) throw new IllegalArgumentException("port out of range: " + c.port());
         return c;
     }

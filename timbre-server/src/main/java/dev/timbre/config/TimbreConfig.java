@@ -18,6 +18,8 @@ import java.util.Map;
  * @param limits request size limits
  * @param webhooks where asynchronous results are delivered
  * @param llm the language models agents use; none configured → the built-in rule model (not an AI)
+ * @param network which non-public addresses user-supplied URLs may reach ({@code TIMBRE_OUTBOUND_ALLOW} replaces
+ *        the YAML's {@code network.outbound_allow})
  */
 public record TimbreConfig(
         String host,
@@ -30,11 +32,18 @@ public record TimbreConfig(
         Limits limits,
         Account account,
         Webhooks webhooks,
-        LlmSettings llm) {
+        LlmSettings llm,
+        Network network) {
 
     public TimbreConfig {
         webhooks = webhooks == null ? new Webhooks(null) : webhooks;
         llm = llm == null ? LlmSettings.none() : llm;
+        network = network == null ? Network.NONE : network;
+    }
+
+    public TimbreConfig(String host, int port, Path dataDir, String apiKey, Database database, Engines engines,
+                        Map<String, String> models, Limits limits, Account account, Webhooks webhooks, LlmSettings llm) {
+        this(host, port, dataDir, apiKey, database, engines, models, limits, account, webhooks, llm, Network.NONE);
     }
 
     public TimbreConfig(String host, int port, Path dataDir, String apiKey, Database database, Engines engines,
@@ -171,6 +180,21 @@ public record TimbreConfig(
         }
     }
 
+    /**
+     * Outbound requests to user-supplied URLs (YAML {@code network}).
+     *
+     * @param outboundAllow {@code outbound_allow}: hosts, {@code host:port} pairs or CIDR ranges that user-supplied
+     *        URLs may reach although they are not public, e.g. {@code 127.0.0.1:11434}, {@code 10.0.0.0/8}; each entry
+     *        may itself be a comma-separated list (the form of {@code TIMBRE_OUTBOUND_ALLOW}); empty for none
+     */
+    public record Network(@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> outboundAllow) {
+        public static final Network NONE = new Network(List.of());
+
+        public Network {
+            outboundAllow = outboundAllow == null ? List.of() : List.copyOf(outboundAllow);
+        }
+    }
+
     /** The single user account of this installation, as {@code GET /v1/user} reports it. */
     public record Account(String userId, String firstName, long characterLimit, String tier) {}
 
@@ -181,22 +205,24 @@ public record TimbreConfig(
                 Map.of(),
                 new Limits(2L * 1024 * 1024, 100L * 1024 * 1024),
                 new Account("timbre", "Timbre", 100_000_000L, "self_hosted"),
-                new Webhooks(null), LlmSettings.none());
+                new Webhooks(null), LlmSettings.none(), Network.NONE);
     }
 
-    public TimbreConfig withPort(int p) { return new TimbreConfig(host, p, dataDir, apiKey, database, engines, models, limits, account, webhooks, llm); }
+    public TimbreConfig withPort(int p) { return new TimbreConfig(host, p, dataDir, apiKey, database, engines, models, limits, account, webhooks, llm, network); }
 
-    public TimbreConfig withDataDir(Path d) { return new TimbreConfig(host, port, d, apiKey, database, engines, models, limits, account, webhooks, llm); }
+    public TimbreConfig withDataDir(Path d) { return new TimbreConfig(host, port, d, apiKey, database, engines, models, limits, account, webhooks, llm, network); }
 
-    public TimbreConfig withApiKey(String k) { return new TimbreConfig(host, port, dataDir, k, database, engines, models, limits, account, webhooks, llm); }
+    public TimbreConfig withApiKey(String k) { return new TimbreConfig(host, port, dataDir, k, database, engines, models, limits, account, webhooks, llm, network); }
 
-    public TimbreConfig withDatabase(Database d) { return new TimbreConfig(host, port, dataDir, apiKey, d, engines, models, limits, account, webhooks, llm); }
+    public TimbreConfig withDatabase(Database d) { return new TimbreConfig(host, port, dataDir, apiKey, d, engines, models, limits, account, webhooks, llm, network); }
 
-    public TimbreConfig withEngines(Engines e) { return new TimbreConfig(host, port, dataDir, apiKey, database, e, models, limits, account, webhooks, llm); }
+    public TimbreConfig withEngines(Engines e) { return new TimbreConfig(host, port, dataDir, apiKey, database, e, models, limits, account, webhooks, llm, network); }
 
-    public TimbreConfig withWebhooks(Webhooks w) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, w, llm); }
+    public TimbreConfig withWebhooks(Webhooks w) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, w, llm, network); }
 
-    public TimbreConfig withLlm(LlmSettings m) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, webhooks, m); }
+    public TimbreConfig withNetwork(Network n) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, webhooks, llm, n); }
 
-    public TimbreConfig withLimits(Limits l) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, l, account, webhooks, llm); }
+    public TimbreConfig withLlm(LlmSettings m) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, webhooks, m, network); }
+
+    public TimbreConfig withLimits(Limits l) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, l, account, webhooks, llm, network); }
 }

@@ -1,22 +1,24 @@
 package dev.timbre.speechtotext;
 
 import dev.timbre.http.ApiException;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.timbre.outbound.OutboundException;
+import dev.timbre.outbound.OutboundHttp;
+import dev.timbre.outbound.OutboundRequest;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Fetches {@code cloud_storage_url} audio: http/https only, a size limit and a time limit. */
+/**
+ * Fetches {@code cloud_storage_url}/{@code source_url} audio through {@link OutboundHttp} (public addresses or the
+ * operator's allow list, redirects re-checked): http/https only, a size limit and a time limit. Every failure to
+ * fetch is one 400 {@code cloud_storage_url_unreadable} with the same message (no network oracle). Thread-safe.
+ */
 final class CloudAudio {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final OutboundHttp http;
     private final long maxBytes;
     private final Duration timeout;
 
-    CloudAudio(long maxBytes, Duration timeout) {
+    CloudAudio(OutboundHttp http, long maxBytes, Duration timeout) {
+        this.http = http;
         this.maxBytes = maxBytes;
         this.timeout = timeout;
     }
@@ -32,21 +34,18 @@ final class CloudAudio {
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
             throw ApiException.invalid("cloud_storage_url must be an http or https URL", "url_scheme", "body", "cloud_storage_url");
         }
+        OutboundHttp.Fetched r;
         try {
-            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = r.body()) {
-                if (r.statusCode() / 100 != 2) {
-                    throw ApiException.badRequest("cloud_storage_url_unreadable", "Fetching cloud_storage_url answered HTTP " + r.statusCode() + ".");
-                }
-                byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-                if (data.length > maxBytes) throw ApiException.tooLarge("The file at cloud_storage_url exceeds the limit of " + maxBytes + " bytes");
-                return data;
-            }
-        } catch (IOException e) {
-            throw ApiException.badRequest("cloud_storage_url_unreadable", "Could not fetch cloud_storage_url: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(503, "service_unavailable", "Interrupted while fetching cloud_storage_url.");
+            r = http.fetch(OutboundRequest.get(uri, timeout), (int) Math.min(Integer.MAX_VALUE - 8, maxBytes));
+        } catch (OutboundException e) {
+            throw unreadable();
         }
+        if (r.status() / 100 != 2) throw unreadable();
+        if (r.truncated()) throw ApiException.tooLarge("The file at cloud_storage_url exceeds the limit of " + maxBytes + " bytes");
+        return r.body();
+    }
+
+    private static ApiException unreadable() {
+        return ApiException.badRequest("cloud_storage_url_unreadable", "Could not fetch cloud_storage_url: " + OutboundException.MESSAGE + ".");
     }
 }

@@ -29,10 +29,11 @@ public final class SpeechToTextRoutes implements EndpointGroup {
     private final long maxUploadBytes;
     private final CloudAudio cloud;
 
-    public SpeechToTextRoutes(SpeechToTextService service, long maxUploadBytes) {
+    /** @param outbound fetches {@code cloud_storage_url}/{@code source_url} under the outbound policy */
+    public SpeechToTextRoutes(SpeechToTextService service, long maxUploadBytes, dev.timbre.outbound.OutboundHttp outbound) {
         this.service = service;
         this.maxUploadBytes = maxUploadBytes;
-        this.cloud = new CloudAudio(maxUploadBytes, java.time.Duration.ofSeconds(60));
+        this.cloud = new CloudAudio(outbound, maxUploadBytes, java.time.Duration.ofSeconds(60));
     }
 
     @Override

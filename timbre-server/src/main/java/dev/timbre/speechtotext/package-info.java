@@ -8,8 +8,9 @@
  *       {@code timestamps_granularity} none/word/character, {@code diarization_threshold} 0.1–0.4 only with
  *       {@code diarize} and no {@code num_speakers}, {@code file_format} {@code pcm_s16le_16}/{@code other},
  *       {@code additional_formats}, {@code webhook}…) → {@link dev.timbre.speechtotext.TranscriptionRequest};
- *       {@code GET}/{@code DELETE /transcripts/{id}}. {@link dev.timbre.speechtotext.CloudAudio}: http/https only,
- *       60 s, the upload size limit.</li>
+ *       {@code GET}/{@code DELETE /transcripts/{id}}. {@link dev.timbre.speechtotext.CloudAudio}: through
+ *       {@code outbound.OutboundHttp} (public addresses or the allow list), http/https only, 60 s, the upload size
+ *       limit; any failure to fetch is one 400 {@code cloud_storage_url_unreadable} message.</li>
  *   <li>{@link dev.timbre.speechtotext.SpeechToTextService}: model = a {@code speech_to_text} model of
  *       {@code models.yaml} or {@code scribe_v1_experimental}/{@code scribe_v2}/{@code scribe_v2_realtime} (else 400
  *       {@code model_not_found}); language ISO 639-1/-3 → the engine's ISO 639-1 (422 malformed, 400 unsupported);

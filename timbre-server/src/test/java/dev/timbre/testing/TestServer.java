@@ -40,7 +40,10 @@ public final class TestServer implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("timbre-test");
             TimbreConfig config = TimbreConfig.defaults().withPort(0).withDataDir(dir).withApiKey(KEY)
-                    .withEngines(new TimbreConfig.Engines("fake", java.util.List.of("auto"), "fake"));
+                    .withEngines(new TimbreConfig.Engines("fake", java.util.List.of("auto"), "fake"))
+                    // tests run their webhook, file and LLM servers on 127.0.0.1: the operator's allow list permits it
+                    // (tests of the outbound policy itself set their own list or none)
+                    .withNetwork(new TimbreConfig.Network(java.util.List.of("127.0.0.1")));
             Timbre timbre = Timbre.start(customise.apply(config));
             timbre.engines().awaitReady(30_000);
             return new TestServer(timbre, dir);

@@ -24,6 +24,7 @@ import java.util.List;
  * the loop thread. The session shuts the loop down when it ends. It never closes the agent's language model.
  */
 public final class ConversationSession implements Conversation {
+    private static final System.Logger LOG = System.getLogger(ConversationSession.class.getName());
     static final String APOLOGY = "I'm sorry, I'm having trouble responding right now. Please try again later.";
     /** Inputs kept before the start (the transport's short pause); more are dropped. */
     static final int MAX_EARLY_INPUTS = 100;
@@ -230,9 +231,11 @@ public final class ConversationSession implements Conversation {
         t.stream = null;
         if (t.eventId > 0) emit(new Frame.ResponsePart(t.eventId, Frame.ResponsePart.PartType.STOP, ""));
         say(APOLOGY);
-        String message = "The language model failed: " + e.getMessage();
+        // the detail (the model's URL, its answer) goes to the log only: the client may be an anonymous caller
+        LOG.log(System.Logger.Level.WARNING, "the language model failed: " + e.getMessage(), e);
+        String message = "The language model failed.";
         emit(new Frame.Error(1011, "llm_error", message));
-        finish(new SessionEnd("LLM error: " + e.getMessage(), 1011, "llm_error", message, transcript.snapshot()));
+        finish(new SessionEnd("LLM error.", 1011, "llm_error", message, transcript.snapshot()));
     }
 
     private void finishTurn(Turn t) {

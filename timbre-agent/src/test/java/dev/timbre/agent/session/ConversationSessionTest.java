@@ -136,6 +136,8 @@ class ConversationSessionTest {
         var error = f.out.all(Frame.Error.class).get(0);
         assertThat(error.code()).isEqualTo(1011);
         assertThat(error.errorType()).isEqualTo("llm_error");
+        assertThat(error.message()).as("the model's detail (URLs, upstream bodies) stays in the log").isEqualTo("The language model failed.");
+        assertThat(f.out.end.errorMessage()).doesNotContain("all providers failed");
         assertThat(f.out.end.closeCode()).isEqualTo(1011);
         assertThat(f.out.end.transcript()).extracting(e -> e.message()).containsExactly("hello", ConversationSession.APOLOGY);
     }

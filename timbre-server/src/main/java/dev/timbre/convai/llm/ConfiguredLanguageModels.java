@@ -5,6 +5,7 @@ import dev.timbre.config.LlmProvider;
 import dev.timbre.config.LlmSettings;
 import dev.timbre.convai.tools.RequestHeaders;
 import dev.timbre.engine.FallbackLanguageModel;
+import dev.timbre.engine.HttpTransport;
 import dev.timbre.engine.LanguageModel;
 import dev.timbre.engine.rules.RuleLanguageModel;
 import java.time.Duration;
@@ -34,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * first-output timeout is the agent's {@code cascade_timeout_seconds} (clamped to 1–60 s), else the configured one.
  * A model that cannot be built (missing secret, no URL) reports a clear non-retryable error on every request.
  *
+ * The custom LLM's URL is user-supplied: it is reached through the outbound policy ({@code dev.timbre.outbound}),
+ * never the engines' own clients.
+ *
  * <p>Thread-safe. Models are cached per distinct configuration (resolved secret values included) and owned here:
  * callers never close them; {@link #close} closes them all at shutdown.
  */
@@ -42,15 +46,21 @@ public final class ConfiguredLanguageModels implements AgentLanguageModels, Auto
 
     private final LlmSettings settings;
     private final Function<String, String> secretValue;
+    private final HttpTransport customTransport;
     private final LanguageModel rules = new RuleLanguageModel();
     private final Map<ModelSpec, LanguageModel> models = new ConcurrentHashMap<>();
     private final Map<List<Object>, LanguageModel> cascades = new ConcurrentHashMap<>();
     private final Set<String> unserved = ConcurrentHashMap.newKeySet();
 
-    /** @param secretValue a workspace secret's value by id ({@code SecretsService::value}); throws when there is none */
-    public ConfiguredLanguageModels(LlmSettings settings, Function<String, String> secretValue) {
+    /**
+     * @param secretValue a workspace secret's value by id ({@code SecretsService::value}); throws when there is none
+     * @param customTransport how an agent's {@code custom_llm.url} is reached (the outbound policy); the configured
+     *        providers are trusted and use the engines' own clients
+     */
+    public ConfiguredLanguageModels(LlmSettings settings, Function<String, String> secretValue, HttpTransport customTransport) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.secretValue = Objects.requireNonNull(secretValue, "secretValue");
+        this.customTransport = Objects.requireNonNull(customTransport, "customTransport");
     }
 
     @Override
@@ -122,7 +132,7 @@ public final class ConfiguredLanguageModels implements AgentLanguageModels, Auto
                     : null;
             RequestHeaders headers = RequestHeaders.resolve(custom.path("request_headers"), secretValue, vars);
             String model = custom.path("model_id").isTextual() ? custom.path("model_id").asText() : null;
-            return cached(new ModelSpec(LlmProvider.OPENAI, url, key, model, headers.values(), 0));
+            return cached(new ModelSpec(LlmProvider.OPENAI, url, key, model, headers.values(), 0, true));
         } catch (IllegalArgumentException e) {
             return new UnavailableLanguageModel("custom LLM: " + e.getMessage());
         }
@@ -134,7 +144,7 @@ public final class ConfiguredLanguageModels implements AgentLanguageModels, Auto
         try {
             return models.computeIfAbsent(spec, s -> {
                 LOG.info("LLM model for agents: {}", s);
-                return s.build();
+                return s.build(customTransport);
             });
         } catch (IllegalArgumentException e) {
             return new UnavailableLanguageModel("LLM " + spec + ": " + e.getMessage());

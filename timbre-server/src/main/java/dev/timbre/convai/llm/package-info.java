@@ -7,7 +7,8 @@
  *       ({@code forPrompt(prompt)}).</li>
  *   <li>{@link dev.timbre.convai.llm.ConfiguredLanguageModels}: {@code llm: custom-llm} → an OpenAI-compatible model
  *       at {@code custom_llm.url} ({@code model_id}, {@code api_key} from the workspace secrets,
- *       {@code request_headers}); otherwise the first {@code config.LlmProvider} whose {@code serves} glob matches
+ *       {@code request_headers}; reached through {@code outbound.OutboundTransport}, the user-URL policy); otherwise the
+ *       first {@code config.LlmProvider} whose {@code serves} glob matches
  *       {@code llm}; nothing matches → the rule model (not an AI). Backups ({@code backup_llm_config}):
  *       {@code disabled} none, {@code override} its {@code order}, {@code default} the other providers that pin a
  *       model; with backups a {@code FallbackLanguageModel} whose first-output timeout is the agent's

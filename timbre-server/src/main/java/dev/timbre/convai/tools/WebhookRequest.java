@@ -52,7 +52,7 @@ record WebhookRequest(String method, String url, URI uri, Map<String, String> he
         JsonNode bodyArgs = args.path("request_body").isObject() ? args.path("request_body") : group(args, "body");
         ObjectNode body = bodySchema.isObject() && !method.equals("GET")
                 ? WebhookParameters.object(bodySchema, bodyArgs, variables, "", missing) : null;
-        String url = DynamicVariables.substitute(apiSchema.path("url").asText("").strip(), variables);
+        String url = WebhookUrl.fill(apiSchema.path("url").asText("").strip(), variables);
         Matcher m = PLACEHOLDER.matcher(url);
         StringBuilder filled = new StringBuilder();
         while (m.find()) {

@@ -18,19 +18,22 @@
  *
  * <p>Runtime:
  * <ul>
- *   <li>{@link dev.timbre.convai.tools.WebhookTools} / {@link dev.timbre.convai.tools.HttpWebhookTools}: one JDK
- *       {@code HttpClient} request per call, http/https only; the whole call within the tool's
- *       {@code response_timeout_secs} (default 20, bounded to 1–120 s); body read as UTF-8 up to 64 KiB. Never throws
- *       for a failing endpoint: missing required parameters (nothing sent), bad URL, missing secret, non-2xx (status
- *       + up to 500 characters), timeout, unreachable host are {@code isError} results the LLM can read.</li>
+ *   <li>{@link dev.timbre.convai.tools.WebhookTools} / {@link dev.timbre.convai.tools.HttpWebhookTools}: one request
+ *       per call through {@code outbound.OutboundHttp} (public addresses or the operator's allow list, redirects
+ *       re-checked), http/https only; the whole call within the tool's {@code response_timeout_secs} (default 20,
+ *       bounded to 1–120 s); body read as UTF-8 up to 64 KiB. Never throws for a failing endpoint: missing required
+ *       parameters (nothing sent), bad URL, missing secret, non-2xx (the status; the body goes to the log) are
+ *       {@code isError} results the LLM can read; a refused address, an unreachable host and a timeout read alike.</li>
  *   <li>{@link dev.timbre.convai.tools.WebhookRequest}: method, URL, query, headers and body from {@code api_schema};
  *       arguments flat or grouped ({@code path_params}/{@code query_params}/{@code request_body});
  *       {@link dev.timbre.convai.tools.WebhookParameters}: each value from the LLM, a {@code constant_value} or a
  *       {@code dynamic_variable}; {@link dev.timbre.convai.tools.RequestHeaders}: string, secret or variable headers,
- *       plus a masked copy for transcripts; {@link dev.timbre.convai.tools.DynamicVariables}: {@code {{var}}}.</li>
+ *       plus a masked copy for transcripts; {@link dev.timbre.convai.tools.DynamicVariables}: {@code {{var}}};
+ *       {@link dev.timbre.convai.tools.WebhookUrl}: variables in the URL are percent-encoded (a path segment, a query
+ *       value) and may not stand in its scheme, host or port.</li>
  * </ul>
  *
  * <p>Threading: the runtime is thread-safe and blocking; callers run it off socket and session-loop threads.
- * {@code Timbre} owns and closes {@code HttpWebhookTools}.
+ * {@code Timbre} owns and closes {@code HttpWebhookTools} and the {@code OutboundHttp} it uses.
  */
 package dev.timbre.convai.tools;

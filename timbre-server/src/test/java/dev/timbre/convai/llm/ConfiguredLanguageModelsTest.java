@@ -16,6 +16,11 @@ import dev.timbre.engine.openai.OpenAiChatLanguageModel;
 import dev.timbre.engine.rules.RuleLanguageModel;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
+import dev.timbre.outbound.OutboundAllowList;
+import dev.timbre.outbound.OutboundException;
+import dev.timbre.outbound.OutboundHttp;
+import dev.timbre.outbound.OutboundPolicy;
+import dev.timbre.outbound.OutboundTransport;
 import dev.timbre.testing.MockLlmServer;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +40,9 @@ class ConfiguredLanguageModelsTest {
     MockLlmServer a;
     MockLlmServer b;
     ConfiguredLanguageModels models;
+    /** The mock servers are on 127.0.0.1: the operator allows it for these tests. */
+    final OutboundHttp outboundHttp = new OutboundHttp(new OutboundPolicy(OutboundAllowList.parse("127.0.0.1")));
+    final OutboundTransport outbound = new OutboundTransport(outboundHttp);
 
     @BeforeEach
     void start() throws Exception {
@@ -47,6 +55,22 @@ class ConfiguredLanguageModelsTest {
         if (models != null) models.close();
         a.close();
         b.close();
+        outboundHttp.close();
+    }
+
+    @Test
+    void a_custom_llm_on_a_private_address_is_refused_without_the_allow_list_and_the_error_names_no_url() throws Exception {
+        try (OutboundHttp publicOnly = new OutboundHttp(OutboundPolicy.publicOnly())) {
+            models = new ConfiguredLanguageModels(new LlmSettings(List.of(openai("a", a.url(), null, "gpt-*")), 0), SECRETS,
+                    new OutboundTransport(publicOnly));
+            LanguageModel custom = models.forPrompt(prompt("{\"llm\":\"custom-llm\",\"custom_llm\":{\"url\":\"" + b.url()
+                    + "\"},\"backup_llm_config\":{\"preference\":\"disabled\"}}"));
+            assertThatThrownBy(() -> custom.complete(HELLO)).isInstanceOf(EngineException.class)
+                    .hasMessageContaining(OutboundException.MESSAGE).hasMessageNotContaining("Connection refused");
+            assertThat(b.bodies).isEmpty();
+            // the operator's own provider on the same kind of address is trusted
+            assertThat(models.forPrompt(prompt("{\"llm\":\"gpt-4o\"}")).complete(HELLO).text()).isEqualTo("from a");
+        }
     }
 
     static JsonNode prompt(String json) throws Exception {
@@ -59,7 +83,7 @@ class ConfiguredLanguageModelsTest {
 
     @Test
     void nothing_configured_gives_every_agent_the_rule_model() throws Exception {
-        models = new ConfiguredLanguageModels(LlmSettings.none(), SECRETS);
+        models = new ConfiguredLanguageModels(LlmSettings.none(), SECRETS, outbound);
         LanguageModel m = models.forPrompt(prompt("{\"llm\":\"gpt-4o-mini\",\"backup_llm_config\":{\"preference\":\"override\",\"order\":[\"claude-3-haiku\"]}}"));
         assertThat(m).isInstanceOf(RuleLanguageModel.class);
         assertThat(models.forPrompt(null)).isSameAs(m);
@@ -68,7 +92,7 @@ class ConfiguredLanguageModelsTest {
 
     @Test
     void a_matching_provider_serves_the_llm_as_the_model_name_with_the_agents_options() throws Exception {
-        models = new ConfiguredLanguageModels(new LlmSettings(List.of(openai("a", a.url() + "/v1", null, "gpt-*")), 0), SECRETS);
+        models = new ConfiguredLanguageModels(new LlmSettings(List.of(openai("a", a.url() + "/v1", null, "gpt-*")), 0), SECRETS, outbound);
         JsonNode p = prompt("{\"llm\":\"gpt-4o-mini\",\"temperature\":0.3,\"max_tokens\":120,\"backup_llm_config\":{\"preference\":\"disabled\"}}");
         LanguageModel m = models.forPrompt(p);
         assertThat(m).isInstanceOf(OpenAiChatLanguageModel.class);
@@ -87,7 +111,7 @@ class ConfiguredLanguageModelsTest {
     void a_pinned_model_and_an_anthropic_provider() throws Exception {
         models = new ConfiguredLanguageModels(new LlmSettings(List.of(
                 new LlmProvider("claude", "anthropic", b.url(), "ant-key", null, Map.of(), List.of("claude-*"), 0),
-                openai("a", a.url(), "qwen3-30b-a3b", "*")), 0), SECRETS);
+                openai("a", a.url(), "qwen3-30b-a3b", "*")), 0), SECRETS, outbound);
         LanguageModel claude = models.forPrompt(prompt("{\"llm\":\"claude-sonnet-4-5\",\"backup_llm_config\":{\"preference\":\"disabled\"}}"));
         assertThat(claude).isInstanceOf(AnthropicLanguageModel.class);
         assertThat(claude.complete(HELLO).text()).isEqualTo("from b");
@@ -101,7 +125,7 @@ class ConfiguredLanguageModelsTest {
 
     @Test
     void custom_llm_uses_its_url_model_secret_key_and_headers() throws Exception {
-        models = new ConfiguredLanguageModels(LlmSettings.none(), SECRETS);
+        models = new ConfiguredLanguageModels(LlmSettings.none(), SECRETS, outbound);
         JsonNode p = prompt("""
                 {"llm":"custom-llm","custom_llm":{"url":"%s/v1","model_id":"my-model","api_key":{"secret_id":"sec_key"},
                  "request_headers":{"X-Plain":"agent {{agent_name}}","X-Secret":{"secret_id":"sec_hdr"},
@@ -122,7 +146,7 @@ class ConfiguredLanguageModelsTest {
 
     @Test
     void a_missing_secret_or_url_is_a_clear_error_from_the_model() throws Exception {
-        models = new ConfiguredLanguageModels(LlmSettings.none(), SECRETS);
+        models = new ConfiguredLanguageModels(LlmSettings.none(), SECRETS, outbound);
         LanguageModel m = models.forPrompt(prompt("{\"llm\":\"custom-llm\",\"custom_llm\":{\"url\":\"" + a.url()
                 + "\",\"api_key\":{\"secret_id\":\"sec_gone\"}}}"));
         assertThatThrownBy(() -> m.complete(HELLO)).isInstanceOf(EngineException.class)
@@ -135,7 +159,7 @@ class ConfiguredLanguageModelsTest {
     @Test
     void override_backups_take_over_when_the_primary_fails() throws Exception {
         models = new ConfiguredLanguageModels(new LlmSettings(List.of(openai("a", a.url(), null, "gpt-*"),
-                openai("b", b.url(), null, "claude-*")), 0), SECRETS);
+                openai("b", b.url(), null, "claude-*")), 0), SECRETS, outbound);
         a.mode = "fail";
         JsonNode p = prompt("{\"llm\":\"gpt-4o\",\"backup_llm_config\":{\"preference\":\"override\",\"order\":[\"claude-3-haiku\",\"grok-beta\"]}}");
         LanguageModel m = models.forPrompt(p);
@@ -150,7 +174,7 @@ class ConfiguredLanguageModelsTest {
     @Test
     void a_silent_primary_is_left_after_the_cascade_timeout() throws Exception {
         models = new ConfiguredLanguageModels(new LlmSettings(List.of(openai("a", a.url(), null, "gpt-*"),
-                openai("b", b.url(), "backup-model", "other")), 0), SECRETS);
+                openai("b", b.url(), "backup-model", "other")), 0), SECRETS, outbound);
         a.mode = "silent";
         LanguageModel m = models.forPrompt(prompt("{\"llm\":\"gpt-4o\",\"cascade_timeout_seconds\":1}"));
         // default backups: the other providers that pin a model
@@ -161,7 +185,7 @@ class ConfiguredLanguageModelsTest {
 
     @Test
     void disabled_backups_and_an_unavailable_primary_with_a_backup() throws Exception {
-        models = new ConfiguredLanguageModels(new LlmSettings(List.of(openai("b", b.url(), "pinned", "*")), 0), SECRETS);
+        models = new ConfiguredLanguageModels(new LlmSettings(List.of(openai("b", b.url(), "pinned", "*")), 0), SECRETS, outbound);
         LanguageModel alone = models.forPrompt(prompt("{\"llm\":\"gpt-4o\",\"backup_llm_config\":{\"preference\":\"disabled\"}}"));
         assertThat(alone).isInstanceOf(OpenAiChatLanguageModel.class);
         // a custom LLM whose secret is gone falls to the configured provider

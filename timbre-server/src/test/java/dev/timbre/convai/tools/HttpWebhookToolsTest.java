@@ -7,6 +7,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
+import dev.timbre.outbound.OutboundAllowList;
+import dev.timbre.outbound.OutboundException;
+import dev.timbre.outbound.OutboundHttp;
+import dev.timbre.outbound.OutboundPolicy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -36,7 +40,9 @@ class HttpWebhookToolsTest {
     HttpServer server;
     final List<Seen> seen = new CopyOnWriteArrayList<>();
     final CountDownLatch release = new CountDownLatch(1);
-    final HttpWebhookTools tools = new HttpWebhookTools(SECRETS);
+    /** The test server is on 127.0.0.1: the operator allows it for these tests. */
+    final OutboundHttp outbound = new OutboundHttp(new OutboundPolicy(OutboundAllowList.parse("127.0.0.1")));
+    final HttpWebhookTools tools = new HttpWebhookTools(SECRETS, outbound);
 
     @BeforeEach
     void start() throws IOException {
@@ -51,6 +57,7 @@ class HttpWebhookToolsTest {
         release.countDown();
         server.stop(0);
         tools.close();
+        outbound.close();
     }
 
     void handle(HttpExchange ex) throws IOException {
@@ -175,10 +182,10 @@ class HttpWebhookToolsTest {
     }
 
     @Test
-    void a_server_error_is_an_error_with_status_and_body() throws Exception {
+    void a_server_error_is_an_error_with_the_status_but_not_the_body() throws Exception {
         WebhookToolResult r = tools.call(tool("{\"url\":\"" + base() + "/fail\"}"), "{}", Map.of());
         assertThat(r.isError()).isTrue();
-        assertThat(r.resultValue()).contains("HTTP 500").contains("database is down");
+        assertThat(r.resultValue()).contains("HTTP 500").doesNotContain("database is down");
         assertThat(r.toolDetails()).containsEntry("method", "GET");
     }
 
@@ -187,7 +194,7 @@ class HttpWebhookToolsTest {
         JsonNode t = Json.MAPPER.readTree("{\"name\":\"slow\",\"response_timeout_secs\":1,\"api_schema\":{\"url\":\"" + base() + "/slow\"}}");
         WebhookToolResult r = tools.call(t, "{}", Map.of());
         assertThat(r.isError()).isTrue();
-        assertThat(r.resultValue()).contains("the tool did not answer within 1 s");
+        assertThat(r.resultValue()).isEqualTo("tool 'slow' failed: " + OutboundException.MESSAGE + " or did not answer within 1 s");
     }
 
     @Test
@@ -195,7 +202,7 @@ class HttpWebhookToolsTest {
         JsonNode t = Json.MAPPER.readTree("{\"name\":\"slow\",\"response_timeout_secs\":1,\"api_schema\":{\"url\":\"" + base() + "/slowbody\"}}");
         WebhookToolResult r = tools.call(t, "{}", Map.of());
         assertThat(r.isError()).isTrue();
-        assertThat(r.resultValue()).contains("the tool did not answer within 1 s");
+        assertThat(r.resultValue()).isEqualTo("tool 'slow' failed: " + OutboundException.MESSAGE + " or did not answer within 1 s");
     }
 
     @Test
@@ -212,11 +219,46 @@ class HttpWebhookToolsTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        WebhookToolResult r = tools.call(tool("{\"url\":\"http://127.0.0.1:" + closedPort + "/x\"}"), "{}", Map.of());
+        JsonNode closed = Json.MAPPER.readTree("{\"name\":\"slow\",\"response_timeout_secs\":1,\"api_schema\":{\"url\":\"http://127.0.0.1:" + closedPort + "/x\"}}");
+        WebhookToolResult r = tools.call(closed, "{}", Map.of());
         assertThat(r.isError()).isTrue();
-        assertThat(r.resultValue()).contains("could not be reached");
+        JsonNode slow = Json.MAPPER.readTree("{\"name\":\"slow\",\"response_timeout_secs\":1,\"api_schema\":{\"url\":\"" + base() + "/slow\"}}");
+        assertThat(r.resultValue()).as("no oracle: a closed port reads like a timeout").isEqualTo(tools.call(slow, "{}", Map.of()).resultValue());
         assertThat(tools.call(tool("{\"url\":\"ftp://example.com/x\"}"), "{}", Map.of()).resultValue()).contains("http:// or https://");
         assertThat(tools.call(tool("{\"url\":\"file:///etc/passwd\"}"), "{}", Map.of()).isError()).isTrue();
+    }
+
+    @Test
+    void dynamic_variables_in_the_url_are_encoded_and_cannot_leave_the_path() throws Exception {
+        JsonNode t = tool("{\"url\":\"" + base() + "/v1/{{path}}?q={{q}}\"}");
+        WebhookToolResult r = tools.call(t, "{}", Map.of("path", "convai/secrets?x=", "q", "a&b=c #d"));
+        assertThat(r.isError()).as(r.resultValue()).isFalse();
+        assertThat(seen).singleElement().satisfies(s -> assertThat(s.uri()).isEqualTo("/v1/convai%2Fsecrets%3Fx%3D?q=a%26b%3Dc+%23d"));
+        assertThat(r.toolDetails().get("url")).isEqualTo(base() + "/v1/convai%2Fsecrets%3Fx%3D?q=a%26b%3Dc+%23d");
+    }
+
+    @Test
+    void dynamic_variables_may_not_set_the_scheme_host_or_port() throws Exception {
+        int port = server.getAddress().getPort();
+        for (String url : List.of("http://{{host}}/x", "http://127.0.0.1:{{port}}/x", "{{scheme}}://127.0.0.1:" + port + "/x",
+                "http://127.0.0.1:" + port + "{{rest}}")) {
+            WebhookToolResult r = tools.call(tool("{\"url\":\"" + url + "\"}"), "{}",
+                    Map.of("host", "127.0.0.1:" + port, "port", String.valueOf(port), "scheme", "http", "rest", "/x"));
+            assertThat(r.isError()).as(url).isTrue();
+            assertThat(r.resultValue()).as(url).contains("was not called");
+        }
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
+    void a_private_address_is_refused_without_the_allow_list_and_nothing_is_sent() throws Exception {
+        try (OutboundHttp publicOnly = new OutboundHttp(OutboundPolicy.publicOnly());
+             HttpWebhookTools strict = new HttpWebhookTools(SECRETS, publicOnly)) {
+            WebhookToolResult r = strict.call(tool("{\"url\":\"" + base() + "/x\"}"), "{}", Map.of());
+            assertThat(r.isError()).isTrue();
+            assertThat(r.resultValue()).contains(OutboundException.MESSAGE);
+        }
+        assertThat(seen).isEmpty();
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.timbre.engine.FinishReason;
 import dev.timbre.engine.LanguageModel;
 import dev.timbre.engine.ServerSentEvents;
 import dev.timbre.engine.HttpChatStream;
+import dev.timbre.engine.HttpTransport;
 import dev.timbre.engine.TokenUsage;
 import dev.timbre.engine.ToolCall;
 import dev.timbre.engine.ToolSpec;
@@ -53,7 +54,7 @@ public final class OpenAiChatLanguageModel implements LanguageModel {
     private final String model;
     private final Map<String, String> headers;
     private final Duration timeout;
-    private final HttpClient http;
+    private final HttpTransport transport;
 
     /**
      * @param baseUrl e.g. {@code https://api.groq.com/openai/v1} or {@code http://localhost:11434}: a URL ending in
@@ -65,13 +66,22 @@ public final class OpenAiChatLanguageModel implements LanguageModel {
      * @param timeout how long to wait for the response headers; null means 60 s
      */
     public OpenAiChatLanguageModel(String baseUrl, String apiKey, String model, Map<String, String> headers, Duration timeout) {
+        this(baseUrl, apiKey, model, headers, timeout, null);
+    }
+
+    /**
+     * As above, sending through {@code transport} (null: the JDK client, redirects followed), e.g. one that checks
+     * where a user-configured URL connects.
+     */
+    public OpenAiChatLanguageModel(String baseUrl, String apiKey, String model, Map<String, String> headers, Duration timeout,
+                                   HttpTransport transport) {
         this.endpoint = endpoint(Objects.requireNonNull(baseUrl, "baseUrl"));
         this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
         this.model = model == null || model.isBlank() ? null : model.strip();
         this.headers = headers == null ? Map.of() : Map.copyOf(headers);
         this.timeout = timeout == null || timeout.isZero() || timeout.isNegative() ? DEFAULT_TIMEOUT : timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.transport = transport != null ? transport : HttpTransport.of(HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NORMAL).build());
     }
 
     static URI endpoint(String baseUrl) {
@@ -137,12 +147,12 @@ public final class OpenAiChatLanguageModel implements LanguageModel {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
         if (apiKey != null) b.header("Authorization", "Bearer " + apiKey);
         headers.forEach(b::header);
-        return new Stream(b.build(), listener).start("openai-chat-" + THREADS.incrementAndGet());
+        return new Stream(b.build(), payload, listener).start("openai-chat-" + THREADS.incrementAndGet());
     }
 
     private final class Stream extends HttpChatStream {
-        Stream(HttpRequest request, ChatListener listener) {
-            super(http, request, "language model at " + endpoint, listener);
+        Stream(HttpRequest request, byte[] payload, ChatListener listener) {
+            super(transport, request, payload, "language model at " + endpoint, listener);
         }
 
         @Override
