@@ -107,6 +107,7 @@ public final class Timbre implements AutoCloseable {
     }
 
     public static Timbre start(TimbreConfig config) throws IOException {
+        java.time.Instant started = java.time.Instant.now();
         DataDir.prepare(config.dataDir());
         EngineCatalog engines = EngineCatalog.load(List.of(config.engines().textToSpeech()), config.engines().extraTextToSpeech())
                 .loadSpeechToText(config.engines().speechToText(), config.engines().remoteSpeechToText());
@@ -181,6 +182,8 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/conversations", new ConversationsRoutes(conversations))));
             speechToText.resumePending();
             postCall.resumePending();
+            DataDir.sweepOrphanBlobs(blobs, started, java.util.Map.of("history/", history::holdsBlob, "voices/", voices::holdsBlob,
+                    "stt-jobs/", speechToText::holdsBlob, "convai/conversations/", conversations::holdsBlob));
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, voiceActivity, conversationVoices, speech));

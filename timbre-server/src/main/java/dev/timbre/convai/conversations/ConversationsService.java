@@ -226,4 +226,11 @@ public final class ConversationsService implements ConversationLog, Conversation
             return repository.update(edit.apply(old.get()));
         }
     }
+
+    /** Whether {@code key} is the recording of a stored conversation flagged {@code has_audio}; for the orphan sweep. */
+    public boolean holdsBlob(String key) {
+        String[] parts = key.split("/");
+        if (parts.length != 4 || !key.equals(ConversationAudio.key(parts[2]))) return false;
+        return repository.find(parts[2]).map(c -> c.audio().hasAudio()).orElse(false);
+    }
 }
