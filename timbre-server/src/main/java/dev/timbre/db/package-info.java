@@ -3,7 +3,7 @@
  *
  * <p>{@link dev.timbre.db.Database}: {@code open(config, dataDir)} builds a HikariCP pool ({@code timbre-db}, at most
  * 10 connections), runs the Flyway migrations of {@code src/main/resources/db/migration} ({@code V1__api_keys} …
- * {@code V12__used_conversation_grants}; a migration failure closes the pool and fails start-up) and exposes {@code jdbi()}, where
+ * {@code V13__used_conversation_grants}; a migration failure closes the pool and fails start-up) and exposes {@code jdbi()}, where
  * records map from snake_case columns by their constructor. No URL configured → the embedded H2 file database
  * {@code <data>/db/timbre} in PostgreSQL mode ({@code DATABASE_TO_LOWER}, nulls sort high), so one SQL dialect serves
  * H2 and PostgreSQL. The embedded database's folder and files are made owner-only (where POSIX permissions exist),

@@ -4,7 +4,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * Spent single-use grants in table {@code used_conversation_grants} (V12), so that a signed URL or token opens one
+ * Spent single-use grants in table {@code used_conversation_grants} (V13), so that a signed URL or token opens one
  * conversation even across a restart. The primary key decides between two concurrent spends. Thread-safe.
  */
 public final class UsedGrantRepository implements UsedGrants {

@@ -5,7 +5,7 @@
  * log), {@code UserAudioChunks}, and the per-turn metrics ({@code TurnOverhead}, {@code VoiceLatency}).
  * {@code ConversationSignatures} signs and checks signed-URL signatures and tokens; a grant naming a conversation id
  * is single-use, spent in {@code UsedGrants} ({@code UsedGrantRepository}: table {@code used_conversation_grants},
- * V12, kept until the grant expires, so a restart does not let it be replayed).
+ * V13, kept until the grant expires, so a restart does not let it be replayed).
  *
  * <p>Threading: socket callbacks arrive on Javalin's threads and are synchronized per socket; session frames arrive
  * on the session's loop thread and are written through the bounded {@code SocketSender} (past
