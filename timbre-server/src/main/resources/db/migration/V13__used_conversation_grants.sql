@@ -1,4 +1,4 @@
--- (V13: V12 is api_key_scopes on the keys branch.) Single-use grants (signed URLs and conversation tokens that name a conversation id) already spent, kept until the
+-- Single-use grants (signed URLs and conversation tokens that name a conversation id) already spent, kept until the
 -- grant expires (epoch seconds) so that one cannot be replayed after a restart. Expired rows are deleted on use.
 CREATE TABLE used_conversation_grants (
     conversation_id  VARCHAR(64)  PRIMARY KEY,
