@@ -51,9 +51,13 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
+    /**
+     * The embedded H2 database under {@code dataDir}. {@code WRITE_DELAY=0}: each commit is written to the file before
+     * it returns (H2's default keeps commits in memory up to 500 ms, so a {@code kill -9} lost the last ones).
+     */
     public static String embeddedUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("timbre")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
     }
 
     /** Opens and migrates. {@code schema}, when given, is created if needed and used for everything. */
