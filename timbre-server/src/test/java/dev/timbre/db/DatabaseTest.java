@@ -32,8 +32,9 @@ class DatabaseTest {
         java.nio.file.Files.setPosixFilePermissions(old, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         try (Database db = Database.open(new dev.timbre.config.TimbreConfig.Database(null, null, null), data)) {
             assertThat(db.healthy()).isTrue();
-            assertThat(db.jdbi().withHandle(h -> h.createQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")
-                    .mapTo(String.class).one())).as("each commit written before it returns (survives kill -9)").isEqualTo("0");
+            String writeDelay = db.jdbi().withHandle(h -> h.createQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+                    + "WHERE SETTING_NAME = 'WRITE_DELAY'").mapTo(String.class).one());
+            assertThat(writeDelay).as("each commit written before it returns (survives kill -9)").isEqualTo("0");
             try (var files = java.nio.file.Files.walk(folder)) {
                 assertThat(files.toList()).hasSizeGreaterThan(2).allSatisfy(p -> assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
                         java.nio.file.Files.getPosixFilePermissions(p))).isEqualTo(java.nio.file.Files.isDirectory(p) ? "rwx------" : "rw-------"));
