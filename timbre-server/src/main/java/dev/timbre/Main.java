@@ -18,7 +18,7 @@ public final class Main {
             String a = args[i];
             if (a.equals("serve")) continue;
             if (a.equals("-h") || a.equals("--help")) {
-                System.out.println("usage: timbre serve [--port N] [--data DIR] [--config FILE] [--database-url URL --database-user U --database-password P]");
+                System.out.println("usage: timbre serve [--port N] [--data DIR] [--config FILE] [--database-url URL --database-user U] (password: TIMBRE_DATABASE_PASSWORD)");
                 return;
             }
             if (!a.startsWith("--") || i + 1 >= args.length) {
@@ -31,6 +31,9 @@ public final class Main {
         TimbreConfig config = ConfigLoader.load(flags, System.getenv());
         System.setProperty("timbre.data", config.dataDir().toAbsolutePath().toString());
         Logger log = LoggerFactory.getLogger(Main.class);
+        if (flags.containsKey("database-password")) {
+            log.warn("--database-password is visible to every user of this machine (ps, /proc); set TIMBRE_DATABASE_PASSWORD instead");
+        }
         Timbre timbre = Timbre.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(timbre::close, "shutdown"));
         log.info("Timbre listening on port {} (data in {})", timbre.port(), config.dataDir().toAbsolutePath());

@@ -12,6 +12,7 @@ import dev.timbre.convai.postcall.ConversationAnalyser;
 import dev.timbre.convai.conversation.agent.AgentProfiles;
 import dev.timbre.convai.conversation.ConversationRoutes;
 import dev.timbre.convai.conversation.speech.ConversationVoices;
+import dev.timbre.convai.conversation.transport.UsedGrantRepository;
 import dev.timbre.convai.conversations.ConversationRepository;
 import dev.timbre.convai.conversations.ConversationsRoutes;
 import dev.timbre.convai.conversations.ConversationAudio;
@@ -61,7 +62,6 @@ import dev.timbre.speechtotext.SpeechToTextRoutes;
 import dev.timbre.speechtotext.SpeechToTextService;
 import dev.timbre.speechtotext.realtime.RealtimeRoutes;
 import dev.timbre.speechtotext.TranscriptRepository;
-import dev.timbre.storage.BlobStore;
 import dev.timbre.storage.FileSystemBlobStore;
 import dev.timbre.texttodialogue.DialogueChecks;
 import dev.timbre.texttodialogue.TextToDialogueRoutes;
@@ -90,7 +90,6 @@ import dev.timbre.workspace.ServiceAccountsService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -118,12 +117,14 @@ public final class Timbre implements AutoCloseable {
     }
 
     public static Timbre start(TimbreConfig config) throws IOException {
-        Files.createDirectories(config.dataDir());
+        java.time.Instant started = java.time.Instant.now();
+        DataDir.prepare(config.dataDir());
         EngineCatalog engines = EngineCatalog.load(List.of(config.engines().textToSpeech()), config.engines().extraTextToSpeech())
                 .loadSpeechToText(config.engines().speechToText(), config.engines().remoteSpeechToText());
         Database database = Database.open(config.database(), config.dataDir());
         try {
-            BlobStore blobs = new FileSystemBlobStore(config.dataDir().resolve("blobs"));
+            FileSystemBlobStore blobs = new FileSystemBlobStore(config.dataDir().resolve("blobs"));
+            DataDir.removeStaleParts(blobs);
             ApiKeyRepository keys = new ApiKeyRepository(database.jdbi());
             BootstrapKey.install(keys, config.apiKey(), config.dataDir());
             ModelCatalog models = new ModelCatalog(engines, config.engines().textToSpeech(), config.models());
@@ -158,6 +159,7 @@ public final class Timbre implements AutoCloseable {
             PostCallProcessor postCall = PostCallSetup.processor(database.jdbi(), config.webhooks(), convaiSettings, agents,
                     conversations, languageModels, recordings::open, Clock.systemUTC());
             conversations.postCall(postCall);
+            conversations.failInterrupted();
             VoiceActivityDetectors voiceActivity = VoiceActivityDetectors.load();
             ConversationVoices conversationVoices = new ConversationVoices(textToSpeech, speech, () -> voices.list().stream().findFirst().map(v -> v.voiceId()).orElse(null),
                     speechToText::engine, voiceActivity);
@@ -190,10 +192,13 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/settings", new SettingsRoutes(convaiSettings)),
                     mount("/v1/convai/conversation", new ConversationRoutes(agents, tools, languageModels,
                             webhookTools, conversations, auth, registry,
-                            cipher.derivedKey("conversation-signatures"), Clock.systemUTC(), conversationVoices)),
+                            cipher.derivedKey("conversation-signatures"), new UsedGrantRepository(database.jdbi()), Clock.systemUTC(),
+                            conversationVoices)),
                     mount("/v1/convai/conversations", new ConversationsRoutes(conversations))));
             speechToText.resumePending();
             postCall.resumePending();
+            DataDir.sweepOrphanBlobs(blobs, started, java.util.Map.of("history/", history::holdsBlob, "voices/", voices::holdsBlob,
+                    "stt-jobs/", speechToText::holdsBlob, "convai/conversations/", conversations::holdsBlob));
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech));

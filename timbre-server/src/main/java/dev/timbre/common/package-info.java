@@ -10,8 +10,10 @@
  *   <li>{@link dev.timbre.common.WorkerPools}: how background pools are made and stopped everywhere:
  *       {@code daemon(name)} threads never keep the JVM alive; {@code stop(pool)} interrupts running tasks, drops
  *       queued ones and waits up to 5 s (durable jobs resume at the next start), keeping the caller's interrupt.</li>
+ *   <li>{@link dev.timbre.common.OwnerOnly}: owner-only permissions ({@code rwx------} folders, {@code rw-------}
+ *       files) for the data dir, the database and the blobs; a no-op where the file system is not POSIX.</li>
  * </ul>
  *
- * <p>Both are stateless and thread-safe.
+ * <p>All are stateless and thread-safe.
  */
 package dev.timbre.common;

@@ -20,7 +20,10 @@ public final class ConfigLoader {
 
     private ConfigLoader() {}
 
-    /** @param flags parsed flags: {@code port}, {@code data}, {@code config}, {@code database-url} */
+    /**
+     * @param flags parsed flags: {@code port}, {@code data}, {@code config}, {@code database-url}, {@code database-user},
+     *     {@code database-password} (works, but other users see it in {@code ps}: prefer {@code TIMBRE_DATABASE_PASSWORD})
+     */
     public static TimbreConfig load(Map<String, String> flags, Map<String, String> env) throws IOException {
         ObjectNode tree = YAML.valueToTree(TimbreConfig.defaults());
         String file = flags.getOrDefault("config", env.get("TIMBRE_CONFIG"));
@@ -37,6 +40,10 @@ public final class ConfigLoader {
             c = c.withDatabase(new TimbreConfig.Database(env.get("TIMBRE_DATABASE_URL"),
                     env.getOrDefault("TIMBRE_DATABASE_USER", c.database().user()),
                     env.getOrDefault("TIMBRE_DATABASE_PASSWORD", c.database().password())));
+        }
+        if (env.containsKey("TIMBRE_DATABASE_PASSWORD")) {
+            // the password's preferred place (flags show in `ps`): it also serves a URL given by file or flag
+            c = c.withDatabase(new TimbreConfig.Database(c.database().url(), c.database().user(), env.get("TIMBRE_DATABASE_PASSWORD")));
         }
         if (env.containsKey("TIMBRE_TTS_ENGINE")) {
             c = c.withEngines(new TimbreConfig.Engines(env.get("TIMBRE_TTS_ENGINE"), c.engines().extraTextToSpeech(), c.engines().speechToText(), c.engines().remoteSpeechToText()));

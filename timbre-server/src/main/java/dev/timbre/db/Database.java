@@ -2,6 +2,7 @@ package dev.timbre.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.timbre.common.OwnerOnly;
 import dev.timbre.config.TimbreConfig;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
@@ -27,14 +28,36 @@ public final class Database implements AutoCloseable {
                         : java.util.Optional.empty());
     }
 
+    /**
+     * Opens the configured database, or the embedded one under {@code dataDir}; the embedded database's folder and
+     * files are made owner-only (where the file system has POSIX permissions).
+     */
     public static Database open(TimbreConfig.Database cfg, Path dataDir) {
-        String url = cfg.url() != null && !cfg.url().isBlank() ? cfg.url() : embeddedUrl(dataDir);
-        return open(url, cfg.user(), cfg.password(), null);
+        if (cfg.url() != null && !cfg.url().isBlank()) return open(cfg.url(), cfg.user(), cfg.password(), null);
+        Path folder = dataDir.toAbsolutePath().resolve("db");
+        try {
+            OwnerOnly.createDirectories(folder);
+            OwnerOnly.restrict(folder, true);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot prepare the database folder " + folder, e);
+        }
+        Database db = open(embeddedUrl(dataDir), cfg.user(), cfg.password(), null);
+        try {
+            OwnerOnly.restrict(folder, true); // files H2 created just now
+        } catch (java.io.IOException e) {
+            db.close();
+            throw new java.io.UncheckedIOException("cannot restrict the database files in " + folder, e);
+        }
+        return db;
     }
 
+    /**
+     * The embedded H2 database under {@code dataDir}. {@code WRITE_DELAY=0}: each commit is written to the file before
+     * it returns (H2's default keeps commits in memory up to 500 ms, so a {@code kill -9} lost the last ones).
+     */
     public static String embeddedUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("timbre")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
     }
 
     /** Opens and migrates. {@code schema}, when given, is created if needed and used for everything. */

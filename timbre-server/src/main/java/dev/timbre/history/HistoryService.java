@@ -154,4 +154,12 @@ public final class HistoryService {
         String shown = id.length() > 64 ? id.substring(0, 64) + "…" : id;
         return ApiException.notFound("history_item_not_found", "History item '" + shown + "' not found");
     }
+
+    /** Whether {@code key} (a blob key {@code history/{id}.{ext}}) is the audio of a stored item; for the orphan sweep. */
+    public boolean holdsBlob(String key) {
+        String name = key.startsWith("history/") ? key.substring("history/".length()) : "";
+        int dot = name.lastIndexOf('.');
+        if (dot <= 0 || name.contains("/")) return false;
+        return items.find(name.substring(0, dot)).map(s -> s.audioKey().equals(key)).orElse(false);
+    }
 }

@@ -331,4 +331,11 @@ public final class SpeechToTextService implements AutoCloseable {
     static Map<String, Object> deleted() {
         return Map.of("status", "ok");
     }
+
+    /** Whether {@code key} ({@code stt-jobs/{id}}) is the audio of a pending webhook job; for the orphan sweep. */
+    public boolean holdsBlob(String key) {
+        if (!key.startsWith("stt-jobs/")) return false;
+        return repository.findJob(key.substring("stt-jobs/".length()))
+                .filter(j -> j.state().equals(TranscriptRepository.PENDING) && j.audioKey().equals(key)).isPresent();
+    }
 }

@@ -10,6 +10,9 @@ import java.util.Optional;
  * or the whole blob. Implementations are thread-safe.
  */
 public interface BlobStore {
+    /** The suffix of a write in progress; no key's last segment may end with it. */
+    String PART_SUFFIX = ".part";
+
     void put(String key, byte[] data) throws IOException;
 
     Optional<byte[]> get(String key) throws IOException;
@@ -32,6 +35,7 @@ public interface BlobStore {
                 throw new IllegalArgumentException("bad blob key: " + key);
             }
         }
+        if (key.endsWith(PART_SUFFIX)) throw new IllegalArgumentException("bad blob key (reserved suffix): " + key);
         return key;
     }
 }

@@ -160,4 +160,12 @@ public final class VoicesService {
     private static ApiException sampleNotFound(String voiceId, String sampleId) {
         return ApiException.notFound("sample_not_found", "Sample '" + sampleId + "' of voice '" + voiceId + "' was not found.");
     }
+
+    /** Whether {@code key} ({@code voices/{voice}/samples/{sample}.{ext}}) is the audio of a stored sample; for the orphan sweep. */
+    public boolean holdsBlob(String key) {
+        String[] parts = key.split("/");
+        if (parts.length != 4 || !parts[0].equals("voices") || !parts[2].equals("samples") || parts[3].lastIndexOf('.') <= 0) return false;
+        String sampleId = parts[3].substring(0, parts[3].lastIndexOf('.'));
+        return repository.sample(parts[1], sampleId).map(s -> s.blobKey().equals(key)).orElse(false);
+    }
 }

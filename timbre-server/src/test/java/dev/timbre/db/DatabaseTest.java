@@ -22,4 +22,23 @@ class DatabaseTest {
             assertThat(stored).doesNotContain("secret").hasSize(64);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void the_embedded_database_files_are_owner_only(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.timbre.common.OwnerOnly.supported(), "POSIX permissions");
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(data.resolve("db"));
+        java.nio.file.Path old = java.nio.file.Files.writeString(folder.resolve("left-by-an-old-version.txt"), "x");
+        java.nio.file.Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        java.nio.file.Files.setPosixFilePermissions(old, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        try (Database db = Database.open(new dev.timbre.config.TimbreConfig.Database(null, null, null), data)) {
+            assertThat(db.healthy()).isTrue();
+            String writeDelay = db.jdbi().withHandle(h -> h.createQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+                    + "WHERE SETTING_NAME = 'WRITE_DELAY'").mapTo(String.class).one());
+            assertThat(writeDelay).as("each commit written before it returns (survives kill -9)").isEqualTo("0");
+            try (var files = java.nio.file.Files.walk(folder)) {
+                assertThat(files.toList()).hasSizeGreaterThan(2).allSatisfy(p -> assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        java.nio.file.Files.getPosixFilePermissions(p))).isEqualTo(java.nio.file.Files.isDirectory(p) ? "rwx------" : "rw-------"));
+            }
+        }
+    }
 }

@@ -15,6 +15,7 @@ import dev.timbre.convai.conversation.transport.ConversationSignatures;
 import dev.timbre.convai.conversation.transport.ConversationSocket;
 import dev.timbre.convai.conversation.transport.ServerEvents;
 import dev.timbre.convai.conversation.transport.TurnOverhead;
+import dev.timbre.convai.conversation.transport.UsedGrants;
 import dev.timbre.convai.conversations.ConversationLog;
 import dev.timbre.convai.llm.AgentLanguageModels;
 import dev.timbre.convai.tools.ToolsService;
@@ -57,12 +58,15 @@ public final class ConversationRoutes implements EndpointGroup {
     private final ApiKeyAuth auth;
     private final Map<String, ConversationSocket> sockets = new ConcurrentHashMap<>();
 
-    /** {@code signingKey}: the key of signed URLs and tokens; keep it stable so that they survive a restart. */
+    /**
+     * {@code signingKey}: the key of signed URLs and tokens; keep it stable so that they survive a restart.
+     * {@code usedGrants}: where spent single-use grants are kept (persistent, so they stay spent after a restart).
+     */
     public ConversationRoutes(AgentsService agents, ToolsService tools, AgentLanguageModels models, WebhookTools webhooks,
-                              ConversationLog log, ApiKeyAuth auth, MeterRegistry metrics, byte[] signingKey, Clock clock,
-                              ConversationVoices voices) {
+                              ConversationLog log, ApiKeyAuth auth, MeterRegistry metrics, byte[] signingKey, UsedGrants usedGrants,
+                              Clock clock, ConversationVoices voices) {
         this(agents, auth, new ConversationRuntime(new AgentProfiles(agents, tools, models), new BackgroundConversationLog(log), new ServerToolRunner(webhooks, tools::recordCall),
-                new ConversationSignatures(signingKey, clock), timers(), clock, Duration.ofSeconds(3), Duration.ofMillis(50),
+                new ConversationSignatures(signingKey, clock, usedGrants), timers(), clock, Duration.ofSeconds(3), Duration.ofMillis(50),
                 Duration.ofSeconds(10), new TurnOverhead(metrics), voices, ConversationRuntime.DEFAULT_MAX_QUEUED_BYTES));
     }
 

@@ -2,6 +2,7 @@ package dev.timbre.convai.conversations;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.timbre.agent.transcript.Analysis;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,9 @@ public interface ConversationRecords {
 
     /** Stores the analysis, sets call_successful and status done. */
     void saveAnalysis(String conversationId, Analysis analysis);
+
+    /** Ids of ended conversations whose post-call work is not finished (status {@code processing}), oldest first. */
+    List<String> processing();
 
     /** Post-call work failed for good: status failed with the reason in metadata.error. */
     void markFailed(String conversationId, String reason);

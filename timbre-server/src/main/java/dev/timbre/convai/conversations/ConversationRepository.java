@@ -97,6 +97,12 @@ public final class ConversationRepository {
                 .bindMethods(audio).bind("id", conversationId).execute()) > 0;
     }
 
+    /** Ids of the conversations whose status is one of {@code statuses}, oldest first. */
+    public List<String> idsWithStatus(List<String> statuses) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT conversation_id FROM conversations WHERE status IN (<statuses>) ORDER BY seq")
+                .bindList("statuses", statuses).mapTo(String.class).list());
+    }
+
     /** Deletes the row; true when it was there. */
     public boolean delete(String conversationId) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM conversations WHERE conversation_id = :id")

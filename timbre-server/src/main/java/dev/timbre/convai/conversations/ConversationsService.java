@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConversationsService implements ConversationLog, ConversationRecords {
     public static final int MAX_PAGE_SIZE = 100;
+    /** {@code termination_reason} of a conversation the server stopped under (a crash or kill): see {@link #failInterrupted}. */
+    public static final String INTERRUPTED = "The server stopped during the call";
     /** {@code metadata.error.code} when post-call work failed and the call itself had no error (WebSocket 1011). */
     static final int INTERNAL_ERROR = 1011;
     private static final Logger LOG = LoggerFactory.getLogger(ConversationsService.class);
@@ -137,6 +139,28 @@ public final class ConversationsService implements ConversationLog, Conversation
                 .error(c.errorCode() != null ? c.errorCode() : INTERNAL_ERROR, reason).build(clock));
     }
 
+    /**
+     * At start-up, before any conversation can start: every conversation still {@code initiated} or
+     * {@code in-progress} was cut off by the previous process (a crash or {@code kill -9}) and becomes {@code failed}
+     * with termination reason {@link #INTERRUPTED} and error 1011, its transcript as far as the last finished turn.
+     * Returns how many. {@code processing} ones are post-call work's (resumed by it).
+     */
+    public int failInterrupted() {
+        int n = 0;
+        for (String id : repository.idsWithStatus(List.of("initiated", "in-progress"))) {
+            if (change(id, c -> ConversationChange.of(c).status("failed").termination(INTERRUPTED)
+                    .error(INTERNAL_ERROR, INTERRUPTED).build(clock))) n++;
+        }
+        if (n > 0) LOG.warn("{} conversations were cut off by the last stop; marked failed", n);
+        return n;
+    }
+
+    /** Ids of ended conversations waiting for post-call work ({@code processing}), oldest first. */
+    @Override
+    public List<String> processing() {
+        return repository.idsWithStatus(List.of("processing"));
+    }
+
     /** {@code GET /v1/convai/conversations}: newest first, one page. */
     public ConversationsPage list(ConversationQuery q) {
         List<StoredConversation> rows = repository.list(q, ConversationCursor.decode(q.cursor()), q.pageSize() + 1);
@@ -201,5 +225,12 @@ public final class ConversationsService implements ConversationLog, Conversation
             }
             return repository.update(edit.apply(old.get()));
         }
+    }
+
+    /** Whether {@code key} is the recording of a stored conversation flagged {@code has_audio}; for the orphan sweep. */
+    public boolean holdsBlob(String key) {
+        String[] parts = key.split("/");
+        if (parts.length != 4 || !key.equals(ConversationAudio.key(parts[2]))) return false;
+        return repository.find(parts[2]).map(c -> c.audio().hasAudio()).orElse(false);
     }
 }

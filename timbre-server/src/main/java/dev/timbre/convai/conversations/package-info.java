@@ -20,7 +20,11 @@
  *       ended call goes straight to {@code done}; a hook that throws → {@code failed}. Live feedback lands on the
  *       latest agent entry ({@link dev.timbre.convai.conversations.TranscriptFeedback}: entries carry no event id);
  *       {@code message_count} and like/dislike counts are derived from the transcript
- *       ({@link dev.timbre.convai.conversations.ConversationChange}). Writes for a deleted conversation are dropped.</li>
+ *       ({@link dev.timbre.convai.conversations.ConversationChange}). Writes for a deleted conversation are dropped.
+ *       {@code failInterrupted()} runs at start-up before any socket opens: conversations left {@code initiated} or
+ *       {@code in-progress} by a crash become {@code failed} (termination reason "The server stopped during the call",
+ *       error 1011), transcript as far as the last stored turn; {@code processing} ones are post-call work's
+ *       ({@code ConversationRecords.processing()}). {@code holdsBlob} answers the orphan blob sweep.</li>
  *   <li>{@link dev.timbre.convai.conversations.ConversationAudio}: the recording as MP3 (mono 16 kHz 32 kbit/s CBR)
  *       at {@code convai/conversations/{id}/audio.mp3}; encoded on the calling thread (about a second per hour of
  *       audio), so never on the session loop; flags {@link dev.timbre.convai.conversations.AudioFlags}

@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PostCallProcessor implements PostCall, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PostCallProcessor.class);
+    /** How many times a process may start one analysis before a restart gives up on it. */
+    static final int MAX_ANALYSIS_STARTS = 3;
     static final List<String> FAILURE_REASONS = List.of("busy", "no-answer", "unknown");
 
     private final ConversationRecords records;
@@ -110,14 +112,38 @@ public final class PostCallProcessor implements PostCall, AutoCloseable {
 
     /**
      * Queues every pending webhook and analysis job (at start-up, once). Returns how many. Webhooks first: a resumed
-     * analysis queues its own webhook, which must not be picked up a second time.
+     * analysis queues its own webhook, which must not be picked up a second time. Each resume of an analysis counts
+     * as an attempt: one that has been started {@link #MAX_ANALYSIS_STARTS} times without finishing (it stopped the
+     * server every time) is failed instead, with its conversation. A {@code processing} conversation with no pending
+     * analysis (the previous process stopped between ending the call and queueing its job) gets a new one, so no
+     * conversation stays {@code processing}.
      */
     public int resumePending() {
         int hooks = webhooks.resumePending();
-        List<PostCallJob> pending = jobs.pending(PostCallJob.ANALYSIS);
-        pending.forEach(this::submit);
-        if (!pending.isEmpty()) log.info("resumed {} pending post-call analyses", pending.size());
-        return hooks + pending.size();
+        List<PostCallJob> pending = new java.util.ArrayList<>(jobs.pending(PostCallJob.ANALYSIS));
+        java.util.Set<String> analysed = new java.util.HashSet<>();
+        pending.forEach(j -> analysed.add(j.conversationId()));
+        for (String conversationId : records.processing()) {
+            if (analysed.contains(conversationId)) continue;
+            PostCallJob job = PostCallJob.pending("pca_" + Ids.random(), PostCallJob.ANALYSIS, conversationId, null, clock.millis());
+            jobs.insert(job);
+            pending.add(job);
+        }
+        int resumed = 0;
+        for (PostCallJob job : pending) {
+            int starts = job.attempts() + 1;
+            if (starts > MAX_ANALYSIS_STARTS) {
+                String reason = "post-call analysis did not finish in " + MAX_ANALYSIS_STARTS + " attempts";
+                records.markFailed(job.conversationId(), reason);
+                jobs.finish(job.jobId(), PostCallJob.FAILED, job.attempts(), reason);
+                continue;
+            }
+            jobs.retryLater(job.jobId(), starts, job.nextAttemptMs(), job.error());
+            submit(job);
+            resumed++;
+        }
+        if (resumed > 0) log.info("resumed {} pending post-call analyses", resumed);
+        return hooks + resumed;
     }
 
     private void submit(PostCallJob job) {

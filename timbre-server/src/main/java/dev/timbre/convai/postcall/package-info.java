@@ -10,7 +10,10 @@
  *       {@code post_call_transcription} webhook ({@code data} = the conversation's GET body) plus, when there is a
  *       recording and audio is asked for ({@code send_audio} or {@code "audio"} in {@code events}, agent overrides
  *       first, then ConvAI settings), a {@code post_call_audio} one. An analysis that throws →
- *       {@code markFailed}, no webhook. {@code resumePending()} at start-up.</li>
+ *       {@code markFailed}, no webhook. {@code resumePending()} at start-up: pending analyses run again, each start
+ *       counted in {@code attempts} (the 4th start of one that never finished fails it and its conversation: a job that
+ *       takes the server down is not retried forever); a {@code processing} conversation without a pending analysis
+ *       (a crash between ending the call and storing its job) gets one, so none stays {@code processing}.</li>
  *   <li>{@link dev.timbre.convai.postcall.ConversationAnalyser}: up to three JSON questions to the agent's LLM
  *       ({@link dev.timbre.convai.postcall.ModelQuery}, 60 s each; prompts in
  *       {@link dev.timbre.convai.postcall.AnalysisPrompts}): criteria, data collection

@@ -217,7 +217,9 @@ class ConversationsApiTest {
     @Test
     void a_recorded_call_is_served_as_mp3_and_flagged() {
         String id = conversation(agent(), "u", 1_670_000_100);
+        assertThat(server.timbre().conversations().holdsBlob(ConversationAudio.key(id))).as("no recording yet").isFalse();
         server.timbre().conversations().audioRecorded(id, ConversationAudioTest.call(true));
+        assertThat(server.timbre().conversations().holdsBlob(ConversationAudio.key(id))).as("claimed for the orphan sweep").isTrue();
 
         TestServer.Response r = server.get("/v1/convai/conversations/" + id + "/audio");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);

@@ -39,6 +39,12 @@ final class FakeConversationRecords implements ConversationRecords {
     }
 
     @Override
+    public java.util.List<String> processing() {
+        return conversations.entrySet().stream().filter(e -> e.getValue().path("status").asText().equals("processing"))
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    @Override
     public void markFailed(String conversationId, String reason) {
         failures.put(conversationId, reason);
         ObjectNode c = conversations.get(conversationId);

@@ -171,4 +171,40 @@ class PostCallProcessorTest {
             }
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.timbre.testing.TestDatabases#both")
+    void a_processing_conversation_without_a_job_is_analysed_after_a_restart(String kind) throws Exception {
+        try (Database db = TestDatabases.open(kind); PostCallProcessor restarted = processor(db)) {
+            // conv_1 ended (processing) but the process stopped before its analysis job was stored
+            assertThat(restarted.resumePending()).isEqualTo(1);
+            JsonNode body = WebhookReceiver.verified(receiver.next(), SECRET);
+            assertThat(body.at("/data/conversation_id").asText()).isEqualTo("conv_1");
+            assertThat(settledJobs(db, "conv_1")).filteredOn(j -> j.kind().equals(PostCallJob.ANALYSIS))
+                    .singleElement().extracting(PostCallJob::state).isEqualTo(PostCallJob.DONE);
+            assertThat(records.details("conv_1").orElseThrow().get("status").asText()).isEqualTo("done");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.timbre.testing.TestDatabases#both")
+    void an_analysis_started_too_often_is_failed_instead_of_resumed(String kind) throws Exception {
+        try (Database db = TestDatabases.open(kind)) {
+            PostCallJobs jobs = new PostCallJobs(db.jdbi());
+            PostCallJob left = PostCallJob.pending("pca_poison", PostCallJob.ANALYSIS, "conv_1", null, System.currentTimeMillis());
+            jobs.insert(left);
+            // each start of the process counts; the job never finished (it took the server down each time)
+            for (int start = 1; start <= PostCallProcessor.MAX_ANALYSIS_STARTS; start++) {
+                jobs.retryLater("pca_poison", start, left.nextAttemptMs(), null);
+            }
+            try (PostCallProcessor restarted = processor(db)) {
+                assertThat(restarted.resumePending()).isZero();
+            }
+            PostCallJob failed = jobs.find("pca_poison").orElseThrow();
+            assertThat(failed.state()).isEqualTo(PostCallJob.FAILED);
+            assertThat(failed.error()).contains("did not finish");
+            assertThat(records.failures).containsKey("conv_1");
+            assertThat(records.details("conv_1").orElseThrow().get("status").asText()).isEqualTo("failed");
+        }
+    }
 }

@@ -28,12 +28,13 @@ class PostCallSetupTest {
                     {"name": "Support", "platform_settings": {"evaluation": {"criteria": [
                       {"id": "helped", "name": "Helped", "type": "prompt", "conversation_goal_prompt": "The user was helped"}]}}}"""));
             FakeConversationRecords records = new FakeConversationRecords();
-            records.add("conv_s", agentId, "[{\"role\": \"user\", \"message\": \"Hello there\", \"time_in_call_secs\": 1}]");
             TimbreConfig.Webhooks configured = new TimbreConfig.Webhooks(null, new TimbreConfig.Webhook(receiver.url(), "sec", "wh_calls"));
 
             settings.updateSettings((ObjectNode) Json.MAPPER.readTree("{\"webhooks\": {\"post_call_webhook_id\": \"wh_calls\"}}"));
             try (PostCallProcessor p = PostCallSetup.processor(db.jdbi(), configured, settings, agents, records, prompt -> rules, Clock.systemUTC())) {
                 assertThat(p.resumePending()).isZero();
+                // ended after the start (a processing conversation present at start-up would be resumed)
+                records.add("conv_s", agentId, "[{\"role\": \"user\", \"message\": \"Hello there\", \"time_in_call_secs\": 1}]");
                 p.conversationEnded("conv_s");
                 JsonNode body = WebhookReceiver.verified(receiver.next(), "sec");
                 assertThat(body.at("/data/analysis/evaluation_criteria_results/helped/result").asText()).isEqualTo("unknown");

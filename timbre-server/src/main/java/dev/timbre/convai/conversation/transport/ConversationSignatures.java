@@ -7,16 +7,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signed, time-limited grants to open an agent's conversation socket: the {@code conversation_signature} of a
  * signed URL and the conversation {@code token}. A grant is {@code base64url(agent|expiry|conversation id|kind)}
- * {@code .} {@code base64url(HMAC-SHA256)}. A grant that names a conversation id is single-use. Thread-safe.
+ * {@code .} {@code base64url(HMAC-SHA256)}. A grant that names a conversation id is single-use: its spending is
+ * recorded in {@link UsedGrants} (persistent in the server, so a restart does not let it be replayed). Thread-safe.
  */
 public final class ConversationSignatures {
     public static final Duration LIFETIME = Duration.ofMinutes(15);
@@ -27,19 +26,19 @@ public final class ConversationSignatures {
 
     private final byte[] key;
     private final Clock clock;
-    /** Single-use conversation ids already used, with their expiry (epoch seconds). */
-    private final Map<String, Long> used = new ConcurrentHashMap<>();
+    private final UsedGrants used;
 
-    public ConversationSignatures(byte[] key, Clock clock) {
+    public ConversationSignatures(byte[] key, Clock clock, UsedGrants used) {
         this.key = key.clone();
         this.clock = clock;
+        this.used = used;
     }
 
-    /** With a fresh random key: grants do not survive a restart (they live 15 minutes anyway). */
+    /** With a fresh random key and spent grants in memory (tests): grants do not survive a restart. */
     public static ConversationSignatures withRandomKey(Clock clock) {
         byte[] k = new byte[32];
         new SecureRandom().nextBytes(k);
-        return new ConversationSignatures(k, clock);
+        return new ConversationSignatures(k, clock, UsedGrants.inMemory());
     }
 
     /** A grant for {@code agentId}; {@code conversationId} may be null. */
@@ -74,10 +73,7 @@ public final class ConversationSignatures {
         long now = clock.instant().getEpochSecond();
         if (now > expiry) return Optional.empty();
         String conversationId = parts[2].isEmpty() ? null : parts[2];
-        if (conversationId != null) {
-            used.values().removeIf(exp -> exp < now);
-            if (used.putIfAbsent(conversationId, expiry) != null) return Optional.empty();
-        }
+        if (conversationId != null && !used.spend(conversationId, expiry, now)) return Optional.empty();
         return Optional.of(new Grant(agentId, conversationId, parts[3]));
     }
 

@@ -3,6 +3,9 @@
  * conversation it drives), {@code ClientMessage} (client events in), {@code ServerEvents}/{@code VoiceEvents} (server
  * events out), {@code SocketEvents} (the session's listener: frames → events, the transcript and recording to the
  * log), {@code UserAudioChunks}, and the per-turn metrics ({@code TurnOverhead}, {@code VoiceLatency}).
+ * {@code ConversationSignatures} signs and checks signed-URL signatures and tokens; a grant naming a conversation id
+ * is single-use, spent in {@code UsedGrants} ({@code UsedGrantRepository}: table {@code used_conversation_grants},
+ * V13, kept until the grant expires, so a restart does not let it be replayed).
  *
  * <p>Threading: socket callbacks arrive on Javalin's threads and are synchronized per socket; session frames arrive
  * on the session's loop thread and are written through the bounded {@code SocketSender} (past
