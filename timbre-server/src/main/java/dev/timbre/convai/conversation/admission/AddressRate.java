@@ -46,6 +46,11 @@ public final class AddressRate {
         return true;
     }
 
+    /** Addresses tracked now (at most {@link #MAX_ADDRESSES}). */
+    synchronized int size() {
+        return buckets.size();
+    }
+
     private void refill(Bucket b, long now) {
         b.tokens = Math.min(perMinute, b.tokens + (now - b.at) * perMinute / 60e9);
         b.at = now;
