@@ -11,6 +11,7 @@ import dev.timbre.convai.simulation.SimulationService;
 import dev.timbre.convai.postcall.ConversationAnalyser;
 import dev.timbre.convai.conversation.agent.AgentProfiles;
 import dev.timbre.convai.conversation.ConversationRoutes;
+import dev.timbre.convai.conversation.admission.ConversationAdmission;
 import dev.timbre.convai.conversation.speech.ConversationVoices;
 import dev.timbre.convai.conversation.transport.UsedGrantRepository;
 import dev.timbre.convai.conversations.ConversationRepository;
@@ -193,7 +194,8 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/conversation", new ConversationRoutes(agents, tools, languageModels,
                             webhookTools, conversations, auth, registry,
                             cipher.derivedKey("conversation-signatures"), new UsedGrantRepository(database.jdbi()), Clock.systemUTC(),
-                            conversationVoices)),
+                            conversationVoices, new ConversationAdmission(config.limits().concurrentConversations(),
+                                    config.limits().conversationConnectionsPerMinute(), Clock.systemUTC()))),
                     mount("/v1/convai/conversations", new ConversationsRoutes(conversations))));
             speechToText.resumePending();
             postCall.resumePending();

@@ -70,6 +70,12 @@ public final class ConfigLoader {
                     env.get("TIMBRE_POST_CALL_WEBHOOK_SECRET"), env.get("TIMBRE_POST_CALL_WEBHOOK_ID"))));
         }
 
+        if (env.containsKey("TIMBRE_CONCURRENT_CONVERSATIONS") || env.containsKey("TIMBRE_CONVERSATION_CONNECTIONS_PER_MINUTE")) {
+            c = c.withLimits(c.limits().withConversations(
+                    intEnv(env, "TIMBRE_CONCURRENT_CONVERSATIONS", c.limits().concurrentConversations()),
+                    intEnv(env, "TIMBRE_CONVERSATION_CONNECTIONS_PER_MINUTE", c.limits().conversationConnectionsPerMinute())));
+        }
+
         if (flags.containsKey("port")) c = c.withPort(Integer.parseInt(flags.get("port")));
         if (flags.containsKey("data")) c = c.withDataDir(Path.of(flags.get("data")));
         if (flags.containsKey("database-url")) {
@@ -84,6 +90,16 @@ public final class ConfigLoader {
         dev.timbre.outbound.OutboundAllowList.parse(c.network().outboundAllow()); // a bad entry fails start-up, named
         if (c.port() < 0 || c.port() > 65535) throw new IllegalArgumentException("port out of range: " + c.port());
         return c;
+    }
+
+    private static int intEnv(Map<String, String> env, String name, int fallback) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) return fallback;
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got: " + v);
+        }
     }
 
     private static void merge(ObjectNode into, ObjectNode from) {

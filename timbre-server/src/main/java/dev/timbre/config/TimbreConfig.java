@@ -168,10 +168,32 @@ public record TimbreConfig(
      * @param concurrentSyntheses synthesis slots: chunks synthesised at once (a run holds one while it pulls a chunk);
      *                            0 means eight per CPU
      * @param synthesisQueue requests that may be without a slot (waiting or paused); one more gets 429
+     * @param concurrentConversations agent conversations at once (the workspace concurrency limit; agents with
+     *                                {@code bursting_enabled} may take it to three times this, at most 300)
+     * @param conversationConnectionsPerMinute agent conversation sockets one client address may open per minute
+     *                                         (connections with an API key are exempt); 0: no limit
      */
-    public record Limits(long maxBodyBytes, long maxUploadBytes, int concurrentSyntheses, int synthesisQueue) {
+    public record Limits(long maxBodyBytes, long maxUploadBytes, int concurrentSyntheses, int synthesisQueue,
+                         int concurrentConversations, int conversationConnectionsPerMinute) {
+        public static final int DEFAULT_CONCURRENT_CONVERSATIONS = 20;
+        public static final int DEFAULT_CONVERSATION_CONNECTIONS_PER_MINUTE = 20;
+
+        public Limits {
+            if (concurrentConversations < 1) throw new IllegalArgumentException("limits.concurrent_conversations must be at least 1");
+            if (conversationConnectionsPerMinute < 0) throw new IllegalArgumentException("limits.conversation_connections_per_minute must not be negative");
+        }
+
         public Limits(long maxBodyBytes, long maxUploadBytes) {
             this(maxBodyBytes, maxUploadBytes, 0, 64);
+        }
+
+        public Limits(long maxBodyBytes, long maxUploadBytes, int concurrentSyntheses, int synthesisQueue) {
+            this(maxBodyBytes, maxUploadBytes, concurrentSyntheses, synthesisQueue, DEFAULT_CONCURRENT_CONVERSATIONS,
+                    DEFAULT_CONVERSATION_CONNECTIONS_PER_MINUTE);
+        }
+
+        public Limits withConversations(int concurrent, int connectionsPerMinute) {
+            return new Limits(maxBodyBytes, maxUploadBytes, concurrentSyntheses, synthesisQueue, concurrent, connectionsPerMinute);
         }
 
         /** {@link #concurrentSyntheses} with 0 resolved against this machine. */

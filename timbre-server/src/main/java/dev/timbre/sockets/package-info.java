@@ -12,8 +12,10 @@
  *       that would pass it closes the socket 1008 and runs {@code onOverflow} once so the owner ends its work.
  *       {@code disconnect} drops a client that does not read its close frame.</li>
  *   <li>{@link dev.timbre.sockets.SocketWorker}: the socket's own daemon thread running queued work in order, one
- *       piece at a time; work is skipped once the socket is not live; a failure goes to {@code onFailure} on the
- *       worker (the socket maps it to its protocol's error and close); {@code finish} runs a last piece then accepts
+ *       piece at a time, at most {@code maxQueued} waiting (default 1024: one more is an {@code Overflow} given to
+ *       {@code onFailure} once, on the caller's thread; stream-input closes 1008 {@code queue_overflow}, realtime speech
+ *       to text sends {@code queue_overflow} and closes 1008); work is skipped once the socket is not live; a failure
+ *       goes to {@code onFailure} on the worker (the socket maps it to its protocol's error and close); {@code finish} runs a last piece then accepts
  *       nothing; {@code stop} interrupts and drops the queue.</li>
  *   <li>{@link dev.timbre.sockets.InactivityClock}: fires once when no message arrived for N seconds and no work is
  *       in flight (each {@code busy} must be matched by an {@code idle}; a client waiting for audio is not idle).</li>

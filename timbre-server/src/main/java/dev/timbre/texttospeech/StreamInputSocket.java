@@ -143,7 +143,8 @@ final class StreamInputSocket {
     }
 
     private void failed(Exception e) {
-        if (e instanceof ApiException api) fail(api);
+        if (e instanceof SocketWorker.Overflow flood) fail(ApiException.busy("queue_overflow", flood.getMessage(), 1));
+        else if (e instanceof ApiException api) fail(api);
         else if (e instanceof SpeechException speech) fail(SpeechErrors.of(speech));
         else if (!out.isClosed()) fail(new ApiException(500, "internal_error", "The generation failed."));
     }

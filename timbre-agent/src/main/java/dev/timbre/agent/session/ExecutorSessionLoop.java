@@ -3,59 +3,73 @@ package dev.timbre.agent.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
- * The production {@link SessionLoop}: one daemon thread per session (a single-thread scheduled executor) and the
- * wall clock. Blocking tasks run on a shared pool of daemon threads. A task that throws is reported to the
- * uncaught-exception handler given at construction and the loop goes on.
+ * The production {@link SessionLoop} and the wall clock. A session owns no thread: its tasks wait in its own queue and
+ * run one at a time, in submission order, on a thread borrowed from a shared pool of daemon threads while the queue is
+ * not empty (a session that waits for its user holds no thread). Consecutive tasks are handed over through the queue,
+ * so each task sees what the one before it wrote. Timers wait on one shared timer thread and then queue their task like
+ * {@link #execute}; a timer cancelled before its task ran never runs it, even when it had already fired. Blocking tasks
+ * run on another shared pool. A task that throws is reported to the handler given at construction and the loop goes on.
  */
 public final class ExecutorSessionLoop implements SessionLoop {
     private static final AtomicLong THREADS = new AtomicLong();
-    private static final ExecutorService BLOCKING = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "agent-tool-" + THREADS.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ExecutorService BLOCKING = Executors.newCachedThreadPool(r -> daemon(r, "agent-tool-" + THREADS.incrementAndGet()));
+    /** Threads that run session tasks: as many as sessions have work at the same moment; idle ones end after a minute. */
+    private static final ExecutorService RUNNERS = Executors.newCachedThreadPool(r -> daemon(r, "agent-session-" + THREADS.incrementAndGet()));
+    private static final ScheduledThreadPoolExecutor TIMERS = timers();
 
-    private final ScheduledExecutorService executor;
     private final Clock clock;
-    private final java.util.function.Consumer<RuntimeException> onFailure;
+    private final Consumer<RuntimeException> onFailure;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final Set<ScheduledFuture<?>> timers = ConcurrentHashMap.newKeySet();
+    private volatile boolean shutdown;
 
-    /** @param onFailure called on the loop thread with what a task threw */
-    public ExecutorSessionLoop(String name, Clock clock, java.util.function.Consumer<RuntimeException> onFailure) {
+    /** @param name the session's name (kept for callers; threads are shared); @param onFailure called on the loop with what a task threw */
+    public ExecutorSessionLoop(String name, Clock clock, Consumer<RuntimeException> onFailure) {
         this.clock = clock;
         this.onFailure = onFailure;
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "agent-session-" + name);
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     @Override
     public void execute(Runnable task) {
-        try {
-            executor.execute(() -> guarded(task));
-        } catch (RejectedExecutionException e) {
-            // shut down: the session is over
-        }
+        if (shutdown) return;
+        tasks.add(task);
+        if (draining.compareAndSet(false, true)) RUNNERS.execute(this::drain);
     }
 
     @Override
     public Timer schedule(Duration delay, Runnable task) {
-        try {
-            ScheduledFuture<?> f = executor.schedule(() -> guarded(task), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
-            return () -> f.cancel(false);
-        } catch (RejectedExecutionException e) {
-            return () -> {};
-        }
+        if (shutdown) return () -> {};
+        AtomicBoolean cancelled = new AtomicBoolean();
+        ScheduledFuture<?>[] self = new ScheduledFuture<?>[1];
+        Runnable fire = () -> {
+            if (self[0] != null) timers.remove(self[0]);
+            execute(() -> {
+                if (!cancelled.get()) task.run();
+            });
+        };
+        self[0] = TIMERS.schedule(fire, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        timers.add(self[0]); // a timer that fired before this line may stay in the set until shutdown: harmless
+        if (shutdown) self[0].cancel(false);
+        return () -> {
+            cancelled.set(true);
+            self[0].cancel(false);
+            timers.remove(self[0]);
+        };
     }
 
     @Override
@@ -67,7 +81,28 @@ public final class ExecutorSessionLoop implements SessionLoop {
     }
 
     @Override
-    public void shutdown() { executor.shutdownNow(); }
+    public void shutdown() {
+        shutdown = true;
+        tasks.clear();
+        for (ScheduledFuture<?> t : timers) t.cancel(false);
+        timers.clear();
+    }
+
+    /** Runs queued tasks until the queue is empty; at most one drain of a loop runs at a time. */
+    private void drain() {
+        while (true) {
+            try {
+                for (Runnable task; !shutdown && (task = tasks.poll()) != null; ) guarded(task);
+            } catch (Error e) { // the thread ends; the next queued task starts a new drain
+                draining.set(false);
+                if (!shutdown && !tasks.isEmpty() && draining.compareAndSet(false, true)) RUNNERS.execute(this::drain);
+                throw e;
+            }
+            draining.set(false);
+            // a task queued after the last poll but before the flag fell found draining set: take it over
+            if (shutdown || tasks.isEmpty() || !draining.compareAndSet(false, true)) return;
+        }
+    }
 
     private void guarded(Runnable task) {
         try {
@@ -75,5 +110,17 @@ public final class ExecutorSessionLoop implements SessionLoop {
         } catch (RuntimeException e) {
             onFailure.accept(e);
         }
+    }
+
+    private static ScheduledThreadPoolExecutor timers() {
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "agent-session-timers"));
+        t.setRemoveOnCancelPolicy(true);
+        return t;
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.timbre.agent.tools.ToolRunner;
 import dev.timbre.common.WorkerPools;
 import dev.timbre.convai.agents.AgentsService;
+import dev.timbre.convai.conversation.admission.CallLimits;
+import dev.timbre.convai.conversation.admission.ConversationAdmission;
 import dev.timbre.convai.conversation.agent.AgentProfiles;
 import dev.timbre.convai.conversation.agent.ServerToolRunner;
 import dev.timbre.convai.conversation.speech.ConversationVoices;
@@ -46,7 +48,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * protocol) and accepts plain connections. Who may connect: an unknown agent gets an error event and close 1008;
  * an agent with {@code platform_settings.auth.enable_auth} needs a valid {@code conversation_signature}/{@code token}
  * or an API key; a given signature must be valid; {@code platform_settings.auth.allowlist} checks the {@code Origin}
- * host (API keys pass). Then {@link ConversationSocket} runs the conversation.
+ * host (API keys pass). Then {@link ConversationAdmission} applies the agent's {@code call_limits}, the server's cap
+ * and the per-address rate (refused: an error event with its type and close 1008; the signed-URL and token endpoints
+ * answer 429 when the agent's limits are reached), and {@link ConversationSocket} runs the conversation; the
+ * admission is given back when the socket closes. A client message may be at most {@link #MAX_MESSAGE_BYTES}: Jetty
+ * closes a connection that sends a longer one with 1009.
  */
 public final class ConversationRoutes implements EndpointGroup {
     static final String UNKNOWN_AGENT = "The AI agent you are trying to reach does not exist.";
@@ -56,7 +62,15 @@ public final class ConversationRoutes implements EndpointGroup {
     private final ConversationRuntime runtime;
     private final AgentsService agents;
     private final ApiKeyAuth auth;
+    /**
+     * The longest client message (UTF-8 bytes): a {@code user_audio_chunk} holds at most 2 s of audio (256 KiB of
+     * base64 at pcm_48000); initiation data has its own, lower bound ({@link ConversationSocket#MAX_INITIATION_CHARS}).
+     */
+    static final long MAX_MESSAGE_BYTES = 512 * 1024;
+
+    private final ConversationAdmission admission;
     private final Map<String, ConversationSocket> sockets = new ConcurrentHashMap<>();
+    private final Map<String, ConversationAdmission.Ticket> tickets = new ConcurrentHashMap<>();
 
     /**
      * {@code signingKey}: the key of signed URLs and tokens; keep it stable so that they survive a restart.
@@ -64,15 +78,16 @@ public final class ConversationRoutes implements EndpointGroup {
      */
     public ConversationRoutes(AgentsService agents, ToolsService tools, AgentLanguageModels models, WebhookTools webhooks,
                               ConversationLog log, ApiKeyAuth auth, MeterRegistry metrics, byte[] signingKey, UsedGrants usedGrants,
-                              Clock clock, ConversationVoices voices) {
-        this(agents, auth, new ConversationRuntime(new AgentProfiles(agents, tools, models), new BackgroundConversationLog(log), new ServerToolRunner(webhooks, tools::recordCall),
+                              Clock clock, ConversationVoices voices, ConversationAdmission admission) {
+        this(agents, auth, admission, new ConversationRuntime(new AgentProfiles(agents, tools, models), new BackgroundConversationLog(log), new ServerToolRunner(webhooks, tools::recordCall),
                 new ConversationSignatures(signingKey, clock, usedGrants), timers(), clock, Duration.ofSeconds(3), Duration.ofMillis(50),
                 Duration.ofSeconds(10), new TurnOverhead(metrics), voices, ConversationRuntime.DEFAULT_MAX_QUEUED_BYTES));
     }
 
-    ConversationRoutes(AgentsService agents, ApiKeyAuth auth, ConversationRuntime runtime) {
+    ConversationRoutes(AgentsService agents, ApiKeyAuth auth, ConversationAdmission admission, ConversationRuntime runtime) {
         this.agents = agents;
         this.auth = auth;
+        this.admission = admission;
         this.runtime = runtime;
     }
 
@@ -102,9 +117,17 @@ public final class ConversationRoutes implements EndpointGroup {
         ctx.json(Map.of("token", runtime.signatures().sign(agentId, newConversationId(), "token")));
     }
 
+    /** The agent of the request; 429 when its call limits (or the server's) would refuse a conversation now. */
     private String requireAgent(Context ctx) {
         String agentId = Params.query(ctx, "agent_id").orElseThrow(() -> ApiException.invalid("Field required", "missing", "query", "agent_id"));
         agents.find(agentId);
+        runtime.profiles().config(agentId).ifPresent(config -> {
+            try {
+                admission.check(agentId, CallLimits.of(config));
+            } catch (ConversationAdmission.Refused r) {
+                throw ApiException.busy(r.errorType, r.getMessage(), 60);
+            }
+        });
         return agentId;
     }
 
@@ -115,16 +138,24 @@ public final class ConversationRoutes implements EndpointGroup {
             if (s != null) s.message(ctx.message());
         });
         ws.onClose(ctx -> {
+            release(ctx.sessionId());
             ConversationSocket s = sockets.remove(ctx.sessionId());
             if (s != null) s.closed(ctx.status(), ctx.reason());
         });
         ws.onError(ctx -> {
+            release(ctx.sessionId());
             ConversationSocket s = sockets.remove(ctx.sessionId());
             if (s != null) s.closed(1006, "error");
         });
     }
 
+    private void release(String sessionId) {
+        ConversationAdmission.Ticket t = tickets.remove(sessionId);
+        if (t != null) t.close();
+    }
+
     private void open(WsConnectContext ctx) {
+        ctx.session.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
         var owner = new java.util.concurrent.atomic.AtomicReference<ConversationSocket>();
         SocketSender out = SocketSender.bounded(ctx.session, runtime.maxQueuedBytes(), () -> {
             ConversationSocket s = owner.get();
@@ -158,6 +189,15 @@ public final class ConversationRoutes implements EndpointGroup {
             reject(out, "value_error", "The origin of this connection is not in the agent's allowlist.");
             return;
         }
+        ConversationAdmission.Ticket ticket;
+        try {
+            ticket = admission.admit(agentId, CallLimits.of(config), hasKey ? null : address(ctx));
+        } catch (ConversationAdmission.Refused r) {
+            reject(out, r.errorType, r.getMessage());
+            return;
+        }
+        tickets.put(ctx.sessionId(), ticket);
+        if (!ctx.session.isOpen()) release(ctx.sessionId()); // closed meanwhile: its onClose may have run before the put
         String method = grant != null ? (grant.kind().equals("token") ? "livekit_token" : "signed_url") : hasKey ? "authorization_header" : "public";
         String conversationId = grant != null && grant.conversationId() != null ? grant.conversationId() : newConversationId();
         ConversationSocket socket = new ConversationSocket(runtime, out, agentId, config, conversationId,
@@ -187,6 +227,23 @@ public final class ConversationRoutes implements EndpointGroup {
             if (t.startsWith("bearer.") && t.length() > "bearer.".length()) return t.substring("bearer.".length());
         }
         return null;
+    }
+
+    /**
+     * The client's address for the per-address rate, or null when it is exempt. A connection's own address counts,
+     * except from a loopback address (a reverse proxy on this host, or a local client): then the last
+     * {@code X-Forwarded-For} entry (the one the proxy appended) counts, and without one the connection is exempt. A
+     * remote client cannot choose its address this way: its forwarded header is ignored.
+     */
+    static String address(WsConnectContext ctx) {
+        var a = ctx.session.getRemoteAddress();
+        if (!(a instanceof java.net.InetSocketAddress i) || i.getAddress() == null) return String.valueOf(a);
+        if (!i.getAddress().isLoopbackAddress()) return i.getAddress().getHostAddress();
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (forwarded == null || forwarded.isBlank()) return null;
+        String[] hops = forwarded.split(",");
+        String last = hops[hops.length - 1].strip();
+        return last.isEmpty() ? null : last;
     }
 
     private static String source(String s) {

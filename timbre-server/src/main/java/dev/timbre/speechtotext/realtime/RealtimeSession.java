@@ -257,7 +257,8 @@ final class RealtimeSession {
     }
 
     private void failed(Exception e) {
-        if (e instanceof RealtimeError r) report(r);
+        if (e instanceof SocketWorker.Overflow flood) fail(RealtimeError.fatal("queue_overflow", flood.getMessage(), StatusCode.POLICY_VIOLATION));
+        else if (e instanceof RealtimeError r) report(r);
         else if (e instanceof IOException) end();
         else fail(RealtimeError.fatal("transcriber_error", "The transcription failed.", StatusCode.SERVER_ERROR));
     }

@@ -111,4 +111,37 @@ class CallRecordingApiTest {
         assertThat(c.path("has_audio").asBoolean(true)).isFalse();
         assertThat(server.get("/v1/convai/conversations/" + id + "/audio").status()).isEqualTo(404);
     }
+
+    @Test
+    void audioSentTenTimesFasterThanRealTimeIsRecordedOnlyAtAboutRealTime() throws Exception {
+        String agentId = agent("{'record_voice':true}");
+        // 1 s of pcm_16000 noise too faint to be taken for speech: the recogniser (shared by this class's calls) stays idle
+        byte[] second = new byte[32_000];
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < second.length; i += 2) {
+            int v = random.nextInt(7) - 3;
+            second[i] = (byte) v;
+            second[i + 1] = (byte) (v >> 8);
+        }
+        String chunk = Base64.getEncoder().encodeToString(second);
+        int sent = 40;
+        long startedAt = System.nanoTime();
+        String conversationId;
+        try (var c = ConversationClient.open(server.timbre().port(), "/v1/convai/conversation?agent_id=" + agentId, Map.of(), "convai")) {
+            c.sendJson(VoiceConversationApiTest.VOICE_INIT);
+            conversationId = c.message().path("conversation_initiation_metadata_event").path("conversation_id").asText();
+            for (int i = 0; i < sent; i++) {
+                c.send(Map.of("user_audio_chunk", chunk));
+                Thread.sleep(100); // paces the client at 10x real time
+            }
+        }
+        double wall = (System.nanoTime() - startedAt) / 1e9;
+        JsonNode c = awaitEnd(conversationId);
+        assertThat(c.path("has_user_audio").asBoolean()).as(c.toString()).isTrue();
+        var decoded = AudioDecoder.mp3(server.get("/v1/convai/conversations/" + conversationId + "/audio").body());
+        double recorded = decoded.pcm().length / 2.0 / decoded.format().sampleRate();
+        System.out.printf("sent %d s of audio in %.1f s; recorded %.1f s%n", sent, wall, recorded);
+        assertThat(recorded).as("a 10 s lead plus 1.2x the %.1f s of wall time", wall).isLessThanOrEqualTo(10 + 1.2 * wall + 2)
+                .isLessThan(sent * 0.6);
+    }
 }

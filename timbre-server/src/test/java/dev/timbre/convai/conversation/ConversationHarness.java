@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.timbre.config.TimbreConfig;
+import dev.timbre.convai.conversation.admission.ConversationAdmission;
 import dev.timbre.convai.conversation.agent.AgentProfiles;
 import dev.timbre.convai.conversation.agent.ServerToolRunner;
 import dev.timbre.convai.conversation.transport.ConversationRuntime;
@@ -49,6 +50,11 @@ final class ConversationHarness implements AutoCloseable {
      * sockets close clients that let more than {@code maxQueuedBytes} of events pile up.
      */
     ConversationHarness(java.util.function.UnaryOperator<TimbreConfig> customise, long maxQueuedBytes) {
+        this(customise, maxQueuedBytes, new ConversationAdmission(100, 0, Clock.systemUTC()));
+    }
+
+    /** A harness whose conversation sockets are admitted by {@code admission}. */
+    ConversationHarness(java.util.function.UnaryOperator<TimbreConfig> customise, long maxQueuedBytes, ConversationAdmission admission) {
         server = TestServer.start(customise);
         ApiKeyAuth auth = new ApiKeyAuth(new ApiKeyRepository(server.timbre().database().jdbi()));
         AgentProfiles profiles = new AgentProfiles(server.timbre().agents(), server.timbre().tools(), p -> models.forPrompt(p));
@@ -57,7 +63,7 @@ final class ConversationHarness implements AutoCloseable {
                 Duration.ofMillis(700), Duration.ofMillis(50), Duration.ofMillis(400), TurnOverhead.unrecorded(),
                 server.timbre().conversationVoices(), maxQueuedBytes);
         api = ApiServer.start(TimbreConfig.defaults().withPort(0), new RequestTracking(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)),
-                auth, List.of(mount("/v1/convai/conversation", new ConversationRoutes(server.timbre().agents(), auth, runtime))));
+                auth, List.of(mount("/v1/convai/conversation", new ConversationRoutes(server.timbre().agents(), auth, admission, runtime))));
     }
 
     /** Creates an agent through the API; {@code body} may use single quotes. Returns its id. */

@@ -37,11 +37,17 @@ import org.slf4j.LoggerFactory;
  * {@link ConversationRuntime#metadataPause} later (clients lose frames that share a read with the metadata).
  * Client frames become session inputs; malformed ones (bad {@code user_audio_chunk}s included: {@link UserAudioChunks})
  * get an error event and the session goes on. Pings go out on a timer. A client that stops reading is closed by the
- * bounded {@link SocketSender} and the conversation ends ({@link #overflowed}). Threading: socket callbacks are
- * synchronized on this object; the session's events come from its own loop.
+ * bounded {@link SocketSender} and the conversation ends ({@link #overflowed}). User audio is paced by
+ * {@link AudioPace} (chunks arriving faster than about 1.2× real time, beyond a 10 s lead, are dropped and counted;
+ * the count is logged when the call ends). Initiation data longer than {@link #MAX_INITIATION_CHARS} is refused with
+ * an error event and close 1009. Threading: socket callbacks are synchronized on this object; the session's events
+ * come from its own loop.
  */
 public final class ConversationSocket {
     private static final Logger LOG = LoggerFactory.getLogger(ConversationSocket.class);
+    /** The longest {@code conversation_initiation_client_data} message (characters of JSON): overrides, variables. */
+    public static final int MAX_INITIATION_CHARS = 128 * 1024;
+    private static final int MESSAGE_TOO_BIG = 1009;
 
     private final ConversationRuntime runtime;
     private final SocketSender out;
@@ -56,6 +62,7 @@ public final class ConversationSocket {
     private AudioEncoding audioInput;
     private SocketEvents events;
     private boolean closed;
+    private final AudioPace audioPace = new AudioPace(System::nanoTime);
     private int pingIds;
     private long pingSentNanos;
     private Integer lastPingMs;
@@ -92,6 +99,12 @@ public final class ConversationSocket {
         if (closed) return;
         ClientMessage m = ClientMessage.parse(text);
         if (session == null) {
+            if (m.initiation() != null && text.length() > MAX_INITIATION_CHARS) {
+                if (initiationTimer != null) initiationTimer.cancel(false);
+                refuse(MESSAGE_TOO_BIG, "invalid_message", "conversation_initiation_client_data is " + text.length()
+                        + " characters long; at most " + MAX_INITIATION_CHARS + " are accepted");
+                return;
+            }
             if (m.initiation() != null) {
                 begin(null, m.initiation());
                 return;
@@ -116,7 +129,12 @@ public final class ConversationSocket {
         else if (events.hasEnded()) sendError(1008, "invalid_message", "The conversation has ended: user_audio_chunk is not accepted");
         else {
             try {
-                session.receive(new Frame.UserAudio(UserAudioChunks.decode(base64, audioInput)));
+                byte[] audio = UserAudioChunks.decode(base64, audioInput);
+                if (audioPace.admit((double) audio.length / audioInput.bytesPerSecond())) {
+                    session.receive(new Frame.UserAudio(audio));
+                } else if (audioPace.droppedChunks() == 1) {
+                    LOG.info("conversation {}: user audio arrives faster than real time; chunks beyond the pace are dropped", conversationId);
+                }
             } catch (IllegalArgumentException bad) {
                 sendError(1008, "invalid_message", bad.getMessage());
             }
@@ -138,6 +156,10 @@ public final class ConversationSocket {
     }
 
     public synchronized void closed(int code, String reason) {
+        if (audioPace.droppedChunks() > 0) {
+            LOG.info("conversation {}: {} user audio chunks ({} s) arrived faster than real time and were dropped", conversationId,
+                    audioPace.droppedChunks(), String.format(java.util.Locale.ROOT, "%.1f", audioPace.droppedSeconds()));
+        }
         if (closed) return;
         closed = true;
         cancelTimers();

@@ -2,7 +2,8 @@
  * The conversation WebSocket: {@code ConversationSocket} (one per connection: initiation, ping, the session or voice
  * conversation it drives), {@code ClientMessage} (client events in), {@code ServerEvents}/{@code VoiceEvents} (server
  * events out), {@code SocketEvents} (the session's listener: frames → events, the transcript and recording to the
- * log), {@code UserAudioChunks}, and the per-turn metrics ({@code TurnOverhead}, {@code VoiceLatency}).
+ * log), {@code UserAudioChunks}, {@code AudioPace} (user audio beyond a 10 s lead over 1.2× real time is dropped), and the
+ * per-turn metrics ({@code TurnOverhead}, {@code VoiceLatency}).
  * {@code ConversationSignatures} signs and checks signed-URL signatures and tokens; a grant naming a conversation id
  * is single-use, spent in {@code UsedGrants} ({@code UsedGrantRepository}: table {@code used_conversation_grants},
  * V13, kept until the grant expires, so a restart does not let it be replayed).
