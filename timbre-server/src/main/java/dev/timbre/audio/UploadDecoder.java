@@ -92,7 +92,8 @@ public final class UploadDecoder {
         return slots.run(() -> decodeIn(data, c, target));
     }
 
-    private List<Wav.Decoded> decodeIn(byte[] data, AudioContainer c, DecodedChannels.Target target) {
+    /** Decodes {@code data} as container {@code c} in the calling thread (no slot): the decode the fuzz tests drive. */
+    List<Wav.Decoded> decodeIn(byte[] data, AudioContainer c, DecodedChannels.Target target) {
         DecodeLimit limit = DecodeLimit.start(limits); // the deadline counts from the slot, not the wait for it
         try {
             return (switch (c) {
