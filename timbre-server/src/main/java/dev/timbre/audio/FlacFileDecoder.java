@@ -4,16 +4,44 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.jflac.ChannelData;
 import org.jflac.FLACDecoder;
+import org.jflac.FrameListener;
 import org.jflac.frame.Frame;
+import org.jflac.metadata.Metadata;
 import org.jflac.metadata.StreamInfo;
 
-/** FLAC uploads through jFLAC (a leading ID3v2 tag is skipped). Stateless. */
+/**
+ * FLAC uploads through jFLAC (a leading ID3v2 tag is skipped). jFLAC's {@code readNextFrame} retries a bad frame in a
+ * loop that can stop consuming input (found by fuzzing: a few bytes held a thread forever); {@link ErrorBound} ends it
+ * at the deadline or after more errors than the input could hold. Stateless.
+ */
 final class FlacFileDecoder {
     private FlacFileDecoder() {}
+
+    /** Counts jFLAC's reported errors (each bad frame or lost sync): past {@code max} or the deadline, the decode stops. */
+    private static final class ErrorBound implements FrameListener {
+        private final DecodeLimit limit;
+        private final long max;
+        private long errors;
+
+        ErrorBound(DecodeLimit limit, long max) {
+            this.limit = limit;
+            this.max = max;
+        }
+
+        @Override public void processMetadata(Metadata metadata) {}
+
+        @Override public void processFrame(Frame frame) {}
+
+        @Override public void processError(String msg) {
+            limit.checkDeadline();
+            if (++errors > max) throw AudioFormatException.corrupt("FLAC frames are damaged beyond recovery: " + msg);
+        }
+    }
 
     static DecodedChannels decode(byte[] data, DecodeLimit limit, DecodedChannels.Target target) {
         int start = AudioContainer.id3End(data);
         FLACDecoder dec = new FLACDecoder(new ByteArrayInputStream(data, start, data.length - start));
+        dec.addFrameListener(new ErrorBound(limit, 8L * data.length + 1000));
         StreamInfo info;
         try {
             dec.readMetadata();
