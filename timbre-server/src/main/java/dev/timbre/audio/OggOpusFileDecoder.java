@@ -20,8 +20,9 @@ final class OggOpusFileDecoder {
         ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
         ByteArrayOutputStream partial = new ByteArrayOutputStream();
         int pos = 0;
-        // every turn moves pos forward (by a whole page, or to the next capture pattern) or ends the loop
-        while (pos + 27 <= data.length) {
+        // every turn moves pos forward (by a whole page, or to the next capture pattern) or ends the loop; the sums are
+        // in long so that no length near 2^31 can wrap them
+        while (pos + 27L <= data.length) {
             if (!AudioContainer.ascii(data, pos, "OggS")) {
                 int next = AudioContainer.indexOf(data, "OggS", pos + 1);
                 if (next < 0) break;
@@ -29,10 +30,10 @@ final class OggOpusFileDecoder {
                 continue;
             }
             int segments = data[pos + 26] & 0xff;
-            if (pos + 27 + segments > data.length) break;
+            if (pos + 27L + segments > data.length) break;
             int bodyLen = 0;
             for (int i = 0; i < segments; i++) bodyLen += data[pos + 27 + i] & 0xff;
-            if (pos + 27 + segments + bodyLen > data.length) break; // truncated last page
+            if (pos + 27L + segments + bodyLen > data.length) break; // truncated last page
             int pageSerial = b.getInt(pos + 14);
             long granule = b.getLong(pos + 6);
             boolean continued = (data[pos + 5] & 1) != 0;
