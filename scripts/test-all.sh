@@ -40,7 +40,7 @@ if [ $status -eq 0 ]; then
   FUZZ_LOG="$LOG_DIR/fuzz.log"
   mvn -B -ntp -Pfuzz -pl timbre-server -am test -Dtest='*FuzzTest' -Dsurefire.failIfNoSpecifiedTests=false > "$FUZZ_LOG" 2>&1
   fuzz_rc=$?
-  grep -E "^Done [0-9]+ runs|Tests run:.*Fuzz|FAIL" "$FUZZ_LOG"
+  grep -E "Running dev.timbre.audio.*FuzzTest|^Done [0-9]+ runs|FAIL" "$FUZZ_LOG"
   [ $fuzz_rc -eq 0 ] || { status=1; echo "-- fuzzing found a problem (full log: $FUZZ_LOG)"; }
 fi
 
