@@ -34,7 +34,7 @@ mvn -B -ntp -Pall-tests package 2>&1 | tee "$MVN_LOG" | grep -E "Tests run:|FAIL
 [ "${PIPESTATUS[0]}" -eq 0 ] || { status=1; echo "-- Java tests failed (full log: $MVN_LOG)"; }
 
 if [ $status -eq 0 ]; then
-  # Jazzer fuzzes each upload decoder (WAV, MP3, Ogg Opus, FLAC) for 20 s; a finding fails the suite and is saved
+  # Jazzer fuzzes each upload decoder (WAV, MP3, Ogg Opus, FLAC) for 15 s; a finding fails the suite and is saved
   # under timbre-server/src/test/resources/dev/timbre/audio/*FuzzTestInputs, where every later `mvn test` replays it.
   echo "== Fuzzing: the upload decoders (Jazzer, about 2 minutes) =="
   FUZZ_LOG="$LOG_DIR/fuzz.log"

@@ -17,7 +17,7 @@ final class DecoderFuzzing {
     /** Small limits so that one input stays fast: 1 MiB decoded, 10 minutes, 5 s. */
     static final DecodeLimits LIMITS = DecodeLimits.defaults().withMaxDecodedBytes(1L << 20).withMaxSeconds(600).withTimeout(Duration.ofSeconds(5));
     static final UploadDecoder DECODER = new UploadDecoder(LIMITS, Optional.empty());
-    static final String MAX_DURATION = "20s";
+    static final String MAX_DURATION = "15s";
 
     private DecoderFuzzing() {}
 
