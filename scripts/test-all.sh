@@ -33,6 +33,17 @@ echo "== Java: unit, API and repository tests (H2 + PostgreSQL) =="
 mvn -B -ntp -Pall-tests package 2>&1 | tee "$MVN_LOG" | grep -E "Tests run:|FAIL|ERROR|BUILD|Endpoint coverage|^\[INFO\] Reactor Summary|SUCCESS" 
 [ "${PIPESTATUS[0]}" -eq 0 ] || { status=1; echo "-- Java tests failed (full log: $MVN_LOG)"; }
 
+if [ $status -eq 0 ]; then
+  # Jazzer fuzzes each upload decoder (WAV, MP3, Ogg Opus, FLAC) for 15 s; a finding fails the suite and is saved
+  # under timbre-server/src/test/resources/dev/timbre/audio/*FuzzTestInputs, where every later `mvn test` replays it.
+  echo "== Fuzzing: the upload decoders (Jazzer, about 2 minutes) =="
+  FUZZ_LOG="$LOG_DIR/fuzz.log"
+  mvn -B -ntp -Pfuzz -pl timbre-server -am test -Dtest='*FuzzTest' -Dsurefire.failIfNoSpecifiedTests=false > "$FUZZ_LOG" 2>&1
+  fuzz_rc=$?
+  grep -E "Running dev.timbre.audio.*FuzzTest|^Done [0-9]+ runs|FAIL" "$FUZZ_LOG"
+  [ $fuzz_rc -eq 0 ] || { status=1; echo "-- fuzzing found a problem (full log: $FUZZ_LOG)"; }
+fi
+
 if [ -f docs/endpoint-coverage.md ]; then grep -m1 "^Endpoint coverage" docs/endpoint-coverage.md; fi
 
 if [ $status -eq 0 ]; then

@@ -16,7 +16,11 @@ public final class AudioFormatException extends IllegalArgumentException {
         /** More input bytes than the decoder accepts. */
         TOO_LARGE(413, "file_too_large"),
         /** Decodes to more audio than the decoder accepts. */
-        TOO_LONG(413, "audio_too_long");
+        TOO_LONG(413, "audio_too_long"),
+        /** Decoding passed its deadline ({@link DecodeLimits#timeout()}). */
+        TIMEOUT(422, "decode_timeout"),
+        /** Every decode slot stayed busy for the whole wait ({@link DecodeLimits#queueWait()}). */
+        BUSY(429, "too_many_concurrent_requests");
 
         /** Suggested HTTP status. */
         public final int httpStatus;

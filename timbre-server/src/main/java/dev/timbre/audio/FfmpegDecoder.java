@@ -12,12 +12,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Every other container (mp4, m4a, webm, mkv, Ogg Vorbis, AAC…) through an {@code ffmpeg} subprocess, when one is
  * installed, to 16 kHz mono; refused as {@link AudioFormatException.Kind#UNSUPPORTED} otherwise. Thread-safe; each
- * call runs its own process, killed after {@link #TIMEOUT_SECONDS} or as soon as the output passes the limit.
+ * call runs its own process, killed at the decode's deadline ({@link DecodeLimits#timeout()}) or as soon as the output
+ * passes a limit. The output goes straight into {@link DecodedChannels} as it arrives (16 kHz mono: at most 32 KB/s).
  */
 final class FfmpegDecoder {
-    /** Longest an ffmpeg run may take. */
-    static final long TIMEOUT_SECONDS = 300;
-
     private final Optional<Path> executable;
 
     FfmpegDecoder(Optional<Path> executable) {
@@ -26,13 +24,12 @@ final class FfmpegDecoder {
 
     Optional<Path> executable() { return executable; }
 
-    DecodedChannels decode(byte[] data, AudioContainer c, DecodeLimit limit) {
+    DecodedChannels decode(byte[] data, AudioContainer c, DecodeLimit limit, DecodedChannels.Target target) {
         if (executable.isEmpty()) {
             String what = c == AudioContainer.OTHER ? "unrecognised audio format" : "unsupported format (" + c.displayName() + ")";
             throw AudioFormatException.unsupported(what + "; supported: WAV, MP3, FLAC, Ogg Opus; install ffmpeg to decode mp4/m4a/webm/mkv/aac/ogg vorbis");
         }
         int rate = 16000;
-        long maxOut = limit.maxFrames(rate) * 2;
         Path in = null;
         Process p = null;
         try {
@@ -48,46 +45,38 @@ final class FfmpegDecoder {
             Thread errReader = new Thread(() -> drain(proc.getErrorStream(), err, 8192), "ffmpeg-stderr");
             errReader.setDaemon(true);
             errReader.start();
-            ByteArrayOutputStream pcm = new ByteArrayOutputStream();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            long timeoutNanos = limit.remainingNanos();
             Thread killer = new Thread(() -> {
                 try {
-                    if (!proc.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) proc.destroyForcibly();
+                    if (!proc.waitFor(timeoutNanos, TimeUnit.NANOSECONDS)) proc.destroyForcibly();
                 } catch (InterruptedException ignored) {
                     proc.destroyForcibly();
                 }
             }, "ffmpeg-timeout");
             killer.setDaemon(true);
             killer.start();
-            boolean tooLong = false;
+            DecodedChannels out = new DecodedChannels(rate, 1, limit, target);
             try (InputStream o = p.getInputStream()) {
                 byte[] buf = new byte[65536];
-                int n;
-                while ((n = o.read(buf)) > 0) {
-                    if (pcm.size() + (long) n > maxOut) {
-                        tooLong = true;
-                        break;
-                    }
-                    pcm.write(buf, 0, n);
+                int n, carry = 0;
+                while ((n = o.read(buf, carry, buf.length - carry)) > 0) {
+                    int have = carry + n, even = have & ~1;
+                    short[] s = Pcm.toSamples(buf, 0, even);
+                    out.append(s, s.length); // throws (and the finally kills ffmpeg) past a limit or the deadline
+                    carry = have - even;
+                    if (carry == 1) buf[0] = buf[even];
                 }
             }
-            if (tooLong) {
+            if (!p.waitFor(Math.max(1, limit.remainingNanos()), TimeUnit.NANOSECONDS)) {
                 p.destroyForcibly();
-                throw limit.tooLong();
+                throw limit.timedOut();
             }
-            long left = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime()));
-            if (!p.waitFor(left, TimeUnit.SECONDS) || System.nanoTime() > deadline) {
-                p.destroyForcibly();
-                throw AudioFormatException.corrupt("ffmpeg took longer than " + TIMEOUT_SECONDS + " s to decode the " + c.displayName());
-            }
+            limit.checkDeadline(); // killed by the timeout thread
             errReader.join(1000);
-            if (p.exitValue() != 0 || pcm.size() < 2) {
+            if (p.exitValue() != 0 || out.frames() == 0) {
                 String msg = err.toString(StandardCharsets.UTF_8).strip();
                 throw AudioFormatException.corrupt("ffmpeg could not decode the " + c.displayName() + (msg.isEmpty() ? "" : ": " + msg.lines().findFirst().orElse("")));
             }
-            short[] s = Pcm.toSamples(pcm.toByteArray(), 0, pcm.size() & ~1);
-            DecodedChannels out = new DecodedChannels(rate, 1, 0);
-            out.append(s, s.length);
             return out;
         } catch (IOException e) {
             throw AudioFormatException.unsupported("cannot run ffmpeg: " + e.getMessage());

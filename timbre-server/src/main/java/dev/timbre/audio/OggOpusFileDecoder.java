@@ -12,7 +12,7 @@ import java.util.List;
 final class OggOpusFileDecoder {
     private OggOpusFileDecoder() {}
 
-    static DecodedChannels decode(byte[] data, DecodeLimit limit) {
+    static DecodedChannels decode(byte[] data, DecodeLimit limit, DecodedChannels.Target target) {
         List<byte[]> packets = new ArrayList<>();
         long lastGranule = -1;
         int serial = 0;
@@ -20,7 +20,9 @@ final class OggOpusFileDecoder {
         ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
         ByteArrayOutputStream partial = new ByteArrayOutputStream();
         int pos = 0;
-        while (pos + 27 <= data.length) {
+        // every turn moves pos forward (by a whole page, or to the next capture pattern) or ends the loop; the sums are
+        // in long so that no length near 2^31 can wrap them
+        while (pos + 27L <= data.length) {
             if (!AudioContainer.ascii(data, pos, "OggS")) {
                 int next = AudioContainer.indexOf(data, "OggS", pos + 1);
                 if (next < 0) break;
@@ -28,10 +30,10 @@ final class OggOpusFileDecoder {
                 continue;
             }
             int segments = data[pos + 26] & 0xff;
-            if (pos + 27 + segments > data.length) break;
+            if (pos + 27L + segments > data.length) break;
             int bodyLen = 0;
             for (int i = 0; i < segments; i++) bodyLen += data[pos + 27 + i] & 0xff;
-            if (pos + 27 + segments + bodyLen > data.length) break; // truncated last page
+            if (pos + 27L + segments + bodyLen > data.length) break; // truncated last page
             int pageSerial = b.getInt(pos + 14);
             long granule = b.getLong(pos + 6);
             boolean continued = (data[pos + 5] & 1) != 0;
@@ -77,11 +79,15 @@ final class OggOpusFileDecoder {
         } catch (OpusException e) {
             throw AudioFormatException.corrupt("cannot start Opus decoder: " + e.getMessage(), e);
         }
-        DecodedChannels out = new DecodedChannels(48000, channels, 0);
+        long end = lastGranule >= preSkip ? lastGranule - preSkip : -1; // RFC 7845 §4: the final granule sets the end
+        if (end >= 0) limit.check(end, 48000, channels); // the stream's claim, before decoding anything
+        DecodedChannels out = new DecodedChannels(48000, channels, limit, target);
+        if (end >= 0) out.endAt(end);
         short[] buf = new short[5760 * channels];
         int skip = preSkip;
         for (byte[] packet : packets.subList(2, packets.size())) {
             if (packet.length == 0) continue;
+            limit.checkDeadline();
             int n;
             try {
                 n = decoder.decode(packet, 0, packet.length, buf, 0, 5760, false);
@@ -92,17 +98,12 @@ final class OggOpusFileDecoder {
             skip -= from;
             int frames = n - from;
             if (frames <= 0) continue;
-            limit.check((long) out.frames + frames, 48000);
             if (gain != 1) {
                 for (int i = from * channels; i < n * channels; i++) buf[i] = (short) Math.max(-32768, Math.min(32767, Math.round(buf[i] * gain)));
             }
             out.append(buf, from, frames);
         }
-        if (lastGranule >= preSkip) {
-            long end = lastGranule - preSkip; // RFC 7845 §4: the final granule sets the end of the stream
-            if (end < out.frames) out.frames = (int) end;
-        }
-        if (out.frames == 0) throw AudioFormatException.corrupt("Ogg Opus stream holds no audio");
+        if (out.frames() == 0 || end == 0) throw AudioFormatException.corrupt("Ogg Opus stream holds no audio");
         return out;
     }
 }

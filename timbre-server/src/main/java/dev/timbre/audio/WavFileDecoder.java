@@ -7,7 +7,10 @@ import java.nio.ByteOrder;
 final class WavFileDecoder {
     private WavFileDecoder() {}
 
-    static DecodedChannels decode(byte[] wav, DecodeLimit limit) {
+    /** Frames decoded per {@link DecodedChannels#append} call. */
+    private static final int BLOCK = 4096;
+
+    static DecodedChannels decode(byte[] wav, DecodeLimit limit, DecodedChannels.Target target) {
         ByteBuffer b = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
         int channels = 0, rate = 0, bits = 0, tag = -1, align = 0;
         // pos is a long: a chunk size near 2^32 must move past the end, never wrap back onto the same chunk.
@@ -30,14 +33,19 @@ final class WavFileDecoder {
                 if (tag < 0) throw AudioFormatException.corrupt("WAV data chunk comes before the fmt chunk");
                 long avail = wav.length - pos - 8;
                 long len = size == 0 || size == 0xffffffffL ? avail : Math.min(size, avail); // streamed WAVs leave it 0/-1
-                return samples(wav, at + 8, (int) len, tag, channels, rate, bits, align, limit);
+                return samples(wav, at + 8, (int) len, new Format(tag, channels, rate, bits, align), limit, target);
             }
-            pos += 8 + size + (size & 1); // at least 8: every step moves forward
+            long next = pos + 8 + size + (size & 1); // at least 8: every step moves forward
+            if (next <= pos) throw AudioFormatException.corrupt("WAV chunk walk does not advance");
+            pos = next;
         }
         throw AudioFormatException.corrupt(tag < 0 ? "WAV has no fmt chunk" : "WAV has no data chunk");
     }
 
-    private static DecodedChannels samples(byte[] wav, int off, int len, int tag, int channels, int rate, int bits, int align, DecodeLimit limit) {
+    private record Format(int tag, int channels, int rate, int bits, int align) {}
+
+    private static DecodedChannels samples(byte[] wav, int off, int len, Format f, DecodeLimit limit, DecodedChannels.Target target) {
+        int channels = f.channels(), rate = f.rate(), bits = f.bits(), tag = f.tag();
         if (channels < 1 || channels > 32) throw AudioFormatException.corrupt("WAV has " + channels + " channels");
         if (rate < 1000 || rate > 192_000) throw AudioFormatException.unsupported("WAV sample rate " + rate + " Hz is not supported");
         int bytes;
@@ -53,31 +61,35 @@ final class WavFileDecoder {
             case 6, 7 -> bytes = 1;
             default -> throw AudioFormatException.unsupported("WAV format tag 0x" + Integer.toHexString(tag) + " (only PCM, float, µ-law and A-law)");
         }
-        int frameBytes = Math.max(align, bytes * channels);
-        if (align != 0 && align < bytes * channels) frameBytes = bytes * channels;
-        int frames = len / frameBytes;
+        int frameBytes = Math.max(f.align(), bytes * channels);
+        long frames = len / frameBytes;
         if (frames == 0) throw AudioFormatException.corrupt("WAV data chunk holds no samples");
-        limit.check(frames, rate);
-        DecodedChannels out = new DecodedChannels(rate, channels, frames);
+        limit.check(frames, rate, channels); // before allocating anything
+        DecodedChannels out = new DecodedChannels(rate, channels, limit, target);
         ByteBuffer b = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
-        for (int f = 0; f < frames; f++) {
-            int p = off + f * frameBytes;
-            for (int c = 0; c < channels; c++, p += bytes) {
-                int v = switch (tag) {
-                    case 1 -> switch (bytes) {
-                        case 1 -> ((wav[p] & 0xff) - 128) << 8;
-                        case 2 -> b.getShort(p);
-                        case 3 -> ((wav[p + 2] << 16) | ((wav[p + 1] & 0xff) << 8) | (wav[p] & 0xff)) >> 8;
-                        default -> b.getInt(p) >> 16;
+        short[] block = new short[BLOCK * channels];
+        for (long first = 0; first < frames; first += BLOCK) {
+            int n = (int) Math.min(BLOCK, frames - first);
+            for (int i = 0; i < n; i++) {
+                long p0 = off + (first + i) * frameBytes;
+                for (int c = 0; c < channels; c++) {
+                    int p = (int) (p0 + (long) c * bytes);
+                    int v = switch (tag) {
+                        case 1 -> switch (bytes) {
+                            case 1 -> ((wav[p] & 0xff) - 128) << 8;
+                            case 2 -> b.getShort(p);
+                            case 3 -> ((wav[p + 2] << 16) | ((wav[p + 1] & 0xff) << 8) | (wav[p] & 0xff)) >> 8;
+                            default -> b.getInt(p) >> 16;
+                        };
+                        case 3 -> floatSample(bytes == 4 ? b.getFloat(p) : b.getDouble(p));
+                        case 7 -> G711.ulawDecode(wav[p]);
+                        default -> alawDecode(wav[p]);
                     };
-                    case 3 -> floatSample(bytes == 4 ? b.getFloat(p) : b.getDouble(p));
-                    case 7 -> G711.ulawDecode(wav[p]);
-                    default -> alawDecode(wav[p]);
-                };
-                out.data[c][f] = (short) v;
+                    block[i * channels + c] = (short) v;
+                }
             }
+            out.append(block, n);
         }
-        out.frames = frames;
         return out;
     }
 

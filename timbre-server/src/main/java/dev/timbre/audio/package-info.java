@@ -17,18 +17,30 @@
  *   <li>{@link dev.timbre.audio.UploadDecoder}: uploads for speech to text and forced alignment. The container comes
  *       from the leading bytes ({@link dev.timbre.audio.AudioContainer#detect}, never the file name); WAV (incl.
  *       float, G.711, extensible), MP3 (JLayer), Ogg Opus and FLAC (jFLAC) in process, anything else through an
- *       {@code ffmpeg} subprocess when one is on the PATH (killed after 300 s). Output collects in
- *       {@link dev.timbre.audio.DecodedChannels} under a {@link dev.timbre.audio.DecodeLimit} checked as frames
- *       arrive (a lying header cannot exhaust memory). Defaults: 1 GiB in, 4.5 h out.</li>
- *   <li>{@link dev.timbre.audio.AudioDecoder}: WAV or MP3 to PCM (voice-clone samples, stored history audio).</li>
+ *       {@code ffmpeg} subprocess when one is on the PATH (killed at the decode's deadline). Limits:
+ *       {@link dev.timbre.audio.DecodeLimits} (1 GiB in; 4.5 h; 1.5 GiB decoded, samples × channels × 2 at the
+ *       source rate; 300 s; half the CPUs at once, then a 10 s wait, then BUSY), overridable by
+ *       {@code TIMBRE_DECODE_*} environment variables. Each decode gets a {@link dev.timbre.audio.DecodeLimit} checked
+ *       from the header's claims before allocating and again as frames arrive (a lying header cannot exhaust memory
+ *       or time) and runs in a {@link dev.timbre.audio.DecodeSlots} slot. Output goes into
+ *       {@link dev.timbre.audio.DecodedChannels}, which mixes down to mono and resamples to the caller's rate as
+ *       frames arrive, so memory follows the target (16 kHz mono for speech to text), not the source. Every parse
+ *       loop does its arithmetic in {@code long} and must move forward each turn.</li>
+ *   <li>{@link dev.timbre.audio.AudioDecoder}: WAV or MP3 to PCM (voice-clone samples, stored history audio), under
+ *       the same limits and slots.</li>
  * </ul>
  *
  * <p>Errors: every upload failure is an {@link dev.timbre.audio.AudioFormatException}; its kind gives the error code
  * ({@code empty_file}, {@code invalid_audio}, {@code unsupported_audio_format}, {@code file_too_large},
- * {@code audio_too_long}) and a suggested status. The HTTP layer decides the status: speech to text and forced
- * alignment answer 413 for too large/too long and 400 for everything else, as ElevenLabs does.
+ * {@code audio_too_long}, {@code decode_timeout}, {@code too_many_concurrent_requests}) and a suggested status. The
+ * HTTP layer decides the status: speech to text and forced alignment answer 413 for too large/too long, 429 for busy
+ * and 400 for everything else, as ElevenLabs does.
+ *
+ * <p>Fuzzing: {@code *FuzzTest} (Jazzer) per decoder; {@code mvn test} replays the corpus under
+ * {@code src/test/resources/dev/timbre/audio/*FuzzTestInputs}, the {@code fuzz} Maven profile fuzzes.
  *
  * <p>Threading: encoders and {@code OggStream} belong to one stream (not thread-safe); the decoders are stateless
- * and thread-safe, each ffmpeg call runs its own process.
+ * and thread-safe (a {@code DecodeLimit} and {@code DecodedChannels} belong to one decode), each ffmpeg call runs its
+ * own process.
  */
 package dev.timbre.audio;

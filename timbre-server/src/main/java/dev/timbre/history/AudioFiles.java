@@ -48,6 +48,11 @@ final class AudioFiles {
                 decoded = AudioDecoder.decode(audio);
             }
             return new Entry(item, "audio/wav", Wav.wrap(decoded.pcm(), decoded.format()));
+        } catch (dev.timbre.audio.AudioFormatException e) {
+            if (e.kind() == dev.timbre.audio.AudioFormatException.Kind.BUSY) {
+                throw ApiException.busy(e.code(), "The server is busy decoding other audio; try again shortly.", 1);
+            }
+            throw ApiException.badRequest("invalid_output_format", "History item '" + item.historyItemId() + "' cannot be converted to wav");
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid_output_format", "History item '" + item.historyItemId() + "' cannot be converted to wav");
         }

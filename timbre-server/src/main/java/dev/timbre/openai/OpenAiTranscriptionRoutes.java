@@ -3,7 +3,6 @@ package dev.timbre.openai;
 import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
-import dev.timbre.audio.UploadDecoder;
 import dev.timbre.audio.Wav;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.ErrorBodies;
@@ -40,7 +39,6 @@ public final class OpenAiTranscriptionRoutes implements EndpointGroup {
     static final Map<String, String> MODELS = Map.of("whisper-1", "scribe_v1", "gpt-4o-transcribe", "scribe_v1",
             "gpt-4o-mini-transcribe", "scribe_v1");
     static final Set<String> FORMATS = Set.of("json", "text", "srt", "verbose_json", "vtt");
-    private static final UploadDecoder DECODER = new UploadDecoder();
 
     private final SpeechToTextService service;
     private final long maxUploadBytes;
@@ -130,7 +128,7 @@ public final class OpenAiTranscriptionRoutes implements EndpointGroup {
 
     /** The audio's length in seconds; the service has decoded it once already, so this cannot fail on bad audio. */
     private static double duration(byte[] audio) {
-        Wav.Decoded d = DECODER.decode(audio);
+        Wav.Decoded d = dev.timbre.speechtotext.AudioInput.mono(audio);
         return Math.round(d.format().seconds(d.pcm().length) * 1000) / 1000.0;
     }
 

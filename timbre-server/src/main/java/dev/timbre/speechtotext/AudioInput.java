@@ -9,10 +9,14 @@ import java.util.List;
 
 /**
  * Uploaded audio → mono s16le PCM, or one PCM stream per channel for {@code use_multi_channel}, through
- * {@link UploadDecoder} (WAV, MP3, Ogg Opus, FLAC; other containers with ffmpeg). Decoding failures become 4xx errors.
+ * {@link UploadDecoder} (WAV, MP3, Ogg Opus, FLAC; other containers with ffmpeg), reduced to at most
+ * {@link #RECOGNITION_RATE} as it decodes (memory follows the recogniser's rate, not the file's). Decoding failures
+ * become 4xx errors; a server with every decode slot busy answers 429.
  */
 public final class AudioInput {
     static final int MAX_CHANNELS = 5;
+    /** The rate the recognisers work at (Sphinx, Whisper-style servers); files above it are resampled while decoding. */
+    static final int RECOGNITION_RATE = 16000;
     private static final UploadDecoder DECODER = new UploadDecoder();
 
     private AudioInput() {}
@@ -36,20 +40,30 @@ public final class AudioInput {
                 return new Channels(raw.format(), List.of(raw.pcm()));
             }
             if (multiChannel) {
-                List<Wav.Decoded> channels = DECODER.decodeChannels(data);
+                List<Wav.Decoded> channels = DECODER.decodeChannels(data, RECOGNITION_RATE);
                 if (channels.size() > MAX_CHANNELS) {
                     throw ApiException.invalid("use_multi_channel supports at most " + MAX_CHANNELS + " channels; the file has "
                             + channels.size(), "value_error", "body", "file");
                 }
                 if (channels.size() > 1) return new Channels(channels.get(0).format(), channels.stream().map(Wav.Decoded::pcm).toList());
             }
-            Wav.Decoded d = DECODER.decode(data);
+            Wav.Decoded d = DECODER.decode(data, RECOGNITION_RATE);
             if (d.pcm().length == 0) throw ApiException.badRequest("invalid_audio", "The uploaded file contains no audio samples.");
             return new Channels(d.format(), List.of(d.pcm()));
         } catch (AudioFormatException e) {
-            // Size and duration limits are 413; anything that is not usable audio is a 400, as ElevenLabs answers.
-            boolean tooBig = e.kind() == AudioFormatException.Kind.TOO_LARGE || e.kind() == AudioFormatException.Kind.TOO_LONG;
-            throw new ApiException(tooBig ? 413 : 400, e.code(), "The uploaded file could not be used: " + e.getMessage());
+            throw apiError(e);
         }
+    }
+
+    /**
+     * The HTTP error for a decoding failure: size and duration limits are 413, every decode slot busy is 429 (retry
+     * after a second), anything that is not usable audio is a 400, as ElevenLabs answers.
+     */
+    public static ApiException apiError(AudioFormatException e) {
+        return switch (e.kind()) {
+            case TOO_LARGE, TOO_LONG -> new ApiException(413, e.code(), "The uploaded file could not be used: " + e.getMessage());
+            case BUSY -> ApiException.busy(e.code(), "The server is busy decoding other audio; try again shortly.", 1);
+            default -> new ApiException(400, e.code(), "The uploaded file could not be used: " + e.getMessage());
+        };
     }
 }

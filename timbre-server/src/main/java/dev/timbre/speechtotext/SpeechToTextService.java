@@ -39,11 +39,15 @@ import org.slf4j.LoggerFactory;
  * {@code use_multi_channel}), adds the requested export formats, stores the transcript unless
  * {@code enable_logging=false}. {@code webhook=true} requests become rows in {@code speech_to_text_jobs} (the audio in
  * the blob store), run on a small worker pool and are delivered to the configured workspace webhook; pending jobs are
- * resumed by {@link #resumePending()} at start-up. Without a speech-to-text engine every call is a 503.
+ * resumed by {@link #resumePending()} at start-up. Each attempt is counted in the row before it starts; a job whose
+ * {@value #MAX_JOB_ATTEMPTS} attempts all ended without a result (the process died mid-job) is then marked failed
+ * and its webhook told so, instead of being retried at every start. Without a speech-to-text engine every call is a 503.
  */
 public final class SpeechToTextService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SpeechToTextService.class);
     /** Model ids accepted besides the {@code speech_to_text} models of {@code models.yaml}. */
+    /** Attempts at a webhook job before it is marked failed. */
+    static final int MAX_JOB_ATTEMPTS = 3;
     static final Set<String> EXTRA_MODELS = Set.of("scribe_v1_experimental", "scribe_v2", "scribe_v2_realtime");
 
     private final EngineCatalog engines;
@@ -260,27 +264,36 @@ public final class SpeechToTextService implements AutoCloseable {
     }
 
     void process(TranscriptRepository.Job job) {
+        int attempt = repository.startAttempt(job.transcriptionId());
+        if (attempt < 0) return; // finished meanwhile
         TranscriptionRequest r;
         Object response = null;
         String error = null;
         try {
             r = Json.MAPPER.readValue(job.request(), TranscriptionRequest.class);
         } catch (IOException e) {
-            repository.finishJob(job.transcriptionId(), TranscriptRepository.FAILED, job.attempts() + 1, "unreadable job: " + e.getMessage());
+            repository.finishJob(job.transcriptionId(), TranscriptRepository.FAILED, attempt, "unreadable job: " + e.getMessage());
+            deleteBlob(job.audioKey());
             return;
         }
-        try {
-            byte[] audio = blobs.get(job.audioKey()).orElseThrow(() -> new IllegalStateException("the job's audio is missing"));
-            if (repository.find(job.transcriptionId()).isPresent()) {
-                response = read(repository.find(job.transcriptionId()).get().response());
-            } else {
-                response = run(r, audio, job.transcriptionId());
+        if (attempt > MAX_JOB_ATTEMPTS) {
+            // earlier attempts ended without a result (the process died or was stopped mid-job): stop retrying it
+            log.warn("speech-to-text job {} gave up after {} attempts", job.transcriptionId(), attempt - 1);
+            error = "transcription failed: gave up after " + (attempt - 1) + " attempts";
+        } else {
+            try {
+                byte[] audio = blobs.get(job.audioKey()).orElseThrow(() -> new IllegalStateException("the job's audio is missing"));
+                if (repository.find(job.transcriptionId()).isPresent()) {
+                    response = read(repository.find(job.transcriptionId()).get().response());
+                } else {
+                    response = run(r, audio, job.transcriptionId());
+                }
+            } catch (ApiException e) {
+                error = e.getMessage();
+            } catch (Exception e) {
+                log.warn("speech-to-text job {} failed", job.transcriptionId(), e);
+                error = "transcription failed: " + e.getMessage();
             }
-        } catch (ApiException e) {
-            error = e.getMessage();
-        } catch (Exception e) {
-            log.warn("speech-to-text job {} failed", job.transcriptionId(), e);
-            error = "transcription failed: " + e.getMessage();
         }
         ObjectNode payload = Json.MAPPER.createObjectNode();
         payload.put("type", "speech_to_text_transcription");
@@ -300,7 +313,7 @@ public final class SpeechToTextService implements AutoCloseable {
         }
         String problem = error != null ? error : deliveryError;
         try {
-            repository.finishJob(job.transcriptionId(), problem == null ? TranscriptRepository.DONE : TranscriptRepository.FAILED, job.attempts() + 1, problem);
+            repository.finishJob(job.transcriptionId(), problem == null ? TranscriptRepository.DONE : TranscriptRepository.FAILED, attempt, problem);
             deleteBlob(job.audioKey());
         } catch (RuntimeException e) {
             log.warn("could not record the end of speech-to-text job {}: {}", job.transcriptionId(), e.toString());

@@ -55,6 +55,19 @@ public final class TranscriptRepository {
                 .bind("state", PENDING).map((rs, ctx) -> job(rs)).list());
     }
 
+    /**
+     * Counts one more attempt at a pending job, stored before the work starts so that an attempt the process never
+     * finished (a crash, a kill, a hang) still counts; returns the new count, or -1 when the job is not pending.
+     */
+    public int startAttempt(String id) {
+        return jdbi.inTransaction(h -> {
+            int n = h.createUpdate("UPDATE speech_to_text_jobs SET attempts = attempts + 1 WHERE transcription_id = :id AND state = :state")
+                    .bind("id", id).bind("state", PENDING).execute();
+            if (n == 0) return -1;
+            return h.createQuery("SELECT attempts FROM speech_to_text_jobs WHERE transcription_id = :id").bind("id", id).mapTo(Integer.class).one();
+        });
+    }
+
     public void finishJob(String id, String state, int attempts, String error) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE speech_to_text_jobs SET state = :state, attempts = :attempts, error = :error WHERE transcription_id = :id")
                 .bind("state", state).bind("attempts", attempts).bind("error", error).bind("id", id).execute());

@@ -2,6 +2,7 @@ package dev.timbre.voices;
 
 import dev.timbre.common.Ids;
 import dev.timbre.audio.AudioDecoder;
+import dev.timbre.audio.AudioFormatException;
 import dev.timbre.audio.Wav;
 import dev.timbre.http.ApiException;
 import dev.timbre.storage.BlobStore;
@@ -35,6 +36,11 @@ public final class VoiceSamples {
             try {
                 if (u.data().length == 0) throw new IllegalArgumentException("empty file");
                 decoded = AudioDecoder.decode(u.data());
+            } catch (AudioFormatException e) {
+                if (e.kind() == AudioFormatException.Kind.BUSY) throw ApiException.busy(e.code(), "The server is busy decoding other audio; try again shortly.", 1);
+                boolean tooBig = e.kind() == AudioFormatException.Kind.TOO_LARGE || e.kind() == AudioFormatException.Kind.TOO_LONG;
+                if (tooBig) throw new ApiException(413, e.code(), "The file '" + name + "' could not be used: " + e.getMessage());
+                throw ApiException.badRequest("invalid_audio", "The file '" + name + "' is not WAV or MP3 audio that can be decoded");
             } catch (RuntimeException e) {
                 throw ApiException.badRequest("invalid_audio", "The file '" + name + "' is not WAV or MP3 audio that can be decoded");
             }

@@ -43,6 +43,43 @@ final class FlacWriter {
         return out.toByteArray();
     }
 
+    /**
+     * A FLAC of {@code frames} frames of {@code ch} channels made of CONSTANT subframes (a few bytes per block, so
+     * minutes of many-channel audio fit in kilobytes); STREAMINFO declares {@code declaredTotal} samples (0: unknown).
+     */
+    static byte[] constant(int ch, int rate, long frames, long declaredTotal) {
+        int blockSize = 65535;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes("fLaC".getBytes());
+        out.write(0x80);
+        out.write(0);
+        out.write(0);
+        out.write(34);
+        Bits si = new Bits();
+        si.put(blockSize, 16).put(blockSize, 16).put(0, 24).put(0, 24);
+        si.put(rate, 20).put(ch - 1, 3).put(15, 5).putLong(declaredTotal, 36);
+        for (int i = 0; i < 16; i++) si.put(0, 8);
+        out.writeBytes(si.bytes());
+        int frame = 0;
+        for (long start = 0; start < frames; start += blockSize, frame++) {
+            int n = (int) Math.min(blockSize, frames - start);
+            Bits f = new Bits();
+            f.put(0b11111111111110, 14).put(0, 1).put(0, 1);
+            f.put(7, 4).put(0, 4);
+            f.put(ch - 1, 4).put(4, 3).put(0, 1);
+            utf8(f, frame);
+            f.put(n - 1, 16);
+            f.put(crc8(f.bytes()), 8);
+            for (int c = 0; c < ch; c++) f.put(0, 1).put(0, 6).put(0, 1).put(1000 * (c + 1), 16); // CONSTANT
+            byte[] body = f.bytes();
+            out.writeBytes(body);
+            int crc = crc16(body);
+            out.write(crc >> 8);
+            out.write(crc);
+        }
+        return out.toByteArray();
+    }
+
     private static void utf8(Bits f, int v) {
         if (v < 0x80) f.put(v, 8);
         else if (v < 0x800) f.put(0xC0 | v >> 6, 8).put(0x80 | v & 0x3f, 8);

@@ -125,4 +125,28 @@ class SpeechToTextWebhookTest {
         assertThat(d).isNotNull();
         assertThat(verified(d).at("/data/transcription_id").asText()).isEqualTo("resumed2");
     }
+
+    @Test
+    void a_job_whose_attempts_never_finished_is_marked_failed_not_retried() throws Exception {
+        deliveries.clear();
+        TranscriptRepository repo = new TranscriptRepository(server.timbre().database().jdbi());
+        FileSystemBlobStore blobs = new FileSystemBlobStore(server.dataDir().resolve("blobs"));
+        blobs.put("stt-jobs/stuck1", SpeechAudio.wav(0.3));
+        TranscriptionRequest req = new TranscriptionRequest("scribe_v1", null, true, null, "word", false, null, java.util.List.of(),
+                false, null, null, false, true, null, null, true);
+        // three attempts started and none finished: the process died during each (e.g. a decode that took it down)
+        repo.insertJob(new TranscriptRepository.Job("stuck1", "req3", 1, TranscriptRepository.PENDING, Json.write(req), "stt-jobs/stuck1",
+                SpeechToTextService.MAX_JOB_ATTEMPTS, null));
+        assertThat(server.timbre().speechToText().resumePending()).isEqualTo(1);
+        Delivery d = deliveries.poll(20, TimeUnit.SECONDS);
+        assertThat(d).isNotNull();
+        JsonNode payload = verified(d);
+        assertThat(payload.at("/data/transcription_id").asText()).isEqualTo("stuck1");
+        assertThat(payload.at("/data/error").asText()).contains("gave up after 3 attempts");
+        assertThat(payload.at("/data/transcription").isMissingNode()).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> repo.findJob("stuck1").orElseThrow().state(), TranscriptRepository.FAILED::equals);
+        assertThat(repo.findJob("stuck1").orElseThrow().attempts()).isEqualTo(SpeechToTextService.MAX_JOB_ATTEMPTS + 1);
+        assertThat(blobs.get("stt-jobs/stuck1")).isEmpty();
+        assertThat(server.timbre().speechToText().resumePending()).as("never queued again").isZero();
+    }
 }

@@ -31,4 +31,19 @@ class TranscriptRepositoryTest {
             assertThat(repo.pendingJobs()).extracting(TranscriptRepository.Job::transcriptionId).containsExactly("j2");
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.timbre.testing.TestDatabases#both")
+    void attempts_are_counted_before_the_work_and_only_for_pending_jobs(String kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            TranscriptRepository repo = new TranscriptRepository(db.jdbi());
+            repo.insertJob(new TranscriptRepository.Job("a1", "r1", 10, TranscriptRepository.PENDING, "{}", "stt-jobs/a1", 0, null));
+            assertThat(repo.startAttempt("a1")).isEqualTo(1);
+            assertThat(repo.startAttempt("a1")).isEqualTo(2);
+            assertThat(repo.findJob("a1").orElseThrow().attempts()).isEqualTo(2);
+            repo.finishJob("a1", TranscriptRepository.DONE, 2, null);
+            assertThat(repo.startAttempt("a1")).isEqualTo(-1);
+            assertThat(repo.startAttempt("missing")).isEqualTo(-1);
+        }
+    }
 }
