@@ -100,27 +100,26 @@ public class TtsLatency {
                 System.out.printf("| MaryTTS | %d | %d | %.1f | %.1f |%n", concurrency[l], t.size(), pct(t, 50), pct(t, 95));
             }
             System.out.println();
-            System.out.println("| speech layer, no HTTP | concurrent streams | runs | first chunk p50 (ms) | first chunk p95 (ms) | p95 / bare p95 |");
-            System.out.println("|---|---|---|---|---|---|");
-            for (int f = 0; f < formats.length; f++) {
-                for (int l = 0; l < concurrency.length; l++) {
-                    List<Double> t = layerByLevel.get(l).get(f);
-                    System.out.printf("| %s | %d | %d | %.1f | %.1f | %.2f |%n", formats[f], concurrency[l], t.size(), pct(t, 50), pct(t, 95),
-                            pct(t, 95) / pct(bareByLevel.get(l), 95));
-                }
-            }
+            printAgainstBare("| speech layer, no HTTP | concurrent streams | runs | first chunk p50 (ms) | first chunk p95 (ms) | p95 / bare p95 |",
+                    formats, concurrency, layerByLevel, bareByLevel);
             System.out.println();
-            System.out.println("| server /stream format | concurrent streams | requests | TTFB p50 (ms) | TTFB p95 (ms) | p95 / bare p95 |");
-            System.out.println("|---|---|---|---|---|---|");
-            for (int f = 0; f < formats.length; f++) {
-                for (int l = 0; l < concurrency.length; l++) {
-                    List<Double> t = serverByLevel.get(l).get(f);
-                    System.out.printf("| %s | %d | %d | %.1f | %.1f | %.2f |%n", formats[f], concurrency[l], t.size(), pct(t, 50), pct(t, 95),
-                            pct(t, 95) / pct(bareByLevel.get(l), 95));
-                }
-            }
+            printAgainstBare("| server /stream format | concurrent streams | requests | TTFB p50 (ms) | TTFB p95 (ms) | p95 / bare p95 |",
+                    formats, concurrency, serverByLevel, bareByLevel);
         }
         System.exit(0);
+    }
+
+    /** A Markdown table: per format and level, p50 and p95 of {@code byLevel} and its p95 over the bare engine's. */
+    static void printAgainstBare(String header, String[] formats, int[] levels, List<List<List<Double>>> byLevel, List<List<Double>> bare) {
+        System.out.println(header);
+        System.out.println("|---|---|---|---|---|---|");
+        for (int f = 0; f < formats.length; f++) {
+            for (int l = 0; l < levels.length; l++) {
+                List<Double> t = byLevel.get(l).get(f);
+                System.out.printf("| %s | %d | %d | %.1f | %.1f | %.2f |%n", formats[f], levels[l], t.size(), pct(t, 50), pct(t, 95),
+                        pct(t, 95) / pct(bare.get(l), 95));
+            }
+        }
     }
 
     /** Milliseconds from opening a stream to its first audio callback; the rest of the audio is produced too. */
