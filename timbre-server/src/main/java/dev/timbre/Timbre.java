@@ -155,7 +155,8 @@ public final class Timbre implements AutoCloseable {
             ConfiguredLanguageModels languageModels = new ConfiguredLanguageModels(config.llm(), secrets::value, new OutboundTransport(outbound));
             HttpWebhookTools webhookTools = new HttpWebhookTools(secrets::value, outbound);
             ConversationAudio recordings = new ConversationAudio(blobs);
-            ConversationsService conversations = new ConversationsService(new ConversationRepository(database.jdbi()), recordings,
+            ConversationRepository conversationRecords = new ConversationRepository(database.jdbi());
+            ConversationsService conversations = new ConversationsService(conversationRecords, recordings,
                     Clock.systemUTC());
             PostCallProcessor postCall = PostCallSetup.processor(database.jdbi(), config.webhooks(), convaiSettings, agents,
                     conversations, languageModels, recordings::open, Clock.systemUTC());
@@ -195,7 +196,8 @@ public final class Timbre implements AutoCloseable {
                             webhookTools, conversations, auth, registry,
                             cipher.derivedKey("conversation-signatures"), new UsedGrantRepository(database.jdbi()), Clock.systemUTC(),
                             conversationVoices, new ConversationAdmission(config.limits().concurrentConversations(),
-                                    config.limits().conversationConnectionsPerMinute(), Clock.systemUTC()))),
+                                    config.limits().conversationConnectionsPerMinute(), Clock.systemUTC(),
+                                    conversationRecords::countStartedSince))),
                     mount("/v1/convai/conversations", new ConversationsRoutes(conversations))));
             speechToText.resumePending();
             postCall.resumePending();

@@ -103,6 +103,12 @@ public final class ConversationRepository {
                 .bindList("statuses", statuses).mapTo(String.class).list());
     }
 
+    /** Conversations of {@code agentId} that started at or after {@code sinceUnix} (Unix seconds). */
+    public int countStartedSince(String agentId, long sinceUnix) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM conversations WHERE agent_id = :agent AND start_time_unix >= :since")
+                .bind("agent", agentId).bind("since", sinceUnix).mapTo(Integer.class).one());
+    }
+
     /** Deletes the row; true when it was there. */
     public boolean delete(String conversationId) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM conversations WHERE conversation_id = :id")

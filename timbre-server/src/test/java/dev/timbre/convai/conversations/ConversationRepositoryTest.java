@@ -111,6 +111,12 @@ class ConversationRepositoryTest {
             StoredConversation last = first.get(1);
             List<StoredConversation> rest = repo.list(ConversationQuery.firstPage(2), new ConversationRepository.After(last.startTimeUnix(), last.seq()), 10);
             assertThat(ids(rest)).containsExactly("c2", "c1");
+
+            // what an agent's daily limit starts from after a restart
+            assertThat(repo.countStartedSince("agent_a", 200)).isEqualTo(2);
+            assertThat(repo.countStartedSince("agent_a", 0)).isEqualTo(3);
+            assertThat(repo.countStartedSince("agent_b", 201)).isZero();
+            assertThat(repo.countStartedSince("nobody", 0)).isZero();
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Admits agent conversations. A conversation holds a {@link Ticket} from its connection until its socket closes; it
  * counts against the server's limit, its agent's {@code agent_concurrency_limit} and, from admission, its agent's
- * {@code daily_limit} (UTC days; counted in memory, so a restart starts the day's count again). The server-wide
+ * {@code daily_limit} (UTC days; an agent's count starts, the first time it is asked for in a day, from the
+ * conversations already stored for that day, so a restart does not start the day again). The server-wide
  * limit is {@code concurrentConversations}; an agent with {@code bursting_enabled} may take the server up to
  * {@link #burstCapacity} (three times the limit, at most 300 unless the limit itself is higher), as ElevenLabs'
  * burst pricing does over a workspace's limit. Thread-safe: one lock around plain counters.
@@ -31,6 +32,14 @@ public final class ConversationAdmission {
         }
     }
 
+    /** The stored conversations of an agent that started at or after {@code sinceUnix} (Unix seconds, UTC). */
+    public interface StoredStarts {
+        int countSince(String agentId, long sinceUnix);
+
+        /** Nothing stored: the day's counts start at zero. */
+        StoredStarts NONE = (agentId, sinceUnix) -> 0;
+    }
+
     /** An admitted conversation's place; {@link #close} gives it back once (later calls do nothing). */
     public final class Ticket implements AutoCloseable {
         private final String agentId;
@@ -49,6 +58,7 @@ public final class ConversationAdmission {
     private final int concurrentConversations;
     private final AddressRate addresses;
     private final Clock clock;
+    private final StoredStarts stored;
     private final Map<String, Integer> activeByAgent = new HashMap<>();
     private final Map<String, Integer> todayByAgent = new HashMap<>();
     private LocalDate today;
@@ -59,10 +69,18 @@ public final class ConversationAdmission {
      * @param connectionsPerMinute connections one client address may open per minute (0: no limit)
      */
     public ConversationAdmission(int concurrentConversations, int connectionsPerMinute, Clock clock) {
+        this(concurrentConversations, connectionsPerMinute, clock, StoredStarts.NONE);
+    }
+
+    /**
+     * @param stored where the day's count of an agent starts (called under this object's lock, once per agent a day)
+     */
+    public ConversationAdmission(int concurrentConversations, int connectionsPerMinute, Clock clock, StoredStarts stored) {
         if (concurrentConversations < 1) throw new IllegalArgumentException("concurrentConversations must be at least 1");
         this.concurrentConversations = concurrentConversations;
         this.addresses = new AddressRate(connectionsPerMinute, System::nanoTime);
         this.clock = clock;
+        this.stored = stored;
         this.today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
@@ -101,7 +119,8 @@ public final class ConversationAdmission {
         if (agentMax >= 0 && activeByAgent.getOrDefault(agentId, 0) >= agentMax) {
             throw new Refused(TOO_MANY_CONCURRENT, "This agent has reached its concurrency limit of " + agentMax + " conversations; try again later.");
         }
-        if (todayByAgent.getOrDefault(agentId, 0) >= limits.dailyLimit()) {
+        long midnight = today.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        if (todayByAgent.computeIfAbsent(agentId, a -> stored.countSince(a, midnight)) >= limits.dailyLimit()) {
             throw new Refused(DAILY_LIMIT, "This agent has reached its daily limit of " + limits.dailyLimit() + " conversations.");
         }
     }

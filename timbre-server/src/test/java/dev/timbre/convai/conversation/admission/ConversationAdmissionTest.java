@@ -76,6 +76,24 @@ class ConversationAdmissionTest {
     }
 
     @Test
+    void theDayStartsFromTheConversationsAlreadyStoredForIt() {
+        MovableClock clock = new MovableClock();
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        long midnight = clock.now.atZone(java.time.ZoneOffset.UTC).toLocalDate().atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond();
+        var admission = new ConversationAdmission(100, 0, clock, (agent, since) -> {
+            asked.add(agent + "@" + since);
+            return agent.equals("a") ? 1 : 0; // one stored before a restart
+        });
+        CallLimits daily = new CallLimits(-1, 2, true);
+        admission.admit("a", daily, null).close();
+        assertThatThrownBy(() -> admission.admit("a", daily, null)).isInstanceOfSatisfying(ConversationAdmission.Refused.class,
+                r -> assertThat(r.errorType).isEqualTo("daily_limit_exceeded"));
+        admission.admit("b", daily, null).close();
+        admission.admit("b", daily, null).close();
+        assertThat(asked).containsExactly("a@" + midnight, "b@" + midnight); // once per agent a day
+    }
+
+    @Test
     void anAddressMayOpenItsAllowancePerMinute() {
         AtomicLong nanos = new AtomicLong();
         AddressRate rate = new AddressRate(3, nanos::get);
