@@ -30,7 +30,7 @@ public final class AudioDecoder {
                 return container.decode(data, DecodeLimit.start(DecodeLimits.CONFIGURED), DecodedChannels.Target.SOURCE_MONO).finish().get(0);
             } catch (AudioFormatException e) {
                 throw e;
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | StackOverflowError | AssertionError e) {
                 throw AudioFormatException.corrupt("not decodable audio: " + e, e);
             }
         });

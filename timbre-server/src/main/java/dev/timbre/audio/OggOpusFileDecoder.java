@@ -91,7 +91,8 @@ final class OggOpusFileDecoder {
             int n;
             try {
                 n = decoder.decode(packet, 0, packet.length, buf, 0, 5760, false);
-            } catch (OpusException e) {
+            } catch (OpusException | RuntimeException | AssertionError e) {
+                // Concentus throws AssertionError (its overflow checks, on whatever the JVM's -ea) on crafted packets
                 throw AudioFormatException.corrupt("damaged Opus packet: " + e.getMessage(), e);
             }
             int from = Math.min(skip, n);

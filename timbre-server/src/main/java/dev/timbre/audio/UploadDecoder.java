@@ -105,8 +105,8 @@ public final class UploadDecoder {
             }).finish();
         } catch (AudioFormatException e) {
             throw e;
-        } catch (RuntimeException | StackOverflowError e) {
-            // the codec libraries throw unchecked exceptions on damaged input
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+            // the codec libraries throw unchecked exceptions (Concentus: AssertionError) on damaged input
             throw new AudioFormatException(Kind.CORRUPT, "cannot decode " + c.displayName() + ": " + e, e);
         }
     }
