@@ -82,11 +82,11 @@ public class TtsLatency {
                     layerByFormat.add(new ArrayList<>());
                 }
                 for (int round = 0; round < Math.max(rounds, 2); round++) {
-                    b.addAll(concurrentBare(engine, engineVoice, streams, 1));
+                    b.addAll(together(streams, () -> firstChunkSeconds(engine, engineVoice)));
                     for (int f = 0; f < formats.length; f++) {
                         String format = formats[f];
                         layerByFormat.get(f).addAll(together(streams, () -> layer(timbre.speech(), engine, engineVoice, format)));
-                        byFormat.get(f).addAll(concurrent(http, base, voiceId, format, streams, 1));
+                        byFormat.get(f).addAll(together(streams, () -> ttfb(http, base, voiceId, format)));
                     }
                 }
                 bareByLevel.add(b);
@@ -191,37 +191,6 @@ public class TtsLatency {
             in.readAllBytes();
             return ms;
         }
-    }
-
-    static List<Double> concurrent(HttpClient http, String base, String voiceId, String format, int streams, int rounds) throws Exception {
-        List<Double> all = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(streams);
-        try {
-            for (int round = 0; round < rounds; round++) {
-                List<Future<Double>> f = new ArrayList<>();
-                for (int i = 0; i < streams; i++) f.add(pool.submit(() -> ttfb(http, base, voiceId, format)));
-                for (Future<Double> x : f) all.add(x.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
-        return all;
-    }
-
-    /** The bare engine's first-chunk times with {@code streams} syntheses started together, {@code rounds} times. */
-    static List<Double> concurrentBare(TextToSpeech engine, String voice, int streams, int rounds) throws Exception {
-        List<Double> all = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(streams);
-        try {
-            for (int round = 0; round < rounds; round++) {
-                List<Future<Double>> f = new ArrayList<>();
-                for (int i = 0; i < streams; i++) f.add(pool.submit(() -> firstChunkSeconds(engine, voice)));
-                for (Future<Double> x : f) all.add(x.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
-        return all;
     }
 
     static double pct(List<Double> values, int p) {
