@@ -25,14 +25,7 @@ public final class AudioDecoder {
         if (data.length > DecodeLimits.CONFIGURED.maxInputBytes()) {
             throw new AudioFormatException(AudioFormatException.Kind.TOO_LARGE, "audio file is " + data.length + " bytes");
         }
-        return DecodeSlots.SHARED.run(() -> {
-            try {
-                return container.decode(data, DecodeLimit.start(DecodeLimits.CONFIGURED), DecodedChannels.Target.SOURCE_MONO).finish().get(0);
-            } catch (AudioFormatException e) {
-                throw e;
-            } catch (RuntimeException | StackOverflowError | AssertionError e) {
-                throw AudioFormatException.corrupt("not decodable audio: " + e, e);
-            }
-        });
+        return DecodeSlots.SHARED.run(() -> AudioFormatException.fromCodec("not decodable audio",
+                () -> container.decode(data, DecodeLimit.start(DecodeLimits.CONFIGURED), DecodedChannels.Target.SOURCE_MONO).finish().get(0)));
     }
 }

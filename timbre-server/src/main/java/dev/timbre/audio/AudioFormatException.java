@@ -54,5 +54,20 @@ public final class AudioFormatException extends IllegalArgumentException {
 
     static AudioFormatException corrupt(String message, Throwable cause) { return new AudioFormatException(Kind.CORRUPT, message, cause); }
 
+    /**
+     * Runs a decode through a codec library: the unchecked failures those libraries throw on damaged input
+     * (runtime exceptions, a stack overflow, Concentus's {@link AssertionError}) become a corrupt-audio refusal whose
+     * message starts with {@code what}; an AudioFormatException passes as it is.
+     */
+    static <T> T fromCodec(String what, java.util.function.Supplier<T> decode) {
+        try {
+            return decode.get();
+        } catch (AudioFormatException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+            throw corrupt(what + ": " + e, e);
+        }
+    }
+
     static AudioFormatException unsupported(String message) { return new AudioFormatException(Kind.UNSUPPORTED, message); }
 }

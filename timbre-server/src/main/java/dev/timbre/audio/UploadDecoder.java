@@ -95,20 +95,13 @@ public final class UploadDecoder {
     /** Decodes {@code data} as container {@code c} in the calling thread (no slot): the decode the fuzz tests drive. */
     List<Wav.Decoded> decodeIn(byte[] data, AudioContainer c, DecodedChannels.Target target) {
         DecodeLimit limit = DecodeLimit.start(limits); // the deadline counts from the slot, not the wait for it
-        try {
-            return (switch (c) {
-                case WAV -> WavFileDecoder.decode(data, limit, target);
-                case MP3 -> Mp3FileDecoder.decode(data, limit, target);
-                case OGG_OPUS -> OggOpusFileDecoder.decode(data, limit, target);
-                case FLAC -> FlacFileDecoder.decode(data, limit, target);
-                case OGG_OTHER, MP4, MATROSKA, OTHER -> ffmpeg.decode(data, c, limit, target);
-            }).finish();
-        } catch (AudioFormatException e) {
-            throw e;
-        } catch (RuntimeException | StackOverflowError | AssertionError e) {
-            // the codec libraries throw unchecked exceptions (Concentus: AssertionError) on damaged input
-            throw new AudioFormatException(Kind.CORRUPT, "cannot decode " + c.displayName() + ": " + e, e);
-        }
+        return AudioFormatException.fromCodec("cannot decode " + c.displayName(), () -> (switch (c) {
+            case WAV -> WavFileDecoder.decode(data, limit, target);
+            case MP3 -> Mp3FileDecoder.decode(data, limit, target);
+            case OGG_OPUS -> OggOpusFileDecoder.decode(data, limit, target);
+            case FLAC -> FlacFileDecoder.decode(data, limit, target);
+            case OGG_OTHER, MP4, MATROSKA, OTHER -> ffmpeg.decode(data, c, limit, target);
+        }).finish());
     }
 
     private void checkSize(byte[] data) {
