@@ -57,7 +57,8 @@ public final class TextToSpeechService {
         /** This request as one segment of a speech script. */
         public SpeechScript.Segment segment() {
             return SpeechScript.Segment.spoken(normalized, engine,
-                    new SpeechRequest(normalized.normalized(), voice.engineVoiceId(), request.languageCode(), tuning, request.seed()));
+                    new SpeechRequest(normalized.normalized(), voice.engineVoiceId(), request.languageCode(), tuning, request.seed(),
+                            voice.shape()));
         }
     }
 

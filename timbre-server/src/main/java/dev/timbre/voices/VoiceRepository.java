@@ -1,6 +1,7 @@
 package dev.timbre.voices;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.timbre.engine.VoiceShape;
 import dev.timbre.http.Json;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -19,27 +20,40 @@ public final class VoiceRepository {
         this.jdbi = jdbi;
     }
 
-    /** A stored (user-created) voice; {@code provider}/{@code engineVoiceId} name the engine voice that speaks it. */
+    /**
+     * A stored (user-created) voice; {@code provider}/{@code engineVoiceId} name the engine voice that speaks it, and
+     * {@code shape} how it departs from that voice ({@link VoiceShape#NEUTRAL}: not at all).
+     */
     public record StoredVoice(String voiceId, String name, String description, Map<String, String> labels, String category,
-                              String provider, String engineVoiceId, long createdAtUnix) {}
+                              String provider, String engineVoiceId, long createdAtUnix, VoiceShape shape) {
+        public StoredVoice {
+            if (shape == null) shape = VoiceShape.NEUTRAL;
+        }
+
+        public StoredVoice(String voiceId, String name, String description, Map<String, String> labels, String category,
+                           String provider, String engineVoiceId, long createdAtUnix) {
+            this(voiceId, name, description, labels, category, provider, engineVoiceId, createdAtUnix, VoiceShape.NEUTRAL);
+        }
+    }
 
     public record StoredSample(String sampleId, String voiceId, String fileName, String mimeType, long sizeBytes, String hash,
                                Double durationSecs, boolean removeBackgroundNoise, String blobKey, long createdAt) {}
 
-    private static final String VOICE_COLUMNS = "voice_id, name, description, labels, category, provider, engine_voice_id, created_at_unix";
+    private static final String VOICE_COLUMNS = "voice_id, name, description, labels, category, provider, engine_voice_id, created_at_unix, shape";
     private static final String SAMPLE_COLUMNS = "sample_id, voice_id, file_name, mime_type, size_bytes, hash, duration_secs, "
             + "remove_background_noise, blob_key, created_at";
 
     private static final RowMapper<StoredVoice> VOICE = (rs, ctx) -> new StoredVoice(rs.getString("voice_id"), rs.getString("name"),
             rs.getString("description"), labels(rs.getString("labels")), rs.getString("category"), rs.getString("provider"),
-            rs.getString("engine_voice_id"), rs.getLong("created_at_unix"));
+            rs.getString("engine_voice_id"), rs.getLong("created_at_unix"), shape(rs.getString("shape")));
 
     /** Stores a voice with its first samples. */
     public void insert(StoredVoice v, List<StoredSample> samples) {
         jdbi.useTransaction(h -> {
             h.createUpdate("INSERT INTO voices (" + VOICE_COLUMNS + ") VALUES (:voiceId, :name, :description, :labels, :category, "
-                            + ":provider, :engineVoiceId, :createdAtUnix)")
-                    .bindMethods(v).bind("labels", Json.write(v.labels())).execute();
+                            + ":provider, :engineVoiceId, :createdAtUnix, :shape)")
+                    .bindMethods(v).bind("labels", Json.write(v.labels()))
+                    .bind("shape", v.shape().neutral() ? null : Json.write(v.shape())).execute();
             insertSamples(h, samples);
         });
     }
@@ -53,6 +67,23 @@ public final class VoiceRepository {
             insertSamples(h, added);
             return true;
         });
+    }
+
+    /** Replaces the voice's engine voice and shape (a remix, a trained voice); false when there is no such voice. */
+    public boolean reshape(String voiceId, String provider, String engineVoiceId, VoiceShape shape) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE voices SET provider = :provider, engine_voice_id = :engineVoiceId, "
+                        + "shape = :shape WHERE voice_id = :id").bind("id", voiceId).bind("provider", provider)
+                .bind("engineVoiceId", engineVoiceId).bind("shape", shape == null || shape.neutral() ? null : Json.write(shape))
+                .execute()) > 0;
+    }
+
+    private static VoiceShape shape(String json) {
+        if (json == null) return VoiceShape.NEUTRAL;
+        try {
+            return Json.MAPPER.readValue(json, VoiceShape.class);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException("stored voice shape is not readable: " + json, e);
+        }
     }
 
     private static void insertSamples(Handle h, List<StoredSample> samples) {

@@ -57,7 +57,7 @@ public final class VoicesService {
             return new ResolvedVoice(p.get().provider(), p.get().descriptor().id(), settings(voiceId), p.get().descriptor().name(), "premade");
         }
         VoiceRepository.StoredVoice v = stored(voiceId);
-        return new ResolvedVoice(v.provider(), v.engineVoiceId(), settings(voiceId), v.name(), v.category());
+        return new ResolvedVoice(v.provider(), v.engineVoiceId(), settings(voiceId), v.name(), v.category(), v.shape());
     }
 
     public VoiceSettings defaultSettings() {
