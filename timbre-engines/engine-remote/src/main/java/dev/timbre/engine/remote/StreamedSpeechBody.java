@@ -45,13 +45,13 @@ final class StreamedSpeechBody {
         }
         sink.start(new PcmFormat(rate));
         int frame = 2 * channels;
-        byte[] buf = new byte[READ_BYTES + frame];
+        byte[] buf = new byte[READ_BYTES + 32]; // room for a carried partial frame or the 12 sniffed bytes
         int carried = 0;
         System.arraycopy(pending, 0, buf, 0, pending.length);
         carried = pending.length;
         long passed = 0;
         while (!cancelled.get()) {
-            int n = body.read(buf, carried, READ_BYTES);
+            int n = body.read(buf, carried, buf.length - carried);
             if (n < 0) break;
             int have = carried + n;
             int whole = have - have % frame;
