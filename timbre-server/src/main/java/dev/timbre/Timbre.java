@@ -141,7 +141,7 @@ public final class Timbre implements AutoCloseable {
             AgentsService agents = new AgentsService(new AgentRepository(database.jdbi()), Clock.systemUTC());
             HistoryService history = new HistoryService(new HistoryRepository(database.jdbi()), blobs, Clock.systemUTC());
             VoiceRepository voiceRows = new VoiceRepository(database.jdbi());
-            PremadeVoices premade = new PremadeVoices(engines, models);
+            PremadeVoices premade = new PremadeVoices(engines, models, config.engines().textToSpeech());
             VoicesService voices = new VoicesService(voiceRows, premade, new VoiceSamples(blobs), config.engines().textToSpeech());
             UserService users = new UserService(new UsageRepository(database.jdbi()), config.account(),
                     () -> voiceRows.list().size(), Clock.systemUTC());
