@@ -19,7 +19,8 @@ import java.util.concurrent.Executors;
  * Remote TTS provider overhead (issue 14): time to the first audio byte of a fake OpenAI-style speech server called
  * directly ({@code POST /v1/audio/speech}, {@code response_format=pcm}) against the same server reached through Timbre
  * ({@code POST /v1/text-to-speech/{voice_id}/stream?output_format=pcm_24000}, the {@code openai} provider as the main
- * engine, no STT engine so no alignment). The fake server answers at once and streams 24 kHz PCM in 50 ms pieces, so
+ * engine, no STT engine so no alignment), and, for scale, Timbre's own floor: the same request to the in-process tone
+ * engine ({@code fake}). The fake server answers at once and streams 24 kHz PCM in 50 ms pieces, so
  * the difference is Timbre's own overhead (HTTP in, speech layer, outbound client, HTTP out). Calls alternate
  * direct / through Timbre; one client, sequential. Arguments: [rounds=200] [first-byte delay of the fake in ms=0].
  * Run with bench/remote-tts-latency.sh; prints a Markdown table.
@@ -35,11 +36,12 @@ public class RemoteTtsLatency {
         String fakeUrl = "http://127.0.0.1:" + fake.getAddress().getPort();
         var dir = Files.createTempDirectory("timbre-bench");
         TimbreConfig config = TimbreConfig.defaults().withPort(0).withDataDir(dir).withApiKey(KEY)
-                .withEngines(new TimbreConfig.Engines("openai", List.of(), "none", null,
+                .withEngines(new TimbreConfig.Engines("openai", List.of("fake"), "none", null,
                         TimbreConfig.RemoteTextToSpeech.none().withUrl(fakeUrl).withVoices(List.of("af_bella"))));
         try (Timbre timbre = Timbre.start(config)) {
             timbre.engines().awaitReady(60_000);
             String voiceId = timbre.voices().list().get(0).voiceId();
+            String toneVoiceId = timbre.voices().list().stream().filter(v -> v.name().startsWith("Tone")).findFirst().orElseThrow().voiceId();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpRequest direct = HttpRequest.newBuilder(URI.create(fakeUrl + "/v1/audio/speech"))
                     .header("Content-Type", "application/json")
@@ -49,11 +51,16 @@ public class RemoteTtsLatency {
                             + voiceId + "/stream?output_format=pcm_24000"))
                     .header("Content-Type", "application/json").header("xi-api-key", KEY)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + TEXT + "\",\"model_id\":\"eleven_flash_v2_5\"}")).build();
-            for (int i = 0; i < 20; i++) { ttfb(http, direct); ttfb(http, through); } // warm-up
-            List<Double> d = new ArrayList<>(), t = new ArrayList<>();
+            HttpRequest local = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + timbre.port() + "/v1/text-to-speech/"
+                            + toneVoiceId + "/stream?output_format=pcm_24000"))
+                    .header("Content-Type", "application/json").header("xi-api-key", KEY)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + TEXT + "\",\"model_id\":\"eleven_flash_v2_5\"}")).build();
+            for (int i = 0; i < 20; i++) { ttfb(http, direct); ttfb(http, through); ttfb(http, local); } // warm-up
+            List<Double> d = new ArrayList<>(), t = new ArrayList<>(), l = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
                 d.add(ttfb(http, direct));
                 t.add(ttfb(http, through));
+                l.add(ttfb(http, local));
             }
             System.out.printf("Remote TTS time to first byte, %d rounds each, fake first-byte delay %d ms, %d CPUs, %s%n%n",
                     rounds, delayMs, Runtime.getRuntime().availableProcessors(), java.time.Instant.now());
@@ -61,7 +68,8 @@ public class RemoteTtsLatency {
             System.out.println("|---|---|---|");
             System.out.printf("| fake server directly | %.1f | %.1f |%n", pct(d, 50), pct(d, 95));
             System.out.printf("| through Timbre (`openai` provider) | %.1f | %.1f |%n", pct(t, 50), pct(t, 95));
-            System.out.printf("| overhead | %.1f | %.1f |%n", pct(t, 50) - pct(d, 50), pct(t, 95) - pct(d, 95));
+            System.out.printf("| overhead (through Timbre − directly) | %.1f | %.1f |%n", pct(t, 50) - pct(d, 50), pct(t, 95) - pct(d, 95));
+            System.out.printf("| for scale: Timbre with its in-process tone engine (`fake`) | %.1f | %.1f |%n", pct(l, 50), pct(l, 95));
         } finally {
             fake.stop(0);
         }
