@@ -62,8 +62,9 @@ public class RemoteTtsLatency {
                 t.add(ttfb(http, through));
                 l.add(ttfb(http, local));
             }
-            System.out.printf("Remote TTS time to first byte, %d rounds each, fake first-byte delay %d ms, %d CPUs, %s%n%n",
-                    rounds, delayMs, Runtime.getRuntime().availableProcessors(), java.time.Instant.now());
+            System.out.printf("Remote TTS time to first byte, %d rounds each, fake first-byte delay %d ms, %d CPUs, load average %.2f, %s%n%n",
+                    rounds, delayMs, Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), java.time.Instant.now());
             System.out.println("| path | p50 ms | p95 ms |");
             System.out.println("|---|---|---|");
             System.out.printf("| fake server directly | %.1f | %.1f |%n", pct(d, 50), pct(d, 95));
