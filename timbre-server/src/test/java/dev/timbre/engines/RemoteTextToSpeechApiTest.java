@@ -69,7 +69,10 @@ class RemoteTextToSpeechApiTest {
         assertThat(bella.at("/labels/gender").asText()).isEqualTo("female");
         assertThat(bella.at("/labels/accent").asText()).isEqualTo("american");
         assertThat(bella.get("description").asText()).contains("engine openai, voice af_bella");
-        assertThat(bella.get("preview_url").asText()).isNotBlank();
+        String preview = bella.get("preview_url").asText();
+        TestServer.Response audio = server.get(preview.substring(preview.indexOf("/previews/")));
+        assertThat(audio.status()).as(audio.toString()).isEqualTo(200);
+        assertThat(AudioDecoder.decode(audio.body()).pcm().length).as("the preview is spoken by the remote server").isPositive();
         JsonNode rachel = voice("Remote Rachel");
         assertThat(rachel.get("description").asText()).contains("A calm remote voice", "engine elevenlabs, voice remote-voice-1");
         assertThat(voice("Remote Hans").at("/fine_tuning/language").asText()).isEqualTo("de");
