@@ -20,6 +20,7 @@ import dev.timbre.convai.conversations.ConversationAudio;
 import dev.timbre.convai.conversations.ConversationsService;
 import dev.timbre.db.Database;
 import dev.timbre.engines.EngineCatalog;
+import dev.timbre.engines.RemoteSpeechProviders;
 import dev.timbre.engines.ModelCatalog;
 import dev.timbre.engines.VoiceActivityDetectors;
 import dev.timbre.convai.secrets.SecretCipher;
@@ -120,8 +121,16 @@ public final class Timbre implements AutoCloseable {
     public static Timbre start(TimbreConfig config) throws IOException {
         java.time.Instant started = java.time.Instant.now();
         DataDir.prepare(config.dataDir());
-        EngineCatalog engines = EngineCatalog.load(List.of(config.engines().textToSpeech()), config.engines().extraTextToSpeech())
+        // remote TTS providers (openai, elevenlabs): their timings come from the STT engine's forced alignment
+        java.util.concurrent.atomic.AtomicReference<EngineCatalog> loaded = new java.util.concurrent.atomic.AtomicReference<>();
+        List<String> ttsNamed = new java.util.ArrayList<>(config.engines().extraTextToSpeech());
+        ttsNamed.add(config.engines().textToSpeech());
+        java.util.Map<String, java.util.function.Supplier<dev.timbre.engine.TextToSpeech>> remoteTts = RemoteSpeechProviders.providers(
+                ttsNamed, config.engines().remoteTextToSpeech(), config.network().outboundAllow(), config.dataDir(),
+                () -> java.util.Optional.ofNullable(loaded.get()).flatMap(c -> c.speechToText().values().stream().findFirst()));
+        EngineCatalog engines = EngineCatalog.load(List.of(config.engines().textToSpeech()), config.engines().extraTextToSpeech(), remoteTts)
                 .loadSpeechToText(config.engines().speechToText(), config.engines().remoteSpeechToText());
+        loaded.set(engines);
         Database database = Database.open(config.database(), config.dataDir());
         try {
             FileSystemBlobStore blobs = new FileSystemBlobStore(config.dataDir().resolve("blobs"));
@@ -132,7 +141,7 @@ public final class Timbre implements AutoCloseable {
             AgentsService agents = new AgentsService(new AgentRepository(database.jdbi()), Clock.systemUTC());
             HistoryService history = new HistoryService(new HistoryRepository(database.jdbi()), blobs, Clock.systemUTC());
             VoiceRepository voiceRows = new VoiceRepository(database.jdbi());
-            PremadeVoices premade = new PremadeVoices(engines, models);
+            PremadeVoices premade = new PremadeVoices(engines, models, config.engines().textToSpeech());
             VoicesService voices = new VoicesService(voiceRows, premade, new VoiceSamples(blobs), config.engines().textToSpeech());
             UserService users = new UserService(new UsageRepository(database.jdbi()), config.account(),
                     () -> voiceRows.list().size(), Clock.systemUTC());

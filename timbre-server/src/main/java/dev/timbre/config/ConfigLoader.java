@@ -46,12 +46,12 @@ public final class ConfigLoader {
             c = c.withDatabase(new TimbreConfig.Database(c.database().url(), c.database().user(), env.get("TIMBRE_DATABASE_PASSWORD")));
         }
         if (env.containsKey("TIMBRE_TTS_ENGINE")) {
-            c = c.withEngines(new TimbreConfig.Engines(env.get("TIMBRE_TTS_ENGINE"), c.engines().extraTextToSpeech(), c.engines().speechToText(), c.engines().remoteSpeechToText()));
+            c = c.withEngines(c.engines().withTextToSpeech(env.get("TIMBRE_TTS_ENGINE")));
         }
         if (env.containsKey("TIMBRE_EXTRA_TTS_ENGINES")) {
             List<String> extras = java.util.Arrays.stream(env.get("TIMBRE_EXTRA_TTS_ENGINES").split(","))
                     .map(String::strip).filter(e -> !e.isEmpty() && !e.equals("none")).toList();
-            c = c.withEngines(new TimbreConfig.Engines(c.engines().textToSpeech(), extras, c.engines().speechToText(), c.engines().remoteSpeechToText()));
+            c = c.withEngines(c.engines().withExtraTextToSpeech(extras));
         }
         if (env.containsKey("TIMBRE_STT_ENGINE")) c = c.withEngines(c.engines().withSpeechToText(env.get("TIMBRE_STT_ENGINE")));
         if (env.containsKey("TIMBRE_STT_URL") || env.containsKey("TIMBRE_STT_API_KEY") || env.containsKey("TIMBRE_STT_MODEL")
@@ -64,6 +64,8 @@ public final class ConfigLoader {
             if (env.containsKey("TIMBRE_STT_TIMEOUT_SECONDS")) r = r.withTimeoutSeconds(Integer.parseInt(env.get("TIMBRE_STT_TIMEOUT_SECONDS").strip()));
             c = c.withEngines(c.engines().withRemoteSpeechToText(r));
         }
+
+        c = remoteTextToSpeech(c, env);
 
         if (env.containsKey("TIMBRE_POST_CALL_WEBHOOK_URL") && !env.get("TIMBRE_POST_CALL_WEBHOOK_URL").isBlank()) {
             c = c.withWebhooks(c.webhooks().withPostCall(new TimbreConfig.Webhook(env.get("TIMBRE_POST_CALL_WEBHOOK_URL").strip(),
@@ -90,6 +92,22 @@ public final class ConfigLoader {
         dev.timbre.outbound.OutboundAllowList.parse(c.network().outboundAllow()); // a bad entry fails start-up, named
         if (c.port() < 0 || c.port() > 65535) throw new IllegalArgumentException("port out of range: " + c.port());
         return c;
+    }
+
+    /** {@code TIMBRE_TTS_URL}, {@code _API_KEY}, {@code _MODEL}, {@code _VOICES}, {@code _TIMEOUT_SECONDS}, {@code _SAMPLE_RATE}. */
+    private static TimbreConfig remoteTextToSpeech(TimbreConfig c, Map<String, String> env) {
+        List<String> names = List.of("TIMBRE_TTS_URL", "TIMBRE_TTS_API_KEY", "TIMBRE_TTS_MODEL", "TIMBRE_TTS_VOICES",
+                "TIMBRE_TTS_TIMEOUT_SECONDS", "TIMBRE_TTS_SAMPLE_RATE");
+        if (names.stream().noneMatch(env::containsKey)) return c;
+        TimbreConfig.RemoteTextToSpeech r = c.engines().remoteTextToSpeech() != null ? c.engines().remoteTextToSpeech()
+                : TimbreConfig.RemoteTextToSpeech.none();
+        if (env.containsKey("TIMBRE_TTS_URL")) r = r.withUrl(env.get("TIMBRE_TTS_URL"));
+        if (env.containsKey("TIMBRE_TTS_API_KEY")) r = r.withApiKey(env.get("TIMBRE_TTS_API_KEY"));
+        if (env.containsKey("TIMBRE_TTS_MODEL")) r = r.withModel(env.get("TIMBRE_TTS_MODEL"));
+        if (env.containsKey("TIMBRE_TTS_VOICES")) r = r.withVoices(List.of(env.get("TIMBRE_TTS_VOICES")));
+        if (env.containsKey("TIMBRE_TTS_TIMEOUT_SECONDS")) r = r.withTimeoutSeconds(intEnv(env, "TIMBRE_TTS_TIMEOUT_SECONDS", 0));
+        if (env.containsKey("TIMBRE_TTS_SAMPLE_RATE")) r = r.withSampleRate(intEnv(env, "TIMBRE_TTS_SAMPLE_RATE", 0));
+        return c.withEngines(c.engines().withRemoteTextToSpeech(r));
     }
 
     private static int intEnv(Map<String, String> env, String name, int fallback) {

@@ -90,11 +90,14 @@ public record TimbreConfig(
      * @param speechToText the speech-to-text provider: {@code auto}, {@code none}, {@code pocketsphinx}, {@code sphinx4},
      *        {@code openai} (a remote server, see {@code remoteSpeechToText}) or {@code fake}
      * @param remoteSpeechToText the server the {@code openai} provider calls; null when none is configured
+     * @param remoteTextToSpeech the server the TTS providers {@code openai} and {@code elevenlabs} call (named as the
+     *        main TTS provider or among the extras); null when none is configured
      */
     public record Engines(String textToSpeech,
                           @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> extraTextToSpeech,
                           String speechToText,
-                          RemoteSpeechToText remoteSpeechToText) {
+                          RemoteSpeechToText remoteSpeechToText,
+                          RemoteTextToSpeech remoteTextToSpeech) {
         /** No speech-to-text engine: the STT endpoints answer 503. What an {@code Engines} built without one has. */
         public static final String NO_SPEECH_TO_TEXT = "none";
         /** The server's default: pocketsphinx when its library and model are installed, else sphinx4 (pure Java). */
@@ -103,6 +106,10 @@ public record TimbreConfig(
         public Engines {
             extraTextToSpeech = extraTextToSpeech == null ? List.of() : List.copyOf(extraTextToSpeech);
             speechToText = speechToText == null || speechToText.isBlank() ? NO_SPEECH_TO_TEXT : speechToText;
+        }
+
+        public Engines(String textToSpeech, List<String> extraTextToSpeech, String speechToText, RemoteSpeechToText remoteSpeechToText) {
+            this(textToSpeech, extraTextToSpeech, speechToText, remoteSpeechToText, null);
         }
 
         public Engines(String textToSpeech, List<String> extraTextToSpeech, String speechToText) {
@@ -114,11 +121,23 @@ public record TimbreConfig(
         }
 
         public Engines withSpeechToText(String provider) {
-            return new Engines(textToSpeech, extraTextToSpeech, provider, remoteSpeechToText);
+            return new Engines(textToSpeech, extraTextToSpeech, provider, remoteSpeechToText, remoteTextToSpeech);
         }
 
         public Engines withRemoteSpeechToText(RemoteSpeechToText remote) {
-            return new Engines(textToSpeech, extraTextToSpeech, speechToText, remote);
+            return new Engines(textToSpeech, extraTextToSpeech, speechToText, remote, remoteTextToSpeech);
+        }
+
+        public Engines withRemoteTextToSpeech(RemoteTextToSpeech remote) {
+            return new Engines(textToSpeech, extraTextToSpeech, speechToText, remoteSpeechToText, remote);
+        }
+
+        public Engines withTextToSpeech(String provider) {
+            return new Engines(provider, extraTextToSpeech, speechToText, remoteSpeechToText, remoteTextToSpeech);
+        }
+
+        public Engines withExtraTextToSpeech(List<String> extras) {
+            return new Engines(textToSpeech, extras, speechToText, remoteSpeechToText, remoteTextToSpeech);
         }
 
         public Engines(String textToSpeech) {
@@ -159,6 +178,53 @@ public record TimbreConfig(
         public String toString() {
             return "RemoteSpeechToText[url=" + url + ", apiKey=" + (apiKey == null ? "none" : "***") + ", model=" + model
                     + ", timeoutSeconds=" + timeoutSeconds + "]";
+        }
+    }
+
+    /**
+     * A remote text-to-speech server ({@code engines.remote_text_to_speech}, {@code TIMBRE_TTS_*}), used by the TTS
+     * providers {@code openai} ({@code POST {url}/v1/audio/speech}: Kokoro-FastAPI, Speaches, LocalAI, OpenAI…) and
+     * {@code elevenlabs} ({@code POST {url}/v1/text-to-speech/{voice_id}/stream}: another Timbre, ElevenLabs).
+     *
+     * @param url the server's base URL, e.g. {@code http://gpu-host:8880}
+     * @param apiKey {@code Authorization: Bearer} (openai) or {@code xi-api-key} (elevenlabs); null sends none
+     * @param model the model asked for; null: {@code tts-1} (openai) or {@code eleven_multilingual_v2} (elevenlabs)
+     * @param voices voice ids offered when the server cannot list its voices
+     * @param timeoutSeconds how long a synthesis may take to start answering; 120 when not set
+     * @param sampleRate the rate of the server's raw PCM ({@code pcm}: 24000 when not set)
+     */
+    public record RemoteTextToSpeech(String url, String apiKey, String model,
+                                     @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> voices,
+                                     int timeoutSeconds, int sampleRate) {
+        public RemoteTextToSpeech {
+            url = url == null || url.isBlank() ? null : url.strip();
+            apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
+            model = model == null || model.isBlank() ? null : model.strip();
+            voices = voices == null ? List.of() : voices.stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                    .map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+            timeoutSeconds = Math.max(0, timeoutSeconds);
+            sampleRate = Math.max(0, sampleRate);
+        }
+
+        public static RemoteTextToSpeech none() { return new RemoteTextToSpeech(null, null, null, List.of(), 0, 0); }
+
+        public RemoteTextToSpeech withUrl(String u) { return new RemoteTextToSpeech(u, apiKey, model, voices, timeoutSeconds, sampleRate); }
+
+        public RemoteTextToSpeech withApiKey(String k) { return new RemoteTextToSpeech(url, k, model, voices, timeoutSeconds, sampleRate); }
+
+        public RemoteTextToSpeech withModel(String m) { return new RemoteTextToSpeech(url, apiKey, m, voices, timeoutSeconds, sampleRate); }
+
+        public RemoteTextToSpeech withVoices(List<String> v) { return new RemoteTextToSpeech(url, apiKey, model, v, timeoutSeconds, sampleRate); }
+
+        public RemoteTextToSpeech withTimeoutSeconds(int t) { return new RemoteTextToSpeech(url, apiKey, model, voices, t, sampleRate); }
+
+        public RemoteTextToSpeech withSampleRate(int r) { return new RemoteTextToSpeech(url, apiKey, model, voices, timeoutSeconds, r); }
+
+        /** Without the key, so that a logged configuration does not leak it. */
+        @Override
+        public String toString() {
+            return "RemoteTextToSpeech[url=" + url + ", apiKey=" + (apiKey == null ? "none" : "***") + ", model=" + model
+                    + ", voices=" + voices + ", timeoutSeconds=" + timeoutSeconds + ", sampleRate=" + sampleRate + "]";
         }
     }
 

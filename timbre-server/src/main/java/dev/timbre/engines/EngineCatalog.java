@@ -157,6 +157,16 @@ public final class EngineCatalog implements AutoCloseable {
         return load(TEXT_TO_SPEECH, INSTALLED, required, extra);
     }
 
+    /**
+     * {@link #load(List, List)} with further providers made from the configuration (the remote ones,
+     * {@link RemoteSpeechProviders}); they are made on the loader thread.
+     */
+    public static EngineCatalog load(List<String> required, List<String> extra, Map<String, Supplier<TextToSpeech>> configured) {
+        Map<String, Supplier<TextToSpeech>> all = new LinkedHashMap<>(TEXT_TO_SPEECH);
+        all.putAll(configured);
+        return load(all, INSTALLED, required, extra);
+    }
+
     static EngineCatalog load(Map<String, Supplier<TextToSpeech>> providers, Map<String, BooleanSupplier> installed,
                               List<String> required, List<String> extra) {
         for (String p : concat(required, extra)) {

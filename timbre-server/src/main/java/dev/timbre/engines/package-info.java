@@ -12,6 +12,11 @@
  *       its own thread ({@code stt-engine-loader}): {@code none} (no engine: STT endpoints answer 503),
  *       {@code auto} (pocketsphinx when installed, else sphinx4) or a named provider; one that fails is logged and
  *       absent. {@code openai} without a URL fails at start-up. Accessors wait up to 60 s for loading.</li>
+ *   <li>{@link dev.timbre.engines.RemoteSpeechProviders}: TTS providers {@code openai} and {@code elevenlabs} (remote,
+ *       {@code engines.remote_text_to_speech}), made on the loader thread when named as main engine or extra (a named
+ *       one without a URL fails at start-up); each has its own {@code OutboundHttp}: the outbound policy plus the
+ *       configured host and port. Each is wrapped in {@code ForcedAlignedSpeech}: audio passed on as it arrives and
+ *       kept (≤ 300 s), word timings from the STT engine's forced alignment just before the end.</li>
  *   <li>{@link dev.timbre.engines.ModelCatalog} + {@link dev.timbre.engines.ModelSpec}: the model ids of
  *       {@code models.yaml} (capability {@code text_to_speech}/{@code speech_to_speech}/{@code speech_to_text}, what
  *       {@code /v1/models} reports, character limits); every TTS model bound to the main TTS provider unless

@@ -19,22 +19,45 @@ public final class PremadeVoices {
     /** One engine voice under its public id. */
     public record Premade(String voiceId, String provider, VoiceDescriptor descriptor) {}
 
+    /** The label that marks the default voice ({@code "default": "true"}). */
+    public static final String DEFAULT_LABEL = "default";
+
     private final EngineCatalog engines;
     private final ModelCatalog models;
+    private final String mainProvider;
     private volatile Map<String, Premade> byId;
 
+    /** Without a main provider: the first loaded engine counts as the main one. */
     public PremadeVoices(EngineCatalog engines, ModelCatalog models) {
+        this(engines, models, null);
+    }
+
+    /** @param mainProvider the main TTS provider ({@code engines.text_to_speech}), whose voice is the default */
+    public PremadeVoices(EngineCatalog engines, ModelCatalog models, String mainProvider) {
         this.engines = engines;
         this.models = models;
+        this.mainProvider = mainProvider;
     }
 
     public static String idFor(String provider, String engineVoiceId) {
         return Ids.stable(provider + ":" + engineVoiceId);
     }
 
-    /** Every premade voice, engines in load order, voices in engine order. Waits for the engines to load. */
+    /**
+     * Every premade voice in {@link VoiceOrder}: the default voice first, then English voices (the main engine's
+     * first), then the rest (the main engine's first), each engine's voices in its own order. Waits for the engines.
+     */
     public List<Premade> all() {
         return List.copyOf(index().values());
+    }
+
+    /** The default voice: the main engine's first English voice, else its first voice, else the first of any. */
+    public Optional<Premade> defaultVoice() {
+        return index().values().stream().findFirst();
+    }
+
+    public boolean isDefault(String voiceId) {
+        return defaultVoice().map(p -> p.voiceId().equals(voiceId)).orElse(false);
     }
 
     public Optional<Premade> find(String voiceId) {
@@ -49,13 +72,12 @@ public final class PremadeVoices {
     private Map<String, Premade> index() {
         Map<String, Premade> m = byId;
         if (m == null) {
-            m = new LinkedHashMap<>();
+            List<Premade> loaded = new ArrayList<>();
             for (Map.Entry<String, TextToSpeech> e : engines.textToSpeech().entrySet()) {
-                for (VoiceDescriptor d : e.getValue().voices()) {
-                    Premade p = new Premade(idFor(e.getKey(), d.id()), e.getKey(), d);
-                    m.put(p.voiceId(), p);
-                }
+                for (VoiceDescriptor d : e.getValue().voices()) loaded.add(new Premade(idFor(e.getKey(), d.id()), e.getKey(), d));
             }
+            m = new LinkedHashMap<>();
+            for (Premade p : VoiceOrder.sort(loaded, mainProvider)) m.putIfAbsent(p.voiceId(), p);
             byId = m = java.util.Collections.unmodifiableMap(m);
         }
         return m;
@@ -79,8 +101,10 @@ public final class PremadeVoices {
         for (String modelId : modelIds) {
             languages.add(new VoiceResponse.VerifiedLanguage(d.language(), modelId, d.labels().get("accent"), null, null));
         }
+        Map<String, String> labels = new java.util.TreeMap<>(d.labels());
+        if (isDefault(p.voiceId())) labels.put(DEFAULT_LABEL, "true");
         return new VoiceResponse(p.voiceId(), d.name(), null, "premade", VoiceResponse.FineTuning.none(d.language()),
-                new LinkedHashMap<>(new java.util.TreeMap<>(d.labels())), d.description(), VoicePreviews.path(p.voiceId()), List.of(), settings, null, modelIds,
+                new LinkedHashMap<>(labels), VoiceOrder.describe(p), VoicePreviews.path(p.voiceId()), List.of(), settings, null, modelIds,
                 languages, null, VoiceResponse.Verification.notRequired(d.language()), null, false, false, false, null);
     }
 }

@@ -28,7 +28,9 @@ public record VoiceSearch(String search, String sort, boolean descending, String
             "fine_tuned", "failed", "delayed");
 
     public VoicePages.Page apply(List<VoiceResponse> all) {
-        List<VoiceResponse> matching = all.stream().filter(this::matches).sorted(order()).toList();
+        java.util.Map<String, Integer> rank = new java.util.HashMap<>();
+        for (int i = 0; i < all.size(); i++) rank.putIfAbsent(all.get(i).voiceId(), i);
+        List<VoiceResponse> matching = all.stream().filter(this::matches).sorted(order(rank)).toList();
         int from = Math.min(offset, matching.size());
         int to = Math.min(from + pageSize, matching.size());
         boolean more = to < matching.size();
@@ -60,11 +62,12 @@ public record VoiceSearch(String search, String sort, boolean descending, String
         return b.toString().toLowerCase(Locale.ROOT);
     }
 
-    private Comparator<VoiceResponse> order() {
+    /** By the sort key; ties (premade voices have no creation time) keep the listing's order (default voice first). */
+    private Comparator<VoiceResponse> order(java.util.Map<String, Integer> rank) {
         Comparator<VoiceResponse> primary = sort.equals("name")
                 ? Comparator.comparing((VoiceResponse v) -> v.name().toLowerCase(Locale.ROOT)).thenComparing(VoiceResponse::name)
                 : Comparator.comparing(VoiceResponse::createdAtUnix, Comparator.nullsFirst(Comparator.naturalOrder()));
         if (descending) primary = primary.reversed();
-        return primary.thenComparing(VoiceResponse::voiceId);
+        return primary.thenComparing(v -> rank.getOrDefault(v.voiceId(), Integer.MAX_VALUE));
     }
 }

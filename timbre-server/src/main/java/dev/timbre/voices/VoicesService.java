@@ -27,7 +27,7 @@ public final class VoicesService {
     /** The audio of one stored sample and its MIME type. */
     public record SampleAudio(String mimeType, byte[] data) {}
 
-    /** Premade voices in engine order, then stored voices oldest first. */
+    /** Premade voices (default first, see {@code VoiceOrder}), then stored voices oldest first. */
     public List<VoiceResponse> list() {
         Map<String, VoiceSettings> settings = repository.allSettings();
         Map<String, List<VoiceRepository.StoredSample>> allSamples = repository.allSamples();
@@ -154,7 +154,8 @@ public final class VoicesService {
     }
 
     static ApiException notFound(String voiceId) {
-        return ApiException.notFound("voice_not_found", "A voice with the voice_id '" + voiceId + "' was not found.");
+        return ApiException.notFound("voice_not_found", "A voice with the voice_id '" + voiceId + "' was not found. This "
+                + "server has its own voices, not ElevenLabs' voice library: list them with GET /v2/voices (or GET /v1/voices).");
     }
 
     private static ApiException sampleNotFound(String voiceId, String sampleId) {

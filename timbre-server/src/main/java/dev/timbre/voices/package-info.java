@@ -5,13 +5,18 @@
  * <ul>
  *   <li>{@link dev.timbre.voices.VoicesRoutes}: v1 list, {@code settings/default}, {@code add} (multipart),
  *       get/delete, settings get/edit, {@code edit}, sample audio; {@code v2()}: search, filter, sort and page
- *       ({@code page_size} 1–100, default 10; {@link dev.timbre.voices.VoiceSearch}: total order with ties by voice
- *       id, so {@code next_page_token} (an offset) visits every voice once while the list is unchanged).</li>
+ *       ({@code page_size} 1–100, default 10; {@link dev.timbre.voices.VoiceSearch}: total order with ties in the
+ *       listing's order (default voice first), so {@code next_page_token} (an offset) visits every voice once while
+ *       the list is unchanged).</li>
  *   <li>{@link dev.timbre.voices.VoicesService}: premade voices plus instant clones. A clone speaks with the first
  *       premade voice of the main TTS provider (cloning copies no timbre); premade voices cannot be edited or deleted
  *       (400), only their settings stored.</li>
  *   <li>{@link dev.timbre.voices.PremadeVoices}: the loaded engines' voices as ElevenLabs premade voices; id =
- *       {@code Ids.stable(provider + ":" + engineVoiceId)}, stable across restarts.</li>
+ *       {@code Ids.stable(provider + ":" + engineVoiceId)}, stable across restarts. Listed in {@code VoiceOrder}: the
+ *       default voice (the main engine's first English voice, label {@code "default": "true"}) first, then English
+ *       voices, then the rest, the main engine's before the others' in each; descriptions end with the base voice
+ *       ({@code (engine marytts, voice cmu-slt-hsmm)}). An unknown voice id (e.g. one from ElevenLabs' library) is a
+ *       404 {@code voice_not_found} that says to list this server's voices with {@code GET /v2/voices}.</li>
  *   <li>{@link dev.timbre.voices.VoiceSamples}: uploads must decode as WAV or MP3 (else 400 {@code invalid_audio},
  *       nothing written); audio in the blob store under {@code voices/{voice}/samples/{sample}.{wav|mp3}}.</li>
  *   <li>{@link dev.timbre.voices.VoiceRepository}: tables {@code voices}, {@code voice_samples},

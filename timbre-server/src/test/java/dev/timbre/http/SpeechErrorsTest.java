@@ -64,7 +64,19 @@ class SpeechErrorsTest {
     }
 
     @Test
-    void an_engine_failure_is_a_500_and_an_interrupt_a_503() throws Exception {
+    void an_engine_failure_is_a_500_an_unavailable_engine_and_an_interrupt_a_503() throws Exception {
+        ApiException failed = failure(false);
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(failed.code()).isEqualTo("synthesis_failed");
+        assertThat(failed.getMessage()).isEqualTo("The speech engine failed: boom");
+        ApiException unavailable = failure(true); // e.g. a remote provider that is down
+        assertThat(unavailable.status()).isEqualTo(503);
+        assertThat(unavailable.code()).isEqualTo("speech_engine_unavailable");
+        assertThat(unavailable.getMessage()).isEqualTo("The speech engine is unavailable, try again later: boom");
+        assertThat(SpeechErrors.interrupted().status()).isEqualTo(503);
+    }
+
+    ApiException failure(boolean retryable) throws Exception {
         TextToSpeech failing = new TextToSpeech() {
             @Override public dev.timbre.engine.EngineInfo info() { return new ToneTextToSpeech().info(); }
 
@@ -72,7 +84,7 @@ class SpeechErrorsTest {
 
             @Override
             public SpeechStream openStream(SpeechRequest request, AudioSink out) {
-                out.error(new EngineException("boom", null, true));
+                out.error(new EngineException("boom", null, retryable));
                 return new SpeechStream() {
                     @Override public void await() {}
 
@@ -83,11 +95,7 @@ class SpeechErrorsTest {
         SpeechScript script = SpeechScript.of(SpeechScript.Segment.spoken(NormalizedText.identity("Hi."), failing,
                 new SpeechRequest("Hi.", "tone-a", null, null, null)), null, false);
         try (SpeechRun run = speech.open(script, SpeechSynthesizer.Delivery.STREAMED)) {
-            ApiException failed = SpeechErrors.of(thrown(run::next));
-            assertThat(failed.status()).isEqualTo(500);
-            assertThat(failed.code()).isEqualTo("synthesis_failed");
-            assertThat(failed.getMessage()).isEqualTo("The speech engine failed: boom");
+            return SpeechErrors.of(thrown(run::next));
         }
-        assertThat(SpeechErrors.interrupted().status()).isEqualTo(503);
     }
 }

@@ -49,7 +49,7 @@ class VoicesApiTest {
         assertThat(a.get("category").asText()).isEqualTo("premade");
         assertThat(a.get("labels").get("gender").asText()).isEqualTo("male");
         assertThat(a.get("labels").get("accent").asText()).isEqualTo("american");
-        assertThat(a.get("description").asText()).isEqualTo("A low test tone.");
+        assertThat(a.get("description").asText()).isEqualTo("A low test tone. (engine fake, voice tone-a)");
         assertThat(a.get("settings").get("stability").asDouble()).isEqualTo(0.5);
         assertThat(a.get("high_quality_base_model_ids")).isNotEmpty();
         assertThat(a.get("verified_languages").get(0).get("language").asText()).isEqualTo("en");

@@ -1,0 +1,127 @@
+package dev.timbre.engine.remote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.timbre.engine.AudioSink;
+import dev.timbre.engine.EngineCapabilities;
+import dev.timbre.engine.EngineException;
+import dev.timbre.engine.EngineInfo;
+import dev.timbre.engine.HttpTransport;
+import dev.timbre.engine.SpeechRequest;
+import dev.timbre.engine.SpeechStream;
+import dev.timbre.engine.TextToSpeech;
+import dev.timbre.engine.ThreadedSpeechStream;
+import dev.timbre.engine.VoiceDescriptor;
+import dev.timbre.engine.VoiceTuning;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Text to speech on another ElevenLabs-compatible server (a second Timbre, or ElevenLabs itself): each synthesis is
+ * {@code POST /v1/text-to-speech/{voice_id}/stream?output_format=pcm_<rate>} with {@code xi-api-key}, {@code text},
+ * {@code model_id} and the request's voice settings, its body passed on as it arrives. Voices: the server's
+ * {@code GET /v2/voices} (first 100), see {@link RemoteVoiceCatalog}. No word timings (Timbre aligns the audio).
+ * Thread-safe; each stream runs on its own daemon thread.
+ */
+public final class ElevenLabsTextToSpeech implements TextToSpeech {
+    public static final String PROVIDER = "elevenlabs";
+    public static final String DEFAULT_MODEL = "eleven_multilingual_v2";
+    /** The PCM rates ElevenLabs' {@code output_format} offers. */
+    static final Set<Integer> PCM_RATES = Set.of(8000, 16000, 22050, 24000, 44100, 48000);
+
+    private final RemoteSpeechSettings settings;
+    private final String base;
+    private final int rate;
+    private final RemoteSpeechServer server;
+    private final RemoteVoiceCatalog voices;
+
+    /** Lists the voices now (a blocking request of at most 10 s); a server that is down is no error here. */
+    public ElevenLabsTextToSpeech(RemoteSpeechSettings configured, HttpTransport transport, Path voiceCache) {
+        RemoteSpeechSettings settings = configured.withDefaultModel(DEFAULT_MODEL);
+        this.settings = settings;
+        this.base = base(settings.url());
+        this.rate = PCM_RATES.contains(settings.sampleRate()) ? settings.sampleRate() : RemoteSpeechSettings.DEFAULT_SAMPLE_RATE;
+        this.server = new RemoteSpeechServer(PROVIDER, transport, settings.timeout());
+        URI list = URI.create(base + "/v2/voices?page_size=100");
+        this.voices = RemoteVoiceCatalog.load(() -> parseVoices(server.json(list, headers(), RemoteSpeechSettings.LISTING_TIMEOUT)),
+                settings.voices(), id -> SpeechVoiceNames.describe(id, PROVIDER), List.of(), voiceCache);
+    }
+
+    /** The server's root: {@code https://api.elevenlabs.io} from any of it, {@code …/}, {@code …/v1}. */
+    static String base(String url) {
+        String u = url.strip();
+        while (u.endsWith("/")) u = u.substring(0, u.length() - 1);
+        if (u.endsWith("/v1") || u.endsWith("/v2")) u = u.substring(0, u.length() - 3);
+        if (!u.startsWith("http://") && !u.startsWith("https://")) {
+            throw new IllegalArgumentException("text-to-speech URL must be http:// or https://, got '" + url + "'");
+        }
+        URI.create(u); // a malformed URL fails here, at start-up
+        return u;
+    }
+
+    /** {@code GetVoicesV2ResponseModel}: each voice with its id, name, description, labels and language. */
+    static List<VoiceDescriptor> parseVoices(JsonNode body) {
+        List<VoiceDescriptor> out = new ArrayList<>();
+        for (JsonNode v : body.path("voices")) {
+            String id = v.path("voice_id").asText("");
+            if (id.isBlank()) continue;
+            Map<String, String> labels = new LinkedHashMap<>();
+            v.path("labels").fields().forEachRemaining(e -> { if (e.getValue().isTextual()) labels.put(e.getKey(), e.getValue().asText()); });
+            String language = v.at("/verified_languages/0/language").asText(labels.getOrDefault("language", "en"));
+            if (language.isBlank()) language = "en";
+            String description = v.path("description").isTextual() ? v.path("description").asText()
+                    : "Voice '" + id + "' of the remote " + PROVIDER + " server";
+            out.add(new VoiceDescriptor(id, v.path("name").asText(id), description, language, labels));
+        }
+        return out;
+    }
+
+    private Map<String, String> headers() {
+        return settings.apiKey() == null ? Map.of() : Map.of("xi-api-key", settings.apiKey());
+    }
+
+    @Override
+    public EngineInfo info() {
+        return new EngineInfo(PROVIDER, "ElevenLabs-compatible server at " + base + " (model " + settings.model()
+                + ", voices from " + voices.source().name().toLowerCase(java.util.Locale.ROOT) + ")",
+                new EngineCapabilities(voices.voices().stream().map(VoiceDescriptor::language).collect(Collectors.toSet()),
+                        false, false, false));
+    }
+
+    @Override
+    public List<VoiceDescriptor> voices() { return voices.voices(); }
+
+    @Override
+    public SpeechStream openStream(SpeechRequest request, AudioSink out) {
+        if (request.text().isBlank()) throw new EngineException("there is no text to speak");
+        URI uri = URI.create(base + "/v1/text-to-speech/" + URLEncoder.encode(request.voiceId(), StandardCharsets.UTF_8)
+                + "/stream?output_format=pcm_" + rate);
+        VoiceTuning t = request.tuning();
+        ObjectNode body = RemoteSpeechServer.JSON.createObjectNode().put("text", request.text()).put("model_id", settings.model());
+        if (request.languageCode() != null && !request.languageCode().isBlank()) body.put("language_code", request.languageCode());
+        double speed = Math.max(0.7, Math.min(1.2, t.speed() * request.shape().rate()));
+        body.putObject("voice_settings").put("stability", t.stability()).put("similarity_boost", t.similarityBoost())
+                .put("style", t.style()).put("use_speaker_boost", t.useSpeakerBoost()).put("speed", speed);
+        if (request.seed() != null) body.put("seed", request.seed());
+        byte[] json = body.toString().getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = new LinkedHashMap<>(headers());
+        headers.put("Accept", "audio/pcm, audio/wav;q=0.9");
+        return ThreadedSpeechStream.start("elevenlabs-tts", out, (sink, cancelled) -> {
+            try (InputStream audio = server.open(uri, "POST", json, headers, null)) {
+                StreamedSpeechBody.pipe(audio, rate, settings.maxAudioBytes(), sink, cancelled, PROVIDER);
+            } catch (IOException e) {
+                throw new EngineException("the " + PROVIDER + " text-to-speech server broke off its audio", e, true);
+            }
+        });
+    }
+}

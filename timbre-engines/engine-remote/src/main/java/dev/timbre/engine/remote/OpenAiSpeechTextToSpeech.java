@@ -1,0 +1,112 @@
+package dev.timbre.engine.remote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.timbre.engine.AudioSink;
+import dev.timbre.engine.EngineCapabilities;
+import dev.timbre.engine.EngineException;
+import dev.timbre.engine.EngineInfo;
+import dev.timbre.engine.HttpTransport;
+import dev.timbre.engine.ServiceEndpoint;
+import dev.timbre.engine.SpeechRequest;
+import dev.timbre.engine.SpeechStream;
+import dev.timbre.engine.TextToSpeech;
+import dev.timbre.engine.ThreadedSpeechStream;
+import dev.timbre.engine.VoiceDescriptor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Text to speech on a server that speaks OpenAI's {@code POST /v1/audio/speech} (Kokoro-FastAPI, Speaches, LocalAI,
+ * openedai-speech, vLLM, OpenAI). Each synthesis is one request ({@code model}, {@code input}, {@code voice},
+ * {@code response_format=pcm}, {@code speed} when not 1) whose body is passed on as it arrives: raw PCM at
+ * {@link RemoteSpeechSettings#sampleRate()} (OpenAI's pcm: 24 kHz) or a WAV, whichever the server sends. Voices: the
+ * server's {@code GET /v1/audio/voices} where it has one (Kokoro-FastAPI, Speaches), see {@link RemoteVoiceCatalog}.
+ * No word timings (Timbre aligns the audio). Thread-safe; each stream runs on its own daemon thread.
+ */
+public final class OpenAiSpeechTextToSpeech implements TextToSpeech {
+    public static final String PROVIDER = "openai";
+    public static final String DEFAULT_MODEL = "tts-1";
+    static final List<String> OPENAI_VOICES = List.of("alloy", "ash", "ballad", "coral", "echo", "fable", "nova", "onyx",
+            "sage", "shimmer");
+
+    private final RemoteSpeechSettings settings;
+    private final URI speech;
+    private final RemoteSpeechServer server;
+    private final RemoteVoiceCatalog voices;
+
+    /**
+     * Lists the voices now (a blocking request of at most 10 s); a server that is down is no error here.
+     *
+     * @param voiceCache where the last listing is kept; null for none
+     */
+    public OpenAiSpeechTextToSpeech(RemoteSpeechSettings configured, HttpTransport transport, Path voiceCache) {
+        RemoteSpeechSettings settings = configured.withDefaultModel(DEFAULT_MODEL);
+        this.settings = settings;
+        this.speech = ServiceEndpoint.resolve(settings.url(), "/audio/speech", "text-to-speech");
+        this.server = new RemoteSpeechServer(PROVIDER, transport, settings.timeout());
+        URI list = ServiceEndpoint.resolve(settings.url(), "/audio/voices", "text-to-speech");
+        this.voices = RemoteVoiceCatalog.load(() -> parseVoices(server.json(list, settings.authorization(), RemoteSpeechSettings.LISTING_TIMEOUT)),
+                settings.voices(), id -> SpeechVoiceNames.describe(id, PROVIDER), OPENAI_VOICES, voiceCache);
+    }
+
+    /** {@code {"voices":[…]}}, {@code {"data":[…]}} or a bare array; each a string or an object with an id. */
+    static List<VoiceDescriptor> parseVoices(JsonNode body) {
+        JsonNode list = body.isArray() ? body : body.has("voices") ? body.get("voices") : body.path("data");
+        List<VoiceDescriptor> out = new ArrayList<>();
+        for (JsonNode v : list) {
+            String id = v.isTextual() ? v.asText() : firstText(v, "voice_id", "id", "name");
+            if (id == null || id.isBlank() || out.stream().anyMatch(d -> d.id().equals(id))) continue;
+            VoiceDescriptor d = SpeechVoiceNames.describe(id.strip(), PROVIDER);
+            String name = v.isObject() ? firstText(v, "name") : null;
+            out.add(name == null || name.equals(id) ? d : new VoiceDescriptor(d.id(), name, d.description(), d.language(), d.labels()));
+        }
+        return out;
+    }
+
+    private static String firstText(JsonNode n, String... fields) {
+        for (String f : fields) if (n.path(f).isTextual()) return n.path(f).asText();
+        return null;
+    }
+
+    public URI endpoint() { return speech; }
+
+    @Override
+    public EngineInfo info() {
+        return new EngineInfo(PROVIDER, "OpenAI-compatible speech server at " + speech + " (model " + settings.model()
+                + ", voices from " + voices.source().name().toLowerCase(java.util.Locale.ROOT) + ")",
+                new EngineCapabilities(voices.voices().stream().map(VoiceDescriptor::language).collect(Collectors.toSet()),
+                        false, false, false));
+    }
+
+    @Override
+    public List<VoiceDescriptor> voices() { return voices.voices(); }
+
+    @Override
+    public SpeechStream openStream(SpeechRequest request, AudioSink out) {
+        if (request.text().isBlank()) throw new EngineException("there is no text to speak");
+        ObjectNode body = RemoteSpeechServer.JSON.createObjectNode()
+                .put("model", settings.model()).put("input", request.text()).put("voice", request.voiceId())
+                .put("response_format", "pcm");
+        double speed = Math.max(0.25, Math.min(4.0, request.tuning().speed() * request.shape().rate()));
+        if (Math.abs(speed - 1.0) > 1e-6) body.put("speed", speed);
+        byte[] json = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, String> headers = new HashMap<>(settings.authorization());
+        headers.put("Accept", "audio/pcm, audio/wav;q=0.9");
+        return ThreadedSpeechStream.start("openai-tts", out, (sink, cancelled) -> {
+            try (InputStream audio = server.open(speech, "POST", json, headers, null)) {
+                StreamedSpeechBody.pipe(audio, settings.sampleRate(), settings.maxAudioBytes(), sink, cancelled, PROVIDER);
+            } catch (IOException e) {
+                throw new EngineException("the " + PROVIDER + " text-to-speech server broke off its audio", e, true);
+            }
+        });
+    }
+}
