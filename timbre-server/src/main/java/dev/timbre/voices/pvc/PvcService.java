@@ -10,7 +10,6 @@ import dev.timbre.voices.VoiceRepository;
 import dev.timbre.voices.VoiceResponse;
 import dev.timbre.voices.VoiceSamples;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -204,10 +203,5 @@ public final class PvcService {
         } catch (IOException | RuntimeException ignored) {
             // best effort: the orphan sweep removes it at the next start
         }
-    }
-
-    /** Every sample of a voice, as rows; for the jobs and the verification. */
-    List<VoiceRepository.StoredSample> samplesOf(String voiceId) {
-        return new ArrayList<>(voices.samples(voiceId));
     }
 }

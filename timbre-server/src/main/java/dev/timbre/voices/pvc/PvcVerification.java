@@ -28,6 +28,7 @@ import java.util.function.Supplier;
  * one reviews it here, so it does not verify the voice by itself. Recognition runs on the request's thread.
  */
 final class PvcVerification {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PvcVerification.class);
     static final int MAX_ATTEMPTS = 10;
 
     private final PvcRepository pvc;
@@ -82,6 +83,9 @@ final class PvcVerification {
         double wer = Captcha.wordErrorRate(state.captchaText(), text);
         SpeakerProfile voice = SpeakerProfile.of(trainingAudio(voiceId, rows)), reader = SpeakerProfile.of(List.of(heard));
         boolean words = wer <= Captcha.MAX_WORD_ERROR_RATE, speaker = reader.sameSpeaker(voice);
+        log.info("captcha attempt for voice {}: WER {} ({} words off); pitch {} Hz, spread {} st vs the samples' {} Hz, {} st",
+                voiceId, Math.round(wer * 100) / 100.0, distance, Math.round(reader.medianHz()), Math.round(reader.rangeSemitones() * 10) / 10.0,
+                Math.round(voice.medianHz()), Math.round(voice.rangeSemitones() * 10) / 10.0);
         pvc.attempt(voiceId, new PvcModels.VerificationAttempt(state.captchaText(), System.currentTimeMillis() / 1000,
                 words && speaker, Math.round(reader.similarity(voice) * 1000) / 1000.0, distance, null));
         if (!words) {

@@ -8,13 +8,13 @@ import java.util.List;
 
 /**
  * A simple speaker comparison for captcha verification: the pitch of a voice, as the median F0 and the spread
- * (10th to 90th percentile) of the medians of its voiced 0.2 s windows, in semitones. Two recordings are taken for the
+ * (interquartile range, robust to the tracker's octave slips) of the medians of its voiced 0.2 s windows, in semitones. Two recordings are taken for the
  * same speaker when their medians are within {@link #MAX_MEDIAN_SEMITONES} and their spreads within
  * {@link #MAX_RANGE_SEMITONES}. This tells a low voice from a high one, not one person from another of similar pitch.
  * Analyses at most the first {@link #MAX_SECONDS} of each recording at 16 kHz.
  */
 record SpeakerProfile(double medianHz, double rangeSemitones, int voicedWindows) {
-    static final double MAX_MEDIAN_SEMITONES = 3.0, MAX_RANGE_SEMITONES = 5.0, WINDOW_SECONDS = 0.2, MAX_SECONDS = 60;
+    static final double MAX_MEDIAN_SEMITONES = 3.0, MAX_RANGE_SEMITONES = 4.0, WINDOW_SECONDS = 0.2, MAX_SECONDS = 60;
     static final int RATE = 16000;
 
     /** The profile of decoded audio; {@code voicedWindows} 0 (and NaN pitch) when nothing in it is voiced. */
@@ -35,7 +35,7 @@ record SpeakerProfile(double medianHz, double rangeSemitones, int voicedWindows)
         if (semis.isEmpty()) return new SpeakerProfile(Double.NaN, 0, 0);
         semis.sort(null);
         double median = semis.get(semis.size() / 2);
-        double range = semis.get((int) (semis.size() * 0.9 - 1e-9)) - semis.get((int) (semis.size() * 0.1));
+        double range = semis.get((int) (semis.size() * 0.75 - 1e-9)) - semis.get((int) (semis.size() * 0.25));
         return new SpeakerProfile(440 * Math.pow(2, (median - 69) / 12), range, semis.size());
     }
 
