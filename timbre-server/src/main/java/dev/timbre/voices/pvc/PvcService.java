@@ -1,5 +1,6 @@
 package dev.timbre.voices.pvc;
 
+import dev.timbre.audio.AudioFormatException;
 import dev.timbre.audio.Wav;
 import dev.timbre.common.Ids;
 import dev.timbre.http.ApiException;
@@ -184,6 +185,9 @@ public final class PvcService {
                 "The audio of sample '" + s.sampleId() + "' is missing."));
         try {
             return TrainingAudio.decode(data);
+        } catch (AudioFormatException e) {
+            if (e.kind() == AudioFormatException.Kind.BUSY) throw ApiException.busy(e.code(), "The server is busy decoding other audio; try again shortly.", 1);
+            throw ApiException.badRequest("invalid_audio", "Sample '" + s.sampleId() + "' can no longer be decoded: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid_audio", "Sample '" + s.sampleId() + "' can no longer be decoded: " + e.getMessage());
         }

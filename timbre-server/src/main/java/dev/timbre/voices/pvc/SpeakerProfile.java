@@ -11,7 +11,7 @@ import java.util.List;
  * (interquartile range, robust to the tracker's octave slips) of the medians of its voiced 0.2 s windows, in semitones. Two recordings are taken for the
  * same speaker when their medians are within {@link #MAX_MEDIAN_SEMITONES} and their spreads within
  * {@link #MAX_RANGE_SEMITONES}. This tells a low voice from a high one, not one person from another of similar pitch.
- * Analyses at most the first {@link #MAX_SECONDS} of each recording at 16 kHz.
+ * Analyses at most {@link #MAX_SECONDS} of audio in all (recordings in order) at 16 kHz.
  */
 record SpeakerProfile(double medianHz, double rangeSemitones, int voicedWindows) {
     static final double MAX_MEDIAN_SEMITONES = 3.0, MAX_RANGE_SEMITONES = 4.0, WINDOW_SECONDS = 0.2, MAX_SECONDS = 60;
@@ -20,9 +20,13 @@ record SpeakerProfile(double medianHz, double rangeSemitones, int voicedWindows)
     /** The profile of decoded audio; {@code voicedWindows} 0 (and NaN pitch) when nothing in it is voiced. */
     static SpeakerProfile of(List<Wav.Decoded> recordings) {
         List<Double> semis = new ArrayList<>();
+        int budget = (int) (MAX_SECONDS * RATE); // samples left to analyse, over all recordings
         for (Wav.Decoded d : recordings) {
-            byte[] p = Pcm.resample(d.pcm(), d.format().sampleRate(), RATE);
-            int n = Math.min(p.length / 2, (int) (MAX_SECONDS * RATE));
+            if (budget <= 0) break;
+            int bytes = (int) Math.min(d.pcm().length & ~1, (long) budget * d.format().sampleRate() / RATE * 2 + 2) & ~1;
+            byte[] p = Pcm.resample(java.util.Arrays.copyOf(d.pcm(), bytes), d.format().sampleRate(), RATE);
+            int n = Math.min(p.length / 2, budget);
+            budget -= n;
             short[] s = Pcm.toSamples(p, 0, n * 2);
             float[] x = new float[s.length];
             for (int i = 0; i < s.length; i++) x[i] = s[i] / 32768f;
