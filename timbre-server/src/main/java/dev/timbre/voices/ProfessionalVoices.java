@@ -9,4 +9,7 @@ public interface ProfessionalVoices {
     VoiceResponse.FineTuning fineTuning(VoiceRepository.StoredVoice voice);
 
     VoiceResponse.Verification verification(VoiceRepository.StoredVoice voice);
+
+    /** The sample as the voice response shows it, with its speaker separation and trim. */
+    VoiceResponse.Sample sample(VoiceRepository.StoredSample sample);
 }

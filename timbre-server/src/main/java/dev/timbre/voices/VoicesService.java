@@ -147,10 +147,11 @@ public final class VoicesService {
     }
 
     private VoiceResponse toResponse(VoiceRepository.StoredVoice v, List<VoiceRepository.StoredSample> rows, VoiceSettings settings) {
-        List<VoiceResponse.Sample> list = rows.stream().map(s -> new VoiceResponse.Sample(s.sampleId(), s.fileName(), s.mimeType(),
-                s.sizeBytes(), s.hash(), s.durationSecs(), s.removeBackgroundNoise(), false, false, null, null, null)).toList();
-        String language = v.labels().get("language");
         ProfessionalVoices pvc = v.category().equals("professional") ? professional : null;
+        List<VoiceResponse.Sample> list = rows.stream().map(s -> pvc != null ? pvc.sample(s) : new VoiceResponse.Sample(s.sampleId(),
+                s.fileName(), s.mimeType(), s.sizeBytes(), s.hash(), s.durationSecs(), s.removeBackgroundNoise(), false, false, null,
+                null, null)).toList();
+        String language = v.labels().get("language");
         return new VoiceResponse(v.voiceId(), v.name(), list, v.category(),
                 pvc == null ? VoiceResponse.FineTuning.none(language) : pvc.fineTuning(v), v.labels(),
                 v.description(), null, List.of(), settings, null, premade.modelIds(v.provider()), List.of(), null,

@@ -81,6 +81,14 @@ final class PvcFineTuning implements ProfessionalVoices {
                 p == null ? null : p.language(), List.copyOf(attempts));
     }
 
+    @Override
+    public VoiceResponse.Sample sample(VoiceRepository.StoredSample s) {
+        PvcRepository.SampleState state = pvc.findSample(s.sampleId()).orElse(null);
+        return new VoiceResponse.Sample(s.sampleId(), s.fileName(), s.mimeType(), s.sizeBytes(), s.hash(), s.durationSecs(),
+                s.removeBackgroundNoise(), false, false, state == null ? null : PvcService.separation(s, state),
+                state == null ? null : state.trimStartMs(), state == null ? null : state.trimEndMs());
+    }
+
     private static List<String> failures(List<PvcModels.VerificationAttempt> attempts) {
         return attempts.stream().filter(a -> !a.accepted()).map(a -> String.format(java.util.Locale.ROOT,
                 "captcha attempt at %d refused: %d words off, speaker similarity %.2f", a.dateUnix(), (int) a.levenshteinDistance(),

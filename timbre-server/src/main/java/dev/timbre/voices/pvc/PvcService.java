@@ -169,7 +169,7 @@ public final class PvcService {
         return new PvcModels.SpeakerAudio(Base64.getEncoder().encodeToString(wav), "audio/wav", sp.durationSecs());
     }
 
-    private static PvcModels.Separation separation(VoiceRepository.StoredSample s, PvcRepository.SampleState state) {
+    static PvcModels.Separation separation(VoiceRepository.StoredSample s, PvcRepository.SampleState state) {
         Map<String, PvcModels.Speaker> speakers = null;
         if (state.speakers() != null) {
             speakers = new LinkedHashMap<>();

@@ -138,6 +138,9 @@ class PvcApiTest {
         var trim = server.postJson(PVC + "/" + id + "/samples/" + sample, Map.of("trim_start_time", 500, "trim_end_time", 1500));
         OpenApiContract.assertConforms("POST", PVC + "/{voice_id}/samples/{sample_id}", trim);
         assertThat(trim.status()).as(trim.toString()).isEqualTo(200);
+        JsonNode shownSample = server.get("/v1/voices/" + id).json().get("samples").get(0);
+        assertThat(shownSample.get("trim_start").asInt()).isEqualTo(500);
+        assertThat(shownSample.get("trim_end").asInt()).isEqualTo(1500);
         assertThat(server.get(PVC + "/" + id + "/samples/" + sample + "/audio").json().get("duration_secs").asDouble())
                 .isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01));
         assertError(server.postJson(PVC + "/" + id + "/samples/" + sample, Map.of("trim_start_time", 900, "trim_end_time", 100)), 400, "invalid_trim");
@@ -190,6 +193,11 @@ class PvcApiTest {
 
         assertThat(server.postJson(base, Map.of("selected_speaker_ids", List.of("speaker_0"))).status()).isEqualTo(200);
         assertThat(server.get(base + "/speakers").json().get("selected_speaker_ids").get(0).asText()).isEqualTo("speaker_0");
+        var voice = server.get("/v1/voices/" + id);
+        OpenApiContract.assertConforms("GET", "/v1/voices/{voice_id}", voice);
+        JsonNode shown = voice.json().get("samples").get(0).get("speaker_separation");
+        assertThat(shown.get("status").asText()).isEqualTo("completed");
+        assertThat(shown.get("selected_speaker_ids").get(0).asText()).isEqualTo("speaker_0");
         assertThat(server.get(base + "/audio").json().get("duration_secs").asDouble())
                 .isCloseTo(spk.json().get("duration_secs").asDouble(), org.assertj.core.data.Offset.offset(0.01));
         assertError(server.postJson(base, Map.of("selected_speaker_ids", List.of("speaker_7"))), 400, "speaker_not_found");
