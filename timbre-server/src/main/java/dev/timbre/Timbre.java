@@ -84,6 +84,8 @@ import dev.timbre.voices.VoiceRepository;
 import dev.timbre.voices.VoiceSamples;
 import dev.timbre.voices.VoicesRoutes;
 import dev.timbre.voices.VoicesService;
+import dev.timbre.voices.VoiceFitting;
+import dev.timbre.voices.pvc.ProfessionalCloning;
 import dev.timbre.workspace.ApiKeyRepository;
 import dev.timbre.workspace.BootstrapKey;
 import dev.timbre.workspace.ServiceAccountRepository;
@@ -109,7 +111,8 @@ public final class Timbre implements AutoCloseable {
                            SettingsService convaiSettings,
                            ConfiguredLanguageModels languageModels, HttpWebhookTools webhookTools,
                            ConversationsService conversations, PostCallProcessor postCall, OutboundHttp outbound,
-                           VoiceActivityDetectors voiceActivity, ConversationVoices conversationVoices, SpeechSynthesizer speech) {}
+                           VoiceActivityDetectors voiceActivity, ConversationVoices conversationVoices, SpeechSynthesizer speech,
+                           ProfessionalCloning pvc) {}
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
         this.database = database;
@@ -153,6 +156,10 @@ public final class Timbre implements AutoCloseable {
             SpeechToTextService speechToText = new SpeechToTextService(engines, models, config.engines().speechToText(),
                     new TranscriptRepository(database.jdbi()), blobs, config.webhooks().speechToText(), Clock.systemUTC());
             VoicesRoutes voicesRoutes = new VoicesRoutes(voices, config.limits().maxUploadBytes());
+            // professional voice cloning (/v1/voices/pvc); VoiceFitting is constructed from PremadeVoices only
+            ProfessionalCloning pvc = new ProfessionalCloning(database.jdbi(), voiceRows, premade, new VoiceSamples(blobs), blobs,
+                    new VoiceFitting(premade), speechToText::engine, config.engines().textToSpeech(), config.limits().maxUploadBytes());
+            pvc.attach(voices);
             ToolsService tools = new ToolsService(new ToolRepository(database.jdbi()), config.account().firstName(), Clock.systemUTC());
             SettingsService convaiSettings = new SettingsService(new SettingsRepository(database.jdbi()));
             SecretCipher cipher = SecretCipher.openOrCreate(config.dataDir().resolve("secrets.key"));
@@ -179,6 +186,7 @@ public final class Timbre implements AutoCloseable {
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(
                     mount("/", new HealthRoutes(engines, database, registry)),
                     mount("/v1/models", new ModelsRoutes(new ModelsService(models, engines))),
+                    mount("/v1/voices/pvc", pvc.routes()),
                     mount("/v1/voices", voicesRoutes),
                     mount("/v2/voices", voicesRoutes.v2()),
                     mount("/previews", new PreviewRoutes(new VoicePreviews(premade, engines, blobs))),
@@ -210,11 +218,13 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/conversations", new ConversationsRoutes(conversations))));
             speechToText.resumePending();
             postCall.resumePending();
+            pvc.resumePending();
             DataDir.sweepOrphanBlobs(blobs, started, java.util.Map.of("history/", history::holdsBlob, "voices/", voices::holdsBlob,
-                    "stt-jobs/", speechToText::holdsBlob, "convai/conversations/", conversations::holdsBlob));
+                    "stt-jobs/", speechToText::holdsBlob, "convai/conversations/", conversations::holdsBlob, "pvc/", pvc::holdsBlob));
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
-                    languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech));
+                    languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,
+                    pvc));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -302,6 +312,7 @@ public final class Timbre implements AutoCloseable {
     public void close() {
         server.close();
         services.speechToText().close();
+        services.pvc().close();
         services.postCall().close();
         services.languageModels().close();
         services.webhookTools().close();

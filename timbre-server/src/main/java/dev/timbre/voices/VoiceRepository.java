@@ -124,6 +124,16 @@ public final class VoiceRepository {
                 .bind("v", voiceId).bind("s", sampleId).mapTo(StoredSample.class).findOne());
     }
 
+    /** Deletes one sample row of a voice; the deleted row (its blob is the caller's), empty when there is none. */
+    public Optional<StoredSample> deleteSample(String voiceId, String sampleId) {
+        return jdbi.inTransaction(h -> {
+            Optional<StoredSample> s = h.createQuery("SELECT " + SAMPLE_COLUMNS + " FROM voice_samples WHERE voice_id = :v AND sample_id = :s")
+                    .bind("v", voiceId).bind("s", sampleId).mapTo(StoredSample.class).findOne();
+            s.ifPresent(x -> h.createUpdate("DELETE FROM voice_samples WHERE sample_id = :s").bind("s", sampleId).execute());
+            return s;
+        });
+    }
+
     /** Deletes the voice, its samples and its settings; returns the deleted samples (their blobs are the caller's). */
     public Optional<List<StoredSample>> delete(String voiceId) {
         return jdbi.inTransaction(h -> {

@@ -16,12 +16,18 @@ public final class VoicesService {
     private final PremadeVoices premade;
     private final VoiceSamples samples;
     private final String defaultProvider;
+    private volatile ProfessionalVoices professional;
 
     public VoicesService(VoiceRepository repository, PremadeVoices premade, VoiceSamples samples, String defaultProvider) {
         this.repository = repository;
         this.premade = premade;
         this.samples = samples;
         this.defaultProvider = defaultProvider;
+    }
+
+    /** Where professional voices' fine-tuning and verification state come from (set once at start-up). */
+    public void professional(ProfessionalVoices source) {
+        this.professional = source;
     }
 
     /** The audio of one stored sample and its MIME type. */
@@ -141,12 +147,16 @@ public final class VoicesService {
     }
 
     private VoiceResponse toResponse(VoiceRepository.StoredVoice v, List<VoiceRepository.StoredSample> rows, VoiceSettings settings) {
-        List<VoiceResponse.Sample> list = rows.stream().map(s -> new VoiceResponse.Sample(s.sampleId(), s.fileName(), s.mimeType(),
-                s.sizeBytes(), s.hash(), s.durationSecs(), s.removeBackgroundNoise(), false, false, null, null, null)).toList();
+        ProfessionalVoices pvc = v.category().equals("professional") ? professional : null;
+        List<VoiceResponse.Sample> list = rows.stream().map(s -> pvc != null ? pvc.sample(s) : new VoiceResponse.Sample(s.sampleId(),
+                s.fileName(), s.mimeType(), s.sizeBytes(), s.hash(), s.durationSecs(), s.removeBackgroundNoise(), false, false, null,
+                null, null)).toList();
         String language = v.labels().get("language");
-        return new VoiceResponse(v.voiceId(), v.name(), list, v.category(), VoiceResponse.FineTuning.none(language), v.labels(),
+        return new VoiceResponse(v.voiceId(), v.name(), list, v.category(),
+                pvc == null ? VoiceResponse.FineTuning.none(language) : pvc.fineTuning(v), v.labels(),
                 v.description(), null, List.of(), settings, null, premade.modelIds(v.provider()), List.of(), null,
-                VoiceResponse.Verification.notRequired(language), "admin", true, false, false, v.createdAtUnix());
+                pvc == null ? VoiceResponse.Verification.notRequired(language) : pvc.verification(v), "admin", true, false, false,
+                v.createdAtUnix());
     }
 
     private static VoiceSettings settingsOf(Map<String, VoiceSettings> stored, String voiceId) {

@@ -27,6 +27,9 @@
  *   <li>{@link dev.timbre.voices.VoiceSettings}: the wire shape; as a request every field may be null (keep);
  *       ranges stability, similarity, style 0..1, speed 0.7..1.2 (422 list); defaults 0.5 / 0.75 / 0 / 1.0,
  *       speaker boost on. {@link dev.timbre.voices.ResolvedVoice}: provider, engine voice id and complete settings.</li>
+ *   <li>{@link dev.timbre.voices.ProfessionalVoices}: the fine-tuning and verification state of professional voices,
+ *       supplied by {@code voices.pvc} through {@link dev.timbre.voices.VoicesService#professional} (no dependency on
+ *       it). {@link dev.timbre.voices.VoiceFitting}: an engine voice and shape fitted to samples (PVC training).</li>
  * </ul>
  *
  * <p>Writes: blob first, then rows; a failed row write removes the blobs it wrote. Thread-safe.

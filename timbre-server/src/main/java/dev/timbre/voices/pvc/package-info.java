@@ -1,0 +1,27 @@
+/**
+ * {@code /v1/voices/pvc}: professional voice cloning. A PVC voice is a {@code voices} row of category
+ * {@code professional} with samples in {@code voice_samples}; what PVC adds lives in {@code pvc_voices},
+ * {@code pvc_fine_tuning} and {@code pvc_samples} (V18).
+ *
+ * <ul>
+ *   <li>{@link dev.timbre.voices.pvc.PvcRoutes} (HTTP) → {@link dev.timbre.voices.pvc.PvcService} (voice, samples,
+ *       speaker separation), {@link dev.timbre.voices.pvc.PvcVerification} (captcha and manual verification),
+ *       {@link dev.timbre.voices.pvc.PvcFineTuning} ({@code train}; the {@code fine_tuning} and
+ *       {@code voice_verification} of {@code GET /v1/voices…}, through {@link dev.timbre.voices.ProfessionalVoices}).</li>
+ *   <li>{@link dev.timbre.voices.pvc.PvcJobs}: one {@code pvc-jobs} thread. Separation runs the speech-to-text
+ *       diarizer on the sample and stores each speaker's audio ({@code pvc/{voice}/{sample}/{speaker}.wav}); training
+ *       fits the voice with {@link dev.timbre.voices.VoiceFitting} from each sample's training audio (selected speakers,
+ *       trim: {@link dev.timbre.voices.pvc.TrainingAudio}) and stores the fit with {@code VoiceRepository.reshape}, so
+ *       the trained voice speaks in every TTS path. Rows first, so pending jobs resume at start-up.</li>
+ *   <li>Captcha: the right words (recogniser, word error rate ≤ 35 %, {@link dev.timbre.voices.pvc.Captcha}) and the
+ *       same speaker as the samples ({@link dev.timbre.voices.pvc.SpeakerProfile}: pitch median within 3 semitones and
+ *       pitch interquartile spread within 4 — a simple comparison that tells voices of different pitch apart, not people).</li>
+ *   <li>Errors: unknown voice or sample 404; a voice that is not professional 400 {@code voice_not_professional};
+ *       train without samples 400 {@code no_samples}, unverified 400 {@code voice_not_verified}; undecodable audio
+ *       400 {@code invalid_audio}; captcha with other words 400 {@code captcha_mismatch}, another speaker 400
+ *       {@code speaker_mismatch}.</li>
+ * </ul>
+ *
+ * <p>Thread-safe; recognition for a captcha runs on the request's thread.
+ */
+package dev.timbre.voices.pvc;
