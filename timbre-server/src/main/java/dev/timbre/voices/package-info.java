@@ -7,9 +7,13 @@
  *       get/delete, settings get/edit, {@code edit}, sample audio; {@code v2()}: search, filter, sort and page
  *       ({@code page_size} 1–100, default 10; {@link dev.timbre.voices.VoiceSearch}: total order with ties by voice
  *       id, so {@code next_page_token} (an offset) visits every voice once while the list is unchanged).</li>
- *   <li>{@link dev.timbre.voices.VoicesService}: premade voices plus instant clones. A clone speaks with the first
- *       premade voice of the main TTS provider (cloning copies no timbre); premade voices cannot be edited or deleted
- *       (400), only their settings stored.</li>
+ *   <li>{@link dev.timbre.voices.VoicesService}: premade voices plus instant clones. A clone speaks with the engine
+ *       voice of the main TTS provider and the {@link dev.timbre.engine.VoiceShape} that
+ *       {@link dev.timbre.voices.VoiceFitting} fits to its samples (pitch, range, rate, timbre of the speaker; refitted
+ *       when {@code edit} adds samples); premade voices cannot be edited or deleted (400), only their settings stored.</li>
+ *   <li>{@link dev.timbre.voices.VoiceFitting}: samples → {@code Fit(provider, engineVoiceId, shape)}, the one step
+ *       instant and professional cloning share ({@link dev.timbre.speaker} measures); 400 for silent, too short (&lt; 1 s
+ *       of speech), too long (&gt; 600 s), several speakers, undecodable.</li>
  *   <li>{@link dev.timbre.voices.PremadeVoices}: the loaded engines' voices as ElevenLabs premade voices; id =
  *       {@code Ids.stable(provider + ":" + engineVoiceId)}, stable across restarts.</li>
  *   <li>{@link dev.timbre.voices.VoiceSamples}: uploads must decode as WAV or MP3 (else 400 {@code invalid_audio},
