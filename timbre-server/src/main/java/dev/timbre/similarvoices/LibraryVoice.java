@@ -1,5 +1,6 @@
 package dev.timbre.similarvoices;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.timbre.voices.VoiceResponse;
 import java.util.List;
 
@@ -9,8 +10,10 @@ import java.util.List;
  */
 public record LibraryVoice(String publicOwnerId, String voiceId, long dateUnix, String name, String accent, String gender,
                            String age, String descriptive, String useCase, String category, String language, String locale,
-                           String description, String previewUrl, long usageCharacterCount1y, long usageCharacterCount7d,
-                           long playApiUsageCharacterCount1y, long clonedByCount, Double rate, Double fiatRate,
+                           String description, String previewUrl,
+                           @JsonProperty("usage_character_count_1y") long usageCharacterCount1y,
+                           @JsonProperty("usage_character_count_7d") long usageCharacterCount7d,
+                           @JsonProperty("play_api_usage_character_count_1y") long playApiUsageCharacterCount1y, long clonedByCount, Double rate, Double fiatRate,
                            boolean freeUsersAllowed, boolean liveModerationEnabled, boolean featured,
                            List<Object> verifiedLanguages, Long noticePeriod, String instagramUsername, String twitterUsername,
                            String youtubeUsername, String tiktokUsername, String imageUrl, Boolean isAddedByUser) {

@@ -46,7 +46,7 @@ final class VoiceFingerprints {
     /** The fingerprint of any audio file; empty when it holds no speech. Decoding failures propagate. */
     Optional<SpeakerFingerprint> measure(byte[] audio) {
         Wav.Decoded d = decoder.decode(audio, SpeakerAnalysis.RATE);
-        SpeakerProfile p = SpeakerAnalysis.analyse(Pcm.resample(d.pcm(), d.format().sampleRate(), SpeakerAnalysis.RATE));
+        SpeakerProfile p = SpeakerAnalysis.analyse(Pcm.resample(d.pcm(), d.format().sampleRate(), SpeakerAnalysis.RATE), false);
         return p.silent() ? Optional.empty() : Optional.of(SpeakerFingerprint.of(p));
     }
 }

@@ -26,6 +26,14 @@ public final class SpeakerAnalysis {
 
     /** @param pcm s16le mono at 16 kHz */
     public static SpeakerProfile analyse(byte[] pcm) {
+        return analyse(pcm, true);
+    }
+
+    /**
+     * @param countSpeakers run the diarizer (the costliest part); when false {@link SpeakerProfile#speakers()} is 1
+     *                      for any speech (for fingerprints of voices known to be one speaker)
+     */
+    public static SpeakerProfile analyse(byte[] pcm, boolean countSpeakers) {
         short[] samples = Pcm.toSamples(pcm, 0, pcm.length & ~1);
         float[] x = new float[samples.length];
         for (int i = 0; i < x.length; i++) x[i] = samples[i] / 32768f;
@@ -67,7 +75,7 @@ public final class SpeakerAnalysis {
         if (frames > 0) for (int i = 0; i < mean.length; i++) mean[i] /= frames;
         double centroid = frames == 0 ? 0 : centroidSum / frames;
         double energy = frames == 0 ? -100 : 10 * Math.log10(energySum / frames);
-        int speakers = speechSeconds <= 0 ? 0 : speakers(pcm);
+        int speakers = speechSeconds <= 0 ? 0 : countSpeakers ? speakers(pcm) : 1;
         return new SpeakerProfile(speechSeconds, median, range, syllables, centroid, energy, mean, speakers);
     }
 

@@ -97,7 +97,7 @@ public final class VoiceFitting {
                         + " seconds of audio; " + (int) (MAX_SECONDS / 60) + " minutes at most are used for a clone.");
             }
             if (removeBackgroundNoise) audio = Pcm.toBytes(NoiseGate.clean(Pcm.toSamples(audio, 0, audio.length)));
-            if (SpeakerAnalysis.analyse(audio).silent()) {
+            if (SpeakerAnalysis.analyse(audio, false).silent()) {
                 throw ApiException.badRequest("sample_silent", "Sample " + (i + 1) + " holds no speech (it is silent or only noise).");
             }
             pcm.add(audio);
@@ -145,7 +145,7 @@ public final class VoiceFitting {
     private static SpeakerProfile analyse(TextToSpeech engine, String voice, VoiceShape shape) {
         try {
             TextToSpeech.Speech s = engine.synthesize(new SpeechRequest(REFERENCE_TEXT, voice, null, null, 0L, shape));
-            return SpeakerAnalysis.analyse(Pcm.resample(s.pcm(), s.format().sampleRate(), SpeakerAnalysis.RATE));
+            return SpeakerAnalysis.analyse(Pcm.resample(s.pcm(), s.format().sampleRate(), SpeakerAnalysis.RATE), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(503, "service_unavailable", "Interrupted while fitting the voice.");
