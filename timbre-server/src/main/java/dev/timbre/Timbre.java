@@ -2,6 +2,7 @@ package dev.timbre;
 
 import static dev.timbre.http.ApiServer.mount;
 
+import dev.timbre.audio.UploadDecoder;
 import dev.timbre.config.TimbreConfig;
 import dev.timbre.convai.agents.AgentRepository;
 import dev.timbre.convai.agents.AgentsRoutes;
@@ -58,6 +59,8 @@ import dev.timbre.models.ModelsService;
 import dev.timbre.openai.OpenAiSpeechRoutes;
 import dev.timbre.openai.OpenAiTranscriptionRoutes;
 import dev.timbre.openai.OpenAiVoices;
+import dev.timbre.similarvoices.SimilarVoicesRoutes;
+import dev.timbre.similarvoices.SimilarVoicesService;
 import dev.timbre.speech.SpeechScheduler;
 import dev.timbre.speech.SpeechSynthesizer;
 import dev.timbre.speechtotext.SpeechToTextRoutes;
@@ -79,6 +82,7 @@ import dev.timbre.user.UserRoutes;
 import dev.timbre.user.UserService;
 import dev.timbre.voices.PremadeVoices;
 import dev.timbre.voices.PreviewRoutes;
+import dev.timbre.voices.VoiceFitting;
 import dev.timbre.voices.VoicePreviews;
 import dev.timbre.voices.VoiceRepository;
 import dev.timbre.voices.VoiceSamples;
@@ -145,7 +149,12 @@ public final class Timbre implements AutoCloseable {
             HistoryService history = new HistoryService(new HistoryRepository(database.jdbi()), blobs, Clock.systemUTC());
             VoiceRepository voiceRows = new VoiceRepository(database.jdbi());
             PremadeVoices premade = new PremadeVoices(engines, models, config.engines().textToSpeech());
-            VoicesService voices = new VoicesService(voiceRows, premade, new VoiceSamples(blobs), config.engines().textToSpeech());
+            // Cloning and similar voices: samples → engine voice + shape; fingerprints against the previews.
+            UploadDecoder voiceDecoder = new UploadDecoder();
+            VoiceFitting fitting = new VoiceFitting(voiceDecoder, premade, engines::textToSpeech, config.engines().textToSpeech());
+            VoicesService voices = new VoicesService(voiceRows, premade, new VoiceSamples(blobs), fitting);
+            VoicePreviews previews = new VoicePreviews(premade, engines, blobs);
+            SimilarVoicesService similarVoices = new SimilarVoicesService(voices, previews, voiceDecoder);
             UserService users = new UserService(new UsageRepository(database.jdbi()), config.account(),
                     () -> voiceRows.list().size(), Clock.systemUTC());
             SpeechSynthesizer speech = new SpeechSynthesizer(new SpeechScheduler(config.limits().concurrentSynthesesOnThisMachine(),
@@ -156,9 +165,9 @@ public final class Timbre implements AutoCloseable {
             SpeechToTextService speechToText = new SpeechToTextService(engines, models, config.engines().speechToText(),
                     new TranscriptRepository(database.jdbi()), blobs, config.webhooks().speechToText(), Clock.systemUTC());
             VoicesRoutes voicesRoutes = new VoicesRoutes(voices, config.limits().maxUploadBytes());
-            // professional voice cloning (/v1/voices/pvc); VoiceFitting is constructed from PremadeVoices only
+            // professional voice cloning (/v1/voices/pvc); training fits with the same VoiceFitting as instant clones
             ProfessionalCloning pvc = new ProfessionalCloning(database.jdbi(), voiceRows, premade, new VoiceSamples(blobs), blobs,
-                    new VoiceFitting(premade), speechToText::engine, config.engines().textToSpeech(), config.limits().maxUploadBytes());
+                    fitting, speechToText::engine, config.engines().textToSpeech(), config.limits().maxUploadBytes());
             pvc.attach(voices);
             ToolsService tools = new ToolsService(new ToolRepository(database.jdbi()), config.account().firstName(), Clock.systemUTC());
             SettingsService convaiSettings = new SettingsService(new SettingsRepository(database.jdbi()));
@@ -189,7 +198,8 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/voices/pvc", pvc.routes()),
                     mount("/v1/voices", voicesRoutes),
                     mount("/v2/voices", voicesRoutes.v2()),
-                    mount("/previews", new PreviewRoutes(new VoicePreviews(premade, engines, blobs))),
+                    mount("/v1/similar-voices", new SimilarVoicesRoutes(similarVoices, config.limits().maxUploadBytes())),
+                    mount("/previews", new PreviewRoutes(previews)),
                     mount("/v1/text-to-speech", new TextToSpeechRoutes(textToSpeech)),
                     mount("/v1/text-to-speech", new TextToSpeechSocketRoutes(textToSpeech, auth)),
                     mount("/v1/audio", new OpenAiSpeechRoutes(textToSpeech, new OpenAiVoices(premade))),

@@ -44,8 +44,8 @@ class BlobOwnersApiTest {
 
     @Test
     void voices_claim_their_samples() {
-        short[] pcm = new short[16000];
-        for (int i = 0; i < pcm.length; i++) pcm[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / 16000.0));
+        short[] pcm = new short[32000]; // 1.5 s at 220 Hz in silence: a clone needs a second of voiced sound
+        for (int i = 4000; i < 28000; i++) pcm[i] = (short) (8000 * Math.sin(2 * Math.PI * 220 * i / 16000.0));
         byte[] wav = dev.timbre.audio.Wav.wrap(dev.timbre.audio.Pcm.toBytes(pcm), new dev.timbre.audio.PcmFormat(16000));
         var added = server.postMultipart("/v1/voices/add", new Multipart().field("name", "Owned").file("files", "s.wav", "audio/wav", wav));
         assertThat(added.status()).as(added.toString()).isEqualTo(200);

@@ -184,8 +184,8 @@ class CrashRecoveryTest {
     }
 
     static byte[] wav() {
-        short[] pcm = new short[16000];
-        for (int i = 3200; i < 12800; i++) pcm[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / 16000.0));
+        short[] pcm = new short[32000]; // 1.5 s of a 220 Hz tone in silence: enough "speech" for a clone
+        for (int i = 3200; i < 27200; i++) pcm[i] = (short) (8000 * Math.sin(2 * Math.PI * 220 * i / 16000.0));
         return Wav.wrap(Pcm.toBytes(pcm), new PcmFormat(16000));
     }
 

@@ -8,21 +8,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The voices of this installation: premade voices from the engines plus instant clones stored in the database,
- * which speak with the first premade voice of the default provider. Settings of any voice may be stored.
+ * The voices of this installation: premade voices from the engines plus instant clones stored in the database. A
+ * clone speaks with the engine voice and {@link dev.timbre.engine.VoiceShape} that {@link VoiceFitting} fits to its
+ * samples (refitted when {@code edit} adds samples). Settings of any voice may be stored.
  */
 public final class VoicesService {
     private final VoiceRepository repository;
     private final PremadeVoices premade;
     private final VoiceSamples samples;
-    private final String defaultProvider;
     private volatile ProfessionalVoices professional;
+    private final VoiceFitting fitting;
 
-    public VoicesService(VoiceRepository repository, PremadeVoices premade, VoiceSamples samples, String defaultProvider) {
+    public VoicesService(VoiceRepository repository, PremadeVoices premade, VoiceSamples samples, VoiceFitting fitting) {
         this.repository = repository;
         this.premade = premade;
         this.samples = samples;
-        this.defaultProvider = defaultProvider;
+        this.fitting = fitting;
     }
 
     /** Where professional voices' fine-tuning and verification state come from (set once at start-up). */
@@ -91,14 +92,13 @@ public final class VoicesService {
     public VoicePages.Added add(VoiceInput in) {
         if (in.files().isEmpty()) throw ApiException.invalid("Field required", "missing", "body", "files");
         List<VoiceSamples.Checked> checked = samples.check(in.files());
-        PremadeVoices.Premade base = premade.first(defaultProvider).orElseThrow(() -> ApiException.badRequest(
-                "no_base_voice", "The default engine '" + defaultProvider + "' offers no voice to clone onto"));
+        VoiceFitting.Fit fit = fitting.fit(checked.stream().map(VoiceSamples.Checked::data).toList(), in.removeBackgroundNoise());
         String voiceId = Ids.random();
         List<VoiceRepository.StoredSample> rows = samples.store(voiceId, checked, in.removeBackgroundNoise());
         try {
             repository.insert(new VoiceRepository.StoredVoice(voiceId, in.name(), in.description(),
-                    in.labels() == null ? Map.of() : in.labels(), "cloned", base.provider(), base.descriptor().id(),
-                    System.currentTimeMillis() / 1000), rows);
+                    in.labels() == null ? Map.of() : in.labels(), "cloned", fit.provider(), fit.engineVoiceId(),
+                    System.currentTimeMillis() / 1000, fit.shape()), rows);
         } catch (RuntimeException e) {
             samples.discard(rows);
             throw e;
@@ -106,15 +106,20 @@ public final class VoicesService {
         return new VoicePages.Added(voiceId, false);
     }
 
-    /** Renames, redescribes and relabels a stored voice and adds the given files as samples. */
+    /**
+     * Renames, redescribes and relabels a stored voice and adds the given files as samples; new samples refit the
+     * voice to all its samples (a refusal, e.g. a second speaker, stores nothing).
+     */
     public void edit(String voiceId, VoiceInput in) {
         if (premade.find(voiceId).isPresent()) {
             throw ApiException.badRequest("voice_not_editable", "Premade voice '" + voiceId + "' cannot be edited; only its settings can");
         }
         VoiceRepository.StoredVoice v = stored(voiceId);
         List<VoiceSamples.Checked> checked = samples.check(in.files());
+        VoiceFitting.Fit fit = checked.isEmpty() ? null : refit(voiceId, checked, in.removeBackgroundNoise());
         List<VoiceRepository.StoredSample> rows = samples.store(voiceId, checked, in.removeBackgroundNoise());
         try {
+            if (fit != null) repository.reshape(voiceId, fit.provider(), fit.engineVoiceId(), fit.shape());
             if (!repository.update(voiceId, in.name(), in.description(), in.labels() == null ? v.labels() : in.labels(), rows)) {
                 throw notFound(voiceId);
             }
@@ -122,6 +127,13 @@ public final class VoicesService {
             samples.discard(rows);
             throw e;
         }
+    }
+
+    private VoiceFitting.Fit refit(String voiceId, List<VoiceSamples.Checked> added, boolean removeBackgroundNoise) {
+        List<byte[]> all = new ArrayList<>();
+        for (VoiceRepository.StoredSample s : repository.samples(voiceId)) samples.audio(s).ifPresent(all::add);
+        for (VoiceSamples.Checked c : added) all.add(c.data());
+        return fitting.fit(all, removeBackgroundNoise);
     }
 
     /** Deletes a stored voice with its samples and settings; premade voices are refused with a 400. */

@@ -8,9 +8,13 @@
  *       ({@code page_size} 1–100, default 10; {@link dev.timbre.voices.VoiceSearch}: total order with ties in the
  *       listing's order (default voice first), so {@code next_page_token} (an offset) visits every voice once while
  *       the list is unchanged).</li>
- *   <li>{@link dev.timbre.voices.VoicesService}: premade voices plus instant clones. A clone speaks with the first
- *       premade voice of the main TTS provider (cloning copies no timbre); premade voices cannot be edited or deleted
- *       (400), only their settings stored.</li>
+ *   <li>{@link dev.timbre.voices.VoicesService}: premade voices plus instant clones. A clone speaks with the engine
+ *       voice of the main TTS provider and the {@link dev.timbre.engine.VoiceShape} that
+ *       {@link dev.timbre.voices.VoiceFitting} fits to its samples (pitch, range, rate, timbre of the speaker; refitted
+ *       when {@code edit} adds samples); premade voices cannot be edited or deleted (400), only their settings stored.</li>
+ *   <li>{@link dev.timbre.voices.VoiceFitting}: samples → {@code Fit(provider, engineVoiceId, shape)}, the one step
+ *       instant and professional cloning share ({@link dev.timbre.speaker} measures); 400 for silent, too short (&lt; 1 s
+ *       of speech), too long (&gt; 600 s), several speakers, undecodable.</li>
  *   <li>{@link dev.timbre.voices.PremadeVoices}: the loaded engines' voices as ElevenLabs premade voices; id =
  *       {@code Ids.stable(provider + ":" + engineVoiceId)}, stable across restarts. Listed in {@code VoiceOrder}: the
  *       default voice (the main engine's first English voice, label {@code "default": "true"}) first, then English

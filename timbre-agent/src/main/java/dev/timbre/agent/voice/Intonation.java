@@ -1,5 +1,6 @@
 package dev.timbre.agent.voice;
 
+import dev.timbre.audio.PitchTracker;
 import java.util.Arrays;
 
 /**

@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * Deterministic test TTS: each word becomes a 0.25 s sine tone (pitch from the voice and the word), followed by
- * 0.05 s of silence, at 16 kHz. Same input, same bytes. Word timings are exact.
+ * 0.05 s of silence, at 16 kHz. Same input, same bytes. Word timings are exact. A {@link dev.timbre.engine.VoiceShape}'s
+ * pitch shift multiplies every tone's frequency and its rate the speed; range and formant scale are ignored.
  */
 public final class ToneTextToSpeech implements TextToSpeech {
     public static final int SAMPLE_RATE = 16000;
@@ -47,7 +48,8 @@ public final class ToneTextToSpeech implements TextToSpeech {
             case "tone-b" -> 440.0;
             default -> throw new EngineException("unknown voice: " + request.voiceId());
         };
-        double speed = request.tuning().speed();
+        double speed = request.tuning().speed() * request.shape().rate();
+        double factor = request.shape().pitchFactor();
         return ThreadedSpeechStream.start("tone-tts", out, (sink, cancelled) -> {
             PcmFormat format = new PcmFormat(SAMPLE_RATE);
             sink.start(format);
@@ -56,7 +58,7 @@ public final class ToneTextToSpeech implements TextToSpeech {
                 if (cancelled.get()) return;
                 if (word.isEmpty()) continue;
                 double seconds = WORD_SECONDS / speed;
-                byte[] pcm = tone(base + Math.floorMod(word.hashCode(), 8) * 20, seconds, GAP_SECONDS / speed);
+                byte[] pcm = tone((base + Math.floorMod(word.hashCode(), 8) * 20) * factor, seconds, GAP_SECONDS / speed);
                 sink.words(List.of(new WordTiming(word, t, t + seconds)));
                 sink.audio(pcm, 0, pcm.length);
                 t += format.seconds(pcm.length);

@@ -20,7 +20,9 @@ import org.w3c.dom.Document;
  * ({@link VoicePreset}). Plain text is spoken sentence by sentence, so audio starts after the first sentence is
  * synthesised; text that starts with {@code <speak} (or {@code <?xml}) is SSML and is spoken as one piece. The speed
  * setting becomes an SSML prosody rate, stability and style a pitch contour ({@link ProsodyVariation}); the language
- * code is ignored (English only). Output is s16le mono at 48 kHz
+ * code is ignored (English only). A request's {@link dev.timbre.engine.VoiceShape} applies its pitch shift and range to
+ * the pitch targets and its rate to the tempo; its formant scale is ignored (MaryTTS's TractScaler was not intelligible,
+ * see {@link VoicePreset}). Output is s16le mono at 48 kHz
  * with word timings in seconds from the start of the stream.
  *
  * <p>Thread-safe: every stream renders on its own thread with its own MaryTTS interfaces and documents, and nothing
@@ -55,9 +57,9 @@ public final class MaryTextToSpeech implements TextToSpeech {
     public SpeechStream openStream(SpeechRequest request, AudioSink out) {
         VoicePreset voice = VoicePreset.find(request.voiceId())
                 .orElseThrow(() -> new EngineException("unknown voice: " + request.voiceId()));
-        List<Document> documents = documents(request, voice.rate());
+        List<Document> documents = documents(request, voice.rate() * request.shape().rate());
         return ThreadedSpeechStream.start("marytts-tts", out,
-                (sink, cancelled) -> new SpeechRenderer(voice, sink, cancelled).render(documents));
+                (sink, cancelled) -> new SpeechRenderer(voice, request.shape(), sink, cancelled).render(documents));
     }
 
     private static List<Document> documents(SpeechRequest request, double presetRate) {

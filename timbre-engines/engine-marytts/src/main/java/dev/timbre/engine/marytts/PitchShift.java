@@ -9,7 +9,8 @@ import org.w3c.dom.NodeList;
 /**
  * Reshapes the pitch targets ({@code ph/@f0}, pairs of "(percent of the phone, Hz)") of a MaryXML ACOUSTPARAMS
  * document the way MaryTTS's {@code F0Add} and {@code F0Scale} audio effects reshape the vocoder's pitch:
- * f0' = mean + scale·(f0 − mean) + add, with mean the document's average target. The result measures the same
+ * f0' = factor·(mean + scale·(f0 − mean) + add), with mean the document's average target ({@code factor}: a voice
+ * shape's pitch shift, 2^(semitones/12), applied after the preset's own reshaping). The result measures the same
  * (median pitch and spread within 2 Hz). The effects themselves are not used because MaryTTS stores their parameters
  * on the shared voice object: concurrent requests with different effects were measured to corrupt each other's audio.
  * Changing the per-request document keeps requests independent.
@@ -21,7 +22,12 @@ final class PitchShift {
 
     /** Modifies {@code acoustparams} in place; add in Hz, scale a factor on the spread around the mean. */
     static void apply(Document acoustparams, double add, double scale) {
-        if (add == 0 && scale == 1) return;
+        apply(acoustparams, add, scale, 1);
+    }
+
+    /** As {@link #apply(Document, double, double)}, then every target multiplied by {@code factor}. */
+    static void apply(Document acoustparams, double add, double scale, double factor) {
+        if (add == 0 && scale == 1 && factor == 1) return;
         NodeList phones = acoustparams.getElementsByTagName("ph");
         double sum = 0;
         int count = 0;
@@ -41,7 +47,7 @@ final class PitchShift {
             Matcher m = TARGET.matcher(f0);
             StringBuilder out = new StringBuilder();
             while (m.find()) {
-                double hz = Math.max(0, mean + scale * (Double.parseDouble(m.group(2)) - mean) + add);
+                double hz = Math.max(0, factor * (mean + scale * (Double.parseDouble(m.group(2)) - mean) + add));
                 out.append('(').append(m.group(1)).append(',').append(Math.round(hz)).append(')');
             }
             phone.setAttribute("f0", out.toString());

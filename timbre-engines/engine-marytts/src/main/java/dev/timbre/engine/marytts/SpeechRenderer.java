@@ -2,6 +2,7 @@ package dev.timbre.engine.marytts;
 
 import dev.timbre.audio.PcmFormat;
 import dev.timbre.engine.AudioSink;
+import dev.timbre.engine.VoiceShape;
 import dev.timbre.engine.WordTiming;
 import java.io.IOException;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.w3c.dom.Document;
 
 /**
  * Renders one request, document by document (a sentence each, for plain text). MaryTTS first turns a document into
- * acoustic parameters (phones, durations, pitch targets); the voice preset reshapes the pitch; the word timings are read
+ * acoustic parameters (phones, durations, pitch targets); the voice preset, then the request's voice shape, reshape the pitch; the word timings are read
  * off those parameters; MaryTTS then vocodes the very same parameters. So audio and timings come from one synthesis
  * pass and agree to within 5 ms per document. Words of a document are sent just before its audio.
  * Confined to the stream's thread. Output: s16le mono at 48 kHz, in chunks of at most 100 ms.
@@ -28,12 +29,19 @@ final class SpeechRenderer {
     private final LocalMaryInterface analyser = MaryRuntime.newInterface("SSML", "ACOUSTPARAMS");
     private final LocalMaryInterface vocoder = MaryRuntime.newInterface("ACOUSTPARAMS", "AUDIO");
     private final VoicePreset voice;
+    private final VoiceShape shape;
     private final AudioSink sink;
     private final AtomicBoolean cancelled;
     private long bytesSent;
 
     SpeechRenderer(VoicePreset voice, AudioSink sink, AtomicBoolean cancelled) {
+        this(voice, VoiceShape.NEUTRAL, sink, cancelled);
+    }
+
+    /** @param shape its pitch shift and range reshape the preset's pitch; its rate is applied by the SSML documents */
+    SpeechRenderer(VoicePreset voice, VoiceShape shape, AudioSink sink, AtomicBoolean cancelled) {
         this.voice = voice;
+        this.shape = shape;
         this.sink = sink;
         this.cancelled = cancelled;
     }
@@ -45,7 +53,7 @@ final class SpeechRenderer {
             if (cancelled.get()) return;
             Document acoustic = analyser.generateXML(document);
             if (!WordTimeline.hasPhones(acoustic)) continue;
-            PitchShift.apply(acoustic, voice.f0AddHz(), voice.f0Scale());
+            PitchShift.apply(acoustic, voice.f0AddHz(), voice.f0Scale() * shape.pitchRange(), shape.pitchFactor());
             List<WordTiming> words = WordTimeline.read(acoustic, FORMAT.seconds(bytesSent));
             if (!words.isEmpty()) sink.words(words);
             play(vocoder.generateAudio(acoustic));

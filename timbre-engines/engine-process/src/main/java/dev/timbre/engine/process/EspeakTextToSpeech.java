@@ -29,7 +29,10 @@ import java.util.TreeSet;
  * is made; text that starts with {@code <speak} is SSML ({@code -m}) and is spoken as one piece. Speed becomes the
  * words-per-minute rate ({@code -s}, 175 × speed). A request's language code, when it differs from the voice's,
  * switches to that installed espeak-ng language with the voice's variant (e.g. a German voice with {@code en});
- * unknown codes are ignored. No word timings. Output: s16le mono at 22.05 kHz. Thread-safe.
+ * unknown codes are ignored. A request's {@link dev.timbre.engine.VoiceShape}: its rate multiplies the words per
+ * minute, its pitch shift becomes the pitch parameter {@code -p} ({@link EspeakPitch}, −5.7..+8.5 semitones); pitch
+ * range and formant scale are not applied (espeak-ng's command line has no option for them). No word timings.
+ * Output: s16le mono at 22.05 kHz. Thread-safe.
  */
 public final class EspeakTextToSpeech implements TextToSpeech {
     public static final String PROVIDER = "espeak-ng";
@@ -137,12 +140,13 @@ public final class EspeakTextToSpeech implements TextToSpeech {
         Voice voice = voices.get(request.voiceId());
         if (voice == null) throw new EngineException("unknown voice: " + request.voiceId());
         String espeakVoice = language(voice, request.languageCode()) + "+" + voice.variant();
-        int wpm = (int) Math.round(WORDS_PER_MINUTE * Math.max(0.5, Math.min(2.0, request.tuning().speed())));
+        int wpm = (int) Math.round(WORDS_PER_MINUTE * Math.max(0.5, Math.min(2.0, request.tuning().speed() * request.shape().rate())));
+        String pitch = Integer.toString(EspeakPitch.parameter(request.shape().pitchSemitones()));
         boolean ssml = Programs.isSsml(request.text());
         List<String> pieces = ssml ? List.of(request.text()) : SentenceSplitter.split(request.text());
         return ThreadedSpeechStream.start("espeak-ng-tts", out, (sink, cancelled) ->
                 new ProcessSynthesis(PROVIDER, FORMAT, true, timeout, sink, cancelled).render(pieces, (text, wav) -> {
-                    List<String> cmd = new ArrayList<>(List.of(program, "-v", espeakVoice, "-s", Integer.toString(wpm), "-b", "1"));
+                    List<String> cmd = new ArrayList<>(List.of(program, "-v", espeakVoice, "-s", Integer.toString(wpm), "-p", pitch, "-b", "1"));
                     if (ssml) cmd.add("-m");
                     cmd.addAll(List.of("--stdout", "-f", text.toString()));
                     return cmd;

@@ -22,7 +22,9 @@ import java.util.Set;
  * Text to speech with the installed {@code flite} program (CMU Flite 2.2, Debian {@code flite}, BSD-style), run once
  * per sentence with its built-in US English voices: slt, rms, awb and kal16 at 16 kHz, kal at 8 kHz (upsampled). Each
  * sentence is written to a temporary WAV file (flite cannot stream to a pipe) and sent when flite exits. Speed becomes
- * {@code duration_stretch} = 1 / speed. English only: the language code is ignored; no SSML and no word timings.
+ * {@code duration_stretch} = 1 / speed. A request's {@link dev.timbre.engine.VoiceShape}: its rate multiplies the speed,
+ * its pitch shift sets {@code int_f0_target_mean} (not for rms, whose model ignores it); pitch range and formant scale
+ * are not applied. English only: the language code is ignored; no SSML and no word timings.
  * Output: s16le mono at 16 kHz. Thread-safe.
  */
 public final class FliteTextToSpeech implements TextToSpeech {
@@ -42,6 +44,12 @@ public final class FliteTextToSpeech implements TextToSpeech {
             {"kal", "Kal Classic", "male", "middle_aged", "american", "telephone", "informative_educational",
                     "CMU Flite KAL: the classic 8 kHz US English male diphone voice, telephone quality."},
     };
+
+    /**
+     * Median pitch (Hz) of each voice at its defaults, measured (YIN, flite 2.2); a pitch factor sets
+     * {@code int_f0_target_mean} to factor × this. rms ignores the target, so its pitch cannot be shifted.
+     */
+    private static final Map<String, Double> MEDIAN_PITCH_HZ = Map.of("slt", 167.0, "awb", 128.0, "kal16", 89.0, "kal", 88.0);
 
     private final String program;
     private final Duration timeout;
@@ -96,11 +104,26 @@ public final class FliteTextToSpeech implements TextToSpeech {
     public SpeechStream openStream(SpeechRequest request, AudioSink out) {
         if (!voices.containsKey(request.voiceId())) throw new EngineException("unknown voice: " + request.voiceId());
         String voice = request.voiceId();
-        double speed = Math.max(0.5, Math.min(2.0, request.tuning().speed()));
+        double speed = Math.max(0.5, Math.min(2.0, request.tuning().speed() * request.shape().rate()));
         String stretch = String.format(Locale.ROOT, "duration_stretch=%.3f", 1.0 / speed);
+        List<String> pitch = pitchOptions(voice, request.shape().pitchFactor());
         List<String> pieces = SentenceSplitter.split(request.text());
         return ThreadedSpeechStream.start("flite-tts", out, (sink, cancelled) ->
                 new ProcessSynthesis(PROVIDER, FORMAT, false, timeout, sink, cancelled).render(pieces, (text, wav) ->
-                        List.of(program, "-voice", voice, "--setf", stretch, "-f", text.toString(), "-o", wav.toString())));
+                        command(voice, stretch, pitch, text.toString(), wav.toString())));
+    }
+
+    private List<String> command(String voice, String stretch, List<String> pitch, String textFile, String wavFile) {
+        List<String> cmd = new java.util.ArrayList<>(List.of(program, "-voice", voice, "--setf", stretch));
+        cmd.addAll(pitch);
+        cmd.addAll(List.of("-f", textFile, "-o", wavFile));
+        return cmd;
+    }
+
+    /** {@code int_f0_target_mean} for a pitch factor; none for factor 1 or a voice that ignores the target (rms). */
+    private static List<String> pitchOptions(String voice, double factor) {
+        Double base = MEDIAN_PITCH_HZ.get(voice);
+        if (base == null || Math.abs(factor - 1) < 1e-3) return List.of();
+        return List.of("--setf", String.format(Locale.ROOT, "int_f0_target_mean=%.1f", base * factor));
     }
 }

@@ -1,4 +1,4 @@
-package dev.timbre.agent.voice;
+package dev.timbre.audio;
 
 /**
  * The fundamental frequency (F0) of 16 kHz speech, one estimate per {@link #HOP} samples (10 ms), by YIN (de Cheveigné
@@ -6,14 +6,14 @@ package dev.timbre.agent.voice;
  * shifted by each lag of 60–400 Hz; the first lag whose difference dips under {@link #THRESHOLD}, refined to its
  * local minimum and by parabolic interpolation. A window with no such dip, or much quieter than the loudest one,
  * is unvoiced ({@code NaN}). Cost: about 200 k multiply-adds per estimate (300 ms of audio: ~1–2 ms).
- * Stateless and thread-safe.
+ * Stateless and thread-safe. Used by the agent (end-of-turn intonation) and by speaker analysis (voice cloning).
  */
-final class PitchTracker {
-    static final int RATE = InputAudio.RATE;
-    static final int HOP = RATE / 100;
-    static final int WINDOW = RATE * 25 / 1000;
-    static final double MIN_HZ = 60;
-    static final double MAX_HZ = 400;
+public final class PitchTracker {
+    public static final int RATE = 16_000;
+    public static final int HOP = RATE / 100;
+    public static final int WINDOW = RATE * 25 / 1000;
+    public static final double MIN_HZ = 60;
+    public static final double MAX_HZ = 400;
     static final double THRESHOLD = 0.2;
     /** Windows quieter than this fraction of the loudest window's RMS (−20 dB) are unvoiced. */
     static final double QUIET = 0.1;
@@ -21,7 +21,7 @@ final class PitchTracker {
     private PitchTracker() {}
 
     /** F0 in Hz per 10 ms hop of {@code samples} (16 kHz); NaN where unvoiced. Empty when shorter than one window. */
-    static double[] track(short[] samples) {
+    public static double[] track(short[] samples) {
         int maxLag = (int) Math.ceil(RATE / MIN_HZ);
         int minLag = (int) Math.floor(RATE / MAX_HZ);
         int span = WINDOW + maxLag;
