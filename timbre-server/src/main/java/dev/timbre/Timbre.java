@@ -76,6 +76,9 @@ import dev.timbre.user.UsageRepository;
 import dev.timbre.user.UsageRoutes;
 import dev.timbre.user.UserRoutes;
 import dev.timbre.user.UserService;
+import dev.timbre.texttovoice.LanguageModelReader;
+import dev.timbre.texttovoice.TextToVoiceRoutes;
+import dev.timbre.texttovoice.TextToVoiceService;
 import dev.timbre.voices.PremadeVoices;
 import dev.timbre.voices.PreviewRoutes;
 import dev.timbre.voices.VoicePreviews;
@@ -166,6 +169,10 @@ public final class Timbre implements AutoCloseable {
             ConversationVoices conversationVoices = new ConversationVoices(textToSpeech, speech, () -> voices.list().stream().findFirst().map(v -> v.voiceId()).orElse(null),
                     speechToText::engine, voiceActivity);
 
+            // voice design (text-to-voice): previews over the engines' voices, saved as engine voice + shape
+            TextToVoiceService textToVoice = new TextToVoiceService(premade, voices, voiceRows, database.jdbi(), blobs, engines, speech,
+                    LanguageModelReader.forServer(config.llm(), languageModels), Clock.systemUTC());
+
             ApiKeyAuth auth = new ApiKeyAuth(keys);
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(
                     mount("/", new HealthRoutes(engines, database, registry)),
@@ -178,6 +185,7 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/audio", new OpenAiSpeechRoutes(textToSpeech, new OpenAiVoices(premade))),
                     mount("/v1/audio", new OpenAiTranscriptionRoutes(speechToText, config.limits().maxUploadBytes())),
                     mount("/v1/text-to-dialogue", new TextToDialogueRoutes(textToDialogue)),
+                    mount("/v1/text-to-voice", new TextToVoiceRoutes(textToVoice)),
                     mount("/v1/history", new HistoryRoutes(history)),
                     mount("/v1/speech-to-text", new SpeechToTextRoutes(speechToText, config.limits().maxUploadBytes(), outbound)),
                     mount("/v1/speech-to-text", new RealtimeRoutes(speechToText, auth)),
@@ -202,7 +210,8 @@ public final class Timbre implements AutoCloseable {
             speechToText.resumePending();
             postCall.resumePending();
             DataDir.sweepOrphanBlobs(blobs, started, java.util.Map.of("history/", history::holdsBlob, "voices/", voices::holdsBlob,
-                    "stt-jobs/", speechToText::holdsBlob, "convai/conversations/", conversations::holdsBlob));
+                    "stt-jobs/", speechToText::holdsBlob, "convai/conversations/", conversations::holdsBlob,
+                    TextToVoiceService.BLOB_PREFIX, textToVoice::holdsBlob));
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech));

@@ -1,0 +1,75 @@
+package dev.timbre.texttovoice;
+
+import dev.timbre.audio.AudioEncoder;
+import dev.timbre.audio.OutputFormat;
+import dev.timbre.audio.Pcm;
+import dev.timbre.engine.SpeechRequest;
+import dev.timbre.engine.TextToSpeech;
+import dev.timbre.engine.VoiceTuning;
+import dev.timbre.engines.EngineCatalog;
+import dev.timbre.http.ApiException;
+import dev.timbre.speech.SpeechChunk;
+import dev.timbre.speech.SpeechRun;
+import dev.timbre.speech.SpeechScript;
+import dev.timbre.speech.SpeechSynthesizer;
+import dev.timbre.texttospeech.normalize.NormalizedText;
+import java.io.ByteArrayOutputStream;
+
+/**
+ * Speaks a preview through the one speech layer ({@link SpeechSynthesizer}, a whole-file run) and sets its loudness.
+ * Thread-safe; each call runs on the calling thread and closes its run.
+ */
+final class PreviewAudio {
+    /** Peak level a louder preview is limited to (of full scale), so raising the loudness never clips. */
+    private static final double PEAK = 0.95;
+
+    /** A preview's audio: 16-bit mono PCM at {@code sampleRate} Hz. */
+    record Spoken(byte[] pcm, int sampleRate) {
+        double seconds() {
+            return pcm.length / 2.0 / sampleRate;
+        }
+
+        byte[] encode(OutputFormat format) {
+            return AudioEncoder.encodeAll(pcm, sampleRate, format);
+        }
+    }
+
+    private final EngineCatalog engines;
+    private final SpeechSynthesizer speech;
+
+    PreviewAudio(EngineCatalog engines, SpeechSynthesizer speech) {
+        this.engines = engines;
+        this.speech = speech;
+    }
+
+    /**
+     * {@code text} in the cast's voice and shape, at {@code loudness} (−1..1; 0.5 leaves the engine's level, each 0.5
+     * step is 6 dB, limited to a peak of {@link #PEAK}).
+     */
+    Spoken speak(VoiceCasting.Cast cast, String text, double loudness, long seed) throws InterruptedException {
+        TextToSpeech engine = engines.textToSpeech().get(cast.provider());
+        if (engine == null) throw new ApiException(503, "voice_unavailable", "The engine '" + cast.provider() + "' is not loaded.");
+        SpeechRequest request = new SpeechRequest(text, cast.voice().id(), null, VoiceTuning.DEFAULT, seed, cast.shape());
+        ByteArrayOutputStream pcm = new ByteArrayOutputStream();
+        int rate;
+        try (SpeechRun run = speech.open(SpeechScript.of(SpeechScript.Segment.spoken(NormalizedText.identity(text), engine, request),
+                null, false), SpeechSynthesizer.Delivery.WHOLE)) {
+            for (SpeechChunk c = run.next(); c != null; c = run.next()) {
+                pcm.writeBytes(c.audio());
+                if (c.last()) break;
+            }
+            rate = run.pcmFormat() == null ? 16000 : run.pcmFormat().sampleRate();
+        }
+        return new Spoken(gain(pcm.toByteArray(), loudness), rate);
+    }
+
+    static byte[] gain(byte[] pcm, double loudness) {
+        short[] s = Pcm.toSamples(pcm, 0, pcm.length);
+        int peak = 1;
+        for (short v : s) peak = Math.max(peak, Math.abs(v));
+        double factor = Math.min(Math.pow(10, (loudness - 0.5) * 12 / 20), PEAK * Short.MAX_VALUE / peak);
+        if (loudness <= 0.5) factor = Math.pow(10, (loudness - 0.5) * 12 / 20);
+        for (int i = 0; i < s.length; i++) s[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(s[i] * factor)));
+        return Pcm.toBytes(s);
+    }
+}
