@@ -111,7 +111,8 @@ public final class Timbre implements AutoCloseable {
                            SettingsService convaiSettings,
                            ConfiguredLanguageModels languageModels, HttpWebhookTools webhookTools,
                            ConversationsService conversations, PostCallProcessor postCall, OutboundHttp outbound,
-                           VoiceActivityDetectors voiceActivity, ConversationVoices conversationVoices, SpeechSynthesizer speech) {}
+                           VoiceActivityDetectors voiceActivity, ConversationVoices conversationVoices, SpeechSynthesizer speech,
+                           TextToVoiceService textToVoice) {}
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
         this.database = database;
@@ -214,7 +215,8 @@ public final class Timbre implements AutoCloseable {
                     TextToVoiceService.BLOB_PREFIX, textToVoice::holdsBlob));
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
-                    languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech));
+                    languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,
+                    textToVoice));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -301,6 +303,7 @@ public final class Timbre implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        services.textToVoice().close();
         services.speechToText().close();
         services.postCall().close();
         services.languageModels().close();

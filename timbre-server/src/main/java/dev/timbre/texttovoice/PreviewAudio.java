@@ -13,13 +13,26 @@ import dev.timbre.speech.SpeechRun;
 import dev.timbre.speech.SpeechScript;
 import dev.timbre.speech.SpeechSynthesizer;
 import dev.timbre.texttospeech.normalize.NormalizedText;
+import dev.timbre.common.WorkerPools;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Speaks a preview through the one speech layer ({@link SpeechSynthesizer}, a whole-file run) and sets its loudness.
- * Thread-safe; each call runs on the calling thread and closes its run.
+ * Speaks previews through the one speech layer ({@link SpeechSynthesizer}, whole-file runs) and sets their loudness.
+ * {@link #speakAll} speaks the first preview on the calling thread and the others at the same time on the
+ * {@code text-to-voice-*} threads (at most {@link #THREADS}; a full queue of {@link #QUEUE} makes the caller speak
+ * them itself, so nothing waits unbounded). Every run is closed by the thread that opened it. Thread-safe; closed
+ * by its owner at shutdown.
  */
-final class PreviewAudio {
+final class PreviewAudio implements AutoCloseable {
+    static final int THREADS = 6, QUEUE = 64;
     /** Peak level a louder preview is limited to (of full scale), so raising the loudness never clips. */
     private static final double PEAK = 0.95;
 
@@ -37,9 +50,42 @@ final class PreviewAudio {
     private final EngineCatalog engines;
     private final SpeechSynthesizer speech;
 
+    private final ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(QUEUE), WorkerPools.daemon("text-to-voice"), (task, executor) -> {
+                if (executor.isShutdown()) throw new RejectedExecutionException("the server is shutting down");
+                task.run(); // a full queue: the caller speaks it itself
+            });
+
     PreviewAudio(EngineCatalog engines, SpeechSynthesizer speech) {
         this.engines = engines;
         this.speech = speech;
+        pool.allowCoreThreadTimeOut(true);
+    }
+
+    /** Every cast speaking {@code text}, in order; preview {@code i} with seed {@code seed + i}. */
+    List<Spoken> speakAll(List<VoiceCasting.Cast> casts, String text, double loudness, long seed) throws InterruptedException {
+        List<Future<Spoken>> others = new ArrayList<>();
+        try {
+            for (int i = 1; i < casts.size(); i++) {
+                int index = i;
+                others.add(pool.submit(() -> speak(casts.get(index), text, loudness, seed + index)));
+            }
+            List<Spoken> out = new ArrayList<>();
+            out.add(speak(casts.get(0), text, loudness, seed));
+            for (Future<Spoken> f : others) out.add(f.get());
+            return out;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof InterruptedException ie) throw ie;
+            throw new IllegalStateException("preview synthesis failed", e.getCause());
+        } finally {
+            for (Future<Spoken> f : others) f.cancel(true);
+        }
+    }
+
+    @Override
+    public void close() {
+        WorkerPools.stop(pool);
     }
 
     /**

@@ -29,9 +29,9 @@ import org.jdbi.v3.core.Jdbi;
  * cast it onto engine voices and shapes ({@link VoiceCasting}), speak three previews ({@link PreviewAudio}) and keep
  * each (MP3 blob first, then its row) for {@link #PREVIEW_LIFETIME}; {@link #create} saves a kept preview as a
  * {@code generated} voice (engine voice + shape in {@code voices}); {@link #stream} returns its MP3. Expired previews
- * are swept (row, then blob) at most once a minute, on the calling thread. Thread-safe.
+ * are swept (row, then blob) at most once a minute, on the calling thread. Thread-safe; the owner closes it at shutdown.
  */
-public final class TextToVoiceService {
+public final class TextToVoiceService implements AutoCloseable {
     public static final Duration PREVIEW_LIFETIME = Duration.ofHours(24);
     /** Blob key prefix of preview audio, for the orphan sweep. */
     public static final String BLOB_PREFIX = "text-to-voice/";
@@ -112,18 +112,18 @@ public final class TextToVoiceService {
             throws InterruptedException {
         String text = r.text() != null ? r.text() : PreviewTexts.forTraits(traits);
         long now = clock.instant().getEpochSecond();
+        List<PreviewAudio.Spoken> spoken = audio.speakAll(casts, text, r.loudnessOrDefault(), seed);
         List<PreviewsResponse.Preview> out = new ArrayList<>();
         for (int i = 0; i < casts.size(); i++) {
             VoiceCasting.Cast cast = casts.get(i);
-            PreviewAudio.Spoken spoken = audio.speak(cast, text, r.loudnessOrDefault(), seed + i);
-            byte[] encoded = spoken.encode(format);
-            byte[] mp3 = format.equals(STREAM_FORMAT) ? encoded : spoken.encode(STREAM_FORMAT);
+            byte[] encoded = spoken.get(i).encode(format);
+            byte[] mp3 = format.equals(STREAM_FORMAT) ? encoded : spoken.get(i).encode(STREAM_FORMAT);
             String id = Ids.random();
             String key = BLOB_PREFIX + "previews/" + id + ".mp3";
             keep(new PreviewRepository.StoredPreview(id, cast.provider(), cast.voice().id(), cast.shape(), cast.voice().language(),
                     labels(cast.voice(), traits), r.voiceDescription(), key, now, now + PREVIEW_LIFETIME.toSeconds()), mp3);
             String base64 = r.streamed() ? "" : Base64.getEncoder().encodeToString(encoded);
-            out.add(new PreviewsResponse.Preview(base64, id, format.contentType(), spoken.seconds(), cast.voice().language()));
+            out.add(new PreviewsResponse.Preview(base64, id, format.contentType(), spoken.get(i).seconds(), cast.voice().language()));
         }
         return new PreviewsResponse(out, text);
     }
@@ -180,6 +180,12 @@ public final class TextToVoiceService {
 
     private void sweepIfDue() {
         if (clock.instant().getEpochSecond() - lastSweep >= 60) sweep();
+    }
+
+    /** Stops the preview threads (at shutdown); designs in progress are cancelled. */
+    @Override
+    public void close() {
+        audio.close();
     }
 
     /** Whether {@code key} is the audio of a kept preview; for the orphan sweep at start. */
