@@ -36,6 +36,7 @@ public final class TextToVoiceService implements AutoCloseable {
     /** Blob key prefix of preview audio, for the orphan sweep. */
     public static final String BLOB_PREFIX = "text-to-voice/";
     static final int PREVIEWS = 3;
+    /** The stream endpoint's MP3 when the design asked for another codec; an MP3 design keeps its own bytes. */
     private static final OutputFormat STREAM_FORMAT = OutputFormat.DEFAULT;
 
     private final PremadeVoices premade;
@@ -117,7 +118,7 @@ public final class TextToVoiceService implements AutoCloseable {
         for (int i = 0; i < casts.size(); i++) {
             VoiceCasting.Cast cast = casts.get(i);
             byte[] encoded = spoken.get(i).encode(format);
-            byte[] mp3 = format.equals(STREAM_FORMAT) ? encoded : spoken.get(i).encode(STREAM_FORMAT);
+            byte[] mp3 = format.codec() == OutputFormat.Codec.MP3 ? encoded : spoken.get(i).encode(STREAM_FORMAT);
             String id = Ids.random();
             String key = BLOB_PREFIX + "previews/" + id + ".mp3";
             keep(new PreviewRepository.StoredPreview(id, cast.provider(), cast.voice().id(), cast.shape(), cast.voice().language(),
