@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * The JSON body of {@code design} ({@code VoiceDesignRequestModel}), {@code create-previews}
  * ({@code VoicePreviewsRequestModel}) and {@code remix} ({@code VoiceRemixRequestModel}): one record, since the three
- * share their fields. {@code reference_audio_base64}, {@code remixing_session_*} and {@code quality} are accepted and
- * have no effect here; {@code stream_previews} leaves the audio out of the response (fetch it from
+ * share their fields. {@code reference_audio_base64}, {@code remixing_session_*}, {@code quality} and (the SDK's)
+ * {@code should_enhance} are accepted and have no effect here; {@code stream_previews} leaves the audio out of the response (fetch it from
  * {@code /{generated_voice_id}/stream}).
  */
 public record DesignRequest(String voiceDescription, String modelId, String text, Boolean autoGenerateText, Double loudness,
@@ -36,6 +36,9 @@ public record DesignRequest(String voiceDescription, String modelId, String text
             v.add(new Violation(List.of("body", "model_id"), "Input should be 'eleven_multilingual_ttv_v2' or 'eleven_ttv_v3'", "enum"));
         }
         if (text != null) length(v, text, 100, 1000, "text");
+        if (text != null && text.length() >= 100 && text.isBlank()) {
+            v.add(new Violation(List.of("body", "text"), "Text must contain words to speak", "value_error"));
+        }
         range(v, loudness, -1, 1, "loudness");
         range(v, quality, -1, 1, "quality");
         range(v, guidanceScale, 0, 100, "guidance_scale");

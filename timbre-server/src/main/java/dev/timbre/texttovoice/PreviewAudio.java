@@ -90,7 +90,7 @@ final class PreviewAudio implements AutoCloseable {
 
     /**
      * {@code text} in the cast's voice and shape, at {@code loudness} (−1..1; 0.5 leaves the engine's level, each 0.5
-     * step is 6 dB, limited to a peak of {@link #PEAK}).
+     * step is 6 dB, limited to a peak of {@link #PEAK}). A text the engine makes no sound of is a 422 on {@code text}.
      */
     Spoken speak(VoiceCasting.Cast cast, String text, double loudness, long seed) throws InterruptedException {
         TextToSpeech engine = engines.textToSpeech().get(cast.provider());
@@ -106,6 +106,7 @@ final class PreviewAudio implements AutoCloseable {
             }
             rate = run.pcmFormat() == null ? 16000 : run.pcmFormat().sampleRate();
         }
+        if (pcm.size() == 0) throw ApiException.invalid("The text has nothing the voice can speak", "value_error", "body", "text");
         return new Spoken(gain(pcm.toByteArray(), loudness), rate);
     }
 

@@ -170,6 +170,21 @@ class TextToVoiceApiTest {
     }
 
     @Test
+    void odd_texts_and_bodies_are_client_errors_or_previews_never_500s() {
+        for (String text : List.of(" ".repeat(120), "!".repeat(120), "\uD83D\uDE00".repeat(60), "<speak>" + "a ".repeat(50) + "</speak>")) {
+            var r = design(Map.of("voice_description", DESCRIPTION, "text", text), "?output_format=pcm_16000");
+            assertThat(r.status()).as(text + ": " + r.text()).isIn(200, 400, 422);
+        }
+        for (String body : List.of("[]", "null", "{\"voice_description\": {\"a\": 1}}", "{\"voice_description\": \"" + DESCRIPTION
+                + "\", \"seed\": 99999999999999999999}", "{\"voice_description\": \"" + DESCRIPTION + "\", \"loudness\": \"loud\"}")) {
+            assertThat(server.postJson("/v1/text-to-voice/design", body).status()).as(body).isEqualTo(422);
+        }
+        var labels = server.postJson("/v1/text-to-voice", "{\"voice_name\": \"A\", \"voice_description\": \"" + DESCRIPTION
+                + "\", \"generated_voice_id\": \"x\", \"labels\": {\"a\": {\"b\": 1}}}");
+        assertThat(labels.status()).isEqualTo(422);
+    }
+
+    @Test
     void unknown_ids_are_404() {
         var create = server.postJson("/v1/text-to-voice", Map.of("voice_name", "A", "voice_description", DESCRIPTION,
                 "generated_voice_id", "nope1234"));
