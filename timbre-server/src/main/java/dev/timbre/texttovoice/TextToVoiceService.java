@@ -70,7 +70,7 @@ public final class TextToVoiceService implements AutoCloseable {
         long seed = seed(r);
         List<VoiceCasting.Cast> casts = VoiceCasting.design(premade.all(), traits, PREVIEWS, seed, r.guidanceScaleOrDefault());
         if (casts.isEmpty()) throw new ApiException(503, "no_voices", "No text-to-speech engine offers a voice to design from.");
-        return previews(casts, traits, r, format, seed);
+        return previews(casts, traits, null, r, format, seed);
     }
 
     /** Three previews of {@code voiceId} changed as {@code r.voice_description} asks (404 for an unknown voice). */
@@ -82,8 +82,9 @@ public final class TextToVoiceService implements AutoCloseable {
                 .orElseThrow(() -> new ApiException(503, "voice_unavailable", "The engine of voice " + voiceId + " is not loaded."));
         VoiceTraits traits = reader.read(r.voiceDescription());
         long seed = seed(r);
+        Map<String, String> own = voices.get(voiceId).labels(); // what the voice is, not what its base engine voice is
         return previews(VoiceCasting.remix(v.provider(), base, v.shape(), premade.all(), traits, PREVIEWS, seed,
-                r.promptStrengthOrDefault()), traits, r, format, seed);
+                r.promptStrengthOrDefault()), traits, own, r, format, seed);
     }
 
     /** Saves a kept preview as a voice of category {@code generated}; 404 when the preview is unknown or expired. */
@@ -109,8 +110,9 @@ public final class TextToVoiceService implements AutoCloseable {
         }
     }
 
-    private PreviewsResponse previews(List<VoiceCasting.Cast> casts, VoiceTraits traits, DesignRequest r, OutputFormat format, long seed)
-            throws InterruptedException {
+    /** Speaks and keeps the casts; {@code inherited}: the labels of a remixed voice (null: the base voices' own). */
+    private PreviewsResponse previews(List<VoiceCasting.Cast> casts, VoiceTraits traits, Map<String, String> inherited,
+                                      DesignRequest r, OutputFormat format, long seed) throws InterruptedException {
         String text = r.text() != null ? r.text() : PreviewTexts.forTraits(traits);
         long now = clock.instant().getEpochSecond();
         List<PreviewAudio.Spoken> spoken = audio.speakAll(casts, text, r.loudnessOrDefault(), seed);
@@ -122,7 +124,7 @@ public final class TextToVoiceService implements AutoCloseable {
             String id = Ids.random();
             String key = BLOB_PREFIX + "previews/" + id + ".mp3";
             keep(new PreviewRepository.StoredPreview(id, cast.provider(), cast.voice().id(), cast.shape(), cast.voice().language(),
-                    labels(cast.voice(), traits), r.voiceDescription(), key, now, now + PREVIEW_LIFETIME.toSeconds()), mp3);
+                    labels(cast.voice(), inherited, traits), r.voiceDescription(), key, now, now + PREVIEW_LIFETIME.toSeconds()), mp3);
             String base64 = r.streamed() ? "" : Base64.getEncoder().encodeToString(encoded);
             out.add(new PreviewsResponse.Preview(base64, id, format.contentType(), spoken.get(i).seconds(), cast.voice().language()));
         }
@@ -143,13 +145,18 @@ public final class TextToVoiceService implements AutoCloseable {
         }
     }
 
-    /** What a saved voice is labelled with: the wanted gender, age and accent (else the base voice's) and the tones. */
-    private static Map<String, String> labels(VoiceDescriptor base, VoiceTraits t) {
+    /**
+     * What a saved voice is labelled with: the wanted gender, age and accent, else those of the remixed voice
+     * ({@code inherited}) or of the base voice, and the first tone word.
+     */
+    private static Map<String, String> labels(VoiceDescriptor base, Map<String, String> inherited, VoiceTraits t) {
+        Map<String, String> from = inherited != null ? inherited : base.labels();
         Map<String, String> l = new LinkedHashMap<>();
-        put(l, "gender", t.gender() != null ? t.gender() : base.labels().get("gender"));
-        put(l, "age", t.age() != null ? t.age() : base.labels().get("age"));
-        put(l, "accent", t.accent() != null ? t.accent() : base.labels().get("accent"));
-        put(l, "descriptive", t.tones().isEmpty() ? base.labels().get("description") : t.tones().get(0));
+        put(l, "gender", t.gender() != null ? t.gender() : from.get("gender"));
+        put(l, "age", t.age() != null ? t.age() : from.get("age"));
+        put(l, "accent", t.accent() != null ? t.accent() : from.get("accent"));
+        put(l, "descriptive", !t.tones().isEmpty() ? t.tones().get(0)
+                : inherited != null ? inherited.get("descriptive") : base.labels().get("description"));
         put(l, "language", base.language());
         return l;
     }

@@ -143,6 +143,8 @@ class TextToVoiceApiTest {
         var second = server.postJson("/v1/text-to-voice", Map.of("voice_name", "Arthur, brighter", "voice_description",
                 "Arthur, higher and faster than before", "generated_voice_id", remixId));
         assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().get("labels").get("gender").asText()).as("a remix keeps what the voice is").isEqualTo("male");
+        assertThat(second.json().get("labels").get("accent").asText()).isEqualTo("british");
         VoiceShape moved = new VoiceRepository(server.timbre().database().jdbi()).find(second.json().get("voice_id").asText())
                 .orElseThrow().shape();
         assertThat(moved.pitchSemitones()).isGreaterThan(saved.pitchSemitones());
