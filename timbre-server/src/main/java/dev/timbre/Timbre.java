@@ -74,6 +74,9 @@ import dev.timbre.texttodialogue.TextToDialogueService;
 import dev.timbre.texttospeech.TextToSpeechRoutes;
 import dev.timbre.texttospeech.TextToSpeechService;
 import dev.timbre.texttospeech.TextToSpeechSocketRoutes;
+import dev.timbre.texttovoice.LanguageModelReader;
+import dev.timbre.texttovoice.TextToVoiceRoutes;
+import dev.timbre.texttovoice.TextToVoiceService;
 import dev.timbre.user.CharacterStats;
 import dev.timbre.user.CharacterStatsRepository;
 import dev.timbre.user.UsageRepository;
@@ -116,7 +119,7 @@ public final class Timbre implements AutoCloseable {
                            ConfiguredLanguageModels languageModels, HttpWebhookTools webhookTools,
                            ConversationsService conversations, PostCallProcessor postCall, OutboundHttp outbound,
                            VoiceActivityDetectors voiceActivity, ConversationVoices conversationVoices, SpeechSynthesizer speech,
-                           ProfessionalCloning pvc) {}
+                           ProfessionalCloning pvc, TextToVoiceService textToVoice) {}
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
         this.database = database;
@@ -191,6 +194,10 @@ public final class Timbre implements AutoCloseable {
             ConversationVoices conversationVoices = new ConversationVoices(textToSpeech, speech, () -> voices.list().stream().findFirst().map(v -> v.voiceId()).orElse(null),
                     speechToText::engine, voiceActivity);
 
+            // voice design (text-to-voice): previews over the engines' voices, saved as engine voice + shape
+            TextToVoiceService textToVoice = new TextToVoiceService(premade, voices, voiceRows, database.jdbi(), blobs, engines, speech,
+                    LanguageModelReader.forServer(config.llm(), languageModels), Clock.systemUTC());
+
             ApiKeyAuth auth = new ApiKeyAuth(keys);
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(
                     mount("/", new HealthRoutes(engines, database, registry)),
@@ -205,6 +212,7 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/audio", new OpenAiSpeechRoutes(textToSpeech, new OpenAiVoices(premade))),
                     mount("/v1/audio", new OpenAiTranscriptionRoutes(speechToText, config.limits().maxUploadBytes())),
                     mount("/v1/text-to-dialogue", new TextToDialogueRoutes(textToDialogue)),
+                    mount("/v1/text-to-voice", new TextToVoiceRoutes(textToVoice)),
                     mount("/v1/history", new HistoryRoutes(history)),
                     mount("/v1/speech-to-text", new SpeechToTextRoutes(speechToText, config.limits().maxUploadBytes(), outbound)),
                     mount("/v1/speech-to-text", new RealtimeRoutes(speechToText, auth)),
@@ -230,11 +238,12 @@ public final class Timbre implements AutoCloseable {
             postCall.resumePending();
             pvc.resumePending();
             DataDir.sweepOrphanBlobs(blobs, started, java.util.Map.of("history/", history::holdsBlob, "voices/", voices::holdsBlob,
-                    "stt-jobs/", speechToText::holdsBlob, "convai/conversations/", conversations::holdsBlob, "pvc/", pvc::holdsBlob));
+                    "stt-jobs/", speechToText::holdsBlob, "convai/conversations/", conversations::holdsBlob, "pvc/", pvc::holdsBlob,
+                    TextToVoiceService.BLOB_PREFIX, textToVoice::holdsBlob));
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,
-                    pvc));
+                    pvc, textToVoice));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -321,6 +330,7 @@ public final class Timbre implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        services.textToVoice().close();
         services.speechToText().close();
         services.pvc().close();
         services.postCall().close();
