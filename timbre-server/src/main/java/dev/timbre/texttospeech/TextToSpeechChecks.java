@@ -3,6 +3,8 @@ package dev.timbre.texttospeech;
 import dev.timbre.engines.ModelCatalog;
 import dev.timbre.engines.ModelSpec;
 import dev.timbre.http.ApiException;
+import dev.timbre.pronunciationdictionaries.PhonemeInput;
+import dev.timbre.pronunciationdictionaries.Pronunciations;
 import dev.timbre.texttospeech.normalize.Mode;
 import dev.timbre.texttospeech.normalize.NormalizedText;
 import dev.timbre.texttospeech.normalize.TextNormalizer;
@@ -50,8 +52,23 @@ final class TextToSpeechChecks {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("Input should be 'auto', 'on' or 'off'", "enum", "body", "apply_text_normalization");
         }
-        String head = text.stripLeading();
-        if (head.startsWith("<speak") || head.startsWith("<?xml")) return NormalizedText.identity(text);
+        if (isSsml(text)) return NormalizedText.identity(text);
         return TextNormalizer.normalize(text, mode);
+    }
+
+    static boolean isSsml(String text) {
+        String head = text.stripLeading();
+        return head.startsWith("<speak") || head.startsWith("<?xml");
+    }
+
+    /**
+     * The plain text as the engine should speak it with pronunciation rules: aliases first (on the text as written),
+     * then normalisation of the result, then the phoneme rules in the engine's phoneme input (after normalisation, so
+     * that the normaliser never reads phoneme markup). The map leads back to the text as written.
+     */
+    static NormalizedText pronounce(String text, String applyTextNormalization, Pronunciations rules, PhonemeInput input) {
+        NormalizedText aliased = rules.applyAliases(text);
+        NormalizedText normalized = aliased.then(normalize(aliased.normalized(), applyTextNormalization));
+        return normalized.then(rules.applyPhonemes(normalized.normalized(), input));
     }
 }

@@ -14,6 +14,9 @@ import dev.timbre.history.HistoryService;
 import dev.timbre.history.NewHistoryItem;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
+import dev.timbre.pronunciationdictionaries.PhonemeInput;
+import dev.timbre.pronunciationdictionaries.PronunciationDictionariesService;
+import dev.timbre.pronunciationdictionaries.Pronunciations;
 import dev.timbre.speech.SpeechChunk;
 import dev.timbre.speech.RecordedRun;
 import dev.timbre.speech.SpeechRun;
@@ -39,9 +42,11 @@ public final class TextToSpeechService {
     private final UserService users;
     private final HistoryService history;
     private final SpeechSynthesizer speech;
+    private final PronunciationDictionariesService dictionaries;
 
     public TextToSpeechService(VoicesService voices, ModelCatalog models, UserService users, HistoryService history,
-                               SpeechSynthesizer speech) {
+                               SpeechSynthesizer speech, PronunciationDictionariesService dictionaries) {
+        this.dictionaries = dictionaries;
         this.voices = voices;
         this.models = models;
         this.users = users;
@@ -74,12 +79,24 @@ public final class TextToSpeechService {
         TextToSpeechChecks.length(text, model);
         TextToSpeechChecks.seed(request.seed());
         NormalizedText normalized = TextToSpeechChecks.normalize(text, request.applyTextNormalization());
+        Pronunciations pronunciations = dictionaries.resolve(locators(request), "body");
         ResolvedVoice voice = voices.resolve(voiceId);
         TextToSpeech engine = models.engines().textToSpeech().get(voice.provider());
         if (engine == null) throw new ApiException(503, "voice_unavailable", "The engine of voice " + voiceId + " is not loaded.");
+        if (!pronunciations.isEmpty() && !TextToSpeechChecks.isSsml(text)) {
+            normalized = TextToSpeechChecks.pronounce(text, request.applyTextNormalization(), pronunciations,
+                    PhonemeInput.forProvider(voice.provider()));
+        }
         VoiceSettings settings = request.voiceSettings() == null ? voice.settings()
                 : request.voiceSettings().validate("body", "voice_settings").over(voice.settings());
         return new Prepared(normalized, model, voiceId, voice, engine, settings.toTuning(), request, Ids.random(20), history.newId());
+    }
+
+    private static java.util.List<PronunciationDictionariesService.Locator> locators(TextToSpeechRequest request) {
+        if (request.pronunciationDictionaryLocators() == null) return null;
+        return request.pronunciationDictionaryLocators().stream()
+                .map(l -> l == null ? null : new PronunciationDictionariesService.Locator(l.pronunciationDictionaryId(), l.versionId()))
+                .toList();
     }
 
     /**
