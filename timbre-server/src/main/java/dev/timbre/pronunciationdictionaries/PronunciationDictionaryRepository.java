@@ -35,7 +35,8 @@ public final class PronunciationDictionaryRepository {
         jdbi.useTransaction(h -> {
             h.createUpdate("INSERT INTO pronunciation_dictionaries (dictionary_id, name, description, created_by, creation_time_unix, "
                             + "latest_version_id) VALUES (:id, :name, :description, :createdBy, :creationTimeUnix, :latestVersionId)")
-                    .bindMethods(d).execute();
+                    .bind("id", d.id()).bind("name", d.name()).bind("description", d.description()).bind("createdBy", d.createdBy())
+                    .bind("creationTimeUnix", d.creationTimeUnix()).bind("latestVersionId", d.latestVersionId()).execute();
             insertVersion(h, d.id(), d.latestVersionId(), rules, d.creationTimeUnix());
         });
     }
