@@ -11,7 +11,7 @@
  * words; the first rule that matches at a position wins, in locator order then rule order; longer strings are tried
  * first among the rules of one dictionary. An alias replaces the matched text on every engine. A phoneme rule is
  * spoken through the engine's phoneme input where the engine has one ({@link
- * dev.timbre.pronunciationdictionaries.PhonemeInput}); elsewhere the word is spoken as written, as ElevenLabs' models
+ * dev.timbre.pronunciationdictionaries.PhonemeInput}: MaryTTS and eSpeak NG); elsewhere the word is spoken as written, as ElevenLabs' models
  * without phoneme support do. The result keeps a map back to the written text, so alignments refer to what the
  * caller sent.
  *
