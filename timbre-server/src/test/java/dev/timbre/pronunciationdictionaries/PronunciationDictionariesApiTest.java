@@ -218,6 +218,27 @@ class PronunciationDictionariesApiTest {
                 .isEqualTo("The United Nations met. The un met. UNESCO met.");
     }
 
+    @Test
+    void the_stream_input_socket_speaks_with_the_dictionaries_of_its_first_message() throws Exception {
+        JsonNode d = fromRules("Socket", List.of(alias("UN", "United Nations")));
+        try (dev.timbre.testing.TestSocket s = dev.timbre.testing.TestSocket.open(server,
+                "/v1/text-to-speech/" + server.firstVoiceId() + "/stream-input", TestServer.KEY)) {
+            s.send(Map.of("text", " ", "pronunciation_dictionary_locators", List.of(Map.of("pronunciation_dictionary_id",
+                    d.get("id").asText(), "version_id", d.get("version_id").asText()))));
+            s.send(Map.of("text", "The UN met. "));
+            s.send(Map.of("text", ""));
+            List<JsonNode> messages = new ArrayList<>();
+            assertThat(s.messagesUntilClosed(messages).code()).isEqualTo(1000);
+            StringBuilder written = new StringBuilder(), spoken = new StringBuilder();
+            for (JsonNode m : messages) {
+                if (m.hasNonNull("alignment")) m.get("alignment").get("chars").forEach(c -> written.append(c.asText()));
+                if (m.hasNonNull("normalizedAlignment")) m.get("normalizedAlignment").get("chars").forEach(c -> spoken.append(c.asText()));
+            }
+            assertThat(written.toString()).contains("The UN met.");
+            assertThat(spoken.toString()).contains("The United Nations met.");
+        }
+    }
+
     static List<String> strings(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
