@@ -47,8 +47,10 @@ public final class PronunciationDictionariesService {
         return create(body.name(), body.description(), validated(body.rules()));
     }
 
+    /** The dictionary with the rules of its latest version. */
     DictionaryMetadata get(String id) {
-        return metadata(find(id));
+        var d = find(id);
+        return metadata(d).withRules(latest(d));
     }
 
     DictionaryPage list(String cursor, int pageSize, boolean byName, boolean ascending) {
@@ -76,7 +78,7 @@ public final class PronunciationDictionariesService {
         Long archived = body.archived() == null ? d.archivedTimeUnix()
                 : body.archived() ? (d.archivedTimeUnix() != null ? d.archivedTimeUnix() : clock.instant().getEpochSecond()) : null;
         repository.update(id, name, archived);
-        return get(id);
+        return metadata(find(id));
     }
 
     /** A new version with {@code rules} added; a rule for a string the dictionary already has replaces it. */
@@ -178,6 +180,6 @@ public final class PronunciationDictionariesService {
 
     private static DictionaryMetadata metadata(PronunciationDictionaryRepository.Stored d) {
         return new DictionaryMetadata(d.id(), d.latestVersionId(), d.latestRulesNum(), d.name(), OWNER, d.createdBy(),
-                d.creationTimeUnix(), d.archivedTimeUnix(), d.description());
+                d.creationTimeUnix(), d.archivedTimeUnix(), d.description(), null);
     }
 }

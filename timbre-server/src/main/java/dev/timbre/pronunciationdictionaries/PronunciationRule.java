@@ -5,10 +5,17 @@ import dev.timbre.http.ApiException;
 
 /**
  * One rule, as the API writes it: an alias rule ({@code type} "alias", {@code alias}) or a phoneme rule ({@code type}
- * "phoneme", {@code phoneme}, {@code alphabet} "ipa" or "cmu-arpabet"). Stored in versions as JSON of this record.
+ * "phoneme", {@code phoneme}, {@code alphabet} "ipa" or "cmu-arpabet"). {@code case_sensitive} and
+ * {@code word_boundaries} (the current ElevenLabs API and SDKs send them; both default to true) say whether the
+ * string matches only as written and only as whole words. Stored in versions as JSON of this record.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PronunciationRule(String stringToReplace, String type, String alias, String phoneme, String alphabet) {
+public record PronunciationRule(String stringToReplace, String type, String alias, String phoneme, String alphabet,
+                                Boolean caseSensitive, Boolean wordBoundaries) {
+    public PronunciationRule(String stringToReplace, String type, String alias, String phoneme, String alphabet) {
+        this(stringToReplace, type, alias, phoneme, alphabet, null, null);
+    }
+
     public static final String ALIAS = "alias", PHONEME = "phoneme";
     public static final String IPA = "ipa", CMU_ARPABET = "cmu-arpabet";
     static final int MAX_LENGTH = 1000;
@@ -25,6 +32,24 @@ public record PronunciationRule(String stringToReplace, String type, String alia
         return ALIAS.equals(type);
     }
 
+    boolean matchesCase() {
+        return caseSensitive == null || caseSensitive;
+    }
+
+    boolean wholeWords() {
+        return wordBoundaries == null || wordBoundaries;
+    }
+
+    /** This rule for the text it matched ({@code written}: the same string, perhaps in another case). */
+    PronunciationRule asWritten(String written) {
+        return new PronunciationRule(written, type, alias, phoneme, alphabet, caseSensitive, wordBoundaries);
+    }
+
+    /** This rule with the matching options of {@code other}. */
+    private PronunciationRule matching(PronunciationRule other) {
+        return new PronunciationRule(stringToReplace, type, alias, phoneme, alphabet, other.caseSensitive, other.wordBoundaries);
+    }
+
     /** This rule, checked; a 422 at {@code body.rules[index]} otherwise. */
     PronunciationRule validate(int index) {
         if (stringToReplace == null) throw missing(index, "string_to_replace");
@@ -36,7 +61,7 @@ public record PronunciationRule(String stringToReplace, String type, String alia
         if (ALIAS.equals(type)) {
             if (alias == null) throw missing(index, "alias");
             if (alias.length() > MAX_LENGTH) throw tooLong(index, "alias");
-            return alias(stringToReplace, alias);
+            return alias(stringToReplace, alias).matching(this);
         }
         if (!PHONEME.equals(type)) {
             throw ApiException.invalid("Input should be 'alias' or 'phoneme'", "literal_error", "body", "rules", index, "type");
@@ -50,7 +75,7 @@ public record PronunciationRule(String stringToReplace, String type, String alia
         if (!IPA.equals(alphabet) && !CMU_ARPABET.equals(alphabet)) {
             throw ApiException.invalid("Input should be 'ipa' or 'cmu-arpabet'", "literal_error", "body", "rules", index, "alphabet");
         }
-        return phoneme(stringToReplace, phoneme, alphabet);
+        return phoneme(stringToReplace, phoneme, alphabet).matching(this);
     }
 
     private static ApiException missing(int index, String field) {

@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * The rules of the dictionaries one request names, ready to apply. A rule matches its {@code string_to_replace}
- * exactly (case-sensitive) where it stands as whole words: not preceded nor followed by a letter or digit when its own
- * first or last character is one. At each position the first rule in order that matches wins (locator order, then,
+ * exactly (case-sensitive, unless the rule says {@code case_sensitive: false}) where it stands as whole words: not
+ * preceded nor followed by a letter or digit when its own first or last character is one (unless
+ * {@code word_boundaries: false}). At each position the first rule in order that matches wins (locator order, then,
  * within a dictionary, longer strings first, then rule order); the scan resumes after the match, so a replacement is
  * never matched again. Immutable and thread-safe.
  */
@@ -34,7 +35,16 @@ public final class Pronunciations {
 
     private Pronunciations(List<PronunciationRule> rules) {
         this.rules = List.copyOf(rules);
-        for (PronunciationRule r : this.rules) byFirstChar.computeIfAbsent(r.stringToReplace().charAt(0), c -> new ArrayList<>()).add(r);
+        for (PronunciationRule r : this.rules) {
+            char c = r.stringToReplace().charAt(0);
+            byFirstChar.computeIfAbsent(c, k -> new ArrayList<>()).add(r);
+            if (r.matchesCase()) continue;
+            for (char other : new char[]{Character.toLowerCase(c), Character.toUpperCase(c), Character.toTitleCase(c)}) {
+                if (other != c && !byFirstChar.getOrDefault(other, List.of()).contains(r)) {
+                    byFirstChar.computeIfAbsent(other, k -> new ArrayList<>()).add(r);
+                }
+            }
+        }
     }
 
     public boolean isEmpty() {
@@ -62,9 +72,12 @@ public final class Pronunciations {
         int i = 0;
         while (i < text.length()) {
             PronunciationRule rule = match(text, i);
-            String spoken = rule == null ? null : rule.isAlias() ? (aliases ? rule.alias() : null) : (aliases ? null : input.render(rule));
             int end = rule == null ? i + 1 : i + rule.stringToReplace().length();
-            if (spoken == null) spoken = text.substring(i, end); // as written
+            String written = text.substring(i, end);
+            String spoken = null;
+            if (rule != null && rule.isAlias() && aliases) spoken = rule.alias();
+            if (rule != null && !rule.isAlias() && !aliases) spoken = input.render(rule.asWritten(written));
+            if (spoken == null) spoken = written;
             int span = end - i;
             for (int j = 0; j < spoken.length(); j++) {
                 if (n == index.length) index = Arrays.copyOf(index, index.length * 2);
@@ -81,10 +94,12 @@ public final class Pronunciations {
         if (candidates == null) return null;
         for (PronunciationRule r : candidates) {
             String g = r.stringToReplace();
-            if (!text.startsWith(g, i)) continue;
+            if (!text.regionMatches(!r.matchesCase(), i, g, 0, g.length())) continue;
             int end = i + g.length();
-            if (wordChar(g.charAt(0)) && i > 0 && wordChar(text.charAt(i - 1))) continue;
-            if (wordChar(g.charAt(g.length() - 1)) && end < text.length() && wordChar(text.charAt(end))) continue;
+            if (r.wholeWords()) {
+                if (wordChar(g.charAt(0)) && i > 0 && wordChar(text.charAt(i - 1))) continue;
+                if (wordChar(g.charAt(g.length() - 1)) && end < text.length() && wordChar(text.charAt(end))) continue;
+            }
             return r;
         }
         return null;

@@ -94,6 +94,8 @@ class PronunciationDictionariesApiTest {
 
         var get = server.get(BASE + "/" + id);
         OpenApiContract.assertConforms("GET", BASE + "/{pronunciation_dictionary_id}", get);
+        assertThat(get.json().get("rules")).hasSize(2); // the latest version's, as the SDK's get() expects
+        assertThat(get.json().get("rules").get(0).get("string_to_replace").asText()).isEqualTo("AI");
         assertThat(get.json().get("latest_version_id").asText()).isEqualTo(v3);
         assertThat(get.json().get("latest_version_rules_num").asInt()).isEqualTo(2);
 
@@ -160,6 +162,12 @@ class PronunciationDictionariesApiTest {
         var badType = server.postJson(BASE + "/add-from-rules", Map.of("name", "n", "rules", List.of(Map.of("string_to_replace", "a", "type", "sound", "alias", "b"))));
         assertThat(badType.status()).isEqualTo(422);
         assertThat(badType.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"body\",\"rules\",0,\"type\"]");
+        var options = server.postJson(BASE + "/add-from-rules", Map.of("name", "n", "rules", List.of(Map.of("string_to_replace", "nasa",
+                "type", "alias", "alias", "NASA", "case_sensitive", false, "word_boundaries", false))));
+        assertThat(options.status()).isEqualTo(200);
+        var kept = server.get(BASE + "/" + options.json().get("id").asText()).json().get("rules").get(0);
+        assertThat(kept.get("case_sensitive").asBoolean(true)).isFalse();
+        assertThat(kept.get("word_boundaries").asBoolean(true)).isFalse();
         var badAlphabet = server.postJson(BASE + "/add-from-rules", Map.of("name", "n", "rules", List.of(
                 Map.of("string_to_replace", "a", "type", "phoneme", "phoneme", "b", "alphabet", "klingon"))));
         assertThat(badAlphabet.status()).isEqualTo(422);

@@ -84,4 +84,15 @@ class PronunciationsTest {
         assertThat(normalized.normalized()).isEqualTo("United Nations five");
         assertThat(normalized.originalIndex()[normalized.normalized().length() - 1]).isEqualTo(3);
     }
+
+    @Test
+    void case_insensitive_and_boundless_rules_match_as_they_say() {
+        PronunciationRule anyCase = new PronunciationRule("nasa", "alias", "the space agency", null, null, false, null);
+        assertThat(of(anyCase).applyAliases("NASA and Nasa and nasal").normalized())
+                .isEqualTo("the space agency and the space agency and nasal");
+        PronunciationRule inside = new PronunciationRule("ph", "alias", "f", null, null, null, false);
+        assertThat(of(inside).applyAliases("graph phone").normalized()).isEqualTo("graf fone");
+        PronunciationRule phoneme = new PronunciationRule("tomato", "phoneme", null, "təˈmɑːtoʊ", "ipa", false, null);
+        assertThat(of(phoneme).applyPhonemes("Tomato", PhonemeInput.MARYTTS).normalized()).isEqualTo("[[ipa:təˈmɑːtoʊ|Tomato]]");
+    }
 }
