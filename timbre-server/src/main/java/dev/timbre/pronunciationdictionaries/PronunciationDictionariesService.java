@@ -23,6 +23,15 @@ public final class PronunciationDictionariesService {
     private final PronunciationDictionaryRepository repository;
     private final String userId;
     private final Clock clock;
+    /** Versions never change, so their rules are kept for the syntheses that name them again (sockets, agents). */
+    private final Map<String, List<PronunciationRule>> versionCache = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<PronunciationRule>> eldest) {
+                    return size() > VERSION_CACHE_SIZE;
+                }
+            });
+    private static final int VERSION_CACHE_SIZE = 64;
 
     public PronunciationDictionariesService(PronunciationDictionaryRepository repository, String userId, Clock clock) {
         this.repository = repository;
@@ -132,9 +141,15 @@ public final class PronunciationDictionariesService {
                         .orElseThrow(() -> dictionaryNotFound(l.pronunciationDictionaryId()));
             }
             String v = version;
-            dictionaries.add(repository.version(l.pronunciationDictionaryId(), v).orElseThrow(() -> ApiException.notFound(
-                    "pronunciation_dictionary_not_found", "Pronunciation dictionary " + l.pronunciationDictionaryId()
-                            + " with version " + v + " was not found.")).rules());
+            String key = l.pronunciationDictionaryId() + "/" + v;
+            List<PronunciationRule> rules = versionCache.get(key);
+            if (rules == null) {
+                rules = repository.version(l.pronunciationDictionaryId(), v).orElseThrow(() -> ApiException.notFound(
+                        "pronunciation_dictionary_not_found", "Pronunciation dictionary " + l.pronunciationDictionaryId()
+                                + " with version " + v + " was not found.")).rules();
+                versionCache.put(key, rules);
+            }
+            dictionaries.add(rules);
         }
         return Pronunciations.of(dictionaries);
     }

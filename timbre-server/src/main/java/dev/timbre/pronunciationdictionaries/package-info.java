@@ -15,6 +15,10 @@
  * without phoneme support do. The result keeps a map back to the written text, so alignments refer to what the
  * caller sent.
  *
+ * <p>SSML requests ({@code <speak>…}) are spoken as written: the caller's markup decides there. Rules may lengthen
+ * a text at most eightfold (plus 2,000 characters), else the request is a 400 {@code pronunciation_too_long}.
+ * Versions are immutable, so the service keeps the rules of the 64 most recently used versions in memory.
+ *
  * <p>PLS input is parsed with the JDK's parser with DTDs refused (no external entities) and a size bound; a file that
  * is not a PLS lexicon is a 400 naming the line.
  */

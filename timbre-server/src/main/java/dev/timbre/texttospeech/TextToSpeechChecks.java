@@ -68,7 +68,20 @@ final class TextToSpeechChecks {
      */
     static NormalizedText pronounce(String text, String applyTextNormalization, Pronunciations rules, PhonemeInput input) {
         NormalizedText aliased = rules.applyAliases(text);
+        if (aliased.normalized().length() > maxPronounced(text)) throw pronouncedTooLong(text);
         NormalizedText normalized = aliased.then(normalize(aliased.normalized(), applyTextNormalization));
-        return normalized.then(rules.applyPhonemes(normalized.normalized(), input));
+        NormalizedText spoken = normalized.then(rules.applyPhonemes(normalized.normalized(), input));
+        if (spoken.normalized().length() > maxPronounced(text)) throw pronouncedTooLong(text);
+        return spoken;
+    }
+
+    /** Aliases and phoneme markup may lengthen the text this much at most (a bound on what the engine is given). */
+    private static int maxPronounced(String text) {
+        return 8 * text.length() + 2_000;
+    }
+
+    private static ApiException pronouncedTooLong(String text) {
+        return ApiException.badRequest("pronunciation_too_long", "The pronunciation dictionaries make the text of "
+                + text.length() + " characters longer than " + maxPronounced(text) + " characters; use shorter aliases.");
     }
 }
