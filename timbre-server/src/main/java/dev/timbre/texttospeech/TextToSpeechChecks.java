@@ -62,17 +62,24 @@ final class TextToSpeechChecks {
     }
 
     /**
+     * A text with pronunciation rules applied: {@code text} maps the written text to the spoken words (aliases, then
+     * normalisation); {@code engineText} is that text with the phoneme rules in the engine's phoneme input.
+     */
+    record Pronounced(NormalizedText text, String engineText) {}
+
+    /**
      * The plain text as the engine should speak it with pronunciation rules: aliases first (on the text as written),
      * then normalisation of the result, then the phoneme rules in the engine's phoneme input (after normalisation, so
-     * that the normaliser never reads phoneme markup). The map leads back to the text as written.
+     * that the normaliser never reads phoneme markup, and kept out of the alignments). The map leads back to the text
+     * as written.
      */
-    static NormalizedText pronounce(String text, String applyTextNormalization, Pronunciations rules, PhonemeInput input) {
+    static Pronounced pronounce(String text, String applyTextNormalization, Pronunciations rules, PhonemeInput input) {
         NormalizedText aliased = rules.applyAliases(text);
         if (aliased.normalized().length() > maxPronounced(text)) throw pronouncedTooLong(text);
         NormalizedText normalized = aliased.then(normalize(aliased.normalized(), applyTextNormalization));
-        NormalizedText spoken = normalized.then(rules.applyPhonemes(normalized.normalized(), input));
-        if (spoken.normalized().length() > maxPronounced(text)) throw pronouncedTooLong(text);
-        return spoken;
+        String engineText = rules.applyPhonemes(normalized.normalized(), input).normalized();
+        if (engineText.length() > maxPronounced(text)) throw pronouncedTooLong(text);
+        return new Pronounced(normalized, engineText);
     }
 
     /** Aliases and phoneme markup may lengthen the text this much at most (a bound on what the engine is given). */

@@ -54,16 +54,21 @@ public final class TextToSpeechService {
         this.speech = speech;
     }
 
-    /** A checked request, bound to its engine and voice, with the ids its response announces. */
+    /**
+     * A checked request, bound to its engine and voice, with the ids its response announces.
+     *
+     * @param engineText what the engine reads: the normalised text with the engine's phoneme markup for phoneme rules
+     *                   (alignments show the normalised text without it); null when it is the normalised text
+     */
     public record Prepared(NormalizedText normalized, ModelSpec model, String voiceId, ResolvedVoice voice, TextToSpeech engine,
-                           VoiceTuning tuning, TextToSpeechRequest request, String requestId, String historyItemId) {
+                           VoiceTuning tuning, TextToSpeechRequest request, String requestId, String historyItemId, String engineText) {
         String text() { return normalized.original(); }
 
         /** This request as one segment of a speech script. */
         public SpeechScript.Segment segment() {
             return SpeechScript.Segment.spoken(normalized, engine,
-                    new SpeechRequest(normalized.normalized(), voice.engineVoiceId(), request.languageCode(), tuning, request.seed(),
-                            voice.shape()));
+                    new SpeechRequest(engineText != null ? engineText : normalized.normalized(), voice.engineVoiceId(),
+                            request.languageCode(), tuning, request.seed(), voice.shape()));
         }
     }
 
@@ -83,13 +88,17 @@ public final class TextToSpeechService {
         ResolvedVoice voice = voices.resolve(voiceId);
         TextToSpeech engine = models.engines().textToSpeech().get(voice.provider());
         if (engine == null) throw new ApiException(503, "voice_unavailable", "The engine of voice " + voiceId + " is not loaded.");
+        String engineText = null;
         if (!pronunciations.isEmpty() && !TextToSpeechChecks.isSsml(text)) {
-            normalized = TextToSpeechChecks.pronounce(text, request.applyTextNormalization(), pronunciations,
+            TextToSpeechChecks.Pronounced spoken = TextToSpeechChecks.pronounce(text, request.applyTextNormalization(), pronunciations,
                     PhonemeInput.forProvider(voice.provider()));
+            normalized = spoken.text();
+            engineText = spoken.engineText();
         }
         VoiceSettings settings = request.voiceSettings() == null ? voice.settings()
                 : request.voiceSettings().validate("body", "voice_settings").over(voice.settings());
-        return new Prepared(normalized, model, voiceId, voice, engine, settings.toTuning(), request, Ids.random(20), history.newId());
+        return new Prepared(normalized, model, voiceId, voice, engine, settings.toTuning(), request, Ids.random(20), history.newId(),
+                engineText);
     }
 
     private static java.util.List<PronunciationDictionariesService.Locator> locators(TextToSpeechRequest request) {
@@ -108,7 +117,7 @@ public final class TextToSpeechService {
         VoiceTuning t = p.tuning();
         VoiceTuning tuning = new VoiceTuning(t.stability(), t.similarityBoost(), t.style(), t.useSpeakerBoost(), speed);
         return new Prepared(p.normalized(), p.model(), p.voiceId(), p.voice(), p.engine(), tuning, p.request(), p.requestId(),
-                p.historyItemId());
+                p.historyItemId(), p.engineText());
     }
 
     /** Synthesises the whole text (a whole-file run: it takes its turn, it does not yield). */

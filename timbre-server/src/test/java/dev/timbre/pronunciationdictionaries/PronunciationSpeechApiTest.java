@@ -89,6 +89,18 @@ class PronunciationSpeechApiTest {
         assertThat(british).isNotEqualTo(plain);
         assertThat(speak(mary, text, arpabet)).isEqualTo(british);
         assertThat(transcribe(british)).contains("soup"); // the rest of the sentence is untouched
+
+        var timed = server.postJson("/v1/text-to-speech/" + mary + "/with-timestamps", Map.of("text", text,
+                "pronunciation_dictionary_locators", List.of(Map.of("pronunciation_dictionary_id", ipa.get("id").asText(),
+                        "version_id", ipa.get("version_id").asText()))));
+        assertThat(timed.status()).isEqualTo(200);
+        JsonNode alignment = timed.json().get("alignment"), spoken = timed.json().get("normalized_alignment");
+        assertThat(String.join("", PronunciationDictionariesApiTest.strings(alignment.get("characters")))).isEqualTo(text);
+        assertThat(String.join("", PronunciationDictionariesApiTest.strings(spoken.get("characters")))).isEqualTo(text); // no markup
+        int t = text.indexOf("tomato");
+        double start = alignment.get("character_start_times_seconds").get(t).asDouble();
+        double end = alignment.get("character_end_times_seconds").get(t + 5).asDouble();
+        assertThat(end - start).as("the word tomato is timed").isBetween(0.2, 1.5);
     }
 
     @Test
