@@ -23,15 +23,18 @@ public final class PronunciationDictionariesService {
     private final PronunciationDictionaryRepository repository;
     private final String userId;
     private final Clock clock;
-    /** Versions never change, so their rules are kept for the syntheses that name them again (sockets, agents). */
-    private final Map<String, List<PronunciationRule>> versionCache = java.util.Collections.synchronizedMap(
+    /**
+     * Versions never change, so the compiled rules of a list of versions are kept for the syntheses that name them
+     * again (every sentence of a socket or an agent): the 64 most recently used lists.
+     */
+    private final Map<List<String>, Pronunciations> compiled = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, List<PronunciationRule>> eldest) {
-                    return size() > VERSION_CACHE_SIZE;
+                protected boolean removeEldestEntry(Map.Entry<List<String>, Pronunciations> eldest) {
+                    return size() > CACHE_SIZE;
                 }
             });
-    private static final int VERSION_CACHE_SIZE = 64;
+    private static final int CACHE_SIZE = 64;
 
     public PronunciationDictionariesService(PronunciationDictionaryRepository repository, String userId, Clock clock) {
         this.repository = repository;
@@ -131,7 +134,7 @@ public final class PronunciationDictionariesService {
             throw ApiException.invalid("List should have at most " + MAX_LOCATORS + " items after validation, not " + locators.size(),
                     "too_long", loc.toArray());
         }
-        List<List<PronunciationRule>> dictionaries = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (int i = 0; i < locators.size(); i++) {
             Locator l = locators.get(i);
             if (l == null || l.pronunciationDictionaryId() == null) throw locatorField(loc, i, "pronunciation_dictionary_id");
@@ -140,18 +143,20 @@ public final class PronunciationDictionariesService {
                 version = repository.find(l.pronunciationDictionaryId()).map(PronunciationDictionaryRepository.Stored::latestVersionId)
                         .orElseThrow(() -> dictionaryNotFound(l.pronunciationDictionaryId()));
             }
-            String v = version;
-            String key = l.pronunciationDictionaryId() + "/" + v;
-            List<PronunciationRule> rules = versionCache.get(key);
-            if (rules == null) {
-                rules = repository.version(l.pronunciationDictionaryId(), v).orElseThrow(() -> ApiException.notFound(
-                        "pronunciation_dictionary_not_found", "Pronunciation dictionary " + l.pronunciationDictionaryId()
-                                + " with version " + v + " was not found.")).rules();
-                versionCache.put(key, rules);
-            }
-            dictionaries.add(rules);
+            keys.add(l.pronunciationDictionaryId());
+            keys.add(version);
         }
-        return Pronunciations.of(dictionaries);
+        Pronunciations known = compiled.get(keys);
+        if (known != null) return known;
+        List<List<PronunciationRule>> dictionaries = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i += 2) {
+            String id = keys.get(i), v = keys.get(i + 1);
+            dictionaries.add(repository.version(id, v).orElseThrow(() -> ApiException.notFound("pronunciation_dictionary_not_found",
+                    "Pronunciation dictionary " + id + " with version " + v + " was not found.")).rules());
+        }
+        Pronunciations p = Pronunciations.of(dictionaries);
+        compiled.put(List.copyOf(keys), p);
+        return p;
     }
 
     private static ApiException locatorField(List<Object> loc, int index, String field) {

@@ -20,7 +20,13 @@ public final class Pronunciations {
     public static final Pronunciations NONE = new Pronunciations(List.of());
 
     private final List<PronunciationRule> rules;
-    private final Map<Character, List<PronunciationRule>> byFirstChar = new HashMap<>();
+    /** A rule with its precedence (lower wins). */
+    private record Entry(PronunciationRule rule, int order) {}
+    /** Rules by their exact string; case-insensitive rules by their lower-cased string. */
+    private final Map<String, List<Entry>> exact = new HashMap<>(), anyCase = new HashMap<>();
+    /** The distinct lengths of the rules' strings, longest first, and the chars a match can start with. */
+    private final int[] lengths;
+    private final java.util.Set<Character> firstChars = new java.util.HashSet<>();
 
     /** @param dictionaries each dictionary's rules, in the order of the request's locators */
     public static Pronunciations of(List<List<PronunciationRule>> dictionaries) {
@@ -35,16 +41,23 @@ public final class Pronunciations {
 
     private Pronunciations(List<PronunciationRule> rules) {
         this.rules = List.copyOf(rules);
-        for (PronunciationRule r : this.rules) {
-            char c = r.stringToReplace().charAt(0);
-            byFirstChar.computeIfAbsent(c, k -> new ArrayList<>()).add(r);
-            if (r.matchesCase()) continue;
-            for (char other : new char[]{Character.toLowerCase(c), Character.toUpperCase(c), Character.toTitleCase(c)}) {
-                if (other != c && !byFirstChar.getOrDefault(other, List.of()).contains(r)) {
-                    byFirstChar.computeIfAbsent(other, k -> new ArrayList<>()).add(r);
-                }
+        java.util.TreeSet<Integer> lengthSet = new java.util.TreeSet<>(Comparator.reverseOrder());
+        for (int k = 0; k < this.rules.size(); k++) {
+            PronunciationRule r = this.rules.get(k);
+            String g = r.stringToReplace();
+            lengthSet.add(g.length());
+            char c = g.charAt(0);
+            firstChars.add(c);
+            if (r.matchesCase()) {
+                exact.computeIfAbsent(g, x -> new ArrayList<>()).add(new Entry(r, k));
+            } else {
+                anyCase.computeIfAbsent(g.toLowerCase(java.util.Locale.ROOT), x -> new ArrayList<>()).add(new Entry(r, k));
+                firstChars.add(Character.toLowerCase(c));
+                firstChars.add(Character.toUpperCase(c));
+                firstChars.add(Character.toTitleCase(c));
             }
         }
+        lengths = lengthSet.stream().mapToInt(Integer::intValue).toArray();
     }
 
     public boolean isEmpty() {
@@ -72,11 +85,17 @@ public final class Pronunciations {
         int i = 0;
         while (i < text.length()) {
             PronunciationRule rule = match(text, i);
-            int end = rule == null ? i + 1 : i + rule.stringToReplace().length();
+            if (rule == null) { // the common case: a char copied as it is
+                if (n == index.length) index = Arrays.copyOf(index, index.length * 2);
+                index[n++] = i;
+                out.append(text.charAt(i++));
+                continue;
+            }
+            int end = i + rule.stringToReplace().length();
             String written = text.substring(i, end);
             String spoken = null;
-            if (rule != null && rule.isAlias() && aliases) spoken = rule.alias();
-            if (rule != null && !rule.isAlias() && !aliases) spoken = input.render(rule.asWritten(written));
+            if (rule.isAlias() && aliases) spoken = rule.alias();
+            if (!rule.isAlias() && !aliases) spoken = input.render(rule.asWritten(written));
             if (spoken == null) spoken = written;
             int span = end - i;
             for (int j = 0; j < spoken.length(); j++) {
@@ -89,20 +108,34 @@ public final class Pronunciations {
         return new NormalizedText(text, out.toString(), Arrays.copyOf(index, n));
     }
 
+    /** The rule of lowest order that matches at {@code i}; one hash lookup per distinct rule length. */
     private PronunciationRule match(String text, int i) {
-        List<PronunciationRule> candidates = byFirstChar.get(text.charAt(i));
-        if (candidates == null) return null;
-        for (PronunciationRule r : candidates) {
-            String g = r.stringToReplace();
-            if (!text.regionMatches(!r.matchesCase(), i, g, 0, g.length())) continue;
-            int end = i + g.length();
-            if (r.wholeWords()) {
-                if (wordChar(g.charAt(0)) && i > 0 && wordChar(text.charAt(i - 1))) continue;
-                if (wordChar(g.charAt(g.length() - 1)) && end < text.length() && wordChar(text.charAt(end))) continue;
-            }
-            return r;
+        if (!firstChars.contains(text.charAt(i))) return null;
+        Entry best = null;
+        for (int len : lengths) {
+            if (i + len > text.length()) continue;
+            String key = text.substring(i, i + len);
+            best = better(best, exact.get(key), text, i);
+            if (!anyCase.isEmpty()) best = better(best, anyCase.get(key.toLowerCase(java.util.Locale.ROOT)), text, i);
         }
-        return null;
+        return best == null ? null : best.rule();
+    }
+
+    private static Entry better(Entry best, List<Entry> candidates, String text, int i) {
+        if (candidates == null) return best;
+        for (Entry e : candidates) {
+            if (best != null && best.order() < e.order()) break; // candidates are in order
+            if (fits(e.rule(), text, i)) return e;
+        }
+        return best;
+    }
+
+    private static boolean fits(PronunciationRule r, String text, int i) {
+        if (!r.wholeWords()) return true;
+        String g = r.stringToReplace();
+        int end = i + g.length();
+        if (wordChar(g.charAt(0)) && i > 0 && wordChar(text.charAt(i - 1))) return false;
+        return !(wordChar(g.charAt(g.length() - 1)) && end < text.length() && wordChar(text.charAt(end)));
     }
 
     private static boolean wordChar(char c) {

@@ -17,7 +17,7 @@
  *
  * <p>SSML requests ({@code <speak>…}) are spoken as written: the caller's markup decides there. Rules may lengthen
  * a text at most eightfold (plus 2,000 characters), else the request is a 400 {@code pronunciation_too_long}.
- * Versions are immutable, so the service keeps the rules of the 64 most recently used versions in memory.
+ * Versions are immutable, so the service keeps the compiled rules of the 64 most recently used locator lists.
  *
  * <p>PLS input is parsed with the JDK's parser with DTDs refused (no external entities) and a size bound; a file that
  * is not a PLS lexicon is a 400 naming the line.

@@ -95,4 +95,19 @@ class PronunciationsTest {
         PronunciationRule phoneme = new PronunciationRule("tomato", "phoneme", null, "təˈmɑːtoʊ", "ipa", false, null);
         assertThat(of(phoneme).applyPhonemes("Tomato", PhonemeInput.MARYTTS).normalized()).isEqualTo("[[ipa:təˈmɑːtoʊ|Tomato]]");
     }
+
+    @Test
+    void ten_thousand_rules_on_a_long_text_take_milliseconds() {
+        List<PronunciationRule> rules = new java.util.ArrayList<>();
+        for (int k = 0; k < PlsLexicon.MAX_RULES; k++) rules.add(PronunciationRule.alias("word" + k, "alias " + k));
+        Pronunciations p = Pronunciations.of(List.of(rules));
+        String text = "The word17 and word9999 met wordy words at noon. ".repeat(100); // 4,900 chars
+        p.applyAliases(text); // warm up
+        long t0 = System.nanoTime();
+        NormalizedText out = p.applyAliases(text);
+        double ms = (System.nanoTime() - t0) / 1e6;
+        System.out.printf("10,000 alias rules over %d chars: %.1f ms%n", text.length(), ms);
+        assertThat(out.normalized()).startsWith("The alias 17 and alias 9999 met wordy words");
+        assertThat(ms).isLessThan(500);
+    }
 }
