@@ -51,6 +51,9 @@ import dev.timbre.health.HealthRoutes;
 import dev.timbre.history.HistoryRepository;
 import dev.timbre.history.HistoryRoutes;
 import dev.timbre.history.HistoryService;
+import dev.timbre.pronunciationdictionaries.PronunciationDictionariesRoutes;
+import dev.timbre.pronunciationdictionaries.PronunciationDictionariesService;
+import dev.timbre.pronunciationdictionaries.PronunciationDictionaryRepository;
 import dev.timbre.http.ApiKeyAuth;
 import dev.timbre.http.ApiServer;
 import dev.timbre.http.RequestTracking;
@@ -162,7 +165,10 @@ public final class Timbre implements AutoCloseable {
                     () -> voiceRows.list().size(), Clock.systemUTC());
             SpeechSynthesizer speech = new SpeechSynthesizer(new SpeechScheduler(config.limits().concurrentSynthesesOnThisMachine(),
                     config.limits().synthesisQueue()));
-            TextToSpeechService textToSpeech = new TextToSpeechService(voices, models, users, history, speech);
+            // pronunciation dictionaries: applied by every synthesis through TextToSpeechService.prepare
+            PronunciationDictionariesService dictionaries = new PronunciationDictionariesService(
+                    new PronunciationDictionaryRepository(database.jdbi()), config.account().userId(), Clock.systemUTC());
+            TextToSpeechService textToSpeech = new TextToSpeechService(voices, models, users, history, speech, dictionaries);
             TextToDialogueService textToDialogue = new TextToDialogueService(new DialogueChecks(textToSpeech, models), users, history, speech);
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             SpeechToTextService speechToText = new SpeechToTextService(engines, models, config.engines().speechToText(),
@@ -214,6 +220,7 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/text-to-dialogue", new TextToDialogueRoutes(textToDialogue)),
                     mount("/v1/text-to-voice", new TextToVoiceRoutes(textToVoice)),
                     mount("/v1/history", new HistoryRoutes(history)),
+                    mount("/v1/pronunciation-dictionaries", new PronunciationDictionariesRoutes(dictionaries, config.limits().maxUploadBytes())),
                     mount("/v1/speech-to-text", new SpeechToTextRoutes(speechToText, config.limits().maxUploadBytes(), outbound)),
                     mount("/v1/speech-to-text", new RealtimeRoutes(speechToText, auth)),
                     mount("/v1/forced-alignment", new ForcedAlignmentRoutes(new ForcedAlignmentService(speechToText), config.limits().maxUploadBytes())),

@@ -23,6 +23,8 @@ final class StreamInputContext {
 
     final String id;
     final VoiceSettings voiceSettings;
+    /** The pronunciation dictionaries of the context's first message; null for none. */
+    final List<TextToSpeechRequest.PronunciationDictionaryLocator> locators;
     private final List<Integer> schedule;
     private final StringBuilder buffer = new StringBuilder();
     private int generations;
@@ -33,9 +35,11 @@ final class StreamInputContext {
     /** The index of the last non-whitespace character, or -1 when the buffer is blank. */
     private int lastVisible = -1;
 
-    StreamInputContext(String id, VoiceSettings voiceSettings, List<Integer> schedule) {
+    StreamInputContext(String id, VoiceSettings voiceSettings, List<Integer> schedule,
+                       List<TextToSpeechRequest.PronunciationDictionaryLocator> locators) {
         this.id = id;
         this.voiceSettings = voiceSettings;
+        this.locators = locators;
         this.schedule = schedule == null ? DEFAULT_SCHEDULE : schedule;
     }
 

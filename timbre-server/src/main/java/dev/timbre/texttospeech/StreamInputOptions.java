@@ -43,8 +43,9 @@ record StreamInputOptions(String modelId, String languageCode, boolean logging, 
     }
 
     /** A text-to-speech request for one generation of {@code text} with these options. */
-    TextToSpeechRequest request(String text, VoiceSettings voiceSettings) {
-        return new TextToSpeechRequest(text, modelId, languageCode, voiceSettings, null, seed, null, null, null, null, null,
+    TextToSpeechRequest request(String text, VoiceSettings voiceSettings,
+                                java.util.List<TextToSpeechRequest.PronunciationDictionaryLocator> locators) {
+        return new TextToSpeechRequest(text, modelId, languageCode, voiceSettings, locators, seed, null, null, null, null, null,
                 applyTextNormalization, null);
     }
 

@@ -65,7 +65,7 @@ final class StreamInputSocket {
                 return;
             }
             String id = multi && m.contextId() != null && !m.contextId().isBlank() ? m.contextId() : DEFAULT_CONTEXT;
-            StreamInputContext c = contexts.computeIfAbsent(id, k -> new StreamInputContext(k, m.voiceSettings(), m.schedule()));
+            StreamInputContext c = contexts.computeIfAbsent(id, k -> new StreamInputContext(k, m.voiceSettings(), m.schedule(), m.pronunciationDictionaryLocators()));
             if (multi && StreamInputMessage.isSet(m.closeContext())) {
                 c.discard();
                 contexts.remove(id);
@@ -122,7 +122,7 @@ final class StreamInputSocket {
      * message carries audio: each chunk waits for the next one, or for the end.
      */
     private void synthesise(StreamInputContext c, String text) throws IOException, InterruptedException {
-        TextToSpeechService.Prepared p = service.prepare(voiceId, options.request(text, c.voiceSettings));
+        TextToSpeechService.Prepared p = service.prepare(voiceId, options.request(text, c.voiceSettings, c.locators));
         String contextId = multi ? c.id : null;
         try (TextToSpeechService.Generation g = service.stream(caller, p, options.format(), options.logging())) {
             SpeechChunk held = null;

@@ -14,6 +14,9 @@ import dev.timbre.history.HistoryService;
 import dev.timbre.history.NewHistoryItem;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
+import dev.timbre.pronunciationdictionaries.PhonemeInput;
+import dev.timbre.pronunciationdictionaries.PronunciationDictionariesService;
+import dev.timbre.pronunciationdictionaries.Pronunciations;
 import dev.timbre.speech.SpeechChunk;
 import dev.timbre.speech.RecordedRun;
 import dev.timbre.speech.SpeechRun;
@@ -39,9 +42,11 @@ public final class TextToSpeechService {
     private final UserService users;
     private final HistoryService history;
     private final SpeechSynthesizer speech;
+    private final PronunciationDictionariesService dictionaries;
 
     public TextToSpeechService(VoicesService voices, ModelCatalog models, UserService users, HistoryService history,
-                               SpeechSynthesizer speech) {
+                               SpeechSynthesizer speech, PronunciationDictionariesService dictionaries) {
+        this.dictionaries = dictionaries;
         this.voices = voices;
         this.models = models;
         this.users = users;
@@ -49,16 +54,21 @@ public final class TextToSpeechService {
         this.speech = speech;
     }
 
-    /** A checked request, bound to its engine and voice, with the ids its response announces. */
+    /**
+     * A checked request, bound to its engine and voice, with the ids its response announces.
+     *
+     * @param engineText what the engine reads: the normalised text with the engine's phoneme markup for phoneme rules
+     *                   (alignments show the normalised text without it); null when it is the normalised text
+     */
     public record Prepared(NormalizedText normalized, ModelSpec model, String voiceId, ResolvedVoice voice, TextToSpeech engine,
-                           VoiceTuning tuning, TextToSpeechRequest request, String requestId, String historyItemId) {
+                           VoiceTuning tuning, TextToSpeechRequest request, String requestId, String historyItemId, String engineText) {
         String text() { return normalized.original(); }
 
         /** This request as one segment of a speech script. */
         public SpeechScript.Segment segment() {
             return SpeechScript.Segment.spoken(normalized, engine,
-                    new SpeechRequest(normalized.normalized(), voice.engineVoiceId(), request.languageCode(), tuning, request.seed(),
-                            voice.shape()));
+                    new SpeechRequest(engineText != null ? engineText : normalized.normalized(), voice.engineVoiceId(),
+                            request.languageCode(), tuning, request.seed(), voice.shape()));
         }
     }
 
@@ -74,12 +84,28 @@ public final class TextToSpeechService {
         TextToSpeechChecks.length(text, model);
         TextToSpeechChecks.seed(request.seed());
         NormalizedText normalized = TextToSpeechChecks.normalize(text, request.applyTextNormalization());
+        Pronunciations pronunciations = dictionaries.resolve(locators(request), "body");
         ResolvedVoice voice = voices.resolve(voiceId);
         TextToSpeech engine = models.engines().textToSpeech().get(voice.provider());
         if (engine == null) throw new ApiException(503, "voice_unavailable", "The engine of voice " + voiceId + " is not loaded.");
+        String engineText = null;
+        if (!pronunciations.isEmpty() && !TextToSpeechChecks.isSsml(text)) {
+            TextToSpeechChecks.Pronounced spoken = TextToSpeechChecks.pronounce(text, request.applyTextNormalization(), pronunciations,
+                    PhonemeInput.forProvider(voice.provider()));
+            normalized = spoken.text();
+            engineText = spoken.engineText();
+        }
         VoiceSettings settings = request.voiceSettings() == null ? voice.settings()
                 : request.voiceSettings().validate("body", "voice_settings").over(voice.settings());
-        return new Prepared(normalized, model, voiceId, voice, engine, settings.toTuning(), request, Ids.random(20), history.newId());
+        return new Prepared(normalized, model, voiceId, voice, engine, settings.toTuning(), request, Ids.random(20), history.newId(),
+                engineText);
+    }
+
+    private static java.util.List<PronunciationDictionariesService.Locator> locators(TextToSpeechRequest request) {
+        if (request.pronunciationDictionaryLocators() == null) return null;
+        return request.pronunciationDictionaryLocators().stream()
+                .map(l -> l == null ? null : new PronunciationDictionariesService.Locator(l.pronunciationDictionaryId(), l.versionId()))
+                .toList();
     }
 
     /**
@@ -91,7 +117,7 @@ public final class TextToSpeechService {
         VoiceTuning t = p.tuning();
         VoiceTuning tuning = new VoiceTuning(t.stability(), t.similarityBoost(), t.style(), t.useSpeakerBoost(), speed);
         return new Prepared(p.normalized(), p.model(), p.voiceId(), p.voice(), p.engine(), tuning, p.request(), p.requestId(),
-                p.historyItemId());
+                p.historyItemId(), p.engineText());
     }
 
     /** Synthesises the whole text (a whole-file run: it takes its turn, it does not yield). */

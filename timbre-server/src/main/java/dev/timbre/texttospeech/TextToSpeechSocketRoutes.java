@@ -59,7 +59,7 @@ public final class TextToSpeechSocketRoutes implements EndpointGroup {
             String voiceId = ctx.pathParam("voice_id");
             if (!Ids.isSafe(voiceId)) throw ApiException.notFound("voice_not_found", "A voice with the voice_id was not found.");
             StreamInputOptions options = StreamInputOptions.parse(ctx::queryParam);
-            service.prepare(voiceId, options.request("check", null)); // an unknown voice or model fails now, not at the first text
+            service.prepare(voiceId, options.request("check", null, null)); // an unknown voice or model fails now, not at the first text
             String key = ApiKeyAuth.upgradeKey(ctx.header(ApiKeyAuth.HEADER), ctx.queryParam("xi_api_key"), ctx.queryParam("authorization"));
             Caller caller = key == null ? null : auth.authorize(key, Permission.TEXT_TO_SPEECH);
             sockets.put(ctx.sessionId(), new StreamInputSocket(service, auth, voiceId, options, multi, caller, out, timers));

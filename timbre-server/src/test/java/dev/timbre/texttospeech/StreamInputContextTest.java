@@ -12,7 +12,7 @@ class StreamInputContextTest {
 
     @Test
     void the_schedule_releases_whole_words_once_each_threshold_is_reached() {
-        StreamInputContext c = new StreamInputContext("default", null, List.of(10, 20));
+        StreamInputContext c = new StreamInputContext("default", null, List.of(10, 20), null);
         c.add("one two ");
         assertThat(c.scheduled()).isEmpty();
         c.add("three four");
@@ -25,7 +25,7 @@ class StreamInputContextTest {
 
     @Test
     void auto_mode_releases_up_to_the_last_sentence_end_even_across_messages() {
-        StreamInputContext c = new StreamInputContext("default", null, null);
+        StreamInputContext c = new StreamInputContext("default", null, null, null);
         c.add("Hello there.");
         assertThat(c.sentences()).isEmpty();
         c.add(" How are you? I am");
@@ -37,7 +37,7 @@ class StreamInputContextTest {
 
     @Test
     void whitespace_alone_is_not_spoken() {
-        StreamInputContext c = new StreamInputContext("default", null, null);
+        StreamInputContext c = new StreamInputContext("default", null, null, null);
         c.add(" ");
         c.add("a");
         c.add("   ");
@@ -51,8 +51,8 @@ class StreamInputContextTest {
     void a_long_whitespace_free_stream_is_buffered_linearly_and_released_in_bounded_pieces() {
         int messages = 400_000; // 2.4 M characters: rescanning the buffer on every message would take minutes
         List<String> released = new ArrayList<>();
-        StreamInputContext scheduled = new StreamInputContext("default", null, null);
-        StreamInputContext auto = new StreamInputContext("default", null, null);
+        StreamInputContext scheduled = new StreamInputContext("default", null, null, null);
+        StreamInputContext auto = new StreamInputContext("default", null, null, null);
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             for (int i = 0; i < messages; i++) {
                 scheduled.add("abcdef");
@@ -70,7 +70,7 @@ class StreamInputContextTest {
 
     @Test
     void at_the_bound_a_buffer_with_words_is_cut_at_its_last_word_end() {
-        StreamInputContext c = new StreamInputContext("default", null, List.of(1_000_000));
+        StreamInputContext c = new StreamInputContext("default", null, List.of(1_000_000), null);
         c.add("word ".repeat(999) + "x".repeat(StreamInputContext.MAX_BUFFERED));
         List<String> pieces = c.scheduled();
         assertThat(pieces.get(0)).isEqualTo("word ".repeat(999));

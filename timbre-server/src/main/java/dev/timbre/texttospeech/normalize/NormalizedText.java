@@ -28,6 +28,17 @@ public record NormalizedText(String original, String normalized, int[] originalI
         return new NormalizedText(text, text, index);
     }
 
+    /**
+     * This rewriting followed by {@code next} (which rewrites this one's {@code normalized} text): the original of
+     * this, the normalized text of {@code next}, each char mapped through both maps back to this one's original.
+     */
+    public NormalizedText then(NormalizedText next) {
+        if (!next.original.equals(normalized)) throw new IllegalArgumentException("next does not start from this normalized text");
+        int[] index = new int[next.originalIndex.length];
+        for (int i = 0; i < index.length; i++) index[i] = originalIndex[next.originalIndex[i]];
+        return new NormalizedText(original, next.normalized, index);
+    }
+
     /** Whether normalisation changed nothing. */
     public boolean unchanged() {
         return original.equals(normalized);

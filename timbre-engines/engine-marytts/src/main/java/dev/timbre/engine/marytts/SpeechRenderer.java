@@ -28,6 +28,7 @@ final class SpeechRenderer {
 
     private final LocalMaryInterface analyser = MaryRuntime.newInterface("SSML", "ACOUSTPARAMS");
     private final LocalMaryInterface vocoder = MaryRuntime.newInterface("ACOUSTPARAMS", "AUDIO");
+    private LocalMaryInterface toRaw, fromRaw; // made for the first document with phonemes
     private final VoicePreset voice;
     private final VoiceShape shape;
     private final AudioSink sink;
@@ -51,13 +52,34 @@ final class SpeechRenderer {
         sink.start(FORMAT);
         for (Document document : ssml) {
             if (cancelled.get()) return;
-            Document acoustic = analyser.generateXML(document);
+            Document acoustic = SsmlDocuments.hasPhonemes(document) ? withPhonemes(document) : analyser.generateXML(document);
             if (!WordTimeline.hasPhones(acoustic)) continue;
             PitchShift.apply(acoustic, voice.f0AddHz(), voice.f0Scale() * shape.pitchRange(), shape.pitchFactor());
             List<WordTiming> words = WordTimeline.read(acoustic, FORMAT.seconds(bytesSent));
             if (!words.isEmpty()) sink.words(words);
             play(vocoder.generateAudio(acoustic));
         }
+    }
+
+    /**
+     * MaryTTS's SSML reader turns {@code <phoneme alphabet="x-sampa" ph>} into a token's {@code sampa} attribute, which
+     * its phonemiser ignores; it does honour a token's {@code ph}. So: SSML to raw MaryXML, {@code sampa} renamed to
+     * {@code ph}, then on to acoustic parameters.
+     */
+    private Document withPhonemes(Document ssml) throws SynthesisException {
+        if (toRaw == null) {
+            toRaw = MaryRuntime.newInterface("SSML", "RAWMARYXML");
+            fromRaw = MaryRuntime.newInterface("RAWMARYXML", "ACOUSTPARAMS");
+        }
+        Document raw = toRaw.generateXML(ssml);
+        org.w3c.dom.NodeList tokens = raw.getElementsByTagNameNS("*", "t");
+        for (int i = 0; i < tokens.getLength(); i++) {
+            org.w3c.dom.Element t = (org.w3c.dom.Element) tokens.item(i);
+            if (!t.hasAttribute("sampa")) continue;
+            t.setAttribute("ph", t.getAttribute("sampa"));
+            t.removeAttribute("sampa");
+        }
+        return fromRaw.generateXML(raw);
     }
 
     /**

@@ -15,7 +15,10 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Builds the SSML documents MaryTTS reads. Plain text goes in as a text node, so it needs no escaping; a speed other
- * than 1 becomes {@code <prosody rate="±N%">} around the whole content. Thread-safe (no shared state).
+ * than 1 becomes {@code <prosody rate="±N%">} around the whole content. Inline phonemes in plain text,
+ * {@code [[ipa:təˈmeɪtoʊ|tomato]]} or {@code [[cmu-arpabet:T AH0 M EY1 T OW2|tomato]]} (the alphabet, the phonemes, the
+ * word as written), become {@code <phoneme alphabet="x-sampa" ph="…">word</phoneme>} in MaryTTS's phone set
+ * ({@link MaryPhonemes}); {@link SpeechRenderer} makes MaryTTS speak those phones. Thread-safe (no shared state).
  */
 final class SsmlDocuments {
     static final String SSML_NS = "http://www.w3.org/2001/10/synthesis";
@@ -35,16 +38,46 @@ final class SsmlDocuments {
         return fromText(text, speed, null);
     }
 
+    /** {@code [[alphabet:phonemes|word]]}; see the class comment. */
+    static final java.util.regex.Pattern INLINE_PHONEMES =
+            java.util.regex.Pattern.compile("\\[\\[(ipa|cmu-arpabet):([^|\\]]{1,1000})\\|([^\\]|]{1,1000})]]");
+
     /** @param contour an SSML pitch contour for the whole text, or null */
     static Document fromText(String text, double speed, String contour) {
         Document doc = builder().newDocument();
         Element speak = doc.createElementNS(SSML_NS, "speak");
         doc.appendChild(speak);
-        speak.appendChild(doc.createTextNode(text));
+        appendText(doc, speak, text);
         completeSpeak(speak);
         if (contour != null) wrap(doc, "contour", contour);
         applySpeed(doc, speed);
         return doc;
+    }
+
+    /** Appends {@code text} to {@code parent}, its inline phonemes as {@code <phoneme>} elements. */
+    private static void appendText(Document doc, Element parent, String text) {
+        java.util.regex.Matcher m = INLINE_PHONEMES.matcher(text);
+        int from = 0;
+        while (m.find()) {
+            if (m.start() > from) parent.appendChild(doc.createTextNode(text.substring(from, m.start())));
+            String phones = MaryPhonemes.convert(m.group(1), m.group(2));
+            if (phones.isEmpty()) {
+                parent.appendChild(doc.createTextNode(m.group(3))); // nothing MaryTTS can say: the word as written
+            } else {
+                Element phoneme = doc.createElementNS(SSML_NS, "phoneme");
+                phoneme.setAttribute("alphabet", "x-sampa");
+                phoneme.setAttribute("ph", phones);
+                phoneme.appendChild(doc.createTextNode(m.group(3)));
+                parent.appendChild(phoneme);
+            }
+            from = m.end();
+        }
+        if (from < text.length() || from == 0) parent.appendChild(doc.createTextNode(text.substring(from)));
+    }
+
+    /** Whether {@code doc} has {@code <phoneme>} elements (SSML's, or made from inline phonemes). */
+    static boolean hasPhonemes(Document doc) {
+        return doc.getElementsByTagNameNS(SSML_NS, "phoneme").getLength() > 0;
     }
 
     /**

@@ -11,6 +11,12 @@
  *   <li>{@link dev.timbre.engine.marytts.SpeechRenderer}: one request, document by document: acoustic parameters →
  *       {@link dev.timbre.engine.marytts.PitchShift} → word timings ({@link dev.timbre.engine.marytts.WordTimeline})
  *       → vocoding of the same parameters, so audio and timings agree within 5 ms per document.</li>
+ *   <li>Inline phonemes in plain text, {@code [[ipa:təˈmɑːtoʊ|tomato]]} or {@code [[cmu-arpabet:T AH0 M AA1 T OW2|tomato]]}
+ *       (pronunciation dictionaries' phoneme rules): {@link dev.timbre.engine.marytts.MaryPhonemes} converts them to
+ *       MaryTTS's en_US phones, {@link dev.timbre.engine.marytts.SsmlDocuments} makes them SSML {@code <phoneme>}s and
+ *       {@link dev.timbre.engine.marytts.SpeechRenderer} puts them in the token's {@code ph} (MaryTTS 5.2.1's SSML
+ *       reader only keeps them as {@code sampa}, which its phonemiser ignores). Phones MaryTTS lacks are dropped; no
+ *       usable phone leaves the word as written.</li>
  *   <li>{@link dev.timbre.engine.marytts.SsmlDocuments}: speed → {@code <prosody rate="±N%">};
  *       {@link dev.timbre.engine.marytts.ProsodyVariation}: stability below 0.5 and style → a pitch contour (up to
  *       ±30% and ±25% more), seeded, so the same request and seed give the same audio.</li>

@@ -9,6 +9,7 @@ import dev.timbre.speechtotext.SpeechToTextService;
 import dev.timbre.texttospeech.TextToSpeechRequest;
 import dev.timbre.texttospeech.TextToSpeechService;
 import dev.timbre.voices.VoiceSettings;
+import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,13 +79,14 @@ public final class ConversationVoices {
         String voiceId = config.voiceId() != null ? config.voiceId() : fallback;
         if (voiceId == null) throw new Unavailable(1011, "The agent's voice cannot speak: this server has no voices");
         ConversationSpeech.Voice main = voice(voiceId, config.modelId(), config.stability(), config.similarityBoost(), config.speed(),
-                fallback, conversationId);
+                fallback, conversationId, config.pronunciationDictionaryLocators());
         java.util.Map<String, ConversationSpeech.Voice> labelled = new java.util.LinkedHashMap<>();
         for (VoiceConfig.LabelledVoice v : config.supportedVoices()) {
             try {
                 labelled.put(v.label(), voice(v.voiceId(), main.template().modelId(), v.stability() != null ? v.stability() : config.stability(),
                         v.similarityBoost() != null ? v.similarityBoost() : config.similarityBoost(),
-                        v.speed() != null ? v.speed() : config.speed(), main.voiceId(), conversationId));
+                        v.speed() != null ? v.speed() : config.speed(), main.voiceId(), conversationId,
+                        main.template().pronunciationDictionaryLocators()));
             } catch (Unavailable e) {
                 LOG.info("conversation {}: supported voice '{}' left out: {}", conversationId, v.label(), e.getMessage());
             }
@@ -97,15 +99,20 @@ public final class ConversationVoices {
      * out-of-range settings the voice's own (all logged).
      */
     private ConversationSpeech.Voice voice(String voiceId, String modelId, Double stability, Double similarityBoost, double speed,
-                                           String fallback, String conversationId) throws Unavailable {
+                                           String fallback, String conversationId,
+                                           List<TextToSpeechRequest.PronunciationDictionaryLocator> dictionaries) throws Unavailable {
         VoiceSettings tuning = new VoiceSettings(stability, null, similarityBoost, null, null);
         for (int attempt = 0; ; attempt++) {
-            TextToSpeechRequest template = template(modelId, tuning);
+            TextToSpeechRequest template = template(modelId, tuning, dictionaries);
             try {
                 tts.prepare(voiceId, withText(template, "Hello."), speed);
                 return new ConversationSpeech.Voice(voiceId, template, speed);
             } catch (ApiException e) {
-                if (attempt < 3 && e.code().equals("voice_not_found") && fallback != null && !voiceId.equals(fallback)) {
+                if (attempt < 4 && dictionaries != null && !dictionaries.isEmpty() && isDictionaryError(e)) {
+                    LOG.info("conversation {}: the agent's pronunciation dictionaries cannot be used ({}); speaking without them",
+                            conversationId, e.getMessage());
+                    dictionaries = null;
+                } else if (attempt < 3 && e.code().equals("voice_not_found") && fallback != null && !voiceId.equals(fallback)) {
                     LOG.info("conversation {}: voice {} is not on this server; speaking with {}", conversationId, voiceId, fallback);
                     voiceId = fallback;
                 } else if (attempt < 3 && modelId != null && e.code().equals("model_not_found")) {
@@ -121,12 +128,17 @@ public final class ConversationVoices {
         }
     }
 
-    private static TextToSpeechRequest template(String modelId, VoiceSettings tuning) {
-        return new TextToSpeechRequest(null, modelId, null, tuning, null, null, null, null, null, null, null, null, null);
+    private static boolean isDictionaryError(ApiException e) {
+        return e.code() != null && e.code().startsWith("pronunciation_dictionary");
+    }
+
+    private static TextToSpeechRequest template(String modelId, VoiceSettings tuning,
+                                                List<TextToSpeechRequest.PronunciationDictionaryLocator> dictionaries) {
+        return new TextToSpeechRequest(null, modelId, null, tuning, dictionaries, null, null, null, null, null, null, null, null);
     }
 
     static TextToSpeechRequest withText(TextToSpeechRequest t, String text) {
-        return new TextToSpeechRequest(text, t.modelId(), t.languageCode(), t.voiceSettings(), null, null, null, null, null,
+        return new TextToSpeechRequest(text, t.modelId(), t.languageCode(), t.voiceSettings(), t.pronunciationDictionaryLocators(), null, null, null, null,
                 null, null, t.applyTextNormalization(), null);
     }
 }

@@ -3,6 +3,7 @@ package dev.timbre.convai.conversation.speech;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.timbre.agent.voice.AudioEncoding;
 import dev.timbre.agent.voice.VoiceSettings;
+import dev.timbre.texttospeech.TextToSpeechRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +21,16 @@ import java.util.List;
  * @param speed {@code tts.speed} (1 when not set)
  * @param supportedVoices {@code tts.supported_voices}: labelled voices for multi-voice markup (at most 9: ten with the
  *                        agent's own); entries without a label or voice id are left out
+ * @param pronunciationDictionaryLocators {@code tts.pronunciation_dictionary_locators}: the dictionaries every reply is
+ *                        spoken with (entries without a dictionary id are left out; at most 3, as ElevenLabs allows)
  */
 public record VoiceConfig(VoiceSettings settings, String voiceId, String modelId, Double stability, Double similarityBoost, double speed,
-                   List<LabelledVoice> supportedVoices) {
+                   List<LabelledVoice> supportedVoices, List<TextToSpeechRequest.PronunciationDictionaryLocator> pronunciationDictionaryLocators) {
+    public VoiceConfig(VoiceSettings settings, String voiceId, String modelId, Double stability, Double similarityBoost, double speed,
+                       List<LabelledVoice> supportedVoices) {
+        this(settings, voiceId, modelId, stability, similarityBoost, speed, supportedVoices, List.of());
+    }
+
     /** One {@code supported_voices} entry ({@code model_family} and {@code language} are not used: the agent's model speaks). */
     public record LabelledVoice(String label, String voiceId, String description, Double stability, Double similarityBoost, Double speed) {}
 
@@ -55,7 +63,17 @@ public record VoiceConfig(VoiceSettings settings, String voiceId, String modelId
         return new VoiceConfig(settings, voiceId, text(tts.path("model_id"), null),
                 number(ttsOverride.path("stability"), number(tts.path("stability"), null)),
                 number(ttsOverride.path("similarity_boost"), number(tts.path("similarity_boost"), null)),
-                speed == null || speed <= 0 ? 1.0 : speed, supportedVoices(tts.path("supported_voices")));
+                speed == null || speed <= 0 ? 1.0 : speed, supportedVoices(tts.path("supported_voices")),
+                locators(tts.path("pronunciation_dictionary_locators")));
+    }
+
+    private static List<TextToSpeechRequest.PronunciationDictionaryLocator> locators(JsonNode list) {
+        List<TextToSpeechRequest.PronunciationDictionaryLocator> out = new ArrayList<>();
+        for (JsonNode l : list) {
+            String id = text(l.path("pronunciation_dictionary_id"), null);
+            if (id != null && out.size() < 3) out.add(new TextToSpeechRequest.PronunciationDictionaryLocator(id, text(l.path("version_id"), null)));
+        }
+        return List.copyOf(out);
     }
 
     public static List<LabelledVoice> supportedVoices(JsonNode list) {

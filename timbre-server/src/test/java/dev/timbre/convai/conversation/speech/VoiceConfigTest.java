@@ -81,4 +81,20 @@ class VoiceConfigTest {
         assertThatThrownBy(() -> VoiceConfig.read(json("{'tts':{'agent_output_audio_format':'mp3_44100_128'}}"), json("{}"), "en"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tts.agent_output_audio_format");
     }
+
+    @Test
+    void readsTheAgentsPronunciationDictionariesAndKeepsThemOnEveryReply() {
+        VoiceConfig c = VoiceConfig.read(json("{'tts':{'pronunciation_dictionary_locators':[{'pronunciation_dictionary_id':'d1','version_id':'v1'},"
+                + "{'version_id':'no id'},{'pronunciation_dictionary_id':'d2'},{'pronunciation_dictionary_id':'d3'},{'pronunciation_dictionary_id':'d4'}]}}"),
+                json("{}"), "en");
+        assertThat(c.pronunciationDictionaryLocators()).containsExactly(
+                new dev.timbre.texttospeech.TextToSpeechRequest.PronunciationDictionaryLocator("d1", "v1"),
+                new dev.timbre.texttospeech.TextToSpeechRequest.PronunciationDictionaryLocator("d2", null),
+                new dev.timbre.texttospeech.TextToSpeechRequest.PronunciationDictionaryLocator("d3", null));
+        assertThat(VoiceConfig.read(json("{}"), json("{}"), "en").pronunciationDictionaryLocators()).isEmpty();
+        var template = new dev.timbre.texttospeech.TextToSpeechRequest(null, null, null, null, c.pronunciationDictionaryLocators(),
+                null, null, null, null, null, null, null, null);
+        assertThat(ConversationVoices.withText(template, "A reply.").pronunciationDictionaryLocators())
+                .isEqualTo(c.pronunciationDictionaryLocators());
+    }
 }
