@@ -13,6 +13,7 @@ import javax.sound.sampled.AudioSystem;
 final class Mp3Encoder extends AudioEncoder {
     private final LameEncoder lame;
     private final byte[] buffer;
+    private boolean anyInput;
 
     Mp3Encoder(int inputRate, OutputFormat format) {
         super(inputRate, format);
@@ -31,6 +32,8 @@ final class Mp3Encoder extends AudioEncoder {
     @Override public byte[] finish() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(lame(resampleRest()));
+        // LAME's flush trips an assertion (jump3r) when it never saw a sample: give it one frame of silence
+        if (!anyInput) out.writeBytes(lame(new byte[2 * 1152]));
         int n = lame.encodeFinish(buffer);
         lame.close();
         out.write(buffer, 0, n);
@@ -39,6 +42,7 @@ final class Mp3Encoder extends AudioEncoder {
 
     private byte[] lame(byte[] pcm) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (pcm.length > 0) anyInput = true;
         int step = lame.getPCMBufferSize();
         for (int i = 0; i < pcm.length; i += step) {
             int n = lame.encodeBuffer(pcm, i, Math.min(step, pcm.length - i), buffer);

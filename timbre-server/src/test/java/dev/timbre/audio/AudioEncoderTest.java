@@ -102,6 +102,14 @@ class AudioEncoderTest {
     }
 
     @Test
+    void mp3_of_no_audio_is_a_playable_frame_of_silence() {
+        AudioEncoder e = AudioEncoder.create(INPUT_RATE, OutputFormat.parse("mp3_44100_128").orElseThrow());
+        byte[] mp3 = e.finish();
+        assertThat(mp3.length).isPositive();
+        assertThat(mp3[0] & 0xFF).isEqualTo(0xFF); // an MPEG frame sync, not an escaped AssertionError
+    }
+
+    @Test
     void opus_is_served_as_ogg() {
         assertThat(OutputFormat.parse("opus_48000_64").orElseThrow().contentType()).isEqualTo("audio/ogg");
     }

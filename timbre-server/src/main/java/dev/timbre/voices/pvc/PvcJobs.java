@@ -104,7 +104,9 @@ final class PvcJobs implements AutoCloseable {
                         "Prepared " + (i + 1) + " of " + rows.size() + " samples.", now());
             }
             if (audio.isEmpty()) throw new IllegalStateException("the samples hold no audio after trimming and speaker selection");
-            VoiceFitting.Fit fit = fitting.fit(audio);
+            // samples added with remove_background_noise go through the noise gate before the voice is measured
+            boolean denoise = rows.stream().anyMatch(VoiceRepository.StoredSample::removeBackgroundNoise);
+            VoiceFitting.Fit fit = fitting.fit(audio, denoise);
             if (!voices.reshape(voiceId, fit.provider(), fit.engineVoiceId(), fit.shape())) return; // deleted meanwhile
             pvc.progress(voiceId, modelId, PvcRepository.FINE_TUNED, 1.0, String.format(java.util.Locale.ROOT,
                     "Fine-tuned on %d samples (%.1f s of audio).", audio.size(), seconds), now());

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 /**
  * Verification of a PVC voice. Captcha: {@code GET} hands out a text (kept until a recording is accepted); {@code POST}
  * takes a recording of it, which must decode, be heard by the speech-to-text engine as that text ({@link Captcha}: word
- * error rate at most 35 %) and sound like the voice's samples ({@link SpeakerProfile}: pitch median and spread). Every
+ * error rate at most 35 %) and sound like the voice's samples ({@link PitchProfile}: pitch median and spread). Every
  * attempt is recorded; an accepted one verifies the voice; after {@value #MAX_ATTEMPTS} refused attempts no more are
  * taken. Manual verification stores the files and the note and is shown in {@code fine_tuning.manual_verification}; no
  * one reviews it here, so it does not verify the voice by itself. Recognition runs on the request's thread.
@@ -81,7 +81,7 @@ final class PvcVerification {
         String text = stt.transcribe(pcm16, new PcmFormat(16000), state.language().length() == 2 ? state.language() : "en").text();
         int distance = Captcha.distance(state.captchaText(), text);
         double wer = Captcha.wordErrorRate(state.captchaText(), text);
-        SpeakerProfile voice = SpeakerProfile.of(trainingAudio(voiceId, rows)), reader = SpeakerProfile.of(List.of(heard));
+        PitchProfile voice = PitchProfile.of(trainingAudio(voiceId, rows)), reader = PitchProfile.of(List.of(heard));
         boolean words = wer <= Captcha.MAX_WORD_ERROR_RATE, speaker = reader.sameSpeaker(voice);
         log.info("captcha attempt for voice {}: WER {} ({} words off); pitch {} Hz, spread {} st vs the samples' {} Hz, {} st",
                 voiceId, Math.round(wer * 100) / 100.0, distance, Math.round(reader.medianHz()), Math.round(reader.rangeSemitones() * 10) / 10.0,

@@ -14,7 +14,7 @@
  *       trim: {@link dev.timbre.voices.pvc.TrainingAudio}) and stores the fit with {@code VoiceRepository.reshape}, so
  *       the trained voice speaks in every TTS path. Rows first, so pending jobs resume at start-up.</li>
  *   <li>Captcha: the right words (recogniser, word error rate ≤ 35 %, {@link dev.timbre.voices.pvc.Captcha}) and the
- *       same speaker as the samples ({@link dev.timbre.voices.pvc.SpeakerProfile}: pitch median within 3 semitones and
+ *       same speaker as the samples ({@link dev.timbre.voices.pvc.PitchProfile}: pitch median within 3 semitones and
  *       pitch interquartile spread within 4 — a simple comparison that tells voices of different pitch apart, not people).</li>
  *   <li>Errors: unknown voice or sample 404; a voice that is not professional 400 {@code voice_not_professional};
  *       train without samples 400 {@code no_samples}, unverified 400 {@code voice_not_verified}; undecodable audio

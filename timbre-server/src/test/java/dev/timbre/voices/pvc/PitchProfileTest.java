@@ -8,20 +8,20 @@ import org.junit.jupiter.api.Test;
 
 /** The pitch comparison behind captcha verification, and the captcha's word check. */
 class SpeakerProfileTest {
-    static SpeakerProfile profile(double... pitches) {
-        return SpeakerProfile.of(java.util.List.of(Wav.read(PvcAudio.wav(1.5, pitches.length * 2, pitches))));
+    static PitchProfile profile(double... pitches) {
+        return PitchProfile.of(java.util.List.of(Wav.read(PvcAudio.wav(1.5, pitches.length * 2, pitches))));
     }
 
     @Test
     void measures_the_median_pitch() {
-        SpeakerProfile p = profile(120);
+        PitchProfile p = profile(120);
         assertThat(p.voicedWindows()).isPositive();
         assertThat(p.medianHz()).isCloseTo(120, Offset.offset(3.0));
     }
 
     @Test
     void the_same_pitch_is_the_same_speaker_and_a_fifth_higher_is_not() {
-        SpeakerProfile low = profile(110), same = profile(115), high = profile(170);
+        PitchProfile low = profile(110), same = profile(115), high = profile(170);
         assertThat(low.sameSpeaker(same)).isTrue();
         assertThat(low.similarity(same)).isGreaterThan(0.8);
         assertThat(low.sameSpeaker(high)).isFalse();
@@ -30,7 +30,7 @@ class SpeakerProfileTest {
 
     @Test
     void silence_matches_no_one() {
-        SpeakerProfile silent = SpeakerProfile.of(java.util.List.of(new Wav.Decoded(new dev.timbre.audio.PcmFormat(16000), new byte[32000])));
+        PitchProfile silent = PitchProfile.of(java.util.List.of(new Wav.Decoded(new dev.timbre.audio.PcmFormat(16000), new byte[32000])));
         assertThat(silent.voicedWindows()).isZero();
         assertThat(silent.sameSpeaker(profile(120))).isFalse();
     }

@@ -13,12 +13,12 @@ import java.util.List;
  * {@link #MAX_RANGE_SEMITONES}. This tells a low voice from a high one, not one person from another of similar pitch.
  * Analyses at most {@link #MAX_SECONDS} of audio in all (recordings in order) at 16 kHz.
  */
-record SpeakerProfile(double medianHz, double rangeSemitones, int voicedWindows) {
+record PitchProfile(double medianHz, double rangeSemitones, int voicedWindows) {
     static final double MAX_MEDIAN_SEMITONES = 3.0, MAX_RANGE_SEMITONES = 4.0, WINDOW_SECONDS = 0.2, MAX_SECONDS = 60;
     static final int RATE = 16000;
 
     /** The profile of decoded audio; {@code voicedWindows} 0 (and NaN pitch) when nothing in it is voiced. */
-    static SpeakerProfile of(List<Wav.Decoded> recordings) {
+    static PitchProfile of(List<Wav.Decoded> recordings) {
         List<Double> semis = new ArrayList<>();
         int budget = (int) (MAX_SECONDS * RATE); // samples left to analyse, over all recordings
         for (Wav.Decoded d : recordings) {
@@ -36,22 +36,22 @@ record SpeakerProfile(double medianHz, double rangeSemitones, int voicedWindows)
                 if (!Double.isNaN(hz)) semis.add(semitones(hz));
             }
         }
-        if (semis.isEmpty()) return new SpeakerProfile(Double.NaN, 0, 0);
+        if (semis.isEmpty()) return new PitchProfile(Double.NaN, 0, 0);
         semis.sort(null);
         double median = semis.get(semis.size() / 2);
         double range = semis.get((int) (semis.size() * 0.75 - 1e-9)) - semis.get((int) (semis.size() * 0.25));
-        return new SpeakerProfile(440 * Math.pow(2, (median - 69) / 12), range, semis.size());
+        return new PitchProfile(440 * Math.pow(2, (median - 69) / 12), range, semis.size());
     }
 
     /** 0..1: 1 for equal pitch profiles, 0 from twice the tolerances apart; NaN profiles score 0. */
-    double similarity(SpeakerProfile other) {
+    double similarity(PitchProfile other) {
         if (voicedWindows == 0 || other.voicedWindows == 0) return 0;
         double dm = Math.abs(semitones(medianHz) - semitones(other.medianHz)) / (2 * MAX_MEDIAN_SEMITONES);
         double dr = Math.abs(rangeSemitones - other.rangeSemitones) / (2 * MAX_RANGE_SEMITONES);
         return Math.max(0, 1 - dm) * Math.max(0, 1 - dr);
     }
 
-    boolean sameSpeaker(SpeakerProfile other) {
+    boolean sameSpeaker(PitchProfile other) {
         return voicedWindows > 0 && other.voicedWindows > 0
                 && Math.abs(semitones(medianHz) - semitones(other.medianHz)) <= MAX_MEDIAN_SEMITONES
                 && Math.abs(rangeSemitones - other.rangeSemitones) <= MAX_RANGE_SEMITONES;
