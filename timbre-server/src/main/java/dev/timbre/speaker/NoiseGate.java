@@ -36,21 +36,10 @@ public final class NoiseGate {
         return toShorts(y);
     }
 
-    /** RBJ biquad high-pass, Q = 1/√2. */
     private static double[] highPass(short[] x) {
-        double w = 2 * Math.PI * HIGH_PASS_HZ / SpeakerAnalysis.RATE, alpha = Math.sin(w) / Math.sqrt(2), cos = Math.cos(w);
-        double a0 = 1 + alpha, b0 = (1 + cos) / 2 / a0, b1 = -(1 + cos) / a0, b2 = b0, a1 = -2 * cos / a0, a2 = (1 - alpha) / a0;
-        double[] y = new double[x.length];
-        double x1 = 0, x2 = 0, y1 = 0, y2 = 0;
-        for (int i = 0; i < x.length; i++) {
-            double v = b0 * x[i] + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
-            x2 = x1;
-            x1 = x[i];
-            y2 = y1;
-            y1 = v;
-            y[i] = v;
-        }
-        return y;
+        double[] in = new double[x.length];
+        for (int i = 0; i < x.length; i++) in[i] = x[i];
+        return Biquad.filter(in, true, HIGH_PASS_HZ);
     }
 
     private static short[] toShorts(double[] y) {

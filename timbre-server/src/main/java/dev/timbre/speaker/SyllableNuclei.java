@@ -50,7 +50,7 @@ final class SyllableNuclei {
 
     /** Level in dB of the 300–2500 Hz band of each {@code window}-sample frame every {@code hop} samples (16 kHz). */
     static double[] bandLevels(float[] x, int frames, int hop, int window) {
-        double[] y = biquad(biquad(x, true, 300), false, 2500);
+        double[] y = Biquad.filter(biquad(x, true, 300), false, 2500);
         double[] out = new double[frames];
         for (int f = 0; f < frames; f++) {
             double sum = 0;
@@ -65,23 +65,6 @@ final class SyllableNuclei {
     private static double[] biquad(float[] x, boolean highPass, double hz) {
         double[] in = new double[x.length];
         for (int i = 0; i < x.length; i++) in[i] = x[i];
-        return biquad(in, highPass, hz);
-    }
-
-    private static double[] biquad(double[] x, boolean highPass, double hz) {
-        double w = 2 * Math.PI * hz / SpeakerAnalysis.RATE, alpha = Math.sin(w) / Math.sqrt(2), cos = Math.cos(w), a0 = 1 + alpha;
-        double b0 = (highPass ? (1 + cos) : (1 - cos)) / 2 / a0, b1 = (highPass ? -(1 + cos) : (1 - cos)) / a0, b2 = b0;
-        double a1 = -2 * cos / a0, a2 = (1 - alpha) / a0;
-        double[] y = new double[x.length];
-        double x1 = 0, x2 = 0, y1 = 0, y2 = 0;
-        for (int i = 0; i < x.length; i++) {
-            double v = b0 * x[i] + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
-            x2 = x1;
-            x1 = x[i];
-            y2 = y1;
-            y1 = v;
-            y[i] = v;
-        }
-        return y;
+        return Biquad.filter(in, highPass, hz);
     }
 }
