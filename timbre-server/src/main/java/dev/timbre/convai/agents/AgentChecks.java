@@ -61,6 +61,9 @@ public final class AgentChecks {
         if (!v.isEmpty()) throw ApiException.validation(v);
     }
 
+    /** The longest agent name (the {@code agents.name} column). */
+    static final int MAX_NAME = 1000;
+
     /** The duplicate body: only an optional {@code name}. */
     static void duplicateBody(ObjectNode body) {
         List<ApiException.Violation> v = new ArrayList<>();
@@ -72,6 +75,9 @@ public final class AgentChecks {
         JsonNode name = body.get("name");
         if (name != null && !name.isNull() && !name.isTextual()) {
             v.add(new ApiException.Violation(List.of("body", "name"), "Input should be a valid string", "string_type"));
+        } else if (name != null && name.isTextual() && name.asText().length() > MAX_NAME) {
+            v.add(new ApiException.Violation(List.of("body", "name"), "String should have at most " + MAX_NAME + " characters",
+                    "string_too_long"));
         }
     }
 }

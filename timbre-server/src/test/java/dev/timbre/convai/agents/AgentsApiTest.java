@@ -206,6 +206,20 @@ class AgentsApiTest {
     }
 
     @Test
+    void an_over_long_name_is_a_422_on_create_update_and_duplicate() {
+        String id = create(FULL);
+        String longName = "\"" + "é".repeat(1001) + "\"";
+        for (var r : List.of(server.postJson("/v1/convai/agents/" + id + "/duplicate", "{\"name\":" + longName + "}"),
+                server.postJson("/v1/convai/agents/create", "{\"conversation_config\":{},\"name\":" + longName + "}"),
+                patch(id, "{\"name\":" + longName + "}"))) {
+            assertThat(r.status()).as(r.toString()).isEqualTo(422);
+            assertThat(r.json().at("/detail/0/loc/1").asText()).isEqualTo("name");
+            assertThat(r.json().at("/detail/0/type").asText()).isEqualTo("string_too_long");
+        }
+        assertThat(server.get("/v1/convai/agents/" + id).json().get("name").asText()).isEqualTo("Support bot");
+    }
+
+    @Test
     void link_returns_a_stable_shareable_token() {
         String id = create("{'conversation_config':{}}");
         var r = server.get("/v1/convai/agents/" + id + "/link");
