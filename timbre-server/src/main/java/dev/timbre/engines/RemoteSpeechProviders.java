@@ -67,7 +67,7 @@ public final class RemoteSpeechProviders {
                 ElevenLabsTextToSpeech.PROVIDER, () -> {
                     OutboundHttp http = client(outboundAllow, server);
                     ElevenLabsTextToSpeech e = new ElevenLabsTextToSpeech(settings, new OutboundTransport(http),
-                            cache == null ? null : cache.resolve("elevenlabs-voices.json"));
+                            cache == null ? null : cache.resolve("elevenlabs-voices.json"), remote.cloningEnabled());
                     log.info("text to speech: {} ({} voices)", e.info().description(), e.voices().size());
                     return new ForcedAlignedSpeech(e, aligner, http);
                 });
