@@ -94,10 +94,10 @@ public final class ConfigLoader {
         return c;
     }
 
-    /** {@code TIMBRE_TTS_URL}, {@code _API_KEY}, {@code _MODEL}, {@code _VOICES}, {@code _TIMEOUT_SECONDS}, {@code _SAMPLE_RATE}, {@code _CLONING}. */
+    /** {@code TIMBRE_TTS_URL}, {@code _API_KEY}, {@code _MODEL}, {@code _VOICES}, {@code _TIMEOUT_SECONDS}, {@code _SAMPLE_RATE}, {@code _CLONING}, {@code _CLONE_PATH}. */
     private static TimbreConfig remoteTextToSpeech(TimbreConfig c, Map<String, String> env) {
         List<String> names = List.of("TIMBRE_TTS_URL", "TIMBRE_TTS_API_KEY", "TIMBRE_TTS_MODEL", "TIMBRE_TTS_VOICES",
-                "TIMBRE_TTS_TIMEOUT_SECONDS", "TIMBRE_TTS_SAMPLE_RATE", "TIMBRE_TTS_CLONING");
+                "TIMBRE_TTS_TIMEOUT_SECONDS", "TIMBRE_TTS_SAMPLE_RATE", "TIMBRE_TTS_CLONING", "TIMBRE_TTS_CLONE_PATH");
         if (names.stream().noneMatch(env::containsKey)) return c;
         TimbreConfig.RemoteTextToSpeech r = c.engines().remoteTextToSpeech() != null ? c.engines().remoteTextToSpeech()
                 : TimbreConfig.RemoteTextToSpeech.none();
@@ -108,6 +108,7 @@ public final class ConfigLoader {
         if (env.containsKey("TIMBRE_TTS_TIMEOUT_SECONDS")) r = r.withTimeoutSeconds(intEnv(env, "TIMBRE_TTS_TIMEOUT_SECONDS", 0));
         if (env.containsKey("TIMBRE_TTS_SAMPLE_RATE")) r = r.withSampleRate(intEnv(env, "TIMBRE_TTS_SAMPLE_RATE", 0));
         if (env.containsKey("TIMBRE_TTS_CLONING")) r = r.withCloning(booleanEnv(env, "TIMBRE_TTS_CLONING"));
+        if (env.containsKey("TIMBRE_TTS_CLONE_PATH")) r = r.withClonePath(env.get("TIMBRE_TTS_CLONE_PATH"));
         return c.withEngines(c.engines().withRemoteTextToSpeech(r));
     }
 
