@@ -63,7 +63,7 @@ class RemoteVoiceCloningApiTest {
         assertThat(upload.holds(sample)).as("the sample as uploaded").isTrue();
         assertThat(upload.field("name")).isEqualTo("Neural Ada");
         assertThat(upload.field("remove_background_noise")).isEqualTo("true");
-        String remoteId = "cloned-1"; // the fake's first clone (this class clones once)
+        String remoteId = "cloned-1"; // the fake's first clone since its reset
         TestServer.Response voice = server.get("/v1/voices/" + id);
         assertThat(voice.json().get("category").asText()).isEqualTo("cloned");
 
@@ -93,5 +93,30 @@ class RemoteVoiceCloningApiTest {
         VoicesApiTest.assertDetail(add("Refused", VoiceAudio.wav(180, 1.5)), 400, "voice_clone_refused");
         remote.status(200);
         assertThat(server.get("/v1/voices").json().get("voices")).hasSize(voices);
+    }
+
+    @Test
+    void an_openai_style_server_with_a_clone_path_gets_the_sample_as_a_named_voice() {
+        try (TestServer openai = TestServer.start(c -> c.withEngines(new TimbreConfig.Engines("openai", List.of(), "fake", null,
+                new TimbreConfig.RemoteTextToSpeech(remote.url(), null, "chatterbox", List.of(), 5, 0).withClonePath("/voices"))))) {
+            remote.reset();
+            byte[] sample = VoiceAudio.wav(180, 1.5);
+            TestServer.Response r = openai.postMultipart("/v1/voices/add", new Multipart().field("name", "Chatter")
+                    .file("files", "sample.wav", "audio/wav", sample));
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            String id = r.json().get("voice_id").asText();
+            FakeSpeechServer.Upload upload = remote.uploads.get(0);
+            assertThat(upload.path()).isEqualTo("/v1/voices");
+            assertThat(upload.holds(sample)).isTrue();
+            String name = upload.field("voice_name");
+            assertThat(name).startsWith("timbre-");
+
+            TestServer.Response speech = openai.postJson("/v1/text-to-speech/" + id + "?output_format=pcm_16000", Map.of("text", "hello"));
+            assertThat(speech.status()).as(speech.toString()).isEqualTo(200);
+            assertThat(sent("POST", "/v1/audio/speech")).isNotEmpty().allSatisfy(q -> assertThat(q.body().path("voice").asText()).isEqualTo(name));
+
+            assertThat(openai.delete("/v1/voices/" + id).status()).isEqualTo(200);
+            assertThat(sent("DELETE", "/v1/voices/" + name)).hasSize(1);
+        }
     }
 }

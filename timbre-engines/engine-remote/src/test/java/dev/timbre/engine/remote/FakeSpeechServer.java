@@ -93,6 +93,7 @@ public final class FakeSpeechServer implements AutoCloseable {
     public void reset() {
         requests.clear();
         uploads.clear();
+        clones.set(0);
         audio = Audio.PCM;
         rate = 24_000;
         voices = List.of("af_bella", "am_adam", "bf_emma", "jf_alpha");
