@@ -24,6 +24,11 @@ public interface TextToSpeech extends AutoCloseable {
         return new Speech(collector.format, collector.pcm.toByteArray(), List.copyOf(collector.words));
     }
 
+    /** The provider's voice cloning, when it offers it and it is enabled; empty for engines that cannot clone. */
+    default java.util.Optional<VoiceCloning> cloning() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     default void close() {}
 

@@ -7,6 +7,8 @@
  *       {@link dev.timbre.engine.SpeechStream} (close cancels; {@code await} blocks until the end); blocking
  *       {@code synthesize}. {@link dev.timbre.engine.ThreadedSpeechStream} runs a blocking synthesis on a daemon
  *       thread and guards the sink.</li>
+ *   <li>{@link dev.timbre.engine.VoiceCloning}: optional, from {@code TextToSpeech.cloning()}: {@code clone} samples
+ *       into a provider voice id, {@code forget} it (remote providers; empty for the engines in process).</li>
  *   <li>{@link dev.timbre.engine.AudioSink}: {@code start(PcmFormat)} once, {@code audio}/{@code words} (seconds from
  *       the stream start), then exactly one of {@code end}/{@code error}; one thread at a time, arrays lent only for
  *       the call.</li>

@@ -94,10 +94,10 @@ public final class ConfigLoader {
         return c;
     }
 
-    /** {@code TIMBRE_TTS_URL}, {@code _API_KEY}, {@code _MODEL}, {@code _VOICES}, {@code _TIMEOUT_SECONDS}, {@code _SAMPLE_RATE}. */
+    /** {@code TIMBRE_TTS_URL}, {@code _API_KEY}, {@code _MODEL}, {@code _VOICES}, {@code _TIMEOUT_SECONDS}, {@code _SAMPLE_RATE}, {@code _CLONING}, {@code _CLONE_PATH}. */
     private static TimbreConfig remoteTextToSpeech(TimbreConfig c, Map<String, String> env) {
         List<String> names = List.of("TIMBRE_TTS_URL", "TIMBRE_TTS_API_KEY", "TIMBRE_TTS_MODEL", "TIMBRE_TTS_VOICES",
-                "TIMBRE_TTS_TIMEOUT_SECONDS", "TIMBRE_TTS_SAMPLE_RATE");
+                "TIMBRE_TTS_TIMEOUT_SECONDS", "TIMBRE_TTS_SAMPLE_RATE", "TIMBRE_TTS_CLONING", "TIMBRE_TTS_CLONE_PATH");
         if (names.stream().noneMatch(env::containsKey)) return c;
         TimbreConfig.RemoteTextToSpeech r = c.engines().remoteTextToSpeech() != null ? c.engines().remoteTextToSpeech()
                 : TimbreConfig.RemoteTextToSpeech.none();
@@ -107,7 +107,17 @@ public final class ConfigLoader {
         if (env.containsKey("TIMBRE_TTS_VOICES")) r = r.withVoices(List.of(env.get("TIMBRE_TTS_VOICES")));
         if (env.containsKey("TIMBRE_TTS_TIMEOUT_SECONDS")) r = r.withTimeoutSeconds(intEnv(env, "TIMBRE_TTS_TIMEOUT_SECONDS", 0));
         if (env.containsKey("TIMBRE_TTS_SAMPLE_RATE")) r = r.withSampleRate(intEnv(env, "TIMBRE_TTS_SAMPLE_RATE", 0));
+        if (env.containsKey("TIMBRE_TTS_CLONING")) r = r.withCloning(booleanEnv(env, "TIMBRE_TTS_CLONING"));
+        if (env.containsKey("TIMBRE_TTS_CLONE_PATH")) r = r.withClonePath(env.get("TIMBRE_TTS_CLONE_PATH"));
         return c.withEngines(c.engines().withRemoteTextToSpeech(r));
+    }
+
+    private static Boolean booleanEnv(Map<String, String> env, String name) {
+        String v = env.get(name).strip().toLowerCase(java.util.Locale.ROOT);
+        if (v.isEmpty()) return null;
+        if (v.equals("true") || v.equals("1") || v.equals("yes") || v.equals("on")) return true;
+        if (v.equals("false") || v.equals("0") || v.equals("no") || v.equals("off")) return false;
+        throw new IllegalArgumentException(name + " must be true or false, got: " + env.get(name));
     }
 
     private static int intEnv(Map<String, String> env, String name, int fallback) {

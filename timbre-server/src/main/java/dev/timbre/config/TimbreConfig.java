@@ -192,10 +192,15 @@ public record TimbreConfig(
      * @param voices voice ids offered when the server cannot list its voices
      * @param timeoutSeconds how long a synthesis may take to start answering; 120 when not set
      * @param sampleRate the rate of the server's raw PCM ({@code pcm}: 24000 when not set)
+     * @param cloning whether voice clones are made on the server where the provider can ({@code elevenlabs}, or
+     *        {@code openai} with a clone path); null: yes
+     * @param clonePath {@code openai} only: the server's voice upload path under {@code /v1} (Chatterbox-TTS-API:
+     *        {@code /voices}); null: that provider does not clone
      */
     public record RemoteTextToSpeech(String url, String apiKey, String model,
                                      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> voices,
-                                     int timeoutSeconds, int sampleRate) {
+                                     int timeoutSeconds, int sampleRate, Boolean cloning, String clonePath) {
+        @com.fasterxml.jackson.annotation.JsonCreator
         public RemoteTextToSpeech {
             url = url == null || url.isBlank() ? null : url.strip();
             apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
@@ -204,27 +209,40 @@ public record TimbreConfig(
                     .map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
             timeoutSeconds = Math.max(0, timeoutSeconds);
             sampleRate = Math.max(0, sampleRate);
+            clonePath = clonePath == null || clonePath.isBlank() ? null : clonePath.strip();
+        }
+
+        /** With cloning left to its default (on). */
+        public RemoteTextToSpeech(String url, String apiKey, String model, List<String> voices, int timeoutSeconds, int sampleRate) {
+            this(url, apiKey, model, voices, timeoutSeconds, sampleRate, null, null);
         }
 
         public static RemoteTextToSpeech none() { return new RemoteTextToSpeech(null, null, null, List.of(), 0, 0); }
 
-        public RemoteTextToSpeech withUrl(String u) { return new RemoteTextToSpeech(u, apiKey, model, voices, timeoutSeconds, sampleRate); }
+        public RemoteTextToSpeech withClonePath(String p) { return new RemoteTextToSpeech(url, apiKey, model, voices, timeoutSeconds, sampleRate, cloning, p); }
 
-        public RemoteTextToSpeech withApiKey(String k) { return new RemoteTextToSpeech(url, k, model, voices, timeoutSeconds, sampleRate); }
+        /** Whether clones go to the server (where the provider can clone): on unless turned off. */
+        public boolean cloningEnabled() { return cloning == null || cloning; }
 
-        public RemoteTextToSpeech withModel(String m) { return new RemoteTextToSpeech(url, apiKey, m, voices, timeoutSeconds, sampleRate); }
+        public RemoteTextToSpeech withCloning(Boolean c) { return new RemoteTextToSpeech(url, apiKey, model, voices, timeoutSeconds, sampleRate, c, clonePath); }
 
-        public RemoteTextToSpeech withVoices(List<String> v) { return new RemoteTextToSpeech(url, apiKey, model, v, timeoutSeconds, sampleRate); }
+        public RemoteTextToSpeech withUrl(String u) { return new RemoteTextToSpeech(u, apiKey, model, voices, timeoutSeconds, sampleRate, cloning, clonePath); }
 
-        public RemoteTextToSpeech withTimeoutSeconds(int t) { return new RemoteTextToSpeech(url, apiKey, model, voices, t, sampleRate); }
+        public RemoteTextToSpeech withApiKey(String k) { return new RemoteTextToSpeech(url, k, model, voices, timeoutSeconds, sampleRate, cloning, clonePath); }
 
-        public RemoteTextToSpeech withSampleRate(int r) { return new RemoteTextToSpeech(url, apiKey, model, voices, timeoutSeconds, r); }
+        public RemoteTextToSpeech withModel(String m) { return new RemoteTextToSpeech(url, apiKey, m, voices, timeoutSeconds, sampleRate, cloning, clonePath); }
+
+        public RemoteTextToSpeech withVoices(List<String> v) { return new RemoteTextToSpeech(url, apiKey, model, v, timeoutSeconds, sampleRate, cloning, clonePath); }
+
+        public RemoteTextToSpeech withTimeoutSeconds(int t) { return new RemoteTextToSpeech(url, apiKey, model, voices, t, sampleRate, cloning, clonePath); }
+
+        public RemoteTextToSpeech withSampleRate(int r) { return new RemoteTextToSpeech(url, apiKey, model, voices, timeoutSeconds, r, cloning, clonePath); }
 
         /** Without the key, so that a logged configuration does not leak it. */
         @Override
         public String toString() {
             return "RemoteTextToSpeech[url=" + url + ", apiKey=" + (apiKey == null ? "none" : "***") + ", model=" + model
-                    + ", voices=" + voices + ", timeoutSeconds=" + timeoutSeconds + ", sampleRate=" + sampleRate + "]";
+                    + ", voices=" + voices + ", timeoutSeconds=" + timeoutSeconds + ", sampleRate=" + sampleRate + ", cloning=" + cloning + ", clonePath=" + clonePath + "]";
         }
     }
 

@@ -62,6 +62,10 @@ final class ForcedAlignedSpeech implements TextToSpeech {
     @Override
     public List<VoiceDescriptor> voices() { return engine.voices(); }
 
+    /** The wrapped engine's cloning (its clones are spoken, and aligned, through this wrapper). */
+    @Override
+    public Optional<dev.timbre.engine.VoiceCloning> cloning() { return engine.cloning(); }
+
     @Override
     public SpeechStream openStream(SpeechRequest request, AudioSink out) {
         Aligning sink = new Aligning(out, request.text());

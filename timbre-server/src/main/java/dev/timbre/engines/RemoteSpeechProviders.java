@@ -60,14 +60,14 @@ public final class RemoteSpeechProviders {
                 OpenAiSpeechTextToSpeech.PROVIDER, () -> {
                     OutboundHttp http = client(outboundAllow, server);
                     OpenAiSpeechTextToSpeech e = new OpenAiSpeechTextToSpeech(settings, new OutboundTransport(http),
-                            cache == null ? null : cache.resolve("openai-voices.json"));
+                            cache == null ? null : cache.resolve("openai-voices.json"), remote.cloningEnabled() ? remote.clonePath() : null);
                     log.info("text to speech: {} ({} voices)", e.info().description(), e.voices().size());
                     return new ForcedAlignedSpeech(e, aligner, http);
                 },
                 ElevenLabsTextToSpeech.PROVIDER, () -> {
                     OutboundHttp http = client(outboundAllow, server);
                     ElevenLabsTextToSpeech e = new ElevenLabsTextToSpeech(settings, new OutboundTransport(http),
-                            cache == null ? null : cache.resolve("elevenlabs-voices.json"));
+                            cache == null ? null : cache.resolve("elevenlabs-voices.json"), remote.cloningEnabled());
                     log.info("text to speech: {} ({} voices)", e.info().description(), e.voices().size());
                     return new ForcedAlignedSpeech(e, aligner, http);
                 });

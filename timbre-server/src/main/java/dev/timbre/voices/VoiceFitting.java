@@ -6,6 +6,7 @@ import dev.timbre.audio.UploadDecoder;
 import dev.timbre.audio.Wav;
 import dev.timbre.engine.SpeechRequest;
 import dev.timbre.engine.TextToSpeech;
+import dev.timbre.engine.VoiceCloning;
 import dev.timbre.engine.VoiceShape;
 import dev.timbre.http.ApiException;
 import dev.timbre.speaker.NoiseGate;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -31,9 +33,10 @@ import java.util.function.Supplier;
  * ({@code sample_silent}), under {@link #MIN_SPEECH_SECONDS} of speech in all ({@code samples_too_short}), more than
  * {@link #MAX_SECONDS} of audio ({@code samples_too_long}), several speakers ({@code several_speakers}).
  *
- * <p>Seam for a cloning-capable provider (remote, neural): such a provider would take the samples instead of this
- * measuring; construct this class with that provider's name and branch in {@link #fit(List, boolean)}.
- * Thread-safe; a first fit per provider voice synthesises its reference (about 1–3 s of engine time each).
+ * <p>A cloning-capable provider (its {@link TextToSpeech#cloning()} present: a remote ElevenLabs-compatible server)
+ * takes the samples instead, after the same checks: the fit is its new voice, unshaped; a provider that cannot be
+ * reached is a 503 ({@code service_unavailable}), one that refuses the samples a 400 ({@code voice_clone_refused}).
+ * {@link #forget} deletes such a voice there again. Thread-safe; a first fit per provider voice synthesises its reference (about 1–3 s of engine time each).
  */
 public final class VoiceFitting {
     public static final double MIN_SPEECH_SECONDS = 1, MAX_SECONDS = 600;
@@ -64,8 +67,15 @@ public final class VoiceFitting {
 
     /** @param removeBackgroundNoise clean the samples ({@link NoiseGate}) before measuring them */
     public Fit fit(List<byte[]> samples, boolean removeBackgroundNoise) {
+        return fit(null, samples, removeBackgroundNoise);
+    }
+
+    /** @param name the voice's name, told to a cloning provider (null: a generic one) */
+    public Fit fit(String name, List<byte[]> samples, boolean removeBackgroundNoise) {
         SpeakerProfile speaker = measure(samples, removeBackgroundNoise);
         TextToSpeech engine = engines.get().get(provider);
+        Optional<VoiceCloning> cloning = engine == null ? Optional.empty() : engine.cloning();
+        if (cloning.isPresent()) return RemoteClones.clone(cloning.get(), provider, name, samples, removeBackgroundNoise);
         List<PremadeVoices.Premade> voices = premade.all().stream().filter(p -> p.provider().equals(provider)).toList();
         if (engine == null || voices.isEmpty()) {
             throw ApiException.badRequest("no_base_voice", "The engine '" + provider + "' offers no voice to clone onto");
@@ -83,6 +93,17 @@ public final class VoiceFitting {
                     shape.rate() * ratio(speaker.syllablesPerSecond(), heard.syllablesPerSecond()), shape.formantScale());
         }
         return new Fit(provider, voice, shape);
+    }
+
+    /**
+     * Deletes {@code engineVoiceId} on {@code provider} when that provider clones and the voice is none of its listed
+     * voices (so a remote clone, never a voice the server offers by itself); best effort: failures are logged.
+     */
+    public void forget(String voiceProvider, String engineVoiceId) {
+        TextToSpeech engine = engines.get().get(voiceProvider);
+        if (engine == null || engine.cloning().isEmpty()) return;
+        if (engine.voices().stream().anyMatch(v -> v.id().equals(engineVoiceId))) return;
+        RemoteClones.forget(engine.cloning().get(), voiceProvider, engineVoiceId);
     }
 
     /** Decodes, optionally cleans and measures the samples together; refuses what cannot be cloned (see class doc). */

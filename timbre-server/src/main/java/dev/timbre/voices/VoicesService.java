@@ -92,7 +92,7 @@ public final class VoicesService {
     public VoicePages.Added add(VoiceInput in) {
         if (in.files().isEmpty()) throw ApiException.invalid("Field required", "missing", "body", "files");
         List<VoiceSamples.Checked> checked = samples.check(in.files());
-        VoiceFitting.Fit fit = fitting.fit(checked.stream().map(VoiceSamples.Checked::data).toList(), in.removeBackgroundNoise());
+        VoiceFitting.Fit fit = fitting.fit(in.name(), checked.stream().map(VoiceSamples.Checked::data).toList(), in.removeBackgroundNoise());
         String voiceId = Ids.random();
         List<VoiceRepository.StoredSample> rows = samples.store(voiceId, checked, in.removeBackgroundNoise());
         try {
@@ -101,6 +101,7 @@ public final class VoicesService {
                     System.currentTimeMillis() / 1000, fit.shape()), rows);
         } catch (RuntimeException e) {
             samples.discard(rows);
+            fitting.forget(fit.provider(), fit.engineVoiceId());
             throw e;
         }
         return new VoicePages.Added(voiceId, false);
@@ -125,15 +126,17 @@ public final class VoicesService {
             }
         } catch (RuntimeException e) {
             samples.discard(rows);
+            if (fit != null) fitting.forget(fit.provider(), fit.engineVoiceId());
             throw e;
         }
+        if (fit != null && !fit.engineVoiceId().equals(v.engineVoiceId())) fitting.forget(v.provider(), v.engineVoiceId());
     }
 
     private VoiceFitting.Fit refit(String voiceId, List<VoiceSamples.Checked> added, boolean removeBackgroundNoise) {
         List<byte[]> all = new ArrayList<>();
         for (VoiceRepository.StoredSample s : repository.samples(voiceId)) samples.audio(s).ifPresent(all::add);
         for (VoiceSamples.Checked c : added) all.add(c.data());
-        return fitting.fit(all, removeBackgroundNoise);
+        return fitting.fit(repository.find(voiceId).map(VoiceRepository.StoredVoice::name).orElse(null), all, removeBackgroundNoise);
     }
 
     /** Deletes a stored voice with its samples and settings; premade voices are refused with a 400. */
@@ -141,7 +144,9 @@ public final class VoicesService {
         if (premade.find(voiceId).isPresent()) {
             throw ApiException.badRequest("voice_not_deletable", "Premade voice '" + voiceId + "' cannot be deleted");
         }
+        VoiceRepository.StoredVoice v = stored(voiceId);
         samples.discard(repository.delete(voiceId).orElseThrow(() -> notFound(voiceId)));
+        fitting.forget(v.provider(), v.engineVoiceId()); // a remote clone is deleted there too (best effort)
     }
 
     public SampleAudio sampleAudio(String voiceId, String sampleId) {

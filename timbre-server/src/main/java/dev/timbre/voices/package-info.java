@@ -14,7 +14,9 @@
  *       when {@code edit} adds samples); premade voices cannot be edited or deleted (400), only their settings stored.</li>
  *   <li>{@link dev.timbre.voices.VoiceFitting}: samples → {@code Fit(provider, engineVoiceId, shape)}, the one step
  *       instant and professional cloning share ({@link dev.timbre.speaker} measures); 400 for silent, too short (&lt; 1 s
- *       of speech), too long (&gt; 600 s), several speakers, undecodable.</li>
+ *       of speech), too long (&gt; 600 s), several speakers, undecodable. A main TTS provider that clones
+ *       ({@code TextToSpeech.cloning()}) gets the checked samples instead ({@code RemoteClones}: 503 when it is down,
+ *       400 {@code voice_clone_refused}); {@code forget} deletes such a remote voice when its Timbre voice goes.</li>
  *   <li>{@link dev.timbre.voices.PremadeVoices}: the loaded engines' voices as ElevenLabs premade voices; id =
  *       {@code Ids.stable(provider + ":" + engineVoiceId)}, stable across restarts. Listed in {@code VoiceOrder}: the
  *       default voice (the main engine's first English voice, label {@code "default": "true"}) first, then English

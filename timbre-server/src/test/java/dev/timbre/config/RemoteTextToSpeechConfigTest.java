@@ -66,4 +66,20 @@ class RemoteTextToSpeechConfigTest {
                 TimbreConfig.RemoteTextToSpeech.none().withUrl("gpu:8880"), List.of(), dir, Optional::empty))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http://");
     }
+
+    @Test
+    void cloning_is_on_unless_turned_off_and_the_clone_path_comes_from_the_file_or_the_environment() throws Exception {
+        Path file = dir.resolve("timbre.yaml");
+        Files.writeString(file, "engines: {remote_text_to_speech: {url: 'http://a:1', clone_path: /voices}}\n");
+        TimbreConfig.RemoteTextToSpeech fromFile = ConfigLoader.load(Map.of("config", file.toString()), Map.of()).engines().remoteTextToSpeech();
+        assertThat(fromFile.cloningEnabled()).isTrue();
+        assertThat(fromFile.clonePath()).isEqualTo("/voices");
+
+        TimbreConfig.RemoteTextToSpeech off = ConfigLoader.load(Map.of("config", file.toString()),
+                Map.of("TIMBRE_TTS_CLONING", "false", "TIMBRE_TTS_CLONE_PATH", "/v1/voice-library")).engines().remoteTextToSpeech();
+        assertThat(off.cloningEnabled()).isFalse();
+        assertThat(off.clonePath()).isEqualTo("/v1/voice-library");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), Map.of("TIMBRE_TTS_CLONING", "maybe")))
+                .hasMessageContaining("TIMBRE_TTS_CLONING");
+    }
 }

@@ -106,8 +106,13 @@ final class PvcJobs implements AutoCloseable {
             if (audio.isEmpty()) throw new IllegalStateException("the samples hold no audio after trimming and speaker selection");
             // samples added with remove_background_noise go through the noise gate before the voice is measured
             boolean denoise = rows.stream().anyMatch(VoiceRepository.StoredSample::removeBackgroundNoise);
-            VoiceFitting.Fit fit = fitting.fit(audio, denoise);
-            if (!voices.reshape(voiceId, fit.provider(), fit.engineVoiceId(), fit.shape())) return; // deleted meanwhile
+            VoiceFitting.Fit fit = fitting.fit(voices.find(voiceId).map(VoiceRepository.StoredVoice::name).orElse(null), audio, denoise);
+            VoiceRepository.StoredVoice before = voices.find(voiceId).orElse(null);
+            if (before == null || !voices.reshape(voiceId, fit.provider(), fit.engineVoiceId(), fit.shape())) {
+                fitting.forget(fit.provider(), fit.engineVoiceId()); // deleted meanwhile: a remote clone goes too
+                return;
+            }
+            if (!before.engineVoiceId().equals(fit.engineVoiceId())) fitting.forget(before.provider(), before.engineVoiceId());
             pvc.progress(voiceId, modelId, PvcRepository.FINE_TUNED, 1.0, String.format(java.util.Locale.ROOT,
                     "Fine-tuned on %d samples (%.1f s of audio).", audio.size(), seconds), now());
         } catch (IOException | RuntimeException e) {

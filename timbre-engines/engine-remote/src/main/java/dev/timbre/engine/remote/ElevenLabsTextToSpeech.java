@@ -11,6 +11,7 @@ import dev.timbre.engine.SpeechRequest;
 import dev.timbre.engine.SpeechStream;
 import dev.timbre.engine.TextToSpeech;
 import dev.timbre.engine.ThreadedSpeechStream;
+import dev.timbre.engine.VoiceCloning;
 import dev.timbre.engine.VoiceDescriptor;
 import dev.timbre.engine.VoiceTuning;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -31,9 +33,11 @@ import java.util.stream.Collectors;
  * {@code POST /v1/text-to-speech/{voice_id}/stream?output_format=pcm_<rate>} with {@code xi-api-key}, {@code text},
  * {@code model_id} and the request's voice settings, its body passed on as it arrives. Voices: the server's
  * {@code GET /v2/voices} (first 100), see {@link RemoteVoiceCatalog}. No word timings (Timbre aligns the audio).
+ * Cloning (unless turned off): {@code POST /v1/voices/add} (multipart {@code name}, {@code files},
+ * {@code remove_background_noise}) answers the new {@code voice_id}; forgetting is {@code DELETE /v1/voices/{id}}.
  * Thread-safe; each stream runs on its own daemon thread.
  */
-public final class ElevenLabsTextToSpeech implements TextToSpeech {
+public final class ElevenLabsTextToSpeech implements TextToSpeech, VoiceCloning {
     public static final String PROVIDER = "elevenlabs";
     public static final String DEFAULT_MODEL = "eleven_multilingual_v2";
     /** The PCM rates ElevenLabs' {@code output_format} offers. */
@@ -44,9 +48,20 @@ public final class ElevenLabsTextToSpeech implements TextToSpeech {
     private final int rate;
     private final RemoteSpeechServer server;
     private final RemoteVoiceCatalog voices;
+    private final boolean cloning;
 
-    /** Lists the voices now (a blocking request of at most 10 s); a server that is down is no error here. */
+    /** With cloning on; see {@link #ElevenLabsTextToSpeech(RemoteSpeechSettings, HttpTransport, Path, boolean)}. */
     public ElevenLabsTextToSpeech(RemoteSpeechSettings configured, HttpTransport transport, Path voiceCache) {
+        this(configured, transport, voiceCache, true);
+    }
+
+    /**
+     * Lists the voices now (a blocking request of at most 10 s); a server that is down is no error here.
+     *
+     * @param cloning whether {@link #cloning()} offers this server's voice cloning
+     */
+    public ElevenLabsTextToSpeech(RemoteSpeechSettings configured, HttpTransport transport, Path voiceCache, boolean cloning) {
+        this.cloning = cloning;
         RemoteSpeechSettings settings = configured.withDefaultModel(DEFAULT_MODEL);
         this.settings = settings;
         this.base = base(settings.url());
@@ -100,6 +115,37 @@ public final class ElevenLabsTextToSpeech implements TextToSpeech {
 
     @Override
     public List<VoiceDescriptor> voices() { return voices.voices(); }
+
+    @Override
+    public Optional<VoiceCloning> cloning() { return cloning ? Optional.of(this) : Optional.empty(); }
+
+    @Override
+    public String clone(String name, List<byte[]> samples, boolean removeBackgroundNoise) {
+        MultipartBody form = new MultipartBody().field("name", name == null || name.isBlank() ? "Timbre clone" : name);
+        for (int i = 0; i < samples.size(); i++) {
+            byte[] s = samples.get(i);
+            String[] type = SampleTypes.of(s);
+            form.file("files", "sample-" + (i + 1) + "." + type[1], type[0], s);
+        }
+        form.field("remove_background_noise", Boolean.toString(removeBackgroundNoise));
+        JsonNode answer = server.json(URI.create(base + "/v1/voices/add"), "POST", form.bytes(), form.contentType(), headers(), null);
+        String id = answer.path("voice_id").asText("");
+        if (id.isBlank()) throw new EngineException("the " + PROVIDER + " server's clone answer has no voice_id", null, true);
+        return id;
+    }
+
+    /** {@code DELETE /v1/voices/{id}}; a 404 (already gone) is no error. */
+    @Override
+    public void forget(String voiceId) {
+        URI uri = URI.create(base + "/v1/voices/" + URLEncoder.encode(voiceId, StandardCharsets.UTF_8));
+        try (InputStream ignored = server.open(uri, "DELETE", null, headers(), RemoteSpeechSettings.LISTING_TIMEOUT)) {
+            // the answer's body ({"status":"ok"}) says nothing more
+        } catch (EngineException e) {
+            if (!e.getMessage().contains(" answered 404:")) throw e;
+        } catch (IOException e) {
+            // the DELETE was answered 2xx; an unreadable body does not matter
+        }
+    }
 
     @Override
     public SpeechStream openStream(SpeechRequest request, AudioSink out) {

@@ -12,16 +12,21 @@ import dev.timbre.engine.SpeechRequest;
 import dev.timbre.engine.SpeechStream;
 import dev.timbre.engine.TextToSpeech;
 import dev.timbre.engine.ThreadedSpeechStream;
+import dev.timbre.engine.VoiceCloning;
 import dev.timbre.engine.VoiceDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -30,9 +35,12 @@ import java.util.stream.Collectors;
  * {@code response_format=pcm}, {@code speed} when not 1) whose body is passed on as it arrives: raw PCM at
  * {@link RemoteSpeechSettings#sampleRate()} (OpenAI's pcm: 24 kHz) or a WAV, whichever the server sends. Voices: the
  * server's {@code GET /v1/audio/voices} where it has one (Kokoro-FastAPI, Speaches), see {@link RemoteVoiceCatalog}.
- * No word timings (Timbre aligns the audio). Thread-safe; each stream runs on its own daemon thread.
+ * No word timings (Timbre aligns the audio). Cloning only where a clone path is configured, in the Chatterbox-TTS-API
+ * style: {@code POST {url}/v1{clonePath}} (multipart {@code voice_name}, {@code voice_file}: the longest sample) makes
+ * a voice of that name, spoken as {@code voice}; {@code DELETE {url}/v1{clonePath}/{name}} removes it.
+ * Thread-safe; each stream runs on its own daemon thread.
  */
-public final class OpenAiSpeechTextToSpeech implements TextToSpeech {
+public final class OpenAiSpeechTextToSpeech implements TextToSpeech, VoiceCloning {
     public static final String PROVIDER = "openai";
     public static final String DEFAULT_MODEL = "tts-1";
     static final List<String> OPENAI_VOICES = List.of("alloy", "ash", "ballad", "coral", "echo", "fable", "nova", "onyx",
@@ -42,13 +50,22 @@ public final class OpenAiSpeechTextToSpeech implements TextToSpeech {
     private final URI speech;
     private final RemoteSpeechServer server;
     private final RemoteVoiceCatalog voices;
+    private final URI clones;
+
+    /** Without cloning; see {@link #OpenAiSpeechTextToSpeech(RemoteSpeechSettings, HttpTransport, Path, String)}. */
+    public OpenAiSpeechTextToSpeech(RemoteSpeechSettings configured, HttpTransport transport, Path voiceCache) {
+        this(configured, transport, voiceCache, null);
+    }
 
     /**
      * Lists the voices now (a blocking request of at most 10 s); a server that is down is no error here.
      *
      * @param voiceCache where the last listing is kept; null for none
+     * @param clonePath the server's voice upload path under {@code /v1} (Chatterbox-TTS-API: {@code /voices}); null: no cloning
      */
-    public OpenAiSpeechTextToSpeech(RemoteSpeechSettings configured, HttpTransport transport, Path voiceCache) {
+    public OpenAiSpeechTextToSpeech(RemoteSpeechSettings configured, HttpTransport transport, Path voiceCache, String clonePath) {
+        this.clones = clonePath == null || clonePath.isBlank() ? null
+                : ServiceEndpoint.resolve(configured.url(), "/" + clonePath.strip().replaceAll("^/+|/+$", ""), "text-to-speech");
         RemoteSpeechSettings settings = configured.withDefaultModel(DEFAULT_MODEL);
         this.settings = settings;
         this.speech = ServiceEndpoint.resolve(settings.url(), "/audio/speech", "text-to-speech");
@@ -89,6 +106,39 @@ public final class OpenAiSpeechTextToSpeech implements TextToSpeech {
 
     @Override
     public List<VoiceDescriptor> voices() { return voices.voices(); }
+
+    @Override
+    public Optional<VoiceCloning> cloning() { return clones == null ? Optional.empty() : Optional.of(this); }
+
+    /** Uploads the longest sample as a new voice named {@code timbre-<random>} (the server keeps one file per voice). */
+    @Override
+    public String clone(String name, List<byte[]> samples, boolean removeBackgroundNoise) {
+        if (clones == null) throw new EngineException("the " + PROVIDER + " server has no clone path configured");
+        byte[] longest = samples.stream().max(java.util.Comparator.comparingInt(b -> b.length)).orElseThrow();
+        String id = "timbre-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String[] type = SampleTypes.of(longest);
+        MultipartBody form = new MultipartBody().field("voice_name", id).file("voice_file", id + "." + type[1], type[0], longest);
+        try (InputStream answer = server.open(clones, "POST", form.bytes(), form.contentType(), settings.authorization(), null)) {
+            answer.readNBytes(RemoteSpeechServer.MAX_JSON_BYTES); // its description of the voice: the name is ours
+        } catch (IOException e) {
+            throw new EngineException("the " + PROVIDER + " server broke off its answer to the voice upload", e, true);
+        }
+        return id;
+    }
+
+    /** {@code DELETE {clone path}/{id}}; a 404 (already gone) is no error. */
+    @Override
+    public void forget(String voiceId) {
+        if (clones == null) return;
+        URI uri = URI.create(clones + "/" + URLEncoder.encode(voiceId, StandardCharsets.UTF_8));
+        try (InputStream ignored = server.open(uri, "DELETE", null, settings.authorization(), RemoteSpeechSettings.LISTING_TIMEOUT)) {
+            // nothing more to read
+        } catch (EngineException e) {
+            if (!e.getMessage().contains(" answered 404:")) throw e;
+        } catch (IOException e) {
+            // answered 2xx; an unreadable body does not matter
+        }
+    }
 
     @Override
     public SpeechStream openStream(SpeechRequest request, AudioSink out) {

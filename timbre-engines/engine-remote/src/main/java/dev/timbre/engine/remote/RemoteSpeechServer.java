@@ -36,13 +36,18 @@ final class RemoteSpeechServer {
 
     /** Sends a request and returns the open body of a 2xx answer; the caller closes it. */
     InputStream open(URI uri, String method, byte[] json, Map<String, String> headers, Duration requestTimeout) {
+        return open(uri, method, json, "application/json", headers, requestTimeout);
+    }
+
+    /** Sends {@code body} (null: none) as {@code contentType} and returns the open body of a 2xx answer; the caller closes it. */
+    InputStream open(URI uri, String method, byte[] body, String contentType, Map<String, String> headers, Duration requestTimeout) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(requestTimeout == null ? timeout : requestTimeout);
         headers.forEach(b::header);
-        if (json != null) b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(json));
+        if (body != null) b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         else b.method(method, HttpRequest.BodyPublishers.noBody());
         HttpTransport.Answer answer;
         try {
-            answer = transport.send(b.build(), json);
+            answer = transport.send(b.build(), body);
         } catch (HttpTimeoutException e) {
             throw new EngineException("the " + provider + " text-to-speech server did not answer in time", e, true);
         } catch (IOException e) {
@@ -54,8 +59,8 @@ final class RemoteSpeechServer {
         int status = answer.status();
         if (status / 100 == 2) return answer.body();
         String detail;
-        try (InputStream body = answer.body()) {
-            detail = errorMessage(body.readNBytes(MAX_JSON_BYTES));
+        try (InputStream error = answer.body()) {
+            detail = errorMessage(error.readNBytes(MAX_JSON_BYTES));
         } catch (IOException e) {
             detail = "(unreadable body)";
         }
@@ -65,9 +70,14 @@ final class RemoteSpeechServer {
 
     /** A JSON body of a 2xx answer, read whole (bounded). */
     JsonNode json(URI uri, Map<String, String> headers, Duration requestTimeout) {
-        try (InputStream body = open(uri, "GET", null, headers, requestTimeout)) {
-            byte[] bytes = body.readNBytes(MAX_JSON_BYTES + 1);
-            if (bytes.length > MAX_JSON_BYTES) throw new EngineException("the " + provider + " voice list is over 4 MiB", null, false);
+        return json(uri, "GET", null, null, headers, requestTimeout);
+    }
+
+    /** The JSON answer to a request with {@code body} (null: none) of {@code contentType}, read whole (bounded). */
+    JsonNode json(URI uri, String method, byte[] body, String contentType, Map<String, String> headers, Duration requestTimeout) {
+        try (InputStream answer = open(uri, method, body, contentType, headers, requestTimeout)) {
+            byte[] bytes = answer.readNBytes(MAX_JSON_BYTES + 1);
+            if (bytes.length > MAX_JSON_BYTES) throw new EngineException("the " + provider + " server's answer is over 4 MiB", null, false);
             return JSON.readTree(bytes);
         } catch (IOException e) {
             throw new EngineException("the " + provider + " text-to-speech server sent a body that is not JSON", e, true);

@@ -18,6 +18,10 @@
  *       {@code maxAudioBytes}). No word timings: the server aligns the audio. Requests go through the
  *       {@link dev.timbre.engine.HttpTransport} the server supplies (its outbound policy). Error messages name the
  *       provider, never the URL.</li>
+ *   <li>Voice cloning ({@link dev.timbre.engine.VoiceCloning}, offered by {@code cloning()}): {@code elevenlabs}
+ *       {@code POST /v1/voices/add} / {@code DELETE /v1/voices/{id}} unless turned off; {@code openai} only with a
+ *       clone path, Chatterbox-TTS-API style ({@code POST /v1/voices} with {@code voice_name} + {@code voice_file},
+ *       {@code DELETE /v1/voices/{name}}). Bodies by {@code MultipartBody}, sample types by {@code SampleTypes}.</li>
  *   <li>{@code RemoteVoiceCatalog}: voices decided once at load: the server's listing ({@code GET /v1/audio/voices},
  *       {@code GET /v2/voices}), kept in a cache file; else that cache; else the configured ids; else defaults
  *       (OpenAI's voices for {@code openai}). {@code SpeechVoiceNames} labels Kokoro ids ({@code af_bella}).</li>
@@ -29,6 +33,6 @@
  * 5xx, 408 and 429. Thread-safe (one JDK {@code HttpClient}, HTTP/1.1). Configured by
  * {@code engines.remote_speech_to_text}; nothing is sent anywhere unless this provider is configured. The test-jar
  * holds {@code FakeTranscriptionServer} (a JDK {@code HttpServer} that records multipart requests) and
- * {@code FakeSpeechServer} (both TTS APIs; a tone per word so that an aligner finds the words).
+ * {@code FakeSpeechServer} (both TTS APIs and their clone endpoints; a tone per word so that an aligner finds the words).
  */
 package dev.timbre.engine.remote;

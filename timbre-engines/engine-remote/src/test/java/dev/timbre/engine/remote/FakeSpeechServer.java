@@ -19,6 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code GET /v1/audio/voices}) and ElevenLabs' {@code POST /v1/text-to-speech/{voice_id}/stream} (and
  * {@code GET /v2/voices}). The audio: each word of the text as a 0.25 s tone followed by 0.1 s of silence, so an
  * aligner can find the words; sent in 50 ms pieces, each flushed (streamed, chunked). Records every request.
+ * Cloning: ElevenLabs' {@code POST /v1/voices/add} (answers {@code cloned-<n>}), Chatterbox-TTS-API's
+ * {@code POST /v1/voices}, and {@code DELETE /v1/voices/{id}} for both; multipart bodies are kept in {@link #uploads}.
  */
 public final class FakeSpeechServer implements AutoCloseable {
     public static final double WORD_SECONDS = 0.25;
@@ -28,11 +30,33 @@ public final class FakeSpeechServer implements AutoCloseable {
     /** One request as the server saw it. */
     public record Request(String method, String path, String query, String authorization, String xiApiKey, JsonNode body) {}
 
+    /** A multipart request's body as sent. */
+    public record Upload(String path, String contentType, byte[] body) {
+        /** The text value of form field {@code name}, or null. */
+        public String field(String name) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"" + name + "\"\r\n\r\n([^\r]*)\r\n")
+                    .matcher(new String(body, StandardCharsets.ISO_8859_1));
+            return m.find() ? m.group(1) : null;
+        }
+
+        /** How many file parts named {@code name} the body has. */
+        public int files(String name) {
+            return new String(body, StandardCharsets.ISO_8859_1).split("name=\"" + name + "\"; filename=", -1).length - 1;
+        }
+
+        /** Whether {@code data} is somewhere in the body. */
+        public boolean holds(byte[] data) {
+            return new String(body, StandardCharsets.ISO_8859_1).contains(new String(data, StandardCharsets.ISO_8859_1));
+        }
+    }
+
     /** What {@code /v1/audio/speech} answers with. */
     public enum Audio { PCM, WAV, STEREO_WAV }
 
     private final HttpServer server;
     public final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Upload> uploads = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger clones = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Audio audio = Audio.PCM;
     private volatile int rate = 24_000;
     private volatile List<String> voices = List.of("af_bella", "am_adam", "bf_emma", "jf_alpha");
@@ -68,6 +92,8 @@ public final class FakeSpeechServer implements AutoCloseable {
 
     public void reset() {
         requests.clear();
+        uploads.clear();
+        clones.set(0);
         audio = Audio.PCM;
         rate = 24_000;
         voices = List.of("af_bella", "am_adam", "bf_emma", "jf_alpha");
@@ -94,8 +120,11 @@ public final class FakeSpeechServer implements AutoCloseable {
     private void handle(HttpExchange x) throws IOException {
         try (x) {
             byte[] in = x.getRequestBody().readAllBytes();
-            JsonNode body = in.length == 0 ? null : JSON.readTree(in);
+            String type = x.getRequestHeaders().getFirst("Content-Type");
+            boolean multipart = type != null && type.startsWith("multipart/form-data");
+            JsonNode body = in.length == 0 || multipart ? null : JSON.readTree(in);
             String path = x.getRequestURI().getPath();
+            if (multipart) uploads.add(new Upload(path, type, in));
             requests.add(new Request(x.getRequestMethod(), path, x.getRequestURI().getQuery(),
                     x.getRequestHeaders().getFirst("Authorization"), x.getRequestHeaders().getFirst("xi-api-key"), body));
             if (status != 200) {
@@ -110,6 +139,12 @@ public final class FakeSpeechServer implements AutoCloseable {
                           "verified_languages":[{"language":"en","model_id":"eleven_flash_v2_5"}]},
                          {"voice_id":"remote-voice-2","name":"Remote Hans","labels":{"gender":"male"},
                           "verified_languages":[{"language":"de"}]}],"has_more":false,"total_count":2}""");
+            } else if (path.equals("/v1/voices/add") && x.getRequestMethod().equals("POST")) {
+                send(x, 200, "application/json", "{\"voice_id\":\"cloned-" + clones.incrementAndGet() + "\",\"requires_verification\":false}");
+            } else if (path.equals("/v1/voices") && x.getRequestMethod().equals("POST")) {
+                send(x, 201, "application/json", "{\"message\":\"Voice uploaded\",\"voice\":{\"name\":\"x\"}}");
+            } else if (path.startsWith("/v1/voices/") && x.getRequestMethod().equals("DELETE")) {
+                send(x, 200, "application/json", "{\"status\":\"ok\"}");
             } else if (redirect != null) {
                 x.getResponseHeaders().add("Location", redirect);
                 x.sendResponseHeaders(307, -1);
