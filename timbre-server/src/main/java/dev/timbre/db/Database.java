@@ -54,9 +54,12 @@ public final class Database implements AutoCloseable {
     /**
      * The embedded H2 database under {@code dataDir}. {@code WRITE_DELAY=0}: each commit is written to the file before
      * it returns (H2's default keeps commits in memory up to 500 ms, so a {@code kill -9} lost the last ones).
+     * {@code retry:}: a thread interrupted while H2 writes (a socket's worker stopped with {@code shutdownNow}, a
+     * cancelled future) makes the JDK close the file channel; H2 then reopens it and retries, where the plain file
+     * system closed the whole database for every request after it ("The database has been closed").
      */
     public static String embeddedUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("timbre")
+        return "jdbc:h2:retry:" + dataDir.toAbsolutePath().resolve("db").resolve("timbre")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
     }
 

@@ -24,6 +24,30 @@ class DatabaseTest {
     }
 
     @org.junit.jupiter.api.Test
+    void a_thread_interrupted_while_writing_does_not_close_the_embedded_database(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data)
+            throws Exception {
+        try (Database db = Database.open(new dev.timbre.config.TimbreConfig.Database(null, null, null), data)) {
+            ApiKeyRepository keys = new ApiKeyRepository(db.jdbi());
+            Thread writer = new Thread(() -> {
+                for (int i = 0; i < 50; i++) {
+                    Thread.currentThread().interrupt(); // as shutdownNow() or cancel(true) does to a worker mid-write
+                    try {
+                        keys.installBootstrap("key-" + i, "interrupted " + i, i);
+                    } catch (RuntimeException e) {
+                        // the interrupted write itself may fail; the database must stay open for everyone else
+                    }
+                }
+            });
+            writer.start();
+            writer.join();
+            assertThat(Thread.interrupted()).isFalse();
+            assertThat(db.healthy()).isTrue();
+            keys.installBootstrap("after", "after", 100);
+            assertThat(keys.findByKey("after")).isPresent();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void the_embedded_database_files_are_owner_only(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(dev.timbre.common.OwnerOnly.supported(), "POSIX permissions");
         java.nio.file.Path folder = java.nio.file.Files.createDirectories(data.resolve("db"));
