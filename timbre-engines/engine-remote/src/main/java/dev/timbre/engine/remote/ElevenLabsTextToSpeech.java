@@ -3,19 +3,15 @@ package dev.timbre.engine.remote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.timbre.engine.AudioSink;
-import dev.timbre.engine.EngineCapabilities;
 import dev.timbre.engine.EngineException;
 import dev.timbre.engine.EngineInfo;
 import dev.timbre.engine.HttpTransport;
 import dev.timbre.engine.SpeechRequest;
 import dev.timbre.engine.SpeechStream;
 import dev.timbre.engine.TextToSpeech;
-import dev.timbre.engine.ThreadedSpeechStream;
 import dev.timbre.engine.VoiceCloning;
 import dev.timbre.engine.VoiceDescriptor;
 import dev.timbre.engine.VoiceTuning;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Text to speech on another ElevenLabs-compatible server (a second Timbre, or ElevenLabs itself): each synthesis is
@@ -107,10 +102,7 @@ public final class ElevenLabsTextToSpeech implements TextToSpeech, VoiceCloning 
 
     @Override
     public EngineInfo info() {
-        return new EngineInfo(PROVIDER, "ElevenLabs-compatible server at " + base + " (model " + settings.model()
-                + ", voices from " + voices.source().name().toLowerCase(java.util.Locale.ROOT) + ")",
-                new EngineCapabilities(voices.voices().stream().map(VoiceDescriptor::language).collect(Collectors.toSet()),
-                        false, false, false));
+        return voices.info(PROVIDER, "ElevenLabs-compatible server at " + base, settings.model());
     }
 
     @Override
@@ -137,14 +129,7 @@ public final class ElevenLabsTextToSpeech implements TextToSpeech, VoiceCloning 
     /** {@code DELETE /v1/voices/{id}}; a 404 (already gone) is no error. */
     @Override
     public void forget(String voiceId) {
-        URI uri = URI.create(base + "/v1/voices/" + URLEncoder.encode(voiceId, StandardCharsets.UTF_8));
-        try (InputStream ignored = server.open(uri, "DELETE", null, headers(), RemoteSpeechSettings.LISTING_TIMEOUT)) {
-            // the answer's body ({"status":"ok"}) says nothing more
-        } catch (EngineException e) {
-            if (!e.getMessage().contains(" answered 404:")) throw e;
-        } catch (IOException e) {
-            // the DELETE was answered 2xx; an unreadable body does not matter
-        }
+        server.delete(URI.create(base + "/v1/voices/" + URLEncoder.encode(voiceId, StandardCharsets.UTF_8)), headers());
     }
 
     @Override
@@ -159,15 +144,7 @@ public final class ElevenLabsTextToSpeech implements TextToSpeech, VoiceCloning 
         body.putObject("voice_settings").put("stability", t.stability()).put("similarity_boost", t.similarityBoost())
                 .put("style", t.style()).put("use_speaker_boost", t.useSpeakerBoost()).put("speed", speed);
         if (request.seed() != null) body.put("seed", request.seed());
-        byte[] json = body.toString().getBytes(StandardCharsets.UTF_8);
-        Map<String, String> headers = new LinkedHashMap<>(headers());
-        headers.put("Accept", "audio/pcm, audio/wav;q=0.9");
-        return ThreadedSpeechStream.start("elevenlabs-tts", out, (sink, cancelled) -> {
-            try (InputStream audio = server.open(uri, "POST", json, headers, null)) {
-                StreamedSpeechBody.pipe(audio, rate, settings.maxAudioBytes(), sink, cancelled, PROVIDER);
-            } catch (IOException e) {
-                throw new EngineException("the " + PROVIDER + " text-to-speech server broke off its audio", e, true);
-            }
-        });
+        return server.streamPcm("elevenlabs-tts", uri, body.toString().getBytes(StandardCharsets.UTF_8), headers(), rate,
+                settings.maxAudioBytes(), out);
     }
 }

@@ -3,7 +3,6 @@ package dev.timbre.engine.remote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.timbre.engine.AudioSink;
-import dev.timbre.engine.EngineCapabilities;
 import dev.timbre.engine.EngineException;
 import dev.timbre.engine.EngineInfo;
 import dev.timbre.engine.HttpTransport;
@@ -11,7 +10,6 @@ import dev.timbre.engine.ServiceEndpoint;
 import dev.timbre.engine.SpeechRequest;
 import dev.timbre.engine.SpeechStream;
 import dev.timbre.engine.TextToSpeech;
-import dev.timbre.engine.ThreadedSpeechStream;
 import dev.timbre.engine.VoiceCloning;
 import dev.timbre.engine.VoiceDescriptor;
 import java.io.IOException;
@@ -20,14 +18,10 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Text to speech on a server that speaks OpenAI's {@code POST /v1/audio/speech} (Kokoro-FastAPI, Speaches, LocalAI,
@@ -98,10 +92,7 @@ public final class OpenAiSpeechTextToSpeech implements TextToSpeech, VoiceClonin
 
     @Override
     public EngineInfo info() {
-        return new EngineInfo(PROVIDER, "OpenAI-compatible speech server at " + speech + " (model " + settings.model()
-                + ", voices from " + voices.source().name().toLowerCase(java.util.Locale.ROOT) + ")",
-                new EngineCapabilities(voices.voices().stream().map(VoiceDescriptor::language).collect(Collectors.toSet()),
-                        false, false, false));
+        return voices.info(PROVIDER, "OpenAI-compatible speech server at " + speech, settings.model());
     }
 
     @Override
@@ -130,14 +121,7 @@ public final class OpenAiSpeechTextToSpeech implements TextToSpeech, VoiceClonin
     @Override
     public void forget(String voiceId) {
         if (clones == null) return;
-        URI uri = URI.create(clones + "/" + URLEncoder.encode(voiceId, StandardCharsets.UTF_8));
-        try (InputStream ignored = server.open(uri, "DELETE", null, settings.authorization(), RemoteSpeechSettings.LISTING_TIMEOUT)) {
-            // nothing more to read
-        } catch (EngineException e) {
-            if (!e.getMessage().contains(" answered 404:")) throw e;
-        } catch (IOException e) {
-            // answered 2xx; an unreadable body does not matter
-        }
+        server.delete(URI.create(clones + "/" + URLEncoder.encode(voiceId, StandardCharsets.UTF_8)), settings.authorization());
     }
 
     @Override
@@ -148,15 +132,7 @@ public final class OpenAiSpeechTextToSpeech implements TextToSpeech, VoiceClonin
                 .put("response_format", "pcm");
         double speed = Math.max(0.25, Math.min(4.0, request.tuning().speed() * request.shape().rate()));
         if (Math.abs(speed - 1.0) > 1e-6) body.put("speed", speed);
-        byte[] json = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Map<String, String> headers = new HashMap<>(settings.authorization());
-        headers.put("Accept", "audio/pcm, audio/wav;q=0.9");
-        return ThreadedSpeechStream.start("openai-tts", out, (sink, cancelled) -> {
-            try (InputStream audio = server.open(speech, "POST", json, headers, null)) {
-                StreamedSpeechBody.pipe(audio, settings.sampleRate(), settings.maxAudioBytes(), sink, cancelled, PROVIDER);
-            } catch (IOException e) {
-                throw new EngineException("the " + PROVIDER + " text-to-speech server broke off its audio", e, true);
-            }
-        });
+        return server.streamPcm("openai-tts", speech, body.toString().getBytes(StandardCharsets.UTF_8), settings.authorization(),
+                settings.sampleRate(), settings.maxAudioBytes(), out);
     }
 }

@@ -2,8 +2,11 @@ package dev.timbre.engine.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.timbre.engine.AudioSink;
 import dev.timbre.engine.EngineException;
 import dev.timbre.engine.HttpTransport;
+import dev.timbre.engine.SpeechStream;
+import dev.timbre.engine.ThreadedSpeechStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -11,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -41,13 +45,47 @@ final class RemoteSpeechServer {
 
     /** Sends {@code body} (null: none) as {@code contentType} and returns the open body of a 2xx answer; the caller closes it. */
     InputStream open(URI uri, String method, byte[] body, String contentType, Map<String, String> headers, Duration requestTimeout) {
+        HttpTransport.Answer answer = send(uri, method, body, contentType, headers, requestTimeout);
+        if (answer.status() / 100 == 2) return answer.body();
+        throw refusal(answer);
+    }
+
+    /** {@code DELETE uri}: a 2xx or a 404 (already gone) is done; anything else throws like {@link #open}. */
+    void delete(URI uri, Map<String, String> headers) {
+        HttpTransport.Answer answer = send(uri, "DELETE", null, null, headers, RemoteSpeechSettings.LISTING_TIMEOUT);
+        if (answer.status() / 100 != 2 && answer.status() != 404) throw refusal(answer);
+        try (InputStream ignored = answer.body()) {
+            // the answer's body says nothing more
+        } catch (IOException e) {
+            // answered; an unreadable body does not matter
+        }
+    }
+
+    /**
+     * Posts {@code json} on a daemon thread named {@code threadName} and passes the answer's PCM ({@code rate} Hz, or a
+     * WAV) on to {@code out} as it arrives, at most {@code maxAudioBytes}; see {@link StreamedSpeechBody}.
+     */
+    SpeechStream streamPcm(String threadName, URI uri, byte[] json, Map<String, String> headers, int rate, long maxAudioBytes,
+                           AudioSink out) {
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.put("Accept", "audio/pcm, audio/wav;q=0.9");
+        return ThreadedSpeechStream.start(threadName, out, (sink, cancelled) -> {
+            try (InputStream audio = open(uri, "POST", json, h, null)) {
+                StreamedSpeechBody.pipe(audio, rate, maxAudioBytes, sink, cancelled, provider);
+            } catch (IOException e) {
+                throw new EngineException("the " + provider + " text-to-speech server broke off its audio", e, true);
+            }
+        });
+    }
+
+    private HttpTransport.Answer send(URI uri, String method, byte[] body, String contentType, Map<String, String> headers,
+                                      Duration requestTimeout) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(requestTimeout == null ? timeout : requestTimeout);
         headers.forEach(b::header);
         if (body != null) b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         else b.method(method, HttpRequest.BodyPublishers.noBody());
-        HttpTransport.Answer answer;
         try {
-            answer = transport.send(b.build(), body);
+            return transport.send(b.build(), body);
         } catch (HttpTimeoutException e) {
             throw new EngineException("the " + provider + " text-to-speech server did not answer in time", e, true);
         } catch (IOException e) {
@@ -56,8 +94,11 @@ final class RemoteSpeechServer {
             Thread.currentThread().interrupt();
             throw new EngineException("interrupted while waiting for the " + provider + " text-to-speech server", e, true);
         }
+    }
+
+    /** The failure a non-2xx answer stands for; reads (bounded) and closes its body. */
+    private EngineException refusal(HttpTransport.Answer answer) {
         int status = answer.status();
-        if (status / 100 == 2) return answer.body();
         String detail;
         try (InputStream error = answer.body()) {
             detail = errorMessage(error.readNBytes(MAX_JSON_BYTES));
@@ -65,7 +106,7 @@ final class RemoteSpeechServer {
             detail = "(unreadable body)";
         }
         boolean retryable = status != 400 && status != 422;
-        throw new EngineException("the " + provider + " text-to-speech server answered " + status + ": " + detail, null, retryable);
+        return new EngineException("the " + provider + " text-to-speech server answered " + status + ": " + detail, null, retryable);
     }
 
     /** A JSON body of a 2xx answer, read whole (bounded). */

@@ -1,7 +1,9 @@
 package dev.timbre.engine.remote;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.timbre.engine.EngineCapabilities;
 import dev.timbre.engine.EngineException;
+import dev.timbre.engine.EngineInfo;
 import dev.timbre.engine.VoiceDescriptor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 /**
@@ -53,8 +56,6 @@ final class RemoteVoiceCatalog {
 
     List<VoiceDescriptor> voices() { return voices; }
 
-    Source source() { return source; }
-
     boolean offers(String voiceId) {
         return voices.stream().anyMatch(v -> v.id().equals(voiceId));
     }
@@ -78,5 +79,11 @@ final class RemoteVoiceCatalog {
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
+    }
+
+    /** The engine's description: {@code server}, its model, where these voices came from, and their languages. */
+    EngineInfo info(String provider, String server, String model) {
+        return new EngineInfo(provider, server + " (model " + model + ", voices from " + source.name().toLowerCase(java.util.Locale.ROOT) + ")",
+                new EngineCapabilities(voices.stream().map(VoiceDescriptor::language).collect(Collectors.toSet()), false, false, false));
     }
 }
