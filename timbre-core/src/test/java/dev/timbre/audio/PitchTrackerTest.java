@@ -15,7 +15,7 @@ class PitchTrackerTest {
     @ParameterizedTest
     @ValueSource(doubles = {80, 120, 165, 220, 310})
     void aSteadyVoiceIsTrackedWithinOnePercent(double hz) {
-        double[] f0 = PitchTracker.track(glide(300, hz, hz));
+        double[] f0 = PitchTracker.track(VoiceLikeTone.glide(300, hz, hz));
         assertThat(f0).hasSize((4800 - PitchTracker.WINDOW - 267) / PitchTracker.HOP + 1);
         for (double f : f0) assertThat(f).isCloseTo(hz, within(hz * 0.01));
     }
@@ -39,7 +39,7 @@ class PitchTrackerTest {
 
     @Test
     void aGlideIsFollowed() {
-        double[] f0 = PitchTracker.track(glide(400, 200, 120));
+        double[] f0 = PitchTracker.track(VoiceLikeTone.glide(400, 200, 120));
         assertThat(f0[0]).isGreaterThan(185);
         assertThat(f0[f0.length - 1]).isLessThan(140);
         for (int i = 1; i < f0.length; i++) assertThat(f0[i]).isLessThanOrEqualTo(f0[i - 1] + 0.5);
@@ -57,19 +57,5 @@ class PitchTrackerTest {
     @Test
     void tooLittleAudioGivesNoEstimate() {
         assertThat(PitchTracker.track(new short[500])).isEmpty();
-    }
-
-    /** {@code ms} of a voice-like tone (fundamental and four harmonics) gliding {@code fromHz} to {@code toHz}, 16 kHz. */
-    static short[] glide(int ms, double fromHz, double toHz) {
-        short[] s = new short[16 * ms];
-        double phase = 0;
-        for (int i = 0; i < s.length; i++) {
-            double f = fromHz + (toHz - fromHz) * i / s.length;
-            phase += 2 * Math.PI * f / 16000;
-            double v = 0;
-            for (int h = 1; h <= 5; h++) v += Math.sin(h * phase) / h;
-            s[i] = (short) (8000 * v / 2.3);
-        }
-        return s;
     }
 }

@@ -2,6 +2,7 @@ package dev.timbre.agent.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.timbre.audio.VoiceLikeTone;
 import org.junit.jupiter.api.Test;
 
 class EndOfTurnTest {
@@ -44,8 +45,8 @@ class EndOfTurnTest {
         return end;
     }
 
-    private static final short[] FALLING = Voices.glide(640, 190, 140);
-    private static final short[] FLAT = Voices.glide(640, 160, 160);
+    private static final short[] FALLING = VoiceLikeTone.glide(640, 190, 140);
+    private static final short[] FLAT = VoiceLikeTone.glide(640, 160, 160);
 
     @Test
     void finishedWordsAndAFallingVoiceEndAnEagerTurnAfterTheQuickSilence() {
@@ -67,7 +68,7 @@ class EndOfTurnTest {
 
     @Test
     void aFlatOrRisingVoiceWaitsTheEagernessTime() {
-        for (short[] voice : new short[][] {FLAT, Voices.glide(640, 140, 190)}) {
+        for (short[] voice : new short[][] {FLAT, VoiceLikeTone.glide(640, 140, 190)}) {
             EndOfTurn end = after(VoiceSettings.Eagerness.NORMAL, voice, "book a table for two", "book a table for two");
             assertThat(end.reached(EndOfTurn.NORMAL_MS - 32, "book a table for two")).isFalse();
             assertThat(end.reached(EndOfTurn.NORMAL_MS, "book a table for two")).isTrue();
@@ -100,7 +101,7 @@ class EndOfTurnTest {
     void aNewUtteranceForgetsTheVoiceOfTheLast() {
         EndOfTurn end = after(VoiceSettings.Eagerness.EAGER, FALLING, "yes", "yes");
         end.utteranceStarted();
-        for (short[] f : Voices.frames(Voices.glide(128, 120, 120))) end.heard(f, true); // lower than the last: a fall without the reset
+        for (short[] f : Voices.frames(VoiceLikeTone.glide(128, 120, 120))) end.heard(f, true); // lower than the last: a fall without the reset
         end.hypothesis("yes");
         end.hypothesis("yes");
         assertThat(end.reached(100, "yes")).isFalse();

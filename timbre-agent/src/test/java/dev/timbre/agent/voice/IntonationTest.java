@@ -2,6 +2,7 @@ package dev.timbre.agent.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.timbre.audio.VoiceLikeTone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,34 +24,34 @@ class IntonationTest {
     @ParameterizedTest
     @CsvSource({"180, 140, true", "150, 135, true", "150, 150, false", "150, 145, false", "140, 180, false", "120, 125, false"})
     void aVoiceFallingAtLeastASemitoneIsFalling(double from, double to, boolean falling) {
-        assertThat(hearing(Voices.glide(300, from, to)).falling()).isEqualTo(falling);
+        assertThat(hearing(VoiceLikeTone.glide(300, from, to)).falling()).isEqualTo(falling);
     }
 
     @Test
     void aRiseThenAFallAtTheVeryEndIsFalling() {
-        assertThat(hearing(Voices.glide(180, 150, 185), Voices.glide(120, 185, 145)).falling()).isTrue();
+        assertThat(hearing(VoiceLikeTone.glide(180, 150, 185), VoiceLikeTone.glide(120, 185, 145)).falling()).isTrue();
     }
 
     @Test
     void onlyTheLast300MsCount() {
-        assertThat(hearing(Voices.glide(600, 220, 120), Voices.glide(320, 120, 120)).falling()).isFalse();
-        assertThat(hearing(Voices.glide(600, 120, 120), Voices.glide(320, 160, 125)).falling()).isTrue();
+        assertThat(hearing(VoiceLikeTone.glide(600, 220, 120), VoiceLikeTone.glide(320, 120, 120)).falling()).isFalse();
+        assertThat(hearing(VoiceLikeTone.glide(600, 120, 120), VoiceLikeTone.glide(320, 160, 125)).falling()).isTrue();
     }
 
     @Test
     void tooLittleVoiceOrNoneIsNotFalling() {
         assertThat(new Intonation().falling()).isFalse();
         assertThat(hearing(new short[4608]).falling()).isFalse();
-        Intonation in = hearing(Voices.glide(300, 180, 140));
+        Intonation in = hearing(VoiceLikeTone.glide(300, 180, 140));
         in.reset();
         assertThat(in.falling()).isFalse();
     }
 
     @Test
     void moreAudioIsJudgedAgain() {
-        Intonation in = hearing(Voices.glide(300, 150, 150));
+        Intonation in = hearing(VoiceLikeTone.glide(300, 150, 150));
         assertThat(in.falling()).isFalse();
-        for (short[] f : Voices.frames(Voices.glide(320, 170, 130))) in.heard(f);
+        for (short[] f : Voices.frames(VoiceLikeTone.glide(320, 170, 130))) in.heard(f);
         assertThat(in.falling()).isTrue();
     }
 

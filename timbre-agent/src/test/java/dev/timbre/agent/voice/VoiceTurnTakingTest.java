@@ -7,6 +7,7 @@ import dev.timbre.agent.session.ScriptedLanguageModel;
 import dev.timbre.agent.session.ScriptedLanguageModel.Reply;
 import dev.timbre.agent.session.SessionConfig;
 import dev.timbre.agent.transcript.TranscriptEntry;
+import dev.timbre.audio.VoiceLikeTone;
 import dev.timbre.engine.ChatMessage;
 import java.time.Duration;
 import java.util.List;
@@ -43,7 +44,7 @@ class VoiceTurnTakingTest {
     void aFinishedSentenceSaidWithAFallingVoiceEndsAnEagerTurnAfterTheQuickSilence() {
         var f = new VoiceFixture(eagerness(VoiceSettings.Eagerness.EAGER), "", new ScriptedLanguageModel(Reply.text("Okay.")),
                 "book a table for two").start();
-        short[] voice = Voices.glide(640, 190, 140);
+        short[] voice = VoiceLikeTone.glide(640, 190, 140);
         for (int at = 0; at < voice.length; at += 320) {
             f.conversation.receive(new Frame.UserAudio(dev.timbre.audio.Pcm.toBytes(java.util.Arrays.copyOfRange(voice, at, at + 320))));
             f.wait(20);

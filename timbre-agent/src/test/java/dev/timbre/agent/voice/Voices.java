@@ -7,27 +7,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Test voices at 16 kHz: synthetic glides (a fundamental and its harmonics, the pitch moving linearly from one
- * frequency to another, as a voice does) and recorded speech ({@code intonation/*.pcm}: the last 400 ms before a pause
- * or the end of "I would like a coffee, with some milk please." in espeak-ng, flite's rms voice and MaryTTS
- * cmu-slt-hsmm, s16le, made with their command lines / the engine and resampled to 16 kHz).
+ * Recorded test voices at 16 kHz (synthetic glides are {@link dev.timbre.audio.VoiceLikeTone}, timbre-core's test
+ * jar): {@code intonation/*.pcm}, the last 400 ms before a pause or the end of "I would like a coffee, with some
+ * milk please." in espeak-ng, flite's rms voice and MaryTTS cmu-slt-hsmm, s16le, made with their command lines / the engine and resampled to 16 kHz).
  */
 final class Voices {
     private Voices() {}
-
-    /** {@code ms} of a voice-like tone (fundamental and four harmonics, amplitude 8000) gliding {@code fromHz} → {@code toHz}. */
-    static short[] glide(int ms, double fromHz, double toHz) {
-        short[] s = new short[16 * ms];
-        double phase = 0;
-        for (int i = 0; i < s.length; i++) {
-            double f = fromHz + (toHz - fromHz) * i / s.length;
-            phase += 2 * Math.PI * f / 16000;
-            double v = 0;
-            for (int h = 1; h <= 5; h++) v += Math.sin(h * phase) / h;
-            s[i] = (short) (8000 * v / 2.3);
-        }
-        return s;
-    }
 
     /** A recorded speech tail from the test resources ({@code intonation/<name>.pcm}). */
     static short[] recorded(String name) {
