@@ -34,14 +34,14 @@ final class Transcript {
     void setMessage(int index, String text) {
         TranscriptEntry e = entries.get(index);
         entries.set(index, new TranscriptEntry(e.role(), text, e.timeInCallSecs(), e.toolCalls(), e.toolResults(),
-                e.feedback(), e.interrupted(), e.originalMessage(), e.sourceMedium(), e.turnMetrics()));
+                e.feedback(), e.interrupted(), e.originalMessage(), e.sourceMedium(), e.turnMetrics(), e.ragRetrieval()));
     }
 
     /** The agent was cut short: the user heard only {@code heard} of {@code original} (the full text). */
     void interrupt(int index, String heard, String original) {
         TranscriptEntry e = entries.get(index);
         entries.set(index, new TranscriptEntry(e.role(), heard, e.timeInCallSecs(), e.toolCalls(), e.toolResults(),
-                e.feedback(), true, original, e.sourceMedium(), e.turnMetrics()));
+                e.feedback(), true, original, e.sourceMedium(), e.turnMetrics(), e.ragRetrieval()));
     }
 
     /** The index of the agent entry of response {@code eventId}, or -1. */
@@ -71,7 +71,7 @@ final class Transcript {
         List<ToolCallEntry> calls = new ArrayList<>(e.toolCalls());
         calls.add(call);
         entries.set(index, new TranscriptEntry(e.role(), e.message(), e.timeInCallSecs(), calls, e.toolResults(),
-                e.feedback(), e.interrupted(), e.originalMessage(), e.sourceMedium(), e.turnMetrics()));
+                e.feedback(), e.interrupted(), e.originalMessage(), e.sourceMedium(), e.turnMetrics(), e.ragRetrieval()));
     }
 
     void addToolResult(int index, ToolResultEntry result) {
@@ -79,7 +79,7 @@ final class Transcript {
         List<ToolResultEntry> results = new ArrayList<>(e.toolResults());
         results.add(result);
         entries.set(index, new TranscriptEntry(e.role(), e.message(), e.timeInCallSecs(), e.toolCalls(), results,
-                e.feedback(), e.interrupted(), e.originalMessage(), e.sourceMedium(), e.turnMetrics()));
+                e.feedback(), e.interrupted(), e.originalMessage(), e.sourceMedium(), e.turnMetrics(), e.ragRetrieval()));
     }
 
     /** Marks the agent message of {@code eventId}; false when there is none. */

@@ -18,10 +18,19 @@ import java.util.Objects;
  * @param sourceMedium {@code "text"} or {@code "audio"}; null for agent messages
  * @param turnMetrics voice turns: {@code conversation_turn_metrics.metrics}, metric name → elapsed seconds (on the
  *                    agent entry that answered the turn); empty otherwise
+ * @param ragRetrieval the chunks retrieved for this agent message ({@code rag_retrieval_info}), or null
  */
 public record TranscriptEntry(String role, String message, int timeInCallSecs, List<ToolCallEntry> toolCalls,
                               List<ToolResultEntry> toolResults, String feedback, boolean interrupted,
-                              String originalMessage, String sourceMedium, java.util.Map<String, Double> turnMetrics) {
+                              String originalMessage, String sourceMedium, java.util.Map<String, Double> turnMetrics,
+                              RagRetrieval ragRetrieval) {
+    /** An entry without retrieval. */
+    public TranscriptEntry(String role, String message, int timeInCallSecs, List<ToolCallEntry> toolCalls,
+                           List<ToolResultEntry> toolResults, String feedback, boolean interrupted,
+                           String originalMessage, String sourceMedium, java.util.Map<String, Double> turnMetrics) {
+        this(role, message, timeInCallSecs, toolCalls, toolResults, feedback, interrupted, originalMessage, sourceMedium, turnMetrics, null);
+    }
+
     public TranscriptEntry {
         turnMetrics = turnMetrics == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(turnMetrics));
         Objects.requireNonNull(role, "role");
@@ -46,10 +55,14 @@ public record TranscriptEntry(String role, String message, int timeInCallSecs, L
     }
 
     public TranscriptEntry withFeedback(String score) {
-        return new TranscriptEntry(role, message, timeInCallSecs, toolCalls, toolResults, score, interrupted, originalMessage, sourceMedium, turnMetrics);
+        return new TranscriptEntry(role, message, timeInCallSecs, toolCalls, toolResults, score, interrupted, originalMessage, sourceMedium, turnMetrics, ragRetrieval);
     }
 
     public TranscriptEntry withTurnMetrics(java.util.Map<String, Double> metrics) {
-        return new TranscriptEntry(role, message, timeInCallSecs, toolCalls, toolResults, feedback, interrupted, originalMessage, sourceMedium, metrics);
+        return new TranscriptEntry(role, message, timeInCallSecs, toolCalls, toolResults, feedback, interrupted, originalMessage, sourceMedium, metrics, ragRetrieval);
+    }
+
+    public TranscriptEntry withRagRetrieval(RagRetrieval retrieval) {
+        return new TranscriptEntry(role, message, timeInCallSecs, toolCalls, toolResults, feedback, interrupted, originalMessage, sourceMedium, turnMetrics, retrieval);
     }
 }
