@@ -6,6 +6,7 @@ import dev.timbre.audio.UploadDecoder;
 import dev.timbre.config.TimbreConfig;
 import dev.timbre.convai.agents.AgentRepository;
 import dev.timbre.convai.agents.AgentsRoutes;
+import dev.timbre.convai.agenttesting.AgentTesting;
 import dev.timbre.convai.agents.AgentsService;
 import dev.timbre.convai.simulation.SimulationRoutes;
 import dev.timbre.convai.simulation.SimulationService;
@@ -122,7 +123,7 @@ public final class Timbre implements AutoCloseable {
                            ConfiguredLanguageModels languageModels, HttpWebhookTools webhookTools,
                            ConversationsService conversations, PostCallProcessor postCall, OutboundHttp outbound,
                            VoiceActivityDetectors voiceActivity, ConversationVoices conversationVoices, SpeechSynthesizer speech,
-                           ProfessionalCloning pvc, TextToVoiceService textToVoice) {}
+                           ProfessionalCloning pvc, TextToVoiceService textToVoice, AgentTesting agentTesting) {}
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
         this.database = database;
@@ -204,6 +205,11 @@ public final class Timbre implements AutoCloseable {
             TextToVoiceService textToVoice = new TextToVoiceService(premade, voices, voiceRows, database.jdbi(), blobs, engines, speech,
                     LanguageModelReader.forServer(config.llm(), languageModels), Clock.systemUTC());
 
+            // agent tests (/v1/convai/agent-testing, run-tests, test-invocations): one agent turn on the simulation's session, then a judge
+            AgentTesting agentTesting = new AgentTesting(database.jdbi(), agents, tools, new SimulationService(agents,
+                    new AgentProfiles(agents, tools, languageModels), languageModels, new ConversationAnalyser(Duration.ofSeconds(60)), Clock.systemUTC()),
+                    Clock.systemUTC());
+
             ApiKeyAuth auth = new ApiKeyAuth(keys);
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(
                     mount("/", new HealthRoutes(engines, database, registry)),
@@ -240,17 +246,21 @@ public final class Timbre implements AutoCloseable {
                             conversationVoices, new ConversationAdmission(config.limits().concurrentConversations(),
                                     config.limits().conversationConnectionsPerMinute(), Clock.systemUTC(),
                                     conversationRecords::countStartedSince))),
-                    mount("/v1/convai/conversations", new ConversationsRoutes(conversations))));
+                    mount("/v1/convai/conversations", new ConversationsRoutes(conversations)),
+                    mount("/v1/convai/agent-testing", agentTesting.testRoutes()),
+                    mount("/v1/convai/agents", agentTesting.runTestsRoutes()),
+                    mount("/v1/convai/test-invocations", agentTesting.invocationRoutes())));
             speechToText.resumePending();
             postCall.resumePending();
             pvc.resumePending();
+            agentTesting.resumePending();
             DataDir.sweepOrphanBlobs(blobs, started, java.util.Map.of("history/", history::holdsBlob, "voices/", voices::holdsBlob,
                     "stt-jobs/", speechToText::holdsBlob, "convai/conversations/", conversations::holdsBlob, "pvc/", pvc::holdsBlob,
                     TextToVoiceService.BLOB_PREFIX, textToVoice::holdsBlob));
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,
-                    pvc, textToVoice));
+                    pvc, textToVoice, agentTesting));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -341,6 +351,7 @@ public final class Timbre implements AutoCloseable {
         services.speechToText().close();
         services.pvc().close();
         services.postCall().close();
+        services.agentTesting().close();
         services.languageModels().close();
         services.webhookTools().close();
         services.outbound().close();

@@ -10,10 +10,10 @@ import java.util.Optional;
  * Finds the JSON object in a language model's reply: the first {@code {…}} that parses, whatever surrounds it
  * (prose, Markdown code fences, trailing remarks).
  */
-final class LenientJson {
+public final class LenientJson {
     private LenientJson() {}
 
-    static Optional<ObjectNode> object(String reply) {
+    public static Optional<ObjectNode> object(String reply) {
         if (reply == null) return Optional.empty();
         for (int at = reply.indexOf('{'); at >= 0; at = reply.indexOf('{', at + 1)) {
             try (JsonParser p = Json.MAPPER.getFactory().createParser(reply.substring(at))) {

@@ -16,11 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** One blocking question to a language model with a time limit (the stream is closed, i.e. cancelled, after it). */
-final class ModelQuery {
+public final class ModelQuery {
     private ModelQuery() {}
 
     /** The reply text. Throws {@link EngineException} when the model fails or does not finish within {@code timeout}. */
-    static String ask(LanguageModel model, String system, String user, Duration timeout) {
+    public static String ask(LanguageModel model, String system, String user, Duration timeout) {
         ChatRequest request = new ChatRequest(List.of(ChatMessage.system(system), ChatMessage.user(user)), List.of(), 0.0, 1024, null);
         StringBuilder text = new StringBuilder();
         CompletableFuture<String> done = new CompletableFuture<>();

@@ -14,6 +14,7 @@ import dev.timbre.convai.llm.AgentLanguageModels;
 import dev.timbre.convai.postcall.AnalysisSettings;
 import dev.timbre.convai.postcall.ConversationAnalyser;
 import dev.timbre.engine.EngineException;
+import dev.timbre.engine.LanguageModel;
 import dev.timbre.http.ApiException;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,6 +111,44 @@ public final class SimulationService {
         List<TranscriptEntry> all = new ArrayList<>(r.history());
         all.addAll(added);
         return new Result(all, analyser.analyse(all, p.analysis(), p.agent().model()));
+    }
+
+    /** What {@link #agentTurn} returns: the agent's new messages and the language model that wrote them. */
+    public record Turn(List<TranscriptEntry> entries, LanguageModel model) {}
+
+    /**
+     * One agent turn, for agent tests: the agent configured by {@code view} (its stored config, with any overrides
+     * merged in) answers {@code history}, whose last entry is the user message it answers; no first message is said,
+     * tools answer with the default mock. Blocks the caller for at most {@code limit} plus 10 s. A failed language
+     * model is an {@link EngineException}.
+     */
+    public Turn agentTurn(String agentId, ObjectNode view, List<TranscriptEntry> history, java.util.Map<String, Object> dynamicVariables,
+                          Duration limit) throws InterruptedException {
+        ObjectNode config = view.deepCopy();
+        config.withObject("/conversation_config/agent").put("first_message", "");
+        AgentProfile agent = SimulatedAgentProfile.forSimulation(profiles.profile(agentId, config),
+                SimulationHistory.asText(SimulationHistory.context(history)));
+        SimulationTools tools = new SimulationTools(java.util.Map.of());
+        SimulationRun run = new SimulationRun(agent, tools);
+        String id = "test_" + Ids.random();
+        Duration max = SimulatedAgentProfile.maxDuration(view).compareTo(limit) < 0 ? SimulatedAgentProfile.maxDuration(view) : limit;
+        ExecutorSessionLoop loop = new ExecutorSessionLoop(id, clock, e -> log.warn("agent test {} task failed", id, e));
+        ConversationSession session = new ConversationSession(SessionConfig.of(id, agent).withDynamicVariables(dynamicVariables)
+                .withMaxDuration(max), loop, run, tools, null);
+        run.attach(session);
+        session.start(Duration.ZERO);
+        SimulationRun.Outcome outcome;
+        try {
+            outcome = run.drive(transcript -> null, history.get(history.size() - 1).message(), System.nanoTime() + max.plusSeconds(10).toNanos());
+        } catch (InterruptedException | RuntimeException e) {
+            session.hangUp("Agent test stopped", 1000);
+            throw e;
+        }
+        if (outcome.end().isError() && !"max_duration_exceeded".equals(outcome.end().errorType())) {
+            throw new EngineException("the agent's language model failed: " + outcome.end().errorMessage(), null, true);
+        }
+        List<TranscriptEntry> t = outcome.transcript();
+        return new Turn(List.copyOf(t.subList(Math.min(1, t.size()), t.size())), agent.model());
     }
 
     private static ApiException llmFailed(String side, boolean retryable, String detail) {
