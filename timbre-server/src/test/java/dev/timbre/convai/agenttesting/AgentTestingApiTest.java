@@ -235,6 +235,16 @@ class AgentTestingApiTest {
     }
 
     @Test
+    void dynamic_variables_reach_the_agent() throws Exception {
+        String greeter = agent("{'name':'Greeter','conversation_config':{'agent':{'first_message':'','prompt':{'prompt':"
+                + "'When the user says order, reply Hello {{customer_name}}, it shipped.'}}}}");
+        String t = test("{'name':'Variables'," + ORDER + ",'success_condition':'/^Hello Ann, it shipped/','success_examples':[],"
+                + "'failure_examples':[],'dynamic_variables':{'customer_name':'Ann'}}");
+        JsonNode run = runAndWait(greeter, t).get("test_runs").get(0);
+        assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("passed");
+    }
+
+    @Test
     void bad_input_is_a_clear_4xx() {
         String t = responseTest("Bad input", "x", null, null);
         var noAgent = server.postJson("/v1/convai/agents/agent_nope/run-tests", "{\"tests\":[{\"test_id\":\"" + t + "\"}]}");
