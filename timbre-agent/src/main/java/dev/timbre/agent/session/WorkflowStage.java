@@ -99,7 +99,10 @@ final class WorkflowStage {
         return new SystemTools.Effect(r, false, false, null);
     }
 
-    /** Takes automatic transitions until none holds, or a node that acts (tools, transfer, end) is entered. */
+    /**
+     * Takes automatic transitions until none holds, a subagent is entered (its edges wait for its turn), or a node
+     * that acts (tools, transfer, end) is entered.
+     */
     private void advance(Boolean toolsSucceeded) {
         List<Map<String, Object>> steps = new ArrayList<>();
         WorkflowNode entered = null;
@@ -119,7 +122,9 @@ final class WorkflowStage {
             steps.add(edgeStep(t.get()));
             if (!(entered instanceof WorkflowNode.Subagent) && !(entered instanceof WorkflowNode.Start)) break;
             enterProfile(entered);
+            boolean subagent = entered instanceof WorkflowNode.Subagent;
             entered = null;
+            if (subagent) break; // a subagent's edges are tried after its first turn
         }
         if (steps.isEmpty()) return;
         record(steps, "Moved to workflow node '" + run.currentId() + "'.", false);

@@ -18,8 +18,9 @@
  *       false), {@code result} (success/failure of a tool node) and {@code llm}.</li>
  *   <li>LLM conditions: the current node's LLM edges are offered to the LLM as system tools (one per edge, the
  *       condition as description); calling one moves the conversation, and the LLM continues in the new node.</li>
- *   <li>After each finished agent turn, and right after a node is entered, the non-LLM edges are evaluated
- *       ({@link dev.timbre.agent.workflow.WorkflowRun#automatic}); at most
+ *   <li>The non-LLM edges are evaluated ({@link dev.timbre.agent.workflow.WorkflowRun#automatic}) at the start
+ *       node when the conversation begins, after each finished agent turn, and after a tool node ran; entering a
+ *       subagent stops there until its first turn. At most
  *       {@code WorkflowStage.MAX_MOVES_PER_TURN} moves between two user messages (loops stop there).</li>
  *   <li>Every move is in the transcript as a {@code workflow} tool call and result whose {@code result.steps} holds
  *       the {@code edge} steps (edge id, target node id).</li>

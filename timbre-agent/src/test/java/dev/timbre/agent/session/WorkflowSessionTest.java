@@ -91,16 +91,20 @@ class WorkflowSessionTest {
     }
 
     @Test
-    void aTrueExpressionMovesOnRightAwayAndTheLlmEndsTheCallThroughItsTransitionTool() {
-        var model = new ScriptedLanguageModel(Reply.text("Refund done."), Reply.tools(new ToolCall("c2", "transition_to_end_node", "{}")));
+    void aTrueExpressionMovesOnAfterTheTurnAndTheLlmEndsTheCallThroughItsTransitionTool() {
+        var model = new ScriptedLanguageModel(Reply.text("Thanks, what's the order?"), Reply.text("Refund done."),
+                Reply.tools(new ToolCall("c2", "transition_to_end_node", "{}")));
         var f = run(agent(model, supportFlow()), Map.of("verified", true), ToolRunner.NONE);
-        // entering intro, its expression edge already holds: the conversation goes straight on to support
+        assertThat(steps(f.out.transcript)).extracting(s -> s.get("edge_id")).containsExactly("e_start");
+        f.say("I want a refund");
+        // the turn ran in the intro node; after it, the expression edge moved on to support
+        assertThat(systemPrompt(model.requests.get(0))).endsWith("Ask for the order number.");
         assertThat(steps(f.out.transcript)).extracting(s -> s.get("edge_id")).containsExactly("e_start", "e_verified");
         f.say("Please refund order 42");
-        ChatRequest first = model.requests.get(0);
-        assertThat(systemPrompt(first)).isEqualTo("You handle refunds.");
-        assertThat(toolNames(first)).containsExactly("refund", "transition_to_end_node");
-        assertThat(first.tools().get(1).description()).contains("the user has no more questions");
+        ChatRequest second = model.requests.get(1);
+        assertThat(systemPrompt(second)).isEqualTo("You handle refunds.");
+        assertThat(toolNames(second)).containsExactly("refund", "transition_to_end_node");
+        assertThat(second.tools().get(1).description()).contains("the user has no more questions");
         assertThat(f.out.end).isNull();
         f.say("That's all, thanks");
         assertThat(f.out.end).isNotNull();
@@ -111,7 +115,7 @@ class WorkflowSessionTest {
             assertThat(c.type()).isEqualTo("workflow");
             assertThat(c.toolName()).isEqualTo("transition_to_end_node");
         });
-        assertThat(model.requests).hasSize(2);
+        assertThat(model.requests).hasSize(3);
     }
 
     @Test
@@ -184,20 +188,22 @@ class WorkflowSessionTest {
     }
 
     @Test
-    void aLoopOfUnconditionalEdgesStopsAtTheMoveBudget() {
+    void aLoopOfToolNodesStopsAtTheMoveBudget() {
         Map<String, WorkflowNode> nodes = new LinkedHashMap<>();
         nodes.put("s", new WorkflowNode.Start());
-        nodes.put("a", new WorkflowNode.Subagent("A", null));
-        nodes.put("b", new WorkflowNode.Subagent("B", null));
+        nodes.put("a", new WorkflowNode.Tools(List.of(LOOKUP)));
+        nodes.put("b", new WorkflowNode.Tools(List.of(LOOKUP)));
         Map<String, WorkflowEdge> edges = new LinkedHashMap<>();
         edges.put("sa", new WorkflowEdge("s", "a", null, null));
-        edges.put("ab", new WorkflowEdge("a", "b", null, null));
-        edges.put("ba", new WorkflowEdge("b", "a", null, null));
-        var model = new ScriptedLanguageModel(Reply.text("hi"));
-        var f = run(agent(model, new Workflow(nodes, edges)), Map.of(), ToolRunner.NONE);
-        assertThat(steps(f.out.transcript)).hasSize(WorkflowStage.MAX_MOVES_PER_TURN + 1);
-        assertThat(steps(f.out.transcript).get(WorkflowStage.MAX_MOVES_PER_TURN).get("type")).isEqualTo("max_iterations_exceeded");
-        f.say("hello");
-        assertThat(f.out.responses()).contains("hi");
+        edges.put("ab", new WorkflowEdge("a", "b", new Condition.Result(null, true), null));
+        edges.put("ba", new WorkflowEdge("b", "a", new Condition.Result(null, true), null));
+        var model = new ScriptedLanguageModel(Reply.text("Looked it up."));
+        ToolRunner runner = (tool, args, vars) -> new ToolRunner.Result("ok", false, null, 0.0);
+        var f = SessionFixture.started(SessionConfig.of("c", agent(model, new Workflow(nodes, edges))), runner, AgentDirectory.NONE);
+        f.loop.drainUntil(() -> !model.requests.isEmpty());
+        var steps = steps(f.out.transcript);
+        assertThat(steps).hasSize(WorkflowStage.MAX_MOVES_PER_TURN + 1);
+        assertThat(steps.get(WorkflowStage.MAX_MOVES_PER_TURN).get("type")).isEqualTo("max_iterations_exceeded");
+        assertThat(f.out.responses()).containsExactly("Hello!", "Looked it up.");
     }
 }
