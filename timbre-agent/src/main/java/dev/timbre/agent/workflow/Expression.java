@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An expression condition's syntax tree (the seed's {@code AST…Node} variants), evaluated over the conversation's
- * dynamic variables. A small, safe evaluator: literals, variables, and/or, comparisons; no script engine. Values are
+ * An expression condition's syntax tree (the seed's {@code AST…Node} variants, plus the newer SDK's null literal,
+ * arithmetic and conditional operators), evaluated over the conversation's dynamic variables. A small, safe
+ * evaluator: literals, variables, and/or, comparisons, arithmetic, conditionals; no script engine. Values are
  * strings, numbers ({@link BigDecimal}), booleans or null (a variable that is not set).
  *
  * <p>Truthiness: false, null, 0 and "" are false; everything else is true. {@code eq}/{@code neq} compare numbers by
@@ -35,11 +36,21 @@ public sealed interface Expression {
     /** {@code op}: eq, neq, gt, lt, gte, lte. */
     record Compare(String op, Expression left, Expression right) implements Expression {}
 
+    /** {@code op}: add, sub, mul, div over numbers (add joins text when either side is not a number); null otherwise. */
+    record Arithmetic(String op, Expression left, Expression right) implements Expression {}
+
+    /** {@code conditional_operator}: {@code whenTrue} if {@code condition} holds, else {@code whenFalse}. */
+    record Conditional(Expression condition, Expression whenTrue, Expression whenFalse) implements Expression {}
+
     /** This expression's value over {@code variables}. */
     default Object evaluate(Map<String, Object> variables) {
         if (this instanceof Literal l) return l.value();
         if (this instanceof Variable v) return variables.get(v.name());
         if (this instanceof LlmQuestion) return false;
+        if (this instanceof Conditional c) {
+            return (truthy(c.condition().evaluate(variables)) ? c.whenTrue() : c.whenFalse()).evaluate(variables);
+        }
+        if (this instanceof Arithmetic a) return arithmetic(a.op(), a.left().evaluate(variables), a.right().evaluate(variables));
         if (this instanceof Logic l) {
             for (Expression c : l.children()) {
                 boolean t = truthy(c.evaluate(variables));
@@ -77,6 +88,18 @@ public sealed interface Expression {
         if (v instanceof Boolean b) return b;
         if (v instanceof Number n) return number(n).signum() != 0;
         return !v.toString().isEmpty();
+    }
+
+    private static Object arithmetic(String op, Object a, Object b) {
+        BigDecimal x = number(a);
+        BigDecimal y = number(b);
+        if (x == null || y == null) return op.equals("add") && a != null && b != null ? a.toString() + b : null;
+        return switch (op) {
+            case "add" -> x.add(y);
+            case "sub" -> x.subtract(y);
+            case "mul" -> x.multiply(y);
+            default -> y.signum() == 0 ? null : x.divide(y, java.math.MathContext.DECIMAL64);
+        };
     }
 
     private static boolean same(Object a, Object b) {
@@ -118,7 +141,21 @@ public sealed interface Expression {
                 if (name.isBlank()) throw new IllegalArgumentException("a dynamic_variable node needs a non-empty 'name'");
                 yield new Variable(name.strip());
             }
+            case "null_literal" -> new Literal(null);
             case "llm" -> new LlmQuestion(field(m, "prompt", String.class, type));
+            case "add_operator", "sub_operator", "mul_operator", "div_operator" -> {
+                if (!m.containsKey("left") || !m.containsKey("right")) {
+                    throw new IllegalArgumentException("an " + type + " node needs 'left' and 'right'");
+                }
+                yield new Arithmetic(type.substring(0, 3), parse(m.get("left"), depth + 1), parse(m.get("right"), depth + 1));
+            }
+            case "conditional_operator" -> {
+                for (String f : List.of("condition", "true_expression", "false_expression")) {
+                    if (!m.containsKey(f)) throw new IllegalArgumentException("a conditional_operator node needs '" + f + "'");
+                }
+                yield new Conditional(parse(m.get("condition"), depth + 1), parse(m.get("true_expression"), depth + 1),
+                        parse(m.get("false_expression"), depth + 1));
+            }
             case "and_operator", "or_operator" -> {
                 if (!(m.get("children") instanceof List<?> list) || list.isEmpty()) {
                     throw new IllegalArgumentException("an " + type + " node needs a non-empty 'children' list");

@@ -37,6 +37,18 @@ class ExpressionTest {
     }
 
     @Test
+    void arithmeticNullAndConditionalNodes() {
+        Expression e = Expression.parse(op("gt_operator", op("add_operator", var("a"), num(2)), op("mul_operator", num(2), num(3))));
+        assertThat(e.test(Map.of("a", 5))).isTrue();
+        assertThat(e.test(Map.of("a", 4))).isFalse();
+        assertThat(Expression.parse(op("div_operator", num(1), num(0))).evaluate(Map.of())).isNull();
+        Expression c = Expression.parse(Map.of("type", "conditional_operator", "condition", var("vip"),
+                "true_expression", Map.of("type", "string_literal", "value", "gold"), "false_expression", Map.of("type", "null_literal")));
+        assertThat(c.evaluate(Map.of("vip", true))).isEqualTo("gold");
+        assertThat(c.evaluate(Map.of())).isNull();
+    }
+
+    @Test
     void malformedTreesAreRefusedWithAReason() {
         assertThatThrownBy(() -> Expression.parse(Map.of("type", "xor_operator"))).hasMessageContaining("unknown expression node type 'xor_operator'");
         assertThatThrownBy(() -> Expression.parse(Map.of("type", "eq_operator", "left", var("a")))).hasMessageContaining("'left' and 'right'");
