@@ -57,6 +57,11 @@ class AgentWorkflowChecksApiTest {
         OpenApiContract.assertConforms("GET", "/v1/convai/agents/{agent_id}", got);
         assertThat(got.json().at("/workflow/nodes/support/label").asText()).isEqualTo("Support");
         assertThat(got.json().at("/workflow/edges/e2/forward_condition/condition").asText()).isEqualTo("the user is done");
+        // the fields the SDKs require of a response node are filled in
+        assertThat(got.json().at("/workflow/nodes/start_node/edge_order").toString()).isEqualTo("[\"e1\"]");
+        assertThat(got.json().at("/workflow/nodes/support/additional_prompt").asText()).isEqualTo("Be brief.");
+        assertThat(got.json().at("/workflow/nodes/support/entry_behavior").asText()).isEqualTo("auto");
+        assertThat(got.json().at("/workflow/nodes/end_node/position/x").isNumber()).isTrue();
         assertThat(create("", "").status()).as("an empty workflow").isEqualTo(200);
     }
 
