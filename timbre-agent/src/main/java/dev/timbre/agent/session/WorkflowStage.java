@@ -40,7 +40,10 @@ final class WorkflowStage {
     /** The agent whose workflow runs, and that agent with the current subagent's override. */
     private AgentProfile base;
     private AgentProfile nodeProfile;
-    /** The current node was entered by an LLM transition; what it does waits for the end of the turn. */
+    /**
+     * The current node has yet to act: it was entered by an LLM transition (it acts at the end of the turn), or it is
+     * a tool node whose run a user message cancelled (it runs again after the turn that answered the user).
+     */
     private boolean pending;
     private int moves;
     private int requests;
@@ -168,12 +171,14 @@ final class WorkflowStage {
             advance(true);
             return;
         }
+        pending = true;
         Turn turn = session.newTurn();
         int entry = session.transcript().addAgent(null, session.secondsInCall(), 0);
         session.history().add(ChatMessage.assistant("", calls));
         for (ToolCall c : calls) turn.unanswered.put(c.id(), c);
         tools.run(turn, calls, entry, byName::get, outcome -> {
             if (!session.isLive(turn)) return;
+            pending = false;
             session.history().closeCalls(turn.unanswered.values(), "Not run: the call ended.");
             turn.unanswered.clear();
             Set<String> ids = new HashSet<>();

@@ -177,6 +177,31 @@ class WorkflowSessionTest {
     }
 
     @Test
+    void aToolNodeCancelledByAUserMessageRunsAgainAfterTheTurnThatAnsweredIt() throws Exception {
+        var model = new ScriptedLanguageModel(Reply.text("One moment."), Reply.text("Your order shipped."));
+        var firstCall = new java.util.concurrent.CountDownLatch(1);
+        var calls = new java.util.concurrent.atomic.AtomicInteger();
+        ToolRunner runner = (tool, args, vars) -> {
+            if (calls.incrementAndGet() == 1) {
+                try {
+                    firstCall.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return new ToolRunner.Result("{\"status\":\"shipped\"}", false, null, 0.01);
+        };
+        var f = SessionFixture.started(SessionConfig.of("c", agent(model, toolFlow())), runner, AgentDirectory.NONE);
+        f.say("where is my order?");
+        firstCall.countDown();
+        f.loop.drainUntil(() -> model.requests.size() == 2);
+        assertThat(calls.get()).isEqualTo(2);
+        assertThat(f.out.responses()).containsExactly("Hello!", "One moment.", "Your order shipped.");
+        assertThat(systemPrompt(model.requests.get(1))).endsWith("Tell the user their order status.");
+        assertThat(steps(f.out.transcript)).extracting(s -> s.get("edge_id")).containsExactly("e1", "ok");
+    }
+
+    @Test
     void aFailedToolNodeLeavesByFailureAndTheEndNodeEndsTheCall() {
         var model = new ScriptedLanguageModel();
         ToolRunner runner = (tool, args, vars) -> new ToolRunner.Result("HTTP 500", true, null, 0.01);
