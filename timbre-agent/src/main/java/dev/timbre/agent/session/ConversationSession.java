@@ -38,6 +38,7 @@ public final class ConversationSession implements Conversation {
     private final List<Frame.Input> early = new ArrayList<>();
     private final ReplyStage reply;
     private final ToolStage tools;
+    private final WorkflowStage workflow;
     private AgentProfile agent;
     private String language;
     private String systemPrompt = "";
@@ -65,6 +66,7 @@ public final class ConversationSession implements Conversation {
         });
         this.reply = new ReplyStage(this, loop);
         this.tools = new ToolStage(this, loop, runner == null ? ToolRunner.NONE : runner, directory == null ? AgentDirectory.NONE : directory);
+        this.workflow = new WorkflowStage(this, loop, tools, directory == null ? AgentDirectory.NONE : directory);
     }
 
     @Override
@@ -107,6 +109,7 @@ public final class ConversationSession implements Conversation {
             say(first);
             transcriptUpdated();
         }
+        workflow.start(agent);
         List<Frame.Input> queued = List.copyOf(early);
         early.clear();
         for (Frame.Input in : queued) if (!ended) handle(in);
@@ -148,6 +151,7 @@ public final class ConversationSession implements Conversation {
         limits.userActive();
         if (text == null || text.isBlank()) return;
         interruptTurn();
+        workflow.userSpoke();
         transcript.addUser(text, secondsInCall(), medium);
         history.add(ChatMessage.user(text));
         startTurn(history.messages());
@@ -241,6 +245,7 @@ public final class ConversationSession implements Conversation {
     private void finishTurn(Turn t) {
         if (turn == t) turn = null;
         transcriptUpdated();
+        workflow.afterTurn();
     }
 
     private void finish(SessionEnd end) {
@@ -331,9 +336,39 @@ public final class ConversationSession implements Conversation {
             String first = variables().render(next.firstMessage());
             if (first != null && !first.isBlank()) say(first);
         }
+        workflow.start(next);
     }
 
-    private int secondsInCall() {
+    // ---- used by the workflow stage (loop thread) ----
+
+    WorkflowStage workflow() { return workflow; }
+
+    /** The profile of the workflow node the conversation is in (same agent, language kept). */
+    void useProfile(AgentProfile profile) {
+        agent = profile;
+        systemPrompt = variables().render(profile.systemPrompt());
+    }
+
+    /** A turn that is not an LLM reply (a workflow tool node); {@link #dropTurn} ends it. */
+    Turn newTurn() {
+        interruptTurn();
+        turn = new Turn(++turnIds);
+        return turn;
+    }
+
+    void dropTurn(Turn t) {
+        if (turn == t) turn = null;
+        transcriptUpdated();
+    }
+
+    void endCall(String reason) {
+        finish(new SessionEnd(reason, 1000, null, null, transcript.snapshot()));
+    }
+
+    /** A workflow node switched the TTS voice ({@code voiceId}; null: back to the agent's own). */
+    void voiceChanged(String voiceId) { listener.voiceChanged(voiceId); }
+
+    int secondsInCall() {
         return startedAt == null ? 0 : (int) Duration.between(startedAt, loop.now()).toSeconds();
     }
 }

@@ -22,6 +22,12 @@ public interface SessionListener {
      */
     default void llmFirstOutput(long requestedNanos, long firstOutputNanos) {}
 
+    /**
+     * A workflow subagent node asks for another TTS voice from now on ({@code voiceId}), or null for the agent's own
+     * voice again. Text conversations ignore it; the voice layer switches its TTS voice.
+     */
+    default void voiceChanged(String voiceId) {}
+
     /** The session is over; the transport closes with {@link SessionEnd#closeCode()}. */
     void ended(SessionEnd end);
 }

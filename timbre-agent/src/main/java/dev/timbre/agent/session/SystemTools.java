@@ -47,6 +47,7 @@ final class SystemTools {
             case "skip_turn" -> new Effect(ToolStage.Result.ok("Skipped the turn; waiting for the user."), false, false, null);
             case "language_detection" -> Effect.reply(language(text(args.get("language"))));
             case "transfer_to_agent" -> transfer(tool, args, later);
+            case WorkflowStage.TRANSITION -> session.workflow().transition(tool);
             default -> Effect.reply(ToolStage.Result.error("System tool '" + type + "' is not supported."));
         };
     }

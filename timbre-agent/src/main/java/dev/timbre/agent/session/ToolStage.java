@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The tool stage: runs one round's tool calls in order, each to its result (system tools here, client tools through
@@ -40,7 +41,12 @@ final class ToolStage {
 
     /** Runs {@code calls} of {@code turn}, recorded on transcript entry {@code entry}; then {@code done}. */
     void run(Turn turn, List<ToolCall> calls, int entry, Consumer<Outcome> done) {
-        new Round(turn, calls.iterator(), entry, done).next();
+        run(turn, calls, entry, name -> session.agent().tool(name).orElse(null), done);
+    }
+
+    /** As {@link #run(Turn, List, int, Consumer)}, with the tools found by {@code tools} (null: unknown). */
+    void run(Turn turn, List<ToolCall> calls, int entry, Function<String, AgentTool> tools, Consumer<Outcome> done) {
+        new Round(turn, calls.iterator(), entry, tools, done).next();
     }
 
     /** A client's result; false when no call of that id is waiting. */
@@ -51,8 +57,12 @@ final class ToolStage {
         return true;
     }
 
-    /** One result, as the LLM and the transcript get it. */
-    record Result(String value, boolean isError, boolean called, Map<String, Object> details) {
+    /** One result, as the LLM and the transcript get it ({@code workflow}: a workflow move's steps, else null). */
+    record Result(String value, boolean isError, boolean called, Map<String, Object> details, Map<String, Object> workflow) {
+        Result(String value, boolean isError, boolean called, Map<String, Object> details) {
+            this(value, isError, called, details, null);
+        }
+
         static Result ok(String value) { return new Result(value, false, true, null); }
         static Result error(String value) { return new Result(value, true, true, null); }
     }
@@ -61,15 +71,17 @@ final class ToolStage {
         private final Turn turn;
         private final Iterator<ToolCall> calls;
         private final int entry;
+        private final Function<String, AgentTool> tools;
         private final Consumer<Outcome> done;
         private boolean needsReply;
         private boolean endCall;
         private String farewell;
 
-        Round(Turn turn, Iterator<ToolCall> calls, int entry, Consumer<Outcome> done) {
+        Round(Turn turn, Iterator<ToolCall> calls, int entry, Function<String, AgentTool> tools, Consumer<Outcome> done) {
             this.turn = turn;
             this.calls = calls;
             this.entry = entry;
+            this.tools = tools;
             this.done = done;
         }
 
@@ -80,7 +92,7 @@ final class ToolStage {
                 return;
             }
             ToolCall call = calls.next();
-            AgentTool tool = session.agent().tool(call.name()).orElse(null);
+            AgentTool tool = tools.apply(call.name());
             Instant started = loop.now();
             if (tool == null) {
                 needsReply = true;
@@ -150,8 +162,9 @@ final class ToolStage {
             double latency = Duration.between(started, loop.now()).toNanos() / 1e9;
             Map<String, Object> details = r.details() != null ? r.details()
                     : tool != null && tool.kind() == ToolKind.CLIENT ? Map.of("type", "client", "parameters", args) : null;
-            session.recordTool(turn, entry, new ToolCallEntry(type, call.id(), call.name(), args, r.called(), details),
-                    new ToolResultEntry(type, call.id(), call.name(), r.value(), r.isError(), r.called(), latency));
+            String recorded = tool != null && WorkflowStage.isTransition(tool) ? "workflow" : type;
+            session.recordTool(turn, entry, new ToolCallEntry(recorded, call.id(), call.name(), args, r.called(), details),
+                    new ToolResultEntry(recorded, call.id(), call.name(), r.value(), r.isError(), r.called(), latency, r.workflow()));
             session.emit(new Frame.ToolResponse(session.nextEventId(), call.name(), call.id(), type, r.isError(), r.called()));
             next();
         }

@@ -44,6 +44,7 @@ public final class AgentChecks {
             }
         }
         name(body, v);
+        WorkflowChecks.check(body.get("workflow"), v);
         JsonNode tags = body.get("tags");
         if (tags != null && !tags.isNull()) {
             if (!tags.isArray()) {

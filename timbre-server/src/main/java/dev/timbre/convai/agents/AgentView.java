@@ -24,7 +24,7 @@ final class AgentView {
         wf.putObject("edges");
         wf.putObject("nodes");
         wf.put("prevent_subagent_loops", false);
-        out.set("workflow", workflow == null || !workflow.isObject() ? wf : JsonMerge.into(wf, workflow));
+        out.set("workflow", workflow == null || !workflow.isObject() ? wf : WorkflowView.fill(JsonMerge.into(wf, workflow)));
         out.set("access_info", Json.MAPPER.valueToTree(AgentSummary.AccessInfo.OWNER));
         out.set("tags", Json.MAPPER.valueToTree(a.tags()));
         // Any other top-level field the client sent comes back as it was sent.

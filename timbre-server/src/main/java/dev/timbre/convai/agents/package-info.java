@@ -6,8 +6,10 @@
  * <ul>
  *   <li>{@link dev.timbre.convai.agents.AgentsRoutes}: {@code POST /create}, list ({@code page_size} 1–100, default
  *       30; {@code search}, {@code sort_by} name/created_at, {@code archived}; keyset cursor), get, PATCH, delete,
- *       {@code /duplicate}, {@code /link}. {@link dev.timbre.convai.agents.AgentChecks}: shape checks only (422 list);
- *       unknown fields are allowed and kept.</li>
+ *       {@code /duplicate}, {@code /link}. {@link dev.timbre.convai.agents.AgentChecks}: shape checks (422 list), and
+ *       the {@code workflow} graph's ({@link dev.timbre.convai.agents.WorkflowChecks}: edges between existing nodes,
+ *       one start, all reachable, a way to end, conditions parse); unknown fields are allowed and kept.
+ *       {@link dev.timbre.convai.agents.WorkflowView} fills a returned workflow's node defaults.</li>
  *   <li>{@link dev.timbre.convai.agents.AgentsService}: the configuration a client sends is stored verbatim as JSON
  *       (ids {@code agent_…}); PATCH deep-merges ({@link dev.timbre.convai.agents.JsonMerge}: objects merge, arrays
  *       and scalars replace); reads lay it over the documented defaults ({@link dev.timbre.convai.agents.AgentDefaults},

@@ -27,11 +27,13 @@ public final class AgentProfiles implements AgentDirectory {
     private final AgentsService agents;
     private final ToolsService tools;
     private final AgentLanguageModels models;
+    private final StoredWorkflows workflows;
 
     public AgentProfiles(AgentsService agents, ToolsService tools, AgentLanguageModels models) {
         this.agents = agents;
         this.tools = tools;
         this.models = models;
+        this.workflows = new StoredWorkflows(this::tools, models);
     }
 
     /** The agent's full configuration (stored over defaults), or empty when there is no such agent. */
@@ -69,12 +71,13 @@ public final class AgentProfiles implements AgentDirectory {
         config.path("conversation_config").path("language_presets").fieldNames().forEachRemaining(languages::add);
         double temperature = prompt.path("temperature").asDouble(0);
         int maxTokens = prompt.path("max_tokens").asInt(-1);
-        return new AgentProfile(agentId, config.path("name").asText(""),
+        AgentProfile profile = new AgentProfile(agentId, config.path("name").asText(""),
                 (promptOverride != null ? promptOverride : prompt.path("prompt").asText("")) + multiVoice(config),
                 firstMessageOverride != null ? firstMessageOverride : agent.path("first_message").asText(""),
                 language, List.copyOf(languages), tools(prompt),
                 prompt.has("temperature") && !prompt.path("temperature").isNull() ? temperature : null,
                 maxTokens > 0 ? maxTokens : null, models.forPrompt(prompt));
+        return workflows.attach(profile, config); // the agent's workflow (StoredWorkflows)
     }
 
     /** ElevenLabs' multi-voice instructions when the agent has {@code tts.supported_voices}; else nothing. */

@@ -1,7 +1,8 @@
 /**
  * What a conversation is built from, apart from its transport: {@code AgentProfiles} (stored agent config →
  * {@code AgentProfile} with prompt, LLM, tools and voice instructions), {@code AgentToolSpecs} (tool configs → tool
- * specs), {@code Initiation} ({@code conversation_initiation_client_data} checked against the agent's overrides) and
+ * specs), {@code StoredWorkflows} (the stored {@code workflow} → the runtime's graph, tool ids and subagent LLMs
+ * resolved), {@code Initiation} ({@code conversation_initiation_client_data} checked against the agent's overrides) and
  * {@code ServerToolRunner} (webhook tools run for a session). Stateless apart from the services they read; safe to
  * call from any thread. Never depends on the transport.
  */
