@@ -28,6 +28,8 @@ public final class ConversationSession implements Conversation {
     static final String APOLOGY = "I'm sorry, I'm having trouble responding right now. Please try again later.";
     /** Inputs kept before the start (the transport's short pause); more are dropped. */
     static final int MAX_EARLY_INPUTS = 100;
+    /** Variables tools may add beyond the initial ones ({@link #assignVariables}); new names past this are ignored. */
+    static final int MAX_ASSIGNED_VARIABLES = 100;
 
     private final SessionConfig config;
     private final SessionLoop loop;
@@ -41,6 +43,10 @@ public final class ConversationSession implements Conversation {
     private AgentProfile agent;
     private String language;
     private String systemPrompt = "";
+    /** The prompt template {@link #systemPrompt} is rendered from: the agent's, or its language preset's. */
+    private String promptTemplate = "";
+    /** Variables set by tools' {@code assignments}, over the initial ones; loop thread only. */
+    private final java.util.Map<String, Object> assigned = new java.util.LinkedHashMap<>();
     private Instant startedAt;
     private int lastEventId;
     private int turnIds;
@@ -100,7 +106,8 @@ public final class ConversationSession implements Conversation {
         if (started || ended) return;
         started = true;
         startedAt = loop.now();
-        systemPrompt = variables().render(agent.systemPrompt());
+        promptTemplate = agent.systemPrompt();
+        systemPrompt = variables().render(promptTemplate);
         limits.start();
         String first = variables().render(agent.firstMessage());
         if (first != null && !first.isBlank()) {
@@ -273,7 +280,26 @@ public final class ConversationSession implements Conversation {
     void llmFirstOutput(long requestedNanos, long firstOutputNanos) { listener.llmFirstOutput(requestedNanos, firstOutputNanos); }
 
     DynamicVariables variables() {
-        return DynamicVariables.at(config, agent.agentId(), startedAt == null ? loop.now() : startedAt, loop.now());
+        return DynamicVariables.at(config, agent.agentId(), startedAt == null ? loop.now() : startedAt, loop.now()).with(assigned);
+    }
+
+    /** The variables the system prompt is rendered with: {@code system__} ones as at the start (the guide's rule). */
+    private DynamicVariables promptVariables() {
+        Instant at = startedAt == null ? loop.now() : startedAt;
+        return DynamicVariables.at(config, agent.agentId(), at, at).with(assigned);
+    }
+
+    /**
+     * A tool's {@code assignments}: the values become dynamic variables for later tool calls and the system prompt
+     * (re-rendered). {@code system__} names are refused (reserved); at most {@link #MAX_ASSIGNED_VARIABLES} names.
+     */
+    void assignVariables(java.util.Map<String, Object> values) {
+        for (java.util.Map.Entry<String, Object> e : values.entrySet()) {
+            if (e.getKey().startsWith("system__") || e.getValue() == null) continue;
+            if (!assigned.containsKey(e.getKey()) && assigned.size() >= MAX_ASSIGNED_VARIABLES) continue;
+            assigned.put(e.getKey(), e.getValue());
+        }
+        systemPrompt = promptVariables().render(promptTemplate);
     }
 
     // ---- used by the voice hooks (loop thread) ----
@@ -321,12 +347,27 @@ public final class ConversationSession implements Conversation {
         if (t.unanswered.isEmpty()) history.releaseDeferred();
     }
 
-    void switchLanguage(String code) { language = code; }
+    /**
+     * {@code language_detection} chose {@code code}: replies go on in it; the agent's language preset for it (if any)
+     * replaces the prompt and tells the listener its voice. The preset's first message is not said (it greets a
+     * conversation that starts in that language).
+     */
+    void switchLanguage(String code) {
+        language = code;
+        LanguagePreset preset = agent.languagePresets().get(code);
+        if (preset == null) return;
+        if (preset.systemPrompt() != null && !preset.systemPrompt().isBlank()) {
+            promptTemplate = preset.systemPrompt();
+            systemPrompt = promptVariables().render(promptTemplate);
+        }
+        if (preset.voiceId() != null && !preset.voiceId().isBlank()) listener.voiceChanged(preset.voiceId());
+    }
 
     void switchAgent(AgentProfile next, boolean sayFirstMessage) {
         agent = next;
         language = next.language();
-        systemPrompt = variables().render(next.systemPrompt());
+        promptTemplate = next.systemPrompt();
+        systemPrompt = variables().render(promptTemplate);
         if (sayFirstMessage) {
             String first = variables().render(next.firstMessage());
             if (first != null && !first.isBlank()) say(first);

@@ -22,6 +22,12 @@ public interface SessionListener {
      */
     default void llmFirstOutput(long requestedNanos, long firstOutputNanos) {}
 
+    /**
+     * The agent speaks with {@code voiceId} from now on (a language preset's {@code tts.voice_id} after a language
+     * switch). Text conversations ignore it; a voice conversation applies it to later utterances.
+     */
+    default void voiceChanged(String voiceId) {}
+
     /** The session is over; the transport closes with {@link SessionEnd#closeCode()}. */
     void ended(SessionEnd end);
 }

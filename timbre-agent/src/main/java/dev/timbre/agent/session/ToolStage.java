@@ -51,8 +51,12 @@ final class ToolStage {
         return true;
     }
 
-    /** One result, as the LLM and the transcript get it. */
-    record Result(String value, boolean isError, boolean called, Map<String, Object> details) {
+    /** One result, as the LLM and the transcript get it; {@code assignments}: variables a webhook tool set (or empty). */
+    record Result(String value, boolean isError, boolean called, Map<String, Object> details, Map<String, Object> assignments) {
+        Result(String value, boolean isError, boolean called, Map<String, Object> details) {
+            this(value, isError, called, details, Map.of());
+        }
+
         static Result ok(String value) { return new Result(value, false, true, null); }
         static Result error(String value) { return new Result(value, true, true, null); }
     }
@@ -125,7 +129,7 @@ final class ToolStage {
                         Result r;
                         try {
                             ToolRunner.Result out = runner.run(tool, args, vars);
-                            r = new Result(out.value(), out.isError(), true, out.details());
+                            r = new Result(out.value(), out.isError(), true, out.details(), out.assignments());
                         } catch (RuntimeException e) {
                             r = Result.error("The tool failed: " + e.getMessage());
                         }
@@ -147,6 +151,7 @@ final class ToolStage {
 
         private void finish(ToolCall call, AgentTool tool, String type, String args, Instant started, Result r) {
             waitingClient.remove(call.id());
+            if (r.assignments() != null && !r.assignments().isEmpty()) session.assignVariables(r.assignments());
             double latency = Duration.between(started, loop.now()).toNanos() / 1e9;
             Map<String, Object> details = r.details() != null ? r.details()
                     : tool != null && tool.kind() == ToolKind.CLIENT ? Map.of("type", "client", "parameters", args) : null;
