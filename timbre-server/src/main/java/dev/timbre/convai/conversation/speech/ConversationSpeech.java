@@ -40,7 +40,8 @@ final class ConversationSpeech implements AgentSpeech {
     private final TextToSpeechService tts;
     private final SpeechSynthesizer speech;
     private final Executor threads;
-    private final Voice voice;
+    /** The agent's voice; replaced by {@link #useVoice} (a language preset's voice). */
+    private volatile Voice voice;
     private final Map<String, Voice> labelled;
     /** The multi-voice label left open by the last utterance; guarded by this object. */
     private String openLabel;
@@ -51,6 +52,19 @@ final class ConversationSpeech implements AgentSpeech {
         this.threads = threads;
         this.voice = voice;
         this.labelled = Map.copyOf(labelled);
+    }
+
+    /** Later utterances speak with {@code voiceId} (same model, settings and speed); a voice we cannot speak with is ignored. */
+    @Override
+    public void useVoice(String voiceId) {
+        Voice current = voice;
+        if (voiceId == null || voiceId.equals(current.voiceId())) return;
+        try {
+            tts.prepare(voiceId, ConversationVoices.withText(current.template(), "Hello."), current.speed());
+            voice = new Voice(voiceId, current.template(), current.speed());
+        } catch (RuntimeException e) {
+            LOG.info("the agent keeps voice {}: the language preset's voice {} cannot speak: {}", current.voiceId(), voiceId, e.getMessage());
+        }
     }
 
     @Override
@@ -79,6 +93,8 @@ final class ConversationSpeech implements AgentSpeech {
         private final String text;
         private final List<VoiceMarkup.Part> parts;
         private final Listener listener;
+        /** The agent's voice when the utterance was asked for ({@link #useVoice} affects later ones only). */
+        private final Voice main = voice;
         private volatile boolean cancelled;
         /** The synthesis being pulled; guarded by this object so that a cancel closes it exactly when it is open. */
         private SpeechRun synthesis;
@@ -149,7 +165,7 @@ final class ConversationSpeech implements AgentSpeech {
                 if (part.markup()) {
                     segments.add(SpeechScript.Segment.silent(piece));
                 } else {
-                    Voice v = part.label() == null ? voice : labelled.getOrDefault(part.label(), voice);
+                    Voice v = part.label() == null ? main : labelled.getOrDefault(part.label(), main);
                     segments.add(tts.prepare(v.voiceId(), ConversationVoices.withText(v.template(), piece), v.speed()).segment());
                 }
             }
