@@ -10,7 +10,9 @@ import dev.timbre.engine.ToolCall;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One text conversation with an agent: first message, user turns answered by the LLM (streamed), tool rounds,
@@ -46,7 +48,9 @@ public final class ConversationSession implements Conversation {
     /** The prompt template {@link #systemPrompt} is rendered from: the agent's, or its language preset's. */
     private String promptTemplate = "";
     /** Variables set by tools' {@code assignments}, over the initial ones; loop thread only. */
-    private final java.util.Map<String, Object> assigned = new java.util.LinkedHashMap<>();
+    private final Map<String, Object> assigned = new LinkedHashMap<>();
+    /** The language preset voice the agent speaks with since a switch; null: the agent's own. */
+    private String presetVoice;
     private Instant startedAt;
     private int lastEventId;
     private int turnIds;
@@ -293,8 +297,8 @@ public final class ConversationSession implements Conversation {
      * A tool's {@code assignments}: the values become dynamic variables for later tool calls and the system prompt
      * (re-rendered). {@code system__} names are refused (reserved); at most {@link #MAX_ASSIGNED_VARIABLES} names.
      */
-    void assignVariables(java.util.Map<String, Object> values) {
-        for (java.util.Map.Entry<String, Object> e : values.entrySet()) {
+    void assignVariables(Map<String, Object> values) {
+        for (Map.Entry<String, Object> e : values.entrySet()) {
             if (e.getKey().startsWith("system__") || e.getValue() == null) continue;
             if (!assigned.containsKey(e.getKey()) && assigned.size() >= MAX_ASSIGNED_VARIABLES) continue;
             assigned.put(e.getKey(), e.getValue());
@@ -349,18 +353,23 @@ public final class ConversationSession implements Conversation {
 
     /**
      * {@code language_detection} chose {@code code}: replies go on in it; the agent's language preset for it (if any)
-     * replaces the prompt and tells the listener its voice. The preset's first message is not said (it greets a
-     * conversation that starts in that language).
+     * replaces the prompt and tells the listener its voice; a language without them brings back the agent's own. The
+     * preset's first message is not said (it greets a conversation that starts in that language).
      */
     void switchLanguage(String code) {
         language = code;
         LanguagePreset preset = agent.languagePresets().get(code);
-        if (preset == null) return;
-        if (preset.systemPrompt() != null && !preset.systemPrompt().isBlank()) {
-            promptTemplate = preset.systemPrompt();
+        String template = preset != null && preset.systemPrompt() != null && !preset.systemPrompt().isBlank()
+                ? preset.systemPrompt() : agent.systemPrompt();
+        if (!template.equals(promptTemplate)) {
+            promptTemplate = template;
             systemPrompt = promptVariables().render(promptTemplate);
         }
-        if (preset.voiceId() != null && !preset.voiceId().isBlank()) listener.voiceChanged(preset.voiceId());
+        String voiceId = preset != null && preset.voiceId() != null && !preset.voiceId().isBlank() ? preset.voiceId() : null;
+        if (!java.util.Objects.equals(voiceId, presetVoice)) {
+            presetVoice = voiceId;
+            listener.voiceChanged(voiceId);
+        }
     }
 
     void switchAgent(AgentProfile next, boolean sayFirstMessage) {

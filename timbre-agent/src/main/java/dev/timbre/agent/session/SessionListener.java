@@ -24,7 +24,8 @@ public interface SessionListener {
 
     /**
      * The agent speaks with {@code voiceId} from now on (a language preset's {@code tts.voice_id} after a language
-     * switch). Text conversations ignore it; a voice conversation applies it to later utterances.
+     * switch; null: the agent's own voice again). Text conversations ignore it; a voice conversation applies it to
+     * later utterances.
      */
     default void voiceChanged(String voiceId) {}
 

@@ -23,13 +23,16 @@ class LanguagePresetsTest {
     @Test
     void aPresetReplacesThePromptAndTheVoice() {
         var model = new ScriptedLanguageModel(Reply.tools(new ToolCall("l1", "language_detection", "{\"language\":\"fr\"}")),
-                Reply.text("Bonjour"));
+                Reply.text("Bonjour"), Reply.tools(new ToolCall("l2", "language_detection", "{\"language\":\"en\"}")), Reply.text("Hello"));
         var f = with(model, Map.of("fr", new LanguagePreset("Bonjour !", "Vous aidez {{name}}.", "voice_fr")));
         f.say("parlez-vous français?");
         assertThat(model.requests.get(0).systemPrompt()).isEqualTo("You help Ada.");
         assertThat(model.requests.get(1).systemPrompt()).startsWith("Vous aidez Ada.").contains("'fr'");
         assertThat(f.out.voices).containsExactly("voice_fr");
         assertThat(f.out.responses()).containsExactly("Bonjour"); // the preset's first message greets, it is not said on a switch
+        f.say("in English please");
+        assertThat(model.requests.get(3).systemPrompt()).isEqualTo("You help Ada."); // back to the agent's own prompt and voice
+        assertThat(f.out.voices).containsExactly("voice_fr", null);
     }
 
     @Test

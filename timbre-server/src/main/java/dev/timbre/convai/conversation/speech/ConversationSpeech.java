@@ -40,7 +40,9 @@ final class ConversationSpeech implements AgentSpeech {
     private final TextToSpeechService tts;
     private final SpeechSynthesizer speech;
     private final Executor threads;
-    /** The agent's voice; replaced by {@link #useVoice} (a language preset's voice). */
+    /** The agent's own voice. */
+    private final Voice agentVoice;
+    /** The voice spoken now: the agent's, or a language preset's ({@link #useVoice}). */
     private volatile Voice voice;
     private final Map<String, Voice> labelled;
     /** The multi-voice label left open by the last utterance; guarded by this object. */
@@ -51,19 +53,26 @@ final class ConversationSpeech implements AgentSpeech {
         this.speech = speech;
         this.threads = threads;
         this.voice = voice;
+        this.agentVoice = voice;
         this.labelled = Map.copyOf(labelled);
     }
 
-    /** Later utterances speak with {@code voiceId} (same model, settings and speed); a voice we cannot speak with is ignored. */
+    /**
+     * Later utterances speak with {@code voiceId} (the agent's model, settings and speed; null: the agent's own voice);
+     * a voice we cannot speak with is ignored.
+     */
     @Override
     public void useVoice(String voiceId) {
-        Voice current = voice;
-        if (voiceId == null || voiceId.equals(current.voiceId())) return;
+        Voice current = agentVoice;
+        if (voiceId == null || voiceId.equals(current.voiceId())) {
+            voice = agentVoice;
+            return;
+        }
         try {
             tts.prepare(voiceId, ConversationVoices.withText(current.template(), "Hello."), current.speed());
             voice = new Voice(voiceId, current.template(), current.speed());
         } catch (RuntimeException e) {
-            LOG.info("the agent keeps voice {}: the language preset's voice {} cannot speak: {}", current.voiceId(), voiceId, e.getMessage());
+            LOG.info("the agent keeps voice {}: the language preset's voice {} cannot speak: {}", voice.voiceId(), voiceId, e.getMessage());
         }
     }
 
