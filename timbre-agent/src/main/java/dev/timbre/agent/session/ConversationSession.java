@@ -1,6 +1,7 @@
 package dev.timbre.agent.session;
 
 import dev.timbre.agent.tools.ToolRunner;
+import dev.timbre.agent.transcript.DynamicVariableUpdate;
 import dev.timbre.agent.transcript.ToolCallEntry;
 import dev.timbre.agent.transcript.ToolResultEntry;
 import dev.timbre.agent.transcript.TranscriptEntry;
@@ -296,14 +297,22 @@ public final class ConversationSession implements Conversation {
     /**
      * A tool's {@code assignments}: the values become dynamic variables for later tool calls and the system prompt
      * (re-rendered). {@code system__} names are refused (reserved); at most {@link #MAX_ASSIGNED_VARIABLES} names.
+     * Returns the changes, for the tool result's {@code dynamic_variable_updates}.
      */
-    void assignVariables(Map<String, Object> values) {
+    List<DynamicVariableUpdate> assignVariables(Map<String, Object> values, String toolName, String toolRequestId) {
+        List<DynamicVariableUpdate> updates = new ArrayList<>();
+        Map<String, Object> before = variables().values();
+        double at = loop.now().toEpochMilli() / 1000.0;
         for (Map.Entry<String, Object> e : values.entrySet()) {
             if (e.getKey().startsWith("system__") || e.getValue() == null) continue;
             if (!assigned.containsKey(e.getKey()) && assigned.size() >= MAX_ASSIGNED_VARIABLES) continue;
             assigned.put(e.getKey(), e.getValue());
+            Object old = before.get(e.getKey());
+            updates.add(new DynamicVariableUpdate(e.getKey(), old == null ? null : String.valueOf(old), String.valueOf(e.getValue()),
+                    at, toolName, toolRequestId));
         }
         systemPrompt = promptVariables().render(promptTemplate);
+        return updates;
     }
 
     // ---- used by the voice hooks (loop thread) ----

@@ -4,6 +4,7 @@ import dev.timbre.agent.tools.AgentTool;
 import dev.timbre.agent.tools.JsonText;
 import dev.timbre.agent.tools.ToolKind;
 import dev.timbre.agent.tools.ToolRunner;
+import dev.timbre.agent.transcript.DynamicVariableUpdate;
 import dev.timbre.agent.transcript.ToolCallEntry;
 import dev.timbre.agent.transcript.ToolResultEntry;
 import dev.timbre.engine.ToolCall;
@@ -151,12 +152,13 @@ final class ToolStage {
 
         private void finish(ToolCall call, AgentTool tool, String type, String args, Instant started, Result r) {
             waitingClient.remove(call.id());
-            if (r.assignments() != null && !r.assignments().isEmpty()) session.assignVariables(r.assignments());
+            List<DynamicVariableUpdate> updates = r.assignments() == null || r.assignments().isEmpty() ? List.of()
+                    : session.assignVariables(r.assignments(), call.name(), call.id());
             double latency = Duration.between(started, loop.now()).toNanos() / 1e9;
             Map<String, Object> details = r.details() != null ? r.details()
                     : tool != null && tool.kind() == ToolKind.CLIENT ? Map.of("type", "client", "parameters", args) : null;
             session.recordTool(turn, entry, new ToolCallEntry(type, call.id(), call.name(), args, r.called(), details),
-                    new ToolResultEntry(type, call.id(), call.name(), r.value(), r.isError(), r.called(), latency));
+                    new ToolResultEntry(type, call.id(), call.name(), r.value(), r.isError(), r.called(), latency, updates));
             session.emit(new Frame.ToolResponse(session.nextEventId(), call.name(), call.id(), type, r.isError(), r.called()));
             next();
         }

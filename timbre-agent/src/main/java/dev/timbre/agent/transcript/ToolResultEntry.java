@@ -1,5 +1,6 @@
 package dev.timbre.agent.transcript;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,12 +10,20 @@ import java.util.Objects;
  * @param requestId the {@link ToolCallEntry#requestId()} it answers
  * @param resultValue what the tool returned (or the error text), as given to the LLM
  * @param toolLatencySecs wall time of the call in seconds
+ * @param dynamicVariableUpdates the variables its {@code assignments} changed (empty for none)
  */
 public record ToolResultEntry(String type, String requestId, String toolName, String resultValue, boolean isError,
-                              boolean toolHasBeenCalled, double toolLatencySecs) {
+                              boolean toolHasBeenCalled, double toolLatencySecs, List<DynamicVariableUpdate> dynamicVariableUpdates) {
     public ToolResultEntry {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(toolName, "toolName");
         resultValue = resultValue == null ? "" : resultValue;
+        dynamicVariableUpdates = dynamicVariableUpdates == null ? List.of() : List.copyOf(dynamicVariableUpdates);
+    }
+
+    /** A result that changed no variables. */
+    public ToolResultEntry(String type, String requestId, String toolName, String resultValue, boolean isError,
+                           boolean toolHasBeenCalled, double toolLatencySecs) {
+        this(type, requestId, toolName, resultValue, isError, toolHasBeenCalled, toolLatencySecs, null);
     }
 }

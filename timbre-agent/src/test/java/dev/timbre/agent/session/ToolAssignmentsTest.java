@@ -36,6 +36,13 @@ class ToolAssignmentsTest {
         f.loop.drainUntil(() -> model.requests.size() == 2);
         assertThat(model.requests.get(0).systemPrompt()).startsWith("Order: none.");
         assertThat(model.requests.get(1).systemPrompt()).startsWith("Order: A-17.");
+        assertThat(f.out.transcript.get(1).toolResults().get(0).dynamicVariableUpdates()).singleElement().satisfies(u -> {
+            assertThat(u.variableName()).isEqualTo("order_id");
+            assertThat(u.oldValue()).isEqualTo("none");
+            assertThat(u.newValue()).isEqualTo("A-17");
+            assertThat(u.toolName()).isEqualTo("find_order");
+            assertThat(u.toolRequestId()).isEqualTo("c1");
+        });
 
         f.say("and again?");
         f.loop.drainUntil(() -> model.requests.size() == 4);
@@ -60,7 +67,7 @@ class ToolAssignmentsTest {
         var f = SessionFixture.started(SessionConfig.of("conv_3", SessionFixture.agent(model, "", "")));
         for (int i = 0; i < ConversationSession.MAX_ASSIGNED_VARIABLES + 20; i++) {
             int n = i;
-            f.loop.execute(() -> f.session.assignVariables(Map.of("v" + n, n)));
+            f.loop.execute(() -> f.session.assignVariables(Map.of("v" + n, n), "t", "c" + n));
         }
         f.loop.drain();
         f.loop.execute(() -> assertThat(f.session.variables().values()).containsKey("v99").doesNotContainKey("v100"));

@@ -137,8 +137,11 @@ class ConversationWebhooksApiTest {
         int before = llm.bodies.size();
         llm.script.addAll(List.of(toolCall("c1", "find_order"), text("Found it."), toolCall("c2", "order_status"), text("Shipped.")));
 
+        String conversationId;
         try (var c = ConversationClient.open(server.timbre().port(), "/v1/convai/conversation?agent_id=" + agent, Map.of())) {
             c.sendJson("{'type':'conversation_initiation_client_data'}");
+            conversationId = c.until("conversation_initiation_metadata").get(0)
+                    .path("conversation_initiation_metadata_event").path("conversation_id").asText();
             c.sendJson("{'type':'user_message','text':'where is my order?'}");
             c.until(m -> m.path("agent_response_event").path("agent_response").asText().equals("Found it."));
             c.sendJson("{'type':'user_message','text':'and its status?'}");
@@ -151,6 +154,32 @@ class ConversationWebhooksApiTest {
         assertThat(systemPrompt(before + 1)).startsWith("Order: A-17.");
         String settings = server.get("/v1/convai/settings").text();
         assertThat(settings).contains(clientSecret).doesNotContain("client-s3cret");
+
+        // the stored transcript: the Authorization header masked, the assignment as a dynamic variable update
+        TestServer.Response stored = server.get("/v1/convai/conversations/" + conversationId);
+        for (int i = 0; i < 100 && !stored.json().path("status").asText().equals("done"); i++) {
+            sleep(100);
+            stored = server.get("/v1/convai/conversations/" + conversationId);
+        }
+        dev.timbre.testing.OpenApiContract.assertConforms("GET", "/v1/convai/conversations/{conversation_id}", stored);
+        assertThat(stored.text()).doesNotContain("tok-1");
+        JsonNode update = null;
+        for (JsonNode entry : stored.json().path("transcript")) {
+            for (JsonNode r : entry.path("tool_results")) if (r.path("dynamic_variable_updates").size() > 0) update = r.path("dynamic_variable_updates").get(0);
+        }
+        assertThat(update).as(stored.text()).isNotNull();
+        assertThat(update.path("variable_name").asText()).isEqualTo("order_id");
+        assertThat(update.path("old_value").asText()).isEqualTo("none");
+        assertThat(update.path("new_value").asText()).isEqualTo("A-17");
+        assertThat(update.path("tool_name").asText()).isEqualTo("find_order");
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
