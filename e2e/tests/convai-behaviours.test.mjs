@@ -90,6 +90,18 @@ test('behaviours: an OAuth2 webhook tool assigns order_id from its response; the
     } finally {
       await session.endSession();
     }
+    // The record, read back through the SDK: the assignment is a dynamic variable update on the tool result.
+    let stored;
+    for (let i = 0; i < 100; i++) {
+      stored = await client.conversationalAi.conversations.get(session.getId());
+      if (stored.status === 'done') break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const update = stored.transcript.flatMap((t) => t.toolResults ?? []).flatMap((r) => r.dynamicVariableUpdates ?? [])[0];
+    assert.ok(update, 'a dynamic variable update is recorded');
+    assert.equal(update.variableName, 'order_id');
+    assert.equal(update.newValue, 'A-17');
+    assert.equal(update.toolName, 'find_order');
     assert.equal(api.seen.filter((s) => s.path === '/token').length, 1);
     assert.match(api.seen.find((s) => s.path === '/token').body, /client_secret=client-s3cret/);
     assert.equal(api.seen.find((s) => s.path === '/orders').headers.authorization, 'Bearer tok-e2e');
