@@ -53,7 +53,8 @@ SETSID=(); command -v setsid >/dev/null && SETSID=(setsid)
 
 echo "e2e: starting ./timbre serve --port $PORT --data $DATA${engine_env:+ (${engine_env[*]})}"
 cd "$ROOT"
-env -u TIMBRE_TTS_ENGINE TIMBRE_API_KEY="$KEY" "${engine_env[@]}" "${SETSID[@]}" ./timbre serve --port "$PORT" --data "$DATA" >"$LOG" 2>&1 </dev/null &
+# User-supplied URLs may reach 127.0.0.1: tests run their own webhook / token / initiation servers there.
+env -u TIMBRE_TTS_ENGINE TIMBRE_API_KEY="$KEY" TIMBRE_OUTBOUND_ALLOW="127.0.0.1" "${engine_env[@]}" "${SETSID[@]}" ./timbre serve --port "$PORT" --data "$DATA" >"$LOG" 2>&1 </dev/null &
 SERVER_PID=$!
 
 # (c) wait for GET /health == 200. Time spent while the launcher is still building (before it execs java) is

@@ -188,7 +188,12 @@ public final class Timbre implements AutoCloseable {
             OutboundHttp outbound = new OutboundHttp(new OutboundPolicy(OutboundAllowList.parse(config.network().outboundAllow())));
             org.slf4j.LoggerFactory.getLogger(Timbre.class).info("User-supplied URLs may reach: {}", outbound.policy());
             ConfiguredLanguageModels languageModels = new ConfiguredLanguageModels(config.llm(), secrets::value, new OutboundTransport(outbound));
-            HttpWebhookTools webhookTools = new HttpWebhookTools(secrets::value, outbound);
+            // webhook tools' auth connections and the conversation initiation webhook, both read from the ConvAI settings
+            var authConnections = new dev.timbre.convai.tools.auth.AuthConnections(() -> convaiSettings.settings().get(
+                    dev.timbre.convai.tools.auth.AuthConnectionChecks.FIELD), secrets::value, outbound, Clock.systemUTC());
+            HttpWebhookTools webhookTools = new HttpWebhookTools(secrets::value, outbound, authConnections);
+            var initiationWebhook = new dev.timbre.convai.conversation.agent.InitiationWebhook(() -> convaiSettings.settings().get(
+                    "conversation_initiation_client_data_webhook"), secrets::value, outbound, dev.timbre.convai.conversation.agent.InitiationWebhook.DEFAULT_TIMEOUT);
             ConversationAudio recordings = new ConversationAudio(blobs);
             ConversationRepository conversationRecords = new ConversationRepository(database.jdbi());
             ConversationsService conversations = new ConversationsService(conversationRecords, recordings,
@@ -245,7 +250,7 @@ public final class Timbre implements AutoCloseable {
                             cipher.derivedKey("conversation-signatures"), new UsedGrantRepository(database.jdbi()), Clock.systemUTC(),
                             conversationVoices, new ConversationAdmission(config.limits().concurrentConversations(),
                                     config.limits().conversationConnectionsPerMinute(), Clock.systemUTC(),
-                                    conversationRecords::countStartedSince))),
+                                    conversationRecords::countStartedSince), initiationWebhook)),
                     mount("/v1/convai/conversations", new ConversationsRoutes(conversations)),
                     mount("/v1/convai/agent-testing", agentTesting.testRoutes()),
                     mount("/v1/convai/agents", agentTesting.runTestsRoutes()),

@@ -1,6 +1,7 @@
 package dev.timbre.agent.session;
 
 import dev.timbre.agent.tools.ToolRunner;
+import dev.timbre.agent.transcript.DynamicVariableUpdate;
 import dev.timbre.agent.transcript.ToolCallEntry;
 import dev.timbre.agent.transcript.ToolResultEntry;
 import dev.timbre.agent.transcript.TranscriptEntry;
@@ -10,7 +11,9 @@ import dev.timbre.engine.ToolCall;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One text conversation with an agent: first message, user turns answered by the LLM (streamed), tool rounds,
@@ -28,6 +31,8 @@ public final class ConversationSession implements Conversation {
     static final String APOLOGY = "I'm sorry, I'm having trouble responding right now. Please try again later.";
     /** Inputs kept before the start (the transport's short pause); more are dropped. */
     static final int MAX_EARLY_INPUTS = 100;
+    /** Variables tools may add beyond the initial ones ({@link #assignVariables}); new names past this are ignored. */
+    static final int MAX_ASSIGNED_VARIABLES = 100;
 
     private final SessionConfig config;
     private final SessionLoop loop;
@@ -42,6 +47,12 @@ public final class ConversationSession implements Conversation {
     private AgentProfile agent;
     private String language;
     private String systemPrompt = "";
+    /** The prompt template {@link #systemPrompt} is rendered from: the agent's, or its language preset's. */
+    private String promptTemplate = "";
+    /** Variables set by tools' {@code assignments}, over the initial ones; loop thread only. */
+    private final Map<String, Object> assigned = new LinkedHashMap<>();
+    /** The language preset voice the agent speaks with since a switch; null: the agent's own. */
+    private String presetVoice;
     private Instant startedAt;
     private int lastEventId;
     private int turnIds;
@@ -102,7 +113,8 @@ public final class ConversationSession implements Conversation {
         if (started || ended) return;
         started = true;
         startedAt = loop.now();
-        systemPrompt = variables().render(agent.systemPrompt());
+        promptTemplate = agent.systemPrompt();
+        systemPrompt = variables().render(promptTemplate);
         limits.start();
         String first = variables().render(agent.firstMessage());
         if (first != null && !first.isBlank()) {
@@ -278,7 +290,34 @@ public final class ConversationSession implements Conversation {
     void llmFirstOutput(long requestedNanos, long firstOutputNanos) { listener.llmFirstOutput(requestedNanos, firstOutputNanos); }
 
     DynamicVariables variables() {
-        return DynamicVariables.at(config, agent.agentId(), startedAt == null ? loop.now() : startedAt, loop.now());
+        return DynamicVariables.at(config, agent.agentId(), startedAt == null ? loop.now() : startedAt, loop.now()).with(assigned);
+    }
+
+    /** The variables the system prompt is rendered with: {@code system__} ones as at the start (the guide's rule). */
+    private DynamicVariables promptVariables() {
+        Instant at = startedAt == null ? loop.now() : startedAt;
+        return DynamicVariables.at(config, agent.agentId(), at, at).with(assigned);
+    }
+
+    /**
+     * A tool's {@code assignments}: the values become dynamic variables for later tool calls and the system prompt
+     * (re-rendered). {@code system__} names are refused (reserved); at most {@link #MAX_ASSIGNED_VARIABLES} names.
+     * Returns the changes, for the tool result's {@code dynamic_variable_updates}.
+     */
+    List<DynamicVariableUpdate> assignVariables(Map<String, Object> values, String toolName, String toolRequestId) {
+        List<DynamicVariableUpdate> updates = new ArrayList<>();
+        Map<String, Object> before = variables().values();
+        double at = loop.now().toEpochMilli() / 1000.0;
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            if (e.getKey().startsWith("system__") || e.getValue() == null) continue;
+            if (!assigned.containsKey(e.getKey()) && assigned.size() >= MAX_ASSIGNED_VARIABLES) continue;
+            assigned.put(e.getKey(), e.getValue());
+            Object old = before.get(e.getKey());
+            updates.add(new DynamicVariableUpdate(e.getKey(), old == null ? null : String.valueOf(old), String.valueOf(e.getValue()),
+                    at, toolName, toolRequestId));
+        }
+        systemPrompt = promptVariables().render(promptTemplate);
+        return updates;
     }
 
     // ---- used by the voice hooks (loop thread) ----
@@ -326,12 +365,32 @@ public final class ConversationSession implements Conversation {
         if (t.unanswered.isEmpty()) history.releaseDeferred();
     }
 
-    void switchLanguage(String code) { language = code; }
+    /**
+     * {@code language_detection} chose {@code code}: replies go on in it; the agent's language preset for it (if any)
+     * replaces the prompt and tells the listener its voice; a language without them brings back the agent's own. The
+     * preset's first message is not said (it greets a conversation that starts in that language).
+     */
+    void switchLanguage(String code) {
+        language = code;
+        LanguagePreset preset = agent.languagePresets().get(code);
+        String template = preset != null && preset.systemPrompt() != null && !preset.systemPrompt().isBlank()
+                ? preset.systemPrompt() : agent.systemPrompt();
+        if (!template.equals(promptTemplate)) {
+            promptTemplate = template;
+            systemPrompt = promptVariables().render(promptTemplate);
+        }
+        String voiceId = preset != null && preset.voiceId() != null && !preset.voiceId().isBlank() ? preset.voiceId() : null;
+        if (!java.util.Objects.equals(voiceId, presetVoice)) {
+            presetVoice = voiceId;
+            listener.voiceChanged(voiceId);
+        }
+    }
 
     void switchAgent(AgentProfile next, boolean sayFirstMessage) {
         agent = next;
         language = next.language();
-        systemPrompt = variables().render(next.systemPrompt());
+        promptTemplate = next.systemPrompt();
+        systemPrompt = variables().render(promptTemplate);
         if (sayFirstMessage) {
             String first = variables().render(next.firstMessage());
             if (first != null && !first.isBlank()) say(first);

@@ -49,6 +49,14 @@ public final class DynamicVariables {
 
     public Map<String, Object> values() { return values; }
 
+    /** These variables with {@code more} added (a name in both takes {@code more}'s value). */
+    public DynamicVariables with(Map<String, Object> more) {
+        if (more == null || more.isEmpty()) return this;
+        Map<String, Object> all = new LinkedHashMap<>(values);
+        all.putAll(more);
+        return of(all);
+    }
+
     /** {@code template} with variables replaced, for text the LLM or the user sees ({@code secret__} ones empty). */
     public String render(String template) {
         return replace(template, false);

@@ -23,8 +23,9 @@ public interface SessionListener {
     default void llmFirstOutput(long requestedNanos, long firstOutputNanos) {}
 
     /**
-     * A workflow subagent node asks for another TTS voice from now on ({@code voiceId}), or null for the agent's own
-     * voice again. Text conversations ignore it; the voice layer switches its TTS voice.
+     * The agent speaks with {@code voiceId} from now on (a language preset's {@code tts.voice_id} after a language
+     * switch, a workflow subagent node's voice; null: the agent's own voice again). Text conversations ignore it; a
+     * voice conversation applies it to later utterances.
      */
     default void voiceChanged(String voiceId) {}
 

@@ -4,6 +4,7 @@ import dev.timbre.agent.tools.AgentTool;
 import dev.timbre.agent.tools.JsonText;
 import dev.timbre.agent.tools.ToolKind;
 import dev.timbre.agent.tools.ToolRunner;
+import dev.timbre.agent.transcript.DynamicVariableUpdate;
 import dev.timbre.agent.transcript.ToolCallEntry;
 import dev.timbre.agent.transcript.ToolResultEntry;
 import dev.timbre.engine.ToolCall;
@@ -57,10 +58,14 @@ final class ToolStage {
         return true;
     }
 
-    /** One result, as the LLM and the transcript get it ({@code workflow}: a workflow move's steps, else null). */
-    record Result(String value, boolean isError, boolean called, Map<String, Object> details, Map<String, Object> workflow) {
+    /**
+     * One result, as the LLM and the transcript get it ({@code workflow}: a workflow move's steps, else null;
+     * {@code assignments}: variables a webhook tool set, or empty).
+     */
+    record Result(String value, boolean isError, boolean called, Map<String, Object> details, Map<String, Object> workflow,
+                  Map<String, Object> assignments) {
         Result(String value, boolean isError, boolean called, Map<String, Object> details) {
-            this(value, isError, called, details, null);
+            this(value, isError, called, details, null, Map.of());
         }
 
         static Result ok(String value) { return new Result(value, false, true, null); }
@@ -137,7 +142,7 @@ final class ToolStage {
                         Result r;
                         try {
                             ToolRunner.Result out = runner.run(tool, args, vars);
-                            r = new Result(out.value(), out.isError(), true, out.details());
+                            r = new Result(out.value(), out.isError(), true, out.details(), null, out.assignments());
                         } catch (RuntimeException e) {
                             r = Result.error("The tool failed: " + e.getMessage());
                         }
@@ -159,12 +164,14 @@ final class ToolStage {
 
         private void finish(ToolCall call, AgentTool tool, String type, String args, Instant started, Result r) {
             waitingClient.remove(call.id());
+            List<DynamicVariableUpdate> updates = r.assignments() == null || r.assignments().isEmpty() ? List.of()
+                    : session.assignVariables(r.assignments(), call.name(), call.id());
             double latency = Duration.between(started, loop.now()).toNanos() / 1e9;
             Map<String, Object> details = r.details() != null ? r.details()
                     : tool != null && tool.kind() == ToolKind.CLIENT ? Map.of("type", "client", "parameters", args) : null;
             String recorded = tool != null && WorkflowStage.isTransition(tool) ? "workflow" : type;
             session.recordTool(turn, entry, new ToolCallEntry(recorded, call.id(), call.name(), args, r.called(), details),
-                    new ToolResultEntry(recorded, call.id(), call.name(), r.value(), r.isError(), r.called(), latency, r.workflow()));
+                    new ToolResultEntry(recorded, call.id(), call.name(), r.value(), r.isError(), r.called(), latency, r.workflow(), updates));
             session.emit(new Frame.ToolResponse(session.nextEventId(), call.name(), call.id(), type, r.isError(), r.called()));
             next();
         }

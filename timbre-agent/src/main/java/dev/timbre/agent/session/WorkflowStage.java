@@ -92,7 +92,7 @@ final class WorkflowStage {
         moves++;
         WorkflowNode node = run.take(t.get());
         ToolStage.Result r = new ToolStage.Result("Moved to workflow node '" + t.get().target() + "'.", false, true, null,
-                steps(List.of(edgeStep(t.get()))));
+                steps(List.of(edgeStep(t.get()))), Map.of());
         if (node instanceof WorkflowNode.End) return new SystemTools.Effect(r, false, true, null);
         if (node instanceof WorkflowNode.Subagent || node instanceof WorkflowNode.Start) {
             enterProfile(node);
@@ -267,7 +267,7 @@ final class WorkflowStage {
                 : transcript.addAgent(null, session.secondsInCall(), 0);
         String id = "workflow_" + (++requests);
         transcript.addToolCall(entry, new ToolCallEntry("workflow", id, TRANSITION, "{}", true, null));
-        transcript.addToolResult(entry, new ToolResultEntry("workflow", id, TRANSITION, value, isError, true, 0.0, steps(steps)));
+        transcript.addToolResult(entry, new ToolResultEntry("workflow", id, TRANSITION, value, isError, true, 0.0, steps(steps), null));
         session.transcriptUpdated();
     }
 }

@@ -21,10 +21,18 @@ public interface ToolRunner {
      * @param value what the LLM reads (a response body or an error text)
      * @param details the transcript's {@code tool_details} (JSON-like values), or null
      * @param latencySecs wall time of the call
+     * @param assignments dynamic variables the tool's {@code assignments} took from its response (name → string,
+     *        number or boolean), for the session to merge into the conversation's variables; empty for none
      */
-    record Result(String value, boolean isError, Map<String, Object> details, double latencySecs) {
+    record Result(String value, boolean isError, Map<String, Object> details, double latencySecs, Map<String, Object> assignments) {
         public Result {
             value = value == null ? "" : value;
+            assignments = assignments == null ? Map.of() : Map.copyOf(assignments);
+        }
+
+        /** A result that assigns no variables. */
+        public Result(String value, boolean isError, Map<String, Object> details, double latencySecs) {
+            this(value, isError, details, latencySecs, null);
         }
     }
 }

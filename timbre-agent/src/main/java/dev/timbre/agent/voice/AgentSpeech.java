@@ -17,6 +17,12 @@ public interface AgentSpeech {
      */
     Utterance speak(String text, Listener listener);
 
+    /**
+     * Later utterances use {@code voiceId} (same model and settings; null: the agent's own voice again); one already
+     * started keeps its voice. A voice the implementation cannot speak with keeps the current one. Default: ignored.
+     */
+    default void useVoice(String voiceId) {}
+
     /** A synthesis in progress. */
     interface Utterance {
         /** Stops synthesis and further callbacks. Idempotent. */

@@ -43,6 +43,8 @@ public final class VoiceConversation implements Conversation {
     private final EarlyInput early;
     private final Listening listening;
     private final AgentVoice agent;
+    /** The engine behind {@link #agent}; a language preset's voice is applied to it. */
+    private final AgentSpeech speech;
     private final VoiceTimers timers;
     private final TurnMeters meters;
     /** The speculative turn while it is undecided; null otherwise. */
@@ -73,6 +75,7 @@ public final class VoiceConversation implements Conversation {
         session.keepLoopAfterEnd();
         this.input = new InputAudio(this.voice.input());
         this.early = new EarlyInput(this.voice.input().bytesPerSecond());
+        this.speech = engines.speech();
         this.agent = new AgentVoice(engines.speech(), this.voice, loop,
                 (pcm, startMs) -> outer.recordedAgentAudio(pcm, startMs - epochMs), new VoiceSide());
         this.timers = new VoiceTimers(loop, this.voice, silence -> session.voice().reengage(silence));
@@ -343,6 +346,11 @@ public final class VoiceConversation implements Conversation {
 
         /** Keeps a callback while a speculative turn is undecided; false: run it now. */
         private boolean held(Runnable callback) { return speculative != null && speculative.hold(callback); }
+
+        /** A language preset's voice: the utterances that start after this use it. */
+        @Override public void voiceChanged(String voiceId) {
+            speech.useVoice(voiceId);
+        }
 
         @Override public void transcriptUpdated(List<TranscriptEntry> transcript) {
             if (!held(() -> transcriptUpdated(transcript))) outer.transcriptUpdated(transcript);

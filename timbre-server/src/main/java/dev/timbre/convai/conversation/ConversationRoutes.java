@@ -12,6 +12,7 @@ import dev.timbre.convai.conversation.admission.ConversationAdmission;
 import dev.timbre.convai.conversation.agent.AgentProfiles;
 import dev.timbre.convai.conversation.agent.ServerToolRunner;
 import dev.timbre.convai.conversation.speech.ConversationVoices;
+import dev.timbre.convai.conversation.agent.InitiationWebhook;
 import dev.timbre.convai.conversation.transport.ConversationRuntime;
 import dev.timbre.convai.conversation.transport.ConversationSignatures;
 import dev.timbre.convai.conversation.transport.ConversationSocket;
@@ -79,9 +80,16 @@ public final class ConversationRoutes implements EndpointGroup {
     public ConversationRoutes(AgentsService agents, ToolsService tools, AgentLanguageModels models, WebhookTools webhooks,
                               ConversationLog log, ApiKeyAuth auth, MeterRegistry metrics, byte[] signingKey, UsedGrants usedGrants,
                               Clock clock, ConversationVoices voices, ConversationAdmission admission) {
+        this(agents, tools, models, webhooks, log, auth, metrics, signingKey, usedGrants, clock, voices, admission, InitiationWebhook.NONE);
+    }
+
+    /** As above; {@code initiationWebhook}: the workspace's conversation initiation webhook. */
+    public ConversationRoutes(AgentsService agents, ToolsService tools, AgentLanguageModels models, WebhookTools webhooks,
+                              ConversationLog log, ApiKeyAuth auth, MeterRegistry metrics, byte[] signingKey, UsedGrants usedGrants,
+                              Clock clock, ConversationVoices voices, ConversationAdmission admission, InitiationWebhook initiationWebhook) {
         this(agents, auth, admission, new ConversationRuntime(new AgentProfiles(agents, tools, models), new BackgroundConversationLog(log), new ServerToolRunner(webhooks, tools::recordCall),
                 new ConversationSignatures(signingKey, clock, usedGrants), timers(), clock, Duration.ofSeconds(3), Duration.ofMillis(50),
-                Duration.ofSeconds(10), new TurnOverhead(metrics), voices, ConversationRuntime.DEFAULT_MAX_QUEUED_BYTES));
+                Duration.ofSeconds(10), new TurnOverhead(metrics), voices, ConversationRuntime.DEFAULT_MAX_QUEUED_BYTES, initiationWebhook));
     }
 
     ConversationRoutes(AgentsService agents, ApiKeyAuth auth, ConversationAdmission admission, ConversationRuntime runtime) {

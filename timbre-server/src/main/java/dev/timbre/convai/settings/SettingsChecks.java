@@ -24,6 +24,7 @@ final class SettingsChecks {
             if (headers == null) throw ApiException.invalid("Field required", "missing", "body", "conversation_initiation_client_data_webhook", "request_headers");
             object(headers, "conversation_initiation_client_data_webhook", "request_headers");
         }
+        dev.timbre.convai.tools.auth.AuthConnectionChecks.check(patch.get(dev.timbre.convai.tools.auth.AuthConnectionChecks.FIELD));
         JsonNode hooks = patch.get("webhooks");
         if (hooks != null) {
             object(hooks, "webhooks");

@@ -9,12 +9,14 @@
  *   <li>{@link dev.timbre.convai.settings.SettingsChecks}: 422 lists for malformed patches, e.g.
  *       {@code conversation_initiation_client_data_webhook} (url and {@code request_headers} required),
  *       {@code webhooks} ({@code post_call_webhook_id}, {@code send_audio} boolean, {@code events} among
- *       {@code transcript}, {@code audio}, {@code call_initiation_failure}), dashboard {@code charts}.</li>
+ *       {@code transcript}, {@code audio}, {@code call_initiation_failure}), dashboard {@code charts}, and Timbre's
+ *       {@code workspace_auth_connections} (checked by {@code convai.tools.auth.AuthConnectionChecks}).</li>
  *   <li>{@link dev.timbre.convai.settings.SettingsRepository}: table {@code convai_settings}, one JSON text per
  *       kind.</li>
  * </ul>
  *
  * <p>Readers: post-call webhooks take their targets from {@code webhooks} here; secrets look for locators in the
- * initiation webhook.
+ * initiation webhook; conversations call the initiation webhook ({@code conversation.agent.InitiationWebhook}) and
+ * webhook tools use the auth connections ({@code convai.tools.auth.AuthConnections}).
  */
 package dev.timbre.convai.settings;

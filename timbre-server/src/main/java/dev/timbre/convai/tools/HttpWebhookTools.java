@@ -2,6 +2,7 @@ package dev.timbre.convai.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.timbre.convai.tools.auth.AuthConnections;
 import dev.timbre.http.Json;
 import dev.timbre.outbound.OutboundException;
 import dev.timbre.outbound.OutboundHttp;
@@ -24,7 +25,11 @@ import org.slf4j.LoggerFactory;
  * response body is read as UTF-8 text up to {@value #MAX_BODY_BYTES} bytes. Failures are {@code isError} results:
  * missing required parameters (nothing sent), a bad URL or missing secret, non-2xx (the status only; the body goes to
  * the log), and one message for everything else (refused address, unreachable, timeout: no network oracle). Only
- * http/https URLs. Thread-safe; blocking (the caller's thread waits).
+ * http/https URLs. A tool with {@code api_schema.auth_connection} gets that connection's {@code Authorization}
+ * header ({@link AuthConnections}; shown masked in the details); when the API answers 401 and the connection is
+ * OAuth2, the token is fetched again and the call retried once, all within the same timeout. After a 2xx answer the
+ * tool's {@code assignments} take dynamic variables from it ({@link ResponseAssignments}). Thread-safe; blocking
+ * (the caller's thread waits).
  */
 public final class HttpWebhookTools implements WebhookTools, AutoCloseable {
     static final int MAX_BODY_BYTES = 64 * 1024;
@@ -35,14 +40,22 @@ public final class HttpWebhookTools implements WebhookTools, AutoCloseable {
 
     private final Function<String, String> secretValue;
     private final OutboundHttp http;
+    private final AuthConnections auth;
 
     /**
      * @param secretValue a workspace secret's value by id ({@code SecretsService::value}); throws when there is none
      * @param http the outbound client (owned by the caller)
+     * @param auth the workspace's auth connections
      */
-    public HttpWebhookTools(Function<String, String> secretValue, OutboundHttp http) {
+    public HttpWebhookTools(Function<String, String> secretValue, OutboundHttp http, AuthConnections auth) {
         this.secretValue = secretValue;
         this.http = http;
+        this.auth = auth == null ? AuthConnections.NONE : auth;
+    }
+
+    /** Without auth connections. */
+    public HttpWebhookTools(Function<String, String> secretValue, OutboundHttp http) {
+        this(secretValue, http, AuthConnections.NONE);
     }
 
     @Override
@@ -67,19 +80,30 @@ public final class HttpWebhookTools implements WebhookTools, AutoCloseable {
         }
         int timeout = timeoutSecs(toolConfig);
         long start = System.nanoTime();
+        long deadline = start + timeout * 1_000_000_000L;
+        String authId = toolConfig.path("api_schema").path("auth_connection").path("auth_connection_id").asText(null);
+        Map<String, Object> details = authId == null ? request.details() : maskedAuth(request.details());
         OutboundHttp.Fetched r;
         try {
-            r = http.fetch(outboundRequest(request, timeout), MAX_BODY_BYTES);
+            r = http.fetch(outboundRequest(request, authHeaders(authId, deadline), deadline), MAX_BODY_BYTES);
+            if (r.status() == 401 && authId != null && auth.refresh(authId)) {
+                r = http.fetch(outboundRequest(request, authHeaders(authId, deadline), deadline), MAX_BODY_BYTES);
+            }
+        } catch (IllegalArgumentException e) {
+            return failed("tool '" + name + "' was not called: " + e.getMessage(), details, seconds(start));
         } catch (OutboundException e) {
             return failed("tool '" + name + "' failed: " + OutboundException.MESSAGE + " or did not answer within " + timeout + " s",
-                    request.details(), seconds(start));
+                    details, seconds(start));
         }
         double latency = seconds(start);
         String text = new String(r.body(), StandardCharsets.UTF_8) + (r.truncated() ? "… [truncated at 64 KiB]" : "");
-        if (r.status() / 100 == 2) return new WebhookToolResult(text, false, request.details(), latency);
+        if (r.status() / 100 == 2) {
+            Map<String, Object> assigned = r.truncated() ? Map.of() : ResponseAssignments.extract(toolConfig.path("assignments"), text);
+            return new WebhookToolResult(text, false, details, latency, assigned);
+        }
         LOG.info("webhook tool '{}' {} {} answered HTTP {}: {}", name, request.method(), request.url(), r.status(),
                 text.length() > 500 ? text.substring(0, 500) + "…" : text);
-        return failed("tool '" + name + "' failed: the tool's server answered HTTP " + r.status(), request.details(), latency);
+        return failed("tool '" + name + "' failed: the tool's server answered HTTP " + r.status(), details, latency);
     }
 
     static int timeoutSecs(JsonNode toolConfig) {
@@ -87,10 +111,33 @@ public final class HttpWebhookTools implements WebhookTools, AutoCloseable {
         return t.isNumber() ? Math.max(1, Math.min(120, t.asInt())) : DEFAULT_TIMEOUT_SECS;
     }
 
-    private static OutboundRequest outboundRequest(WebhookRequest r, int timeoutSecs) {
+    /** The auth connection's headers (none without one), a token fetch bounded by what is left until {@code deadline}. */
+    private Map<String, String> authHeaders(String authId, long deadline) {
+        return authId == null ? Map.of() : auth.headers(authId, left(deadline));
+    }
+
+    private static Map<String, Object> maskedAuth(Map<String, Object> details) {
+        Map<String, Object> d = new LinkedHashMap<>(details);
+        @SuppressWarnings("unchecked")
+        Map<String, String> headers = new LinkedHashMap<>((Map<String, String>) details.getOrDefault("headers", Map.of()));
+        headers.keySet().removeIf("authorization"::equalsIgnoreCase);
+        headers.put("Authorization", RequestHeaders.MASK);
+        d.put("headers", headers);
+        return d;
+    }
+
+    private static Duration left(long deadlineNanos) {
+        return Duration.ofNanos(Math.max(1_000_000L, deadlineNanos - System.nanoTime()));
+    }
+
+    private static OutboundRequest outboundRequest(WebhookRequest r, Map<String, String> authHeaders, long deadline) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Map.Entry<String, String> h : r.headers().entrySet()) {
             if (!RESTRICTED.contains(h.getKey().toLowerCase(Locale.ROOT))) headers.put(h.getKey(), h.getValue());
+        }
+        if (!authHeaders.isEmpty()) {
+            headers.keySet().removeIf(k -> authHeaders.keySet().stream().anyMatch(k::equalsIgnoreCase));
+            headers.putAll(authHeaders);
         }
         String contentType = null;
         if (r.body() != null) {
@@ -99,7 +146,7 @@ public final class HttpWebhookTools implements WebhookTools, AutoCloseable {
             headers.keySet().removeIf("content-type"::equalsIgnoreCase);
         }
         return new OutboundRequest(r.method(), r.uri(), headers, r.body() == null ? null : r.body().getBytes(StandardCharsets.UTF_8),
-                contentType, Duration.ofSeconds(timeoutSecs));
+                contentType, left(deadline));
     }
 
     private static WebhookToolResult failed(String message, Map<String, Object> details, double latency) {

@@ -41,6 +41,7 @@ final class ToolConfigChecks {
             if (params == null || params.isNull()) throw ApiException.invalid("Field required", "missing", loc(type, "params"));
             if (!params.isObject()) throw ApiException.invalid("Input should be a valid dictionary or object", "model_attributes_type", loc(type, "params"));
         }
+        ResponseAssignments.check(c.get("assignments"), loc(type));
         JsonNode timeout = c.get("response_timeout_secs");
         if (timeout != null && !timeout.isNull() && !timeout.canConvertToExactIntegral()) {
             throw ApiException.invalid("Input should be a valid integer", "int_type", loc(type, "response_timeout_secs"));

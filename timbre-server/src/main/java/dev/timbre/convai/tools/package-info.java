@@ -31,6 +31,12 @@
  *       plus a masked copy for transcripts; {@link dev.timbre.convai.tools.DynamicVariables}: {@code {{var}}};
  *       {@link dev.timbre.convai.tools.WebhookUrl}: variables in the URL are percent-encoded (a path segment, a query
  *       value) and may not stand in its scheme, host or port.</li>
+ *   <li>{@link dev.timbre.convai.tools.ResponseAssignments}: the tool's {@code assignments} (checked on create; at
+ *       most 50) take dynamic variables from a 2xx JSON response by dot path ({@code order.items.0.id}); the session
+ *       merges them into the conversation's variables.</li>
+ *   <li>{@code api_schema.auth_connection}: the {@code auth} subpackage's {@code AuthConnections} adds the
+ *       connection's {@code Authorization} header (masked in transcripts); an OAuth2 connection answered with 401 gets
+ *       a new token and one retry, all within the tool's timeout.</li>
  * </ul>
  *
  * <p>Threading: the runtime is thread-safe and blocking; callers run it off socket and session-loop threads.

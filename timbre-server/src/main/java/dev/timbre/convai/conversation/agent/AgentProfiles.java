@@ -3,6 +3,7 @@ package dev.timbre.convai.conversation.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.timbre.agent.session.AgentDirectory;
 import dev.timbre.agent.session.AgentProfile;
+import dev.timbre.agent.session.LanguagePreset;
 import dev.timbre.agent.tools.AgentTool;
 import dev.timbre.convai.agents.AgentsService;
 import dev.timbre.convai.conversation.speech.VoiceConfig;
@@ -71,13 +72,40 @@ public final class AgentProfiles implements AgentDirectory {
         config.path("conversation_config").path("language_presets").fieldNames().forEachRemaining(languages::add);
         double temperature = prompt.path("temperature").asDouble(0);
         int maxTokens = prompt.path("max_tokens").asInt(-1);
+        Map<String, LanguagePreset> presets = languagePresets(config.path("conversation_config").path("language_presets"), multiVoice(config));
+        // a conversation that starts in a preset's language greets and prompts as the preset says (overrides win)
+        LanguagePreset startPreset = language.equals(agent.path("language").asText("en")) ? null : presets.get(language);
+        String basePrompt = startPreset != null && startPreset.systemPrompt() != null ? startPreset.systemPrompt()
+                : prompt.path("prompt").asText("") + multiVoice(config);
+        String baseFirst = startPreset != null && startPreset.firstMessage() != null ? startPreset.firstMessage() : agent.path("first_message").asText("");
         AgentProfile profile = new AgentProfile(agentId, config.path("name").asText(""),
-                (promptOverride != null ? promptOverride : prompt.path("prompt").asText("")) + multiVoice(config),
-                firstMessageOverride != null ? firstMessageOverride : agent.path("first_message").asText(""),
+                promptOverride != null ? promptOverride + multiVoice(config) : basePrompt,
+                firstMessageOverride != null ? firstMessageOverride : baseFirst,
                 language, List.copyOf(languages), tools(prompt),
                 prompt.has("temperature") && !prompt.path("temperature").isNull() ? temperature : null,
-                maxTokens > 0 ? maxTokens : null, models.forPrompt(prompt));
+                maxTokens > 0 ? maxTokens : null, models.forPrompt(prompt), null, null, presets);
         return workflows.attach(profile, config); // the agent's workflow (StoredWorkflows)
+    }
+
+    /**
+     * {@code conversation_config.language_presets}: per language, {@code overrides.agent.first_message} (else
+     * {@code first_message_translation.text}), {@code overrides.agent.prompt.prompt} (with the multi-voice
+     * instructions {@code voiceSuffix} appended) and {@code overrides.tts.voice_id}; absent or blank ones are null.
+     */
+    static Map<String, LanguagePreset> languagePresets(JsonNode presets, String voiceSuffix) {
+        Map<String, LanguagePreset> out = new java.util.LinkedHashMap<>();
+        presets.fields().forEachRemaining(e -> {
+            JsonNode o = e.getValue().path("overrides");
+            String first = nonBlank(o.path("agent").path("first_message"));
+            if (first == null) first = nonBlank(e.getValue().path("first_message_translation").path("text"));
+            String prompt = nonBlank(o.path("agent").path("prompt").path("prompt"));
+            out.put(e.getKey(), new LanguagePreset(first, prompt == null ? null : prompt + voiceSuffix, nonBlank(o.path("tts").path("voice_id"))));
+        });
+        return out;
+    }
+
+    private static String nonBlank(JsonNode n) {
+        return n.isTextual() && !n.asText().isBlank() ? n.asText() : null;
     }
 
     /** ElevenLabs' multi-voice instructions when the agent has {@code tts.supported_voices}; else nothing. */

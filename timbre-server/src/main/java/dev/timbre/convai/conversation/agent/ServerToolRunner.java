@@ -41,6 +41,6 @@ public final class ServerToolRunner implements ToolRunner {
                 LOG.warn("could not count a call of tool {}: {}", binding.toolId(), e.toString());
             }
         }
-        return new Result(r.resultValue(), r.isError(), r.toolDetails(), r.latencySecs());
+        return new Result(r.resultValue(), r.isError(), r.toolDetails(), r.latencySecs(), r.assignments());
     }
 }

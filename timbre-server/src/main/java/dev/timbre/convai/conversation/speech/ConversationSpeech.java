@@ -40,7 +40,10 @@ final class ConversationSpeech implements AgentSpeech {
     private final TextToSpeechService tts;
     private final SpeechSynthesizer speech;
     private final Executor threads;
-    private final Voice voice;
+    /** The agent's own voice. */
+    private final Voice agentVoice;
+    /** The voice spoken now: the agent's, or a language preset's ({@link #useVoice}). */
+    private volatile Voice voice;
     private final Map<String, Voice> labelled;
     /** The multi-voice label left open by the last utterance; guarded by this object. */
     private String openLabel;
@@ -50,7 +53,27 @@ final class ConversationSpeech implements AgentSpeech {
         this.speech = speech;
         this.threads = threads;
         this.voice = voice;
+        this.agentVoice = voice;
         this.labelled = Map.copyOf(labelled);
+    }
+
+    /**
+     * Later utterances speak with {@code voiceId} (the agent's model, settings and speed; null: the agent's own voice);
+     * a voice we cannot speak with is ignored.
+     */
+    @Override
+    public void useVoice(String voiceId) {
+        Voice current = agentVoice;
+        if (voiceId == null || voiceId.equals(current.voiceId())) {
+            voice = agentVoice;
+            return;
+        }
+        try {
+            tts.prepare(voiceId, ConversationVoices.withText(current.template(), "Hello."), current.speed());
+            voice = new Voice(voiceId, current.template(), current.speed());
+        } catch (RuntimeException e) {
+            LOG.info("the agent keeps voice {}: the language preset's voice {} cannot speak: {}", voice.voiceId(), voiceId, e.getMessage());
+        }
     }
 
     @Override
@@ -79,6 +102,8 @@ final class ConversationSpeech implements AgentSpeech {
         private final String text;
         private final List<VoiceMarkup.Part> parts;
         private final Listener listener;
+        /** The agent's voice when the utterance was asked for ({@link #useVoice} affects later ones only). */
+        private final Voice main = voice;
         private volatile boolean cancelled;
         /** The synthesis being pulled; guarded by this object so that a cancel closes it exactly when it is open. */
         private SpeechRun synthesis;
@@ -149,7 +174,7 @@ final class ConversationSpeech implements AgentSpeech {
                 if (part.markup()) {
                     segments.add(SpeechScript.Segment.silent(piece));
                 } else {
-                    Voice v = part.label() == null ? voice : labelled.getOrDefault(part.label(), voice);
+                    Voice v = part.label() == null ? main : labelled.getOrDefault(part.label(), main);
                     segments.add(tts.prepare(v.voiceId(), ConversationVoices.withText(v.template(), piece), v.speed()).segment());
                 }
             }

@@ -58,7 +58,9 @@ public record VoiceConfig(VoiceSettings settings, String voiceId, String modelId
                 turn.path("speculative_turn").asBoolean(false), seconds(soft.path("timeout_seconds")), softMessages,
                 interruptions(cc.path("conversation").path("client_events")),
                 !agent.path("disable_first_message_interruptions").asBoolean(false));
-        String voiceId = text(ttsOverride.path("voice_id"), text(tts.path("voice_id"), null));
+        // a conversation that starts in a language with a preset speaks with the preset's voice (unless overridden)
+        JsonNode presetTts = cc.path("language_presets").path(language).path("overrides").path("tts");
+        String voiceId = text(ttsOverride.path("voice_id"), text(presetTts.path("voice_id"), text(tts.path("voice_id"), null)));
         Double speed = number(ttsOverride.path("speed"), number(tts.path("speed"), null));
         return new VoiceConfig(settings, voiceId, text(tts.path("model_id"), null),
                 number(ttsOverride.path("stability"), number(tts.path("stability"), null)),

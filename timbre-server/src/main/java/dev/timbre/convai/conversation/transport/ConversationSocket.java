@@ -12,6 +12,7 @@ import dev.timbre.agent.voice.VoiceConversation;
 import dev.timbre.agent.voice.VoiceEngines;
 import dev.timbre.common.WorkerPools;
 import dev.timbre.convai.conversation.agent.Initiation;
+import dev.timbre.convai.conversation.agent.InitiationWebhook;
 import dev.timbre.convai.conversation.speech.ConversationVoices;
 import dev.timbre.convai.conversation.speech.VoiceConfig;
 import dev.timbre.convai.conversations.ConversationStart;
@@ -194,8 +195,17 @@ public final class ConversationSocket {
 
     private void start(Initiation initiation, JsonNode data) {
         final Initiation init;
+        JsonNode given = data;
+        if (initiation == null && (data == null || data.isEmpty()) && InitiationWebhook.enabledFor(agentConfig)) {
+            try { // no client data: the workspace's initiation webhook supplies it (bounded by its timeout)
+                given = runtime.initiationWebhook().fetch(new InitiationWebhook.Caller(null, agentId, null, null)).orElse(data);
+            } catch (InitiationWebhook.Failed f) {
+                refuse(1011, "initiation_webhook_error", f.getMessage());
+                return;
+            }
+        }
         try {
-            init = initiation != null ? initiation : Initiation.check(data, agentConfig);
+            init = initiation != null ? initiation : Initiation.check(given, agentConfig);
         } catch (Initiation.Refused r) {
             refuse(1008, r.errorType, r.getMessage());
             return;
