@@ -405,7 +405,8 @@ public final class ConversationSession implements Conversation {
     /** The profile of the workflow node the conversation is in (same agent, language kept). */
     void useProfile(AgentProfile profile) {
         agent = profile;
-        systemPrompt = variables().render(profile.systemPrompt());
+        promptTemplate = profile.systemPrompt();
+        systemPrompt = promptVariables().render(promptTemplate);
     }
 
     /** A turn that is not an LLM reply (a workflow tool node); {@link #dropTurn} ends it. */

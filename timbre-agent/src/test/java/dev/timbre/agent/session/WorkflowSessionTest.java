@@ -131,10 +131,7 @@ class WorkflowSessionTest {
     @Test
     void aSubagentVoiceIsReportedToTheListener() {
         var model = new ScriptedLanguageModel(Reply.text("ok"));
-        List<String> voices = new ArrayList<>();
-        var listener = new RecordingListener() {
-            @Override public void voiceChanged(String voiceId) { voices.add(voiceId); }
-        };
+        var listener = new RecordingListener();
         var loop = new ManualLoop();
         var session = new ConversationSession(SessionConfig.of("c", agent(model, supportFlow())).withDynamicVariables(Map.of("verified", true)),
                 loop, listener, ToolRunner.NONE, AgentDirectory.NONE);
@@ -142,7 +139,7 @@ class WorkflowSessionTest {
         loop.drain();
         session.receive(new Frame.UserText("hi"));
         loop.drain();
-        assertThat(voices).containsExactly("voice_support");
+        assertThat(listener.voices).containsExactly("voice_support");
     }
 
     /** start → tool node (lookup) →(success) found / (failure) end. */
