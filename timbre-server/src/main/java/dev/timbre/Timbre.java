@@ -38,7 +38,18 @@ import dev.timbre.convai.tools.ToolsService;
 import dev.timbre.convai.llm.AgentLanguageModels;
 import dev.timbre.convai.postcall.PostCallProcessor;
 import dev.timbre.convai.postcall.PostCallSetup;
+import dev.timbre.convai.knowledgebase.AgentKnowledge;
+import dev.timbre.convai.knowledgebase.AgentKnowledgeBaseRoutes;
+import dev.timbre.convai.knowledgebase.KnowledgeBaseRepository;
+import dev.timbre.convai.knowledgebase.KnowledgeBaseRoutes;
+import dev.timbre.convai.knowledgebase.KnowledgeBaseService;
+import dev.timbre.convai.knowledgebase.PromptDocuments;
+import dev.timbre.convai.knowledgebase.UrlPages;
+import dev.timbre.convai.knowledgebase.extract.ExtractionLimits;
 import dev.timbre.convai.llm.ConfiguredLanguageModels;
+import dev.timbre.convai.llmusage.LlmPrices;
+import dev.timbre.convai.llmusage.LlmUsage;
+import dev.timbre.convai.llmusage.LlmUsageRoutes;
 import dev.timbre.convai.tools.HttpWebhookTools;
 import dev.timbre.outbound.OutboundAllowList;
 import dev.timbre.outbound.OutboundHttp;
@@ -188,6 +199,13 @@ public final class Timbre implements AutoCloseable {
             org.slf4j.LoggerFactory.getLogger(Timbre.class).info("User-supplied URLs may reach: {}", outbound.policy());
             ConfiguredLanguageModels languageModels = new ConfiguredLanguageModels(config.llm(), secrets::value, new OutboundTransport(outbound));
             HttpWebhookTools webhookTools = new HttpWebhookTools(secrets::value, outbound);
+            // knowledge base (/v1/convai/knowledge-base) and LLM usage estimates; prompt-mode documents go into agents' prompts
+            KnowledgeBaseRepository knowledgeRows = new KnowledgeBaseRepository(database.jdbi());
+            KnowledgeBaseService knowledgeBase = new KnowledgeBaseService(knowledgeRows, agents,
+                    new UrlPages(outbound, Duration.ofSeconds(10), 10 * 1024 * 1024), ExtractionLimits.DEFAULT,
+                    config.account().userId(), config.account().firstName(), Clock.systemUTC());
+            AgentKnowledge agentKnowledge = new AgentKnowledge(agents, knowledgeRows);
+            PromptDocuments promptDocuments = PromptDocuments.of(knowledgeRows);
             ConversationAudio recordings = new ConversationAudio(blobs);
             ConversationRepository conversationRecords = new ConversationRepository(database.jdbi());
             ConversationsService conversations = new ConversationsService(conversationRecords, recordings,
@@ -229,7 +247,7 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/service-accounts", new ServiceAccountsRoutes(new ServiceAccountsService(
                             new ServiceAccountRepository(database.jdbi()), keys, users, Clock.systemUTC()))),
                     mount("/v1/convai/agents", new AgentsRoutes(agents)),
-                    mount("/v1/convai/agents", new SimulationRoutes(new SimulationService(agents, new AgentProfiles(agents, tools, languageModels), languageModels,
+                    mount("/v1/convai/agents", new SimulationRoutes(new SimulationService(agents, new AgentProfiles(agents, tools, languageModels, promptDocuments), languageModels,
                             new ConversationAnalyser(Duration.ofSeconds(60)), Clock.systemUTC()))),
                     mount("/v1/convai/tools", new ToolsRoutes(tools)),
                     mount("/v1/convai/secrets", new SecretsRoutes(secrets)),
@@ -239,8 +257,11 @@ public final class Timbre implements AutoCloseable {
                             cipher.derivedKey("conversation-signatures"), new UsedGrantRepository(database.jdbi()), Clock.systemUTC(),
                             conversationVoices, new ConversationAdmission(config.limits().concurrentConversations(),
                                     config.limits().conversationConnectionsPerMinute(), Clock.systemUTC(),
-                                    conversationRecords::countStartedSince))),
-                    mount("/v1/convai/conversations", new ConversationsRoutes(conversations))));
+                                    conversationRecords::countStartedSince), promptDocuments)),
+                    mount("/v1/convai/conversations", new ConversationsRoutes(conversations)),
+                    mount("/v1/convai/knowledge-base", new KnowledgeBaseRoutes(knowledgeBase, config.limits().maxUploadBytes())),
+                    mount("/v1/convai/agent", new AgentKnowledgeBaseRoutes(agentKnowledge)),
+                    mount("/v1/convai", new LlmUsageRoutes(new LlmUsage(LlmPrices.bundled()), agentKnowledge))));
             speechToText.resumePending();
             postCall.resumePending();
             pvc.resumePending();

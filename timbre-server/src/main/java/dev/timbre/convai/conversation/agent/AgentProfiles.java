@@ -7,6 +7,7 @@ import dev.timbre.agent.tools.AgentTool;
 import dev.timbre.convai.agents.AgentsService;
 import dev.timbre.convai.conversation.speech.VoiceConfig;
 import dev.timbre.convai.conversation.speech.VoiceMarkup;
+import dev.timbre.convai.knowledgebase.PromptDocuments;
 import dev.timbre.convai.llm.AgentLanguageModels;
 import dev.timbre.convai.tools.ToolsService;
 import dev.timbre.http.ApiException;
@@ -27,11 +28,18 @@ public final class AgentProfiles implements AgentDirectory {
     private final AgentsService agents;
     private final ToolsService tools;
     private final AgentLanguageModels models;
+    private final PromptDocuments promptDocuments;
 
     public AgentProfiles(AgentsService agents, ToolsService tools, AgentLanguageModels models) {
+        this(agents, tools, models, PromptDocuments.NONE);
+    }
+
+    /** {@code promptDocuments}: the knowledge-base documents an agent puts into its prompt ({@code usage_mode} prompt). */
+    public AgentProfiles(AgentsService agents, ToolsService tools, AgentLanguageModels models, PromptDocuments promptDocuments) {
         this.agents = agents;
         this.tools = tools;
         this.models = models;
+        this.promptDocuments = promptDocuments;
     }
 
     /** The agent's full configuration (stored over defaults), or empty when there is no such agent. */
@@ -70,7 +78,7 @@ public final class AgentProfiles implements AgentDirectory {
         double temperature = prompt.path("temperature").asDouble(0);
         int maxTokens = prompt.path("max_tokens").asInt(-1);
         return new AgentProfile(agentId, config.path("name").asText(""),
-                (promptOverride != null ? promptOverride : prompt.path("prompt").asText("")) + multiVoice(config),
+                (promptOverride != null ? promptOverride : prompt.path("prompt").asText("")) + promptDocuments.appendix(config) + multiVoice(config),
                 firstMessageOverride != null ? firstMessageOverride : agent.path("first_message").asText(""),
                 language, List.copyOf(languages), tools(prompt),
                 prompt.has("temperature") && !prompt.path("temperature").isNull() ? temperature : null,
