@@ -6,7 +6,6 @@ import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
 import dev.timbre.http.ApiException;
-import dev.timbre.http.JsonBody;
 import dev.timbre.http.MultipartForm;
 import dev.timbre.http.Params;
 import io.javalin.apibuilder.EndpointGroup;
@@ -37,12 +36,12 @@ public final class KnowledgeBaseRoutes implements EndpointGroup {
         get(this::list);
         post(this::addCombined);
         post("/url", ctx -> {
-            DocumentRequests.Url r = JsonBody.read(ctx, DocumentRequests.Url.class);
-            ctx.json(service.createUrl(DocumentRequests.required(r.url(), "url"), DocumentRequests.name(r.name())));
+            DocumentRequests r = DocumentRequests.read(ctx);
+            ctx.json(service.createUrl(r.required("url"), r.name()));
         });
         post("/text", ctx -> {
-            DocumentRequests.Text r = JsonBody.read(ctx, DocumentRequests.Text.class);
-            ctx.json(service.createText(DocumentRequests.required(r.text(), "text"), DocumentRequests.name(r.name())));
+            DocumentRequests r = DocumentRequests.read(ctx);
+            ctx.json(service.createText(r.required("text"), r.name()));
         });
         post("/file", ctx -> {
             MultipartForm form = MultipartForm.read(ctx, maxUploadBytes);
@@ -51,8 +50,7 @@ public final class KnowledgeBaseRoutes implements EndpointGroup {
         get("/{documentation_id}", ctx -> ctx.json(service.get(id(ctx))));
         patch("/{documentation_id}", ctx -> {
             String id = id(ctx);
-            String name = DocumentRequests.required(JsonBody.read(ctx, DocumentRequests.Rename.class).name(), "name");
-            ctx.json(service.rename(id, DocumentRequests.name(name)));
+            ctx.json(service.rename(id, DocumentRequests.name(DocumentRequests.read(ctx).required("name"))));
         });
         delete("/{documentation_id}", ctx -> {
             service.delete(id(ctx), Params.queryBool(ctx, "force", false));
