@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class KnowledgeBaseRepository {
     private static final String LIST_COLUMNS = "document_id, name, type, url, mime_type, size_bytes, created_by, created_at_unix, updated_at_unix";
-    private static final Map<String, String> SORT_COLUMNS = Map.of("name", "name", "created_at", "created_at_unix",
+    private static final Map<String, String> SORT_COLUMNS = Map.of("name", "LOWER(name)", "created_at", "created_at_unix",
             "updated_at", "updated_at_unix", "size", "size_bytes");
 
     private final Jdbi jdbi;
