@@ -20,9 +20,13 @@ public final class DocumentViews {
     /** {@code ResourceAccessInfo}: a single-user server, so the caller is always the creator and admin. */
     public record AccessInfo(boolean isCreator, String creatorName, String creatorEmail, String role) {}
 
-    /** {@code GetKnowledgeBase{URL,File,Text}ResponseModel}: {@code url} only for type url. */
+    /**
+     * {@code GetKnowledgeBase{URL,File,Text}ResponseModel}: {@code url} only for type url; {@code filename} only for
+     * type file (not in this OpenAPI, but the current SDKs require it there).
+     */
     public record Document(String id, String name, Metadata metadata, List<String> supportedUsages, AccessInfo accessInfo,
-                           String extractedInnerHtml, String type, @JsonInclude(JsonInclude.Include.NON_NULL) String url) {}
+                           String extractedInnerHtml, String type, @JsonInclude(JsonInclude.Include.NON_NULL) String url,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String filename) {}
 
     /** {@code GetKnowledgeBaseSummary{URL,File,Text}ResponseModel}. */
     public record Summary(String id, String name, Metadata metadata, List<String> supportedUsages, AccessInfo accessInfo,

@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Jdbi;
  * that finds which agents name a document. A document and its chunks are written in one transaction.
  */
 public final class KnowledgeBaseRepository {
-    private static final String LIST_COLUMNS = "document_id, name, type, url, mime_type, size_bytes, created_by, created_at_unix, updated_at_unix";
+    private static final String LIST_COLUMNS = "document_id, name, type, url, mime_type, size_bytes, created_by, created_at_unix, updated_at_unix, filename";
     private static final Map<String, String> SORT_COLUMNS = Map.of("name", "LOWER(name)", "created_at", "created_at_unix",
             "updated_at", "updated_at_unix", "size", "size_bytes");
 
@@ -29,7 +29,7 @@ public final class KnowledgeBaseRepository {
     public void insert(StoredDocument d, List<StoredChunk> chunks) {
         jdbi.useTransaction(h -> {
             h.createUpdate("INSERT INTO knowledge_base_documents (" + LIST_COLUMNS + ", content, extracted_inner_html) VALUES "
-                    + "(:documentId, :name, :type, :url, :mimeType, :sizeBytes, :createdBy, :createdAtUnix, :updatedAtUnix, "
+                    + "(:documentId, :name, :type, :url, :mimeType, :sizeBytes, :createdBy, :createdAtUnix, :updatedAtUnix, :filename, "
                     + ":content, :extractedInnerHtml)").bindMethods(d).execute();
             var batch = h.prepareBatch("INSERT INTO knowledge_base_chunks (chunk_id, document_id, position, content) "
                     + "VALUES (:chunkId, :documentId, :position, :content)");
@@ -111,6 +111,6 @@ public final class KnowledgeBaseRepository {
         return new StoredDocument(rs.getString("document_id"), rs.getString("name"), rs.getString("type"), rs.getString("url"),
                 rs.getString("mime_type"), withContent ? rs.getString("content") : null,
                 withContent ? rs.getString("extracted_inner_html") : null, rs.getLong("size_bytes"), rs.getString("created_by"),
-                rs.getLong("created_at_unix"), rs.getLong("updated_at_unix"));
+                rs.getLong("created_at_unix"), rs.getLong("updated_at_unix"), rs.getString("filename"));
     }
 }

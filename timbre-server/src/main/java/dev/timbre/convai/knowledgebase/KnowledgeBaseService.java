@@ -45,24 +45,26 @@ public final class KnowledgeBaseService {
 
     public DocumentViews.Added createText(String text, String name) {
         Extracted e = extracted(() -> DocumentFiles.text(text, limits));
-        return store("text", name != null ? name : defaultName(e.text()), null, "text/plain", e);
+        return store("text", name != null ? name : defaultName(e.text()), null, null, "text/plain", e);
     }
 
     public DocumentViews.Added createFile(String filename, String contentType, byte[] data, String name) {
         Extracted e = extracted(() -> DocumentFiles.extract(filename, contentType, data, limits));
         String fallback = filename != null && !filename.isBlank() ? filename : e.title() != null ? e.title() : defaultName(e.text());
-        return store("file", name != null ? name : fallback, null, DocumentFiles.mimeType(filename, contentType), e);
+        return store("file", name != null ? name : fallback, null, filename != null && !filename.isBlank() ? filename : fallback,
+                DocumentFiles.mimeType(filename, contentType), e);
     }
 
     public DocumentViews.Added createUrl(String url, String name) {
         Extracted e = pages.fetch(url, limits);
-        return store("url", name != null ? name : e.title() != null ? e.title() : url, url.strip(), "text/html", e);
+        return store("url", name != null ? name : e.title() != null ? e.title() : url, url.strip(), null, "text/html", e);
     }
 
     public DocumentViews.Document get(String documentId) {
         StoredDocument d = stored(documentId);
         return new DocumentViews.Document(d.documentId(), d.name(), metadata(d), DocumentViews.SUPPORTED_USAGES, accessInfo,
-                d.extractedInnerHtml(), d.type(), "url".equals(d.type()) ? d.url() : null);
+                d.extractedInnerHtml(), d.type(), "url".equals(d.type()) ? d.url() : null,
+                "file".equals(d.type()) ? (d.filename() != null ? d.filename() : d.name()) : null);
     }
 
     /** The stored document for other areas (prompt documents, RAG); empty when there is none. */
@@ -130,12 +132,12 @@ public final class KnowledgeBaseService {
         return new DocumentViews.Chunk(c.chunkId(), d.name(), c.content());
     }
 
-    private DocumentViews.Added store(String type, String name, String url, String mimeType, Extracted e) {
+    private DocumentViews.Added store(String type, String name, String url, String filename, String mimeType, Extracted e) {
         long now = clock.instant().getEpochSecond();
         String id = Ids.random();
         String shortName = name.length() > 1000 ? name.substring(0, 1000) : name;
         StoredDocument d = new StoredDocument(id, shortName, type, url, mimeType, e.text(), e.html(),
-                e.text().getBytes(StandardCharsets.UTF_8).length, userId, now, now);
+                e.text().getBytes(StandardCharsets.UTF_8).length, userId, now, now, clip(filename));
         List<StoredChunk> chunks = new ArrayList<>();
         List<String> parts = Chunks.split(e.text());
         for (int i = 0; i < parts.size(); i++) chunks.add(new StoredChunk(id + "_" + i, id, i, parts.get(i)));
@@ -194,6 +196,10 @@ public final class KnowledgeBaseService {
 
     static ApiException notFound(String documentId) {
         return ApiException.notFound("document_not_found", "Document with id '" + documentId + "' not found");
+    }
+
+    private static String clip(String s) {
+        return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
     }
 
     private static String defaultName(String text) {

@@ -31,14 +31,20 @@ public final class LlmUsage {
     /** {@code LLMUsageCalculatorResponseModel}. */
     public record Response(List<LlmPrice> llmPrices) {}
 
-    /** {@code LLMUsageCalculatorLLMResponseModel}. */
-    public record LlmPrice(String llm, double pricePerMinute) {}
+    /**
+     * {@code LLMUsageCalculatorLLMResponseModel}; {@code price_per_message} (one LLM call: a minute's price over
+     * {@link #CALLS_PER_MINUTE}) is not in this OpenAPI, but the current SDKs require it.
+     */
+    public record LlmPrice(String llm, double pricePerMinute, double pricePerMessage) {}
 
     public Response calculate(long promptLength, long numberOfPages, boolean ragEnabled) {
         double knowledge = ragEnabled ? Math.min((double) numberOfPages * PAGE_TOKENS, RAG_TOKENS) : (double) numberOfPages * PAGE_TOKENS;
         double input = (double) promptLength / CHARS_PER_TOKEN + knowledge + HISTORY_TOKENS;
-        return new Response(prices.all().stream().map(p -> new LlmPrice(p.llm(), round(p.perMinute() != null ? p.perMinute()
-                : CALLS_PER_MINUTE * (input * p.inputPerMillion() + OUTPUT_TOKENS * p.outputPerMillion()) / 1e6))).toList());
+        return new Response(prices.all().stream().map(p -> {
+            double perMinute = p.perMinute() != null ? p.perMinute()
+                    : CALLS_PER_MINUTE * (input * p.inputPerMillion() + OUTPUT_TOKENS * p.outputPerMillion()) / 1e6;
+            return new LlmPrice(p.llm(), round(perMinute), round(perMinute / CALLS_PER_MINUTE));
+        }).toList());
     }
 
     private static double round(double usd) {

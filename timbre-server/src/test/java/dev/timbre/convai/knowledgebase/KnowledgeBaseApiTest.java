@@ -133,6 +133,7 @@ class KnowledgeBaseApiTest {
         TestServer.Response pdf = server.get("/v1/convai/knowledge-base/" + ids.get(0));
         OpenApiContract.assertConforms("GET", "/v1/convai/knowledge-base/{documentation_id}", pdf);
         assertThat(pdf.json().get("type").asText()).isEqualTo("file");
+        assertThat(pdf.json().get("filename").asText()).isEqualTo("hours.pdf");
         assertThat(pdf.json().get("extracted_inner_html").asText()).contains("We open at nine.");
         assertThat(server.get("/v1/convai/knowledge-base/" + ids.get(2) + "/content").text()).contains("A storm came in.");
 

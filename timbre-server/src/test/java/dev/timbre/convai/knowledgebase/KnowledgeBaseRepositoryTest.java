@@ -14,7 +14,7 @@ class KnowledgeBaseRepositoryTest {
 
     static StoredDocument doc(String id, String name, String type, long size, long t) {
         return new StoredDocument(id, name, type, type.equals("url") ? "https://example.com/" + id : null, "text/plain",
-                "content of " + id, "<p>content of " + id + "</p>", size, "user", t, t);
+                "content of " + id, "<p>content of " + id + "</p>", size, "user", t, t, type.equals("file") ? id + ".pdf" : null);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -29,6 +29,7 @@ class KnowledgeBaseRepositoryTest {
             repo.insert(doc(p + "c", "Gamma_" + p, "file", 20, 300), List.of());
 
             assertThat(repo.find(p + "b").orElseThrow().url()).isEqualTo("https://example.com/" + p + "b");
+            assertThat(repo.find(p + "c").orElseThrow().filename()).isEqualTo(p + "c.pdf");
             assertThat(repo.chunks(p + "a")).extracting(StoredChunk::content).containsExactly("one", "two");
 
             // a chunk id that exists makes the second insert fail, and nothing of it is stored
