@@ -152,6 +152,15 @@ class KnowledgeBaseApiTest {
         TestServer.Response empty = server.postMultipart("/v1/convai/knowledge-base/file",
                 new Multipart().file("file", "e.txt", "text/plain", "  ".getBytes(StandardCharsets.UTF_8)));
         assertThat(empty.status()).isEqualTo(400);
+        // the older combined route takes a file or a url
+        TestServer.Response combined = server.postMultipart("/v1/convai/knowledge-base",
+                new Multipart().file("file", "c.txt", "text/plain", "Combined upload.".getBytes(StandardCharsets.UTF_8)));
+        assertThat(combined.status()).as(combined.toString()).isEqualTo(200);
+        OpenApiContract.assertConforms("POST", "/v1/convai/knowledge-base", combined);
+        TestServer.Response combinedUrl = server.postMultipart("/v1/convai/knowledge-base", new Multipart().field("url", page("/faq")));
+        assertThat(combinedUrl.status()).as(combinedUrl.toString()).isEqualTo(200);
+        assertThat(server.get("/v1/convai/knowledge-base/" + combinedUrl.json().get("id").asText()).json().get("type").asText()).isEqualTo("url");
+
         TestServer.Response noFile = server.postMultipart("/v1/convai/knowledge-base/file", new Multipart().field("name", "x"));
         assertThat(noFile.status()).isEqualTo(422);
         OpenApiContract.assertConforms("POST", "/v1/convai/knowledge-base/file", noFile);
