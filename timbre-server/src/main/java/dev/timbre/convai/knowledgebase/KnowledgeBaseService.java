@@ -85,7 +85,7 @@ public final class KnowledgeBaseService {
 
     public DocumentViews.Document rename(String documentId, String name) {
         stored(documentId);
-        if (!repository.rename(documentId, name, clock.instant().getEpochSecond())) throw notFound(documentId);
+        if (!repository.rename(documentId, clip(printable(name)), clock.instant().getEpochSecond())) throw notFound(documentId);
         return get(documentId);
     }
 
@@ -135,9 +135,9 @@ public final class KnowledgeBaseService {
     private DocumentViews.Added store(String type, String name, String url, String filename, String mimeType, Extracted e) {
         long now = clock.instant().getEpochSecond();
         String id = Ids.random();
-        String shortName = name.length() > 1000 ? name.substring(0, 1000) : name;
+        String shortName = clip(printable(name));
         StoredDocument d = new StoredDocument(id, shortName, type, url, mimeType, e.text(), e.html(),
-                e.text().getBytes(StandardCharsets.UTF_8).length, userId, now, now, clip(filename));
+                e.text().getBytes(StandardCharsets.UTF_8).length, userId, now, now, clip(printable(filename)));
         List<StoredChunk> chunks = new ArrayList<>();
         List<String> parts = Chunks.split(e.text());
         for (int i = 0; i < parts.size(); i++) chunks.add(new StoredChunk(id + "_" + i, id, i, parts.get(i)));
@@ -198,6 +198,12 @@ public final class KnowledgeBaseService {
         return ApiException.notFound("document_not_found", "Document with id '" + documentId + "' not found");
     }
 
+    /** Without control characters (PostgreSQL text cannot hold NUL); null stays null. */
+    private static String printable(String s) {
+        return s == null ? null : s.replaceAll("[\\x00-\\x1F\\x7F]", " ");
+    }
+
+    /** At most 1,000 characters, the name columns' size. */
     private static String clip(String s) {
         return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
     }

@@ -49,7 +49,13 @@ public final class UrlPages {
         }
     }
 
+    /** The longest URL a document keeps ({@code knowledge_base_documents.url}). */
+    static final int MAX_URL_CHARS = 4096;
+
     private static URI parse(String url) {
+        if (url.strip().length() > MAX_URL_CHARS) {
+            throw ApiException.invalid("String should have at most " + MAX_URL_CHARS + " characters", "string_too_long", "body", "url");
+        }
         try {
             URI uri = URI.create(url.strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);

@@ -190,6 +190,8 @@ class KnowledgeBaseApiTest {
         TestServer.Response notUrl = server.postJson("/v1/convai/knowledge-base/url", "{\"url\": \"file:///etc/passwd\"}");
         assertThat(notUrl.status()).isEqualTo(422);
         assertThat(server.postJson("/v1/convai/knowledge-base/url", "{}").status()).isEqualTo(422);
+        assertThat(server.postJson("/v1/convai/knowledge-base/url", "{\"url\": \"https://example.com/" + "a".repeat(5000) + "\"}").status())
+                .isEqualTo(422);
     }
 
     @Test

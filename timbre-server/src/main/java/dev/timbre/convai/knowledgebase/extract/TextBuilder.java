@@ -7,6 +7,8 @@ import org.jsoup.nodes.Entities;
  * to grow past {@code maxChars} of text. Not thread-safe: one per extraction.
  */
 final class TextBuilder {
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0E-\\x1F\\x7F]");
+
     private final int maxChars;
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder html = new StringBuilder();
@@ -15,9 +17,12 @@ final class TextBuilder {
         this.maxChars = maxChars;
     }
 
-    /** Adds one paragraph (whitespace runs folded to one space; blank ones dropped). */
+    /**
+     * Adds one paragraph: control characters removed (PostgreSQL text cannot hold NUL), whitespace runs folded to one
+     * space; blank ones dropped.
+     */
     TextBuilder paragraph(String raw) throws ExtractionException {
-        String p = raw == null ? "" : raw.replaceAll("[\\s\\u00A0]+", " ").strip();
+        String p = raw == null ? "" : CONTROL.matcher(raw).replaceAll("").replaceAll("[\\s\\u00A0]+", " ").strip();
         if (p.isEmpty()) return this;
         if (text.length() + p.length() + 2 > maxChars) {
             throw new ExtractionException(ExtractionException.Kind.TOO_LARGE,

@@ -81,6 +81,7 @@ class DocumentFilesTest {
         Extracted t = DocumentFiles.extract("notes.txt", null, "line one\nline two\n\nsecond <para>".getBytes(StandardCharsets.UTF_8), LIMITS);
         assertThat(t.text()).isEqualTo("line one line two\n\nsecond <para>");
         assertThat(t.html()).contains("<p>second &lt;para&gt;</p>");
+        assertThat(DocumentFiles.text("a\u0000b\u0007c", LIMITS).text()).isEqualTo("abc");
     }
 
     @Test
