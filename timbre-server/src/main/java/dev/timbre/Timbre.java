@@ -39,7 +39,18 @@ import dev.timbre.convai.tools.ToolsService;
 import dev.timbre.convai.llm.AgentLanguageModels;
 import dev.timbre.convai.postcall.PostCallProcessor;
 import dev.timbre.convai.postcall.PostCallSetup;
+import dev.timbre.convai.knowledgebase.AgentKnowledge;
+import dev.timbre.convai.knowledgebase.AgentKnowledgeBaseRoutes;
+import dev.timbre.convai.knowledgebase.KnowledgeBaseRepository;
+import dev.timbre.convai.knowledgebase.KnowledgeBaseRoutes;
+import dev.timbre.convai.knowledgebase.KnowledgeBaseService;
+import dev.timbre.convai.knowledgebase.PromptDocuments;
+import dev.timbre.convai.knowledgebase.UrlPages;
+import dev.timbre.convai.knowledgebase.extract.ExtractionLimits;
 import dev.timbre.convai.llm.ConfiguredLanguageModels;
+import dev.timbre.convai.llmusage.LlmPrices;
+import dev.timbre.convai.llmusage.LlmUsage;
+import dev.timbre.convai.llmusage.LlmUsageRoutes;
 import dev.timbre.convai.tools.HttpWebhookTools;
 import dev.timbre.outbound.OutboundAllowList;
 import dev.timbre.outbound.OutboundHttp;
@@ -194,6 +205,13 @@ public final class Timbre implements AutoCloseable {
             HttpWebhookTools webhookTools = new HttpWebhookTools(secrets::value, outbound, authConnections);
             var initiationWebhook = new dev.timbre.convai.conversation.agent.InitiationWebhook(() -> convaiSettings.settings().get(
                     "conversation_initiation_client_data_webhook"), secrets::value, outbound, dev.timbre.convai.conversation.agent.InitiationWebhook.DEFAULT_TIMEOUT);
+            // knowledge base (/v1/convai/knowledge-base) and LLM usage estimates; prompt-mode documents go into agents' prompts
+            KnowledgeBaseRepository knowledgeRows = new KnowledgeBaseRepository(database.jdbi());
+            KnowledgeBaseService knowledgeBase = new KnowledgeBaseService(knowledgeRows, agents,
+                    new UrlPages(outbound, Duration.ofSeconds(10), 10 * 1024 * 1024), ExtractionLimits.DEFAULT,
+                    config.account().userId(), config.account().firstName(), Clock.systemUTC());
+            AgentKnowledge agentKnowledge = new AgentKnowledge(agents, knowledgeRows);
+            PromptDocuments promptDocuments = PromptDocuments.of(knowledgeRows);
             ConversationAudio recordings = new ConversationAudio(blobs);
             ConversationRepository conversationRecords = new ConversationRepository(database.jdbi());
             ConversationsService conversations = new ConversationsService(conversationRecords, recordings,
@@ -212,7 +230,7 @@ public final class Timbre implements AutoCloseable {
 
             // agent tests (/v1/convai/agent-testing, run-tests, test-invocations): one agent turn on the simulation's session, then a judge
             AgentTesting agentTesting = new AgentTesting(database.jdbi(), agents, tools, new SimulationService(agents,
-                    new AgentProfiles(agents, tools, languageModels), languageModels, new ConversationAnalyser(Duration.ofSeconds(60)), Clock.systemUTC()),
+                    new AgentProfiles(agents, tools, languageModels, promptDocuments), languageModels, new ConversationAnalyser(Duration.ofSeconds(60)), Clock.systemUTC()),
                     Clock.systemUTC());
 
             ApiKeyAuth auth = new ApiKeyAuth(keys);
@@ -240,7 +258,7 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/service-accounts", new ServiceAccountsRoutes(new ServiceAccountsService(
                             new ServiceAccountRepository(database.jdbi()), keys, users, Clock.systemUTC()))),
                     mount("/v1/convai/agents", new AgentsRoutes(agents)),
-                    mount("/v1/convai/agents", new SimulationRoutes(new SimulationService(agents, new AgentProfiles(agents, tools, languageModels), languageModels,
+                    mount("/v1/convai/agents", new SimulationRoutes(new SimulationService(agents, new AgentProfiles(agents, tools, languageModels, promptDocuments), languageModels,
                             new ConversationAnalyser(Duration.ofSeconds(60)), Clock.systemUTC()))),
                     mount("/v1/convai/tools", new ToolsRoutes(tools)),
                     mount("/v1/convai/secrets", new SecretsRoutes(secrets)),
@@ -250,11 +268,14 @@ public final class Timbre implements AutoCloseable {
                             cipher.derivedKey("conversation-signatures"), new UsedGrantRepository(database.jdbi()), Clock.systemUTC(),
                             conversationVoices, new ConversationAdmission(config.limits().concurrentConversations(),
                                     config.limits().conversationConnectionsPerMinute(), Clock.systemUTC(),
-                                    conversationRecords::countStartedSince), initiationWebhook)),
+                                    conversationRecords::countStartedSince), promptDocuments, initiationWebhook)),
                     mount("/v1/convai/conversations", new ConversationsRoutes(conversations)),
                     mount("/v1/convai/agent-testing", agentTesting.testRoutes()),
                     mount("/v1/convai/agents", agentTesting.runTestsRoutes()),
-                    mount("/v1/convai/test-invocations", agentTesting.invocationRoutes())));
+                    mount("/v1/convai/test-invocations", agentTesting.invocationRoutes()),
+                    mount("/v1/convai/knowledge-base", new KnowledgeBaseRoutes(knowledgeBase, config.limits().maxUploadBytes())),
+                    mount("/v1/convai/agent", new AgentKnowledgeBaseRoutes(agentKnowledge)),
+                    mount("/v1/convai", new LlmUsageRoutes(new LlmUsage(LlmPrices.bundled()), agentKnowledge))));
             speechToText.resumePending();
             postCall.resumePending();
             pvc.resumePending();

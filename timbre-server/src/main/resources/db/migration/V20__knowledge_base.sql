@@ -14,7 +14,9 @@ CREATE TABLE knowledge_base_documents (
     size_bytes           BIGINT        NOT NULL,
     created_by           VARCHAR(64)   NOT NULL,
     created_at_unix      BIGINT        NOT NULL,
-    updated_at_unix      BIGINT        NOT NULL
+    updated_at_unix      BIGINT        NOT NULL,
+    -- file documents: the uploaded file's name (the SDKs require it in the file model); null for url and text
+    filename             VARCHAR(1000)
 );
 CREATE INDEX knowledge_base_documents_name ON knowledge_base_documents (name);
 

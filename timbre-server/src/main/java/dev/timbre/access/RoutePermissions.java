@@ -45,7 +45,8 @@ public final class RoutePermissions {
             new Rule("/v1/convai", CONVAI_READ, CONVAI_WRITE));
 
     private static final List<Exact> EXACT = List.of(
-            new Exact("POST", "/v1/history/download", SPEECH_HISTORY_READ)); // reads audio, changes nothing
+            new Exact("POST", "/v1/history/download", SPEECH_HISTORY_READ), // reads audio, changes nothing
+            new Exact("POST", "/v1/convai/llm-usage/calculate", CONVAI_READ)); // an estimate, changes nothing
 
     private RoutePermissions() {}
 

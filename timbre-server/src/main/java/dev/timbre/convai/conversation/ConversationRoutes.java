@@ -20,6 +20,7 @@ import dev.timbre.convai.conversation.transport.ServerEvents;
 import dev.timbre.convai.conversation.transport.TurnOverhead;
 import dev.timbre.convai.conversation.transport.UsedGrants;
 import dev.timbre.convai.conversations.ConversationLog;
+import dev.timbre.convai.knowledgebase.PromptDocuments;
 import dev.timbre.convai.llm.AgentLanguageModels;
 import dev.timbre.convai.tools.ToolsService;
 import dev.timbre.convai.tools.WebhookTools;
@@ -76,18 +77,20 @@ public final class ConversationRoutes implements EndpointGroup {
     /**
      * {@code signingKey}: the key of signed URLs and tokens; keep it stable so that they survive a restart.
      * {@code usedGrants}: where spent single-use grants are kept (persistent, so they stay spent after a restart).
+     * {@code promptDocuments}: knowledge-base documents agents put into their prompts.
      */
     public ConversationRoutes(AgentsService agents, ToolsService tools, AgentLanguageModels models, WebhookTools webhooks,
                               ConversationLog log, ApiKeyAuth auth, MeterRegistry metrics, byte[] signingKey, UsedGrants usedGrants,
-                              Clock clock, ConversationVoices voices, ConversationAdmission admission) {
-        this(agents, tools, models, webhooks, log, auth, metrics, signingKey, usedGrants, clock, voices, admission, InitiationWebhook.NONE);
+                              Clock clock, ConversationVoices voices, ConversationAdmission admission, PromptDocuments promptDocuments) {
+        this(agents, tools, models, webhooks, log, auth, metrics, signingKey, usedGrants, clock, voices, admission, promptDocuments, InitiationWebhook.NONE);
     }
 
     /** As above; {@code initiationWebhook}: the workspace's conversation initiation webhook. */
     public ConversationRoutes(AgentsService agents, ToolsService tools, AgentLanguageModels models, WebhookTools webhooks,
                               ConversationLog log, ApiKeyAuth auth, MeterRegistry metrics, byte[] signingKey, UsedGrants usedGrants,
-                              Clock clock, ConversationVoices voices, ConversationAdmission admission, InitiationWebhook initiationWebhook) {
-        this(agents, auth, admission, new ConversationRuntime(new AgentProfiles(agents, tools, models), new BackgroundConversationLog(log), new ServerToolRunner(webhooks, tools::recordCall),
+                              Clock clock, ConversationVoices voices, ConversationAdmission admission, PromptDocuments promptDocuments,
+                              InitiationWebhook initiationWebhook) {
+        this(agents, auth, admission, new ConversationRuntime(new AgentProfiles(agents, tools, models, promptDocuments), new BackgroundConversationLog(log), new ServerToolRunner(webhooks, tools::recordCall),
                 new ConversationSignatures(signingKey, clock, usedGrants), timers(), clock, Duration.ofSeconds(3), Duration.ofMillis(50),
                 Duration.ofSeconds(10), new TurnOverhead(metrics), voices, ConversationRuntime.DEFAULT_MAX_QUEUED_BYTES, initiationWebhook));
     }

@@ -8,6 +8,7 @@ import dev.timbre.agent.tools.AgentTool;
 import dev.timbre.convai.agents.AgentsService;
 import dev.timbre.convai.conversation.speech.VoiceConfig;
 import dev.timbre.convai.conversation.speech.VoiceMarkup;
+import dev.timbre.convai.knowledgebase.PromptDocuments;
 import dev.timbre.convai.llm.AgentLanguageModels;
 import dev.timbre.convai.tools.ToolsService;
 import dev.timbre.http.ApiException;
@@ -29,12 +30,19 @@ public final class AgentProfiles implements AgentDirectory {
     private final ToolsService tools;
     private final AgentLanguageModels models;
     private final StoredWorkflows workflows;
+    private final PromptDocuments promptDocuments;
 
     public AgentProfiles(AgentsService agents, ToolsService tools, AgentLanguageModels models) {
+        this(agents, tools, models, PromptDocuments.NONE);
+    }
+
+    /** {@code promptDocuments}: the knowledge-base documents an agent puts into its prompt ({@code usage_mode} prompt). */
+    public AgentProfiles(AgentsService agents, ToolsService tools, AgentLanguageModels models, PromptDocuments promptDocuments) {
         this.agents = agents;
         this.tools = tools;
         this.models = models;
         this.workflows = new StoredWorkflows(this::tools, models);
+        this.promptDocuments = promptDocuments;
     }
 
     /** The agent's full configuration (stored over defaults), or empty when there is no such agent. */
@@ -72,14 +80,16 @@ public final class AgentProfiles implements AgentDirectory {
         config.path("conversation_config").path("language_presets").fieldNames().forEachRemaining(languages::add);
         double temperature = prompt.path("temperature").asDouble(0);
         int maxTokens = prompt.path("max_tokens").asInt(-1);
-        Map<String, LanguagePreset> presets = languagePresets(config.path("conversation_config").path("language_presets"), multiVoice(config));
+        // prompt-mode knowledge-base documents and multi-voice instructions follow every prompt, a preset's too
+        String suffix = promptDocuments.appendix(config) + multiVoice(config);
+        Map<String, LanguagePreset> presets = languagePresets(config.path("conversation_config").path("language_presets"), suffix);
         // a conversation that starts in a preset's language greets and prompts as the preset says (overrides win)
         LanguagePreset startPreset = language.equals(agent.path("language").asText("en")) ? null : presets.get(language);
         String basePrompt = startPreset != null && startPreset.systemPrompt() != null ? startPreset.systemPrompt()
-                : prompt.path("prompt").asText("") + multiVoice(config);
+                : prompt.path("prompt").asText("") + suffix;
         String baseFirst = startPreset != null && startPreset.firstMessage() != null ? startPreset.firstMessage() : agent.path("first_message").asText("");
         AgentProfile profile = new AgentProfile(agentId, config.path("name").asText(""),
-                promptOverride != null ? promptOverride + multiVoice(config) : basePrompt,
+                promptOverride != null ? promptOverride + suffix : basePrompt,
                 firstMessageOverride != null ? firstMessageOverride : baseFirst,
                 language, List.copyOf(languages), tools(prompt),
                 prompt.has("temperature") && !prompt.path("temperature").isNull() ? temperature : null,
