@@ -23,7 +23,11 @@ import dev.timbre.db.Database;
 import dev.timbre.engines.EngineCatalog;
 import dev.timbre.engines.RemoteSpeechProviders;
 import dev.timbre.engines.ModelCatalog;
+import dev.timbre.engines.TextEmbeddings;
 import dev.timbre.engines.VoiceActivityDetectors;
+import dev.timbre.convai.knowledgebase.rag.AgentKnowledge;
+import dev.timbre.convai.knowledgebase.rag.RagIndexRoutes;
+import dev.timbre.convai.knowledgebase.rag.RagIndexService;
 import dev.timbre.convai.secrets.SecretCipher;
 import dev.timbre.convai.secrets.SecretDependents;
 import dev.timbre.convai.secrets.SecretRepository;
@@ -122,7 +126,7 @@ public final class Timbre implements AutoCloseable {
                            ConfiguredLanguageModels languageModels, HttpWebhookTools webhookTools,
                            ConversationsService conversations, PostCallProcessor postCall, OutboundHttp outbound,
                            VoiceActivityDetectors voiceActivity, ConversationVoices conversationVoices, SpeechSynthesizer speech,
-                           ProfessionalCloning pvc, TextToVoiceService textToVoice) {}
+                           ProfessionalCloning pvc, TextToVoiceService textToVoice, RagIndexService rag) {}
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
         this.database = database;
@@ -188,6 +192,9 @@ public final class Timbre implements AutoCloseable {
             org.slf4j.LoggerFactory.getLogger(Timbre.class).info("User-supplied URLs may reach: {}", outbound.policy());
             ConfiguredLanguageModels languageModels = new ConfiguredLanguageModels(config.llm(), secrets::value, new OutboundTransport(outbound));
             HttpWebhookTools webhookTools = new HttpWebhookTools(secrets::value, outbound);
+            // RAG: knowledge-base indexes (embedding engine loaded on first use) and agents' retrieval
+            RagIndexService rag = new RagIndexService(database.jdbi(), TextEmbeddings.miniLm(config.dataDir()), Clock.systemUTC());
+            AgentKnowledge knowledge = new AgentKnowledge(rag);
             ConversationAudio recordings = new ConversationAudio(blobs);
             ConversationRepository conversationRecords = new ConversationRepository(database.jdbi());
             ConversationsService conversations = new ConversationsService(conversationRecords, recordings,
@@ -229,9 +236,10 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/service-accounts", new ServiceAccountsRoutes(new ServiceAccountsService(
                             new ServiceAccountRepository(database.jdbi()), keys, users, Clock.systemUTC()))),
                     mount("/v1/convai/agents", new AgentsRoutes(agents)),
-                    mount("/v1/convai/agents", new SimulationRoutes(new SimulationService(agents, new AgentProfiles(agents, tools, languageModels), languageModels,
+                    mount("/v1/convai/agents", new SimulationRoutes(new SimulationService(agents, new AgentProfiles(agents, tools, languageModels, knowledge), languageModels,
                             new ConversationAnalyser(Duration.ofSeconds(60)), Clock.systemUTC()))),
                     mount("/v1/convai/tools", new ToolsRoutes(tools)),
+                    mount("/v1/convai/knowledge-base", new RagIndexRoutes(rag)),
                     mount("/v1/convai/secrets", new SecretsRoutes(secrets)),
                     mount("/v1/convai/settings", new SettingsRoutes(convaiSettings)),
                     mount("/v1/convai/conversation", new ConversationRoutes(agents, tools, languageModels,
@@ -239,7 +247,7 @@ public final class Timbre implements AutoCloseable {
                             cipher.derivedKey("conversation-signatures"), new UsedGrantRepository(database.jdbi()), Clock.systemUTC(),
                             conversationVoices, new ConversationAdmission(config.limits().concurrentConversations(),
                                     config.limits().conversationConnectionsPerMinute(), Clock.systemUTC(),
-                                    conversationRecords::countStartedSince))),
+                                    conversationRecords::countStartedSince), knowledge)),
                     mount("/v1/convai/conversations", new ConversationsRoutes(conversations))));
             speechToText.resumePending();
             postCall.resumePending();
@@ -250,7 +258,7 @@ public final class Timbre implements AutoCloseable {
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,
-                    pvc, textToVoice));
+                    pvc, textToVoice, rag));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -340,6 +348,7 @@ public final class Timbre implements AutoCloseable {
         services.textToVoice().close();
         services.speechToText().close();
         services.pvc().close();
+        services.rag().close();
         services.postCall().close();
         services.languageModels().close();
         services.webhookTools().close();

@@ -4,6 +4,7 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.timbre.agent.knowledge.Knowledge;
 import dev.timbre.agent.tools.ToolRunner;
 import dev.timbre.common.WorkerPools;
 import dev.timbre.convai.agents.AgentsService;
@@ -41,6 +42,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 
 /**
  * {@code /v1/convai/conversation}: the agent conversation WebSocket, {@code GET get-signed-url} and {@code GET token}.
@@ -78,8 +80,9 @@ public final class ConversationRoutes implements EndpointGroup {
      */
     public ConversationRoutes(AgentsService agents, ToolsService tools, AgentLanguageModels models, WebhookTools webhooks,
                               ConversationLog log, ApiKeyAuth auth, MeterRegistry metrics, byte[] signingKey, UsedGrants usedGrants,
-                              Clock clock, ConversationVoices voices, ConversationAdmission admission) {
-        this(agents, auth, admission, new ConversationRuntime(new AgentProfiles(agents, tools, models), new BackgroundConversationLog(log), new ServerToolRunner(webhooks, tools::recordCall),
+                              Clock clock, ConversationVoices voices, ConversationAdmission admission,
+                              Function<JsonNode, Knowledge> knowledge) {
+        this(agents, auth, admission, new ConversationRuntime(new AgentProfiles(agents, tools, models, knowledge), new BackgroundConversationLog(log), new ServerToolRunner(webhooks, tools::recordCall),
                 new ConversationSignatures(signingKey, clock, usedGrants), timers(), clock, Duration.ofSeconds(3), Duration.ofMillis(50),
                 Duration.ofSeconds(10), new TurnOverhead(metrics), voices, ConversationRuntime.DEFAULT_MAX_QUEUED_BYTES));
     }

@@ -1,6 +1,7 @@
 package dev.timbre.convai.conversation.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.timbre.agent.knowledge.Knowledge;
 import dev.timbre.agent.session.AgentDirectory;
 import dev.timbre.agent.session.AgentProfile;
 import dev.timbre.agent.tools.AgentTool;
@@ -17,21 +18,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Agents' stored configuration → the runtime's {@link AgentProfile}: prompt, first message, language(s), LLM and
- * tools (inline {@code prompt.tools}, {@code prompt.tool_ids} through {@link ToolsService}, {@code prompt.built_in_tools}).
+ * Agents' stored configuration → the runtime's {@link AgentProfile}: prompt, first message, language(s), LLM,
+ * knowledge (RAG: {@code prompt.rag}, {@code prompt.knowledge_base}) and tools (inline {@code prompt.tools}, {@code prompt.tool_ids} through {@link ToolsService}, {@code prompt.built_in_tools}).
  * Also the {@link AgentDirectory} transfers use. Thread-safe; blocking (database reads).
  */
 public final class AgentProfiles implements AgentDirectory {
     private final AgentsService agents;
     private final ToolsService tools;
     private final AgentLanguageModels models;
+    private final Function<JsonNode, Knowledge> knowledge;
 
+    /** Profiles without knowledge (RAG off for every agent). */
     public AgentProfiles(AgentsService agents, ToolsService tools, AgentLanguageModels models) {
+        this(agents, tools, models, prompt -> Knowledge.NONE);
+    }
+
+    /** {@code knowledge}: an agent's {@code prompt} → its RAG ({@code AgentKnowledge}). */
+    public AgentProfiles(AgentsService agents, ToolsService tools, AgentLanguageModels models, Function<JsonNode, Knowledge> knowledge) {
         this.agents = agents;
         this.tools = tools;
         this.models = models;
+        this.knowledge = knowledge;
     }
 
     /** The agent's full configuration (stored over defaults), or empty when there is no such agent. */
@@ -74,7 +84,7 @@ public final class AgentProfiles implements AgentDirectory {
                 firstMessageOverride != null ? firstMessageOverride : agent.path("first_message").asText(""),
                 language, List.copyOf(languages), tools(prompt),
                 prompt.has("temperature") && !prompt.path("temperature").isNull() ? temperature : null,
-                maxTokens > 0 ? maxTokens : null, models.forPrompt(prompt));
+                maxTokens > 0 ? maxTokens : null, models.forPrompt(prompt), knowledge.apply(prompt), null, null);
     }
 
     /** ElevenLabs' multi-voice instructions when the agent has {@code tts.supported_voices}; else nothing. */
