@@ -16,10 +16,10 @@ final class RagIndexRepository {
             + "used_bytes, created_at_unix, updated_at_unix";
 
     /** A chunk of a document, in reading order. */
-    record Chunk(String chunkId, String content) {}
+    public record Chunk(String chunkId, String content) {}
 
     /** A stored vector with its chunk's text. */
-    record StoredVector(String chunkId, String content, byte[] vector) {}
+    public record StoredVector(String chunkId, String content, byte[] vector) {}
 
     private final Jdbi jdbi;
 

@@ -8,5 +8,5 @@ package dev.timbre.convai.knowledgebase.rag;
  * @param status created | processing | succeeded | failed
  * @param usedBytes the stored vectors' size in bytes
  */
-record StoredRagIndex(String ragIndexId, String documentId, String model, String engineModel, String status,
+public record StoredRagIndex(String ragIndexId, String documentId, String model, String engineModel, String status,
                       double progressPercentage, long usedBytes, long createdAtUnix, long updatedAtUnix) {}
