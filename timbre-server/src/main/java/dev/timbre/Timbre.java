@@ -193,7 +193,7 @@ public final class Timbre implements AutoCloseable {
             ConfiguredLanguageModels languageModels = new ConfiguredLanguageModels(config.llm(), secrets::value, new OutboundTransport(outbound));
             HttpWebhookTools webhookTools = new HttpWebhookTools(secrets::value, outbound);
             // RAG: knowledge-base indexes (embedding engine loaded on first use) and agents' retrieval
-            RagIndexService rag = new RagIndexService(database.jdbi(), TextEmbeddings.miniLm(config.dataDir()), Clock.systemUTC());
+            RagIndexService rag = new RagIndexService(database.jdbi(), TextEmbeddings.configured(config.engines().remoteEmbeddings(), config.dataDir()), Clock.systemUTC());
             AgentKnowledge knowledge = new AgentKnowledge(rag);
             ConversationAudio recordings = new ConversationAudio(blobs);
             ConversationRepository conversationRecords = new ConversationRepository(database.jdbi());

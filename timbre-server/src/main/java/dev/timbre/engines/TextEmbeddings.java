@@ -2,8 +2,11 @@ package dev.timbre.engines;
 
 import dev.timbre.engine.EngineException;
 import dev.timbre.engine.TextEmbedding;
+import dev.timbre.config.TimbreConfig;
 import dev.timbre.engine.embeddings.MiniLmEmbedding;
+import dev.timbre.engine.remote.OpenAiEmbeddings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -29,6 +32,16 @@ public final class TextEmbeddings implements TextEmbedding {
     /** all-MiniLM-L6-v2 in process; DJL's tokenizer library is extracted under {@code dataDir/cache/djl}. */
     public static TextEmbeddings miniLm(Path dataDir) {
         return new TextEmbeddings(MiniLmEmbedding.MODEL_ID, () -> MiniLmEmbedding.load(dataDir.resolve("cache").resolve("djl")));
+    }
+
+    /**
+     * The configured engine: the OpenAI-compatible server of {@code remote} when it has a URL (no model to load),
+     * else all-MiniLM-L6-v2 in process.
+     */
+    public static TextEmbeddings configured(TimbreConfig.RemoteEmbeddings remote, Path dataDir) {
+        if (remote == null || remote.url() == null) return miniLm(dataDir);
+        OpenAiEmbeddings engine = new OpenAiEmbeddings(remote.url(), remote.apiKey(), remote.model(), Duration.ofSeconds(remote.timeoutSeconds()));
+        return new TextEmbeddings(engine.modelId(), () -> engine);
     }
 
     /** The loaded engine (loading it now if needed). */
