@@ -86,6 +86,26 @@ class ConversationRagApiTest {
         assertThat(stored).contains("rag_retrieval").doesNotContain("kept by Elias Thorn");
     }
 
+    @Test
+    void theOfflineRuleModelAnswersFromTheDocument() {
+        String doc = KnowledgeRows.document(server.timbre().database().jdbi(), "Ferries", List.of(
+                "The ferry to Inishmore leaves Rossaveal at half past ten every morning.",
+                "Bicycles can be hired next to the pier on Inishmore."));
+        var created = server.postJson("/v1/convai/agents/create", ("{'name':'Ferry','conversation_config':{'agent':{'first_message':'',"
+                + "'prompt':{'prompt':'You help travellers.','llm':'gemini-2.0-flash',"
+                + "'knowledge_base':[{'type':'text','name':'Ferries','id':'" + doc + "'}],'rag':{'enabled':true}}},"
+                + "'conversation':{'text_only':true}}}").replace('\'', '"'));
+        String agentId = created.json().get("agent_id").asText();
+        try (var c = ConversationClient.open(server.timbre().port(), "/v1/convai/conversation?agent_id=" + agentId, Map.of(), "convai")) {
+            c.sendJson(ConversationHarness.INIT);
+            c.message();
+            c.sendJson("{'type':'user_message','text':'When does the ferry to Inishmore leave?'}");
+            List<JsonNode> reply = c.until("agent_response");
+            assertThat(reply.get(reply.size() - 1).path("agent_response_event").path("agent_response").asText())
+                    .isEqualTo("The ferry to Inishmore leaves Rossaveal at half past ten every morning.");
+        }
+    }
+
     /** The stored conversation's agent entry once it carries {@code rag_retrieval_info} (at most 30 s). */
     static JsonNode awaitRag(String conversationId) throws InterruptedException {
         List<String> seen = new ArrayList<>();
