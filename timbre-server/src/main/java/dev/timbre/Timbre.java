@@ -24,7 +24,11 @@ import dev.timbre.db.Database;
 import dev.timbre.engines.EngineCatalog;
 import dev.timbre.engines.RemoteSpeechProviders;
 import dev.timbre.engines.ModelCatalog;
+import dev.timbre.engines.TextEmbeddings;
 import dev.timbre.engines.VoiceActivityDetectors;
+import dev.timbre.convai.knowledgebase.rag.AgentRetrieval;
+import dev.timbre.convai.knowledgebase.rag.RagIndexRoutes;
+import dev.timbre.convai.knowledgebase.rag.RagIndexService;
 import dev.timbre.convai.secrets.SecretCipher;
 import dev.timbre.convai.secrets.SecretDependents;
 import dev.timbre.convai.secrets.SecretRepository;
@@ -134,7 +138,7 @@ public final class Timbre implements AutoCloseable {
                            ConfiguredLanguageModels languageModels, HttpWebhookTools webhookTools,
                            ConversationsService conversations, PostCallProcessor postCall, OutboundHttp outbound,
                            VoiceActivityDetectors voiceActivity, ConversationVoices conversationVoices, SpeechSynthesizer speech,
-                           ProfessionalCloning pvc, TextToVoiceService textToVoice, AgentTesting agentTesting) {}
+                           ProfessionalCloning pvc, TextToVoiceService textToVoice, AgentTesting agentTesting, RagIndexService rag) {}
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
         this.database = database;
@@ -212,6 +216,9 @@ public final class Timbre implements AutoCloseable {
                     config.account().userId(), config.account().firstName(), Clock.systemUTC());
             AgentKnowledge agentKnowledge = new AgentKnowledge(agents, knowledgeRows);
             PromptDocuments promptDocuments = PromptDocuments.of(knowledgeRows);
+            // RAG: knowledge-base indexes (embedding engine loaded on first use) and agents' retrieval
+            RagIndexService rag = new RagIndexService(database.jdbi(), TextEmbeddings.configured(config.engines().remoteEmbeddings(), config.dataDir()), Clock.systemUTC());
+            AgentRetrieval knowledge = new AgentRetrieval(rag);
             ConversationAudio recordings = new ConversationAudio(blobs);
             ConversationRepository conversationRecords = new ConversationRepository(database.jdbi());
             ConversationsService conversations = new ConversationsService(conversationRecords, recordings,
@@ -230,7 +237,7 @@ public final class Timbre implements AutoCloseable {
 
             // agent tests (/v1/convai/agent-testing, run-tests, test-invocations): one agent turn on the simulation's session, then a judge
             AgentTesting agentTesting = new AgentTesting(database.jdbi(), agents, tools, new SimulationService(agents,
-                    new AgentProfiles(agents, tools, languageModels, promptDocuments), languageModels, new ConversationAnalyser(Duration.ofSeconds(60)), Clock.systemUTC()),
+                    new AgentProfiles(agents, tools, languageModels, promptDocuments, knowledge), languageModels, new ConversationAnalyser(Duration.ofSeconds(60)), Clock.systemUTC()),
                     Clock.systemUTC());
 
             ApiKeyAuth auth = new ApiKeyAuth(keys);
@@ -258,9 +265,10 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/service-accounts", new ServiceAccountsRoutes(new ServiceAccountsService(
                             new ServiceAccountRepository(database.jdbi()), keys, users, Clock.systemUTC()))),
                     mount("/v1/convai/agents", new AgentsRoutes(agents)),
-                    mount("/v1/convai/agents", new SimulationRoutes(new SimulationService(agents, new AgentProfiles(agents, tools, languageModels, promptDocuments), languageModels,
+                    mount("/v1/convai/agents", new SimulationRoutes(new SimulationService(agents, new AgentProfiles(agents, tools, languageModels, promptDocuments, knowledge), languageModels,
                             new ConversationAnalyser(Duration.ofSeconds(60)), Clock.systemUTC()))),
                     mount("/v1/convai/tools", new ToolsRoutes(tools)),
+                    mount("/v1/convai/knowledge-base", new RagIndexRoutes(rag)),
                     mount("/v1/convai/secrets", new SecretsRoutes(secrets)),
                     mount("/v1/convai/settings", new SettingsRoutes(convaiSettings)),
                     mount("/v1/convai/conversation", new ConversationRoutes(agents, tools, languageModels,
@@ -268,7 +276,7 @@ public final class Timbre implements AutoCloseable {
                             cipher.derivedKey("conversation-signatures"), new UsedGrantRepository(database.jdbi()), Clock.systemUTC(),
                             conversationVoices, new ConversationAdmission(config.limits().concurrentConversations(),
                                     config.limits().conversationConnectionsPerMinute(), Clock.systemUTC(),
-                                    conversationRecords::countStartedSince), promptDocuments, initiationWebhook)),
+                                    conversationRecords::countStartedSince), promptDocuments, knowledge, initiationWebhook)),
                     mount("/v1/convai/conversations", new ConversationsRoutes(conversations)),
                     mount("/v1/convai/agent-testing", agentTesting.testRoutes()),
                     mount("/v1/convai/agents", agentTesting.runTestsRoutes()),
@@ -286,7 +294,7 @@ public final class Timbre implements AutoCloseable {
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,
-                    pvc, textToVoice, agentTesting));
+                    pvc, textToVoice, agentTesting, rag));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -376,6 +384,7 @@ public final class Timbre implements AutoCloseable {
         services.textToVoice().close();
         services.speechToText().close();
         services.pvc().close();
+        services.rag().close();
         services.postCall().close();
         services.agentTesting().close();
         services.languageModels().close();

@@ -66,6 +66,13 @@ public final class ConfigLoader {
         }
 
         c = remoteTextToSpeech(c, env);
+        if (env.containsKey("TIMBRE_EMBEDDINGS_URL") || env.containsKey("TIMBRE_EMBEDDINGS_API_KEY") || env.containsKey("TIMBRE_EMBEDDINGS_MODEL")) {
+            TimbreConfig.RemoteEmbeddings r = c.engines().remoteEmbeddings() != null ? c.engines().remoteEmbeddings()
+                    : new TimbreConfig.RemoteEmbeddings(null, null, null, 0);
+            c = c.withEngines(c.engines().withRemoteEmbeddings(new TimbreConfig.RemoteEmbeddings(
+                    env.getOrDefault("TIMBRE_EMBEDDINGS_URL", r.url()), env.getOrDefault("TIMBRE_EMBEDDINGS_API_KEY", r.apiKey()),
+                    env.getOrDefault("TIMBRE_EMBEDDINGS_MODEL", r.model()), r.timeoutSeconds())));
+        }
 
         if (env.containsKey("TIMBRE_POST_CALL_WEBHOOK_URL") && !env.get("TIMBRE_POST_CALL_WEBHOOK_URL").isBlank()) {
             c = c.withWebhooks(c.webhooks().withPostCall(new TimbreConfig.Webhook(env.get("TIMBRE_POST_CALL_WEBHOOK_URL").strip(),

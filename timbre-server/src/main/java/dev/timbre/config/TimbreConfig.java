@@ -92,12 +92,15 @@ public record TimbreConfig(
      * @param remoteSpeechToText the server the {@code openai} provider calls; null when none is configured
      * @param remoteTextToSpeech the server the TTS providers {@code openai} and {@code elevenlabs} call (named as the
      *        main TTS provider or among the extras); null when none is configured
+     * @param remoteEmbeddings the OpenAI-compatible embeddings server RAG uses; null (the default): all-MiniLM-L6-v2
+     *        in process
      */
     public record Engines(String textToSpeech,
                           @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> extraTextToSpeech,
                           String speechToText,
                           RemoteSpeechToText remoteSpeechToText,
-                          RemoteTextToSpeech remoteTextToSpeech) {
+                          RemoteTextToSpeech remoteTextToSpeech,
+                          RemoteEmbeddings remoteEmbeddings) {
         /** No speech-to-text engine: the STT endpoints answer 503. What an {@code Engines} built without one has. */
         public static final String NO_SPEECH_TO_TEXT = "none";
         /** The server's default: pocketsphinx when its library and model are installed, else sphinx4 (pure Java). */
@@ -106,6 +109,11 @@ public record TimbreConfig(
         public Engines {
             extraTextToSpeech = extraTextToSpeech == null ? List.of() : List.copyOf(extraTextToSpeech);
             speechToText = speechToText == null || speechToText.isBlank() ? NO_SPEECH_TO_TEXT : speechToText;
+        }
+
+        public Engines(String textToSpeech, List<String> extraTextToSpeech, String speechToText, RemoteSpeechToText remoteSpeechToText,
+                       RemoteTextToSpeech remoteTextToSpeech) {
+            this(textToSpeech, extraTextToSpeech, speechToText, remoteSpeechToText, remoteTextToSpeech, null);
         }
 
         public Engines(String textToSpeech, List<String> extraTextToSpeech, String speechToText, RemoteSpeechToText remoteSpeechToText) {
@@ -121,27 +129,57 @@ public record TimbreConfig(
         }
 
         public Engines withSpeechToText(String provider) {
-            return new Engines(textToSpeech, extraTextToSpeech, provider, remoteSpeechToText, remoteTextToSpeech);
+            return new Engines(textToSpeech, extraTextToSpeech, provider, remoteSpeechToText, remoteTextToSpeech, remoteEmbeddings);
         }
 
         public Engines withRemoteSpeechToText(RemoteSpeechToText remote) {
-            return new Engines(textToSpeech, extraTextToSpeech, speechToText, remote, remoteTextToSpeech);
+            return new Engines(textToSpeech, extraTextToSpeech, speechToText, remote, remoteTextToSpeech, remoteEmbeddings);
         }
 
         public Engines withRemoteTextToSpeech(RemoteTextToSpeech remote) {
-            return new Engines(textToSpeech, extraTextToSpeech, speechToText, remoteSpeechToText, remote);
+            return new Engines(textToSpeech, extraTextToSpeech, speechToText, remoteSpeechToText, remote, remoteEmbeddings);
         }
 
         public Engines withTextToSpeech(String provider) {
-            return new Engines(provider, extraTextToSpeech, speechToText, remoteSpeechToText, remoteTextToSpeech);
+            return new Engines(provider, extraTextToSpeech, speechToText, remoteSpeechToText, remoteTextToSpeech, remoteEmbeddings);
         }
 
         public Engines withExtraTextToSpeech(List<String> extras) {
-            return new Engines(textToSpeech, extras, speechToText, remoteSpeechToText, remoteTextToSpeech);
+            return new Engines(textToSpeech, extras, speechToText, remoteSpeechToText, remoteTextToSpeech, remoteEmbeddings);
+        }
+
+        public Engines withRemoteEmbeddings(RemoteEmbeddings remote) {
+            return new Engines(textToSpeech, extraTextToSpeech, speechToText, remoteSpeechToText, remoteTextToSpeech, remote);
         }
 
         public Engines(String textToSpeech) {
             this(textToSpeech, List.of("auto"));
+        }
+    }
+
+    /**
+     * A remote OpenAI-compatible embeddings server ({@code POST {url}/v1/embeddings}) for RAG instead of the in-process
+     * all-MiniLM-L6-v2 (YAML {@code engines.remote_embeddings}; env {@code TIMBRE_EMBEDDINGS_URL},
+     * {@code TIMBRE_EMBEDDINGS_API_KEY}, {@code TIMBRE_EMBEDDINGS_MODEL}).
+     *
+     * @param url the server's base URL; null or blank: no remote embeddings
+     * @param apiKey sent as {@code Authorization: Bearer}; null sends none
+     * @param model the {@code model} field; {@code text-embedding-3-small} when not set
+     * @param timeoutSeconds one request's limit; 30 when not set
+     */
+    public record RemoteEmbeddings(String url, String apiKey, String model, int timeoutSeconds) {
+        public RemoteEmbeddings {
+            url = url == null || url.isBlank() ? null : url.strip();
+            apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
+            model = model == null || model.isBlank() ? "text-embedding-3-small" : model.strip();
+            timeoutSeconds = timeoutSeconds <= 0 ? 30 : timeoutSeconds;
+        }
+
+        /** Without the key, so that a logged configuration does not leak it. */
+        @Override
+        public String toString() {
+            return "RemoteEmbeddings[url=" + url + ", apiKey=" + (apiKey == null ? "none" : "***") + ", model=" + model
+                    + ", timeoutSeconds=" + timeoutSeconds + "]";
         }
     }
 

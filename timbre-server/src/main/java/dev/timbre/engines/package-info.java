@@ -22,6 +22,9 @@
  *       {@code /v1/models} reports, character limits); every TTS model bound to the main TTS provider unless
  *       {@code models:} in the config names another (an unknown id fails start-up); a model is listed only while its
  *       engine is loaded. Immutable.</li>
+ *   <li>{@link dev.timbre.engines.TextEmbeddings}: RAG's one embedding engine, all-MiniLM-L6-v2 in process or an
+ *       OpenAI-compatible server ({@code engines.remote_embeddings}); loaded at first use (not at start-up), a failed load
+ *       retried at most every 30 s.</li>
  *   <li>{@link dev.timbre.engines.VoiceActivityDetectors}: Silero VAD loaded once (one ONNX session for every call),
  *       else the energy detector with one warning; {@code get()} gives a new detector per voice conversation.
  *       {@code close} waits for frames being scored and frees the session; detectors still held then score 0.</li>

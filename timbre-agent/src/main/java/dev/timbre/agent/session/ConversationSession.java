@@ -44,6 +44,7 @@ public final class ConversationSession implements Conversation {
     private final ReplyStage reply;
     private final ToolStage tools;
     private final WorkflowStage workflow;
+    private final KnowledgeStage knowledge;
     private AgentProfile agent;
     private String language;
     private String systemPrompt = "";
@@ -76,6 +77,7 @@ public final class ConversationSession implements Conversation {
             finish(new SessionEnd(reason, 1000, errorType, errorMessage, transcript.snapshot()));
         });
         this.reply = new ReplyStage(this, loop);
+        this.knowledge = new KnowledgeStage(this, loop);
         this.tools = new ToolStage(this, loop, runner == null ? ToolRunner.NONE : runner, directory == null ? AgentDirectory.NONE : directory);
         this.workflow = new WorkflowStage(this, loop, tools, directory == null ? AgentDirectory.NONE : directory);
     }
@@ -171,8 +173,9 @@ public final class ConversationSession implements Conversation {
 
     /** A new turn: the LLM answers {@code messages} (the history, or a variant of it that is not kept). */
     void startTurn(List<ChatMessage> messages) {
-        turn = new Turn(++turnIds);
-        reply.request(turn, agent, promptWithLanguage(), messages, config);
+        Turn t = new Turn(++turnIds);
+        turn = t;
+        knowledge.retrieve(t, agent.knowledge(), messages, () -> reply.request(t, agent, promptFor(t), messages, config));
     }
 
     /** The user spoke while the agent was replying: stop the reply, keep what was said. */
@@ -218,6 +221,10 @@ public final class ConversationSession implements Conversation {
             return;
         }
         int entry = transcript.addAgent(text.isBlank() ? null : text, secondsInCall(), t.eventId);
+        if (t.ragUnrecorded) {
+            transcript.ragRetrieval(entry, t.rag);
+            t.ragUnrecorded = false;
+        }
         t.eventId = 0; // the response is complete: an interruption from now on (during tools) has nothing to cut
         List<ToolCall> calls = List.copyOf(t.calls);
         history.add(ChatMessage.assistant(text, calls));
@@ -237,7 +244,7 @@ public final class ConversationSession implements Conversation {
             if (outcome.farewell() != null && !outcome.farewell().isBlank() && t.text.toString().isBlank()) say(outcome.farewell());
             finish(new SessionEnd("end_call tool was called.", 1000, null, null, transcript.snapshot()));
         } else if (outcome.needsReply() && t.rounds < config.maxToolRounds() + 1) {
-            reply.request(t, agent, promptWithLanguage(), history.messages(), config);
+            reply.request(t, agent, promptFor(t), history.messages(), config);
         } else {
             finishTurn(t);
         }
@@ -270,6 +277,11 @@ public final class ConversationSession implements Conversation {
         } finally {
             if (shutsDownLoop) loop.shutdown();
         }
+    }
+
+    /** The system prompt of {@code t}'s LLM rounds: the agent's, plus the knowledge retrieved for the turn. */
+    private String promptFor(Turn t) {
+        return KnowledgeStage.prompt(promptWithLanguage(), t.rag);
     }
 
     private String promptWithLanguage() {

@@ -37,6 +37,11 @@ final class Transcript {
                 e.feedback(), e.interrupted(), e.originalMessage(), e.sourceMedium(), e.turnMetrics(), e.ragRetrieval()));
     }
 
+    /** Records the knowledge retrieved for the agent entry at {@code index} ({@code rag_retrieval_info}). */
+    void ragRetrieval(int index, dev.timbre.agent.transcript.RagRetrieval retrieval) {
+        entries.set(index, entries.get(index).withRagRetrieval(retrieval));
+    }
+
     /** The agent was cut short: the user heard only {@code heard} of {@code original} (the full text). */
     void interrupt(int index, String heard, String original) {
         TranscriptEntry e = entries.get(index);

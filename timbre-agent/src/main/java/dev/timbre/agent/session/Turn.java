@@ -26,6 +26,10 @@ final class Turn {
     /** Timers to cancel with the turn (tool timeouts). */
     final List<SessionLoop.Timer> timers = new ArrayList<>();
     boolean cancelled;
+    /** The knowledge retrieved for this turn (its LLM rounds all see it), or null. */
+    dev.timbre.agent.transcript.RagRetrieval rag;
+    /** True until {@link #rag} is put on the turn's first agent transcript entry. */
+    boolean ragUnrecorded;
 
     Turn(int id) { this.id = id; }
 

@@ -4,6 +4,7 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.timbre.agent.knowledge.Knowledge;
 import dev.timbre.agent.tools.ToolRunner;
 import dev.timbre.common.WorkerPools;
 import dev.timbre.convai.agents.AgentsService;
@@ -43,6 +44,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 
 /**
  * {@code /v1/convai/conversation}: the agent conversation WebSocket, {@code GET get-signed-url} and {@code GET token}.
@@ -81,16 +83,17 @@ public final class ConversationRoutes implements EndpointGroup {
      */
     public ConversationRoutes(AgentsService agents, ToolsService tools, AgentLanguageModels models, WebhookTools webhooks,
                               ConversationLog log, ApiKeyAuth auth, MeterRegistry metrics, byte[] signingKey, UsedGrants usedGrants,
-                              Clock clock, ConversationVoices voices, ConversationAdmission admission, PromptDocuments promptDocuments) {
-        this(agents, tools, models, webhooks, log, auth, metrics, signingKey, usedGrants, clock, voices, admission, promptDocuments, InitiationWebhook.NONE);
+                              Clock clock, ConversationVoices voices, ConversationAdmission admission, PromptDocuments promptDocuments,
+                              Function<JsonNode, Knowledge> knowledge) {
+        this(agents, tools, models, webhooks, log, auth, metrics, signingKey, usedGrants, clock, voices, admission, promptDocuments, knowledge, InitiationWebhook.NONE);
     }
 
     /** As above; {@code initiationWebhook}: the workspace's conversation initiation webhook. */
     public ConversationRoutes(AgentsService agents, ToolsService tools, AgentLanguageModels models, WebhookTools webhooks,
                               ConversationLog log, ApiKeyAuth auth, MeterRegistry metrics, byte[] signingKey, UsedGrants usedGrants,
                               Clock clock, ConversationVoices voices, ConversationAdmission admission, PromptDocuments promptDocuments,
-                              InitiationWebhook initiationWebhook) {
-        this(agents, auth, admission, new ConversationRuntime(new AgentProfiles(agents, tools, models, promptDocuments), new BackgroundConversationLog(log), new ServerToolRunner(webhooks, tools::recordCall),
+                              Function<JsonNode, Knowledge> knowledge, InitiationWebhook initiationWebhook) {
+        this(agents, auth, admission, new ConversationRuntime(new AgentProfiles(agents, tools, models, promptDocuments, knowledge), new BackgroundConversationLog(log), new ServerToolRunner(webhooks, tools::recordCall),
                 new ConversationSignatures(signingKey, clock, usedGrants), timers(), clock, Duration.ofSeconds(3), Duration.ofMillis(50),
                 Duration.ofSeconds(10), new TurnOverhead(metrics), voices, ConversationRuntime.DEFAULT_MAX_QUEUED_BYTES, initiationWebhook));
     }

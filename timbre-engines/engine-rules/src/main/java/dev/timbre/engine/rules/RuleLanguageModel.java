@@ -35,6 +35,9 @@ import java.util.regex.Pattern;
  *   <li>goodbye / bye / see you / farewell → {@code "Goodbye!"} and a call to {@code end_call} when offered;</li>
  *   <li>a tool whose name words (or longer description words) appear in the user's message is called
  *       (system tools such as {@code end_call} or {@code transfer_to_number} are only called by rules);</li>
+ *   <li>retrieved knowledge in the system prompt (a section after a line containing {@code information from the
+ *       knowledge base}, as the agent runtime's RAG writes it) → its sentence sharing the most words with the
+ *       user's message ({@code KnowledgeAnswer});</li>
  *   <li>otherwise a short polite echo: {@code You said <text>. How can I help?}.</li>
  * </ol>
  * Tool arguments are {@code {}} plus a {@code reason} string when the tool's schema has one. Replies stream word by
@@ -136,6 +139,8 @@ public final class RuleLanguageModel implements LanguageModel {
                 if (said.contains(" " + w + " ")) return new Reply("", List.of(call(idBase + 1, spec, "the user mentioned " + w)));
             }
         }
+        String known = KnowledgeAnswer.find(request.systemPrompt(), lastUser);
+        if (known != null) return new Reply(known, List.of());
         String echo = lastUser.strip().replaceAll("[.!?…\\s]+$", "");
         return new Reply(echo.isEmpty() ? "Sorry, I didn't catch that." : "You said " + echo + ". How can I help?", List.of());
     }

@@ -1,6 +1,7 @@
 package dev.timbre.convai.conversation.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.timbre.agent.knowledge.Knowledge;
 import dev.timbre.agent.session.AgentDirectory;
 import dev.timbre.agent.session.AgentProfile;
 import dev.timbre.agent.session.LanguagePreset;
@@ -19,10 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Agents' stored configuration → the runtime's {@link AgentProfile}: prompt, first message, language(s), LLM and
- * tools (inline {@code prompt.tools}, {@code prompt.tool_ids} through {@link ToolsService}, {@code prompt.built_in_tools}).
+ * Agents' stored configuration → the runtime's {@link AgentProfile}: prompt, first message, language(s), LLM,
+ * knowledge (RAG: {@code prompt.rag}, {@code prompt.knowledge_base}) and tools (inline {@code prompt.tools}, {@code prompt.tool_ids} through {@link ToolsService}, {@code prompt.built_in_tools}).
  * Also the {@link AgentDirectory} transfers use. Thread-safe; blocking (database reads).
  */
 public final class AgentProfiles implements AgentDirectory {
@@ -31,18 +33,25 @@ public final class AgentProfiles implements AgentDirectory {
     private final AgentLanguageModels models;
     private final StoredWorkflows workflows;
     private final PromptDocuments promptDocuments;
+    private final Function<JsonNode, Knowledge> knowledge;
 
+    /** Profiles without knowledge (RAG off for every agent). */
     public AgentProfiles(AgentsService agents, ToolsService tools, AgentLanguageModels models) {
-        this(agents, tools, models, PromptDocuments.NONE);
+        this(agents, tools, models, PromptDocuments.NONE, prompt -> Knowledge.NONE);
     }
 
-    /** {@code promptDocuments}: the knowledge-base documents an agent puts into its prompt ({@code usage_mode} prompt). */
-    public AgentProfiles(AgentsService agents, ToolsService tools, AgentLanguageModels models, PromptDocuments promptDocuments) {
+    /**
+     * {@code promptDocuments}: the knowledge-base documents an agent puts into its prompt ({@code usage_mode} prompt);
+     * {@code knowledge}: an agent's {@code prompt} → its RAG ({@code AgentRetrieval}).
+     */
+    public AgentProfiles(AgentsService agents, ToolsService tools, AgentLanguageModels models, PromptDocuments promptDocuments,
+                         Function<JsonNode, Knowledge> knowledge) {
         this.agents = agents;
         this.tools = tools;
         this.models = models;
         this.workflows = new StoredWorkflows(this::tools, models);
         this.promptDocuments = promptDocuments;
+        this.knowledge = knowledge;
     }
 
     /** The agent's full configuration (stored over defaults), or empty when there is no such agent. */
@@ -93,7 +102,7 @@ public final class AgentProfiles implements AgentDirectory {
                 firstMessageOverride != null ? firstMessageOverride : baseFirst,
                 language, List.copyOf(languages), tools(prompt),
                 prompt.has("temperature") && !prompt.path("temperature").isNull() ? temperature : null,
-                maxTokens > 0 ? maxTokens : null, models.forPrompt(prompt), null, null, presets);
+                maxTokens > 0 ? maxTokens : null, models.forPrompt(prompt), knowledge.apply(prompt), null, presets);
         return workflows.attach(profile, config); // the agent's workflow (StoredWorkflows)
     }
 

@@ -1,0 +1,26 @@
+/**
+ * RAG over knowledge-base documents: indexes (E31–E34 under {@code /v1/convai/knowledge-base}) and agents' retrieval.
+ *
+ * <ul>
+ *   <li>{@link dev.timbre.convai.knowledgebase.rag.RagIndexRoutes} → {@link dev.timbre.convai.knowledgebase.rag.RagIndexService}:
+ *       compute (200 with the index as it is now: {@code created}, {@code processing} or, when it already exists,
+ *       {@code succeeded}), list, overview, delete; unknown document 404 {@code document_not_found}, unknown index
+ *       404 {@code rag_index_not_found}, a model outside {@code EmbeddingModelEnum} 422.</li>
+ *   <li>Embedding models: ElevenLabs' {@code e5_mistral_7b_instruct} and {@code multilingual_e5_large_instruct} both
+ *       map to the one engine the server loaded ({@code engines.TextEmbeddings}: all-MiniLM-L6-v2 in process, or the
+ *       configured OpenAI-compatible server); the index row keeps the name asked for and the engine's model id.</li>
+ *   <li>{@code IndexJob} on the {@code rag-index} worker (one thread, ≤ 256 queued, 429 past that): chunks of
+ *       {@code knowledge_base_chunks} (V20) embedded 32 at a time, vectors stored in {@code rag_chunk_embeddings}
+ *       (V21, float32 little-endian, one transaction), then {@code succeeded}; any failure {@code failed}; a document
+ *       deleted meanwhile takes its index row with it (ON DELETE CASCADE) and the job ends.</li>
+ *   <li>{@code VectorIndex}: in memory, exact cosine search over each document's float matrix (no approximate index:
+ *       10,000 chunks take about 1–2 ms, see docs/benchmarks.md); rebuilt per document from the stored vectors by
+ *       {@code RagSearch} on any node.</li>
+ *   <li>{@link dev.timbre.convai.knowledgebase.rag.AgentRetrieval}: an agent's {@code prompt.rag} and
+ *       {@code prompt.knowledge_base} → {@code RagKnowledge} (the runtime's {@code Knowledge}); documents without an
+ *       index get one when the agent's profile is built, and a question waits up to 20 s for it.</li>
+ * </ul>
+ *
+ * <p>Thread-safe throughout; everything here blocks (database, embedding) and never runs on a session loop.
+ */
+package dev.timbre.convai.knowledgebase.rag;
