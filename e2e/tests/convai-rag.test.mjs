@@ -4,7 +4,11 @@
 // knowledge-base documents API) and deleted at the end.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { makeClient, apiError, uniqueName, raw } from '../lib/common.mjs';
+import { WebSocket as WsWebSocket } from 'ws';
+import { BASE_URL, makeClient, apiError, uniqueName, raw, eventLog } from '../lib/common.mjs';
+
+if (typeof globalThis.WebSocket === 'undefined') globalThis.WebSocket = WsWebSocket; // Node 20
+const WS_ORIGIN = BASE_URL.replace(/^http/i, 'ws');
 
 const client = makeClient();
 const ai = client.conversationalAi;
@@ -64,4 +68,60 @@ test('rag index: an unknown document → 404', async () => {
   await assert.rejects(ai.knowledgeBase.document.computeRagIndex('no_such_document', { model: 'e5_mistral_7b_instruct' }), apiError(404));
   await assert.rejects(ai.getDocumentRagIndexes('no_such_document'), apiError(404));
   await assert.rejects(ai.deleteDocumentRagIndex('no_such_document', 'no_such_index'), apiError(404));
+});
+
+// The journey: a document only it can answer from, an agent with RAG on, a text conversation through
+// @elevenlabs/client. The offline rule LLM answers with the best sentence of the passages retrieved into its prompt,
+// so the answer shows the chunk reached the LLM; the stored conversation carries rag_retrieval_info.
+test('rag: the agent answers a question only the uploaded document can answer', async () => {
+  const doc = await ai.knowledgeBase.documents.createFromText({
+    name: uniqueName('e2e-rag-fact'),
+    text: 'Harbour notes. The ferry to Inishbrack leaves the quay at twenty past seven. The café closes on Mondays.\n\n'
+      + 'The tide tables are posted at the harbour office every Sunday evening.',
+  });
+  let agentId;
+  try {
+    ({ agentId } = await ai.agents.create({
+      name: uniqueName('e2e-rag-agent'),
+      conversationConfig: {
+        agent: {
+          firstMessage: 'Ask me about the harbour.',
+          prompt: {
+            prompt: 'You answer questions about the harbour.',
+            knowledgeBase: [{ type: 'text', name: doc.name, id: doc.id, usageMode: 'auto' }],
+            rag: { enabled: true, embeddingModel: 'e5_mistral_7b_instruct', maxRetrievedRagChunksCount: 3 },
+          },
+        },
+        conversation: { textOnly: true },
+      },
+    }));
+    const { Conversation } = await import('@elevenlabs/client');
+    const log = eventLog(60000);
+    const session = await Conversation.startSession({
+      agentId, origin: WS_ORIGIN, textOnly: true, connectionType: 'websocket', onIncomingEvent: (e) => log.push(e),
+    });
+    const conversationId = session.getId();
+    await log.next((e) => e.type === 'agent_response');
+    const mark = log.events.length;
+    session.sendUserMessage('When does the ferry to Inishbrack leave?');
+    const answer = await log.next((e) => e.type === 'agent_response', mark);
+    assert.match(answer.agent_response_event.agent_response, /twenty past seven/);
+    await session.endSession();
+
+    let stored;
+    for (let i = 0; i < 100; i++) {
+      stored = await ai.conversations.get(conversationId);
+      if (stored.status === 'done') break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const retrieved = stored.transcript.map((t) => t.ragRetrievalInfo).filter(Boolean);
+    assert.equal(retrieved.length, 1, 'one agent answer with retrieval');
+    assert.equal(retrieved[0].embeddingModel, 'e5_mistral_7b_instruct');
+    assert.match(retrieved[0].retrievalQuery, /ferry/);
+    assert.ok(retrieved[0].chunks.length >= 1);
+    assert.ok(retrieved[0].chunks.every((c) => c.documentId === doc.id && typeof c.vectorDistance === 'number'));
+  } finally {
+    if (agentId) await ai.agents.delete(agentId).catch(() => {});
+    await ai.knowledgeBase.documents.delete(doc.id, { force: true }).catch(() => {});
+  }
 });
