@@ -24,6 +24,10 @@ import dev.timbre.engines.EngineCatalog;
 import dev.timbre.engines.RemoteSpeechProviders;
 import dev.timbre.engines.ModelCatalog;
 import dev.timbre.engines.VoiceActivityDetectors;
+import dev.timbre.convai.mcpservers.McpServerRepository;
+import dev.timbre.convai.mcpservers.McpServersRoutes;
+import dev.timbre.convai.mcpservers.McpServersService;
+import dev.timbre.convai.mcpservers.RemoteMcpTools;
 import dev.timbre.convai.secrets.SecretCipher;
 import dev.timbre.convai.secrets.SecretDependents;
 import dev.timbre.convai.secrets.SecretRepository;
@@ -122,7 +126,7 @@ public final class Timbre implements AutoCloseable {
                            ConfiguredLanguageModels languageModels, HttpWebhookTools webhookTools,
                            ConversationsService conversations, PostCallProcessor postCall, OutboundHttp outbound,
                            VoiceActivityDetectors voiceActivity, ConversationVoices conversationVoices, SpeechSynthesizer speech,
-                           ProfessionalCloning pvc, TextToVoiceService textToVoice) {}
+                           ProfessionalCloning pvc, TextToVoiceService textToVoice, RemoteMcpTools mcpTools) {}
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
         this.database = database;
@@ -188,6 +192,11 @@ public final class Timbre implements AutoCloseable {
             org.slf4j.LoggerFactory.getLogger(Timbre.class).info("User-supplied URLs may reach: {}", outbound.policy());
             ConfiguredLanguageModels languageModels = new ConfiguredLanguageModels(config.llm(), secrets::value, new OutboundTransport(outbound));
             HttpWebhookTools webhookTools = new HttpWebhookTools(secrets::value, outbound);
+            // MCP servers (/v1/convai/mcp-servers) and their tools in conversations: connect 5 s, each request 20 s, listings cached 60 s
+            McpServersService mcpServers = new McpServersService(new McpServerRepository(database.jdbi()), secrets::value, outbound.policy(),
+                    config.account().firstName(), config.account().userId(), Clock.systemUTC());
+            RemoteMcpTools mcpTools = new RemoteMcpTools(mcpServers, secrets::value, outbound.policy(), Duration.ofSeconds(5),
+                    Duration.ofSeconds(20), Duration.ofSeconds(60));
             ConversationAudio recordings = new ConversationAudio(blobs);
             ConversationRepository conversationRecords = new ConversationRepository(database.jdbi());
             ConversationsService conversations = new ConversationsService(conversationRecords, recordings,
@@ -234,8 +243,9 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/tools", new ToolsRoutes(tools)),
                     mount("/v1/convai/secrets", new SecretsRoutes(secrets)),
                     mount("/v1/convai/settings", new SettingsRoutes(convaiSettings)),
+                    mount("/v1/convai/mcp-servers", new McpServersRoutes(mcpServers)),
                     mount("/v1/convai/conversation", new ConversationRoutes(agents, tools, languageModels,
-                            webhookTools, conversations, auth, registry,
+                            webhookTools, mcpTools, conversations, auth, registry,
                             cipher.derivedKey("conversation-signatures"), new UsedGrantRepository(database.jdbi()), Clock.systemUTC(),
                             conversationVoices, new ConversationAdmission(config.limits().concurrentConversations(),
                                     config.limits().conversationConnectionsPerMinute(), Clock.systemUTC(),
@@ -250,7 +260,7 @@ public final class Timbre implements AutoCloseable {
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,
-                    pvc, textToVoice));
+                    pvc, textToVoice, mcpTools));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -343,6 +353,7 @@ public final class Timbre implements AutoCloseable {
         services.postCall().close();
         services.languageModels().close();
         services.webhookTools().close();
+        services.mcpTools().close();
         services.outbound().close();
         engines.close();
         services.voiceActivity().close();

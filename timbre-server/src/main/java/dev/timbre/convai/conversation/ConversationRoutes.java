@@ -20,6 +20,7 @@ import dev.timbre.convai.conversation.transport.TurnOverhead;
 import dev.timbre.convai.conversation.transport.UsedGrants;
 import dev.timbre.convai.conversations.ConversationLog;
 import dev.timbre.convai.llm.AgentLanguageModels;
+import dev.timbre.convai.mcpservers.McpTools;
 import dev.timbre.convai.tools.ToolsService;
 import dev.timbre.convai.tools.WebhookTools;
 import dev.timbre.http.ApiException;
@@ -79,7 +80,15 @@ public final class ConversationRoutes implements EndpointGroup {
     public ConversationRoutes(AgentsService agents, ToolsService tools, AgentLanguageModels models, WebhookTools webhooks,
                               ConversationLog log, ApiKeyAuth auth, MeterRegistry metrics, byte[] signingKey, UsedGrants usedGrants,
                               Clock clock, ConversationVoices voices, ConversationAdmission admission) {
-        this(agents, auth, admission, new ConversationRuntime(new AgentProfiles(agents, tools, models), new BackgroundConversationLog(log), new ServerToolRunner(webhooks, tools::recordCall),
+        this(agents, tools, models, webhooks, McpTools.NONE, log, auth, metrics, signingKey, usedGrants, clock, voices, admission);
+    }
+
+    /** As above, with the tools of agents' MCP servers ({@code prompt.mcp_server_ids}). */
+    public ConversationRoutes(AgentsService agents, ToolsService tools, AgentLanguageModels models, WebhookTools webhooks, McpTools mcp,
+                              ConversationLog log, ApiKeyAuth auth, MeterRegistry metrics, byte[] signingKey, UsedGrants usedGrants,
+                              Clock clock, ConversationVoices voices, ConversationAdmission admission) {
+        this(agents, auth, admission, new ConversationRuntime(new AgentProfiles(agents, tools, models, mcp), new BackgroundConversationLog(log),
+                new ServerToolRunner(webhooks, tools::recordCall, mcp),
                 new ConversationSignatures(signingKey, clock, usedGrants), timers(), clock, Duration.ofSeconds(3), Duration.ofMillis(50),
                 Duration.ofSeconds(10), new TurnOverhead(metrics), voices, ConversationRuntime.DEFAULT_MAX_QUEUED_BYTES));
     }

@@ -8,6 +8,7 @@ import dev.timbre.convai.agents.AgentsService;
 import dev.timbre.convai.conversation.speech.VoiceConfig;
 import dev.timbre.convai.conversation.speech.VoiceMarkup;
 import dev.timbre.convai.llm.AgentLanguageModels;
+import dev.timbre.convai.mcpservers.McpTools;
 import dev.timbre.convai.tools.ToolsService;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
@@ -20,18 +21,26 @@ import java.util.Set;
 
 /**
  * Agents' stored configuration → the runtime's {@link AgentProfile}: prompt, first message, language(s), LLM and
- * tools (inline {@code prompt.tools}, {@code prompt.tool_ids} through {@link ToolsService}, {@code prompt.built_in_tools}).
+ * tools (inline {@code prompt.tools}, {@code prompt.tool_ids} through {@link ToolsService}, {@code prompt.built_in_tools},
+ * the tools of {@code prompt.mcp_server_ids} through {@link McpTools}).
  * Also the {@link AgentDirectory} transfers use. Thread-safe; blocking (database reads).
  */
 public final class AgentProfiles implements AgentDirectory {
     private final AgentsService agents;
     private final ToolsService tools;
     private final AgentLanguageModels models;
+    private final McpTools mcp;
 
     public AgentProfiles(AgentsService agents, ToolsService tools, AgentLanguageModels models) {
+        this(agents, tools, models, McpTools.NONE);
+    }
+
+    /** @param mcp the tools of {@code prompt.mcp_server_ids} (listed when a profile is built: blocking, bounded) */
+    public AgentProfiles(AgentsService agents, ToolsService tools, AgentLanguageModels models, McpTools mcp) {
         this.agents = agents;
         this.tools = tools;
         this.models = models;
+        this.mcp = mcp;
     }
 
     /** The agent's full configuration (stored over defaults), or empty when there is no such agent. */
@@ -108,6 +117,9 @@ public final class AgentProfiles implements AgentDirectory {
             AgentTool t = AgentToolSpecs.of(c, toolIds.get(c));
             if (t != null && names.add(t.name())) out.add(t);
         }
+        List<String> mcpServers = new ArrayList<>();
+        prompt.path("mcp_server_ids").forEach(id -> mcpServers.add(id.asText()));
+        if (!mcpServers.isEmpty()) mcp.tools(mcpServers).stream().filter(t -> names.add(t.name())).forEach(out::add);
         return out;
     }
 }
