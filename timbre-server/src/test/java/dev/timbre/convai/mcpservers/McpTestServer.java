@@ -24,17 +24,17 @@ import org.eclipse.jetty.servlet.ServletHolder;
  * {@code add(a, b)}, {@code slow(millis)} (sleeps), {@code big()} (100,000 characters). Records the headers of the
  * requests it gets. Close it.
  */
-final class McpTestServer implements AutoCloseable {
+public final class McpTestServer implements AutoCloseable {
     static final McpJsonMapper MAPPER = new JacksonMcpJsonMapper(new ObjectMapper());
     private static final JsonSchemaValidator ANY = (schema, content) -> JsonSchemaValidator.ValidationResponse.asValid(null);
 
-    final List<String> authorizations = new CopyOnWriteArrayList<>();
-    final List<String> calls = new CopyOnWriteArrayList<>();
+    public final List<String> authorizations = new CopyOnWriteArrayList<>();
+    public final List<String> calls = new CopyOnWriteArrayList<>();
     private final Server jetty;
     private final McpSyncServer streamable;
     private final McpSyncServer sse;
 
-    McpTestServer() throws Exception {
+    public McpTestServer() throws Exception {
         jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost("127.0.0.1");
@@ -91,15 +91,15 @@ final class McpTestServer implements AutoCloseable {
         }).build();
     }
 
-    int port() {
+    public int port() {
         return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
     }
 
-    String streamableUrl() {
+    public String streamableUrl() {
         return "http://127.0.0.1:" + port() + "/mcp";
     }
 
-    String sseUrl() {
+    public String sseUrl() {
         return "http://127.0.0.1:" + port() + "/sse";
     }
 
