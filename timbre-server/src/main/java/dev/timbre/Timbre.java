@@ -28,6 +28,7 @@ import dev.timbre.convai.mcpservers.McpServerRepository;
 import dev.timbre.convai.mcpservers.McpServersRoutes;
 import dev.timbre.convai.mcpservers.McpServersService;
 import dev.timbre.convai.mcpservers.RemoteMcpTools;
+import dev.timbre.convai.retention.ConversationRetention;
 import dev.timbre.convai.secrets.SecretCipher;
 import dev.timbre.convai.secrets.SecretDependents;
 import dev.timbre.convai.secrets.SecretRepository;
@@ -126,7 +127,8 @@ public final class Timbre implements AutoCloseable {
                            ConfiguredLanguageModels languageModels, HttpWebhookTools webhookTools,
                            ConversationsService conversations, PostCallProcessor postCall, OutboundHttp outbound,
                            VoiceActivityDetectors voiceActivity, ConversationVoices conversationVoices, SpeechSynthesizer speech,
-                           ProfessionalCloning pvc, TextToVoiceService textToVoice, RemoteMcpTools mcpTools) {}
+                           ProfessionalCloning pvc, TextToVoiceService textToVoice, RemoteMcpTools mcpTools,
+                           ConversationRetention retention) {}
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
         this.database = database;
@@ -192,11 +194,6 @@ public final class Timbre implements AutoCloseable {
             org.slf4j.LoggerFactory.getLogger(Timbre.class).info("User-supplied URLs may reach: {}", outbound.policy());
             ConfiguredLanguageModels languageModels = new ConfiguredLanguageModels(config.llm(), secrets::value, new OutboundTransport(outbound));
             HttpWebhookTools webhookTools = new HttpWebhookTools(secrets::value, outbound);
-            // MCP servers (/v1/convai/mcp-servers) and their tools in conversations: connect 5 s, each request 20 s, listings cached 60 s
-            McpServersService mcpServers = new McpServersService(new McpServerRepository(database.jdbi()), secrets::value, outbound.policy(),
-                    config.account().firstName(), config.account().userId(), Clock.systemUTC());
-            RemoteMcpTools mcpTools = new RemoteMcpTools(mcpServers, secrets::value, outbound.policy(), Duration.ofSeconds(5),
-                    Duration.ofSeconds(20), Duration.ofSeconds(60));
             ConversationAudio recordings = new ConversationAudio(blobs);
             ConversationRepository conversationRecords = new ConversationRepository(database.jdbi());
             ConversationsService conversations = new ConversationsService(conversationRecords, recordings,
@@ -205,6 +202,13 @@ public final class Timbre implements AutoCloseable {
                     conversations, languageModels, recordings::open, Clock.systemUTC());
             conversations.postCall(postCall);
             conversations.failInterrupted();
+            // MCP servers (/v1/convai/mcp-servers) and their tools in conversations: connect 5 s, each request 20 s, listings cached 60 s
+            McpServersService mcpServers = new McpServersService(new McpServerRepository(database.jdbi()), secrets::value, outbound.policy(),
+                    config.account().firstName(), config.account().userId(), Clock.systemUTC());
+            RemoteMcpTools mcpTools = new RemoteMcpTools(mcpServers, secrets::value, outbound.policy(), Duration.ofSeconds(5),
+                    Duration.ofSeconds(20), Duration.ofSeconds(60));
+            // and conversation retention (agents' platform_settings.privacy): a pass now, then hourly
+            ConversationRetention retention = new ConversationRetention(database.jdbi(), conversations, Clock.systemUTC(), Duration.ofHours(1)).start();
             VoiceActivityDetectors voiceActivity = VoiceActivityDetectors.load();
             ConversationVoices conversationVoices = new ConversationVoices(textToSpeech, speech, () -> voices.list().stream().findFirst().map(v -> v.voiceId()).orElse(null),
                     speechToText::engine, voiceActivity);
@@ -260,7 +264,7 @@ public final class Timbre implements AutoCloseable {
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,
-                    pvc, textToVoice, mcpTools));
+                    pvc, textToVoice, mcpTools, retention));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -354,6 +358,7 @@ public final class Timbre implements AutoCloseable {
         services.languageModels().close();
         services.webhookTools().close();
         services.mcpTools().close();
+        services.retention().close();
         services.outbound().close();
         engines.close();
         services.voiceActivity().close();
