@@ -247,7 +247,7 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/tools", new ToolsRoutes(tools)),
                     mount("/v1/convai/secrets", new SecretsRoutes(secrets)),
                     mount("/v1/convai/settings", new SettingsRoutes(convaiSettings)),
-                    mount("/v1/convai/mcp-servers", new McpServersRoutes(mcpServers)),
+                    mount("/v1/convai/mcp-servers", new McpServersRoutes(mcpServers, mcpTools)),
                     mount("/v1/convai/conversation", new ConversationRoutes(agents, tools, languageModels,
                             webhookTools, mcpTools, conversations, auth, registry,
                             cipher.derivedKey("conversation-signatures"), new UsedGrantRepository(database.jdbi()), Clock.systemUTC(),

@@ -11,12 +11,14 @@ import dev.timbre.http.Params;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 
-/** {@code /v1/convai/mcp-servers}: create, list, get, approval policy, tool approvals. */
+/** {@code /v1/convai/mcp-servers}: create, list, get, the server's tools (live), approval policy, tool approvals. */
 public final class McpServersRoutes implements EndpointGroup {
     private final McpServersService service;
+    private final RemoteMcpTools tools;
 
-    public McpServersRoutes(McpServersService service) {
+    public McpServersRoutes(McpServersService service, RemoteMcpTools tools) {
         this.service = service;
+        this.tools = tools;
     }
 
     @Override
@@ -24,6 +26,7 @@ public final class McpServersRoutes implements EndpointGroup {
         post(ctx -> ctx.json(service.create(JsonBody.read(ctx, JsonNode.class).get("config"))));
         get(ctx -> ctx.json(service.list()));
         get("/{mcp_server_id}", ctx -> ctx.json(service.get(id(ctx))));
+        get("/{mcp_server_id}/tools", ctx -> ctx.json(tools.listResponse(id(ctx))));
         patch("/{mcp_server_id}/approval-policy", ctx -> {
             String id = id(ctx);
             ctx.json(service.updateApprovalPolicy(id, JsonBody.read(ctx, JsonNode.class).get("approval_policy")));

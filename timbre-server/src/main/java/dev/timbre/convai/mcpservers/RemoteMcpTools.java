@@ -60,7 +60,13 @@ public final class RemoteMcpTools implements McpTools, AutoCloseable {
         for (String id : serverIds.stream().distinct().limit(MAX_SERVERS).toList()) {
             Optional<StoredMcpServer> s = servers.find(id);
             if (s.isEmpty()) continue;
-            for (McpSchema.Tool t : listing(s.get())) {
+            List<McpSchema.Tool> listed;
+            try {
+                listed = listing(s.get());
+            } catch (McpConnections.Unavailable e) {
+                continue;
+            }
+            for (McpSchema.Tool t : listed) {
                 AgentTool tool = tool(s.get(), t);
                 if (tool != null) out.add(tool);
             }
@@ -68,7 +74,35 @@ public final class RemoteMcpTools implements McpTools, AutoCloseable {
         return out;
     }
 
-    private List<McpSchema.Tool> listing(StoredMcpServer s) {
+    /**
+     * {@code ListMCPToolsResponseModel} of a server: its tools as MCP {@code Tool} objects, or {@code success} false
+     * with a message that names no address. 404 for an unknown server.
+     */
+    public Map<String, Object> listResponse(String serverId) {
+        StoredMcpServer s = servers.find(serverId).orElseThrow(() -> McpServersService.notFound(serverId));
+        Map<String, Object> out = new LinkedHashMap<>();
+        try {
+            List<Map<String, Object>> tools = new ArrayList<>();
+            for (McpSchema.Tool t : listing(s)) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", t.name());
+                if (t.title() != null) m.put("title", t.title());
+                if (t.description() != null) m.put("description", t.description());
+                m.put("inputSchema", t.inputSchema() == null ? Map.of("type", "object") : t.inputSchema());
+                if (t.outputSchema() != null) m.put("outputSchema", t.outputSchema());
+                tools.add(m);
+            }
+            out.put("success", true);
+            out.put("tools", tools);
+        } catch (McpConnections.Unavailable e) {
+            out.put("success", false);
+            out.put("tools", List.of());
+            out.put("error_message", e.getMessage());
+        }
+        return out;
+    }
+
+    private List<McpSchema.Tool> listing(StoredMcpServer s) throws McpConnections.Unavailable {
         Listing l = listings.get(s.mcpServerId());
         if (l != null && l.version() == s.updatedAtUnix() && System.nanoTime() - l.atNanos() < listTtl.toNanos()) return l.tools();
         McpSyncClient c = null;
@@ -84,10 +118,13 @@ public final class RemoteMcpTools implements McpTools, AutoCloseable {
             }
             listings.put(s.mcpServerId(), new Listing(s.updatedAtUnix(), System.nanoTime(), List.copyOf(tools)));
             return tools;
-        } catch (McpConnections.Unavailable | RuntimeException e) {
+        } catch (McpConnections.Unavailable e) {
+            LOG.warn("MCP server {}: its tools could not be listed: {}", s.mcpServerId(), e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
             LOG.warn("MCP server {}: its tools could not be listed: {}", s.mcpServerId(), e.toString());
             if (c != null) connections.discard(s.mcpServerId(), c);
-            return List.of();
+            throw new McpConnections.Unavailable("the MCP server did not list its tools", e);
         }
     }
 

@@ -3,7 +3,8 @@
  * their tools in conversations.
  *
  * <ul>
- *   <li>{@link dev.timbre.convai.mcpservers.McpServersRoutes}: create, list, get, {@code PATCH …/approval-policy},
+ *   <li>{@link dev.timbre.convai.mcpservers.McpServersRoutes}: create, list, get, {@code GET …/tools} (listed live;
+ *       {@code success} false with a message when the server cannot be reached), {@code PATCH …/approval-policy},
  *       {@code POST …/tool-approvals}, {@code DELETE …/tool-approvals/{tool_name}}.</li>
  *   <li>{@link dev.timbre.convai.mcpservers.McpServersService}: the stored {@code MCPServerConfig} with defaults
  *       (transport SSE, approval_policy require_approval_all); responses add {@code access_info},

@@ -110,6 +110,18 @@ class McpConversationApiTest {
         assertThat(mcp.calls).hasSize(calls);
     }
 
+    @Test
+    void lists_a_servers_tools_live() {
+        TestServer.Response created = server.postJson("/v1/convai/mcp-servers", q("{'config':{'name':'Listed','url':'" + mcp.sseUrl() + "'}}"));
+        TestServer.Response tools = server.get("/v1/convai/mcp-servers/" + created.json().get("id").asText() + "/tools");
+        assertThat(tools.status()).as(tools.toString()).isEqualTo(200);
+        OpenApiContract.assertConforms("GET", "/v1/convai/mcp-servers/{mcp_server_id}/tools", tools);
+        assertThat(tools.json().get("success").asBoolean()).isTrue();
+        assertThat(tools.json().at("/tools/0/inputSchema/type").asText()).isEqualTo("object");
+        assertThat(tools.text()).contains("\"echo\"", "\"add\"", "\"slow\"", "\"big\"");
+        assertThat(server.get("/v1/convai/mcp-servers/mcp_unknown/tools").status()).isEqualTo(404);
+    }
+
     /** The last message of the LLM request that followed the tool call: the tool's result. */
     private static JsonNode lastMessage() {
         return toolMessage;
