@@ -202,7 +202,7 @@ public final class Timbre implements AutoCloseable {
                     conversations, languageModels, recordings::open, Clock.systemUTC());
             conversations.postCall(postCall);
             conversations.failInterrupted();
-            // MCP servers (/v1/convai/mcp-servers) and their tools in conversations: connect 5 s, each request 20 s, listings cached 60 s
+            // MCP servers (/v1/convai/mcp-servers) and their tools in conversations: connect 5 s (a start waits ≤ 10 s for tool lists), each request 20 s, lists cached 60 s
             McpServersService mcpServers = new McpServersService(new McpServerRepository(database.jdbi()), secrets::value, outbound.policy(),
                     config.account().firstName(), config.account().userId(), Clock.systemUTC());
             RemoteMcpTools mcpTools = new RemoteMcpTools(mcpServers, secrets::value, outbound.policy(), Duration.ofSeconds(5),

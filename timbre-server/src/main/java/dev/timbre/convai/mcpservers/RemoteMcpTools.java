@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.timbre.agent.tools.AgentTool;
 import dev.timbre.agent.tools.JsonText;
 import dev.timbre.agent.tools.ToolRunner;
+import dev.timbre.common.WorkerPools;
 import dev.timbre.engine.ToolSpec;
 import dev.timbre.http.Json;
 import dev.timbre.outbound.OutboundPolicy;
@@ -15,7 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +48,10 @@ public final class RemoteMcpTools implements McpTools, AutoCloseable {
     private final Duration callTimeout;
     private final Duration listTtl;
     private final Map<String, Listing> listings = new ConcurrentHashMap<>();
+    private final Duration listWait;
+    /** Listing threads (daemon, at most 8, idle ones end after a minute); a listing is bounded by the SDK's timeouts. */
+    private final ThreadPoolExecutor listers = new ThreadPoolExecutor(8, 8, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(256),
+            WorkerPools.daemon("convai-mcp-list"), new ThreadPoolExecutor.CallerRunsPolicy());
 
     /**
      * @param secretValue a secret's plain value by id (throws when there is none)
@@ -52,22 +63,46 @@ public final class RemoteMcpTools implements McpTools, AutoCloseable {
         this.connections = new McpConnections(secretValue, outbound, connectTimeout, callTimeout, Duration.ofMinutes(5));
         this.callTimeout = callTimeout;
         this.listTtl = listTtl;
+        this.listWait = connectTimeout.multipliedBy(2);
+        listers.allowCoreThreadTimeOut(true);
     }
 
+    /**
+     * Lists the servers in parallel and waits at most twice {@code connectTimeout} in all (connect, then list): a server
+     * that has not answered by then contributes no tools to this conversation (its listing goes on and is cached for
+     * the next one).
+     */
     @Override
     public List<AgentTool> tools(List<String> serverIds) {
+        List<StoredMcpServer> stored = new ArrayList<>();
+        for (String id : serverIds.stream().distinct().limit(MAX_SERVERS).toList()) servers.find(id).ifPresent(stored::add);
+        List<CompletableFuture<List<McpSchema.Tool>>> listings = new ArrayList<>();
+        for (StoredMcpServer s : stored) {
+            listings.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return listing(s);
+                } catch (McpConnections.Unavailable e) {
+                    return List.of();
+                }
+            }, listers));
+        }
+        long deadline = System.nanoTime() + listWait.toNanos();
         List<AgentTool> out = new ArrayList<>();
-        for (String id : serverIds.stream().distinct().limit(MAX_SERVERS).toList()) {
-            Optional<StoredMcpServer> s = servers.find(id);
-            if (s.isEmpty()) continue;
+        for (int i = 0; i < stored.size(); i++) {
             List<McpSchema.Tool> listed;
             try {
-                listed = listing(s.get());
-            } catch (McpConnections.Unavailable e) {
+                listed = listings.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                LOG.warn("MCP server {}: no tool list within {}; its tools are left out of this conversation", stored.get(i).mcpServerId(), listWait);
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException e) {
                 continue;
             }
             for (McpSchema.Tool t : listed) {
-                AgentTool tool = tool(s.get(), t);
+                AgentTool tool = tool(stored.get(i), t);
                 if (tool != null) out.add(tool);
             }
         }
@@ -214,6 +249,7 @@ public final class RemoteMcpTools implements McpTools, AutoCloseable {
 
     @Override
     public void close() {
+        listers.shutdownNow();
         connections.close();
     }
 }

@@ -16,7 +16,8 @@
  *       server's tools (official MCP Java SDK client, SSE or streamable HTTP, through
  *       {@code McpConnections}: sessions reused per server version, closed after 5 min idle) and calls them under the
  *       approval policy; results are text capped at 16,000 characters; connect, list and call are each bounded by a
- *       timeout, and a server that is down contributes no tools (its calls fail with an error result).</li>
+ *       timeout, servers are listed in parallel and a conversation start waits at most twice the connect timeout, and
+ *       a server that is down or slower contributes no tools (its calls fail with an error result).</li>
  *   <li>{@link dev.timbre.convai.mcpservers.McpServerRepository}: table {@code convai_mcp_servers} (V22).</li>
  * </ul>
  *

@@ -41,7 +41,7 @@ class RemoteMcpToolsTest {
             return SECRETS.get(id);
         };
         servers = new McpServersService(new McpServerRepository(db.jdbi()), secret, allowLocal, "Tester", "user1", Clock.systemUTC());
-        tools = new RemoteMcpTools(servers, secret, allowLocal, Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofSeconds(60));
+        tools = new RemoteMcpTools(servers, secret, allowLocal, Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofSeconds(60));
     }
 
     @AfterAll
@@ -133,9 +133,16 @@ class RemoteMcpToolsTest {
         String down = create("http://127.0.0.1:" + port + "/mcp", "STREAMABLE_HTTP", "auto_approve_all");
         long t0 = System.nanoTime();
         assertThat(tools.tools(List.of(down))).isEmpty();
-        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(4);
+        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(8.5);
 
         String id = create(mcp.streamableUrl(), "STREAMABLE_HTTP", "auto_approve_all");
+        // a server that accepts the connection and never answers: the good server's tools still come, within the wait
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            String hanging = create("http://127.0.0.1:" + silent.getLocalPort() + "/mcp", "STREAMABLE_HTTP", "auto_approve_all");
+            long t1 = System.nanoTime();
+            assertThat(tools.tools(List.of(hanging, id))).extracting(AgentTool::name).contains("echo");
+            assertThat((System.nanoTime() - t1) / 1e9).isLessThan(9.5);
+        }
         try (RemoteMcpTools strict = new RemoteMcpTools(servers, SECRETS::get, OutboundPolicy.publicOnly(), Duration.ofSeconds(2),
                 Duration.ofSeconds(2), Duration.ofSeconds(60))) {
             assertThat(strict.tools(List.of(id))).isEmpty();
