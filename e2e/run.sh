@@ -30,6 +30,8 @@ mkdir -p "$DATA" "$HOME_DIR"
 KEY="sk_e2e_$(node -e 'process.stdout.write(require("crypto").randomBytes(16).toString("hex"))')"
 PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{process.stdout.write(String(s.address().port));s.close()})')"
 BASE_URL="http://127.0.0.1:$PORT"
+# A port for the MCP server the convai-mcp test starts (server-everything); the server may reach 127.0.0.1 on it only.
+MCP_PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{process.stdout.write(String(s.address().port));s.close()})')"
 
 SERVER_PID=""
 cleanup() {
@@ -53,8 +55,8 @@ SETSID=(); command -v setsid >/dev/null && SETSID=(setsid)
 
 echo "e2e: starting ./timbre serve --port $PORT --data $DATA${engine_env:+ (${engine_env[*]})}"
 cd "$ROOT"
-# User-supplied URLs may reach 127.0.0.1: tests run their own webhook / token / initiation servers there.
-env -u TIMBRE_TTS_ENGINE TIMBRE_API_KEY="$KEY" TIMBRE_OUTBOUND_ALLOW="127.0.0.1" "${engine_env[@]}" "${SETSID[@]}" ./timbre serve --port "$PORT" --data "$DATA" >"$LOG" 2>&1 </dev/null &
+# User-supplied URLs may reach 127.0.0.1: tests run their own webhook / token / initiation / MCP servers there.
+env -u TIMBRE_TTS_ENGINE TIMBRE_API_KEY="$KEY" TIMBRE_OUTBOUND_ALLOW="127.0.0.1${TIMBRE_OUTBOUND_ALLOW:+,$TIMBRE_OUTBOUND_ALLOW}" "${engine_env[@]}" "${SETSID[@]}" ./timbre serve --port "$PORT" --data "$DATA" >"$LOG" 2>&1 </dev/null &
 SERVER_PID=$!
 
 # (c) wait for GET /health == 200. Time spent while the launcher is still building (before it execs java) is
@@ -84,7 +86,7 @@ echo "e2e: server healthy at $BASE_URL after $((SECONDS - start))s"
 
 # (d) run the tests.
 cd "$E2E_DIR"
-env BASE_URL="$BASE_URL" ELEVENLABS_API_KEY="$KEY" TIMBRE_DATA="$DATA" E2E_HOME="$HOME_DIR" \
+env BASE_URL="$BASE_URL" ELEVENLABS_API_KEY="$KEY" TIMBRE_DATA="$DATA" E2E_HOME="$HOME_DIR" E2E_MCP_PORT="$MCP_PORT" \
   node --test --test-reporter=spec "$E2E_DIR"/tests/${E2E_ONLY:-*}.test.mjs
 rc=$?
 if [ $rc -ne 0 ]; then

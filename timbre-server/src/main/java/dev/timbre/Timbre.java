@@ -29,6 +29,11 @@ import dev.timbre.engines.VoiceActivityDetectors;
 import dev.timbre.convai.knowledgebase.rag.AgentRetrieval;
 import dev.timbre.convai.knowledgebase.rag.RagIndexRoutes;
 import dev.timbre.convai.knowledgebase.rag.RagIndexService;
+import dev.timbre.convai.mcpservers.McpServerRepository;
+import dev.timbre.convai.mcpservers.McpServersRoutes;
+import dev.timbre.convai.mcpservers.McpServersService;
+import dev.timbre.convai.mcpservers.RemoteMcpTools;
+import dev.timbre.convai.retention.ConversationRetention;
 import dev.timbre.convai.secrets.SecretCipher;
 import dev.timbre.convai.secrets.SecretDependents;
 import dev.timbre.convai.secrets.SecretRepository;
@@ -138,7 +143,8 @@ public final class Timbre implements AutoCloseable {
                            ConfiguredLanguageModels languageModels, HttpWebhookTools webhookTools,
                            ConversationsService conversations, PostCallProcessor postCall, OutboundHttp outbound,
                            VoiceActivityDetectors voiceActivity, ConversationVoices conversationVoices, SpeechSynthesizer speech,
-                           ProfessionalCloning pvc, TextToVoiceService textToVoice, AgentTesting agentTesting, RagIndexService rag) {}
+                           ProfessionalCloning pvc, TextToVoiceService textToVoice, AgentTesting agentTesting, RagIndexService rag,
+                           RemoteMcpTools mcpTools, ConversationRetention retention) {}
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
         this.database = database;
@@ -227,6 +233,16 @@ public final class Timbre implements AutoCloseable {
                     conversations, languageModels, recordings::open, Clock.systemUTC());
             conversations.postCall(postCall);
             conversations.failInterrupted();
+            // MCP servers (/v1/convai/mcp-servers) and their tools in conversations: connect 5 s (a start waits ≤ 10 s for tool lists), each request 20 s, lists cached 60 s
+            McpServersService mcpServers = new McpServersService(new McpServerRepository(database.jdbi()), secrets::value, outbound.policy(),
+                    config.account().firstName(), config.account().userId(), Clock.systemUTC());
+            RemoteMcpTools mcpTools = new RemoteMcpTools(mcpServers, secrets::value, outbound.policy(), Duration.ofSeconds(5),
+                    Duration.ofSeconds(20), Duration.ofSeconds(60));
+            // and conversation retention (agents' platform_settings.privacy): a pass now, then hourly
+            ConversationRetention retention = new ConversationRetention(database.jdbi(), conversations, Clock.systemUTC(), Duration.ofHours(1)).start();
+            // agents' stored config → runtime profiles (prompt documents, RAG, MCP tools, workflows), shared by
+            // conversations, simulations and agent tests
+            AgentProfiles profiles = new AgentProfiles(agents, tools, languageModels, promptDocuments, knowledge, mcpTools);
             VoiceActivityDetectors voiceActivity = VoiceActivityDetectors.load();
             ConversationVoices conversationVoices = new ConversationVoices(textToSpeech, speech, () -> voices.list().stream().findFirst().map(v -> v.voiceId()).orElse(null),
                     speechToText::engine, voiceActivity);
@@ -237,7 +253,7 @@ public final class Timbre implements AutoCloseable {
 
             // agent tests (/v1/convai/agent-testing, run-tests, test-invocations): one agent turn on the simulation's session, then a judge
             AgentTesting agentTesting = new AgentTesting(database.jdbi(), agents, tools, new SimulationService(agents,
-                    new AgentProfiles(agents, tools, languageModels, promptDocuments, knowledge), languageModels, new ConversationAnalyser(Duration.ofSeconds(60)), Clock.systemUTC()),
+                    profiles, languageModels, new ConversationAnalyser(Duration.ofSeconds(60)), Clock.systemUTC()),
                     Clock.systemUTC());
 
             ApiKeyAuth auth = new ApiKeyAuth(keys);
@@ -265,18 +281,19 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/service-accounts", new ServiceAccountsRoutes(new ServiceAccountsService(
                             new ServiceAccountRepository(database.jdbi()), keys, users, Clock.systemUTC()))),
                     mount("/v1/convai/agents", new AgentsRoutes(agents)),
-                    mount("/v1/convai/agents", new SimulationRoutes(new SimulationService(agents, new AgentProfiles(agents, tools, languageModels, promptDocuments, knowledge), languageModels,
+                    mount("/v1/convai/agents", new SimulationRoutes(new SimulationService(agents, profiles, languageModels,
                             new ConversationAnalyser(Duration.ofSeconds(60)), Clock.systemUTC()))),
                     mount("/v1/convai/tools", new ToolsRoutes(tools)),
                     mount("/v1/convai/knowledge-base", new RagIndexRoutes(rag)),
                     mount("/v1/convai/secrets", new SecretsRoutes(secrets)),
                     mount("/v1/convai/settings", new SettingsRoutes(convaiSettings)),
-                    mount("/v1/convai/conversation", new ConversationRoutes(agents, tools, languageModels,
-                            webhookTools, conversations, auth, registry,
+                    mount("/v1/convai/mcp-servers", new McpServersRoutes(mcpServers, mcpTools)),
+                    mount("/v1/convai/conversation", new ConversationRoutes(agents, tools, profiles,
+                            webhookTools, mcpTools, conversations, auth, registry,
                             cipher.derivedKey("conversation-signatures"), new UsedGrantRepository(database.jdbi()), Clock.systemUTC(),
                             conversationVoices, new ConversationAdmission(config.limits().concurrentConversations(),
                                     config.limits().conversationConnectionsPerMinute(), Clock.systemUTC(),
-                                    conversationRecords::countStartedSince), promptDocuments, knowledge, initiationWebhook)),
+                                    conversationRecords::countStartedSince), initiationWebhook)),
                     mount("/v1/convai/conversations", new ConversationsRoutes(conversations)),
                     mount("/v1/convai/agent-testing", agentTesting.testRoutes()),
                     mount("/v1/convai/agents", agentTesting.runTestsRoutes()),
@@ -294,7 +311,7 @@ public final class Timbre implements AutoCloseable {
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,
-                    pvc, textToVoice, agentTesting, rag));
+                    pvc, textToVoice, agentTesting, rag, mcpTools, retention));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -389,6 +406,8 @@ public final class Timbre implements AutoCloseable {
         services.agentTesting().close();
         services.languageModels().close();
         services.webhookTools().close();
+        services.mcpTools().close();
+        services.retention().close();
         services.outbound().close();
         engines.close();
         services.voiceActivity().close();

@@ -1,6 +1,6 @@
 /**
  * Outbound HTTP to URLs that users supply: speech-to-text {@code cloud_storage_url}/{@code source_url}, webhook
- * tools, an agent's {@code custom_llm.url}. Every such request goes through {@link dev.timbre.outbound.OutboundHttp}.
+ * tools, MCP servers, an agent's {@code custom_llm.url}. Every such request goes through {@link dev.timbre.outbound.OutboundHttp}.
  *
  * <ul>
  *   <li>{@link dev.timbre.outbound.OutboundPolicy}: only public addresses ({@link dev.timbre.outbound.AddressClass}:
@@ -15,6 +15,9 @@
  *       Every failure is the one generic {@link dev.timbre.outbound.OutboundException}; details go to the log.</li>
  *   <li>{@link dev.timbre.outbound.OutboundTransport}: the same client behind the engines' {@code HttpTransport}, for
  *       the custom LLM.</li>
+ *   <li>{@link dev.timbre.outbound.OutboundAddresses}: the check for clients that bring their own HTTP stack (the MCP
+ *       SDK's JDK client): every resolved address must be permitted, checked right before connecting (no rebinding
+ *       guarantee, unlike {@code OutboundHttp}).</li>
  * </ul>
  *
  * <p>Trusted, and so outside this policy: URLs only the operator configures — the LLM providers and remote

@@ -135,7 +135,7 @@ final class ToolStage {
                     turn.timers.add(() -> waitingClient.remove(call.id())); // a cancelled turn stops waiting
                     timeout(tool, call, complete);
                 }
-                case WEBHOOK -> {
+                case WEBHOOK, MCP -> {
                     needsReply = true;
                     Map<String, Object> vars = session.variables().values();
                     loop.executeBlocking(() -> {

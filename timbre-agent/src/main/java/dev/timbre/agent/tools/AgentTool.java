@@ -45,4 +45,8 @@ public record AgentTool(ToolSpec spec, ToolKind kind, String systemType, boolean
     public static AgentTool webhook(ToolSpec spec, Duration timeout, Object config) {
         return new AgentTool(spec, ToolKind.WEBHOOK, null, true, timeout, Map.of(), config);
     }
+
+    public static AgentTool mcp(ToolSpec spec, Duration timeout, Object config) {
+        return new AgentTool(spec, ToolKind.MCP, null, true, timeout, Map.of(), config);
+    }
 }

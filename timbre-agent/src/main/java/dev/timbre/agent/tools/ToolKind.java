@@ -7,7 +7,9 @@ public enum ToolKind {
     /** Run by the client: {@code client_tool_call} out, {@code client_tool_result} back. */
     CLIENT,
     /** An HTTP call made by the server through {@link ToolRunner}. */
-    WEBHOOK;
+    WEBHOOK,
+    /** A tool of an MCP server, called by the server through {@link ToolRunner} like a webhook. */
+    MCP;
 
     public String wireName() { return name().toLowerCase(java.util.Locale.ROOT); }
 }

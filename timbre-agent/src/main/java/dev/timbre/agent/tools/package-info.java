@@ -9,7 +9,7 @@
  *       {@code voicemail_detection}), whether a client tool expects a result, a response timeout (default 20 s;
  *       past it the result is a timeout error), system {@code params}, and the server's opaque {@code config}.</li>
  *   <li>{@link dev.timbre.agent.tools.ToolKind}: SYSTEM (built into the runtime), CLIENT ({@code client_tool_call}
- *       out, {@code client_tool_result} back), WEBHOOK (run by the server); {@code wireName()} is the
+ *       out, {@code client_tool_result} back), WEBHOOK and MCP (run by the server); {@code wireName()} is the
  *       {@code tool_type} of socket events and the transcript.</li>
  *   <li>{@link dev.timbre.agent.tools.ToolRunner}: runs webhook tools; implemented by the server (live
  *       conversations, and mocks for simulated ones); {@code NONE} answers every call with an error.

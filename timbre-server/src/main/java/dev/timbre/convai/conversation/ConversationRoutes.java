@@ -23,6 +23,7 @@ import dev.timbre.convai.conversation.transport.UsedGrants;
 import dev.timbre.convai.conversations.ConversationLog;
 import dev.timbre.convai.knowledgebase.PromptDocuments;
 import dev.timbre.convai.llm.AgentLanguageModels;
+import dev.timbre.convai.mcpservers.McpTools;
 import dev.timbre.convai.tools.ToolsService;
 import dev.timbre.convai.tools.WebhookTools;
 import dev.timbre.http.ApiException;
@@ -79,21 +80,23 @@ public final class ConversationRoutes implements EndpointGroup {
     /**
      * {@code signingKey}: the key of signed URLs and tokens; keep it stable so that they survive a restart.
      * {@code usedGrants}: where spent single-use grants are kept (persistent, so they stay spent after a restart).
-     * {@code promptDocuments}: knowledge-base documents agents put into their prompts.
      */
     public ConversationRoutes(AgentsService agents, ToolsService tools, AgentLanguageModels models, WebhookTools webhooks,
                               ConversationLog log, ApiKeyAuth auth, MeterRegistry metrics, byte[] signingKey, UsedGrants usedGrants,
-                              Clock clock, ConversationVoices voices, ConversationAdmission admission, PromptDocuments promptDocuments,
-                              Function<JsonNode, Knowledge> knowledge) {
-        this(agents, tools, models, webhooks, log, auth, metrics, signingKey, usedGrants, clock, voices, admission, promptDocuments, knowledge, InitiationWebhook.NONE);
+                              Clock clock, ConversationVoices voices, ConversationAdmission admission) {
+        this(agents, tools, new AgentProfiles(agents, tools, models), webhooks, McpTools.NONE, log, auth, metrics, signingKey,
+                usedGrants, clock, voices, admission, InitiationWebhook.NONE);
     }
 
-    /** As above; {@code initiationWebhook}: the workspace's conversation initiation webhook. */
-    public ConversationRoutes(AgentsService agents, ToolsService tools, AgentLanguageModels models, WebhookTools webhooks,
+    /**
+     * As above, with the server's {@code profiles} (knowledge, MCP tools, workflows), the tools of agents' MCP servers
+     * ({@code mcp}, for running them) and the workspace's conversation {@code initiationWebhook}.
+     */
+    public ConversationRoutes(AgentsService agents, ToolsService tools, AgentProfiles profiles, WebhookTools webhooks, McpTools mcp,
                               ConversationLog log, ApiKeyAuth auth, MeterRegistry metrics, byte[] signingKey, UsedGrants usedGrants,
-                              Clock clock, ConversationVoices voices, ConversationAdmission admission, PromptDocuments promptDocuments,
-                              Function<JsonNode, Knowledge> knowledge, InitiationWebhook initiationWebhook) {
-        this(agents, auth, admission, new ConversationRuntime(new AgentProfiles(agents, tools, models, promptDocuments, knowledge), new BackgroundConversationLog(log), new ServerToolRunner(webhooks, tools::recordCall),
+                              Clock clock, ConversationVoices voices, ConversationAdmission admission, InitiationWebhook initiationWebhook) {
+        this(agents, auth, admission, new ConversationRuntime(profiles, new BackgroundConversationLog(log),
+                new ServerToolRunner(webhooks, tools::recordCall, mcp),
                 new ConversationSignatures(signingKey, clock, usedGrants), timers(), clock, Duration.ofSeconds(3), Duration.ofMillis(50),
                 Duration.ofSeconds(10), new TurnOverhead(metrics), voices, ConversationRuntime.DEFAULT_MAX_QUEUED_BYTES, initiationWebhook));
     }

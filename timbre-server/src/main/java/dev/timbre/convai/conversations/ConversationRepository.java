@@ -109,6 +109,23 @@ public final class ConversationRepository {
                 .bind("agent", agentId).bind("since", sinceUnix).mapTo(Integer.class).one());
     }
 
+    /**
+     * Finished ({@code done} or {@code failed}) conversations of {@code agentId} that started before {@code beforeUnix},
+     * oldest first, at most {@code limit}; for the retention job.
+     */
+    public List<String> finishedIdsStartedBefore(String agentId, long beforeUnix, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT conversation_id FROM conversations WHERE agent_id = :agent "
+                        + "AND status IN ('done', 'failed') AND start_time_unix < :before ORDER BY seq LIMIT :limit")
+                .bind("agent", agentId).bind("before", beforeUnix).bind("limit", limit).mapTo(String.class).list());
+    }
+
+    /** Finished conversations of {@code agentId} that still have a recording, oldest first, at most {@code limit}. */
+    public List<String> finishedIdsWithAudio(String agentId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT conversation_id FROM conversations WHERE agent_id = :agent "
+                        + "AND status IN ('done', 'failed') AND has_audio = TRUE ORDER BY seq LIMIT :limit")
+                .bind("agent", agentId).bind("limit", limit).mapTo(String.class).list());
+    }
+
     /** Deletes the row; true when it was there. */
     public boolean delete(String conversationId) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM conversations WHERE conversation_id = :id")

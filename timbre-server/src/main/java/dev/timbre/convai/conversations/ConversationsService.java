@@ -188,6 +188,48 @@ public final class ConversationsService implements ConversationLog, Conversation
         }
     }
 
+    /**
+     * Retention: deletes the finished conversations of {@code agentId} that started before {@code beforeUnix} (each
+     * row, then its recording), in batches; returns how many.
+     */
+    public int deleteFinishedBefore(String agentId, long beforeUnix) {
+        int n = 0;
+        for (List<String> batch; !(batch = repository.finishedIdsStartedBefore(agentId, beforeUnix, 100)).isEmpty(); ) {
+            for (String id : batch) {
+                try {
+                    delete(id);
+                    n++;
+                } catch (ApiException gone) {
+                    // deleted meanwhile
+                }
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Retention ({@code delete_audio}): removes the recordings of the finished conversations of {@code agentId}; each
+     * conversation stays, with {@code has_audio} false (the flag is cleared before the file goes). Returns how many.
+     */
+    public int deleteAudioOfFinished(String agentId) {
+        int n = 0;
+        for (List<String> batch; !(batch = repository.finishedIdsWithAudio(agentId, 100)).isEmpty(); ) {
+            for (String id : batch) {
+                synchronized (lock) {
+                    if (!repository.saveAudio(id, AudioFlags.NONE)) continue;
+                    n++;
+                    if (recordings == null) continue;
+                    try {
+                        recordings.delete(id);
+                    } catch (IOException e) {
+                        LOG.warn("could not delete the recording of conversation {}: {}", id, e.toString());
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
     /** The conversation's overall rating from {@code POST …/feedback}: {@code like} or {@code dislike}. */
     public void rate(String conversationId, String score) {
         if (!change(conversationId, c -> ConversationChange.of(c).overallScore(score).build(clock))) throw notFound(conversationId);

@@ -21,7 +21,7 @@ class PromptDocumentsApiTest {
     static void start() {
         server = TestServer.start();
         profiles = new AgentProfiles(server.timbre().agents(), server.timbre().tools(), p -> new RuleLanguageModel(),
-                PromptDocuments.of(new KnowledgeBaseRepository(server.timbre().database().jdbi())), prompt -> dev.timbre.agent.knowledge.Knowledge.NONE);
+                PromptDocuments.of(new KnowledgeBaseRepository(server.timbre().database().jdbi())), prompt -> dev.timbre.agent.knowledge.Knowledge.NONE, dev.timbre.convai.mcpservers.McpTools.NONE);
     }
 
     @AfterAll

@@ -11,6 +11,7 @@ import dev.timbre.convai.conversation.speech.VoiceConfig;
 import dev.timbre.convai.conversation.speech.VoiceMarkup;
 import dev.timbre.convai.knowledgebase.PromptDocuments;
 import dev.timbre.convai.llm.AgentLanguageModels;
+import dev.timbre.convai.mcpservers.McpTools;
 import dev.timbre.convai.tools.ToolsService;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
@@ -24,7 +25,9 @@ import java.util.function.Function;
 
 /**
  * Agents' stored configuration → the runtime's {@link AgentProfile}: prompt, first message, language(s), LLM,
- * knowledge (RAG: {@code prompt.rag}, {@code prompt.knowledge_base}) and tools (inline {@code prompt.tools}, {@code prompt.tool_ids} through {@link ToolsService}, {@code prompt.built_in_tools}).
+ * knowledge (RAG: {@code prompt.rag}, {@code prompt.knowledge_base}) and tools (inline {@code prompt.tools},
+ * {@code prompt.tool_ids} through {@link ToolsService}, {@code prompt.built_in_tools}, the tools of
+ * {@code prompt.mcp_server_ids} through {@link McpTools}).
  * Also the {@link AgentDirectory} transfers use. Thread-safe; blocking (database reads).
  */
 public final class AgentProfiles implements AgentDirectory {
@@ -34,24 +37,27 @@ public final class AgentProfiles implements AgentDirectory {
     private final StoredWorkflows workflows;
     private final PromptDocuments promptDocuments;
     private final Function<JsonNode, Knowledge> knowledge;
+    private final McpTools mcp;
 
     /** Profiles without knowledge (RAG off for every agent). */
     public AgentProfiles(AgentsService agents, ToolsService tools, AgentLanguageModels models) {
-        this(agents, tools, models, PromptDocuments.NONE, prompt -> Knowledge.NONE);
+        this(agents, tools, models, PromptDocuments.NONE, prompt -> Knowledge.NONE, McpTools.NONE);
     }
 
     /**
      * {@code promptDocuments}: the knowledge-base documents an agent puts into its prompt ({@code usage_mode} prompt);
-     * {@code knowledge}: an agent's {@code prompt} → its RAG ({@code AgentRetrieval}).
+     * {@code knowledge}: an agent's {@code prompt} → its RAG ({@code AgentRetrieval}); {@code mcp}: the tools of
+     * {@code prompt.mcp_server_ids} (listed when a profile is built: blocking, bounded).
      */
     public AgentProfiles(AgentsService agents, ToolsService tools, AgentLanguageModels models, PromptDocuments promptDocuments,
-                         Function<JsonNode, Knowledge> knowledge) {
+                         Function<JsonNode, Knowledge> knowledge, McpTools mcp) {
         this.agents = agents;
         this.tools = tools;
         this.models = models;
         this.workflows = new StoredWorkflows(this::tools, models);
         this.promptDocuments = promptDocuments;
         this.knowledge = knowledge;
+        this.mcp = mcp;
     }
 
     /** The agent's full configuration (stored over defaults), or empty when there is no such agent. */
@@ -158,6 +164,9 @@ public final class AgentProfiles implements AgentDirectory {
             AgentTool t = AgentToolSpecs.of(c, toolIds.get(c));
             if (t != null && names.add(t.name())) out.add(t);
         }
+        List<String> mcpServers = new ArrayList<>();
+        prompt.path("mcp_server_ids").forEach(id -> mcpServers.add(id.asText()));
+        if (!mcpServers.isEmpty()) mcp.tools(mcpServers).stream().filter(t -> names.add(t.name())).forEach(out::add);
         return out;
     }
 }

@@ -1,7 +1,9 @@
 package dev.timbre.convai.conversation.agent;
 
 import dev.timbre.agent.tools.AgentTool;
+import dev.timbre.agent.tools.ToolKind;
 import dev.timbre.agent.tools.ToolRunner;
+import dev.timbre.convai.mcpservers.McpTools;
 import dev.timbre.convai.tools.WebhookToolResult;
 import dev.timbre.convai.tools.WebhookTools;
 import java.util.Map;
@@ -9,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The runtime's {@link ToolRunner} on the server's {@link WebhookTools}; calls of workspace tools are counted in
- * their usage stats. Thread-safe; blocking.
+ * The runtime's {@link ToolRunner} on the server's {@link WebhookTools} (MCP tools go to {@link McpTools}); calls of
+ * workspace tools are counted in their usage stats. Thread-safe; blocking.
  */
 public final class ServerToolRunner implements ToolRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ServerToolRunner.class);
@@ -24,14 +26,21 @@ public final class ServerToolRunner implements ToolRunner {
 
     private final WebhookTools webhooks;
     private final Usage usage;
+    private final McpTools mcp;
 
     public ServerToolRunner(WebhookTools webhooks, Usage usage) {
+        this(webhooks, usage, McpTools.NONE);
+    }
+
+    public ServerToolRunner(WebhookTools webhooks, Usage usage, McpTools mcp) {
         this.webhooks = webhooks;
         this.usage = usage;
+        this.mcp = mcp;
     }
 
     @Override
     public Result run(AgentTool tool, String argumentsJson, Map<String, Object> dynamicVariables) {
+        if (tool.kind() == ToolKind.MCP) return mcp.run(tool, argumentsJson);
         if (!(tool.config() instanceof WebhookBinding binding)) return new Result("The tool has no webhook configuration.", true, null, 0);
         WebhookToolResult r = webhooks.call(binding.config(), argumentsJson, dynamicVariables);
         if (binding.toolId() != null) {

@@ -1,0 +1,6 @@
+package dev.timbre.convai.mcpservers;
+
+import java.util.List;
+
+/** {@code MCPServersResponseModel}. */
+public record McpServersPage(List<McpServerResponse> mcpServers) {}
