@@ -1,8 +1,7 @@
 package dev.timbre.convai.knowledgebase;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.timbre.convai.tools.AgentMentions;
 import dev.timbre.convai.tools.AgentReference;
-import dev.timbre.http.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -89,18 +88,7 @@ public final class KnowledgeBaseRepository {
      * that has one), after creation sequence {@code afterSeq}, in creation order; the caller checks the locators.
      */
     public List<AgentReference> agentsMentioning(String needle, long afterSeq, int limit) {
-        String pattern = "%" + escapeLike(needle) + "%";
-        return jdbi.withHandle(h -> h.createQuery("SELECT agent_id, name, created_at_unix, seq, config FROM agents "
-                        + "WHERE config LIKE :pattern ESCAPE '!' AND seq > :afterSeq ORDER BY seq LIMIT :limit")
-                .bind("pattern", pattern).bind("afterSeq", afterSeq).bind("limit", limit)
-                .map((rs, ctx) -> {
-                    try {
-                        return new AgentReference(rs.getString("agent_id"), rs.getString("name"), rs.getLong("created_at_unix"),
-                                rs.getLong("seq"), Json.MAPPER.readTree(rs.getString("config")));
-                    } catch (JsonProcessingException e) {
-                        throw new IllegalStateException("stored agent config is malformed", e);
-                    }
-                }).list());
+        return new AgentMentions(jdbi).containing(needle, afterSeq, limit);
     }
 
     private static String escapeLike(String s) {

@@ -9,6 +9,7 @@ import dev.timbre.convai.knowledgebase.extract.Extracted;
 import dev.timbre.convai.knowledgebase.extract.ExtractionException;
 import dev.timbre.convai.knowledgebase.extract.ExtractionLimits;
 import dev.timbre.convai.tools.AgentReference;
+import dev.timbre.convai.tools.DependentAgentsPage;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +114,7 @@ public final class KnowledgeBaseService {
     /** Agents whose locators name the document, in creation order; the cursor is the last agent's creation sequence. */
     public DocumentViews.DependentAgents dependentAgents(String documentId, String cursor, int pageSize) {
         stored(documentId);
-        List<AgentReference> found = agentsUsing(documentId, afterSeq(cursor), pageSize + 1);
+        List<AgentReference> found = agentsUsing(documentId, DependentAgentsPage.afterSeq(cursor), pageSize + 1);
         boolean more = found.size() > pageSize;
         List<AgentReference> page = more ? found.subList(0, pageSize) : found;
         return new DocumentViews.DependentAgents(page.stream().map(a -> (JsonNode) a.identifier()).toList(),
@@ -175,16 +176,7 @@ public final class KnowledgeBaseService {
         }
     }
 
-    private static long afterSeq(String cursor) {
-        if (cursor == null || cursor.isEmpty()) return 0;
-        try {
-            long seq = Long.parseLong(cursor);
-            if (seq < 0) throw new NumberFormatException();
-            return seq;
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid("Invalid cursor", "value_error", "query", "cursor");
-        }
-    }
+    
 
     private DocumentViews.Metadata metadata(StoredDocument d) {
         return new DocumentViews.Metadata(d.createdAtUnix(), d.updatedAtUnix(), d.sizeBytes());

@@ -2,6 +2,7 @@ package dev.timbre.convai.mcpservers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.timbre.convai.tools.AgentMentions;
 import dev.timbre.convai.tools.AgentReference;
 import dev.timbre.http.Json;
 import java.sql.ResultSet;
@@ -48,12 +49,7 @@ public final class McpServerRepository {
      * the service narrows to {@code prompt.mcp_server_ids}. Ids are {@code [A-Za-z0-9_-]}, so only {@code _} is escaped.
      */
     public List<AgentReference> agentsMentioning(String id) {
-        String pattern = "%\"" + id.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "\"%";
-        return jdbi.withHandle(h -> h.createQuery("SELECT agent_id, name, created_at_unix, seq, config FROM agents "
-                        + "WHERE config LIKE :pattern ESCAPE '!' ORDER BY seq")
-                .bind("pattern", pattern)
-                .map((rs, ctx) -> new AgentReference(rs.getString("agent_id"), rs.getString("name"), rs.getLong("created_at_unix"),
-                        rs.getLong("seq"), json(rs.getString("config")))).list());
+        return new AgentMentions(jdbi).naming(id, 0, Integer.MAX_VALUE);
     }
 
     private static StoredMcpServer row(ResultSet rs) throws SQLException {

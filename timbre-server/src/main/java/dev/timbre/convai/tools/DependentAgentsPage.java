@@ -9,7 +9,7 @@ import java.util.List;
 public record DependentAgentsPage(List<JsonNode> agents, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor, boolean hasMore) {
 
     /** The agent sequence a {@code next_cursor} continues after (0 for none); a 422 on {@code cursor} when it is not one. */
-    static long afterSeq(String cursor) {
+    public static long afterSeq(String cursor) {
         if (cursor == null || cursor.isEmpty()) return 0;
         try {
             long seq = Long.parseLong(cursor);

@@ -57,18 +57,7 @@ public final class ToolRepository {
      * escaped.
      */
     public List<AgentReference> agentsMentioning(String toolId, long afterSeq, int limit) {
-        String pattern = "%\"" + toolId.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "\"%";
-        return jdbi.withHandle(h -> h.createQuery("SELECT agent_id, name, created_at_unix, seq, config FROM agents "
-                        + "WHERE config LIKE :pattern ESCAPE '!' AND seq > :afterSeq ORDER BY seq LIMIT :limit")
-                .bind("pattern", pattern).bind("afterSeq", afterSeq).bind("limit", limit)
-                .map((rs, ctx) -> {
-                    try {
-                        return new AgentReference(rs.getString("agent_id"), rs.getString("name"), rs.getLong("created_at_unix"),
-                                rs.getLong("seq"), Json.MAPPER.readTree(rs.getString("config")));
-                    } catch (JsonProcessingException e) {
-                        throw new IllegalStateException("stored agent config is malformed", e);
-                    }
-                }).list());
+        return new AgentMentions(jdbi).naming(toolId, afterSeq, limit);
     }
 
     /** Deletes the row; true when it was there. */

@@ -12,7 +12,7 @@
  *       {@code conversation_config.agent.prompt.tool_ids} hold the tool, in agent creation order.
  *       {@code usage_stats} count calls made from {@code tool_ids} in conversations ({@code recordCall}).</li>
  *   <li>{@link dev.timbre.convai.tools.ToolRepository}: table {@code convai_tools} (V7, usage columns V11), ordered by
- *       {@code seq}; {@code agentsMentioning} is a {@code LIKE} on the agents' JSON text for candidates, the exact
+ *       {@code seq}; {@code AgentMentions} (shared with knowledge-base documents and MCP servers) is a {@code LIKE} on the agents' JSON text for candidates, the exact
  *       path is then checked in Java ({@link dev.timbre.convai.tools.AgentReference#usesTool}).</li>
  * </ul>
  *

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -60,17 +59,8 @@ public final class OpenAiEmbeddings implements TextEmbedding {
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(write(Map.of("model", model, "input", input)), StandardCharsets.UTF_8));
         if (apiKey != null) request.header("Authorization", "Bearer " + apiKey);
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new EngineException("embeddings server " + endpoint + " did not answer in time", e, true);
-        } catch (IOException e) {
-            throw new EngineException("embeddings server " + endpoint + " could not be reached: " + e, e, true);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("interrupted while waiting for embeddings server " + endpoint, e, true);
-        }
+        HttpResponse<byte[]> response = RemoteExchange.send(http, request.build(), HttpResponse.BodyHandlers.ofByteArray(),
+                "embeddings server " + endpoint);
         int status = response.statusCode();
         if (status / 100 != 2) {
             throw new EngineException("embeddings server " + endpoint + " answered " + status, null, status >= 500 || status == 429);

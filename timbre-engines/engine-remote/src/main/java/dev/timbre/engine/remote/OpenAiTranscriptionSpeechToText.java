@@ -16,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,18 +88,8 @@ public final class OpenAiTranscriptionSpeechToText implements SpeechToText {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.finish()));
         if (apiKey != null) request.header("Authorization", "Bearer " + apiKey);
 
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
-            throw new EngineException("speech-to-text server " + endpoint + " did not answer in time ("
-                    + e.getMessage() + "; request timeout " + timeout.toSeconds() + " s)", e, true);
-        } catch (IOException e) {
-            throw new EngineException("speech-to-text server " + endpoint + " could not be reached: " + e, e, true);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("interrupted while waiting for speech-to-text server " + endpoint, e, true);
-        }
+        HttpResponse<String> response = RemoteExchange.send(http, request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8),
+                "speech-to-text server " + endpoint);
         int status = response.statusCode();
         if (status / 100 != 2) {
             boolean retryable = status >= 500 || status == 429 || status == 408;
