@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # RAG benchmark: embedding ingestion rate, retrieval p50/p95 at 10,000 chunks (embedding the question included) against
-# a brute-force reference, recall@5 on bench/rag-bench/questions.txt (vectors, BM25, hybrid). Usage: bench/rag-bench.sh.
+# a brute-force reference, recall@5 on bench/rag-bench/questions.txt and on the Jargon File set (jargon-entries.txt,
+# jargon-questions.txt) for vectors, BM25 and the server's hybrid search.
 # Prints a Markdown report (paste it into docs/benchmarks.md with the load average printed first).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"

@@ -25,7 +25,7 @@ final class RagSearch {
         this.wait = wait;
     }
 
-    /** The {@code k} nearest chunks of {@code documentIds} to {@code query}, nearest first. */
+    /** The {@code k} best chunks of {@code documentIds} for {@code query} (vectors and keywords fused), best first. */
     List<VectorIndex.Hit> search(String query, List<String> documentIds, String model, int k) {
         RagIndexRepository repository = service.repository();
         String engineModel = service.embeddings().modelId();
@@ -40,7 +40,7 @@ final class RagSearch {
             else if (!index.contains(d)) load(d, engineModel);
         }
         float[] q = service.embeddings().embed(List.of(query))[0];
-        return index.search(q, indexed, k);
+        return index.hybridSearch(q, query, indexed, k);
     }
 
     /** Starts indexes the documents lack without waiting (an agent is about to talk). */

@@ -14,8 +14,9 @@
  *       (V21, float32 little-endian, one transaction), then {@code succeeded}; any failure {@code failed}; a document
  *       deleted meanwhile takes its index row with it (ON DELETE CASCADE) and the job ends.</li>
  *   <li>{@code VectorIndex}: in memory, exact cosine search over each document's float matrix (no approximate index:
- *       10,000 chunks take about 1–2 ms, see docs/benchmarks.md); rebuilt per document from the stored vectors by
- *       {@code RagSearch} on any node.</li>
+ *       10,000 chunks take about 1–2 ms, see docs/benchmarks.md) plus BM25 over each document's chunk words
+ *       ({@code KeywordStats}), the two rankings fused by reciprocal rank ({@code hybridSearch}); rebuilt per document
+ *       from the stored vectors and chunk texts by {@code RagSearch} on any node.</li>
  *   <li>{@link dev.timbre.convai.knowledgebase.rag.AgentRetrieval}: an agent's {@code prompt.rag} and
  *       {@code prompt.knowledge_base} → {@code RagKnowledge} (the runtime's {@code Knowledge}); documents without an
  *       index get one when the agent's profile is built, and a question waits up to 20 s for it.</li>

@@ -68,4 +68,46 @@ class VectorIndexTest {
         for (int i = 0; i < a.length; i++) s += a[i] * b[i];
         return s;
     }
+
+    @Test
+    void hybridSearchBringsInAChunkOnlyItsRareWordFinds() {
+        Random r = new Random(3);
+        float[] q = unit(r);
+        VectorIndex index = new VectorIndex();
+        List<String> ids = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        float[] matrix = new float[30 * DIMS];
+        for (int i = 0; i < 30; i++) {
+            ids.add("c" + i);
+            // c0 holds the query's rare word but its vector points away from the query; the others are near it
+            texts.add(i == 0 ? "The frobnicator resets the widget twice." : "Some ordinary text about widgets number " + i + ".");
+            float[] v = i == 0 ? neg(q) : TextEmbedding.normalise(mix(q, unit(r)));
+            System.arraycopy(v, 0, matrix, i * DIMS, DIMS);
+        }
+        index.put(new VectorIndex.Document("d", ids, texts, matrix, DIMS));
+
+        assertThat(index.search(q, List.of("d"), 5)).extracting(VectorIndex.Hit::chunkId).doesNotContain("c0");
+        List<VectorIndex.Hit> hybrid = index.hybridSearch(q, "what does the frobnicator do", List.of("d"), 5);
+        assertThat(hybrid).hasSize(5);
+        assertThat(hybrid).extracting(VectorIndex.Hit::chunkId).contains("c0");
+        VectorIndex.Hit rare = hybrid.stream().filter(h -> h.chunkId().equals("c0")).findFirst().orElseThrow();
+        assertThat(rare.byKeywords()).isTrue();
+        assertThat(rare.distance()).isGreaterThan(1.9); // its real vector distance is reported
+        assertThat(hybrid.stream().filter(h -> !h.chunkId().equals("c0"))).allMatch(h -> !h.byKeywords());
+        // words the chunks don't have: the vector ranking alone
+        assertThat(index.hybridSearch(q, "zzz qqq", List.of("d"), 5)).extracting(VectorIndex.Hit::chunkId)
+                .containsExactlyElementsOf(index.search(q, List.of("d"), 5).stream().map(VectorIndex.Hit::chunkId).toList());
+    }
+
+    static float[] neg(float[] v) {
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) out[i] = -v[i];
+        return out;
+    }
+
+    static float[] mix(float[] a, float[] b) {
+        float[] out = new float[a.length];
+        for (int i = 0; i < a.length; i++) out[i] = 2 * a[i] + b[i];
+        return out;
+    }
 }
