@@ -56,7 +56,7 @@ test('mcp servers: create, list, get, tools, approval policy, tool approvals; ba
   assert.equal(removed.config.toolApprovalHashes.length, 0);
 
   await assert.rejects(mcpServers.get('mcp_does_not_exist'), apiError(404));
-  await assert.rejects(mcpServers.create({ config: { name: 'internal', url: 'http://127.0.0.1:1/mcp' } }), apiError(422));
+  await assert.rejects(mcpServers.create({ config: { name: 'internal', url: 'http://169.254.169.254/mcp' } }), apiError(422));
   await assert.rejects(mcpServers.create({ config: { name: 'bad secret', url: MCP_URL, requestHeaders: { A: { secretId: 'nope' } } } }), apiError(422));
 });
 
