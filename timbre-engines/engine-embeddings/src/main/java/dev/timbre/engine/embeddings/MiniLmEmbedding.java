@@ -2,7 +2,6 @@ package dev.timbre.engine.embeddings;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.timbre.engine.EngineException;
 import dev.timbre.engine.TextEmbedding;
 import java.nio.file.Path;
@@ -15,16 +14,17 @@ import java.util.List;
  * (never the home folder) and never reaches the network ({@code ai.djl.offline}). Thread-safe: ONNX Runtime sessions
  * serve concurrent calls; each {@link #embed} runs on the caller's thread (no pool of its own). Loading takes 1–2 s.
  * Texts longer than the model's 510 tokens are split and their vectors averaged (langchain4j); a blank text gets the
- * zero vector.
+ * zero vector. ONNX Runtime runs one query on up to 4 intra-op threads (the JVM property
+ * {@code timbre.embeddings.threads} overrides), which sleep when idle ({@link MiniLmSession}).
  */
 public final class MiniLmEmbedding implements TextEmbedding {
     public static final String MODEL_ID = "all-minilm-l6-v2";
     private static final int DIMENSIONS = 384;
 
-    private final AllMiniLmL6V2EmbeddingModel model;
+    private final MiniLmSession model;
     private volatile boolean closed;
 
-    private MiniLmEmbedding(AllMiniLmL6V2EmbeddingModel model) {
+    private MiniLmEmbedding(MiniLmSession model) {
         this.model = model;
     }
 
@@ -36,7 +36,8 @@ public final class MiniLmEmbedding implements TextEmbedding {
     public static MiniLmEmbedding load(Path cacheDir) {
         DjlOffline.configure(cacheDir);
         try {
-            return new MiniLmEmbedding(new AllMiniLmL6V2EmbeddingModel(Runnable::run));
+            return new MiniLmEmbedding(MiniLmSession.open(Integer.getInteger("timbre.embeddings.threads",
+                    Math.min(4, Runtime.getRuntime().availableProcessors()))));
         } catch (RuntimeException | LinkageError e) {
             throw new EngineException("cannot load all-MiniLM-L6-v2: " + e, e instanceof Exception ex ? ex : null, false);
         }
@@ -72,7 +73,7 @@ public final class MiniLmEmbedding implements TextEmbedding {
         return MODEL_ID;
     }
 
-    /** Marks the engine closed; the ONNX session lives in a static holder of langchain4j and ends with the JVM. */
+    /** Marks the engine closed; its ONNX session ends with the JVM (a call in flight may still finish). */
     @Override
     public void close() {
         closed = true;

@@ -3,51 +3,67 @@ package dev.timbre.convai.knowledgebase.rag;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * One document's keyword statistics for Okapi BM25 (k1 1.2, b 0.75): per chunk the counts of its words (lower-cased
- * letters and digits, longer than two characters) and its length, and per word how many chunks hold it. Built once
- * when a document enters the {@link VectorIndex}; immutable.
+ * One document's keyword index for Okapi BM25 (k1 1.2, b 0.75): per word (lower-cased letters and digits, longer than
+ * two characters) the chunks that hold it and how often, and each chunk's length in words. Built once when a
+ * document enters the {@link VectorIndex}; immutable.
  */
-record KeywordStats(List<Map<String, Integer>> counts, int[] lengths, Map<String, Integer> chunksWith) {
+record KeywordStats(Map<String, Postings> postings, int[] lengths, long totalLength) {
     static final double K1 = 1.2;
     static final double B = 0.75;
 
+    /** The chunks (rows, ascending) holding a word and its count in each. */
+    record Postings(int[] rows, int[] counts) {}
+
     static KeywordStats of(List<String> texts) {
-        List<Map<String, Integer>> counts = new ArrayList<>(texts.size());
+        Map<String, List<int[]>> building = new LinkedHashMap<>();
         int[] lengths = new int[texts.size()];
-        Map<String, Integer> chunksWith = new HashMap<>();
-        for (int i = 0; i < texts.size(); i++) {
-            Map<String, Integer> c = new HashMap<>();
-            for (String w : words(texts.get(i))) {
-                c.merge(w, 1, Integer::sum);
-                lengths[i]++;
+        long total = 0;
+        for (int row = 0; row < texts.size(); row++) {
+            Map<String, Integer> counts = new HashMap<>();
+            for (String w : words(texts.get(row))) {
+                counts.merge(w, 1, Integer::sum);
+                lengths[row]++;
             }
-            counts.add(c);
-            for (String w : c.keySet()) chunksWith.merge(w, 1, Integer::sum);
+            total += lengths[row];
+            for (Map.Entry<String, Integer> c : counts.entrySet()) {
+                building.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(new int[] {row, c.getValue()});
+            }
         }
-        return new KeywordStats(counts, lengths, chunksWith);
+        Map<String, Postings> postings = new HashMap<>(building.size() * 2);
+        building.forEach((w, list) -> {
+            int[] rows = new int[list.size()], counts = new int[list.size()];
+            for (int i = 0; i < list.size(); i++) {
+                rows[i] = list.get(i)[0];
+                counts[i] = list.get(i)[1];
+            }
+            postings.put(w, new Postings(rows, counts));
+        });
+        return new KeywordStats(postings, lengths, total);
     }
 
-    long totalLength() {
-        long sum = 0;
-        for (int l : lengths) sum += l;
-        return sum;
+    /** How many chunks hold {@code word}. */
+    int chunksWith(String word) {
+        Postings p = postings.get(word);
+        return p == null ? 0 : p.rows().length;
     }
 
-    /** BM25 score of chunk {@code row} for the query words with their inverse document frequencies {@code idf}. */
-    double score(int row, Map<String, Double> idf, double averageLength) {
-        Map<String, Integer> c = counts.get(row);
-        double s = 0;
+    /** Adds each chunk's BM25 score for the query words (with their inverse document frequencies) to {@code scores}. */
+    void addScores(Map<String, Double> idf, double averageLength, double[] scores) {
         for (Map.Entry<String, Double> q : idf.entrySet()) {
-            Integer f = c.get(q.getKey());
-            if (f == null) continue;
-            s += q.getValue() * f * (K1 + 1) / (f + K1 * (1 - B + B * lengths[row] / averageLength));
+            Postings p = postings.get(q.getKey());
+            if (p == null) continue;
+            double weight = q.getValue();
+            for (int i = 0; i < p.rows().length; i++) {
+                int f = p.counts()[i], row = p.rows()[i];
+                scores[row] += weight * f * (K1 + 1) / (f + K1 * (1 - B + B * lengths[row] / averageLength));
+            }
         }
-        return s;
     }
 
     static List<String> words(String s) {

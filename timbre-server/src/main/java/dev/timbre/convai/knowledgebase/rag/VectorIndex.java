@@ -137,16 +137,17 @@ public final class VectorIndex {
         Map<String, Double> idf = new HashMap<>();
         for (String w : new java.util.HashSet<>(KeywordStats.words(queryText))) {
             int n = 0;
-            for (Document d : docs) n += d.keywords().chunksWith().getOrDefault(w, 0);
+            for (Document d : docs) n += d.keywords().chunksWith(w);
             if (n > 0) idf.put(w, Math.log(1 + (chunks - n + 0.5) / (n + 0.5)));
         }
         if (idf.isEmpty()) return List.of();
         double average = Math.max(1, length / (double) chunks);
         PriorityQueue<double[]> best = new PriorityQueue<>(k + 1, (a, b) -> Double.compare(a[0], b[0])); // {score, doc, row}
         for (int di = 0; di < docs.size(); di++) {
-            KeywordStats stats = docs.get(di).keywords();
-            for (int row = 0, n = docs.get(di).size(); row < n; row++) {
-                double s = stats.score(row, idf, average);
+            double[] scores = new double[docs.get(di).size()];
+            docs.get(di).keywords().addScores(idf, average, scores);
+            for (int row = 0; row < scores.length; row++) {
+                double s = scores[row];
                 if (s <= 0) continue;
                 if (best.size() < k) best.add(new double[] {s, di, row});
                 else if (s > best.peek()[0]) {
