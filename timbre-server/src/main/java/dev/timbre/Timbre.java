@@ -257,8 +257,11 @@ public final class Timbre implements AutoCloseable {
                     Clock.systemUTC());
 
             ApiKeyAuth auth = new ApiKeyAuth(keys);
+            // GET /openapi.json and /docs describe the routes of this very server (known once it has started)
+            var serving = new java.util.concurrent.atomic.AtomicReference<ApiServer>();
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(
                     mount("/", new HealthRoutes(engines, database, registry)),
+                    mount("/", new dev.timbre.apidocs.ApiDocsRoutes(() -> serving.get().routes())),
                     mount("/v1/models", new ModelsRoutes(new ModelsService(models, engines))),
                     mount("/v1/voices/pvc", pvc.routes()),
                     mount("/v1/voices", voicesRoutes),
@@ -301,6 +304,7 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/knowledge-base", new KnowledgeBaseRoutes(knowledgeBase, config.limits().maxUploadBytes())),
                     mount("/v1/convai/agent", new AgentKnowledgeBaseRoutes(agentKnowledge)),
                     mount("/v1/convai", new LlmUsageRoutes(new LlmUsage(LlmPrices.bundled()), agentKnowledge))));
+            serving.set(server);
             speechToText.resumePending();
             postCall.resumePending();
             pvc.resumePending();
