@@ -2,10 +2,8 @@ package dev.timbre.forcedalignment;
 
 import static io.javalin.apibuilder.ApiBuilder.post;
 
-import dev.timbre.http.ApiException;
 import dev.timbre.http.MultipartForm;
 import io.javalin.apibuilder.EndpointGroup;
-import java.util.List;
 
 /** {@code POST /v1/forced-alignment}: multipart {@code file} and {@code text} → character and word timings. */
 public final class ForcedAlignmentRoutes implements EndpointGroup {
@@ -21,10 +19,9 @@ public final class ForcedAlignmentRoutes implements EndpointGroup {
     public void addEndpoints() {
         post(ctx -> {
             MultipartForm form = MultipartForm.read(ctx, maxUploadBytes);
-            List<MultipartForm.File> files = form.files("file");
-            if (files.isEmpty()) throw ApiException.invalid("Field required", "missing", "body", "file");
+            MultipartForm.File file = form.requiredFile("file");
             form.bool("enabled_spooled_file", false); // validated; uploads are always read whole
-            ctx.json(service.align(files.get(0).data(), form.field("text").orElse(null)));
+            ctx.json(service.align(file.data(), form.field("text").orElse(null)));
         });
     }
 }

@@ -80,6 +80,11 @@ public final class MultipartForm {
         return field(name).orElseThrow(() -> ApiException.invalid("Field required", "missing", "body", name));
     }
 
+    /** The first file sent under {@code name}; none is a 422 at {@code ["body", name]}. */
+    public File requiredFile(String name) {
+        return files(name).stream().findFirst().orElseThrow(() -> ApiException.invalid("Field required", "missing", "body", name));
+    }
+
     public boolean bool(String name, boolean dflt) {
         return field(name).map(v -> Params.parseBool(v, "body", name)).orElse(dflt);
     }

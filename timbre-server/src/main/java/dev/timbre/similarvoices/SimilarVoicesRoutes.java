@@ -22,12 +22,11 @@ public final class SimilarVoicesRoutes implements EndpointGroup {
     public void addEndpoints() {
         post(ctx -> {
             MultipartForm form = MultipartForm.read(ctx, maxUploadBytes);
-            List<MultipartForm.File> files = form.files("audio_file");
-            if (files.isEmpty()) throw ApiException.invalid("Field required", "missing", "body", "audio_file");
+            MultipartForm.File audio = form.requiredFile("audio_file");
             Double threshold = form.field("similarity_threshold").map(v -> number(v, 0, 2, "similarity_threshold")).orElse(null);
             Integer topK = form.field("top_k").map(v -> (int) integer(v)).orElse(null);
             String base = baseUrl(ctx);
-            List<LibraryVoice> voices = service.similar(files.get(0).data(), threshold, topK).stream()
+            List<LibraryVoice> voices = service.similar(audio.data(), threshold, topK).stream()
                     .map(s -> LibraryVoice.of(s.voice().withBaseUrl(base))).toList();
             ctx.json(new LibraryVoice.Page(voices, false, null));
         });

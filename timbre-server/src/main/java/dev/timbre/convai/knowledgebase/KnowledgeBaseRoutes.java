@@ -95,9 +95,7 @@ public final class KnowledgeBaseRoutes implements EndpointGroup {
     }
 
     private DocumentViews.Added createFile(MultipartForm form) {
-        List<MultipartForm.File> files = form.files("file");
-        if (files.isEmpty()) throw ApiException.invalid("Field required", "missing", "body", "file");
-        MultipartForm.File f = files.get(0);
+        MultipartForm.File f = form.requiredFile("file");
         return service.createFile(f.filename(), f.contentType(), f.data(), DocumentRequests.name(form.field("name").orElse(null)));
     }
 

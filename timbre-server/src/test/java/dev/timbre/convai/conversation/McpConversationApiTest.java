@@ -79,7 +79,7 @@ class McpConversationApiTest {
         assertThat(llm.bodies.get(before).path("tools").toString()).contains("\"echo\"").contains("\"add\"");
         JsonNode messages = llm.bodies.get(before + 1).path("messages");
         toolMessage = messages.get(messages.size() - 1);
-        return ConversationRecordApiTestAccess.awaitDone(server, conversationId);
+        return StoredConversations.awaitDone(server, conversationId);
     }
 
     @Test
@@ -132,24 +132,5 @@ class McpConversationApiTest {
             if (e.path(field).size() > 0) return e.path(field).get(0);
         }
         throw new AssertionError("no " + field + " in " + details.path("transcript"));
-    }
-
-    /** The stored conversation once post-call processing is done, checked against the OpenAPI. */
-    static final class ConversationRecordApiTestAccess {
-        static JsonNode awaitDone(TestServer server, String conversationId) throws InterruptedException {
-            JsonNode last = null;
-            for (int i = 0; i < 300; i++) {
-                var r = server.get("/v1/convai/conversations/" + conversationId);
-                if (r.status() == 200) {
-                    last = r.json();
-                    if (last.path("status").asText().equals("done")) {
-                        OpenApiContract.assertConforms("GET", "/v1/convai/conversations/{conversation_id}", r);
-                        return last;
-                    }
-                }
-                Thread.sleep(100);
-            }
-            throw new AssertionError("conversation " + conversationId + " never finished: " + last);
-        }
     }
 }
