@@ -5,7 +5,6 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
-import dev.timbre.http.ApiException;
 import dev.timbre.http.MultipartForm;
 import dev.timbre.http.Params;
 import io.javalin.apibuilder.EndpointGroup;
