@@ -11,7 +11,6 @@ import dev.timbre.engine.ToolCall;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +30,6 @@ public final class ConversationSession implements Conversation {
     static final String APOLOGY = "I'm sorry, I'm having trouble responding right now. Please try again later.";
     /** Inputs kept before the start (the transport's short pause); more are dropped. */
     static final int MAX_EARLY_INPUTS = 100;
-    /** Variables tools may add beyond the initial ones ({@link #assignVariables}); new names past this are ignored. */
-    static final int MAX_ASSIGNED_VARIABLES = 100;
 
     private final SessionConfig config;
     private final SessionLoop loop;
@@ -50,8 +47,8 @@ public final class ConversationSession implements Conversation {
     private String systemPrompt = "";
     /** The prompt template {@link #systemPrompt} is rendered from: the agent's, or its language preset's. */
     private String promptTemplate = "";
-    /** Variables set by tools' {@code assignments}, over the initial ones; loop thread only. */
-    private final Map<String, Object> assigned = new LinkedHashMap<>();
+    /** Variables set by tools' {@code assignments}, over the initial ones. */
+    private final AssignedVariables assigned = new AssignedVariables();
     /** The language preset voice the agent speaks with since a switch; null: the agent's own. */
     private String presetVoice;
     private Instant startedAt;
@@ -302,34 +299,31 @@ public final class ConversationSession implements Conversation {
     void llmFirstOutput(long requestedNanos, long firstOutputNanos) { listener.llmFirstOutput(requestedNanos, firstOutputNanos); }
 
     DynamicVariables variables() {
-        return DynamicVariables.at(config, agent.agentId(), startedAt == null ? loop.now() : startedAt, loop.now()).with(assigned);
+        return DynamicVariables.at(config, agent.agentId(), startedAt == null ? loop.now() : startedAt, loop.now()).with(assigned.values());
     }
 
     /** The variables the system prompt is rendered with: {@code system__} ones as at the start (the guide's rule). */
     private DynamicVariables promptVariables() {
         Instant at = startedAt == null ? loop.now() : startedAt;
-        return DynamicVariables.at(config, agent.agentId(), at, at).with(assigned);
+        return DynamicVariables.at(config, agent.agentId(), at, at).with(assigned.values());
     }
 
     /**
      * A tool's {@code assignments}: the values become dynamic variables for later tool calls and the system prompt
-     * (re-rendered). {@code system__} names are refused (reserved); at most {@link #MAX_ASSIGNED_VARIABLES} names.
-     * Returns the changes, for the tool result's {@code dynamic_variable_updates}.
+     * (re-rendered); the rules are {@link AssignedVariables}'. Returns the changes, for the tool result's
+     * {@code dynamic_variable_updates}.
      */
     List<DynamicVariableUpdate> assignVariables(Map<String, Object> values, String toolName, String toolRequestId) {
-        List<DynamicVariableUpdate> updates = new ArrayList<>();
-        Map<String, Object> before = variables().values();
-        double at = loop.now().toEpochMilli() / 1000.0;
-        for (Map.Entry<String, Object> e : values.entrySet()) {
-            if (e.getKey().startsWith("system__") || e.getValue() == null) continue;
-            if (!assigned.containsKey(e.getKey()) && assigned.size() >= MAX_ASSIGNED_VARIABLES) continue;
-            assigned.put(e.getKey(), e.getValue());
-            Object old = before.get(e.getKey());
-            updates.add(new DynamicVariableUpdate(e.getKey(), old == null ? null : String.valueOf(old), String.valueOf(e.getValue()),
-                    at, toolName, toolRequestId));
-        }
-        systemPrompt = promptVariables().render(promptTemplate);
+        List<DynamicVariableUpdate> updates = assigned.assign(values, variables().values(), loop.now().toEpochMilli() / 1000.0,
+                toolName, toolRequestId);
+        usePrompt(promptTemplate);
         return updates;
+    }
+
+    /** Renders {@code template} as the system prompt ({@code system__} variables as at the start). */
+    private void usePrompt(String template) {
+        promptTemplate = template;
+        systemPrompt = promptVariables().render(template);
     }
 
     // ---- used by the voice hooks (loop thread) ----
@@ -387,10 +381,7 @@ public final class ConversationSession implements Conversation {
         LanguagePreset preset = agent.languagePresets().get(code);
         String template = preset != null && preset.systemPrompt() != null && !preset.systemPrompt().isBlank()
                 ? preset.systemPrompt() : agent.systemPrompt();
-        if (!template.equals(promptTemplate)) {
-            promptTemplate = template;
-            systemPrompt = promptVariables().render(promptTemplate);
-        }
+        if (!template.equals(promptTemplate)) usePrompt(template);
         String voiceId = preset != null && preset.voiceId() != null && !preset.voiceId().isBlank() ? preset.voiceId() : null;
         if (!java.util.Objects.equals(voiceId, presetVoice)) {
             presetVoice = voiceId;
@@ -417,8 +408,7 @@ public final class ConversationSession implements Conversation {
     /** The profile of the workflow node the conversation is in (same agent, language kept). */
     void useProfile(AgentProfile profile) {
         agent = profile;
-        promptTemplate = profile.systemPrompt();
-        systemPrompt = promptVariables().render(promptTemplate);
+        usePrompt(profile.systemPrompt());
     }
 
     /** A turn that is not an LLM reply (a workflow tool node); {@link #dropTurn} ends it. */

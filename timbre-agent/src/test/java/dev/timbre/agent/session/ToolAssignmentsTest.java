@@ -65,7 +65,7 @@ class ToolAssignmentsTest {
     void assignedNamesAreBounded() {
         var model = new ScriptedLanguageModel();
         var f = SessionFixture.started(SessionConfig.of("conv_3", SessionFixture.agent(model, "", "")));
-        for (int i = 0; i < ConversationSession.MAX_ASSIGNED_VARIABLES + 20; i++) {
+        for (int i = 0; i < AssignedVariables.MAX + 20; i++) {
             int n = i;
             f.loop.execute(() -> f.session.assignVariables(Map.of("v" + n, n), "t", "c" + n));
         }
