@@ -262,6 +262,7 @@ public final class Timbre implements AutoCloseable {
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(
                     mount("/", new HealthRoutes(engines, database, registry)),
                     mount("/", new dev.timbre.apidocs.ApiDocsRoutes(() -> serving.get().routes())),
+                    mount("/", new dev.timbre.webapp.WebAppRoutes(new dev.timbre.webapp.WebAppFiles("webapp/"))),
                     mount("/v1/models", new ModelsRoutes(new ModelsService(models, engines))),
                     mount("/v1/voices/pvc", pvc.routes()),
                     mount("/v1/voices", voicesRoutes),

@@ -1,0 +1,63 @@
+package dev.timbre.webapp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The built web app's files, read from the class path under {@code webapp/} once and kept in memory (the build is a
+ * few hundred KB). Only plain names of known types are served: no {@code ..}, no directories. Thread-safe.
+ */
+public final class WebAppFiles {
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    static final String REVALIDATE = "no-cache";
+    private static final Pattern SAFE = Pattern.compile("(assets/)?[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final Map<String, String> TYPES = Map.of(
+            "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
+            "svg", "image/svg+xml", "png", "image/png", "woff2", "font/woff2", "json", "application/json", "wasm", "application/wasm",
+            "map", "application/json");
+
+    /** One file: its bytes, type and a strong ETag of its content. */
+    public record File(byte[] bytes, String contentType, String etag) {}
+
+    private final String root;
+    private final Map<String, File> cache = new ConcurrentHashMap<>();
+
+    /** @param root the class-path folder ({@code "webapp/"} in the server) */
+    public WebAppFiles(String root) {
+        this.root = root.endsWith("/") ? root : root + "/";
+    }
+
+    /** The file at a path relative to the root, or null when there is none (or the name is not a servable one). */
+    public File get(String name) {
+        if (!SAFE.matcher(name).matches() || name.contains("..")) return null;
+        String ext = name.substring(name.lastIndexOf('.') + 1);
+        String type = TYPES.get(ext);
+        if (type == null) return null;
+        File cached = cache.get(name);
+        if (cached != null) return cached;
+        try (InputStream in = WebAppFiles.class.getClassLoader().getResourceAsStream(root + name)) {
+            if (in == null) return null;
+            byte[] bytes = in.readAllBytes();
+            File file = new File(bytes, type, "\"" + HexFormat.of().formatHex(sha256(bytes), 0, 12) + "\"");
+            cache.put(name, file);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
