@@ -262,7 +262,7 @@ public final class Timbre implements AutoCloseable {
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(
                     mount("/", new HealthRoutes(engines, database, registry)),
                     mount("/", new dev.timbre.apidocs.ApiDocsRoutes(() -> serving.get().routes())),
-                    mount("/", new dev.timbre.webapp.WebAppRoutes(new dev.timbre.webapp.WebAppFiles("webapp/"))),
+                    mount("/", new dev.timbre.webapp.WebAppRoutes(webAppFiles())),
                     mount("/v1/models", new ModelsRoutes(new ModelsService(models, engines))),
                     mount("/v1/voices/pvc", pvc.routes()),
                     mount("/v1/voices", voicesRoutes),
@@ -322,6 +322,13 @@ public final class Timbre implements AutoCloseable {
             engines.close();
             throw e;
         }
+    }
+
+    /** The built web app in the class path, or the folder {@code TIMBRE_WEB_DIR} names (developing the web app). */
+    private static dev.timbre.webapp.WebAppFiles webAppFiles() {
+        String dir = System.getenv("TIMBRE_WEB_DIR");
+        return dir == null || dir.isBlank() ? dev.timbre.webapp.WebAppFiles.classPath("webapp/")
+                : dev.timbre.webapp.WebAppFiles.folder(java.nio.file.Path.of(dir));
     }
 
     public int port() {

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * The built web app's files, read from the class path under {@code webapp/} once and kept in memory (the build is a
- * few hundred KB). Only plain names of known types are served: no {@code ..}, no directories. Thread-safe.
+ * few hundred KB); or, for developing the web app, read from a folder at every request ({@code TIMBRE_WEB_DIR=web/dist}:
+ * rebuild with {@code npm run build} and reload, no server rebuild). Only plain names of known types are served: no
+ * {@code ..}, no directories. Thread-safe.
  */
 public final class WebAppFiles {
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
@@ -27,11 +29,22 @@ public final class WebAppFiles {
     public record File(byte[] bytes, String contentType, String etag) {}
 
     private final String root;
+    private final java.nio.file.Path folder;
     private final Map<String, File> cache = new ConcurrentHashMap<>();
 
-    /** @param root the class-path folder ({@code "webapp/"} in the server) */
-    public WebAppFiles(String root) {
+    private WebAppFiles(String root, java.nio.file.Path folder) {
         this.root = root.endsWith("/") ? root : root + "/";
+        this.folder = folder;
+    }
+
+    /** The files under a class-path folder ({@code "webapp/"} in the server), cached. */
+    public static WebAppFiles classPath(String root) {
+        return new WebAppFiles(root, null);
+    }
+
+    /** The files in a folder, read at every request (a web developer's build output). */
+    public static WebAppFiles folder(java.nio.file.Path folder) {
+        return new WebAppFiles("", folder);
     }
 
     /** The file at a path relative to the root, or null when there is none (or the name is not a servable one). */
@@ -40,17 +53,28 @@ public final class WebAppFiles {
         String ext = name.substring(name.lastIndexOf('.') + 1);
         String type = TYPES.get(ext);
         if (type == null) return null;
+        if (folder != null) {
+            java.nio.file.Path path = folder.resolve(name);
+            try {
+                return java.nio.file.Files.isRegularFile(path) ? file(java.nio.file.Files.readAllBytes(path), type) : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         File cached = cache.get(name);
         if (cached != null) return cached;
         try (InputStream in = WebAppFiles.class.getClassLoader().getResourceAsStream(root + name)) {
             if (in == null) return null;
-            byte[] bytes = in.readAllBytes();
-            File file = new File(bytes, type, "\"" + HexFormat.of().formatHex(sha256(bytes), 0, 12) + "\"");
+            File file = file(in.readAllBytes(), type);
             cache.put(name, file);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static File file(byte[] bytes, String type) {
+        return new File(bytes, type, "\"" + HexFormat.of().formatHex(sha256(bytes), 0, 12) + "\"");
     }
 
     private static byte[] sha256(byte[] bytes) {
