@@ -76,12 +76,18 @@ export default function Transcribe() {
   const [result, setResult] = useState(null); // { data, audioUrl, diarize }
   const [liveModel, setLiveModel] = useState('scribe_v2_realtime');
   const fileInput = useRef(null);
+  const resultHeading = useRef(null);
+  useEffect(() => { if (result) resultHeading.current?.focus(); }, [result]);
+  // Object URLs of the chosen audio and of the transcript's player: one is revoked when neither uses it any more.
+  const urls = useRef({ audio: null, result: null });
+  useEffect(() => () => { for (const u of new Set(Object.values(urls.current))) if (u) URL.revokeObjectURL(u); }, []);
+  const release = (url) => { if (url && url !== urls.current.audio && url !== urls.current.result) URL.revokeObjectURL(url); };
 
   const chooseAudio = (blob, name) => {
-    setAudio((old) => {
-      if (old && old.url !== result?.audioUrl) URL.revokeObjectURL(old.url);
-      return { blob, name, url: URL.createObjectURL(blob) };
-    });
+    const old = urls.current.audio;
+    urls.current.audio = URL.createObjectURL(blob);
+    release(old);
+    setAudio({ blob, name, url: urls.current.audio });
   };
   const recorder = useRecorder((blob) => {
     if (fileInput.current) fileInput.current.value = '';
@@ -104,10 +110,10 @@ export default function Transcribe() {
     if (formats.length) form.append('additional_formats', JSON.stringify(formats.map((format) => ({ format }))));
     try {
       const data = await (await request('POST', '/v1/speech-to-text', { body: form })).json();
-      setResult((old) => {
-        if (old && old.audioUrl !== audio.url) URL.revokeObjectURL(old.audioUrl);
-        return { data, audioUrl: audio.url, diarize, name: audio.name };
-      });
+      const old = urls.current.result;
+      urls.current.result = audio.url;
+      release(old);
+      setResult({ data, audioUrl: audio.url, diarize, name: audio.name });
     } catch (err) {
       setError(err);
     } finally {
@@ -121,68 +127,68 @@ export default function Transcribe() {
     <section class="transcribe">
       <h1>Transcribe</h1>
       <div class="grid sidebar">
-        <form class="card" onSubmit={submit} aria-labelledby="tr-file-title">
-          <h2 id="tr-file-title">Transcribe a recording</h2>
-          <Field label="Audio or video file" id="tr-file" hint="WAV, MP3, Ogg Opus or FLAC; or record one below.">
-            <input id="tr-file" ref={fileInput} type="file" accept="audio/*,video/*"
-              onChange={(e) => { const f = e.target.files[0]; if (f) chooseAudio(f, f.name); }} />
-          </Field>
-          <div class="row record-row">
-            {!recorder.recording
-              ? <button type="button" class="secondary" onClick={() => { setError(null); recorder.start(); }}>Record from microphone</button>
-              : <button type="button" class="danger" onClick={recorder.stop}>Stop recording</button>}
-            <span class="muted" role="status">{recorder.recording ? `Recording ${clock(recorder.seconds)}` : audio ? `Selected: ${audio.name}` : 'No audio selected.'}</span>
-          </div>
-          {audio && !recorder.recording && <audio class="preview" src={audio.url} controls aria-label="Selected audio" />}
-
-          <div class="grid two">
-            <Select label="Model" id="tr-model" value={model} options={MODELS} onChange={setModel} />
-            <Field label="Language" id="tr-language" hint="ISO code such as en or fra; empty: detect.">
-              <input id="tr-language" value={language} maxLength={3} autocomplete="off" placeholder="auto"
-                onInput={(e) => setLanguage(e.target.value)} />
+        <div class="tr-main">
+          <form class="card" onSubmit={submit} aria-labelledby="tr-file-title">
+            <h2 id="tr-file-title">Transcribe a recording</h2>
+            <Field label="Audio or video file" id="tr-file" hint="WAV, MP3, Ogg Opus or FLAC; or record one below.">
+              <input id="tr-file" ref={fileInput} type="file" accept="audio/*,video/*"
+                onChange={(e) => { const f = e.target.files[0]; if (f) chooseAudio(f, f.name); }} />
             </Field>
-            <Select label="Timestamps" id="tr-granularity" value={granularity} options={GRANULARITY} onChange={setGranularity} />
-            <Field label="Number of speakers" id="tr-speakers" hint={diarize ? 'Empty: find out.' : 'With “Identify speakers”.'}>
-              <input id="tr-speakers" type="number" min="1" max="32" step="1" value={speakers} disabled={!diarize}
-                onInput={(e) => setSpeakers(e.target.value)} />
-            </Field>
-          </div>
-          <div class="checks">
-            <label><input type="checkbox" checked={diarize} onChange={(e) => setDiarize(e.target.checked)} /> Identify speakers (diarize)</label>
-            <label><input type="checkbox" checked={events} onChange={(e) => setEvents(e.target.checked)} /> Tag audio events</label>
-          </div>
-          <fieldset class="formats">
-            <legend>Exports</legend>
-            {EXPORT_FORMATS.map((f) => (
-              <label><input type="checkbox" checked={formats.includes(f.id)} onChange={() => toggleFormat(f.id)} /> {f.label}</label>
-            ))}
-          </fieldset>
-          <ErrorNote error={error} />
-          <div class="row">
-            <button type="submit" disabled={busy || recorder.recording}>{busy ? 'Transcribing…' : 'Transcribe'}</button>
-            {busy && <span class="muted" role="status">Transcribing, this can take a while for long files…</span>}
-          </div>
-        </form>
-
-        <div class="card">
-          <h2>Live transcription</h2>
+            <div class="row record-row">
+              {!recorder.recording
+                ? <button type="button" class="secondary" onClick={() => { setError(null); recorder.start(); }}>Record from microphone</button>
+                : <button type="button" class="danger" onClick={recorder.stop}>Stop recording</button>}
+              <span class="muted" role="status">{recorder.recording ? `Recording ${clock(recorder.seconds)}` : audio ? `Selected: ${audio.name}` : 'No audio selected.'}</span>
+            </div>
+            {audio && !recorder.recording && <audio class="preview" src={audio.url} controls aria-label="Selected audio" />}
+  
+            <div class="grid two">
+              <Select label="Model" id="tr-model" value={model} options={MODELS} onChange={setModel} />
+              <Field label="Language" id="tr-language" hint="ISO code such as en or fra; empty: detect.">
+                <input id="tr-language" value={language} maxLength={3} autocomplete="off" placeholder="auto"
+                  onInput={(e) => setLanguage(e.target.value)} />
+              </Field>
+              <Select label="Timestamps" id="tr-granularity" value={granularity} options={GRANULARITY} onChange={setGranularity} />
+              <Field label="Number of speakers" id="tr-speakers" hint={diarize ? 'Empty: find out.' : 'With “Identify speakers”.'}>
+                <input id="tr-speakers" type="number" min="1" max="32" step="1" value={speakers} disabled={!diarize}
+                  onInput={(e) => setSpeakers(e.target.value)} />
+              </Field>
+            </div>
+            <div class="checks">
+              <label><input type="checkbox" checked={diarize} onChange={(e) => setDiarize(e.target.checked)} /> Identify speakers (diarize)</label>
+              <label><input type="checkbox" checked={events} onChange={(e) => setEvents(e.target.checked)} /> Tag audio events</label>
+            </div>
+            <fieldset class="formats">
+              <legend>Exports</legend>
+              {EXPORT_FORMATS.map((f) => (
+                <label><input type="checkbox" checked={formats.includes(f.id)} onChange={() => toggleFormat(f.id)} /> {f.label}</label>
+              ))}
+            </fieldset>
+            <ErrorNote error={error} />
+            <div class="row">
+              <button type="submit" disabled={busy || recorder.recording}>{busy ? 'Transcribing…' : 'Transcribe'}</button>
+              {busy && <span class="muted" role="status">Transcribing, this can take a while for long files…</span>}
+            </div>
+          </form>
+          {result && (
+            <div class="card result" role="region" aria-labelledby="tr-result-title">
+              <h2 id="tr-result-title" tabIndex={-1} ref={resultHeading}>Transcript</h2>
+              <p class="muted">
+                {result.name} · language {result.data.language_code || 'unknown'}
+                {result.data.transcription_id && <> · id <code>{result.data.transcription_id}</code></>}
+              </p>
+              <Transcript result={result.data} audioUrl={result.audioUrl} showSpeakers={result.diarize} />
+              <Exports formats={result.data.additional_formats || []} base={result.name.replace(/\.[^.]*$/, '') || 'transcript'} />
+            </div>
+          )}
+        </div>
+        <div class="card live-card" role="region" aria-labelledby="tr-live-title">
+          <h2 id="tr-live-title">Live transcription</h2>
           <p class="muted">From the microphone, as you speak.</p>
           <Select label="Live model" id="tr-live-model" value={liveModel} options={REALTIME_MODELS} onChange={setLiveModel} />
           <Live model={liveModel} language={language.trim()} />
         </div>
       </div>
-
-      {result && (
-        <div class="card result" aria-labelledby="tr-result-title">
-          <h2 id="tr-result-title">Transcript</h2>
-          <p class="muted">
-            {result.name} · language {result.data.language_code || 'unknown'}
-            {result.data.transcription_id && <> · id <code>{result.data.transcription_id}</code></>}
-          </p>
-          <Transcript result={result.data} audioUrl={result.audioUrl} showSpeakers={result.diarize} />
-          <Exports formats={result.data.additional_formats || []} base={result.name.replace(/\.[^.]*$/, '') || 'transcript'} />
-        </div>
-      )}
     </section>
   );
 }
