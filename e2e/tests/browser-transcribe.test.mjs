@@ -105,6 +105,14 @@ test('an upload is transcribed into timed words: a click seeks the player; srt, 
   await transcript.locator('[aria-current="true"]').first().waitFor();
   await audio.evaluate((el) => el.pause());
   await screenshot(page, 'transcribe');
+  // The words are buttons: Enter on the first one seeks back to its start.
+  const first = buttons.first();
+  const firstStart = Number(await first.getAttribute('data-start'));
+  await first.focus();
+  await page.keyboard.press('Enter');
+  const t0 = await audio.evaluate((el) => el.currentTime);
+  assert.ok(t0 >= firstStart - 0.05 && t0 < firstStart + 1.0, `currentTime ${t0} after Enter on a word starting at ${firstStart}`);
+  await audio.evaluate((el) => el.pause());
 
   const srt = (await downloaded(page, 'Download SRT')).toString('utf8');
   assert.ok(srt.startsWith('1\n00:00:'), srt.slice(0, 40));
@@ -115,6 +123,18 @@ test('an upload is transcribed into timed words: a click seeks the player; srt, 
   const pdf = await downloaded(page, 'Download PDF');
   assert.equal(pdf.subarray(0, 4).toString('latin1'), '%PDF');
   assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('mistakes are alerts: no audio chosen, a language code the server refuses', async () => {
+  const page = await openApp(browser, '#/transcribe');
+  await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: 'Choose an audio file' }).waitFor();
+  await page.getByLabel('Audio or video file').setInputFiles(single);
+  await page.getByLabel('Language').fill('qq');
+  await page.getByRole('button', { name: 'Transcribe', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: /language_code.*'qq'/ }).waitFor({ timeout: 60_000 });
+  assert.equal(await page.getByRole('heading', { name: 'Transcript', exact: true }).count(), 0);
   await page.context().close();
 });
 

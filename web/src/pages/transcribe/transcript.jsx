@@ -87,7 +87,8 @@ export function Transcript({ result, audioUrl, showSpeakers }) {
         </ul>
       )}
       <div class="transcript-text" aria-label="Transcript" role="group">
-        {paragraphs.length === 0 && <p class="muted">No words were recognised.</p>}
+        {paragraphs.length === 0 && (result.text ? <p>{result.text}</p> : <p class="muted">No words were recognised.</p>)}
+        {paragraphs.length > 0 && timed.length === 0 && <p class="muted">No word timings were asked for, so the words do not seek the player.</p>}
         {paragraphs.map((p) => {
           const colour = showSpeakers ? colourOf(p.speaker) : undefined;
           const speaker = showSpeakers && speakers.find((s) => s.id === p.speaker);
@@ -96,6 +97,7 @@ export function Transcript({ result, audioUrl, showSpeakers }) {
               {speaker && <span class="para-speaker" style={{ color: colour }}>{speaker.label}: </span>}
               {p.items.map((w) => w.type === 'audio_event'
                 ? <em class="audio-event">{w.text} </em>
+                : w.start == null ? <span class="word untimed">{w.text} </span>
                 : <><button type="button" class={'word' + (current === w.i ? ' playing' : '')} data-start={w.start}
                     aria-current={current === w.i ? 'true' : undefined} style={colour ? { color: colour } : undefined}
                     title={w.start != null ? `Play from ${clock(w.start)}` : undefined} onClick={() => seek(w)}>{w.text}</button>{' '}</>)}
