@@ -74,7 +74,6 @@ export default function Transcribe() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState(null);
   const [result, setResult] = useState(null); // { data, audioUrl, diarize }
-  const [liveModel, setLiveModel] = useState('scribe_v2_realtime');
   const fileInput = useRef(null);
   const resultHeading = useRef(null);
   useEffect(() => { if (result) resultHeading.current?.focus(); }, [result]);
@@ -185,8 +184,7 @@ export default function Transcribe() {
         <div class="card live-card" role="region" aria-labelledby="tr-live-title">
           <h2 id="tr-live-title">Live transcription</h2>
           <p class="muted">From the microphone, as you speak.</p>
-          <Select label="Live model" id="tr-live-model" value={liveModel} options={REALTIME_MODELS} onChange={setLiveModel} />
-          <Live model={liveModel} language={language.trim()} />
+          <Live models={REALTIME_MODELS} language={language.trim()} />
         </div>
       </div>
     </section>

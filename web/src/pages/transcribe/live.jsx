@@ -15,7 +15,9 @@ function socketError(m) {
   return `${m.message_type.replace(/_/g, ' ')}: ${m.error || 'the transcription failed'}`;
 }
 
-export function Live({ model, language }) {
+/** `models`: the realtime model choices ({ value, label }); `language`: an ISO code or '' (detect). */
+export function Live({ models, language }) {
+  const [model, setModel] = useState(models[0].value);
   const [state, setState] = useState('idle'); // idle | connecting | live | finishing
   const [committed, setCommitted] = useState([]);
   const [partial, setPartial] = useState('');
@@ -98,6 +100,12 @@ export function Live({ model, language }) {
   const busy = state !== 'idle';
   return (
     <div class="live">
+      <div class="field">
+        <label for="tr-live-model">Live model</label>
+        <select id="tr-live-model" value={model} disabled={busy} onChange={(e) => setModel(e.target.value)}>
+          {models.map((o) => <option value={o.value}>{o.label}</option>)}
+        </select>
+      </div>
       <div class="row">
         {!busy
           ? <button type="button" onClick={start}>Start live transcription</button>
