@@ -9,7 +9,7 @@ OUT="${1:?usage: web/build.sh OUT_DIR}"
 cd "$WEB"
 command -v node >/dev/null || { echo "web/build.sh: node is required to build the web app (apt-get install nodejs npm)" >&2; exit 1; }
 stamp="node_modules/.package-lock.json"
-if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
+if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ] || [ ! -x node_modules/.bin/vite ]; then
   echo "web: npm ci" >&2
   npm ci --no-audit --no-fund >&2
 fi
