@@ -50,8 +50,13 @@ test('Generate streams the speech into the player, highlights the spoken words, 
   }, null, { timeout: SLOW });
   await page.getByText('Saved in').waitFor({ timeout: SLOW });
 
-  const { history } = await rawJson(`/v1/history?page_size=20&voice_id=${voiceId}`);
-  assert.ok(history.some((h) => h.text === sentence), 'the history holds the generated text');
+  let saved = false;
+  for (let i = 0; i < 60 && !saved; i++) {
+    const { history } = await rawJson(`/v1/history?page_size=20&voice_id=${voiceId}`);
+    saved = history.some((h) => h.text === sentence);
+    if (!saved) await new Promise((r) => setTimeout(r, 500));
+  }
+  assert.ok(saved, 'the history holds the generated text');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -69,12 +69,13 @@ export function SingleVoice() {
     try {
       const r = await request('POST', `/v1/text-to-speech/${encodeURIComponent(voice.voice_id)}/stream/with-timestamps`,
         { body: body(), query: { output_format: STREAM_FORMAT } });
-      setHistoryId(r.headers.get('history-item-id'));
+      const id = r.headers.get('history-item-id');
       await readNdjson(r, (chunk) => {
         if (chunk.audio_base64) p.push(fromBase64(chunk.audio_base64));
         if (chunk.alignment) { alignment.add(chunk.alignment); setWords(alignment.words()); }
       });
       await p.end();
+      setHistoryId(id || 'saved');
     } catch (err) {
       p.stop();
       setError(err);
