@@ -160,7 +160,7 @@ export default function History() {
           </thead>
           <tbody>
             {items.map((h) => (
-              <tr key={h.history_item_id}>
+              <tr key={h.history_item_id} data-id={h.history_item_id}>
                 <td><input type="checkbox" aria-label={`Select ${itemText(h)}`} checked={selected.has(h.history_item_id)} onChange={() => toggle(h.history_item_id)} /></td>
                 <td class="history-text">{itemText(h)}</td>
                 <td>{h.voice_name || (h.dialogue ? 'Dialogue' : h.voice_id)}</td>

@@ -70,7 +70,10 @@ export function SingleVoice() {
       const r = await request('POST', `/v1/text-to-speech/${encodeURIComponent(voice.voice_id)}/stream/with-timestamps`,
         { body: body(), query: { output_format: STREAM_FORMAT } });
       const id = r.headers.get('history-item-id');
+      performance.mark('speech:response');
+      let first = true;
       await readNdjson(r, (chunk) => {
+        if (first) { performance.mark('speech:first-chunk'); first = false; }
         if (chunk.audio_base64) p.push(fromBase64(chunk.audio_base64));
         if (chunk.alignment) { alignment.add(chunk.alignment); setWords(alignment.words()); }
       });
