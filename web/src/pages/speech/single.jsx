@@ -110,10 +110,10 @@ export function SingleVoice() {
         <ErrorNote error={error} />
         <div class="card player">
           <audio ref={audio} controls aria-label="Generated speech" />
-          <p class="spoken" aria-label="Spoken text">
+          <div class="spoken" role="group" aria-label="Spoken text">
             {words.length === 0 && <span class="muted">The words appear here as they are spoken.</span>}
             {words.map((w, i) => (i === current ? <mark key={i}>{w.text}</mark> : <span key={i}>{w.text}</span>)).flatMap((el, i) => (i ? [' ', el] : [el]))}
-          </p>
+          </div>
         </div>
         <DownloadFormat id="tts-format" name={`speech-${voice ? voice.name.toLowerCase().replace(/[^a-z0-9]+/g, '-') : 'audio'}`}
           fetchAudio={fetchAudio} disabled={!voice || !text.trim()} />

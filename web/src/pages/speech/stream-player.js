@@ -19,15 +19,16 @@ export function streamPlayer(audio) {
   let buffer = null;
   let ended = false;
   let stopped = false;
+  let failed = false; // MediaSource refused a chunk: the whole audio is played from a Blob at the end instead
   let url = null;
   let resolveOpen;
   const opened = new Promise((r) => { resolveOpen = r; });
   const streaming = canStreamMp3();
 
   function pump() {
-    if (!buffer || buffer.updating || stopped) return;
+    if (!buffer || buffer.updating || stopped || failed) return;
     if (queue.length) {
-      try { buffer.appendBuffer(queue.shift()); } catch (e) { stopped = true; }
+      try { buffer.appendBuffer(queue.shift()); } catch { failed = true; queue.length = 0; }
       return;
     }
     if (ended && source.readyState === 'open') source.endOfStream();
@@ -56,11 +57,12 @@ export function streamPlayer(audio) {
     async end() {
       const blob = new Blob(chunks, { type: 'audio/mpeg' });
       if (stopped) return blob;
-      if (streaming) {
+      if (streaming && !failed) {
         ended = true;
         await opened;
         pump();
-      } else {
+      }
+      if (!streaming || failed) {
         if (url) URL.revokeObjectURL(url);
         url = URL.createObjectURL(blob);
         audio.src = url;
@@ -71,6 +73,7 @@ export function streamPlayer(audio) {
     stop() {
       stopped = true;
       audio.pause();
+      if (url) URL.revokeObjectURL(url);
     },
   };
 }
