@@ -85,7 +85,7 @@ function KeyRow({ account, k, onChanged }) {
     <>
       <tr class={k.is_disabled ? 'disabled' : ''}>
         <td>{k.name}{isSignedIn(k.hint) && <span class="muted"> (signed in)</span>}</td>
-        <td><code>{k.hint}</code></td>
+        <td><code class="hint">{k.hint}</code></td>
         <td><Scopes permissions={k.permissions} /></td>
         <td>{k.character_count.toLocaleString()}{k.character_limit != null ? ` / ${k.character_limit.toLocaleString()}` : ''}</td>
         <td>{k.is_disabled ? <span class="error">Disabled</span> : <span class="ok">Enabled</span>}</td>
