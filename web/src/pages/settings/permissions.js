@@ -11,6 +11,6 @@ export const PERMISSIONS = [
 
 /** "speech_history_read" → "Speech history read" */
 export function permissionLabel(p) {
-  const s = p.replace(/_/g, ' ');
+  const s = p.replace(/^convai_/, 'agents platform (convai) ').replace(/_/g, ' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

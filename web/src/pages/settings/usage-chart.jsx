@@ -70,7 +70,7 @@ export function UsageChart({ time, usage, unit }) {
                 base += v;
                 return rect;
               })}
-              {i % labelEvery === 0 && <text class="x-label" x={x + barW / 2} y={H - 8} text-anchor="middle">{dayLabel(t)}</text>}
+              {(n - 1 - i) % labelEvery === 0 && <text class="x-label" x={x + barW / 2} y={H - 8} text-anchor="middle">{dayLabel(t)}</text>}
             </g>
           );
         })}
