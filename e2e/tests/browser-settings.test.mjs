@@ -82,7 +82,8 @@ test('a key with one scope: created, shown once, listed with its scope, usable o
   // delete, after a confirmation
   await page.getByRole('button', { name: `Delete ${name}` }).click();
   await page.getByRole('group', { name: `Confirm deleting ${name}` }).getByRole('button', { name: 'Delete key' }).click();
-  await page.getByRole('row').filter({ hasText: name }).waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: `Edit ${name}` }).waitFor({ state: 'detached' });
+  assert.equal(await page.getByRole('row').filter({ hasText: name }).count(), 0);
   assert.equal(await statusWith(key, '/v1/models'), 401);
   const after = (await rawJson('/v1/service-accounts'))['service-accounts'].flatMap((a) => a['api-keys']);
   assert.ok(!after.some((k) => k.name === name));
