@@ -223,7 +223,8 @@ public final class Timbre implements AutoCloseable {
             AgentKnowledge agentKnowledge = new AgentKnowledge(agents, knowledgeRows);
             PromptDocuments promptDocuments = PromptDocuments.of(knowledgeRows);
             // RAG: knowledge-base indexes (embedding engine loaded on first use) and agents' retrieval
-            RagIndexService rag = new RagIndexService(database.jdbi(), TextEmbeddings.configured(config.engines().remoteEmbeddings(), config.dataDir()), Clock.systemUTC());
+            TextEmbeddings embeddings = TextEmbeddings.configured(config.engines().remoteEmbeddings(), config.dataDir());
+            RagIndexService rag = new RagIndexService(database.jdbi(), embeddings, Clock.systemUTC());
             AgentRetrieval knowledge = new AgentRetrieval(rag);
             ConversationAudio recordings = new ConversationAudio(blobs);
             ConversationRepository conversationRecords = new ConversationRepository(database.jdbi());
@@ -304,7 +305,13 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/test-invocations", agentTesting.invocationRoutes()),
                     mount("/v1/convai/knowledge-base", new KnowledgeBaseRoutes(knowledgeBase, config.limits().maxUploadBytes())),
                     mount("/v1/convai/agent", new AgentKnowledgeBaseRoutes(agentKnowledge)),
-                    mount("/v1/convai", new LlmUsageRoutes(new LlmUsage(LlmPrices.bundled()), agentKnowledge))));
+                    mount("/v1/convai", new LlmUsageRoutes(new LlmUsage(LlmPrices.bundled()), agentKnowledge)),
+                    // Timbre's own status endpoint (not ElevenLabs'): engines, LLM providers and health for the Settings page
+                    mount("/v1/timbre", new dev.timbre.serverstatus.ServerStatusRoutes(new dev.timbre.serverstatus.ServerStatusService(
+                            engines, java.util.stream.Stream.concat(java.util.stream.Stream.of(config.engines().textToSpeech()),
+                                    config.engines().extraTextToSpeech().stream()).toList(), config.engines().speechToText(),
+                            voiceActivity, embeddings, config.engines().remoteEmbeddings() != null && config.engines().remoteEmbeddings().url() != null,
+                            config.llm(), database)))));
             serving.set(server);
             speechToText.resumePending();
             postCall.resumePending();

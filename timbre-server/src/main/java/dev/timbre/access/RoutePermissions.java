@@ -42,7 +42,8 @@ public final class RoutePermissions {
             new Rule("/v1/usage", USER_READ, USER_WRITE),
             new Rule("/v1/workspace", WORKSPACE_READ, WORKSPACE_WRITE),
             new Rule("/v1/service-accounts", WORKSPACE_READ, WORKSPACE_WRITE),
-            new Rule("/v1/convai", CONVAI_READ, CONVAI_WRITE));
+            new Rule("/v1/convai", CONVAI_READ, CONVAI_WRITE),
+            new Rule("/v1/timbre", WORKSPACE_READ, WORKSPACE_WRITE)); // Timbre's own status endpoints (not ElevenLabs')
 
     private static final List<Exact> EXACT = List.of(
             new Exact("POST", "/v1/history/download", SPEECH_HISTORY_READ), // reads audio, changes nothing

@@ -64,8 +64,23 @@ public final class EngineCatalog implements AutoCloseable {
 
     private volatile CompletableFuture<Map<String, SpeechToText>> speechToText = CompletableFuture.completedFuture(Map.of());
 
-    private EngineCatalog(CompletableFuture<Map<String, TextToSpeech>> textToSpeech) {
+    /** What loading found, per engine: {@code tts:<provider>} / {@code stt:<provider>} → load time or failure. */
+    private final Map<String, Loading> loading;
+
+    /**
+     * How loading one engine went (for the server status page): milliseconds it took, or why it failed (the
+     * exception's class and message; engines' messages name settings, never keys).
+     */
+    public record Loading(Long millis, String failure) {}
+
+    private EngineCatalog(CompletableFuture<Map<String, TextToSpeech>> textToSpeech, Map<String, Loading> loading) {
         this.textToSpeech = textToSpeech;
+        this.loading = loading;
+    }
+
+    /** How loading the {@code tts} or {@code stt} engine {@code provider} went; null when it was not tried (yet). */
+    public Loading loading(String kind, String provider) {
+        return loading.get(kind + ":" + provider);
     }
 
     public static Set<String> speechToTextProviders() {
@@ -101,10 +116,13 @@ public final class EngineCatalog implements AutoCloseable {
             try {
                 long t0 = System.nanoTime();
                 SpeechToText engine = eager != null ? eager : SPEECH_TO_TEXT.get(provider).apply(remote);
-                log.info("loaded STT engine {} in {} ms", provider, (System.nanoTime() - t0) / 1_000_000);
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                log.info("loaded STT engine {} in {} ms", provider, ms);
+                loading.put("stt:" + provider, new Loading(ms, null));
                 return Map.of(provider, engine);
             } catch (RuntimeException | LinkageError e) {
                 log.warn("STT engine {} not loaded: {}", provider, e.toString());
+                loading.put("stt:" + provider, new Loading(null, e.toString()));
                 return Map.<String, SpeechToText>of();
             }
         }, r -> {
@@ -175,17 +193,26 @@ public final class EngineCatalog implements AutoCloseable {
             }
         }
         boolean auto = extra.contains("auto") && !(required.isEmpty() || required.get(0).equals("fake"));
+        Map<String, Loading> loading = new java.util.concurrent.ConcurrentHashMap<>();
         CompletableFuture<Map<String, TextToSpeech>> tts = CompletableFuture.supplyAsync(() -> {
             Map<String, TextToSpeech> loaded = new LinkedHashMap<>();
-            for (String p : required) loaded.put(p, timed(p, providers));
+            for (String p : required) {
+                try {
+                    loaded.put(p, timed(p, providers, loading));
+                } catch (RuntimeException | LinkageError e) {
+                    loading.put("tts:" + p, new Loading(null, e.toString()));
+                    throw e;
+                }
+            }
             List<String> extras = new ArrayList<>(extra);
             if (auto) installed.forEach((p, check) -> { if (check.getAsBoolean()) extras.add(p); });
             for (String p : extras) {
                 if (p.equals("auto") || p.equals("none") || loaded.containsKey(p)) continue;
                 try {
-                    loaded.put(p, timed(p, providers));
+                    loaded.put(p, timed(p, providers, loading));
                 } catch (RuntimeException | LinkageError e) {
                     log.warn("optional TTS engine {} not loaded: {}", p, e.toString());
+                    loading.put("tts:" + p, new Loading(null, e.toString()));
                 }
             }
             return Collections.unmodifiableMap(loaded);
@@ -194,13 +221,15 @@ public final class EngineCatalog implements AutoCloseable {
             t.setDaemon(true);
             t.start();
         });
-        return new EngineCatalog(tts);
+        return new EngineCatalog(tts, loading);
     }
 
-    private static TextToSpeech timed(String provider, Map<String, Supplier<TextToSpeech>> providers) {
+    private static TextToSpeech timed(String provider, Map<String, Supplier<TextToSpeech>> providers, Map<String, Loading> loading) {
         long t0 = System.nanoTime();
         TextToSpeech engine = providers.get(provider).get();
-        log.info("loaded TTS engine {} in {} ms", provider, (System.nanoTime() - t0) / 1_000_000);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        log.info("loaded TTS engine {} in {} ms", provider, ms);
+        loading.put("tts:" + provider, new Loading(ms, null));
         return engine;
     }
 
@@ -212,6 +241,11 @@ public final class EngineCatalog implements AutoCloseable {
 
     public boolean ready() {
         return textToSpeech.isDone() && !textToSpeech.isCompletedExceptionally();
+    }
+
+    /** Whether loading the speech-to-text engine has finished (loaded, failed or none configured); never waits. */
+    public boolean speechToTextSettled() {
+        return speechToText.isDone();
     }
 
     public boolean failed() {

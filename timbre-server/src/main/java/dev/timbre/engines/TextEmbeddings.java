@@ -44,6 +44,16 @@ public final class TextEmbeddings implements TextEmbedding {
         return new TextEmbeddings(engine.modelId(), () -> engine);
     }
 
+    /** Whether the engine has been loaded (it loads on first use); never loads it. */
+    public boolean loaded() {
+        return engine != null;
+    }
+
+    /** The configured model id, known before loading (what the stored vectors are keyed by). */
+    public String configuredModelId() {
+        return modelId;
+    }
+
     /** The loaded engine (loading it now if needed). */
     public TextEmbedding engine() {
         TextEmbedding e = engine;
