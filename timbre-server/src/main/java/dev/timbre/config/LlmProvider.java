@@ -67,10 +67,10 @@ public record LlmProvider(String name, String kind, String url, String apiKey, S
         return b.toString();
     }
 
-    /** Without the key and header values, so that a logged configuration leaks nothing. */
+    /** Without the key, header values and the URL's user info and query, so that a logged configuration leaks nothing. */
     @Override
     public String toString() {
-        return name + "[" + kind + (url == null ? "" : " " + url) + (model == null ? "" : " model " + model)
+        return name + "[" + kind + (url == null ? "" : " " + java.util.Objects.requireNonNullElse(dev.timbre.common.Redaction.url(url), "(unparsable URL)")) + (model == null ? "" : " model " + model)
                 + " serves " + String.join(",", serves) + (apiKey == null ? "" : " key ***")
                 + (headers.isEmpty() ? "" : " headers " + headers.keySet()) + "]";
     }

@@ -1,5 +1,6 @@
 package dev.timbre.serverstatus;
 
+import dev.timbre.common.Redaction;
 import dev.timbre.config.LlmProvider;
 import dev.timbre.config.LlmSettings;
 import dev.timbre.db.Database;

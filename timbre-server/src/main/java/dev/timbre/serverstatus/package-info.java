@@ -12,7 +12,7 @@
  *       connect to its host and port (≤ 2 s, all in parallel, nothing sent; results kept 30 s so that the endpoint
  *       cannot be used to hammer them). The built-in rule model is always there.</li>
  *   <li>No secrets: no API keys or header values, URLs without user info, query or fragment, and error texts with
- *       URLs cut the same way ({@link dev.timbre.serverstatus.Redaction}).</li>
+ *       URLs cut the same way ({@link dev.timbre.common.Redaction}).</li>
  * </ul>
  */
 package dev.timbre.serverstatus;

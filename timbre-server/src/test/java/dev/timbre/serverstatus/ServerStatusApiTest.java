@@ -1,5 +1,6 @@
 package dev.timbre.serverstatus;
 
+import dev.timbre.common.Redaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

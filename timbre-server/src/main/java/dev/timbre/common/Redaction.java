@@ -1,10 +1,10 @@
-package dev.timbre.serverstatus;
+package dev.timbre.common;
 
 import java.net.URI;
 import java.util.regex.Pattern;
 
-/** Takes what could be a secret out of URLs and error texts shown by the status endpoint. Stateless. */
-final class Redaction {
+/** Takes what could be a secret out of URLs and error texts that are shown or logged. Stateless. */
+public final class Redaction {
     private static final Pattern USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/\\s@]*@");
     private static final Pattern QUERY = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^\\s?#]*)[?#][^\\s]*");
     private static final int MAX_TEXT = 300;
@@ -12,7 +12,7 @@ final class Redaction {
     private Redaction() {}
 
     /** {@code url} without user info, query and fragment; null for null or an unparsable URL. */
-    static String url(String url) {
+    public static String url(String url) {
         if (url == null) return null;
         try {
             URI u = URI.create(url.strip());
@@ -24,7 +24,7 @@ final class Redaction {
     }
 
     /** An error text with every URL in it cut as {@link #url}, at most 300 characters; null for null. */
-    static String text(String text) {
+    public static String text(String text) {
         if (text == null) return null;
         String t = QUERY.matcher(USER_INFO.matcher(text).replaceAll("$1")).replaceAll("$1");
         return t.length() > MAX_TEXT ? t.substring(0, MAX_TEXT) + "…" : t;
