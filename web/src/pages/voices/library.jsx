@@ -1,4 +1,5 @@
-// The voice library: GET /v2/voices with search and category, 20 a page, "Load more" follows next_page_token.
+// The voice library: GET /v2/voices with search, category and sort (newest first or by name), 20 a page; "Load
+// more" follows next_page_token.
 // ▶ plays a voice's preview_url in the one player at the top.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api.js';
@@ -11,6 +12,7 @@ export function Library() {
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState('');
+  const [sort, setSort] = useState('created_at_unix');
   const [voices, setVoices] = useState([]);
   const [page, setPage] = useState({ token: null, more: false, total: null });
   const [loading, setLoading] = useState(true);
@@ -29,7 +31,7 @@ export function Library() {
     setLoading(true);
     setError(null);
     try {
-      const r = await api.get('/v2/voices', { search: query, category, page_size: PAGE_SIZE, next_page_token: token, sort: 'name' });
+      const r = await api.get('/v2/voices', { search: query, category, page_size: PAGE_SIZE, next_page_token: token, sort });
       if (gen !== generation.current) return;
       setVoices((v) => (token ? [...v, ...r.voices] : r.voices));
       setPage({ token: r.next_page_token, more: r.has_more, total: r.total_count });
@@ -39,7 +41,7 @@ export function Library() {
       if (gen === generation.current) setLoading(false);
     }
   }
-  useEffect(() => { load(null); }, [query, category]);
+  useEffect(() => { load(null); }, [query, category, sort]);
 
   function play(v) {
     const a = player.current;
@@ -58,6 +60,12 @@ export function Library() {
           <select id="voice-category" value={category} onChange={(e) => setCategory(e.target.value)}>
             <option value="">All</option>
             {CATEGORIES.map((c) => <option value={c}>{c}</option>)}
+          </select>
+        </Field>
+        <Field label="Sort" id="voice-sort">
+          <select id="voice-sort" value={sort} onChange={(e) => setSort(e.target.value)}>
+            <option value="created_at_unix">Newest first</option>
+            <option value="name">Name</option>
           </select>
         </Field>
       </form>
