@@ -121,6 +121,7 @@ test('an instant clone from an uploaded WAV appears in the list and the API, "Tr
   await playing(page.getByLabel('Try it audio', { exact: true }));
   await page.getByRole('button', { name: 'Play sample speech.wav' }).click();
   await playing(page.getByLabel('Sample speech.wav', { exact: true }));
+  await screenshot(page, 'voices-voice');
 
   await page.getByLabel('Stability').fill('0.8');
   await page.getByRole('button', { name: 'Save settings' }).click();
@@ -198,6 +199,7 @@ test('a pronunciation dictionary made from rules is listed, its rules shown, edi
   const rules = page.getByRole('table', { name: 'Rules' });
   await rules.getByRole('cell', { name: 'United Nations' }).waitFor();
   await rules.getByRole('cell', { name: '/təˈmɑːtoʊ/ (ipa)' }).waitFor();
+  await screenshot(page, 'voices-dictionary');
   const id = (await page.evaluate(() => location.hash)).split('/')[3];
   const d = await rawJson(`/v1/pronunciation-dictionaries/${id}`);
   assert.equal(d.name, name);
