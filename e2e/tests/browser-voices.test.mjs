@@ -95,7 +95,7 @@ test('the library lists the premade voices, search and category filter them, a p
   await page.context().close();
 });
 
-test('an instant clone from an uploaded WAV appears in the list and the API, "Try it" speaks, then it is deleted', async () => {
+test('an instant clone from an uploaded WAV appears in the list and the API, "Try it" speaks, it is edited, then deleted', async () => {
   const page = await openApp(browser, '#/voices/clone');
   const name = uniqueName('web clone');
   await page.getByLabel('Name').fill(name);
@@ -128,9 +128,18 @@ test('an instant clone from an uploaded WAV appears in the list and the API, "Tr
   await page.getByText('Settings saved.').waitFor();
   assert.equal((await rawJson(`/v1/voices/${id}/settings`)).stability, 0.8);
 
+  const renamed = `${name} renamed`;
+  await page.getByLabel('Name', { exact: true }).fill(renamed);
+  await page.getByLabel('Label 1 value').fill('synthetic');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: renamed }).waitFor();
+  const edited = await rawJson(`/v1/voices/${id}`);
+  assert.equal(edited.name, renamed);
+  assert.equal(edited.labels.accent, 'synthetic');
+
   await page.goto(page.url().replace(/#.*/, '#/voices'));
-  await page.getByLabel('Search voices').fill(name);
-  await page.getByRole('link', { name }).click();
+  await page.getByLabel('Search voices').fill(renamed);
+  await page.getByRole('link', { name: renamed }).click();
   await page.getByRole('button', { name: 'Delete voice' }).click();
   await page.getByRole('button', { name: 'Yes, delete' }).click();
   await page.waitForFunction(() => location.hash === '#/voices');
@@ -164,7 +173,7 @@ test('an instant clone recorded from the microphone is created', async () => {
   }
 });
 
-test('voice design gives three previews that play; saving one creates a voice', async () => {
+test('voice design gives three previews that play; saving one creates a voice, and remixing it gives previews', async () => {
   const page = await openApp(browser, '#/voices/design');
   await page.getByLabel('Voice description').fill('A calm older man with a deep voice and a slow, warm way of speaking.');
   await page.getByRole('button', { name: 'Generate previews' }).click();
@@ -180,11 +189,19 @@ test('voice design gives three previews that play; saving one creates a voice', 
   assert.equal(v.name, name);
   assert.equal(v.category, 'generated');
   await page.getByRole('heading', { level: 2, name }).waitFor();
+
+  await page.getByRole('link', { name: 'Voice design' }).click();
+  await page.getByLabel('Remix one of my voices').check();
+  await page.getByLabel('Voice to remix').selectOption({ label: `${name} (generated)` });
+  await page.getByLabel('What to change').fill('Make the voice a little higher and brighter, and faster.');
+  await page.getByRole('button', { name: 'Generate previews' }).click();
+  await playing(page.getByLabel('Preview 1 audio', { exact: true }), { start: true });
+  assert.equal(await page.locator('.preview-row').count(), 3);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
-test('a pronunciation dictionary made from rules is listed, its rules shown, edited and downloaded', async () => {
+test('a pronunciation dictionary made from rules is listed, its rules shown, edited, downloaded and uploaded again', async () => {
   const page = await openApp(browser, '#/voices/dictionaries');
   const name = uniqueName('web dict');
   await page.getByLabel('Name', { exact: true }).fill(name);
@@ -215,6 +232,13 @@ test('a pronunciation dictionary made from rules is listed, its rules shown, edi
 
   await page.getByRole('link', { name: '← Dictionaries' }).click();
   await page.getByRole('link', { name }).waitFor();
+
+  const fromFile = uniqueName('web dict file');
+  await page.getByLabel('Dictionary name').fill(fromFile);
+  await page.getByLabel('PLS file').setInputFiles(pls);
+  await page.getByRole('button', { name: 'Upload dictionary' }).click();
+  await rules.getByRole('cell', { name: '/təˈmɑːtoʊ/ (ipa)' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: fromFile }).waitFor();
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
