@@ -302,8 +302,16 @@ test('professional cloning: create, add a sample, separate speakers, pass the ca
   await page.context().close();
 });
 
-test('at phone width no Voices screen scrolls sideways', async () => {
+test('at phone width no Voices screen scrolls sideways; the sections are reachable by keyboard', async () => {
   const page = await openApp(browser, '#/voices', { viewport: { width: 390, height: 800 } });
+  const tabs = page.getByRole('navigation', { name: 'Voices' });
+  for (const [link, heading] of [['Instant clone', 'Instant voice clone'], ['Voice design', 'Voice design'],
+    ['Professional clone', 'Professional voice clone'], ['Pronunciation', 'Pronunciation dictionaries']]) {
+    await tabs.getByRole('link', { name: link }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name: heading }).waitFor();
+    assert.equal(await tabs.getByRole('link', { name: link }).getAttribute('aria-current'), 'page');
+  }
   for (const hash of ['#/voices', '#/voices/clone', '#/voices/design', '#/voices/pvc', '#/voices/dictionaries']) {
     await page.evaluate((h) => { location.hash = h; }, hash);
     await page.getByRole('navigation', { name: 'Voices' }).waitFor();

@@ -11,7 +11,7 @@ export function VoiceDetail({ voiceId }) {
   if (loading && !voice) return <p class="muted" role="status">Loading…</p>;
   if (error) return <><ErrorNote error={error} /><a href="#/voices">Back to the library</a></>;
   return (
-    <section aria-label={`Voice ${voice.name}`}>
+    <section aria-label={`Voice ${voice.name}`} key={voice.voice_id}>
       <p><a href="#/voices">← Library</a></p>
       <h2>{voice.name} <span class="badge">{voice.category}</span></h2>
       {voice.description && <p>{voice.description}</p>}
