@@ -74,7 +74,7 @@ export function Library() {
         <audio ref={player} controls aria-label="Voice preview" />
       </div>
       <ErrorNote error={error} />
-      <p class="muted" role="status">{loading ? 'Loading…' : `${page.total ?? voices.length} voices`}</p>
+      <p class="muted library-count" role="status">{loading ? 'Loading…' : `${page.total ?? voices.length} voices`}</p>
       <ul class="voice-list">
         {voices.map((v) => (
           <li class="card voice-item" key={v.voice_id}>

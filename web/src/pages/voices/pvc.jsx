@@ -206,6 +206,7 @@ function VerifyStep({ voice, verified, onChange }) {
       <p>Read this sentence aloud in the voice of the samples, then send the recording:</p>
       <ErrorNote error={captcha.error} />
       {captcha.data && <blockquote class="captcha">{captcha.data.text}</blockquote>}
+      <button type="button" class="link" onClick={captcha.reload}>Another sentence</button>
       <Recorder name="captcha" label="Record the sentence" onRecorded={send} />
       <Field label="Or upload a recording of the sentence" id="pvc-captcha-file">
         <input id="pvc-captcha-file" type="file" accept="audio/*" disabled={busy} onChange={(e) => { const f = e.target.files[0]; e.target.value = ''; if (f) send(f); }} />
