@@ -1,27 +1,31 @@
 // The Voices page. Sub-routes: #/voices (library), #/voices/<voice_id> (one voice), #/voices/clone (instant clone),
 // #/voices/design (voice design and remix), #/voices/pvc[/<voice_id>] (professional cloning's steps),
 // #/voices/dictionaries[/<id>] (pronunciation dictionaries). The tabs are plain links (keyboard: Tab + Enter).
-import './voices/voices.css';
-import { TABS } from './voices/common.jsx';
-import { Library } from './voices/library.jsx';
-import { VoiceDetail } from './voices/detail.jsx';
-import { Clone } from './voices/clone.jsx';
-import { Design } from './voices/design.jsx';
-import { Pvc } from './voices/pvc.jsx';
-import { Dictionaries } from './voices/dictionaries.jsx';
+// The screens load on the first visit (voices/sections.jsx), so the app's first page does not carry them.
+import { useEffect, useState } from 'preact/hooks';
+import { ErrorNote } from '../components/ui.jsx';
 
+const TABS = [
+  { id: '', title: 'Library' },
+  { id: 'clone', title: 'Instant clone' },
+  { id: 'design', title: 'Voice design' },
+  { id: 'pvc', title: 'Professional clone' },
+  { id: 'dictionaries', title: 'Pronunciation' },
+];
 const SECTIONS = new Set(TABS.map((t) => t.id).filter(Boolean));
 
+let loading = null;
+function loadSections() {
+  loading = loading || import('./voices/sections.jsx').catch((e) => { loading = null; throw e; });
+  return loading;
+}
+
 export default function Voices({ rest = [] }) {
+  const [screens, setScreens] = useState(null);
+  const [error, setError] = useState(null);
+  useEffect(() => { loadSections().then(setScreens, setError); }, []);
   const [first, second] = rest;
   const section = first && SECTIONS.has(first) ? first : '';
-  let body;
-  if (section === 'clone') body = <Clone />;
-  else if (section === 'design') body = <Design />;
-  else if (section === 'pvc') body = <Pvc voiceId={second} />;
-  else if (section === 'dictionaries') body = <Dictionaries dictionaryId={second} />;
-  else if (first) body = <VoiceDetail voiceId={first} />;
-  else body = <Library />;
   return (
     <section class="voices">
       <h1>Voices</h1>
@@ -30,7 +34,17 @@ export default function Voices({ rest = [] }) {
           <a href={t.id ? `#/voices/${t.id}` : '#/voices'} aria-current={t.id === section && (t.id || !first) ? 'page' : undefined}>{t.title}</a>
         ))}
       </nav>
-      {body}
+      <ErrorNote error={error} />
+      {screens ? body(screens, section, first, second) : !error && <p class="muted" role="status">Loading…</p>}
     </section>
   );
+}
+
+function body({ Library, VoiceDetail, Clone, Design, Pvc, Dictionaries }, section, first, second) {
+  if (section === 'clone') return <Clone />;
+  if (section === 'design') return <Design />;
+  if (section === 'pvc') return <Pvc voiceId={second} />;
+  if (section === 'dictionaries') return <Dictionaries dictionaryId={second} />;
+  if (first) return <VoiceDetail voiceId={first} />;
+  return <Library />;
 }

@@ -3,15 +3,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, request } from '../../api.js';
 import { ErrorNote, Field } from '../../components/ui.jsx';
 
-/** Sub-routes of the Voices page, in tab order. */
-export const TABS = [
-  { id: '', title: 'Library' },
-  { id: 'clone', title: 'Instant clone' },
-  { id: 'design', title: 'Voice design' },
-  { id: 'pvc', title: 'Professional clone' },
-  { id: 'dictionaries', title: 'Pronunciation' },
-];
-
 /** The categories GET /v2/voices filters on. */
 export const CATEGORIES = ['premade', 'cloned', 'generated', 'professional'];
 
