@@ -19,8 +19,8 @@ export function useObjectUrl(blob) {
 }
 
 /**
- * An <audio controls> for a server path that needs the key (fetched as a Blob when `load` is true, e.g. after a
- * click) or for a plain URL/Blob. `autoPlay` starts it once loaded.
+ * An <audio controls> for a server path that needs the key (an <audio src> cannot send the header): the audio is
+ * fetched as a Blob when this mounts (render it after a click) and played from an object URL; `autoPlay` starts it.
  */
 export function KeyedAudio({ path, label, autoPlay = false }) {
   const [blob, setBlob] = useState(null);
