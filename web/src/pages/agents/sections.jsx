@@ -113,8 +113,8 @@ function PrivacySection({ ed }) {
 }
 
 const OVERRIDES = [
-  ['agent.first_message', 'First message'], ['agent.language', 'Language'], ['agent.prompt.prompt', 'System prompt'],
-  ['tts.voice_id', 'Voice'], ['conversation.text_only', 'Text only'],
+  ['agent.first_message', 'the first message'], ['agent.language', 'the language'], ['agent.prompt.prompt', 'the system prompt'],
+  ['tts.voice_id', 'the voice'], ['conversation.text_only', 'text only'],
 ];
 
 function SecuritySection({ ed }) {
@@ -127,7 +127,7 @@ function SecuritySection({ ed }) {
       <fieldset class="field">
         <legend>Overrides a client may send</legend>
         <div class="checks">
-          {OVERRIDES.map(([path, label]) => <Check ed={ed} path={`${o}.conversation_config_override.${path}`} label={label} />)}
+          {OVERRIDES.map(([path, label]) => <Check ed={ed} path={`${o}.conversation_config_override.${path}`} label={`Allow overriding ${label}`} />)}
         </div>
       </fieldset>
       <Check ed={ed} path={`${o}.enable_conversation_initiation_client_data_from_webhook`} label="Fetch initiation data from the webhook" />

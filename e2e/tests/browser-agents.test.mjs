@@ -1,0 +1,177 @@
+// The Agents page in Chromium: build an agent (API check of the saved fields), list/search/duplicate/delete, hold a
+// live voice call with a fake microphone that asks about the weather (the rule model's answer appears in the
+// on-page transcript), then the stored conversation: transcript, a drawn waveform and audio that plays; a setting
+// edited in the builder is PATCHed alone and persists. The microphone is a WAV of Timbre's own TTS (16 kHz mono,
+// 1.5 s of silence before the question and 3 s after; Chromium loops it). ~1–2 min with the real engines.
+import test, { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser, openApp, screenshot } from '../lib/browser.mjs';
+import { anyVoiceIds, raw, rawJson, uniqueName, wavOf } from '../lib/common.mjs';
+
+const PROMPT = 'When the user says weather, reply The weather is sunny.';
+const FIRST_MESSAGE = 'Hello there.';
+const QUESTION = 'What is the weather like today?';
+const LONG = 90_000;
+
+let browser, dir, voiceId, agentId;
+const name = uniqueName('browser-agent');
+const created = [];
+
+before(async () => {
+  [voiceId] = await anyVoiceIds(1);
+  const r = await raw(`/v1/text-to-speech/${voiceId}?output_format=pcm_16000`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: QUESTION, model_id: 'eleven_multilingual_v2' }),
+  });
+  assert.equal(r.status, 200, 'TTS for the microphone');
+  const speech = Buffer.from(await r.arrayBuffer());
+  const silence = (secs) => Buffer.alloc(Math.round(secs * 16000) * 2);
+  dir = mkdtempSync(join(tmpdir(), 'browser-agents-'));
+  const wav = join(dir, 'question.wav');
+  writeFileSync(wav, wavOf(Buffer.concat([silence(1.5), speech, silence(3)]), 16000));
+  browser = await launchBrowser({ fakeAudio: wav });
+});
+
+after(async () => {
+  await browser?.close();
+  for (const id of created) await raw(`/v1/convai/agents/${id}`, { method: 'DELETE' });
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const noHorizontalScroll = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+test('an agent built in the builder is saved with its prompt, first message and voice', async () => {
+  const page = await openApp(browser, '#/agents');
+  await page.getByRole('heading', { level: 1, name: 'Agents' }).waitFor();
+  await page.getByRole('link', { name: 'New agent' }).click();
+  await page.getByRole('heading', { level: 1, name: 'New agent' }).waitFor();
+  await page.getByLabel('Agent name', { exact: true }).fill(name);
+  await page.getByLabel('System prompt', { exact: true }).fill(PROMPT);
+  await page.getByLabel('First message', { exact: true }).fill(FIRST_MESSAGE);
+  const voice = page.getByLabel('Voice', { exact: true });
+  await voice.locator(`option[value="${voiceId}"]`).waitFor({ state: 'attached' });
+  await voice.selectOption(voiceId);
+  await page.getByRole('button', { name: 'Create agent' }).click();
+  await page.waitForURL(/#\/agents\/agent_[^/]+$/);
+  agentId = decodeURIComponent(page.url().split('#/agents/')[1]);
+  created.push(agentId);
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+
+  const a = await rawJson(`/v1/convai/agents/${agentId}`);
+  assert.equal(a.name, name);
+  assert.equal(a.conversation_config.agent.prompt.prompt, PROMPT);
+  assert.equal(a.conversation_config.agent.first_message, FIRST_MESSAGE);
+  assert.equal(a.conversation_config.tts.voice_id, voiceId);
+  // The form shows what the server stored.
+  assert.equal(await page.getByLabel('First message', { exact: true }).inputValue(), FIRST_MESSAGE);
+  await screenshot(page, 'agents-builder');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the list finds the agent by name; duplicate and delete work from it; no horizontal scroll at phone width', async () => {
+  assert.ok(agentId, 'needs the agent of the first test');
+  const page = await openApp(browser, '#/agents', { viewport: { width: 390, height: 800 } });
+  await page.getByLabel('Search agents').fill(name);
+  await page.getByRole('link', { name, exact: true }).waitFor();
+  assert.ok(await noHorizontalScroll(page), 'the list fits 390 px');
+  await page.getByRole('button', { name: `Duplicate ${name}` }).click();
+  await page.getByRole('heading', { level: 1, name: `${name} (copy)` }).waitFor();
+  const copyId = decodeURIComponent(page.url().split('#/agents/')[1]);
+  assert.notEqual(copyId, agentId);
+  created.push(copyId);
+  assert.ok(await noHorizontalScroll(page), 'the builder fits 390 px');
+
+  await page.goto(page.url().replace(/#.*/, '#/agents'));
+  await page.getByLabel('Search agents').fill(name);
+  await page.getByRole('link', { name: `${name} (copy)`, exact: true }).waitFor();
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: `Delete ${name} (copy)` }).click();
+  await page.getByRole('status').filter({ hasText: 'Deleted' }).waitFor();
+  assert.equal((await raw(`/v1/convai/agents/${copyId}`)).status, 404);
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await page.getByLabel('Search agents').fill('');
+  await page.getByRole('link', { name, exact: true }).waitFor();
+  await screenshot(page, 'agents');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a live voice call: the first message, then the answer to the spoken question, in the on-page transcript; the conversation is stored with its recording', async () => {
+  assert.ok(agentId, 'needs the agent of the first test');
+  const page = await openApp(browser, `#/agents/${agentId}/call`);
+  await page.getByRole('heading', { level: 1, name: `Talk to ${name}` }).waitFor();
+  await page.getByRole('button', { name: 'Start call' }).click();
+  const transcript = page.getByRole('list', { name: 'Transcript' });
+  await transcript.getByText(FIRST_MESSAGE).waitFor({ timeout: LONG });
+  await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+  await transcript.locator('.line.user').filter({ hasText: /weather/i }).first().waitFor({ timeout: LONG });
+  await transcript.locator('.line.agent').filter({ hasText: /sunny/i }).first().waitFor({ timeout: LONG });
+  await screenshot(page, 'agents-call');
+  await page.getByRole('button', { name: 'End call' }).click();
+  const open = page.getByRole('link', { name: 'Open this conversation' });
+  await open.waitFor({ timeout: 30_000 });
+  await open.click();
+
+  // The conversation page: transcript, waveform, audio that plays.
+  await page.getByRole('heading', { level: 1, name: 'Conversation' }).waitFor();
+  const stored = page.getByRole('list', { name: 'Conversation transcript' });
+  // The question may cut the greeting short (the microphone speaks from the start): the stored line is what was said.
+  await stored.locator('.line.agent').first().filter({ hasText: /^Agent\s*[\d.]+ s\s*Hello/ }).waitFor({ timeout: LONG });
+  await stored.locator('.line.user').filter({ hasText: /weather/i }).first().waitFor();
+  await stored.locator('.line.agent').filter({ hasText: /sunny/i }).first().waitFor();
+  await page.getByRole('table').filter({ hasText: 'LLM first token' }).waitFor();
+  const canvas = page.getByRole('slider', { name: 'Conversation recording: seek' });
+  await canvas.waitFor({ timeout: LONG });
+  await page.waitForFunction(() => {
+    const c = document.querySelector('.waveform-canvas');
+    if (!c || !c.width) return false;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) return true;
+    return false;
+  }, null, { timeout: LONG });
+  const played = await page.evaluate(async () => {
+    const a = document.querySelector('audio');
+    if (a.readyState < 1) await new Promise((r) => a.addEventListener('loadedmetadata', r, { once: true }));
+    await a.play();
+    await new Promise((r) => { const t = () => (a.currentTime > 0.2 ? r() : setTimeout(t, 50)); t(); });
+    a.pause();
+    return { duration: a.duration, time: a.currentTime };
+  });
+  assert.ok(played.duration > 1, `recording duration ${played.duration}`);
+  // Clicking the middle of the waveform seeks to about the middle.
+  const box = await canvas.boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const at = await page.evaluate(() => document.querySelector('audio').currentTime / document.querySelector('audio').duration);
+  assert.ok(Math.abs(at - 0.5) < 0.1, `seeked to ${at}`);
+  await screenshot(page, 'agents-conversation');
+
+  const list = await rawJson(`/v1/convai/conversations?agent_id=${agentId}`);
+  assert.equal(list.conversations.length, 1);
+  await page.getByRole('link', { name: '← Conversations' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Conversations' }).waitFor();
+  await page.locator('tbody tr').first().waitFor();
+  assert.equal(await page.locator('tbody tr').count(), 1);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a setting edited in the builder is sent alone in the PATCH and persists', async () => {
+  assert.ok(agentId, 'needs the agent of the first test');
+  const page = await openApp(browser, `#/agents/${agentId}`);
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  await page.locator('summary', { hasText: 'Conversation' }).click();
+  await page.getByLabel('Max conversation duration (seconds)').fill('300');
+  const patch = page.waitForRequest((r) => r.method() === 'PATCH');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  assert.deepEqual((await patch).postDataJSON(), { conversation_config: { conversation: { max_duration_seconds: 300 } } });
+  await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  assert.equal((await rawJson(`/v1/convai/agents/${agentId}`)).conversation_config.conversation.max_duration_seconds, 300);
+  await page.reload();
+  await page.locator('summary', { hasText: 'Conversation' }).click();
+  assert.equal(await page.getByLabel('Max conversation duration (seconds)').inputValue(), '300');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
