@@ -19,6 +19,7 @@ const LONG = 90_000;
 let browser, dir, voiceId, agentId;
 const name = uniqueName('browser-agent');
 const created = [];
+const documents = [];
 
 before(async () => {
   [voiceId] = await anyVoiceIds(1);
@@ -37,6 +38,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   for (const id of created) await raw(`/v1/convai/agents/${id}`, { method: 'DELETE' });
+  for (const id of documents) await raw(`/v1/convai/knowledge-base/${id}?force=true`, { method: 'DELETE' });
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -66,7 +68,6 @@ test('an agent built in the builder is saved with its prompt, first message and 
   assert.equal(a.conversation_config.tts.voice_id, voiceId);
   // The form shows what the server stored.
   assert.equal(await page.getByLabel('First message', { exact: true }).inputValue(), FIRST_MESSAGE);
-  await screenshot(page, 'agents-builder');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -172,6 +173,40 @@ test('a setting edited in the builder is sent alone in the PATCH and persists', 
   await page.reload();
   await page.locator('summary', { hasText: 'Conversation' }).click();
   assert.equal(await page.getByLabel('Max conversation duration (seconds)').inputValue(), '300');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('tools and knowledge: a system tool switched on, a text document added, attached and indexed for RAG (its progress polled), all saved', async () => {
+  assert.ok(agentId, 'needs the agent of the first test');
+  const docName = uniqueName('browser-doc');
+  const page = await openApp(browser, `#/agents/${agentId}`);
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  await page.locator('summary', { hasText: 'Tools' }).click();
+  await page.getByLabel('End call', { exact: true }).check();
+  await page.locator('summary', { hasText: 'Knowledge base' }).click();
+  await page.locator('summary', { hasText: 'Add a document' }).click();
+  await page.getByLabel('Document name').fill(docName);
+  await page.getByLabel('Document text').fill('Timbre keeps its lighthouse lamp lit every night of the year.');
+  await page.getByRole('button', { name: 'Add and attach document' }).click();
+  const doc = page.getByLabel(docName, { exact: true });
+  await doc.waitFor();
+  assert.equal(await doc.isChecked(), true);
+  await page.getByRole('button', { name: `Build the RAG index of ${docName}` }).click();
+  await page.getByText('RAG index: succeeded').waitFor({ timeout: LONG });
+  await page.locator('summary', { hasText: 'Voice' }).click();
+  await screenshot(page, 'agents-builder');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+
+  const prompt = (await rawJson(`/v1/convai/agents/${agentId}`)).conversation_config.agent.prompt;
+  assert.equal(prompt.built_in_tools.end_call?.params?.system_tool_type, 'end_call');
+  const kb = prompt.knowledge_base.find((l) => l.name === docName);
+  assert.ok(kb, JSON.stringify(prompt.knowledge_base));
+  documents.push(kb.id);
+  assert.equal(kb.type, 'text');
+  const indexes = (await rawJson(`/v1/convai/knowledge-base/${kb.id}/rag-index`)).indexes;
+  assert.equal(indexes[0].status, 'succeeded');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -73,7 +73,7 @@ export function KnowledgeSection({ ed }) {
         </div>
         <div class="field"><label for="ag-kb-name">Document name</label>
           <input id="ag-kb-name" value={form.name} onInput={(e) => setForm({ ...form, name: e.target.value })} /></div>
-        {kind === 'text' && <div class="field"><label for="ag-kb-text">Text</label>
+        {kind === 'text' && <div class="field"><label for="ag-kb-text">Document text</label>
           <textarea id="ag-kb-text" rows={4} value={form.text} onInput={(e) => setForm({ ...form, text: e.target.value })} /></div>}
         {kind === 'url' && <div class="field"><label for="ag-kb-url">Web page URL</label>
           <input id="ag-kb-url" type="url" value={form.url} onInput={(e) => setForm({ ...form, url: e.target.value })} /></div>}
