@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, openApp, screenshot } from '../lib/browser.mjs';
-import { anyVoiceIds, raw, rawJson, uniqueName, wavOf } from '../lib/common.mjs';
+import { anyVoiceIds, BASE_URL, raw, rawJson, uniqueName, wavOf } from '../lib/common.mjs';
 
 const PROMPT = 'When the user says weather, reply The weather is sunny.';
 const FIRST_MESSAGE = 'Hello there.';
@@ -103,6 +103,9 @@ test('the list finds the agent by name; duplicate and delete work from it; no ho
 test('a live voice call: the first message, then the answer to the spoken question, in the on-page transcript; the conversation is stored with its recording', async () => {
   assert.ok(agentId, 'needs the agent of the first test');
   const page = await openApp(browser, `#/agents/${agentId}/call`);
+  const outside = [];
+  page.on('request', (r) => { if (!/^(data|blob):/.test(r.url()) && !r.url().startsWith(BASE_URL)) outside.push(r.url()); });
+  page.on('websocket', (ws) => { if (!ws.url().startsWith(BASE_URL.replace(/^http/, 'ws'))) outside.push(ws.url()); });
   await page.getByRole('heading', { level: 1, name: `Talk to ${name}` }).waitFor();
   await page.getByRole('button', { name: 'Start call' }).click();
   const transcript = page.getByRole('list', { name: 'Transcript' });
@@ -148,6 +151,8 @@ test('a live voice call: the first message, then the answer to the spoken questi
   const at = await page.evaluate(() => document.querySelector('audio').currentTime / document.querySelector('audio').duration);
   assert.ok(Math.abs(at - 0.5) < 0.1, `seeked to ${at}`);
   await screenshot(page, 'agents-conversation');
+  await page.setViewportSize({ width: 390, height: 800 });
+  assert.ok(await noHorizontalScroll(page), 'the conversation page fits 390 px');
 
   const list = await rawJson(`/v1/convai/conversations?agent_id=${agentId}`);
   assert.equal(list.conversations.length, 1);
@@ -155,11 +160,12 @@ test('a live voice call: the first message, then the answer to the spoken questi
   await page.getByRole('heading', { level: 1, name: 'Conversations' }).waitFor();
   await page.locator('tbody tr').first().waitFor();
   assert.equal(await page.locator('tbody tr').count(), 1);
+  assert.deepEqual(outside, [], 'nothing loads from outside the server');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
-test('a setting edited in the builder is sent alone in the PATCH and persists', async () => {
+test('a setting edited in the builder is sent alone in the PATCH and persists; a server validation error is shown', async () => {
   assert.ok(agentId, 'needs the agent of the first test');
   const page = await openApp(browser, `#/agents/${agentId}`);
   await page.getByRole('heading', { level: 1, name }).waitFor();
@@ -173,7 +179,16 @@ test('a setting edited in the builder is sent alone in the PATCH and persists', 
   await page.reload();
   await page.locator('summary', { hasText: 'Conversation' }).click();
   assert.equal(await page.getByLabel('Max conversation duration (seconds)').inputValue(), '300');
-  assert.deepEqual(page.errors, []);
+
+  // The server's validation error is shown; discarding restores the saved form.
+  await page.getByLabel('Agent name', { exact: true }).fill('x'.repeat(1001));
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('alert').filter({ hasText: 'name: String should have at most 1000 characters' }).waitFor();
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+  assert.equal(await page.getByLabel('Agent name', { exact: true }).inputValue(), name);
+  assert.equal((await rawJson(`/v1/convai/agents/${agentId}`)).name, name);
+  // Chromium logs the refused request itself; nothing else may fail.
+  assert.deepEqual(page.errors.filter((e) => !e.includes('status of 422')), []);
   await page.context().close();
 });
 

@@ -5,6 +5,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, socketUrl } from '../../api.js';
 import { ErrorNote, useAsync } from '../../components/ui.jsx';
 import { AgentTabs } from './tabs.jsx';
+// The resampler worklet @elevenlabs/client loads when the browser cannot open an AudioContext at the call's sample
+// rate; without this path it would fetch it from a CDN. `?url`: only the file's served URL is bundled here.
+import libsampleratePath from '@alexanderolsen/libsamplerate-js/dist/libsamplerate.worklet.js?url';
 
 /**
  * The signed URL the server returned, pointed at the origin this page came from: the server builds it from the
@@ -46,6 +49,7 @@ export function AgentCall({ agentId }) {
       conv.current = await Conversation.startSession({
         signedUrl: sameOrigin(signedUrl),
         connectionType: 'websocket',
+        libsampleratePath,
         onConnect: ({ conversationId: id }) => setConversationId(id),
         onStatusChange: ({ status: s }) => setStatus(s),
         onModeChange: ({ mode: m }) => setMode(m),
