@@ -20,6 +20,7 @@ let browser, dir, voiceId, agentId;
 const name = uniqueName('browser-agent');
 const created = [];
 const documents = [];
+const tools = [];
 
 before(async () => {
   [voiceId] = await anyVoiceIds(1);
@@ -39,6 +40,7 @@ after(async () => {
   await browser?.close();
   for (const id of created) await raw(`/v1/convai/agents/${id}`, { method: 'DELETE' });
   for (const id of documents) await raw(`/v1/convai/knowledge-base/${id}?force=true`, { method: 'DELETE' });
+  for (const id of tools) await raw(`/v1/convai/tools/${id}`, { method: 'DELETE' });
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -192,13 +194,22 @@ test('a setting edited in the builder is sent alone in the PATCH and persists; a
   await page.context().close();
 });
 
-test('tools and knowledge: a system tool switched on, a text document added, attached and indexed for RAG (its progress polled), all saved', async () => {
+test('tools and knowledge: a system tool switched on, a webhook tool created and attached, a text document added, attached and indexed for RAG (its progress polled), all saved', async () => {
   assert.ok(agentId, 'needs the agent of the first test');
   const docName = uniqueName('browser-doc');
   const page = await openApp(browser, `#/agents/${agentId}`);
   await page.getByRole('heading', { level: 1, name }).waitFor();
   await page.locator('summary', { hasText: 'Tools' }).click();
   await page.getByLabel('End call', { exact: true }).check();
+  const toolName = `weather_${Date.now().toString(36)}`;
+  await page.locator('summary', { hasText: 'Create a webhook tool' }).click();
+  await page.getByLabel('Tool name').fill(toolName);
+  await page.getByLabel('Tool URL').fill('https://weather.example.com/today');
+  await page.getByLabel('Tool description (when the agent should call it)').fill('Gets the weather');
+  await page.getByRole('button', { name: 'Create and attach tool' }).click();
+  const tool = page.getByLabel(toolName, { exact: true });
+  await tool.waitFor();
+  assert.equal(await tool.isChecked(), true);
   await page.locator('summary', { hasText: 'Knowledge base' }).click();
   await page.locator('summary', { hasText: 'Add a document' }).click();
   await page.getByLabel('Document name').fill(docName);
@@ -216,12 +227,50 @@ test('tools and knowledge: a system tool switched on, a text document added, att
 
   const prompt = (await rawJson(`/v1/convai/agents/${agentId}`)).conversation_config.agent.prompt;
   assert.equal(prompt.built_in_tools.end_call?.params?.system_tool_type, 'end_call');
+  assert.equal(prompt.tool_ids.length, 1);
+  tools.push(prompt.tool_ids[0]);
+  const t = await rawJson(`/v1/convai/tools/${prompt.tool_ids[0]}`);
+  assert.equal(t.tool_config.name, toolName);
+  assert.equal(t.tool_config.api_schema.url, 'https://weather.example.com/today');
   const kb = prompt.knowledge_base.find((l) => l.name === docName);
   assert.ok(kb, JSON.stringify(prompt.knowledge_base));
   documents.push(kb.id);
   assert.equal(kb.type, 'text');
   const indexes = (await rawJson(`/v1/convai/knowledge-base/${kb.id}/rag-index`)).indexes;
   assert.equal(indexes[0].status, 'succeeded');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('analysis, security and widget settings are saved where the API keeps them', async () => {
+  assert.ok(agentId, 'needs the agent of the first test');
+  const page = await openApp(browser, `#/agents/${agentId}`);
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  await page.locator('summary', { hasText: 'Analysis' }).click();
+  await page.getByRole('button', { name: 'Add criterion' }).click();
+  await page.getByLabel('Criterion name').fill('Answered');
+  await page.getByLabel('Goal prompt').fill('The agent told the user the weather.');
+  await page.getByRole('button', { name: 'Add data item' }).click();
+  await page.getByLabel('Identifier').fill('city');
+  await page.getByLabel('Description', { exact: true }).fill('The city the user asked about');
+  await page.locator('summary', { hasText: 'Security' }).click();
+  await page.getByLabel('Allowed hosts').fill('example.com\nshop.example.com');
+  await page.getByLabel('Allow overriding the first message').check();
+  await page.locator('summary', { hasText: 'Widget' }).click();
+  await page.getByLabel('Variant').selectOption('compact');
+  await page.getByLabel('Call to action').fill('Ask about the weather');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+
+  const ps = (await rawJson(`/v1/convai/agents/${agentId}`)).platform_settings;
+  assert.equal(ps.evaluation.criteria.length, 1);
+  assert.equal(ps.evaluation.criteria[0].name, 'Answered');
+  assert.equal(ps.evaluation.criteria[0].conversation_goal_prompt, 'The agent told the user the weather.');
+  assert.deepEqual(ps.data_collection.city, { type: 'string', description: 'The city the user asked about' });
+  assert.deepEqual(ps.auth.allowlist, [{ hostname: 'example.com' }, { hostname: 'shop.example.com' }]);
+  assert.equal(ps.overrides.conversation_config_override.agent.first_message, true);
+  assert.equal(ps.widget.variant, 'compact');
+  assert.equal(ps.widget.action_text, 'Ask about the weather');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -1,5 +1,6 @@
 // Form fields bound to a path in the agent draft: `ed` is { get(path), set(path, value), id(path) } (builder.jsx).
 // Every control has a visible label tied by id.
+import { useEffect, useState } from 'preact/hooks';
 
 export function Text({ ed, path, label, hint, type = 'text', multiline, rows, placeholder }) {
   const id = ed.id(path);
@@ -71,16 +72,27 @@ export function Range({ ed, path, label, min = 0, max = 1, step = 0.05, fallback
   );
 }
 
-/** A list of strings edited as one item per line. */
+/**
+ * A list edited as one item per line (strings, or objects through toItem/fromItem). The text is kept as typed and
+ * committed to the draft on every input; a change of the list from outside (discard, save) resets it.
+ */
 export function Lines({ ed, path, label, hint, toItem = (s) => s, fromItem = (x) => x }) {
   const id = ed.id(path);
   const list = ed.get(path) || [];
-  const text = list.map(fromItem).join('\n');
+  const outside = list.map(fromItem).join('\n');
+  const [text, setText] = useState(outside);
+  const parse = (t) => t.split('\n').map((s) => s.trim()).filter(Boolean);
+  useEffect(() => { if (parse(text).join('\n') !== outside) setText(outside); }, [outside]);
+  function onInput(e) {
+    const t = e.target.value;
+    setText(t);
+    const items = parse(t);
+    if (items.join('\n') !== outside) ed.set(path, items.map(toItem));
+  }
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      <textarea id={id} rows={3} value={text}
-        onChange={(e) => ed.set(path, e.target.value.split('\n').map((s) => s.trim()).filter(Boolean).map(toItem))} />
+      <textarea id={id} rows={3} value={text} onInput={onInput} />
       {hint && <small class="muted">{hint}</small>}
     </div>
   );

@@ -76,14 +76,14 @@ export function ToolsSection({ ed }) {
         <div class="grid two">
           <div class="field"><label for="ag-new-tool-name">Tool name</label>
             <input id="ag-new-tool-name" value={form.name} pattern="^[a-zA-Z0-9_-]{1,64}$" onInput={(e) => setForm({ ...form, name: e.target.value })} /></div>
-          <div class="field"><label for="ag-new-tool-method">Method</label>
+          <div class="field"><label for="ag-new-tool-method">Tool method</label>
             <select id="ag-new-tool-method" value={form.method} onChange={(e) => setForm({ ...form, method: e.target.value })}>
               {['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((m) => <option value={m}>{m}</option>)}
             </select></div>
         </div>
-        <div class="field"><label for="ag-new-tool-url">URL</label>
+        <div class="field"><label for="ag-new-tool-url">Tool URL</label>
           <input id="ag-new-tool-url" type="url" value={form.url} onInput={(e) => setForm({ ...form, url: e.target.value })} placeholder="https://…" /></div>
-        <div class="field"><label for="ag-new-tool-desc">Description (when the agent should call it)</label>
+        <div class="field"><label for="ag-new-tool-desc">Tool description (when the agent should call it)</label>
           <textarea id="ag-new-tool-desc" rows={2} value={form.description} onInput={(e) => setForm({ ...form, description: e.target.value })} /></div>
         <button type="button" class="secondary" disabled={busy || !form.name.trim() || !form.url.trim()} onClick={createTool}>Create and attach tool</button>
       </details>

@@ -27,6 +27,7 @@ export function Waveform({ src, blob, label = 'Recording' }) {
   const [error, setError] = useState(null);
   const [time, setTime] = useState(0);
   const [duration, setDuration] = useState(0);
+  const peaksCache = useRef({ buffer: null, n: 0, peaks: null });
 
   useEffect(() => {
     let live = true;
@@ -55,7 +56,9 @@ export function Waveform({ src, blob, label = 'Recording' }) {
       g.scale(dpr, dpr);
       g.clearRect(0, 0, w, h);
       const n = Math.max(1, Math.floor(w / BAR));
-      const peaks = peaksOf(buffer, n);
+      const cache = peaksCache.current;
+      if (cache.buffer !== buffer || cache.n !== n) Object.assign(cache, { buffer, n, peaks: peaksOf(buffer, n) });
+      const peaks = cache.peaks;
       const styles = getComputedStyle(c);
       const played = styles.getPropertyValue('--accent').trim() || '#3b3bd6';
       const rest = styles.getPropertyValue('--muted').trim() || '#888';
