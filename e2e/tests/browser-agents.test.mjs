@@ -112,7 +112,7 @@ test('the list finds the agent by name; duplicate and delete work from it; no ho
   await page.context().close();
 });
 
-test('a live voice call: the first message, then the answer to the spoken question, in the on-page transcript; the conversation is stored with its recording', async () => {
+test('a live voice call: the first message, then the answer to the spoken question, in the on-page transcript; the conversation is stored with its recording, and deleted', async () => {
   assert.ok(agentId, 'needs the agent of the first test');
   const page = await openApp(browser, `#/agents/${agentId}/call`);
   const outside = [];
@@ -186,6 +186,13 @@ test('a live voice call: the first message, then the answer to the spoken questi
   await page.locator('tbody tr').first().waitFor();
   assert.equal(await page.locator('tbody tr').count(), 1);
   assert.deepEqual(outside, [], 'nothing loads from outside the server');
+
+  // Delete it from its page: back on the (now empty) list, 404 from the API.
+  await page.locator('tbody tr a').first().click();
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Delete conversation' }).click();
+  await page.getByText('No conversations yet.').waitFor();
+  assert.equal((await raw(`/v1/convai/conversations/${list.conversations[0].conversation_id}`)).status, 404);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

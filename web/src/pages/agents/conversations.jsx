@@ -3,6 +3,7 @@
 // times, tool calls and results, turn latencies (each entry's conversation_turn_metrics), the analysis and feedback.
 import { useEffect, useState } from 'preact/hooks';
 import { api, request } from '../../api.js';
+import { navigate } from '../../router.js';
 import { ErrorNote, useAsync } from '../../components/ui.jsx';
 import { AgentTabs } from './tabs.jsx';
 import { Waveform } from './waveform.jsx';
@@ -84,6 +85,7 @@ export function ConversationPage({ agentId, conversationId }) {
       <ErrorNote error={error} />
       {!conv && !error && <p class="muted" role="status">Loading…</p>}
       {conv && <ConversationDetail conv={conv} path={path} onFeedback={setConv} />}
+      {conv && <DeleteConversation path={path} onDeleted={() => navigate('agents', agentId, 'conversations')} />}
     </section>
   );
 }
@@ -226,6 +228,22 @@ function Feedback({ conv, path, onFeedback }) {
         <button class="secondary" aria-pressed={f.overall_score === 'like'} onClick={() => rate('like')}>Like</button>
         <button class="secondary" aria-pressed={f.overall_score === 'dislike'} onClick={() => rate('dislike')}>Dislike</button>
       </div>
+      <ErrorNote error={error} />
+    </>
+  );
+}
+
+function DeleteConversation({ path, onDeleted }) {
+  const [error, setError] = useState(null);
+  async function remove() {
+    if (!confirm('Delete this conversation, its transcript and recording?')) return;
+    setError(null);
+    try { await api.del(path); onDeleted(); } catch (e) { setError(e); }
+  }
+  return (
+    <>
+      <h2>Delete</h2>
+      <button class="danger" onClick={remove}>Delete conversation</button>
       <ErrorNote error={error} />
     </>
   );

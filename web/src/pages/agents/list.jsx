@@ -67,7 +67,7 @@ export function AgentList() {
             <tbody>
               {agents.map((a) => (
                 <tr key={a.agent_id}>
-                  <td><a href={`#/agents/${encodeURIComponent(a.agent_id)}`}>{a.name || '(no name)'}</a><br /><small class="muted">{a.agent_id}</small></td>
+                  <td class="name"><a href={`#/agents/${encodeURIComponent(a.agent_id)}`}>{a.name || '(no name)'}</a><br /><small class="muted">{a.agent_id}</small></td>
                   <td>{when(a.created_at_unix_secs)}</td>
                   <td>{when(a.last_call_time_unix_secs)}</td>
                   <td class="actions">
