@@ -135,6 +135,12 @@ test('a live voice call: the first message, then the answer to the spoken questi
     throw e;
   }
   await screenshot(page, 'agents-call');
+  const mute = page.getByRole('button', { name: 'Mute' });
+  await mute.click();
+  await page.getByText('(microphone muted)').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Unmute' }).getAttribute('aria-pressed'), 'true');
+  await page.getByRole('button', { name: 'Unmute' }).click();
+  await page.getByText('(microphone muted)').waitFor({ state: 'detached' });
   await page.getByRole('button', { name: 'End call' }).click();
   const open = page.getByRole('link', { name: 'Open this conversation' });
   await open.waitFor({ timeout: 30_000 });

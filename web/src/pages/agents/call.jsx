@@ -103,6 +103,7 @@ export function AgentCall({ agentId }) {
           </span>
           {muted && live && <span class="muted">(microphone muted)</span>}
         </div>
+        {live && <Levels conv={conv} />}
         <div class="row">
           {!live && status !== 'connecting' && <button onClick={start}>Start call</button>}
           {(live || status === 'connecting') && <button class="danger" onClick={end} disabled={status !== 'connected'}>End call</button>}
@@ -124,5 +125,25 @@ export function AgentCall({ agentId }) {
         ))}
       </ol>
     </section>
+  );
+}
+
+/** Microphone and speaker levels (0–1) read from the session about ten times a second. */
+function Levels({ conv }) {
+  const [levels, setLevels] = useState({ input: 0, output: 0 });
+  useEffect(() => {
+    const t = setInterval(() => {
+      const c = conv.current;
+      if (c) setLevels({ input: c.getInputVolume?.() || 0, output: c.getOutputVolume?.() || 0 });
+    }, 100);
+    return () => clearInterval(t);
+  }, []);
+  return (
+    <div class="levels">
+      <label for="call-mic-level">Microphone</label>
+      <meter id="call-mic-level" min="0" max="1" value={levels.input} />
+      <label for="call-speaker-level">Agent</label>
+      <meter id="call-speaker-level" min="0" max="1" value={levels.output} />
+    </div>
   );
 }
