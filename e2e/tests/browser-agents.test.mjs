@@ -84,6 +84,13 @@ test('an agent built in the builder is saved with its prompt, first message and 
   await page.context().close();
 });
 
+test('an unknown agent says so', async () => {
+  const page = await openApp(browser, '#/agents/agent_does_not_exist');
+  await page.getByRole('alert').waitFor();
+  await page.getByRole('link', { name: 'Back to the agents' }).waitFor();
+  await page.context().close();
+});
+
 test('the list finds the agent by name; duplicate and delete work from it; no horizontal scroll at phone width', async () => {
   assert.ok(agentId, 'needs the agent of the first test');
   const page = await openApp(browser, '#/agents', { viewport: { width: 390, height: 800 } });
@@ -181,6 +188,8 @@ test('a live voice call: the first message, then the answer to the spoken questi
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   const at = await page.evaluate(() => document.querySelector('audio').currentTime / document.querySelector('audio').duration);
   assert.ok(Math.abs(at - 0.5) < 0.1, `seeked to ${at}`);
+  await canvas.press('Home');
+  assert.equal(await canvas.getAttribute('aria-valuenow'), '0', 'Home seeks to the start');
   await screenshot(page, 'agents-conversation');
   await page.setViewportSize({ width: 390, height: 800 });
   assert.ok(await noHorizontalScroll(page), 'the conversation page fits 390 px');
