@@ -31,7 +31,8 @@ export function AgentCall({ agentId }) {
   const startedAt = useRef(0);
   const logRef = useRef(null);
 
-  useEffect(() => () => { conv.current?.endSession(); conv.current = null; }, []);
+  const mounted = useRef(true);
+  useEffect(() => () => { mounted.current = false; conv.current?.endSession(); conv.current = null; }, []);
   useEffect(() => { const el = logRef.current; if (el) el.scrollTop = el.scrollHeight; }, [lines]);
 
   async function start() {
@@ -46,7 +47,7 @@ export function AgentCall({ agentId }) {
       const { Conversation } = await import('@elevenlabs/client');
       startedAt.current = performance.now();
       const at = () => (performance.now() - startedAt.current) / 1000;
-      conv.current = await Conversation.startSession({
+      const session = await Conversation.startSession({
         signedUrl: sameOrigin(signedUrl),
         connectionType: 'websocket',
         libsampleratePath,
@@ -71,6 +72,9 @@ export function AgentCall({ agentId }) {
             : d?.reason === 'agent' ? 'The agent ended the call.' : 'The call ended.');
         },
       });
+      // The page was left while the call was starting: end it rather than talk on unseen.
+      if (!mounted.current) { session.endSession(); return; }
+      conv.current = session;
     } catch (e) {
       conv.current = null;
       setStatus('disconnected');
