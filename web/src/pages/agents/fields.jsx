@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 
 export function Text({ ed, path, label, hint, type = 'text', multiline, rows, placeholder }) {
   const id = ed.id(path);
-  const v = ed.get(path) ?? '';
+  const v = ed.get(path) ?? (type === 'color' ? '#000000' : '');
   const on = (e) => ed.set(path, e.target.value);
   return (
     <div class="field">
