@@ -5,7 +5,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../api.js';
 import { ErrorNote, Field, Select, clock } from '../components/ui.jsx';
-import { concatPcm, openMicrophone, wavBlob, RATE } from './transcribe/audio.js';
+import { concatPcm, openMicrophone, RATE } from './transcribe/audio.js';
+import { wavBlob } from '../components/wav.js';
 import { Exports, EXPORT_FORMATS } from './transcribe/exports.jsx';
 import { Live } from './transcribe/live.jsx';
 import { Transcript } from './transcribe/transcript.jsx';
@@ -38,7 +39,7 @@ function useRecorder(onDone, onError) {
     setRecording(false);
     const pcm = concatPcm(chunks.current);
     chunks.current = [];
-    if (pcm.length) onDone(wavBlob(pcm));
+    if (pcm.length) onDone(wavBlob(pcm, RATE));
   };
   useEffect(() => () => { mic.current?.stop(); }, []);
   const start = async () => {

@@ -114,16 +114,6 @@ function level(pcm) {
   return Math.max(0, Math.min(1, (db + 60) / 60));
 }
 
-/** A WAV file (Blob) around 16 kHz mono PCM16. */
-export function wavBlob(pcm, rate = RATE) {
-  const h = new DataView(new ArrayBuffer(44));
-  const str = (o, s) => { for (let i = 0; i < s.length; i++) h.setUint8(o + i, s.charCodeAt(i)); };
-  str(0, 'RIFF'); h.setUint32(4, 36 + pcm.byteLength, true); str(8, 'WAVE'); str(12, 'fmt ');
-  h.setUint32(16, 16, true); h.setUint16(20, 1, true); h.setUint16(22, 1, true); h.setUint32(24, rate, true);
-  h.setUint32(28, rate * 2, true); h.setUint16(32, 2, true); h.setUint16(34, 16, true); str(36, 'data'); h.setUint32(40, pcm.byteLength, true);
-  return new Blob([h.buffer, pcm.buffer.slice(pcm.byteOffset, pcm.byteOffset + pcm.byteLength)], { type: 'audio/wav' });
-}
-
 /** Base64 of the little-endian bytes of a PCM16 chunk (the realtime socket's audio_base_64). */
 export function pcmBase64(pcm) {
   const bytes = new Uint8Array(pcm.buffer, pcm.byteOffset, pcm.byteLength);

@@ -3,7 +3,7 @@
 // resampled to 16 kHz (OfflineAudioContext) and sent as 16-bit PCM WAV, which every server build reads.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorNote, clock } from '../../components/ui.jsx';
-import { wavBlob } from './common.jsx';
+import { floatToPcm16, wavBlob } from '../../components/wav.js';
 
 const RATE = 16000;
 const MAX_SECONDS = 300;
@@ -19,7 +19,7 @@ async function toWav(blob) {
     src.connect(offline.destination); // the destination's one channel mixes the source down
     src.start();
     const rendered = await offline.startRendering();
-    return wavBlob(rendered.getChannelData(0), RATE);
+    return wavBlob(floatToPcm16(rendered.getChannelData(0)), RATE);
   } finally {
     ctx.close();
   }
