@@ -4,6 +4,7 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
 import dev.timbre.http.ApiKeyAuth;
+import dev.timbre.http.MediaType;
 import dev.timbre.http.MultipartForm;
 import dev.timbre.http.Params;
 import io.javalin.apibuilder.EndpointGroup;
@@ -56,8 +57,9 @@ public final class WidgetRoutes implements EndpointGroup {
         // the file name is the image's hash: the same URL always holds the same bytes
         ctx.header("Cache-Control", "public, max-age=31536000, immutable")
                 .header("Access-Control-Allow-Origin", "*")
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .contentType(avatar.contentType()).result(avatar.bytes());
+                .header("Content-Security-Policy", "default-src 'none'; sandbox");
+        MediaType.set(ctx, avatar.contentType());
+        ctx.result(avatar.bytes());
     }
 
     private void talkTo(Context ctx) {
