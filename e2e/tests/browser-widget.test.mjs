@@ -118,7 +118,7 @@ test('a page on another origin embeds the widget: agent colours and texts, terms
   // on the server: one conversation of this agent, started by the widget without a key
   const [conversation] = await conversationsOf(agentId);
   assert.ok(conversation, 'the conversation is listed');
-  await page.getByRole('button', { name: 'End' }).click();
+  await page.getByRole('button', { name: 'End', exact: true }).click();
   await page.getByText('How was this conversation?').waitFor({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Helpful' }).click();
   await page.getByText('Thank you for your feedback.').waitFor({ timeout: 20_000 });
@@ -174,7 +174,7 @@ test('the talk-to page shows the agent full page and holds a conversation; an un
   await page.getByRole('log').getByText('Hi from the widget.').waitFor({ timeout: REPLY_TIMEOUT });
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'no horizontal scroll at 390 px');
   await screenshot(page, 'talk-to');
-  await page.getByRole('button', { name: 'End' }).click();
+  await page.getByRole('button', { name: 'End', exact: true }).click();
   assert.deepEqual(errors, []);
 
   const missing = await page.goto(`${BASE_URL}/talk-to?agent_id=agent_missing0here`);
@@ -196,7 +196,7 @@ test('a voice call through the widget: the agent speaks, the microphone is heard
   await page.getByRole('button', { name: 'Unmute microphone' }).click();
   // the fake microphone says "hello": its transcript appears as the user's message
   await log.locator('.msg.user').first().waitFor({ timeout: REPLY_TIMEOUT });
-  await page.getByRole('button', { name: 'End' }).click();
+  await page.getByRole('button', { name: 'End', exact: true }).click();
   await page.getByRole('button', { name: 'New call' }).waitFor({ timeout: 20_000 });
   const [conversation] = await conversationsOf(agentId);
   assert.ok(conversation, 'the call is listed on the server');

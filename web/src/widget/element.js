@@ -115,12 +115,20 @@ export class ConvaiWidget extends HTMLElement {
         if (this.state.mode === 'voice') this.set({ status: m === 'speaking' ? s.texts.speaking_status : s.texts.listening_status });
       },
     };
+    // a chat begun with a message: the agent's first message (if it has one) comes before it, as in the transcript
+    const hasFirstMessage = !!(overrides.agent && overrides.agent.firstMessage) || !!(this.widget && this.widget.first_message);
+    let greeted;
+    const firstReply = new Promise((resolve) => { greeted = resolve; });
+    const onMessage = options.onMessage;
+    options.onMessage = (m) => { onMessage(m); if (m.role === 'agent' || m.source === 'ai') greeted(); };
     const call = { config: options };
     // ElevenLabs' hook for client tools: listeners may add to event.detail.config (e.g. clientTools)
     this.dispatchEvent(new CustomEvent('elevenlabs-convai:call', { detail: call, bubbles: true, composed: true }));
     try {
       this.conversation = await Conversation.startSession(call.config);
       if (text) {
+        if (hasFirstMessage) await Promise.race([firstReply, new Promise((r) => setTimeout(r, 5000))]);
+        if (!this.conversation) return;
         this.conversation.sendUserMessage(text);
         this.message('user', text);
       }

@@ -15,7 +15,8 @@ import java.util.Optional;
 final class TalkToPage {
     private TalkToPage() {}
 
-    record Page(int status, String html) {}
+    /** The page; for an error also its ElevenLabs {@code code} and plain {@code message} (for clients that do not ask for HTML). */
+    record Page(int status, String code, String message, String html) {}
 
     /** Scripts from this server only (and the audio worklets the client makes from blob: or data: URLs); styles inline (the widget's shadow DOM); the conversation socket; images anywhere (avatars). */
     static final String CSP = "default-src 'self'; script-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; img-src 'self' data: https: http:; "
@@ -23,15 +24,15 @@ final class TalkToPage {
 
     static Page of(String agentId, Optional<ObjectNode> agent) {
         if (agentId == null || agentId.isBlank()) {
-            return message(400, "No agent chosen", "This link names no agent: add <code>?agent_id=…</code> to the address.");
+            return message(400, "missing_agent_id", "No agent chosen", "This link names no agent: add ?agent_id=… to the address.");
         }
         if (agent.isEmpty()) {
-            return message(404, "Agent not found", "There is no agent <code>" + escape(agentId) + "</code> on this server. The link may be "
+            return message(404, "agent_not_found", "Agent not found", "There is no agent '" + agentId + "' on this server. The link may be "
                     + "mistyped, or the agent was deleted.");
         }
         JsonNode a = agent.get();
         if (a.path("platform_settings").path("auth").path("enable_auth").asBoolean(false)) {
-            return message(403, "This agent is private", "This agent requires authentication, so it cannot be talked to from a shared "
+            return message(403, "agent_requires_authentication", "This agent is private", "This agent requires authentication, so it cannot be talked to from a shared "
                     + "link. Its owner can turn authentication off in the agent's settings.");
         }
         String name = a.path("name").asText("");
@@ -42,11 +43,11 @@ final class TalkToPage {
         String body = "<main><h1>" + escape(name) + "</h1>" + intro
                 + "<elevenlabs-convai agent-id=\"" + escape(agentId) + "\" variant=\"expanded\"></elevenlabs-convai></main>"
                 + "<script src=\"/convai-widget-embed.js\"></script>";
-        return new Page(200, page("Talk to " + escape(name), body));
+        return new Page(200, null, null, page("Talk to " + escape(name), body));
     }
 
-    private static Page message(int status, String title, String html) {
-        return new Page(status, page(escape(title), "<main><h1>" + escape(title) + "</h1><p role=\"alert\">" + html + "</p></main>"));
+    private static Page message(int status, String code, String title, String text) {
+        return new Page(status, code, text, page(escape(title), "<main><h1>" + escape(title) + "</h1><p role=\"alert\">" + escape(text) + "</p></main>"));
     }
 
     private static String page(String title, String body) {

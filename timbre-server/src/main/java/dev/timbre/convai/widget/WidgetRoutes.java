@@ -3,6 +3,7 @@ package dev.timbre.convai.widget;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
+import dev.timbre.http.ApiException;
 import dev.timbre.http.ApiKeyAuth;
 import dev.timbre.http.MediaType;
 import dev.timbre.http.MultipartForm;
@@ -14,7 +15,8 @@ import io.javalin.http.Context;
  * The agent widget's HTTP side, mounted at {@code /}: {@code GET /v1/convai/agents/{agent_id}/widget} (key optional,
  * see {@link ApiKeyAuth#KEY_OPTIONAL}), {@code POST /v1/convai/agents/{agent_id}/avatar} (multipart
  * {@code avatar_file}), the public avatar images at {@link #AVATARS}{@code /{agent_id}/{file}} and the public
- * talk-to page {@code GET /talk-to?agent_id=…} ({@link TalkToPage}).
+ * talk-to page {@code GET /talk-to?agent_id=…} ({@link TalkToPage}; its error pages are HTML for a browser, which asks for
+ * {@code text/html}, and ElevenLabs error bodies for anything else).
  */
 public final class WidgetRoutes implements EndpointGroup {
     /** Where uploaded avatars are served, publicly (the widget shows them on any site). */
@@ -48,12 +50,9 @@ public final class WidgetRoutes implements EndpointGroup {
     }
 
     private void avatar(Context ctx) {
-        var avatar = service.avatar(ctx.pathParam("agent_id"), ctx.pathParam("file")).orElse(null);
         ctx.header("X-Content-Type-Options", "nosniff");
-        if (avatar == null) {
-            ctx.status(404).contentType("text/plain; charset=utf-8").result("Not found");
-            return;
-        }
+        var avatar = service.avatar(ctx.pathParam("agent_id"), ctx.pathParam("file"))
+                .orElseThrow(() -> ApiException.notFound("avatar_not_found", "No such avatar image"));
         // the file name is the image's hash: the same URL always holds the same bytes
         ctx.header("Cache-Control", "public, max-age=31536000, immutable")
                 .header("Access-Control-Allow-Origin", "*")
@@ -65,6 +64,10 @@ public final class WidgetRoutes implements EndpointGroup {
     private void talkTo(Context ctx) {
         String agentId = ctx.queryParam("agent_id");
         TalkToPage.Page page = TalkToPage.of(agentId, service.agent(agentId));
+        String accept = ctx.header("Accept");
+        if (page.status() != 200 && (accept == null || !accept.contains("text/html"))) {
+            throw new ApiException(page.status(), page.code(), page.message()); // an API client: the usual error body
+        }
         ctx.status(page.status())
                 .header("Content-Security-Policy", TalkToPage.CSP)
                 .header("X-Content-Type-Options", "nosniff")

@@ -46,6 +46,7 @@ class WidgetApiTest {
     /** A request without an API key, from {@code origin} (null: no Origin header). */
     static TestServer.Response anonymous(String path, String origin) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30)).GET();
+        if (path.startsWith("/talk-to")) b.header("Accept", "text/html,*/*;q=0.8"); // as a browser asks
         if (origin != null) b.header("Origin", origin);
         return server.send(b);
     }
@@ -195,7 +196,9 @@ class WidgetApiTest {
         assertThat(second.json().get("avatar_url").asText()).endsWith(".gif");
         assertThat(anonymous(URI.create(second.json().get("avatar_url").asText()).getPath(), null).header("Content-Type")).isEqualTo("image/gif");
         assertThat(anonymous(path, null).status()).as("the previous image is gone").isEqualTo(404);
-        assertThat(anonymous("/convai-widget/avatars/" + id + "/..%2f..%2fsecrets.key", null).status()).isEqualTo(404);
+        var traversal = anonymous("/convai-widget/avatars/" + id + "/..%2f..%2fsecrets.key", null);
+        assertThat(traversal.status()).isEqualTo(404);
+        assertThat(traversal.json().at("/detail/status").asText()).isEqualTo("avatar_not_found");
     }
 
     @Test
@@ -237,6 +240,9 @@ class WidgetApiTest {
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.text()).contains("private").doesNotContain("Secret");
         assertThat(anonymous("/talk-to", null).status()).isEqualTo(400);
+        var api = server.send(HttpRequest.newBuilder(URI.create(server.url("/talk-to?agent_id=agent_missing"))).GET());
+        assertThat(api.status()).as("not a browser: an error body").isEqualTo(404);
+        assertThat(api.json().at("/detail/status").asText()).isEqualTo("agent_not_found");
     }
 
     @Test
