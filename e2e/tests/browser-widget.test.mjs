@@ -120,7 +120,7 @@ test('a page on another origin embeds the widget: agent colours and texts, terms
   assert.ok(conversation, 'the conversation is listed');
   await page.getByRole('button', { name: 'End', exact: true }).click();
   await page.getByText('How was this conversation?').waitFor({ timeout: 20_000 });
-  await page.getByRole('button', { name: 'Helpful' }).click();
+  await page.getByRole('button', { name: 'Helpful', exact: true }).click();
   await page.getByText('Thank you for your feedback.').waitFor({ timeout: 20_000 });
   let details;
   for (let i = 0; i < 40; i++) {
@@ -183,7 +183,7 @@ test('the talk-to page shows the agent full page and holds a conversation; an un
   await context.close();
 });
 
-test('a voice call through the widget: the agent speaks, the microphone is heard, mute and end', async () => {
+test('a voice call through the widget: the agent speaks, the microphone says hello and is answered, mute and end', async () => {
   const agentId = await createAgent({
     conversation_config: { agent: { first_message: 'Welcome to the voice desk.', language: 'en', prompt: { prompt: PROMPT } } },
     platform_settings: { widget: { mic_muting_enabled: true } },
@@ -191,11 +191,16 @@ test('a voice call through the widget: the agent speaks, the microphone is heard
   const page = await openSite(agentId, 'variant="expanded"');
   await page.getByRole('button', { name: 'Start a call' }).click({ timeout: 20_000 });
   const log = page.getByRole('log');
+  // the agent's voice plays (the client reports the speaking mode only while its audio plays) and its words appear
+  await page.getByRole('status').getByText('Talk to interrupt').waitFor({ timeout: REPLY_TIMEOUT });
   await log.getByText('Welcome to the voice desk.').waitFor({ timeout: REPLY_TIMEOUT });
   await page.getByRole('button', { name: 'Mute microphone' }).click();
   await page.getByRole('button', { name: 'Unmute microphone' }).click();
   // the fake microphone says "hello": its transcript appears as the user's message
   await log.locator('.msg.user').first().waitFor({ timeout: REPLY_TIMEOUT });
+  assert.match(await log.locator('.msg.user').first().textContent(), /hello/i);
+  await log.getByText('Hi from the widget.').waitFor({ timeout: REPLY_TIMEOUT });
+  await screenshot(page, 'widget-voice');
   await page.getByRole('button', { name: 'End', exact: true }).click();
   await page.getByRole('button', { name: 'New call' }).waitFor({ timeout: 20_000 });
   const [conversation] = await conversationsOf(agentId);
