@@ -1,16 +1,15 @@
 // The embeddable agent widget in Chromium: <elevenlabs-convai> on a page of another origin (a node http server on
 // another port, the script tag pointing at BASE_URL), a text conversation with the built-in rule model, the agent's
 // colours and texts, terms before the first conversation, feedback after it, an allowlist that excludes the page,
-// the talk-to page, and a voice call with the fake microphone.
+// the talk-to page, and a voice call with the fake microphone (Timbre's TTS saying "Hello.").
 import test, { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, screenshot } from '../lib/browser.mjs';
-import { BASE_URL, rawJson, raw, uniqueName } from '../lib/common.mjs';
+import { anyVoiceIds, BASE_URL, MODEL_ID, rawJson, raw, uniqueName, wavOf } from '../lib/common.mjs';
 
 const REPLY_TIMEOUT = 60_000;
 let browser;
@@ -28,13 +27,14 @@ function pageFor(agentId, attrs = '') {
 before(async () => {
   site = createServer((req, res) => {
     const u = new URL(req.url, 'http://localhost');
+    if (u.pathname === '/favicon.ico') { res.writeHead(204).end(); return; }
     const agent = u.searchParams.get('agent') || '';
     if (!/^[A-Za-z0-9_-]+$/.test(agent)) { res.writeHead(404).end(); return; }
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(pageFor(agent, u.searchParams.get('attrs') || ''));
   });
   await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
   siteUrl = `http://localhost:${site.address().port}`; // another host name and port than BASE_URL's 127.0.0.1
-  browser = await launchBrowser({ fakeAudio: helloWav() });
+  browser = await launchBrowser({ fakeAudio: await helloWav() });
 });
 
 after(async () => {
@@ -43,15 +43,19 @@ after(async () => {
   for (const id of agentIds) await raw(`/v1/convai/agents/${id}`, { method: 'DELETE' });
 });
 
-/** "hello" spoken by espeak-ng (an independent voice) as 16 kHz WAV, for the fake microphone. */
-function helloWav() {
+/**
+ * "Hello." in Timbre's own voice (pcm_16000 from the TTS API) between 1 s and 4 s of silence, as the WAV the fake
+ * microphone loops: the pauses let voice activity detection cut whole utterances.
+ */
+async function helloWav() {
+  const [voice] = await anyVoiceIds(1);
+  const r = await raw(`/v1/text-to-speech/${voice}?output_format=pcm_16000`, { method: 'POST',
+    headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'Hello.', model_id: MODEL_ID }) });
+  assert.equal(r.status, 200, 'TTS for the microphone');
+  const speech = Buffer.from(await r.arrayBuffer());
   const file = join(mkdtempSync(join(tmpdir(), 'widget-')), 'hello.wav');
-  try {
-    execFileSync('espeak-ng', ['-w', file, '-s', '140', 'hello. ... ... ... ... ...']);
-    return file;
-  } catch {
-    return undefined; // Chromium's beep
-  }
+  writeFileSync(file, wavOf(Buffer.concat([Buffer.alloc(32000), speech, Buffer.alloc(128000)]), 16000));
+  return file;
 }
 
 async function createAgent(body) {
@@ -197,8 +201,8 @@ test('a voice call through the widget: the agent speaks, the microphone says hel
   await page.getByRole('button', { name: 'Mute microphone' }).click();
   await page.getByRole('button', { name: 'Unmute microphone' }).click();
   // the fake microphone says "hello": its transcript appears as the user's message
-  await log.locator('.msg.user').first().waitFor({ timeout: REPLY_TIMEOUT });
-  assert.match(await log.locator('.msg.user').first().textContent(), /hello/i);
+  // the microphone loops "Hello." (it may be caught mid-word first): the heard hello is answered
+  await log.locator('.msg.user', { hasText: /hello/i }).first().waitFor({ timeout: REPLY_TIMEOUT });
   await log.getByText('Hi from the widget.').waitFor({ timeout: REPLY_TIMEOUT });
   await screenshot(page, 'widget-voice');
   await page.getByRole('button', { name: 'End', exact: true }).click();
