@@ -211,3 +211,29 @@ test('a voice call through the widget: the agent speaks, the microphone says hel
   assert.ok(conversation, 'the call is listed on the server');
   await page.context().close();
 });
+
+test('the element\'s attributes: dynamic-variables, override-text-only and colour attributes over the agent\'s settings', async () => {
+  const agentId = await createAgent({
+    conversation_config: { agent: { first_message: 'Hello {{customer}}, what can I do?', language: 'en', prompt: { prompt: PROMPT } } },
+    platform_settings: { widget: { btn_color: '#1d4ed8' } },
+  });
+  const page = await openSite(agentId, 'override-text-only="true" button-color="#0a7d32" action-text="Chat to the shop" '
+    + 'dynamic-variables=\'{"customer":"Ada"}\'');
+  await page.getByText('Chat to the shop').waitFor({ timeout: 20_000 });
+  assert.equal(await page.getByRole('button', { name: 'Start a call' }).count(), 0, 'text only: no call button');
+  const start = page.getByRole('button', { name: 'Start a chat' });
+  assert.equal(await start.evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(10, 125, 50)', 'button-color wins');
+  await start.click();
+  const input = page.getByLabel('Message');
+  await input.fill('hello');
+  await input.press('Enter');
+  const log = page.getByRole('log');
+  await log.getByText('Hello Ada, what can I do?').waitFor({ timeout: REPLY_TIMEOUT });
+  await log.getByText('Hi from the widget.').waitFor({ timeout: REPLY_TIMEOUT });
+  const [conversation] = await conversationsOf(agentId);
+  const details = await rawJson(`/v1/convai/conversations/${conversation.conversation_id}`);
+  assert.equal(details.conversation_initiation_client_data?.dynamic_variables?.customer, 'Ada');
+  await page.getByRole('button', { name: 'End', exact: true }).click();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
