@@ -18,6 +18,11 @@ function flag(el, name) {
   return v !== null && v !== 'false';
 }
 
+/** A CSS colour as written (#hex, rgb(), a name…), or `dflt`: nothing that could end the declaration or load a URL. */
+export function colour(v, dflt) {
+  return typeof v === 'string' && /^[#a-zA-Z0-9(),.%\s-]{1,64}$/.test(v) && !/url|expression/i.test(v) ? v : dflt;
+}
+
 function attr(el, name) {
   const v = el.getAttribute(name);
   return v === null || v === '' ? undefined : v;
@@ -41,8 +46,9 @@ export function settings(el, w) {
   let avatar = w.avatar || { type: 'orb', color_1: '#2792dc', color_2: '#9ce6e6' };
   if (attr(el, 'avatar-image-url')) avatar = { type: 'image', url: attr(el, 'avatar-image-url') };
   else if (attr(el, 'avatar-orb-color-1') || attr(el, 'avatar-orb-color-2')) {
-    avatar = { type: 'orb', color_1: attr(el, 'avatar-orb-color-1') || '#2792dc', color_2: attr(el, 'avatar-orb-color-2') || '#9ce6e6' };
+    avatar = { type: 'orb', color_1: attr(el, 'avatar-orb-color-1'), color_2: attr(el, 'avatar-orb-color-2') };
   }
+  if (avatar.type === 'orb') avatar = { ...avatar, color_1: colour(avatar.color_1, '#2792dc'), color_2: colour(avatar.color_2, '#9ce6e6') };
   const variant = attr(el, 'variant') || w.variant || 'full';
   const textOnly = attr(el, 'override-text-only') !== undefined ? flag(el, 'override-text-only') : !!w.text_only;
   return {
@@ -53,14 +59,13 @@ export function settings(el, w) {
     alwaysExpanded: variant === 'expanded' || !!w.always_expanded,
     placement: attr(el, 'placement') || w.placement || 'bottom-right',
     colors: {
-      bg: attr(el, 'background-color') || w.bg_color || '#ffffff',
-      text: attr(el, 'text-color') || w.text_color || '#000000',
-      btn: attr(el, 'button-color') || w.btn_color || '#000000',
-      btnText: attr(el, 'button-text-color') || w.btn_text_color || '#ffffff',
-      border: attr(el, 'border-color') || w.border_color || '#e1e1e1',
-      focus: attr(el, 'focus-color') || w.focus_color || '#000000',
-      accent: (w.styles && w.styles.accent) || null,
-      base: (w.styles && w.styles.base) || null,
+      bg: colour(attr(el, 'background-color'), null) || colour(w.bg_color, '#ffffff'),
+      text: colour(attr(el, 'text-color'), null) || colour(w.text_color, '#000000'),
+      btn: colour(attr(el, 'button-color'), null) || colour(w.btn_color, '#000000'),
+      btnText: colour(attr(el, 'button-text-color'), null) || colour(w.btn_text_color, '#ffffff'),
+      border: colour(attr(el, 'border-color'), null) || colour(w.border_color, '#e1e1e1'),
+      focus: colour(attr(el, 'focus-color'), null) || colour(w.focus_color, '#000000'),
+      accent: colour(w.styles && w.styles.accent, null),
     },
     radius: Number.isInteger(w.border_radius) ? w.border_radius : 16,
     btnRadius: Number.isInteger(w.btn_radius) ? w.btn_radius : 999,
