@@ -237,3 +237,16 @@ test('the element\'s attributes: dynamic-variables, override-text-only and colou
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the widget script and its resampler worklet are served for any origin, with nothing from a CDN in the script', async () => {
+  const script = await fetch(`${BASE_URL}/convai-widget-embed.js`);
+  assert.equal(script.status, 200);
+  assert.equal(script.headers.get('access-control-allow-origin'), '*');
+  const code = await script.text();
+  assert.match(code, /convai-widget-libsamplerate\.worklet\.js/, 'the client is given the server\'s worklet, not the CDN default');
+  const worklet = await fetch(`${BASE_URL}/convai-widget-libsamplerate.worklet.js`);
+  assert.equal(worklet.status, 200);
+  assert.match(worklet.headers.get('content-type'), /javascript/);
+  assert.equal(worklet.headers.get('access-control-allow-origin'), '*');
+  assert.ok((await worklet.arrayBuffer()).byteLength > 100_000);
+});

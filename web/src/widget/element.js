@@ -95,7 +95,7 @@ export class ConvaiWidget extends HTMLElement {
       textOnly,
       overrides,
       dynamicVariables,
-      libsampleratePath: `${this.server}/convai-widget/libsamplerate.worklet.js`,
+      libsampleratePath: `${this.server}/convai-widget-libsamplerate.worklet.js`, // never the CDN
       onConnect: ({ conversationId }) => this.set({ phase: 'live', conversationId, status: textOnly ? s.texts.chatting_status : s.texts.listening_status }),
       onDisconnect: (details) => this.disconnected(details),
       onError: (message) => this.set({ error: typeof message === 'string' ? message : s.texts.error_occurred }),
