@@ -200,7 +200,7 @@ export class ConvaiWidget extends HTMLElement {
     const c = s.colors;
     const vars = `--bg:${c.bg};--fg:${c.text};--btn:${c.accent || c.btn};--btn-fg:${c.btnText};--border:${c.border};`
       + `--focus:${c.focus};--radius:${s.radius}px;--btn-radius:${s.btnRadius}px`;
-    const host = h('div', { class: `widget ${s.variant === 'expanded' ? 'page' : `floating ${s.placement}`}`, style: vars, part: 'widget' });
+    const host = h('div', { class: `widget ${s.variant === 'expanded' ? 'page' : `floating ${s.placement} ${s.variant}`}`, style: vars, part: 'widget' });
     if (st.phase === 'loading') {
       host.append(h('p', { class: 'muted', role: 'status', text: 'Loading…' }));
     } else if (st.phase === 'error' && !this.widget) {

@@ -12,6 +12,7 @@ export const css = `
 .launcher,.panel{background:var(--bg);border:1px solid var(--border);border-radius:var(--radius);box-shadow:0 4px 24px rgba(0,0,0,.12)}
 .launcher{display:flex;align-items:center;gap:10px;padding:10px 12px;flex-wrap:wrap}
 .launcher .label{font-weight:600}
+.compact .launcher .label,.tiny .launcher .label,.tiny .launcher .secondary{display:none}
 .panel{display:flex;flex-direction:column;gap:10px;padding:14px;width:380px;max-width:100%;max-height:min(640px,calc(100vh - 24px))}
 .header{display:flex;align-items:center;gap:10px}
 .title{display:flex;flex-direction:column;flex:1;min-width:0}
