@@ -257,6 +257,11 @@ public final class Timbre implements AutoCloseable {
                     profiles, languageModels, new ConversationAnalyser(Duration.ofSeconds(60)), Clock.systemUTC()),
                     Clock.systemUTC());
 
+            // the agent widget: its configuration (key optional), avatar and talk-to page; keyless overall feedback
+            var widgetSignatures = new dev.timbre.convai.conversation.transport.ConversationSignatures(
+                    cipher.derivedKey("conversation-signatures"), Clock.systemUTC(), new UsedGrantRepository(database.jdbi()));
+            var widget = new dev.timbre.convai.widget.WidgetService(agents, blobs, widgetSignatures::valid);
+
             ApiKeyAuth auth = new ApiKeyAuth(keys);
             // GET /openapi.json and /docs describe the routes of this very server (known once it has started)
             var serving = new java.util.concurrent.atomic.AtomicReference<ApiServer>();
@@ -299,7 +304,8 @@ public final class Timbre implements AutoCloseable {
                             conversationVoices, new ConversationAdmission(config.limits().concurrentConversations(),
                                     config.limits().conversationConnectionsPerMinute(), Clock.systemUTC(),
                                     conversationRecords::countStartedSince), initiationWebhook)),
-                    mount("/v1/convai/conversations", new ConversationsRoutes(conversations)),
+                    mount("/v1/convai/conversations", new ConversationsRoutes(conversations, widget::publicFor)),
+                    mount("/", new dev.timbre.convai.widget.WidgetRoutes(widget)),
                     mount("/v1/convai/agent-testing", agentTesting.testRoutes()),
                     mount("/v1/convai/agents", agentTesting.runTestsRoutes()),
                     mount("/v1/convai/test-invocations", agentTesting.invocationRoutes()),
@@ -319,7 +325,8 @@ public final class Timbre implements AutoCloseable {
             agentTesting.resumePending();
             DataDir.sweepOrphanBlobs(blobs, started, java.util.Map.of("history/", history::holdsBlob, "voices/", voices::holdsBlob,
                     "stt-jobs/", speechToText::holdsBlob, "convai/conversations/", conversations::holdsBlob, "pvc/", pvc::holdsBlob,
-                    TextToVoiceService.BLOB_PREFIX, textToVoice::holdsBlob));
+                    TextToVoiceService.BLOB_PREFIX, textToVoice::holdsBlob, dev.timbre.convai.widget.WidgetService.BLOB_PREFIX,
+                    widget::holdsBlob));
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,

@@ -13,12 +13,23 @@ import java.util.Optional;
  * to the route (401 {@code missing_permissions} otherwise, as ElevenLabs answers). The request's {@link Caller} is
  * then available through {@link #caller(Context)}. WebSocket upgrades may carry the key in the header or the query
  * ({@code xi_api_key}, {@code authorization}); a socket opened without one must send it in its first message and
- * check it with {@link #authorize(String, Permission)}. Thread-safe.
+ * check it with {@link #authorize(String, Permission)}. The few routes an embedding web page calls without a key
+ * ({@link #KEY_OPTIONAL}: the agent widget's configuration, overall feedback on a conversation) are checked like any
+ * other when a key comes; without one the request goes on with no caller ({@link #hasCaller}) and the route itself
+ * must decide (a public agent, its allowlist). Thread-safe.
  */
 public final class ApiKeyAuth {
     public static final String HEADER = "xi-api-key";
     private static final String CALLER = "timbre.caller";
     private final CallerLookup keys;
+
+    /**
+     * {@code METHOD path-pattern} of the routes whose key is optional; each of their handlers checks
+     * {@link #hasCaller} and allows a keyless request only for a public agent.
+     */
+    static final java.util.List<java.util.regex.Pattern> KEY_OPTIONAL = java.util.List.of(
+            java.util.regex.Pattern.compile("GET /v1/convai/agents/[^/]+/widget"),
+            java.util.regex.Pattern.compile("POST /v1/convai/conversations/[^/]+/feedback"));
 
     public ApiKeyAuth(CallerLookup keys) {
         this.keys = keys;
@@ -28,11 +39,23 @@ public final class ApiKeyAuth {
         if (ctx.method().name().equals("OPTIONS")) return;
         String key = ctx.header(HEADER);
         if (key == null || key.isBlank()) key = bearer(ctx.header("Authorization"));
+        if ((key == null || key.isBlank()) && keyOptional(ctx.method().name(), ctx.path())) return;
         if (key == null || key.isBlank()) {
             throw ApiException.unauthorized("needs_authorization", "Neither authorization header nor xi-api-key received, please provide one.");
         }
         Caller caller = authorize(key, RoutePermissions.required(ctx.method().name(), ctx.path()));
         ctx.attribute(CALLER, caller);
+    }
+
+    /** Whether {@code METHOD path} is one of {@link #KEY_OPTIONAL}. */
+    static boolean keyOptional(String method, String path) {
+        String route = method + " " + path;
+        return KEY_OPTIONAL.stream().anyMatch(p -> p.matcher(route).matches());
+    }
+
+    /** Whether {@link #check} accepted a key for this request (false for a keyless call of a {@link #KEY_OPTIONAL} route). */
+    public static boolean hasCaller(Context ctx) {
+        return ctx.attribute(CALLER) != null;
     }
 
     /** The caller {@link #check} accepted for this request; {@link Caller#INTERNAL} where no check ran. */

@@ -7,7 +7,8 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 
 /**
- * The web app at {@code /} and the agent widget script at {@code /convai-widget-embed.js}: the files
+ * The web app at {@code /} and the agent widget script at {@code /convai-widget-embed.js} (with the resampler worklet
+ * its audio may need, {@code /convai-widget-libsamplerate.worklet.js}): the files
  * {@code web/build.sh} put in the class path under {@code webapp/} (a Vite build of {@code web/}). Public, like
  * {@code /docs}: the pages hold no data; they call the {@code /v1} API with the key the user enters. Hashed files
  * under {@code /assets/} are cached for a year, the rest revalidated. Without a built web app (a build with
@@ -28,6 +29,11 @@ public final class WebAppRoutes implements EndpointGroup {
             // embedded by other sites: any origin may load it
             ctx.header("Access-Control-Allow-Origin", "*");
             serve(ctx, "convai-widget-embed.js", WebAppFiles.REVALIDATE);
+        });
+        // the resampler worklet the widget's audio needs on some browsers (Firefox): loaded by pages of any origin
+        get("/convai-widget-libsamplerate.worklet.js", ctx -> {
+            ctx.header("Access-Control-Allow-Origin", "*");
+            serve(ctx, "convai-widget-libsamplerate.worklet.js", WebAppFiles.REVALIDATE);
         });
     }
 

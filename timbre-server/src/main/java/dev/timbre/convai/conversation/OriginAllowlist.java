@@ -7,12 +7,12 @@ import java.util.Locale;
 /**
  * {@code platform_settings.auth.allowlist}: {@code [{"hostname": "example.com"}, {"hostname": "localhost:3000"}]}.
  * An empty list allows every origin; otherwise the {@code Origin} header's host (with its port when an entry names
- * one) must match an entry exactly.
+ * one) must match an entry exactly. Also checked by the agent widget's configuration ({@code convai.widget}).
  */
-final class OriginAllowlist {
+public final class OriginAllowlist {
     private OriginAllowlist() {}
 
-    static boolean allows(JsonNode allowlist, String origin) {
+    public static boolean allows(JsonNode allowlist, String origin) {
         if (!allowlist.isArray() || allowlist.isEmpty()) return true;
         if (origin == null || origin.isBlank()) return false;
         String host;

@@ -6,21 +6,38 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.timbre.http.ApiException;
+import dev.timbre.http.ApiKeyAuth;
 import dev.timbre.http.JsonBody;
 import dev.timbre.http.Params;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.Set;
 
-/** {@code /v1/convai/conversations}: list, get, delete, feedback, audio. */
+/**
+ * {@code /v1/convai/conversations}: list, get, delete, feedback, audio. Overall feedback may come without an API key
+ * (the agent widget sends it after a call, as ElevenLabs' does): then the conversation must have started within
+ * {@link #KEYLESS_FEEDBACK_WINDOW} and {@code keylessFeedback} must allow its agent for the request's {@code Origin}
+ * (a public agent whose allowlist admits it); its id, random and only known to the caller, is the credential.
+ */
 public final class ConversationsRoutes implements EndpointGroup {
     private static final Set<String> SCORES = Set.of("like", "dislike");
+    static final Duration KEYLESS_FEEDBACK_WINDOW = Duration.ofHours(24);
 
     private final ConversationsService service;
+    private final BiPredicate<String, String> keylessFeedback;
 
+    /** Without keyless feedback: every request needs a key. */
     public ConversationsRoutes(ConversationsService service) {
+        this(service, (agentId, origin) -> false);
+    }
+
+    /** {@code keylessFeedback}: (agent id, {@code Origin} or null) → whether a keyless caller may rate its conversations. */
+    public ConversationsRoutes(ConversationsService service, BiPredicate<String, String> keylessFeedback) {
         this.service = service;
+        this.keylessFeedback = keylessFeedback;
     }
 
     @Override
@@ -33,7 +50,14 @@ public final class ConversationsRoutes implements EndpointGroup {
         });
         post("/{conversation_id}/feedback", ctx -> {
             String id = id(ctx);
-            service.rate(id, score(ctx));
+            String score = score(ctx);
+            if (!ApiKeyAuth.hasCaller(ctx)) {
+                String origin = ctx.header("Origin");
+                service.recentAgent(id, KEYLESS_FEEDBACK_WINDOW).filter(agent -> keylessFeedback.test(agent, origin))
+                        .orElseThrow(() -> ApiException.unauthorized("needs_authorization",
+                                "Feedback without an API key is accepted only for recent conversations of public agents."));
+            }
+            service.rate(id, score);
             ctx.json(Map.of());
         });
         get("/{conversation_id}/audio", ctx -> ctx.contentType("audio/mpeg").result(service.audio(id(ctx))));

@@ -230,6 +230,12 @@ public final class ConversationsService implements ConversationLog, Conversation
         return n;
     }
 
+    /** The agent of {@code conversationId} if it started less than {@code within} ago; empty otherwise or when unknown. */
+    public Optional<String> recentAgent(String conversationId, java.time.Duration within) {
+        long since = clock.instant().minus(within).getEpochSecond();
+        return repository.find(conversationId).filter(c -> c.startTimeUnix() >= since).map(StoredConversation::agentId);
+    }
+
     /** The conversation's overall rating from {@code POST …/feedback}: {@code like} or {@code dislike}. */
     public void rate(String conversationId, String score) {
         if (!change(conversationId, c -> ConversationChange.of(c).overallScore(score).build(clock))) throw notFound(conversationId);

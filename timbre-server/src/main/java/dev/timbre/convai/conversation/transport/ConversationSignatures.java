@@ -50,6 +50,18 @@ public final class ConversationSignatures {
 
     /** The grant when {@code token} is valid for {@code agentId}, unexpired and (single-use ones) unused; else empty. */
     public Optional<Grant> verify(String token, String agentId) {
+        return check(token, agentId, true);
+    }
+
+    /**
+     * Whether {@code token} is a valid, unexpired grant for {@code agentId}, without spending it (the widget's
+     * configuration may be read with the signature the conversation will then use).
+     */
+    public boolean valid(String token, String agentId) {
+        return check(token, agentId, false).isPresent();
+    }
+
+    private Optional<Grant> check(String token, String agentId, boolean spend) {
         if (token == null || agentId == null) return Optional.empty();
         int dot = token.indexOf('.');
         if (dot <= 0) return Optional.empty();
@@ -73,7 +85,7 @@ public final class ConversationSignatures {
         long now = clock.instant().getEpochSecond();
         if (now > expiry) return Optional.empty();
         String conversationId = parts[2].isEmpty() ? null : parts[2];
-        if (conversationId != null && !used.spend(conversationId, expiry, now)) return Optional.empty();
+        if (spend && conversationId != null && !used.spend(conversationId, expiry, now)) return Optional.empty();
         return Optional.of(new Grant(agentId, conversationId, parts[3]));
     }
 
