@@ -17,7 +17,7 @@ export default defineConfig({
       new URL('node_modules/@alexanderolsen/libsamplerate-js/dist/libsamplerate.worklet.js', import.meta.url))) });
   } }],
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-  resolve: { alias: { 'livekit-client': fileURLToPath(new URL('src/widget/no-webrtc.js', import.meta.url)) } },
+  resolve: { alias: { 'livekit-client': fileURLToPath(new URL('src/no-webrtc.js', import.meta.url)) } },
   build: {
     outDir: 'dist', emptyOutDir: false, target: 'es2022', sourcemap: false,
     lib: { entry: 'src/widget/embed.js', name: 'TimbreConvaiWidget', formats: ['iife'], fileName: () => 'convai-widget-embed.js' },

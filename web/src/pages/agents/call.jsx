@@ -7,7 +7,6 @@ import { ErrorNote, useAsync } from '../../components/ui.jsx';
 import { AgentTabs } from './tabs.jsx';
 // The resampler worklet @elevenlabs/client loads when the browser cannot open an AudioContext at the call's sample
 // rate; without this path it would fetch it from a CDN. `?url`: only the file's served URL is bundled here.
-import libsampleratePath from '@alexanderolsen/libsamplerate-js/dist/libsamplerate.worklet.js?url';
 
 /**
  * The signed URL the server returned, pointed at the origin this page came from: the server builds it from the
@@ -50,7 +49,7 @@ export function AgentCall({ agentId }) {
       const session = await Conversation.startSession({
         signedUrl: sameOrigin(signedUrl),
         connectionType: 'websocket',
-        libsampleratePath,
+        libsampleratePath: '/convai-widget-libsamplerate.worklet.js', // the one copy the widget build emits; never the CDN
         onConnect: ({ conversationId: id }) => setConversationId(id),
         onStatusChange: ({ status: s }) => setStatus(s),
         onModeChange: ({ mode: m }) => setMode(m),
