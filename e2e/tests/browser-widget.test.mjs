@@ -1,7 +1,7 @@
 // The embeddable agent widget in Chromium: <elevenlabs-convai> on a page of another origin (a node http server on
 // another port, the script tag pointing at BASE_URL), a text conversation with the built-in rule model, the agent's
 // colours and texts, terms before the first conversation, feedback after it, an allowlist that excludes the page,
-// the talk-to page, and a voice call with the fake microphone (Timbre's TTS saying "Hello.").
+// the talk-to page, and a voice call with the fake microphone (Timbre's TTS saying "Hello, can you hear me?").
 import test, { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -44,13 +44,14 @@ after(async () => {
 });
 
 /**
- * "Hello." in Timbre's own voice (pcm_16000 from the TTS API) between 1 s and 4 s of silence, as the WAV the fake
- * microphone loops: the pauses let voice activity detection cut whole utterances.
+ * "Hello, can you hear me?" in Timbre's own voice (pcm_16000 from the TTS API) between 1 s and 4 s of silence, as the
+ * WAV the fake microphone loops: the pauses let voice activity detection cut whole utterances. (A lone "Hello." is
+ * heard as "oh well" by pocketsphinx; in a sentence the word is recognised.)
  */
 async function helloWav() {
   const [voice] = await anyVoiceIds(1);
   const r = await raw(`/v1/text-to-speech/${voice}?output_format=pcm_16000`, { method: 'POST',
-    headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'Hello.', model_id: MODEL_ID }) });
+    headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'Hello, can you hear me?', model_id: MODEL_ID }) });
   assert.equal(r.status, 200, 'TTS for the microphone');
   const speech = Buffer.from(await r.arrayBuffer());
   const file = join(mkdtempSync(join(tmpdir(), 'widget-')), 'hello.wav');
@@ -201,7 +202,7 @@ test('a voice call through the widget: the agent speaks, the microphone says hel
   await page.getByRole('button', { name: 'Mute microphone' }).click();
   await page.getByRole('button', { name: 'Unmute microphone' }).click();
   // the fake microphone says "hello": its transcript appears as the user's message
-  // the microphone loops "Hello." (it may be caught mid-word first): the heard hello is answered
+  // the microphone loops "Hello, can you hear me?" (it may be caught mid-sentence first): the heard hello is answered
   await log.locator('.msg.user', { hasText: /hello/i }).first().waitFor({ timeout: REPLY_TIMEOUT });
   await log.getByText('Hi from the widget.').waitFor({ timeout: REPLY_TIMEOUT });
   await screenshot(page, 'widget-voice');
