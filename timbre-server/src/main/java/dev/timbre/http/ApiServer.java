@@ -94,11 +94,15 @@ public final class ApiServer implements AutoCloseable {
         if (!known) throw ApiException.badRequest("invalid_content_type", "Unsupported charset in Content-Type: " + charset);
     }
 
-    /** Every routed endpoint as {@code "METHOD /path/{param}"}, WebSockets as {@code "WS /path"}, for the coverage report. */
+    /**
+     * Every routed endpoint as {@code "METHOD /path/{param}"}, WebSockets as {@code "WS /path"}, for the coverage report,
+     * the key scopes and {@code /openapi.json}. Groups mounted at {@code "/"} register as {@code "//health"} (requests
+     * match either way); the list names them as requested, {@code "/health"}.
+     */
     public List<String> routes() {
         var http = app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
                 .filter(e -> e.getEndpoint().getMethod().isHttpMethod() && !e.getEndpoint().getMethod().name().equals("OPTIONS"))
-                .map(e -> e.getEndpoint().getMethod().name() + " " + e.getEndpoint().getPath());
+                .map(e -> e.getEndpoint().getMethod().name() + " " + e.getEndpoint().getPath().replaceAll("/{2,}", "/"));
         var ws = app.unsafeConfig().pvt.wsRouter.getWsPathMatcher().allEntries().stream()
                 .filter(e -> e.getType() == io.javalin.websocket.WsHandlerType.WEBSOCKET)
                 .map(e -> "WS " + e.getPath());

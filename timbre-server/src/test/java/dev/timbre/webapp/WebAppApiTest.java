@@ -50,6 +50,11 @@ class WebAppApiTest {
     }
 
     @Test
+    void the_routes_are_listed_as_served() {
+        assertThat(server.timbre().routes()).contains("GET /", "GET /assets/{file}", "GET /convai-widget-embed.js");
+    }
+
+    @Test
     void the_widget_script_may_be_loaded_by_any_site() {
         var js = anonymous("/convai-widget-embed.js");
         assertThat(js.status()).isEqualTo(200);

@@ -30,10 +30,11 @@ public final class WidgetRoutes implements EndpointGroup {
 
     @Override
     public void addEndpoints() {
-        get("/v1/convai/agents/{agent_id}/widget", this::widget);
-        post("/v1/convai/agents/{agent_id}/avatar", this::uploadAvatar);
-        get(AVATARS + "/{agent_id}/{file}", this::avatar);
-        get("/talk-to", this::talkTo);
+        // mounted at "/": paths here are relative to it (a leading slash would route them as "//v1/…")
+        get("v1/convai/agents/{agent_id}/widget", this::widget);
+        post("v1/convai/agents/{agent_id}/avatar", this::uploadAvatar);
+        get(AVATARS.substring(1) + "/{agent_id}/{file}", this::avatar);
+        get("talk-to", this::talkTo);
     }
 
     private void widget(Context ctx) {

@@ -56,6 +56,14 @@ class WidgetApiTest {
     }
 
     @Test
+    void both_endpoints_are_routed_as_the_specification_names_them() {
+        // what the endpoint coverage report, the key scopes and /openapi.json read
+        assertThat(server.timbre().routes()).contains("GET /v1/convai/agents/{agent_id}/widget",
+                "POST /v1/convai/agents/{agent_id}/avatar", "GET /talk-to", "GET /convai-widget/avatars/{agent_id}/{file}");
+        assertThat(server.timbre().routes()).noneMatch(r -> r.contains("//"));
+    }
+
+    @Test
     void a_public_agent_s_widget_is_read_without_a_key_with_the_schema_s_defaults() {
         String id = create("{'name':'Plain','conversation_config':{'agent':{'first_message':'Hello there','language':'de'}}}");
         var r = anonymous(widget(id), "https://shop.example");
