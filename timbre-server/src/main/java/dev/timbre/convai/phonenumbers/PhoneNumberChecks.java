@@ -33,6 +33,26 @@ final class PhoneNumberChecks {
         return new PhoneNumberChecks().check(body);
     }
 
+    /**
+     * The PATCH fields beyond {@code agent_id} that current SDKs send: {@code label}, and for SIP trunk numbers
+     * {@code inbound_trunk_config}/{@code outbound_trunk_config}, each replacing that side (and its password) whole.
+     * Returns the new label (or {@code label} when absent); {@code config} and {@code secrets} are changed in place.
+     */
+    static String update(JsonNode body, String provider, String label, ObjectNode config, ObjectNode secrets) {
+        PhoneNumberChecks c = new PhoneNumberChecks();
+        String newLabel = body.has("label") && !body.get("label").isNull() ? c.text(body, true, "label") : label;
+        if (provider.equals(StoredPhoneNumber.SIP_TRUNK)) {
+            for (String side : new String[] {"inbound", "outbound"}) {
+                String field = side + "_trunk_config";
+                if (!body.has(field)) continue;
+                secrets.remove(side + "_password");
+                config.set(side + "_trunk", side.equals("inbound") ? c.inbound(body.get(field), secrets) : c.outbound(body.get(field), secrets));
+            }
+        }
+        if (!c.errors.isEmpty()) throw ApiException.validation(c.errors);
+        return newLabel;
+    }
+
     private Checked check(JsonNode body) {
         JsonNode p = body.get("provider");
         String provider = p == null || p.isNull() ? (body.has("sid") ? StoredPhoneNumber.TWILIO : StoredPhoneNumber.SIP_TRUNK) : p.asText();

@@ -31,10 +31,12 @@ public final class PhoneNumberRepository {
                 .bind("config", p.config().toString()).bind("secrets", p.secrets()).bind("created", p.createdAtUnix()).execute());
     }
 
-    /** Sets (or clears, with null) the assigned agent; true when the row was there. */
-    public boolean assign(String phoneNumberId, String agentId) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE convai_phone_numbers SET agent_id = :agent WHERE phone_number_id = :id")
-                .bind("id", phoneNumberId).bind("agent", agentId).execute()) > 0;
+    /** Replaces label, assigned agent, config and secrets; true when the row was there. */
+    public boolean update(StoredPhoneNumber p) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE convai_phone_numbers SET label = :label, agent_id = :agent, config = :config, "
+                        + "secrets = :secrets WHERE phone_number_id = :id")
+                .bind("id", p.phoneNumberId()).bind("label", p.label()).bind("agent", p.agentId()).bind("config", p.config().toString())
+                .bind("secrets", p.secrets()).execute()) > 0;
     }
 
     public Optional<StoredPhoneNumber> find(String id) {

@@ -55,17 +55,24 @@ public final class PhoneNumbersService {
         return view(stored(id));
     }
 
-    /** {@code UpdatePhoneNumberRequest}: {@code agent_id} a string assigns, null unassigns, absent leaves it as it is. */
+    /**
+     * {@code UpdatePhoneNumberRequest}: {@code agent_id} a string assigns, null unassigns, absent leaves it as it is; the
+     * fields current SDKs add ({@code label}, SIP trunk configs) as {@link PhoneNumberChecks#update}.
+     */
     public ObjectNode update(String id, JsonNode body) {
         if (body == null || !body.isObject()) throw ApiException.invalid("Input should be a valid dictionary or object", "model_attributes_type", "body");
         JsonNode a = body.get("agent_id");
         if (a != null && !a.isNull() && !a.isTextual()) throw ApiException.invalid("Input should be a valid string", "string_type", "body", "agent_id");
         StoredPhoneNumber p = stored(id);
-        if (a == null) return view(p);
-        String agentId = a.isNull() ? null : a.asText();
-        String name = agentId == null ? null : agent(agentId).name();
-        if (!repository.assign(id, agentId)) throw notFound(id);
-        return view(p.withAgent(agentId, name));
+        ObjectNode config = p.config().deepCopy();
+        ObjectNode secrets = secrets(p);
+        String label = PhoneNumberChecks.update(body, p.provider(), p.label(), config, secrets);
+        String agentId = a == null ? p.agentId() : a.isNull() ? null : a.asText();
+        String name = a == null ? p.agentName() : agentId == null ? null : agent(agentId).name();
+        StoredPhoneNumber updated = new StoredPhoneNumber(p.phoneNumberId(), p.phoneNumber(), label, p.provider(), p.supportsInbound(),
+                p.supportsOutbound(), agentId, name, config, cipher.encrypt(secrets.toString()), p.createdAtUnix());
+        if (!repository.update(updated)) throw notFound(id);
+        return view(updated);
     }
 
     public void delete(String id) {
@@ -102,6 +109,7 @@ public final class PhoneNumbersService {
         else o.putObject("assigned_agent").put("agent_id", p.agentId()).put("agent_name", p.agentName() == null ? "" : p.agentName());
         o.put("provider", p.provider());
         if (p.provider().equals(StoredPhoneNumber.SIP_TRUNK)) {
+            o.put("livekit_stack", "standard"); // required by current SDKs; Timbre has one SIP stack
             JsonNode out = p.config().path("outbound_trunk");
             o.set("provider_config", out.isMissingNode() ? Json.MAPPER.nullNode() : out.deepCopy());
             o.set("outbound_trunk", out.isMissingNode() ? Json.MAPPER.nullNode() : out.deepCopy());

@@ -14,9 +14,4 @@ public record StoredPhoneNumber(String phoneNumberId, String phoneNumber, String
 
     public static final String TWILIO = "twilio";
     public static final String SIP_TRUNK = "sip_trunk";
-
-    public StoredPhoneNumber withAgent(String id, String name) {
-        return new StoredPhoneNumber(phoneNumberId, phoneNumber, label, provider, supportsInbound, supportsOutbound, id, name, config,
-                secrets, createdAtUnix);
-    }
 }

@@ -37,11 +37,14 @@ class PhoneNumberRepositoryTest {
             assertThatThrownBy(() -> repo.insert(new StoredPhoneNumber("phnum_c", "+1001", "C", "twilio", true, true, null, null,
                     Json.MAPPER.createObjectNode(), "c", 12))).isInstanceOf(org.jdbi.v3.core.JdbiException.class);
 
-            assertThat(repo.assign("phnum_a", agent)).isTrue();
-            assertThat(repo.find("phnum_a").orElseThrow().agentName()).isEqualTo("Desk");
+            assertThat(repo.update(new StoredPhoneNumber("phnum_a", "+1001", "A2", "sip_trunk", true, false, agent, null, config, "cipher2", 10))).isTrue();
+            StoredPhoneNumber assigned = repo.find("phnum_a").orElseThrow();
+            assertThat(assigned.agentName()).isEqualTo("Desk");
+            assertThat(assigned.label()).isEqualTo("A2");
+            assertThat(assigned.secrets()).isEqualTo("cipher2");
             agents.delete(agent);
             assertThat(repo.find("phnum_a").orElseThrow().agentId()).isNull();
-            assertThat(repo.assign("phnum_none", null)).isFalse();
+            assertThat(repo.update(new StoredPhoneNumber("phnum_none", "+9", "x", "twilio", true, true, null, null, config, "c", 1))).isFalse();
             assertThat(repo.delete("phnum_b")).isTrue();
             assertThat(repo.find("phnum_b")).isEmpty();
         }

@@ -82,6 +82,18 @@ class PhoneNumbersApiTest {
         assertThat(got.json().at("/inbound_trunk/media_encryption").asText()).isEqualTo("required");
         assertThat(got.json().at("/inbound_trunk/username").asText()).isEqualTo("in-user");
 
+        TestServer.Response relabelled = server.patchJson("/v1/convai/phone-numbers/" + id, q("{'label':'Sales EU',"
+                + "'outbound_trunk_config':{'address':'sip2.example.com','transport':'udp'}}"));
+        assertThat(relabelled.status()).as(relabelled.toString()).isEqualTo(200);
+        OpenApiContract.assertConforms("PATCH", ONE, relabelled);
+        assertThat(relabelled.json().get("label").asText()).isEqualTo("Sales EU");
+        assertThat(relabelled.json().at("/outbound_trunk/address").asText()).isEqualTo("sip2.example.com");
+        assertThat(relabelled.json().at("/outbound_trunk/has_auth_credentials").asBoolean()).isFalse();
+        assertThat(relabelled.json().at("/inbound_trunk/username").asText()).as("the other side is kept").isEqualTo("in-user");
+        TestServer.Response badPatch = server.patchJson("/v1/convai/phone-numbers/" + id, q("{'outbound_trunk_config':{'transport':'x'}}"));
+        assertThat(badPatch.status()).isEqualTo(422);
+        assertThat(server.get("/v1/convai/phone-numbers/" + id).json().get("label").asText()).as("a bad PATCH changes nothing").isEqualTo("Sales EU");
+
         String bare = create("{'provider':'sip_trunk','phone_number':'+15550000003','label':'Bare'}");
         TestServer.Response b = server.get("/v1/convai/phone-numbers/" + bare);
         OpenApiContract.assertConforms("GET", ONE, b);
