@@ -12,7 +12,7 @@ import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.util.Map;
 
-/** {@code /v1/convai/phone-numbers}: import, list, get, update (assign an agent), delete. */
+/** {@code /v1/convai/phone-numbers}: import, list (optional {@code provider}, {@code agent_id} filters), get, update, delete. */
 public final class PhoneNumbersRoutes implements EndpointGroup {
     private final PhoneNumbersService service;
 
@@ -23,7 +23,7 @@ public final class PhoneNumbersRoutes implements EndpointGroup {
     @Override
     public void addEndpoints() {
         post(ctx -> ctx.json(service.create(JsonBody.read(ctx, JsonNode.class))));
-        get(ctx -> ctx.json(service.list()));
+        get(ctx -> ctx.json(service.list(Params.query(ctx, "provider").orElse(null), Params.query(ctx, "agent_id").orElse(null))));
         get("/{phone_number_id}", ctx -> ctx.json(service.get(id(ctx))));
         patch("/{phone_number_id}", ctx -> {
             String id = id(ctx);

@@ -47,8 +47,12 @@ public final class PhoneNumbersService {
         return Map.of("phone_number_id", p.phoneNumberId());
     }
 
-    public List<ObjectNode> list() {
-        return repository.list().stream().map(PhoneNumbersService::view).toList();
+    /** All numbers in import order; {@code provider} and {@code agentId} (query filters current SDKs send) narrow when not null. */
+    public List<ObjectNode> list(String provider, String agentId) {
+        return repository.list().stream()
+                .filter(p -> provider == null || p.provider().equals(provider))
+                .filter(p -> agentId == null || agentId.equals(p.agentId()))
+                .map(PhoneNumbersService::view).toList();
     }
 
     public ObjectNode get(String id) {
@@ -71,7 +75,12 @@ public final class PhoneNumbersService {
         String name = a == null ? p.agentName() : agentId == null ? null : agent(agentId).name();
         StoredPhoneNumber updated = new StoredPhoneNumber(p.phoneNumberId(), p.phoneNumber(), label, p.provider(), p.supportsInbound(),
                 p.supportsOutbound(), agentId, name, config, cipher.encrypt(secrets.toString()), p.createdAtUnix());
-        if (!repository.update(updated)) throw notFound(id);
+        try {
+            if (!repository.update(updated)) throw notFound(id);
+        } catch (JdbiException e) {
+            if (agentId != null) agents.find(agentId); // the agent was deleted meanwhile (foreign key): 404 agent_not_found
+            throw e;
+        }
         return view(updated);
     }
 

@@ -111,6 +111,10 @@ class PhoneNumbersApiTest {
         assertThat(patched.json().at("/assigned_agent/agent_id").asText()).isEqualTo(agent);
         assertThat(patched.json().at("/assigned_agent/agent_name").asText()).isEqualTo("Receptionist");
         assertThat(server.get("/v1/convai/phone-numbers/" + id).json().at("/assigned_agent/agent_id").asText()).isEqualTo(agent);
+        TestServer.Response mine = server.get("/v1/convai/phone-numbers?agent_id=" + agent);
+        OpenApiContract.assertConforms("GET", "/v1/convai/phone-numbers", mine);
+        assertThat(mine.json()).extracting(n -> n.get("phone_number_id").asText()).containsExactly(id);
+        assertThat(server.get("/v1/convai/phone-numbers?provider=sip_trunk").text()).doesNotContain(id);
 
         TestServer.Response unknown = server.patchJson("/v1/convai/phone-numbers/" + id, q("{'agent_id':'agent_nope'}"));
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
