@@ -33,6 +33,9 @@ import dev.timbre.convai.mcpservers.McpServerRepository;
 import dev.timbre.convai.mcpservers.McpServersRoutes;
 import dev.timbre.convai.mcpservers.McpServersService;
 import dev.timbre.convai.mcpservers.RemoteMcpTools;
+import dev.timbre.convai.phonenumbers.PhoneNumberRepository;
+import dev.timbre.convai.phonenumbers.PhoneNumbersRoutes;
+import dev.timbre.convai.phonenumbers.PhoneNumbersService;
 import dev.timbre.convai.retention.ConversationRetention;
 import dev.timbre.convai.secrets.SecretCipher;
 import dev.timbre.convai.secrets.SecretDependents;
@@ -298,6 +301,9 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/secrets", new SecretsRoutes(secrets)),
                     mount("/v1/convai/settings", new SettingsRoutes(convaiSettings)),
                     mount("/v1/convai/mcp-servers", new McpServersRoutes(mcpServers, mcpTools)),
+                    // phone numbers (Twilio, SIP trunk) as stored resources; secrets encrypted with the secrets key
+                    mount("/v1/convai/phone-numbers", new PhoneNumbersRoutes(new PhoneNumbersService(
+                            new PhoneNumberRepository(database.jdbi()), agents, cipher, Clock.systemUTC()))),
                     mount("/v1/convai/conversation", new ConversationRoutes(agents, tools, profiles,
                             webhookTools, mcpTools, conversations, auth, registry,
                             cipher.derivedKey("conversation-signatures"), new UsedGrantRepository(database.jdbi()), Clock.systemUTC(),
