@@ -39,6 +39,18 @@ export function Select({ label, id, value, options, onChange }) {
   );
 }
 
+/** A Blob's object URL for as long as the component shows it (revoked when the blob changes or it unmounts); null for none. */
+export function useObjectUrl(blob) {
+  const [url, setUrl] = useState(null);
+  useEffect(() => {
+    if (!blob) { setUrl(null); return undefined; }
+    const u = URL.createObjectURL(blob);
+    setUrl(u);
+    return () => URL.revokeObjectURL(u);
+  }, [blob]);
+  return url;
+}
+
 /**
  * Runs an async function once per change of `deps`: { data, error, loading, reload }. A result that arrives after
  * the component is gone or deps changed is dropped.

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, request } from '../../api.js';
 import { navigate } from '../../router.js';
-import { ErrorNote, useAsync } from '../../components/ui.jsx';
+import { ErrorNote, useAsync, useObjectUrl } from '../../components/ui.jsx';
 import { AgentTabs } from './tabs.jsx';
 import { Waveform } from './waveform.jsx';
 import { duration, when } from './util.js';
@@ -118,16 +118,12 @@ function ConversationDetail({ conv, path, onFeedback }) {
 
 function Recording({ conv, path }) {
   const ready = conv.has_audio && !isBusy(conv.status);
-  const audio = useAsync(async () => {
-    if (!ready) return null;
-    const blob = await (await request('GET', `${path}/audio`)).blob();
-    return { blob, url: URL.createObjectURL(blob) };
-  }, [path, ready]);
-  useEffect(() => () => audio.data && URL.revokeObjectURL(audio.data.url), [audio.data]);
+  const audio = useAsync(async () => (ready ? (await request('GET', `${path}/audio`)).blob() : null), [path, ready]);
+  const url = useObjectUrl(audio.data);
   if (!conv.has_audio) return <p class="muted">{isBusy(conv.status) ? 'The recording is being saved…' : 'No recording (voice recording off, or a text conversation).'}</p>;
   if (audio.error) return <ErrorNote error={audio.error} />;
-  if (!audio.data) return <p class="muted" role="status">Loading the recording…</p>;
-  return <Waveform src={audio.data.url} blob={audio.data.blob} label="Conversation recording" />;
+  if (!audio.data || !url) return <p class="muted" role="status">Loading the recording…</p>;
+  return <Waveform src={url} blob={audio.data} label="Conversation recording" />;
 }
 
 const json = (s) => { try { return JSON.stringify(typeof s === 'string' ? JSON.parse(s) : s, null, 1); } catch { return String(s); } };

@@ -3,8 +3,8 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../api.js';
 import { navigate } from '../../router.js';
-import { ErrorNote, Field } from '../../components/ui.jsx';
-import { LabelsEditor, cleanLabels, useObjectUrl } from './common.jsx';
+import { ErrorNote, Field, useObjectUrl } from '../../components/ui.jsx';
+import { LabelsEditor, cleanLabels } from './common.jsx';
 import { Recorder } from './recorder.jsx';
 
 export function Clone() {

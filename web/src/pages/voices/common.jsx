@@ -1,22 +1,10 @@
-// Pieces the Voices screens share: an audio player for keyed URLs, the labels editor, the "Try it" box, WAV building.
+// Pieces the Voices screens share: an audio player for keyed URLs, the labels editor, the "Try it" box.
 import { useEffect, useState } from 'preact/hooks';
 import { api, request } from '../../api.js';
-import { ErrorNote, Field } from '../../components/ui.jsx';
+import { ErrorNote, Field, useObjectUrl } from '../../components/ui.jsx';
 
 /** The categories GET /v2/voices filters on. */
 export const CATEGORIES = ['premade', 'cloned', 'generated', 'professional'];
-
-/** A Blob's object URL for as long as the component shows it. */
-export function useObjectUrl(blob) {
-  const [url, setUrl] = useState(null);
-  useEffect(() => {
-    if (!blob) { setUrl(null); return undefined; }
-    const u = URL.createObjectURL(blob);
-    setUrl(u);
-    return () => URL.revokeObjectURL(u);
-  }, [blob]);
-  return url;
-}
 
 /**
  * An <audio controls> for a server path that needs the key (an <audio src> cannot send the header): the audio is

@@ -3,8 +3,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import { api } from '../../api.js';
 import { navigate } from '../../router.js';
-import { ErrorNote, Field, Select, Slider, useAsync } from '../../components/ui.jsx';
-import { base64Blob, useObjectUrl } from './common.jsx';
+import { ErrorNote, Field, Select, Slider, useAsync, useObjectUrl } from '../../components/ui.jsx';
+import { base64Blob } from './common.jsx';
 
 const MODELS = [
   { value: 'eleven_multilingual_ttv_v2', label: 'Multilingual v2 (eleven_multilingual_ttv_v2)' },

@@ -4,8 +4,8 @@
 import { useCallback, useState } from 'preact/hooks';
 import { api } from '../../api.js';
 import { navigate } from '../../router.js';
-import { ErrorNote, Field, JobProgress, useAsync } from '../../components/ui.jsx';
-import { TryIt, base64Blob, useObjectUrl } from './common.jsx';
+import { ErrorNote, Field, JobProgress, useAsync, useObjectUrl } from '../../components/ui.jsx';
+import { TryIt, base64Blob } from './common.jsx';
 import { Recorder } from './recorder.jsx';
 
 const enc = encodeURIComponent;

@@ -25,16 +25,13 @@ public final class WebAppRoutes implements EndpointGroup {
     public void addEndpoints() {
         get("", this::index); // mounted at "/": paths here are relative to it
         get("assets/{file}", ctx -> serve(ctx, "assets/" + ctx.pathParam("file"), WebAppFiles.IMMUTABLE));
-        get("convai-widget-embed.js", ctx -> {
-            // embedded by other sites: any origin may load it
-            ctx.header("Access-Control-Allow-Origin", "*");
-            serve(ctx, "convai-widget-embed.js", WebAppFiles.REVALIDATE);
-        });
-        // the resampler worklet the widget's audio needs on some browsers (Firefox): loaded by pages of any origin
-        get("convai-widget-libsamplerate.worklet.js", ctx -> {
-            ctx.header("Access-Control-Allow-Origin", "*");
-            serve(ctx, "convai-widget-libsamplerate.worklet.js", WebAppFiles.REVALIDATE);
-        });
+        // the widget, embedded by other sites, and the resampler worklet its audio needs on some browsers (Firefox)
+        for (String script : new String[] {"convai-widget-embed.js", "convai-widget-libsamplerate.worklet.js"}) {
+            get(script, ctx -> {
+                ctx.header("Access-Control-Allow-Origin", "*"); // loaded by pages of any origin
+                serve(ctx, script, WebAppFiles.REVALIDATE);
+            });
+        }
     }
 
     private void index(Context ctx) {
