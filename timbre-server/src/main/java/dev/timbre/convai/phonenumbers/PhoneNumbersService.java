@@ -102,8 +102,15 @@ public final class PhoneNumbersService {
         return agents.find(agentId);
     }
 
-    private StoredPhoneNumber stored(String id) {
+    /** The stored number {@code id} (for the call paths); 404 {@code phone_number_not_found}. */
+    public StoredPhoneNumber stored(String id) {
+        if (!Ids.isSafe(id)) throw notFound(id);
         return repository.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The number imported as {@code phoneNumber} (E.164 as stored), for an inbound call to it; empty when none. */
+    public java.util.Optional<StoredPhoneNumber> byNumber(String phoneNumber) {
+        return phoneNumber == null ? java.util.Optional.empty() : repository.findByNumber(phoneNumber);
     }
 
     /** {@code GetPhoneNumberTwilioResponseModel} or {@code GetPhoneNumberSIPTrunkResponseModel}. */
