@@ -61,7 +61,8 @@ public final class ConversationsService implements ConversationLog, Conversation
         long now = clock.instant().getEpochSecond();
         repository.insert(new StoredConversation(s.conversationId(), s.agentId(), s.agentName(), s.userId(), "in-progress",
                 s.startTime().getEpochSecond(), 0, 0, "unknown", List.of(), ConversationMetadata.of(s), null,
-                s.initiationClientData(), null, null, 0, 0, null, s.textOnly(), "", null, null, now, now, 0));
+                s.initiationClientData(), null, null, 0, 0, null, s.textOnly(), "", null, null, now, now, 0, AudioFlags.NONE,
+                s.phoneCall()));
     }
 
     @Override
