@@ -110,6 +110,11 @@ public final class ConversationsService implements ConversationLog, Conversation
         }
     }
 
+    /** The conversation of a phone call by its call SID (Twilio) or SIP Call-ID; the newest if several. */
+    public Optional<String> byCallSid(String callSid) {
+        return callSid == null || callSid.isBlank() ? Optional.empty() : repository.idByCallSid(callSid);
+    }
+
     /** Live feedback on the latest agent message (clients can rate only the latest agent response); see {@link TranscriptFeedback}. */
     @Override
     public void feedback(String conversationId, String score, int eventId) {
