@@ -36,12 +36,12 @@ public record PhoneCallRecord(String direction, String phoneNumberId, String age
     /**
      * The record of a call a {@code PhoneLine} carries: {@code provider} as the phone number's ({@code twilio} or
      * {@code sip_trunk}), numbers as {@code CallInfo}'s {@code from}/{@code to} (the agent's number is {@code to}
-     * inbound, {@code from} outbound).
+     * inbound, {@code from} outbound); a direction other than {@code outbound} is {@code inbound}.
      */
     public static PhoneCallRecord of(String provider, String direction, String phoneNumberId, String from, String to,
                                      String callId, String streamId) {
-        boolean inbound = "inbound".equals(direction);
-        return new PhoneCallRecord(direction, phoneNumberId, inbound ? to : from, inbound ? from : to,
+        boolean inbound = !"outbound".equals(direction);
+        return new PhoneCallRecord(inbound ? "inbound" : "outbound", phoneNumberId, inbound ? to : from, inbound ? from : to,
                 "twilio".equals(provider) ? "twilio" : "sip_trunking", callId, streamId);
     }
 
