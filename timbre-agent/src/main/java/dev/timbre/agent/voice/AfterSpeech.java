@@ -7,15 +7,16 @@ import java.util.List;
 
 /**
  * Tasks waiting for the agent's speech so far to be heard ({@code SessionListener#afterSpeech}): a phone transfer
- * after its message, keypad tones after the words before them. They run once nothing is being synthesised and the
- * audio sent has had time to play, at once on a barge-in (the audio was cut), never after {@link #close}. Loop
- * thread only; at most {@link #MAX_TASKS} wait (more run when the speech ends with the others, in order).
+ * after its message, keypad tones after the words before them. They run, in order, once nothing is being synthesised
+ * and the audio sent has had time to play; at once on a barge-in (the audio was cut); never after {@link #close}.
+ * Loop thread only. At most {@link #MAX_TASKS} wait; more are chained onto the last one.
  */
 final class AfterSpeech {
     static final int MAX_TASKS = 64;
 
     private final SessionLoop loop;
     private final List<Runnable> waiting = new ArrayList<>();
+    private SessionLoop.Timer due;
     private boolean closed;
 
     AfterSpeech(SessionLoop loop) { this.loop = loop; }
@@ -26,33 +27,38 @@ final class AfterSpeech {
      */
     void add(Runnable task, boolean busy, long aheadMs) {
         if (closed) return;
-        if (busy && waiting.size() < MAX_TASKS) waiting.add(task);
-        else if (busy) waiting.set(waiting.size() - 1, chain(waiting.get(waiting.size() - 1), task));
-        else runAfter(List.of(task), aheadMs);
+        if (waiting.size() < MAX_TASKS) waiting.add(task);
+        else waiting.set(waiting.size() - 1, chain(waiting.get(waiting.size() - 1), task));
+        if (!busy) runAfter(aheadMs);
     }
 
     /** Nothing more is being synthesised; what was sent plays for {@code aheadMs} more. */
     void idle(long aheadMs) {
-        if (waiting.isEmpty()) return;
-        runAfter(List.copyOf(waiting), aheadMs);
-        waiting.clear();
+        if (!waiting.isEmpty()) runAfter(aheadMs);
     }
 
-    /** A barge-in cut the speech: what waited runs now. */
-    void cut() { idle(0); }
+    /** A barge-in cut the speech: what waits runs now. */
+    void cut() {
+        if (!waiting.isEmpty()) runAfter(0);
+    }
 
     /** The conversation closed: nothing waiting runs. */
     void close() {
         closed = true;
+        if (due != null) due.cancel();
         waiting.clear();
     }
 
-    private void runAfter(List<Runnable> tasks, long aheadMs) {
-        Runnable all = () -> {
-            for (Runnable t : tasks) if (!closed) t.run();
-        };
-        if (aheadMs <= 0) loop.execute(all);
-        else loop.schedule(Duration.ofMillis(aheadMs), all);
+    private void runAfter(long ms) {
+        if (due != null) due.cancel();
+        due = loop.schedule(Duration.ofMillis(Math.max(0, ms)), this::run);
+    }
+
+    private void run() {
+        due = null;
+        List<Runnable> tasks = List.copyOf(waiting);
+        waiting.clear();
+        for (Runnable t : tasks) if (!closed) t.run();
     }
 
     private static Runnable chain(Runnable first, Runnable then) {

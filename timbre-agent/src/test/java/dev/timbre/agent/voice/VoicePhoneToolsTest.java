@@ -66,4 +66,25 @@ class VoicePhoneToolsTest {
         assertThat(line.actions).containsExactly("digits 2");
         assertThat(f.out.end).isNull();
     }
+
+    @Test
+    void aCallerWhoCutsTheMessageOffIsTransferredAtOnce() {
+        var tool = AgentTool.system(new ToolSpec("transfer_to_number", "", null), "transfer_to_number", Map.of("transfers",
+                List.of(Map.of("transfer_destination", Map.of("type", "phone", "phone_number", "+15551234567"), "condition", "any"))));
+        var model = new ScriptedLanguageModel(Reply.tools(new ToolCall("t1", "transfer_to_number",
+                "{\"transfer_number\":\"+15551234567\",\"client_message\":\"I am transferring you to the billing team now, please hold the line.\"}")));
+        var line = new Line();
+        var f = new VoiceFixture(VoiceFixture.settings(null, null, VoiceSettings.Eagerness.NORMAL, null, true, true),
+                SessionConfig.of("conv_p", new AgentProfile("agent_v", "Voice agent", "", "", "en", List.of("en"), List.of(tool), null, null, model)),
+                model, "please", "yes ok");
+        f.out.phone = line;
+        f.start();
+        f.speak(300);
+        f.silence(300); // the 1.4 s message starts
+        assertThat(line.actions).isEmpty();
+        f.speak(200); // the caller talks over it
+        f.loop.drainUntil(() -> f.out.end != null);
+        assertThat(line.actions).containsExactly("transfer +15551234567");
+        assertThat(f.out.end.terminationReason()).isEqualTo("Call transferred to +15551234567.");
+    }
 }
