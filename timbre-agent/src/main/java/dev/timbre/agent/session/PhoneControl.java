@@ -28,7 +28,9 @@ public interface PhoneControl {
      *        {@code client_message} was said first, the caller is put through the same way as a cold transfer — no
      *        conference bridge with the agent), {@code sip_refer} or {@code blind} (cold). An implementation that
      *        cannot do a type (SIP REFER on a Twilio call) throws {@link Failed}.
-     * @throws Failed the carrier refused or could not be asked; the call goes on and the LLM hears why
+     * @throws Failed the carrier refused or could not be asked; the call goes on and the LLM hears why. The session
+     *         waits as long as this blocks (the tool's turn stays open), so an implementation gives up within its
+     *         carrier's own timeout.
      */
     void transfer(String destination, String transferType) throws Failed;
 
