@@ -149,6 +149,17 @@ public final class BatchCallRepository {
         });
     }
 
+    /**
+     * Ends an active batch with {@code status} unless one of its recipients is pending or live by then (checked in the
+     * same statement, so that a retry that made recipients pending meanwhile wins); false when it did not end it.
+     */
+    public boolean end(String batchId, String status, long nowUnix) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE convai_batch_calls SET status = :status, last_updated_at_unix = :now "
+                        + "WHERE batch_id = :b AND status IN ('pending', 'in_progress') AND NOT EXISTS (SELECT 1 FROM convai_batch_call_recipients r "
+                        + "WHERE r.batch_id = :b AND r.status IN ('pending', 'initiated', 'in_progress'))")
+                .bind("status", status).bind("now", nowUnix).bind("b", batchId).execute()) > 0;
+    }
+
     /** Counts a retry: {@code retry_count + 1} and the new status. */
     public void retried(String batchId, String status, long nowUnix) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE convai_batch_calls SET status = :status, retry_count = retry_count + 1, "

@@ -133,9 +133,13 @@ public final class BatchDispatcher implements AutoCloseable {
                 long mine = live.values().stream().filter(b.batchId()::equals).count();
                 int room = (int) Math.min(free, (b.concurrencyLimit() == null ? concurrency : b.concurrencyLimit()) - mine);
                 if (room <= 0) continue;
+                boolean started = b.status().equals(StoredBatch.IN_PROGRESS);
                 for (StoredRecipient r : repository.pending(b.batchId(), room)) {
                     if (!repository.claim(b.batchId(), r.recipientId(), now)) continue; // cancelled meanwhile
-                    repository.setStatus(b.batchId(), StoredBatch.IN_PROGRESS, now, StoredBatch.PENDING);
+                    if (!started) {
+                        repository.setStatus(b.batchId(), StoredBatch.IN_PROGRESS, now, StoredBatch.PENDING);
+                        started = true;
+                    }
                     String key = key(b.batchId(), r.recipientId());
                     live.put(key, b.batchId());
                     try {
@@ -209,7 +213,7 @@ public final class BatchDispatcher implements AutoCloseable {
         if (n(c, StoredRecipient.PENDING) + n(c, StoredRecipient.INITIATED) + n(c, StoredRecipient.IN_PROGRESS) > 0) return;
         boolean reached = n(c, StoredRecipient.COMPLETED) + n(c, StoredRecipient.VOICEMAIL) > 0;
         String end = reached || n(c, StoredRecipient.FAILED) == 0 ? StoredBatch.COMPLETED : StoredBatch.FAILED;
-        repository.setStatus(batchId, end, now(), StoredBatch.PENDING, StoredBatch.IN_PROGRESS);
+        repository.end(batchId, end, now());
     }
 
     /** Live calls of this process per batch (for tests and the bench). */

@@ -94,6 +94,13 @@ class BatchCallRepositoryTest {
             repo.retried("b1", StoredBatch.IN_PROGRESS, 180);
             assertThat(repo.find("b1").orElseThrow().retryCount()).isEqualTo(1);
             assertThat(repo.activeBatchIds()).containsExactlyInAnyOrder("b1", "b2", "b3");
+            assertThat(repo.end("b2", StoredBatch.COMPLETED, 190)).as("b2 has a pending recipient").isFalse();
+            assertThat(repo.claim("b2", "r0", 190)).isTrue();
+            assertThat(repo.end("b2", StoredBatch.COMPLETED, 191)).as("and then a live one").isFalse();
+            assertThat(repo.finish("b2", "r0", StoredRecipient.FAILED, "x", 192)).isTrue();
+            assertThat(repo.end("b2", StoredBatch.FAILED, 193)).isTrue();
+            assertThat(repo.end("b2", StoredBatch.COMPLETED, 194)).as("an ended batch stays ended").isFalse();
+            assertThat(repo.find("b2").orElseThrow().status()).isEqualTo(StoredBatch.FAILED);
         }
     }
 }
