@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * {@link PhoneCalls#dial} (→ in_progress, linked to its conversation) and records how it ended from
  * {@link PlacedCall#finished} (→ completed / voicemail / failed). At most {@code concurrency} calls are live at once
  * server-wide, and at most the batch's {@code target_concurrency_limit} of one batch; a call counts from its claim until
- * it is over. A batch is in_progress from its first dial, then completed (some call answered, or nothing failed) or
+ * it is over; due batches are served earliest scheduled first, so an earlier batch may take every slot. A batch is in_progress from its first dial, then completed (some call answered, or nothing failed) or
  * failed (every call failed) once no recipient is pending or live; cancelled batches stay cancelled.
  *
  * <p>Crash safety: {@link #resumePending} at start-up fails the recipients a stop left initiated or in_progress

@@ -7,6 +7,7 @@ import dev.timbre.convai.conversation.agent.Initiation;
 import dev.timbre.convai.phonenumbers.StoredPhoneNumber;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.ApiException.Violation;
+import dev.timbre.http.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,8 @@ record BatchSubmission(String name, String agentId, String phoneNumberId, Long s
     static final int MAX_RECIPIENTS = 10_000;
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s().\\-]");
+    /** No initiation data (never mutated). */
+    private static final ObjectNode NO_INITIATION = Json.MAPPER.createObjectNode();
     private static final Pattern SIP_URI = Pattern.compile("sips?:[^\\s@]+@[^\\s@]+|sips?:\\+?[0-9]+", Pattern.CASE_INSENSITIVE);
 
     /** One row: {@code id} given or null (one is made), {@code initiation} null for none. */
@@ -79,7 +82,7 @@ record BatchSubmission(String name, String agentId, String phoneNumberId, Long s
                         "SIP URIs can only be called from a SIP trunk number; use an E.164 number (e.g. +14155550123)", "value_error"));
             }
             try {
-                Initiation.check(r.initiation() == null ? ApiJson.EMPTY : r.initiation(), agentConfig);
+                Initiation.check(r.initiation() == null ? NO_INITIATION : r.initiation(), agentConfig);
             } catch (Initiation.Refused e) {
                 bad.add(new Violation(List.of("body", "recipients", i, "conversation_initiation_client_data"), e.getMessage(), e.errorType));
             }
@@ -179,10 +182,5 @@ record BatchSubmission(String name, String agentId, String phoneNumberId, Long s
 
     private static Violation violation(String msg, String type, String field) {
         return new Violation(List.of("body", field), msg, type);
-    }
-
-    /** Shared empty JSON object (never mutated). */
-    private static final class ApiJson {
-        static final ObjectNode EMPTY = dev.timbre.http.Json.MAPPER.createObjectNode();
     }
 }
