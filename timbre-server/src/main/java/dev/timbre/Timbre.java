@@ -13,6 +13,7 @@ import dev.timbre.convai.simulation.SimulationService;
 import dev.timbre.convai.postcall.ConversationAnalyser;
 import dev.timbre.convai.conversation.agent.AgentProfiles;
 import dev.timbre.convai.conversation.ConversationRoutes;
+import dev.timbre.convai.conversation.phone.PhoneConversations;
 import dev.timbre.convai.conversation.admission.ConversationAdmission;
 import dev.timbre.convai.conversation.speech.ConversationVoices;
 import dev.timbre.convai.conversation.transport.UsedGrantRepository;
@@ -278,6 +279,13 @@ public final class Timbre implements AutoCloseable {
             var widget = new dev.timbre.convai.widget.WidgetService(agents, blobs, widgetSignatures::valid);
 
             ApiKeyAuth auth = new ApiKeyAuth(keys);
+            ConversationAdmission admission = new ConversationAdmission(config.limits().concurrentConversations(),
+                    config.limits().conversationConnectionsPerMinute(), Clock.systemUTC(), conversationRecords::countStartedSince);
+            ConversationRoutes conversationRoutes = new ConversationRoutes(agents, tools, profiles, webhookTools, mcpTools, conversations,
+                    auth, registry, cipher.derivedKey("conversation-signatures"), new UsedGrantRepository(database.jdbi()), Clock.systemUTC(),
+                    conversationVoices, admission, initiationWebhook);
+            // phone calls (Twilio, SIP trunks) run agents through the same runtime and admission as the socket
+            PhoneConversations phoneConversations = new PhoneConversations(conversationRoutes.runtime(), admission);
             // GET /openapi.json and /docs describe the routes of this very server (known once it has started)
             var serving = new java.util.concurrent.atomic.AtomicReference<ApiServer>();
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(
@@ -317,12 +325,7 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/phone-numbers", new PhoneNumbersRoutes(phoneNumbers)),
                     mount("/v1/convai/batch-calling", new BatchCallingRoutes(new BatchCallsService(batchRows, batchCalls, agents,
                             phoneNumbers, Clock.systemUTC()))),
-                    mount("/v1/convai/conversation", new ConversationRoutes(agents, tools, profiles,
-                            webhookTools, mcpTools, conversations, auth, registry,
-                            cipher.derivedKey("conversation-signatures"), new UsedGrantRepository(database.jdbi()), Clock.systemUTC(),
-                            conversationVoices, new ConversationAdmission(config.limits().concurrentConversations(),
-                                    config.limits().conversationConnectionsPerMinute(), Clock.systemUTC(),
-                                    conversationRecords::countStartedSince), initiationWebhook)),
+                    mount("/v1/convai/conversation", conversationRoutes),
                     mount("/v1/convai/conversations", new ConversationsRoutes(conversations, widget::publicFor)),
                     mount("/", new dev.timbre.convai.widget.WidgetRoutes(widget)),
                     mount("/v1/convai/agent-testing", agentTesting.testRoutes()),
