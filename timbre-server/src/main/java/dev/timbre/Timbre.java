@@ -34,6 +34,11 @@ import dev.timbre.convai.mcpservers.McpServerRepository;
 import dev.timbre.convai.mcpservers.McpServersRoutes;
 import dev.timbre.convai.mcpservers.McpServersService;
 import dev.timbre.convai.mcpservers.RemoteMcpTools;
+import dev.timbre.convai.batchcalling.BatchCallRepository;
+import dev.timbre.convai.batchcalling.BatchCallingRoutes;
+import dev.timbre.convai.batchcalling.BatchCallsService;
+import dev.timbre.convai.batchcalling.BatchDispatcher;
+import dev.timbre.convai.phonecalls.PhoneCalls;
 import dev.timbre.convai.phonenumbers.PhoneNumberRepository;
 import dev.timbre.convai.phonenumbers.PhoneNumbersRoutes;
 import dev.timbre.convai.phonenumbers.PhoneNumbersService;
@@ -148,7 +153,7 @@ public final class Timbre implements AutoCloseable {
                            ConversationsService conversations, PostCallProcessor postCall, OutboundHttp outbound,
                            VoiceActivityDetectors voiceActivity, ConversationVoices conversationVoices, SpeechSynthesizer speech,
                            ProfessionalCloning pvc, TextToVoiceService textToVoice, AgentTesting agentTesting, RagIndexService rag,
-                           RemoteMcpTools mcpTools, ConversationRetention retention) {}
+                           RemoteMcpTools mcpTools, ConversationRetention retention, BatchDispatcher batchCalls) {}
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
         this.database = database;
@@ -209,6 +214,13 @@ public final class Timbre implements AutoCloseable {
             SecretCipher cipher = SecretCipher.openOrCreate(config.dataDir().resolve("secrets.key"));
             SecretsService secrets = new SecretsService(new SecretRepository(database.jdbi()), cipher,
                     SecretDependents.of(tools, agents, convaiSettings), Clock.systemUTC());
+            PhoneNumbersService phoneNumbers = new PhoneNumbersService(new PhoneNumberRepository(database.jdbi()), agents, cipher, Clock.systemUTC());
+            // outbound calls: no dialers yet (the Twilio and SIP trunk dialers are added here), so every dial is a 400
+            PhoneCalls phoneCalls = new PhoneCalls(List.of());
+            // batch calling: a durable job dialing through phoneCalls, TIMBRE_BATCH_CALL_CONCURRENCY calls at once
+            BatchCallRepository batchRows = new BatchCallRepository(database.jdbi());
+            BatchDispatcher batchCalls = new BatchDispatcher(batchRows, phoneCalls, phoneNumbers::stored, Clock.systemUTC(),
+                    BatchDispatcher.concurrencyFrom(System.getenv()), Duration.ofSeconds(1)).start();
             org.slf4j.LoggerFactory.getLogger(Timbre.class).info("Agents: {}", config.llm().describe());
             OutboundHttp outbound = new OutboundHttp(new OutboundPolicy(OutboundAllowList.parse(config.network().outboundAllow())));
             org.slf4j.LoggerFactory.getLogger(Timbre.class).info("User-supplied URLs may reach: {}", outbound.policy());
@@ -310,8 +322,9 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/settings", new SettingsRoutes(convaiSettings)),
                     mount("/v1/convai/mcp-servers", new McpServersRoutes(mcpServers, mcpTools)),
                     // phone numbers (Twilio, SIP trunk) as stored resources; secrets encrypted with the secrets key
-                    mount("/v1/convai/phone-numbers", new PhoneNumbersRoutes(new PhoneNumbersService(
-                            new PhoneNumberRepository(database.jdbi()), agents, cipher, Clock.systemUTC()))),
+                    mount("/v1/convai/phone-numbers", new PhoneNumbersRoutes(phoneNumbers)),
+                    mount("/v1/convai/batch-calling", new BatchCallingRoutes(new BatchCallsService(batchRows, batchCalls, agents,
+                            phoneNumbers, Clock.systemUTC()))),
                     mount("/v1/convai/conversation", conversationRoutes),
                     mount("/v1/convai/conversations", new ConversationsRoutes(conversations, widget::publicFor)),
                     mount("/", new dev.timbre.convai.widget.WidgetRoutes(widget)),
@@ -332,6 +345,7 @@ public final class Timbre implements AutoCloseable {
             postCall.resumePending();
             pvc.resumePending();
             agentTesting.resumePending();
+            batchCalls.resumePending();
             DataDir.sweepOrphanBlobs(blobs, started, java.util.Map.of("history/", history::holdsBlob, "voices/", voices::holdsBlob,
                     "stt-jobs/", speechToText::holdsBlob, "convai/conversations/", conversations::holdsBlob, "pvc/", pvc::holdsBlob,
                     TextToVoiceService.BLOB_PREFIX, textToVoice::holdsBlob, dev.timbre.convai.widget.WidgetService.BLOB_PREFIX,
@@ -339,7 +353,7 @@ public final class Timbre implements AutoCloseable {
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,
-                    pvc, textToVoice, agentTesting, rag, mcpTools, retention));
+                    pvc, textToVoice, agentTesting, rag, mcpTools, retention, batchCalls));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -439,6 +453,7 @@ public final class Timbre implements AutoCloseable {
         services.rag().close();
         services.postCall().close();
         services.agentTesting().close();
+        services.batchCalls().close();
         services.languageModels().close();
         services.webhookTools().close();
         services.mcpTools().close();
