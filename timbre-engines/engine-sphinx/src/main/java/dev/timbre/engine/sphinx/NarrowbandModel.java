@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * {@code mllr_solve} on 300–3400 Hz µ-law speech of flite voices awb and kal, none of the benchmark's test voices)
  * and a cepstral-mean start value ({@code -cmninit}) measured on the same speech, so a live decoder's first utterance
  * starts from a narrowband estimate instead of a wideband one. Both go to pocketsphinx as files ({@code -mllr},
- * {@code -featparams}), written once into a temporary directory that is removed at exit.
+ * {@code -featparams}), written once into a temporary directory that is removed at exit. Both are rebuilt by
+ * {@code bench/narrowband-mllr.sh}; figures in docs/benchmarks.md ("Phone audio").
  */
 final class NarrowbandModel {
     /** Mean of c0..c12 over the adaptation speech (sphinx_fe with the model's feat.params, 16 kHz upsampled µ-law). */
