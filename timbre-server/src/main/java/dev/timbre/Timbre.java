@@ -33,7 +33,12 @@ import dev.timbre.convai.mcpservers.McpServerRepository;
 import dev.timbre.convai.mcpservers.McpServersRoutes;
 import dev.timbre.convai.mcpservers.McpServersService;
 import dev.timbre.convai.mcpservers.RemoteMcpTools;
+import dev.timbre.convai.conversation.phone.PhoneConversations;
+import dev.timbre.convai.phonecalls.PhoneCalls;
 import dev.timbre.convai.phonenumbers.PhoneNumberRepository;
+import dev.timbre.convai.twilio.TwilioOutboundCalls;
+import dev.timbre.convai.twilio.TwilioRoutes;
+import dev.timbre.convai.twilio.TwilioService;
 import dev.timbre.convai.phonenumbers.PhoneNumbersRoutes;
 import dev.timbre.convai.phonenumbers.PhoneNumbersService;
 import dev.timbre.convai.retention.ConversationRetention;
@@ -265,6 +270,13 @@ public final class Timbre implements AutoCloseable {
                     cipher.derivedKey("conversation-signatures"), Clock.systemUTC(), new UsedGrantRepository(database.jdbi()));
             var widget = new dev.timbre.convai.widget.WidgetService(agents, blobs, widgetSignatures::valid);
 
+            // phone calls: numbers (secrets encrypted), agents on lines, outbound dialers per provider
+            PhoneNumbersService phoneNumbers = new PhoneNumbersService(new PhoneNumberRepository(database.jdbi()), agents, cipher, Clock.systemUTC());
+            PhoneConversations phoneConversations = new PhoneConversations();
+            TwilioService twilio = new TwilioService(phoneNumbers, phoneConversations::start, PhoneConversations::newConversationId,
+                    cipher.derivedKey("twilio-streams"), config.telephony(), Clock.systemUTC());
+            PhoneCalls phoneCalls = new PhoneCalls(List.of(twilio.dialer()));
+
             ApiKeyAuth auth = new ApiKeyAuth(keys);
             // GET /openapi.json and /docs describe the routes of this very server (known once it has started)
             var serving = new java.util.concurrent.atomic.AtomicReference<ApiServer>();
@@ -302,8 +314,9 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/settings", new SettingsRoutes(convaiSettings)),
                     mount("/v1/convai/mcp-servers", new McpServersRoutes(mcpServers, mcpTools)),
                     // phone numbers (Twilio, SIP trunk) as stored resources; secrets encrypted with the secrets key
-                    mount("/v1/convai/phone-numbers", new PhoneNumbersRoutes(new PhoneNumbersService(
-                            new PhoneNumberRepository(database.jdbi()), agents, cipher, Clock.systemUTC()))),
+                    mount("/v1/convai/phone-numbers", new PhoneNumbersRoutes(phoneNumbers)),
+                    // Twilio: voice webhook, Media Streams socket, status callback, outbound calls
+                    mount("/", new TwilioRoutes(twilio, new TwilioOutboundCalls(phoneNumbers, agents, phoneCalls, twilio))),
                     mount("/v1/convai/conversation", new ConversationRoutes(agents, tools, profiles,
                             webhookTools, mcpTools, conversations, auth, registry,
                             cipher.derivedKey("conversation-signatures"), new UsedGrantRepository(database.jdbi()), Clock.systemUTC(),
