@@ -13,6 +13,7 @@ import dev.timbre.convai.simulation.SimulationService;
 import dev.timbre.convai.postcall.ConversationAnalyser;
 import dev.timbre.convai.conversation.agent.AgentProfiles;
 import dev.timbre.convai.conversation.ConversationRoutes;
+import dev.timbre.convai.conversation.phone.PhoneConversations;
 import dev.timbre.convai.conversation.admission.ConversationAdmission;
 import dev.timbre.convai.conversation.speech.ConversationVoices;
 import dev.timbre.convai.conversation.transport.UsedGrantRepository;
@@ -33,7 +34,6 @@ import dev.timbre.convai.mcpservers.McpServerRepository;
 import dev.timbre.convai.mcpservers.McpServersRoutes;
 import dev.timbre.convai.mcpservers.McpServersService;
 import dev.timbre.convai.mcpservers.RemoteMcpTools;
-import dev.timbre.convai.conversation.phone.PhoneConversations;
 import dev.timbre.convai.phonecalls.PhoneCalls;
 import dev.timbre.convai.phonenumbers.PhoneNumberRepository;
 import dev.timbre.convai.twilio.TwilioOutboundCalls;
@@ -123,7 +123,6 @@ import dev.timbre.voices.VoiceRepository;
 import dev.timbre.voices.VoiceSamples;
 import dev.timbre.voices.VoicesRoutes;
 import dev.timbre.voices.VoicesService;
-import dev.timbre.voices.VoiceFitting;
 import dev.timbre.voices.pvc.ProfessionalCloning;
 import dev.timbre.workspace.ApiKeyRepository;
 import dev.timbre.workspace.BootstrapKey;
@@ -270,14 +269,19 @@ public final class Timbre implements AutoCloseable {
                     cipher.derivedKey("conversation-signatures"), Clock.systemUTC(), new UsedGrantRepository(database.jdbi()));
             var widget = new dev.timbre.convai.widget.WidgetService(agents, blobs, widgetSignatures::valid);
 
-            // phone calls: numbers (secrets encrypted), agents on lines, outbound dialers per provider
+            ApiKeyAuth auth = new ApiKeyAuth(keys);
+            ConversationAdmission admission = new ConversationAdmission(config.limits().concurrentConversations(),
+                    config.limits().conversationConnectionsPerMinute(), Clock.systemUTC(), conversationRecords::countStartedSince);
+            ConversationRoutes conversationRoutes = new ConversationRoutes(agents, tools, profiles, webhookTools, mcpTools, conversations,
+                    auth, registry, cipher.derivedKey("conversation-signatures"), new UsedGrantRepository(database.jdbi()), Clock.systemUTC(),
+                    conversationVoices, admission, initiationWebhook);
+            // phone calls (Twilio, SIP trunks) run agents through the same runtime and admission as the socket
+            PhoneConversations phoneConversations = new PhoneConversations(conversationRoutes.runtime(), admission);
+            // phone numbers (secrets encrypted) and Twilio calls; outbound dialers per provider
             PhoneNumbersService phoneNumbers = new PhoneNumbersService(new PhoneNumberRepository(database.jdbi()), agents, cipher, Clock.systemUTC());
-            PhoneConversations phoneConversations = new PhoneConversations();
-            TwilioService twilio = new TwilioService(phoneNumbers, phoneConversations::start, PhoneConversations::newConversationId,
+            TwilioService twilio = new TwilioService(phoneNumbers, phoneConversations::start, dev.timbre.convai.conversation.transport.ConversationSetup::newConversationId,
                     cipher.derivedKey("twilio-streams"), config.telephony(), Clock.systemUTC());
             PhoneCalls phoneCalls = new PhoneCalls(List.of(twilio.dialer()));
-
-            ApiKeyAuth auth = new ApiKeyAuth(keys);
             // GET /openapi.json and /docs describe the routes of this very server (known once it has started)
             var serving = new java.util.concurrent.atomic.AtomicReference<ApiServer>();
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(
@@ -317,12 +321,7 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/phone-numbers", new PhoneNumbersRoutes(phoneNumbers)),
                     // Twilio: voice webhook, Media Streams socket, status callback, outbound calls
                     mount("/", new TwilioRoutes(twilio, new TwilioOutboundCalls(phoneNumbers, agents, phoneCalls, twilio))),
-                    mount("/v1/convai/conversation", new ConversationRoutes(agents, tools, profiles,
-                            webhookTools, mcpTools, conversations, auth, registry,
-                            cipher.derivedKey("conversation-signatures"), new UsedGrantRepository(database.jdbi()), Clock.systemUTC(),
-                            conversationVoices, new ConversationAdmission(config.limits().concurrentConversations(),
-                                    config.limits().conversationConnectionsPerMinute(), Clock.systemUTC(),
-                                    conversationRecords::countStartedSince), initiationWebhook)),
+                    mount("/v1/convai/conversation", conversationRoutes),
                     mount("/v1/convai/conversations", new ConversationsRoutes(conversations, widget::publicFor)),
                     mount("/", new dev.timbre.convai.widget.WidgetRoutes(widget)),
                     mount("/v1/convai/agent-testing", agentTesting.testRoutes()),
