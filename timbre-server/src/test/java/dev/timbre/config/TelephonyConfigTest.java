@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** {@code telephony}: Twilio's REST API base and the public URL, from YAML and {@code TIMBRE_TWILIO_API_URL}/{@code TIMBRE_PUBLIC_URL}. */
 class TelephonyConfigTest {
     @Test
-    void twilio_s_own_api_and_no_public_url_by_default() {
+    void twilio_s_own_api_and_no_public_url_by_default() throws Exception {
         TimbreConfig c = ConfigLoader.load(Map.of(), Map.of());
         assertThat(c.telephony().twilioApiUrl()).isEqualTo("https://api.twilio.com");
         assertThat(c.telephony().publicUrl()).isNull();
