@@ -15,7 +15,7 @@ final class MediaStreamSession {
     private final SocketSender out;
     private final TwilioService service;
     private TwilioMediaStream line;
-    private boolean started;
+    private volatile boolean started;
 
     MediaStreamSession(SocketSender out, TwilioService service) {
         this.out = out;
@@ -59,6 +59,9 @@ final class MediaStreamSession {
             default -> { }
         }
     }
+
+    /** Whether {@code start} came (read from any thread). */
+    boolean started() { return started; }
 
     /** The socket closed (either side) or failed. */
     void closed() {

@@ -17,13 +17,18 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Twilio's side, mounted at {@code /}: the voice webhook {@code POST /twilio/inbound_call} and the status callback
  * {@code POST /twilio/status-callback} (form-encoded, no API key: Twilio signs them), the Media Streams socket
- * {@code /twilio/media-stream} (no key: its {@code start} must carry a grant from our TwiML), and
+ * {@code /twilio/media-stream} (no key: its {@code start} must carry a grant from our TwiML, and come within
+ * {@link #START_TIMEOUT}), and
  * {@code POST /v1/convai/twilio/outbound-call} (API key, as every {@code /v1} route). The URL a signature covers is
  * rebuilt from {@code X-Forwarded-Proto}/{@code X-Forwarded-Host} when a proxy sets them.
  */
 public final class TwilioRoutes implements EndpointGroup {
     /** Agent audio waiting in Jetty for a slow stream before the socket is dropped: about 40 s of μ-law as base64 JSON. */
     static final long MAX_QUEUED_CHARS = 512 * 1024;
+    /** A socket that has not sent {@code start} by then is closed (1008): sockets cannot be held open for nothing. */
+    static final java.time.Duration START_TIMEOUT = java.time.Duration.ofSeconds(10);
+    private final java.util.concurrent.ScheduledExecutorService timers =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(dev.timbre.common.WorkerPools.daemon("twilio-stream-timers"));
     private final TwilioService service;
     private final TwilioOutboundCalls outbound;
     private final Map<String, MediaStreamSession> sessions = new ConcurrentHashMap<>();
@@ -49,7 +54,10 @@ public final class TwilioRoutes implements EndpointGroup {
         ws.onConnect(ctx -> {
             ctx.session.setIdleTimeout(java.time.Duration.ofSeconds(60));
             SocketSender out = SocketSender.bounded(ctx.session, MAX_QUEUED_CHARS, () -> {});
-            sessions.put(ctx.sessionId(), new MediaStreamSession(out, service));
+            MediaStreamSession session = new MediaStreamSession(out, service);
+            sessions.put(ctx.sessionId(), session);
+            timers.schedule(() -> { if (!session.started()) out.close(SocketSender.POLICY, "No start message came."); },
+                    START_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         });
         ws.onMessage(ctx -> {
             MediaStreamSession s = sessions.get(ctx.sessionId());

@@ -301,6 +301,15 @@ class TwilioStreamApiTest {
     }
 
     @Test
+    void a_socket_that_never_starts_is_closed() throws Exception {
+        try (MediaStreamsClient idle = MediaStreamsClient.connect(base().replace("http", "ws") + "/twilio/media-stream")) {
+            idle.send(java.util.Map.of("event", "connected", "protocol", "Call", "version", "1.0.0"));
+            idle.send("not json");
+            assertThat(idle.closed.get(TwilioRoutes.START_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS)).isEqualTo(1008);
+        }
+    }
+
+    @Test
     void a_bad_signature_is_403_and_a_proxy_s_forwarded_url_is_what_is_signed() throws Exception {
         var unsigned = twilioPost("/twilio/inbound_call", voiceWebhook("CAsig", number), null, null, Map.of());
         assertThat(unsigned.statusCode()).isEqualTo(403);
