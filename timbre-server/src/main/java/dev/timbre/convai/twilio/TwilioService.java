@@ -177,7 +177,10 @@ public final class TwilioService {
     }
 
     private void checkSignature(StoredPhoneNumber p, String url, Map<String, List<String>> form, String signature) {
-        if (!TwilioSignature.valid(account(p).token(), url, form, signature)) {
+        String token = account(p).token();
+        // Twilio signs the URL as it was configured: with or without the scheme's default port
+        String other = url.matches("^https://[^/]+:443/.*") ? url.replaceFirst(":443/", "/") : url.matches("^http://[^/]+:80/.*") ? url.replaceFirst(":80/", "/") : null;
+        if (!TwilioSignature.valid(token, url, form, signature) && (other == null || !TwilioSignature.valid(token, other, form, signature))) {
             throw ApiException.forbidden("invalid_twilio_signature", "The request's X-Twilio-Signature does not match.");
         }
     }

@@ -322,6 +322,9 @@ class TwilioStreamApiTest {
                 Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "timbre.example.com"));
         assertThat(proxied.statusCode()).as(proxied.body()).isEqualTo(200);
         assertThat(proxied.body()).contains("<Stream url=\"wss://timbre.example.com/twilio/media-stream\">");
+        var signedWithPort = twilioPost("/twilio/inbound_call", voiceWebhook("CAsig", number), TOKEN, "https://timbre.example.com/twilio/inbound_call",
+                Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "timbre.example.com:443"));
+        assertThat(signedWithPort.statusCode()).as("the default port may be left out of what Twilio signed").isEqualTo(200);
     }
 
     @Test
@@ -427,6 +430,13 @@ class TwilioStreamApiTest {
         assertThat(unknownNumber.body()).contains("phone_number_not_found");
         var unknownAgent = outboundCall("{'agent_id':'agent_nope','agent_phone_number_id':'" + numberId + "','to_number':'+15557654321'}");
         assertThat(unknownAgent.statusCode()).isEqualTo(404);
+        var inboundOnly = server.postJson("/v1/convai/phone-numbers", "{\"provider\":\"twilio\",\"phone_number\":\"+15550100004\",\"label\":\"in\","
+                + "\"supports_outbound\":false,\"sid\":\"ACtest\",\"token\":\"" + TOKEN + "\"}");
+        assertThat(inboundOnly.status()).as(inboundOnly.toString()).isEqualTo(200);
+        var noOutbound = outboundCall("{'agent_id':'" + agentId + "','agent_phone_number_id':'" + inboundOnly.json().get("phone_number_id").asText()
+                + "','to_number':'+15557654321'}");
+        assertThat(noOutbound.statusCode()).isEqualTo(400);
+        assertThat(noOutbound.body()).contains("phone_number_outbound_unsupported");
         var sip = outboundCall("{'agent_id':'" + agentId + "','agent_phone_number_id':'" + sipId + "','to_number':'+15557654321'}");
         assertThat(sip.statusCode()).isEqualTo(400);
     }
