@@ -12,6 +12,8 @@ const client = makeClient();
 const { phoneNumbers, agents, twilio, conversations } = client.conversationalAi;
 const PORT = Number(process.env.E2E_TWILIO_PORT);
 const calls = [];
+/** The numbers this file's tests call from: the fake refuses others (other test files' batches must not be answered). */
+const ours = new Set();
 let fake;
 
 /** Answers a placed call as Twilio would: the stream of its TwiML, 1.5 s of the agent heard, then stop. */
@@ -55,6 +57,11 @@ before(async () => {
       const call = { path: req.url, auth: req.headers.authorization, form };
       calls.push(call);
       res.setHeader('Content-Type', 'application/json');
+      if (req.url.endsWith('/Calls.json') && !ours.has(form.From)) {
+        res.statusCode = 401;
+        res.end(JSON.stringify({ code: 20003, message: 'Authenticate', status: 401 }));
+        return;
+      }
       if (form.To === '+15550000000') {
         res.statusCode = 400;
         res.end(JSON.stringify({ code: 21211, message: "The 'To' number +15550000000 is not a valid phone number.", status: 400 }));
@@ -76,6 +83,7 @@ test('twilio: an outbound call is placed through the Twilio API, its stream runs
   const { agentId } = await agents.create({ name: uniqueName('e2e-twilio-agent'),
     conversationConfig: { agent: { firstMessage: 'Hello, this is Timbre calling you back.' }, tts: { voiceId } } });
   const number = `+1555${String(Date.now() % 1e7).padStart(7, '0')}`;
+  ours.add(number);
   const { phoneNumberId } = await phoneNumbers.create({ provider: 'twilio', phoneNumber: number, label: uniqueName('e2e-twilio'), sid: 'ACe2e', token: 'e2e-twilio-token' });
   try {
     const r = await twilio.outboundCall({ agentId, agentPhoneNumberId: phoneNumberId, toNumber: '+15557654321',
@@ -106,8 +114,9 @@ test('twilio: an outbound call is placed through the Twilio API, its stream runs
 
 test('twilio: Twilio refusing the call is success false with its message; unknown numbers and missing fields are errors', async () => {
   const { agentId } = await agents.create({ name: uniqueName('e2e-twilio-refused'), conversationConfig: {} });
-  const { phoneNumberId } = await phoneNumbers.create({ provider: 'twilio', phoneNumber: `+1556${String(Date.now() % 1e7).padStart(7, '0')}`,
-    label: uniqueName('e2e-twilio'), sid: 'ACe2e', token: 't' });
+  const number = `+1556${String(Date.now() % 1e7).padStart(7, '0')}`;
+  ours.add(number);
+  const { phoneNumberId } = await phoneNumbers.create({ provider: 'twilio', phoneNumber: number, label: uniqueName('e2e-twilio'), sid: 'ACe2e', token: 't' });
   try {
     const r = await twilio.outboundCall({ agentId, agentPhoneNumberId: phoneNumberId, toNumber: '+15550000000' });
     assert.equal(r.success, false);

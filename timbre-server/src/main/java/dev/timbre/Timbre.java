@@ -34,6 +34,10 @@ import dev.timbre.convai.mcpservers.McpServerRepository;
 import dev.timbre.convai.mcpservers.McpServersRoutes;
 import dev.timbre.convai.mcpservers.McpServersService;
 import dev.timbre.convai.mcpservers.RemoteMcpTools;
+import dev.timbre.convai.batchcalling.BatchCallRepository;
+import dev.timbre.convai.batchcalling.BatchCallingRoutes;
+import dev.timbre.convai.batchcalling.BatchCallsService;
+import dev.timbre.convai.batchcalling.BatchDispatcher;
 import dev.timbre.convai.phonecalls.PhoneCalls;
 import dev.timbre.convai.phonenumbers.PhoneNumberRepository;
 import dev.timbre.convai.twilio.TwilioOutboundCalls;
@@ -151,7 +155,7 @@ public final class Timbre implements AutoCloseable {
                            ConversationsService conversations, PostCallProcessor postCall, OutboundHttp outbound,
                            VoiceActivityDetectors voiceActivity, ConversationVoices conversationVoices, SpeechSynthesizer speech,
                            ProfessionalCloning pvc, TextToVoiceService textToVoice, AgentTesting agentTesting, RagIndexService rag,
-                           RemoteMcpTools mcpTools, ConversationRetention retention) {}
+                           RemoteMcpTools mcpTools, ConversationRetention retention, BatchDispatcher batchCalls) {}
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
         this.database = database;
@@ -212,6 +216,18 @@ public final class Timbre implements AutoCloseable {
             SecretCipher cipher = SecretCipher.openOrCreate(config.dataDir().resolve("secrets.key"));
             SecretsService secrets = new SecretsService(new SecretRepository(database.jdbi()), cipher,
                     SecretDependents.of(tools, agents, convaiSettings), Clock.systemUTC());
+            PhoneNumbersService phoneNumbers = new PhoneNumbersService(new PhoneNumberRepository(database.jdbi()), agents, cipher, Clock.systemUTC());
+            // outbound calls, a dialer per provider (the SIP trunk dialer is added here); Twilio's streams run agents
+            // through phoneConversations, set below before the server starts listening
+            var phoneLines = new java.util.concurrent.atomic.AtomicReference<PhoneConversations>();
+            TwilioService twilio = new TwilioService(phoneNumbers, (line, agent, number, initiation, id) -> phoneLines.get().start(line, agent,
+                    number, initiation, id), dev.timbre.convai.conversation.transport.ConversationSetup::newConversationId,
+                    cipher.derivedKey("twilio-streams"), config.telephony(), Clock.systemUTC());
+            PhoneCalls phoneCalls = new PhoneCalls(List.of(twilio.dialer()));
+            // batch calling: a durable job dialing through phoneCalls, TIMBRE_BATCH_CALL_CONCURRENCY calls at once
+            BatchCallRepository batchRows = new BatchCallRepository(database.jdbi());
+            BatchDispatcher batchCalls = new BatchDispatcher(batchRows, phoneCalls, phoneNumbers::stored, Clock.systemUTC(),
+                    BatchDispatcher.concurrencyFrom(System.getenv()), Duration.ofSeconds(1)).start();
             org.slf4j.LoggerFactory.getLogger(Timbre.class).info("Agents: {}", config.llm().describe());
             OutboundHttp outbound = new OutboundHttp(new OutboundPolicy(OutboundAllowList.parse(config.network().outboundAllow())));
             org.slf4j.LoggerFactory.getLogger(Timbre.class).info("User-supplied URLs may reach: {}", outbound.policy());
@@ -277,11 +293,7 @@ public final class Timbre implements AutoCloseable {
                     conversationVoices, admission, initiationWebhook);
             // phone calls (Twilio, SIP trunks) run agents through the same runtime and admission as the socket
             PhoneConversations phoneConversations = new PhoneConversations(conversationRoutes.runtime(), admission);
-            // phone numbers (secrets encrypted) and Twilio calls; outbound dialers per provider
-            PhoneNumbersService phoneNumbers = new PhoneNumbersService(new PhoneNumberRepository(database.jdbi()), agents, cipher, Clock.systemUTC());
-            TwilioService twilio = new TwilioService(phoneNumbers, phoneConversations::start, dev.timbre.convai.conversation.transport.ConversationSetup::newConversationId,
-                    cipher.derivedKey("twilio-streams"), config.telephony(), Clock.systemUTC());
-            PhoneCalls phoneCalls = new PhoneCalls(List.of(twilio.dialer()));
+            phoneLines.set(phoneConversations);
             // GET /openapi.json and /docs describe the routes of this very server (known once it has started)
             var serving = new java.util.concurrent.atomic.AtomicReference<ApiServer>();
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(
@@ -321,6 +333,8 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/phone-numbers", new PhoneNumbersRoutes(phoneNumbers)),
                     // Twilio: voice webhook, Media Streams socket, status callback, outbound calls
                     mount("/", new TwilioRoutes(twilio, new TwilioOutboundCalls(phoneNumbers, agents, phoneCalls, twilio))),
+                    mount("/v1/convai/batch-calling", new BatchCallingRoutes(new BatchCallsService(batchRows, batchCalls, agents,
+                            phoneNumbers, Clock.systemUTC()))),
                     mount("/v1/convai/conversation", conversationRoutes),
                     mount("/v1/convai/conversations", new ConversationsRoutes(conversations, widget::publicFor)),
                     mount("/", new dev.timbre.convai.widget.WidgetRoutes(widget)),
@@ -341,6 +355,7 @@ public final class Timbre implements AutoCloseable {
             postCall.resumePending();
             pvc.resumePending();
             agentTesting.resumePending();
+            batchCalls.resumePending();
             DataDir.sweepOrphanBlobs(blobs, started, java.util.Map.of("history/", history::holdsBlob, "voices/", voices::holdsBlob,
                     "stt-jobs/", speechToText::holdsBlob, "convai/conversations/", conversations::holdsBlob, "pvc/", pvc::holdsBlob,
                     TextToVoiceService.BLOB_PREFIX, textToVoice::holdsBlob, dev.timbre.convai.widget.WidgetService.BLOB_PREFIX,
@@ -348,7 +363,7 @@ public final class Timbre implements AutoCloseable {
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,
-                    pvc, textToVoice, agentTesting, rag, mcpTools, retention));
+                    pvc, textToVoice, agentTesting, rag, mcpTools, retention, batchCalls));
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -448,6 +463,7 @@ public final class Timbre implements AutoCloseable {
         services.rag().close();
         services.postCall().close();
         services.agentTesting().close();
+        services.batchCalls().close();
         services.languageModels().close();
         services.webhookTools().close();
         services.mcpTools().close();

@@ -2,6 +2,7 @@ package dev.timbre.convai.conversation.phone;
 
 import dev.timbre.agent.session.Conversation;
 import dev.timbre.agent.session.Frame;
+import dev.timbre.agent.session.PhoneControl;
 import dev.timbre.agent.session.SessionEnd;
 import dev.timbre.agent.transcript.TranscriptEntry;
 import dev.timbre.agent.voice.TurnLatency;
@@ -15,7 +16,7 @@ import java.util.List;
  * One agent conversation on one phone line, both ways: the line's audio and keys go to the conversation, the
  * conversation's audio is played on the line, an interruption clears what the caller has not heard yet, the end
  * hangs up; everything is recorded through the {@link ConversationRecorder}. Keys pressed reach the agent as a
- * contextual update. Threading: {@link LineListener} calls come from the line's thread, {@link VoiceListener} calls
+ * contextual update; the call-only system tools act on the line through its {@link LineControl}. Threading: {@link LineListener} calls come from the line's thread, {@link VoiceListener} calls
  * from the session loop; both only hand over.
  */
 final class PhoneCall implements VoiceListener, LineListener {
@@ -23,6 +24,7 @@ final class PhoneCall implements VoiceListener, LineListener {
     private final PhoneLine line;
     private final ConversationRecorder recorder;
     private final Runnable release;
+    private final LineControl control;
     private volatile Conversation session;
     private volatile boolean over;
 
@@ -31,6 +33,7 @@ final class PhoneCall implements VoiceListener, LineListener {
         this.line = line;
         this.recorder = recorder;
         this.release = release;
+        this.control = new LineControl(line);
     }
 
     /** The conversation this call feeds; set once, before the line opens. */
@@ -50,7 +53,8 @@ final class PhoneCall implements VoiceListener, LineListener {
 
     @Override
     public void ended(String reason) {
-        if (!over) session.hangUp(reason == null ? "The caller hung up" : reason, 1000);
+        // a transfer ends the line: the session ends itself once the transfer returned ("Call transferred to …")
+        if (!over && !control.transferring()) session.hangUp(reason == null ? "The caller hung up" : reason, 1000);
     }
 
     /** The session loop failed: the call ends with an error. */
@@ -59,6 +63,9 @@ final class PhoneCall implements VoiceListener, LineListener {
     }
 
     // the conversation → the line
+
+    @Override
+    public PhoneControl phone() { return control; }
 
     @Override
     public void send(Frame.Output frame) {

@@ -16,6 +16,7 @@ import dev.timbre.convai.conversation.transport.ConversationRecorder;
 import dev.timbre.convai.conversation.transport.ConversationRuntime;
 import dev.timbre.convai.conversation.transport.ConversationSetup;
 import dev.timbre.convai.conversations.ConversationStart;
+import dev.timbre.convai.conversations.PhoneCallRecord;
 import dev.timbre.convai.recording.RecordingPolicy;
 import dev.timbre.http.Json;
 import dev.timbre.telephony.CallInfo;
@@ -101,7 +102,8 @@ public final class PhoneConversations {
     private String run(PhoneLine line, String agentId, String phoneNumberId, JsonNode agentConfig, Initiation init, String id,
                        ConversationAdmission.Ticket ticket) throws Refused {
         CallInfo info = line.info();
-        SessionConfig config = ConversationSetup.sessionConfig(runtime, agentId, agentConfig, id, init, false, info.from(), info.to());
+        SessionConfig config = ConversationSetup.sessionConfig(runtime, agentId, agentConfig, id, init, false, info.from(), info.to())
+                .withPhoneCall(info.from(), info.to(), "twilio".equals(info.provider()) ? info.callId() : null);
         ObjectNode cc = agentConfig.path("conversation_config").deepCopy();
         cc.with("asr").put("user_input_audio_format", PHONE_FORMAT);
         cc.with("tts").put("agent_output_audio_format", PHONE_FORMAT);
@@ -120,7 +122,8 @@ public final class PhoneConversations {
         Map<String, Object> vars = dev.timbre.agent.session.DynamicVariables.at(config, agentId, runtime.clock().instant(),
                 runtime.clock().instant()).values();
         recorder.log(log -> log.started(new ConversationStart(id, agentId, agentConfig.path("name").asText(""), init.userId(),
-                runtime.clock().instant(), false, info.provider(), null, "public", init.recorded(vars), config.agent().language())));
+                runtime.clock().instant(), false, info.provider(), null, "public", init.recorded(vars), config.agent().language(),
+                PhoneCallRecord.of(info.provider(), info.direction(), phoneNumberId, info.from(), info.to(), info.callId(), info.streamId()))));
         PhoneCall call = new PhoneCall(id, line, recorder, ticket::close);
         var loop = new ExecutorSessionLoop(id, runtime.clock(), e -> {
             LOG.error("phone conversation {} failed", id, e);
