@@ -168,6 +168,14 @@ class TwilioCallApiTest {
             assertThat(caller.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
             JsonNode record = awaitConversationDone(id);
             assertThat(record.toString()).contains("weather");
+            JsonNode call = record.path("metadata").path("phone_call");
+            assertThat(call.path("type").asText()).isEqualTo("twilio");
+            assertThat(call.path("direction").asText()).isEqualTo("inbound");
+            assertThat(call.path("phone_number_id").asText()).isEqualTo(numberId);
+            assertThat(call.path("agent_number").asText()).isEqualTo(number);
+            assertThat(call.path("external_number").asText()).isEqualTo("+15557770001");
+            assertThat(call.path("call_sid").asText()).isEqualTo("CAe2e000000000000000000000000001");
+            assertThat(call.path("stream_sid").asText()).isEqualTo(caller.streamSid);
         }
     }
 
@@ -208,5 +216,8 @@ class TwilioCallApiTest {
         }
         JsonNode record = awaitConversationDone(id);
         assertThat(record.path("conversation_id").asText()).isEqualTo(id);
+        assertThat(record.at("/metadata/phone_call/direction").asText()).isEqualTo("outbound");
+        assertThat(record.at("/metadata/phone_call/external_number").asText()).isEqualTo("+15557654321");
+        assertThat(record.at("/metadata/phone_call/call_sid").asText()).isEqualTo(r.json().path("callSid").asText());
     }
 }
