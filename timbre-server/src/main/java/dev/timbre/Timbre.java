@@ -40,6 +40,9 @@ import dev.timbre.convai.batchcalling.BatchCallsService;
 import dev.timbre.convai.batchcalling.BatchDispatcher;
 import dev.timbre.convai.phonecalls.PhoneCalls;
 import dev.timbre.convai.phonenumbers.PhoneNumberRepository;
+import dev.timbre.convai.twilio.TwilioOutboundCalls;
+import dev.timbre.convai.twilio.TwilioRoutes;
+import dev.timbre.convai.twilio.TwilioService;
 import dev.timbre.convai.phonenumbers.PhoneNumbersRoutes;
 import dev.timbre.convai.phonenumbers.PhoneNumbersService;
 import dev.timbre.convai.retention.ConversationRetention;
@@ -124,7 +127,6 @@ import dev.timbre.voices.VoiceRepository;
 import dev.timbre.voices.VoiceSamples;
 import dev.timbre.voices.VoicesRoutes;
 import dev.timbre.voices.VoicesService;
-import dev.timbre.voices.VoiceFitting;
 import dev.timbre.voices.pvc.ProfessionalCloning;
 import dev.timbre.workspace.ApiKeyRepository;
 import dev.timbre.workspace.BootstrapKey;
@@ -215,8 +217,13 @@ public final class Timbre implements AutoCloseable {
             SecretsService secrets = new SecretsService(new SecretRepository(database.jdbi()), cipher,
                     SecretDependents.of(tools, agents, convaiSettings), Clock.systemUTC());
             PhoneNumbersService phoneNumbers = new PhoneNumbersService(new PhoneNumberRepository(database.jdbi()), agents, cipher, Clock.systemUTC());
-            // outbound calls: no dialers yet (the Twilio and SIP trunk dialers are added here), so every dial is a 400
-            PhoneCalls phoneCalls = new PhoneCalls(List.of());
+            // outbound calls, a dialer per provider (the SIP trunk dialer is added here); Twilio's streams run agents
+            // through phoneConversations, set below before the server starts listening
+            var phoneLines = new java.util.concurrent.atomic.AtomicReference<PhoneConversations>();
+            TwilioService twilio = new TwilioService(phoneNumbers, (line, agent, number, initiation, id) -> phoneLines.get().start(line, agent,
+                    number, initiation, id), dev.timbre.convai.conversation.transport.ConversationSetup::newConversationId,
+                    cipher.derivedKey("twilio-streams"), config.telephony(), Clock.systemUTC());
+            PhoneCalls phoneCalls = new PhoneCalls(List.of(twilio.dialer()));
             // batch calling: a durable job dialing through phoneCalls, TIMBRE_BATCH_CALL_CONCURRENCY calls at once
             BatchCallRepository batchRows = new BatchCallRepository(database.jdbi());
             BatchDispatcher batchCalls = new BatchDispatcher(batchRows, phoneCalls, phoneNumbers::stored, Clock.systemUTC(),
@@ -286,6 +293,7 @@ public final class Timbre implements AutoCloseable {
                     conversationVoices, admission, initiationWebhook);
             // phone calls (Twilio, SIP trunks) run agents through the same runtime and admission as the socket
             PhoneConversations phoneConversations = new PhoneConversations(conversationRoutes.runtime(), admission);
+            phoneLines.set(phoneConversations);
             // GET /openapi.json and /docs describe the routes of this very server (known once it has started)
             var serving = new java.util.concurrent.atomic.AtomicReference<ApiServer>();
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(
@@ -323,6 +331,8 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/mcp-servers", new McpServersRoutes(mcpServers, mcpTools)),
                     // phone numbers (Twilio, SIP trunk) as stored resources; secrets encrypted with the secrets key
                     mount("/v1/convai/phone-numbers", new PhoneNumbersRoutes(phoneNumbers)),
+                    // Twilio: voice webhook, Media Streams socket, status callback, outbound calls
+                    mount("/", new TwilioRoutes(twilio, new TwilioOutboundCalls(phoneNumbers, agents, phoneCalls, twilio))),
                     mount("/v1/convai/batch-calling", new BatchCallingRoutes(new BatchCallsService(batchRows, batchCalls, agents,
                             phoneNumbers, Clock.systemUTC()))),
                     mount("/v1/convai/conversation", conversationRoutes),
