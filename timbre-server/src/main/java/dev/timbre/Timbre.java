@@ -36,6 +36,9 @@ import dev.timbre.convai.mcpservers.RemoteMcpTools;
 import dev.timbre.convai.phonenumbers.PhoneNumberRepository;
 import dev.timbre.convai.phonenumbers.PhoneNumbersRoutes;
 import dev.timbre.convai.phonenumbers.PhoneNumbersService;
+import dev.timbre.convai.conversation.phone.PhoneConversations;
+import dev.timbre.convai.phonecalls.PhoneCalls;
+import dev.timbre.convai.siptrunk.SipTrunk;
 import dev.timbre.convai.retention.ConversationRetention;
 import dev.timbre.convai.secrets.SecretCipher;
 import dev.timbre.convai.secrets.SecretDependents;
@@ -149,7 +152,10 @@ public final class Timbre implements AutoCloseable {
                            ProfessionalCloning pvc, TextToVoiceService textToVoice, AgentTesting agentTesting, RagIndexService rag,
                            RemoteMcpTools mcpTools, ConversationRetention retention) {}
 
-    private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
+    private final SipTrunk sipTrunk;
+
+    private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services, SipTrunk sipTrunk) {
+        this.sipTrunk = sipTrunk;
         this.database = database;
         this.engines = engines;
         this.server = server;
@@ -157,6 +163,11 @@ public final class Timbre implements AutoCloseable {
     }
 
     public static Timbre start(TimbreConfig config) throws IOException {
+        return start(config, dev.timbre.config.SipSettings.OFF);
+    }
+
+    /** Starts the server with SIP as {@code sip} says (off for {@link #start(TimbreConfig)}, as tests want). */
+    public static Timbre start(TimbreConfig config, dev.timbre.config.SipSettings sip) throws IOException {
         java.time.Instant started = java.time.Instant.now();
         DataDir.prepare(config.dataDir());
         // remote TTS providers (openai, elevenlabs): their timings come from the STT engine's forced alignment
@@ -265,6 +276,11 @@ public final class Timbre implements AutoCloseable {
                     cipher.derivedKey("conversation-signatures"), Clock.systemUTC(), new UsedGrantRepository(database.jdbi()));
             var widget = new dev.timbre.convai.widget.WidgetService(agents, blobs, widgetSignatures::valid);
 
+            PhoneNumbersService phoneNumbers = new PhoneNumbersService(new PhoneNumberRepository(database.jdbi()), agents, cipher, Clock.systemUTC());
+            PhoneConversations phoneConversations = new PhoneConversations();
+            SipTrunk sipTrunk = SipTrunk.start(sip, phoneNumbers, phoneConversations);
+            PhoneCalls phoneCalls = new PhoneCalls(sipTrunk.dialers());
+
             ApiKeyAuth auth = new ApiKeyAuth(keys);
             // GET /openapi.json and /docs describe the routes of this very server (known once it has started)
             var serving = new java.util.concurrent.atomic.AtomicReference<ApiServer>();
@@ -302,8 +318,10 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/settings", new SettingsRoutes(convaiSettings)),
                     mount("/v1/convai/mcp-servers", new McpServersRoutes(mcpServers, mcpTools)),
                     // phone numbers (Twilio, SIP trunk) as stored resources; secrets encrypted with the secrets key
-                    mount("/v1/convai/phone-numbers", new PhoneNumbersRoutes(new PhoneNumbersService(
-                            new PhoneNumberRepository(database.jdbi()), agents, cipher, Clock.systemUTC()))),
+                    mount("/v1/convai/phone-numbers", new PhoneNumbersRoutes(phoneNumbers)),
+                    // SIP trunk calls: the user agent (UDP/TCP, RTP) answering imported numbers, outbound calls through trunks
+                    mount("/v1/convai/sip-trunk", new dev.timbre.convai.siptrunk.SipTrunkRoutes(new dev.timbre.convai.siptrunk.SipTrunkService(
+                            phoneNumbers, agents, phoneCalls))),
                     mount("/v1/convai/conversation", new ConversationRoutes(agents, tools, profiles,
                             webhookTools, mcpTools, conversations, auth, registry,
                             cipher.derivedKey("conversation-signatures"), new UsedGrantRepository(database.jdbi()), Clock.systemUTC(),
@@ -336,7 +354,7 @@ public final class Timbre implements AutoCloseable {
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,
-                    pvc, textToVoice, agentTesting, rag, mcpTools, retention));
+                    pvc, textToVoice, agentTesting, rag, mcpTools, retention), sipTrunk);
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -427,9 +445,13 @@ public final class Timbre implements AutoCloseable {
         return services.postCall();
     }
 
+    /** The SIP side (its endpoint absent when SIP is off). */
+    public SipTrunk sipTrunk() { return sipTrunk; }
+
     @Override
     public void close() {
         server.close();
+        sipTrunk.close();
         services.textToVoice().close();
         services.speechToText().close();
         services.pvc().close();
