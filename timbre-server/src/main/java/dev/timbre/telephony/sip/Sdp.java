@@ -53,7 +53,7 @@ public final class Sdp {
             SessionDescription d = SdpFactory.getInstance().createSessionDescription(sdp);
             @SuppressWarnings("unchecked")
             Vector<MediaDescription> media = d.getMediaDescriptions(false);
-            if (media == null) throw new Unusable("no media", true);
+            if (media == null) throw new Unusable("no media description", false);
             for (MediaDescription m : media) {
                 if (!"audio".equalsIgnoreCase(m.getMedia().getMediaType()) || m.getMedia().getMediaPort() == 0) continue;
                 Connection c = m.getConnection() != null ? m.getConnection() : d.getConnection();
