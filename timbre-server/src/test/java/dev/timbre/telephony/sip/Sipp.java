@@ -41,6 +41,18 @@ final class Sipp {
         return new Result(p.exitValue(), text.substring(Math.max(0, text.length() - 3000)) + "\n" + errors);
     }
 
+    /** Starts SIPp as a trunk (UAS) on {@code port} with {@code scenario}, echoing RTP; the caller waits for or destroys it. */
+    static Process serve(String scenario, int port, int timeoutSeconds) throws Exception {
+        Path file = Path.of(Sipp.class.getResource("/sipp/" + scenario).toURI());
+        Path dir = Files.createTempDirectory("sipp");
+        List<String> cmd = List.of(BINARY.toString(), "-sf", file.toString(), "-i", "127.0.0.1", "-p", Integer.toString(port),
+                "-mp", Integer.toString(20000 + 2 * ThreadLocalRandom.current().nextInt(5000)), "-rtp_echo", "-m", "1", "-nostdin",
+                "-timeout", timeoutSeconds + "s", "-timeout_error");
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        Thread.sleep(300); // its sockets open
+        return p;
+    }
+
     /** A port free for both UDP and TCP on 127.0.0.1 (at the time of asking). */
     static int freePort() throws IOException {
         for (int i = 0; i < 50; i++) {
