@@ -13,19 +13,19 @@ import java.util.concurrent.TimeUnit;
  * ({@code aufile}), and what it receives is written to {@code dump-*-dec.wav} ({@code sndfile}). The call ends when
  * the file does (baresip sends BYE). Skips when baresip or flite is not installed.
  */
-final class Baresip {
+public final class Baresip {
     static final Path BINARY = Path.of("/usr/bin/baresip");
     static final Path FLITE = Path.of("/usr/bin/flite");
 
     private Baresip() {}
 
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         assumeTrue(Files.isExecutable(BINARY), "baresip is not installed");
         assumeTrue(Files.isExecutable(FLITE), "flite is not installed");
     }
 
     /** {@code text} spoken by flite (8 kHz 16-bit mono WAV), followed by {@code silenceSeconds} of silence. */
-    static Path speech(Path dir, String text, int silenceSeconds) throws Exception {
+    public static Path speech(Path dir, String text, int silenceSeconds) throws Exception {
         Path raw = dir.resolve("speech-raw.wav");
         Process p = new ProcessBuilder(FLITE.toString(), "-t", text, "-o", raw.toString()).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
@@ -43,7 +43,7 @@ final class Baresip {
     }
 
     /** Calls {@code uri} with {@code wav} as the microphone; returns the received audio (s16le 8 kHz mono). */
-    static byte[] call(Path dir, String uri, Path wav, int maxSeconds) throws Exception {
+    public static byte[] call(Path dir, String uri, Path wav, int maxSeconds) throws Exception {
         Path conf = Files.createDirectories(dir.resolve("conf"));
         Path rec = Files.createDirectories(dir.resolve("rec"));
         int port = Sipp.freePort();
@@ -65,7 +65,7 @@ final class Baresip {
     }
 
     /** 20 ms windows of s16le PCM louder than {@code rms}. */
-    static int loudWindows(byte[] pcm, double rms) {
+    public static int loudWindows(byte[] pcm, double rms) {
         int n = 0;
         for (int i = 0; i + 320 <= pcm.length; i += 320) {
             double sum = 0;

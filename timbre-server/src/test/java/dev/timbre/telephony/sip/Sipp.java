@@ -13,19 +13,19 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /** Runs SIPp (Debian {@code sip-tester}) scenarios from {@code src/test/resources/sipp}; skips when it is not installed. */
-final class Sipp {
-    static final Path BINARY = Path.of("/usr/bin/sipp");
+public final class Sipp {
+    public static final Path BINARY = Path.of("/usr/bin/sipp");
 
-    record Result(int exit, String output) {}
+    public record Result(int exit, String output) {}
 
     private Sipp() {}
 
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         assumeTrue(Files.isExecutable(BINARY), "sipp (Debian sip-tester) is not installed");
     }
 
     /** Runs {@code scenario} against {@code 127.0.0.1:port} calling {@code service}, with extra SIPp flags. */
-    static Result run(String scenario, int port, String service, int timeoutSeconds, String... extra) throws Exception {
+    public static Result run(String scenario, int port, String service, int timeoutSeconds, String... extra) throws Exception {
         Path file = Path.of(Sipp.class.getResource("/sipp/" + scenario).toURI());
         Path dir = Files.createTempDirectory("sipp");
         List<String> cmd = new ArrayList<>(List.of(BINARY.toString(), "127.0.0.1:" + port, "-sf", file.toString(), "-s", service,
@@ -42,7 +42,7 @@ final class Sipp {
     }
 
     /** Starts SIPp as a trunk (UAS) on {@code port} with {@code scenario}, echoing RTP; the caller waits for or destroys it. */
-    static Process serve(String scenario, int port, int timeoutSeconds) throws Exception {
+    public static Process serve(String scenario, int port, int timeoutSeconds) throws Exception {
         Path file = Path.of(Sipp.class.getResource("/sipp/" + scenario).toURI());
         Path dir = Files.createTempDirectory("sipp");
         List<String> cmd = List.of(BINARY.toString(), "-sf", file.toString(), "-i", "127.0.0.1", "-p", Integer.toString(port),
@@ -54,7 +54,7 @@ final class Sipp {
     }
 
     /** A port free for both UDP and TCP on 127.0.0.1 (at the time of asking). */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         for (int i = 0; i < 50; i++) {
             try (ServerSocket s = new ServerSocket(0)) {
                 int port = s.getLocalPort();
