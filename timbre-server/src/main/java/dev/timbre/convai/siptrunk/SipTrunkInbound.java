@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Incoming SIP calls → agents: the called user must be an imported {@code sip_trunk} number that supports inbound
  * calls and has an agent (else 404); its inbound trunk's credentials, when set, must be proven by digest; callers
- * outside its {@code allowed_numbers} (when listed) get 404 too. The agent's conversation starts through
+ * outside its {@code allowed_numbers} or {@code allowed_addresses} (IPs, CIDR ranges; when listed) get 404 too. The agent's conversation starts through
  * {@link PhoneConversations#start}; a refusal there is 486 Busy Here, anything else that stops it 503. Thread-safe.
  */
 public final class SipTrunkInbound implements SipInbound {
@@ -28,7 +28,7 @@ public final class SipTrunkInbound implements SipInbound {
     }
 
     @Override
-    public Route route(CallInfo info) {
+    public Route route(CallInfo info, String source) {
         Optional<StoredPhoneNumber> found = find(info.to());
         if (found.isEmpty()) return null;
         StoredPhoneNumber p = found.get();
@@ -36,6 +36,10 @@ public final class SipTrunkInbound implements SipInbound {
         JsonNode trunk = p.config().path("inbound_trunk");
         JsonNode allowed = trunk.path("allowed_numbers");
         if (allowed.isArray() && !allowed.isEmpty() && !contains(allowed, info.from())) return null;
+        if (!addressAllowed(trunk.path("allowed_addresses"), source)) {
+            log.info("SIP call to {} from {} refused: not among the trunk's allowed addresses", info.to(), source);
+            return null;
+        }
         String user = trunk.path("has_auth_credentials").asBoolean(false) ? trunk.path("username").asText(null) : null;
         String password = user == null ? null : numbers.secrets(p).path("inbound_password").asText(null);
         String agentId = p.agentId();
@@ -57,6 +61,25 @@ public final class SipTrunkInbound implements SipInbound {
         Optional<StoredPhoneNumber> p = numbers.byNumber(called);
         if (p.isEmpty()) p = numbers.byNumber(called.startsWith("+") ? called.substring(1) : "+" + called);
         return p;
+    }
+
+    /** True when {@code allowed} is empty, or lists {@code source} (an IP address or CIDR range entry). */
+    private static boolean addressAllowed(JsonNode allowed, String source) {
+        if (!allowed.isArray() || allowed.isEmpty()) return true;
+        if (source == null) return false;
+        try {
+            java.net.InetAddress address = java.net.InetAddress.getByName(source);
+            for (JsonNode a : allowed) {
+                try {
+                    if (dev.timbre.outbound.OutboundAllowList.parse(a.asText()).allows(source, address, 5060)) return true;
+                } catch (IllegalArgumentException bad) {
+                    log.debug("ignoring allowed address '{}': {}", a.asText(), bad.getMessage());
+                }
+            }
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+        return false;
     }
 
     private static boolean contains(JsonNode list, String number) {

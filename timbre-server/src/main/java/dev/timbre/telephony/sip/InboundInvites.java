@@ -54,7 +54,8 @@ final class InboundInvites {
         }
         ServerTransaction tx = st;
         try {
-            sip.workers.execute(() -> answer(evt.getRequest(), tx));
+            String source = evt instanceof gov.nist.javax.sip.RequestEventExt x ? x.getRemoteIpAddress() : null;
+            sip.workers.execute(() -> answer(evt.getRequest(), tx, source));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             send(tx, Response.SERVICE_UNAVAILABLE, null, null);
         }
@@ -66,11 +67,11 @@ final class InboundInvites {
         if (st != null) send(st, Response.REQUEST_TERMINATED, null, null);
     }
 
-    private void answer(Request req, ServerTransaction st) {
+    private void answer(Request req, ServerTransaction st, String source) {
         String callId = ((CallIdHeader) req.getHeader(CallIdHeader.NAME)).getCallId();
         CallInfo info = new CallInfo("sip_trunk", "inbound", callId, null, user(((FromHeader) req.getHeader(FromHeader.NAME)).getAddress().getURI()),
                 called(req), extras(req));
-        SipInbound.Route route = routing.route(info);
+        SipInbound.Route route = routing.route(info, source);
         if (route == null) {
             send(st, Response.NOT_FOUND, null, null);
             return;

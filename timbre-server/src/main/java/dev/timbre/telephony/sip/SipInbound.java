@@ -9,10 +9,10 @@ import dev.timbre.telephony.PhoneLine;
  */
 public interface SipInbound {
     /**
-     * The route for a call to {@code info.to()} (the Request-URI's user part, else the To header's); null when no
-     * number here answers it (SIP 404).
+     * The route for a call to {@code info.to()} (the Request-URI's user part, else the To header's) arriving from
+     * {@code source} (the IP address the INVITE came from); null when no number here answers it (SIP 404).
      */
-    Route route(CallInfo info);
+    Route route(CallInfo info, String source);
 
     /**
      * A number that answers.

@@ -28,7 +28,7 @@ class BaresipEchoTest {
         int port = Sipp.freePort();
         int rtp = 30000 + 2 * java.util.concurrent.ThreadLocalRandom.current().nextInt(8000);
         try (SipEndpoint sip = SipEndpoint.start(new SipSetup("127.0.0.1", null, port, rtp, rtp + 20, Duration.ofSeconds(30), null),
-                info -> info.to().equals("+15550100") ? new SipInbound.Route(null, null, line -> line.open(new LineListener() {
+                (info, source) -> info.to().equals("+15550100") ? new SipInbound.Route(null, null, line -> line.open(new LineListener() {
                     @Override public void audio(byte[] ulaw) {
                         if (SipAudio.rms(ulaw) > 300) loud.incrementAndGet();
                         line.play(ulaw);

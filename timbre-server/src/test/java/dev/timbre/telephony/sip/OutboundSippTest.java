@@ -25,7 +25,7 @@ class OutboundSippTest {
     static void start() throws Exception {
         Sipp.assumeInstalled();
         int rtp = 30000 + 2 * java.util.concurrent.ThreadLocalRandom.current().nextInt(8000);
-        sip = SipEndpoint.start(new SipSetup("127.0.0.1", null, Sipp.freePort(), rtp, rtp + 100, Duration.ofSeconds(30), null), info -> null);
+        sip = SipEndpoint.start(new SipSetup("127.0.0.1", null, Sipp.freePort(), rtp, rtp + 100, Duration.ofSeconds(30), null), (info, source) -> null);
     }
 
     @AfterAll

@@ -61,7 +61,7 @@ class SipEndpointSippTest {
         Sipp.assumeInstalled();
         port = Sipp.freePort();
         int rtp = 30000 + 2 * java.util.concurrent.ThreadLocalRandom.current().nextInt(8000);
-        sip = SipEndpoint.start(new SipSetup("127.0.0.1", null, port, rtp, rtp + 400, Duration.ofSeconds(30), null), info -> {
+        sip = SipEndpoint.start(new SipSetup("127.0.0.1", null, port, rtp, rtp + 400, Duration.ofSeconds(30), null), (info, source) -> {
             SipInbound.Answer echo = line -> {
                 Recorder r = new Recorder(line);
                 lines.add(r);
