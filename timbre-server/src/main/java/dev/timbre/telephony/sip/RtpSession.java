@@ -133,7 +133,7 @@ final class RtpSession implements AutoCloseable {
             digit = d;
             digitStart = timestamp;
             digitPackets = 0;
-        } else if (queue.peek() instanceof Digit) {
+        } else if (digit == null && queue.peek() instanceof Digit) {
             queue.poll(); // the peer takes no events
         }
         if (digit != null) {
