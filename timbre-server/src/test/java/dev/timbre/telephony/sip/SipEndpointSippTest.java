@@ -26,6 +26,7 @@ class SipEndpointSippTest {
     static final List<Recorder> lines = new CopyOnWriteArrayList<>();
     static final AtomicInteger live = new AtomicInteger();
     static final AtomicInteger mostLive = new AtomicInteger();
+    static final List<String> transfers = new CopyOnWriteArrayList<>();
 
     /** Echoes the caller's audio back and keeps what the line heard. */
     static final class Recorder implements LineListener {
@@ -71,6 +72,18 @@ class SipEndpointSippTest {
                 case "+15550100" -> new SipInbound.Route(null, null, echo);
                 case "+15550200" -> new SipInbound.Route("alice", "secret", echo);
                 case "+15550300" -> new SipInbound.Route(null, null, line -> { throw new SipInbound.Rejected(486, "busy"); });
+                case "+15550400" -> new SipInbound.Route(null, null, line -> {
+                    echo.answer(line);
+                    new Thread(() -> { // as the agent's transfer_to_number would, once the call is up
+                        try {
+                            Thread.sleep(500);
+                            line.transfer("+15559990000");
+                            transfers.add("ok");
+                        } catch (Exception e) {
+                            transfers.add(e.toString());
+                        }
+                    }).start();
+                });
                 default -> null;
             };
         });
@@ -114,6 +127,12 @@ class SipEndpointSippTest {
     }
 
     @Test
+    void aCallThatCannotRunIs486() throws Exception {
+        Sipp.Result r = Sipp.run("busy.xml", port, "+15550300", 20);
+        assertThat(r.exit()).as(r.output()).isZero();
+    }
+
+    @Test
     void noCommonCodecIs488() throws Exception {
         Sipp.Result r = Sipp.run("no-codec.xml", port, "+15550100", 20);
         assertThat(r.exit()).as(r.output()).isZero();
@@ -138,6 +157,34 @@ class SipEndpointSippTest {
         for (Recorder c : calls) {
             assertThat(c.loud.get()).as("speech on every call").isGreaterThan(100);
             assertThat(c.digits.toString()).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void aTransferIsAReferTheCallerAcceptsAndReportsInANotify() throws Exception {
+        Sipp.Result r = Sipp.run("refer.xml", port, "+15550400", 30);
+        assertThat(r.exit()).as(r.output()).isZero();
+        assertThat(transfers).containsExactly("ok");
+        Recorder c = callsTo("+15550400").get(0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> c.ended != null);
+        assertThat(c.ended).isEqualTo("transferred to +15559990000");
+    }
+
+    @Test
+    void aCallerWhoseMediaStopsIsHungUp() throws Exception {
+        int quietPort = Sipp.freePort();
+        int rtp = 30000 + 2 * java.util.concurrent.ThreadLocalRandom.current().nextInt(8000);
+        List<Recorder> quiet = new CopyOnWriteArrayList<>();
+        try (SipEndpoint strict = SipEndpoint.start(new SipSetup("127.0.0.1", null, quietPort, rtp, rtp + 10, Duration.ofSeconds(2), null),
+                (info, source) -> new SipInbound.Route(null, null, line -> {
+                    Recorder rec = new Recorder(line);
+                    quiet.add(rec);
+                    line.open(rec);
+                }))) {
+            Sipp.Result r = Sipp.run("silent-call.xml", quietPort, "+15550100", 30);
+            assertThat(r.exit()).as(r.output()).isZero();
+            assertThat(quiet).hasSize(1);
+            assertThat(quiet.get(0).ended).startsWith("rtp_timeout");
         }
     }
 }
