@@ -171,7 +171,6 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
     public void processRequest(RequestEvent evt) {
         Request r = evt.getRequest();
         String callId = ((CallIdHeader) r.getHeader(CallIdHeader.NAME)).getCallId();
-        log.debug("SIP {} for {} (known: {})", r.getMethod(), callId, calls.containsKey(callId));
         try {
             switch (r.getMethod()) {
                 case Request.INVITE -> {
@@ -182,7 +181,7 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
                 case Request.BYE -> {
                     respond(evt, Response.OK, null);
                     SipCall c = calls.get(callId);
-                    if (c != null) c.end("the caller hung up");
+                    if (c != null) c.end(c.info().inbound() ? "the caller hung up" : "the called party hung up");
                 }
                 case Request.CANCEL -> inbound.cancel(evt);
                 case Request.NOTIFY -> {
