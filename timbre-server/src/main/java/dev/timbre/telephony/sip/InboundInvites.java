@@ -121,6 +121,10 @@ final class InboundInvites {
             call.end("the caller hung up before the answer");
             return;
         }
+        if (call.endedFuture().isDone()) { // hung up by the agent side before it was answered
+            send(st, Response.TEMPORARILY_UNAVAILABLE, tag, null);
+            return;
+        }
         if (!send(st, Response.OK, tag, Sdp.answer(sip.setup.publicHost(), rtp.localPort(), media.codec(), media.events()))) {
             call.end("the answer could not be sent");
             return;
