@@ -72,6 +72,14 @@ class SipEndpointSippTest {
                 case "+15550100" -> new SipInbound.Route(null, null, echo);
                 case "+15550200" -> new SipInbound.Route("alice", "secret", echo);
                 case "+15550300" -> new SipInbound.Route(null, null, line -> { throw new SipInbound.Rejected(486, "busy"); });
+                case "+15550500" -> new SipInbound.Route(null, null, line -> {
+                    try {
+                        Thread.sleep(1500); // a slow start: the caller cancels meanwhile
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    echo.answer(line);
+                });
                 case "+15550400" -> new SipInbound.Route(null, null, line -> {
                     echo.answer(line);
                     new Thread(() -> { // as the agent's transfer_to_number would, once the call is up
@@ -130,6 +138,14 @@ class SipEndpointSippTest {
     void aCallThatCannotRunIs486() throws Exception {
         Sipp.Result r = Sipp.run("busy.xml", port, "+15550300", 20);
         assertThat(r.exit()).as(r.output()).isZero();
+    }
+
+    @Test
+    void aCallerThatGivesUpWhileItRingsGets487AndTheLineEnds() throws Exception {
+        Sipp.Result r = Sipp.run("cancel.xml", port, "+15550500", 20);
+        assertThat(r.exit()).as(r.output()).isZero();
+        await().atMost(Duration.ofSeconds(5)).until(() -> callsTo("+15550500").size() == 1 && callsTo("+15550500").get(0).ended != null);
+        assertThat(callsTo("+15550500").get(0).ended).isEqualTo("the caller hung up before the answer");
     }
 
     @Test
