@@ -13,6 +13,7 @@ import dev.timbre.convai.simulation.SimulationService;
 import dev.timbre.convai.postcall.ConversationAnalyser;
 import dev.timbre.convai.conversation.agent.AgentProfiles;
 import dev.timbre.convai.conversation.ConversationRoutes;
+import dev.timbre.convai.conversation.phone.PhoneConversations;
 import dev.timbre.convai.conversation.admission.ConversationAdmission;
 import dev.timbre.convai.conversation.speech.ConversationVoices;
 import dev.timbre.convai.conversation.transport.UsedGrantRepository;
@@ -33,12 +34,17 @@ import dev.timbre.convai.mcpservers.McpServerRepository;
 import dev.timbre.convai.mcpservers.McpServersRoutes;
 import dev.timbre.convai.mcpservers.McpServersService;
 import dev.timbre.convai.mcpservers.RemoteMcpTools;
+import dev.timbre.convai.batchcalling.BatchCallRepository;
+import dev.timbre.convai.batchcalling.BatchCallingRoutes;
+import dev.timbre.convai.batchcalling.BatchCallsService;
+import dev.timbre.convai.batchcalling.BatchDispatcher;
+import dev.timbre.convai.phonecalls.PhoneCalls;
+import dev.timbre.convai.siptrunk.SipTrunk;
+import dev.timbre.convai.siptrunk.SipTrunkRoutes;
+import dev.timbre.convai.siptrunk.SipTrunkService;
 import dev.timbre.convai.phonenumbers.PhoneNumberRepository;
 import dev.timbre.convai.phonenumbers.PhoneNumbersRoutes;
 import dev.timbre.convai.phonenumbers.PhoneNumbersService;
-import dev.timbre.convai.conversation.phone.PhoneConversations;
-import dev.timbre.convai.phonecalls.PhoneCalls;
-import dev.timbre.convai.siptrunk.SipTrunk;
 import dev.timbre.convai.retention.ConversationRetention;
 import dev.timbre.convai.secrets.SecretCipher;
 import dev.timbre.convai.secrets.SecretDependents;
@@ -150,7 +156,7 @@ public final class Timbre implements AutoCloseable {
                            ConversationsService conversations, PostCallProcessor postCall, OutboundHttp outbound,
                            VoiceActivityDetectors voiceActivity, ConversationVoices conversationVoices, SpeechSynthesizer speech,
                            ProfessionalCloning pvc, TextToVoiceService textToVoice, AgentTesting agentTesting, RagIndexService rag,
-                           RemoteMcpTools mcpTools, ConversationRetention retention) {}
+                           RemoteMcpTools mcpTools, ConversationRetention retention, BatchDispatcher batchCalls) {}
 
     private final SipTrunk sipTrunk;
 
@@ -219,6 +225,7 @@ public final class Timbre implements AutoCloseable {
             SecretCipher cipher = SecretCipher.openOrCreate(config.dataDir().resolve("secrets.key"));
             SecretsService secrets = new SecretsService(new SecretRepository(database.jdbi()), cipher,
                     SecretDependents.of(tools, agents, convaiSettings), Clock.systemUTC());
+            PhoneNumbersService phoneNumbers = new PhoneNumbersService(new PhoneNumberRepository(database.jdbi()), agents, cipher, Clock.systemUTC());
             org.slf4j.LoggerFactory.getLogger(Timbre.class).info("Agents: {}", config.llm().describe());
             OutboundHttp outbound = new OutboundHttp(new OutboundPolicy(OutboundAllowList.parse(config.network().outboundAllow())));
             org.slf4j.LoggerFactory.getLogger(Timbre.class).info("User-supplied URLs may reach: {}", outbound.policy());
@@ -276,12 +283,22 @@ public final class Timbre implements AutoCloseable {
                     cipher.derivedKey("conversation-signatures"), Clock.systemUTC(), new UsedGrantRepository(database.jdbi()));
             var widget = new dev.timbre.convai.widget.WidgetService(agents, blobs, widgetSignatures::valid);
 
-            PhoneNumbersService phoneNumbers = new PhoneNumbersService(new PhoneNumberRepository(database.jdbi()), agents, cipher, Clock.systemUTC());
-            PhoneConversations phoneConversations = new PhoneConversations();
-            SipTrunk sipTrunk = SipTrunk.start(sip, phoneNumbers, phoneConversations);
-            PhoneCalls phoneCalls = new PhoneCalls(sipTrunk.dialers());
-
             ApiKeyAuth auth = new ApiKeyAuth(keys);
+            ConversationAdmission admission = new ConversationAdmission(config.limits().concurrentConversations(),
+                    config.limits().conversationConnectionsPerMinute(), Clock.systemUTC(), conversationRecords::countStartedSince);
+            ConversationRoutes conversationRoutes = new ConversationRoutes(agents, tools, profiles, webhookTools, mcpTools, conversations,
+                    auth, registry, cipher.derivedKey("conversation-signatures"), new UsedGrantRepository(database.jdbi()), Clock.systemUTC(),
+                    conversationVoices, admission, initiationWebhook);
+            // phone calls (Twilio, SIP trunks) run agents through the same runtime and admission as the socket
+            PhoneConversations phoneConversations = new PhoneConversations(conversationRoutes.runtime(), admission);
+            // SIP trunk calls: the user agent (UDP/TCP, RTP) answering imported numbers and dialing through trunks
+            SipTrunk sipTrunk = SipTrunk.start(sip, phoneNumbers, phoneConversations);
+            // outbound calls: the SIP trunk dialer (when SIP is on); the Twilio dialer is added here
+            PhoneCalls phoneCalls = new PhoneCalls(sipTrunk.dialers());
+            // batch calling: a durable job dialing through phoneCalls, TIMBRE_BATCH_CALL_CONCURRENCY calls at once
+            BatchCallRepository batchRows = new BatchCallRepository(database.jdbi());
+            BatchDispatcher batchCalls = new BatchDispatcher(batchRows, phoneCalls, phoneNumbers::stored, Clock.systemUTC(),
+                    BatchDispatcher.concurrencyFrom(System.getenv()), Duration.ofSeconds(1)).start();
             // GET /openapi.json and /docs describe the routes of this very server (known once it has started)
             var serving = new java.util.concurrent.atomic.AtomicReference<ApiServer>();
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(
@@ -319,15 +336,10 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/mcp-servers", new McpServersRoutes(mcpServers, mcpTools)),
                     // phone numbers (Twilio, SIP trunk) as stored resources; secrets encrypted with the secrets key
                     mount("/v1/convai/phone-numbers", new PhoneNumbersRoutes(phoneNumbers)),
-                    // SIP trunk calls: the user agent (UDP/TCP, RTP) answering imported numbers, outbound calls through trunks
-                    mount("/v1/convai/sip-trunk", new dev.timbre.convai.siptrunk.SipTrunkRoutes(new dev.timbre.convai.siptrunk.SipTrunkService(
-                            phoneNumbers, agents, phoneCalls))),
-                    mount("/v1/convai/conversation", new ConversationRoutes(agents, tools, profiles,
-                            webhookTools, mcpTools, conversations, auth, registry,
-                            cipher.derivedKey("conversation-signatures"), new UsedGrantRepository(database.jdbi()), Clock.systemUTC(),
-                            conversationVoices, new ConversationAdmission(config.limits().concurrentConversations(),
-                                    config.limits().conversationConnectionsPerMinute(), Clock.systemUTC(),
-                                    conversationRecords::countStartedSince), initiationWebhook)),
+                    mount("/v1/convai/sip-trunk", new SipTrunkRoutes(new SipTrunkService(phoneNumbers, agents, phoneCalls))),
+                    mount("/v1/convai/batch-calling", new BatchCallingRoutes(new BatchCallsService(batchRows, batchCalls, agents,
+                            phoneNumbers, Clock.systemUTC()))),
+                    mount("/v1/convai/conversation", conversationRoutes),
                     mount("/v1/convai/conversations", new ConversationsRoutes(conversations, widget::publicFor)),
                     mount("/", new dev.timbre.convai.widget.WidgetRoutes(widget)),
                     mount("/v1/convai/agent-testing", agentTesting.testRoutes()),
@@ -347,6 +359,7 @@ public final class Timbre implements AutoCloseable {
             postCall.resumePending();
             pvc.resumePending();
             agentTesting.resumePending();
+            batchCalls.resumePending();
             DataDir.sweepOrphanBlobs(blobs, started, java.util.Map.of("history/", history::holdsBlob, "voices/", voices::holdsBlob,
                     "stt-jobs/", speechToText::holdsBlob, "convai/conversations/", conversations::holdsBlob, "pvc/", pvc::holdsBlob,
                     TextToVoiceService.BLOB_PREFIX, textToVoice::holdsBlob, dev.timbre.convai.widget.WidgetService.BLOB_PREFIX,
@@ -354,7 +367,7 @@ public final class Timbre implements AutoCloseable {
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,
-                    pvc, textToVoice, agentTesting, rag, mcpTools, retention), sipTrunk);
+                    pvc, textToVoice, agentTesting, rag, mcpTools, retention, batchCalls), sipTrunk);
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -458,6 +471,7 @@ public final class Timbre implements AutoCloseable {
         services.rag().close();
         services.postCall().close();
         services.agentTesting().close();
+        services.batchCalls().close();
         services.languageModels().close();
         services.webhookTools().close();
         services.mcpTools().close();

@@ -41,7 +41,11 @@ public interface PhoneLine {
      */
     void transfer(String number) throws TransferFailed;
 
-    /** Hangs up (SIP BYE, Twilio call completed); idempotent. {@link LineListener#ended} follows. */
+    /**
+     * Hangs up (SIP BYE, Twilio call completed) once the audio already sent has played out (the line's small lead);
+     * idempotent. {@link LineListener#ended} follows. The agent side calls it after the conversation's last words have
+     * played, so nothing the caller should hear is cut.
+     */
     void hangUp();
 
     /** A transfer the carrier refused or could not be asked for. */

@@ -239,7 +239,8 @@ public final class ConversationSession implements Conversation {
         t.unanswered.clear();
         if (outcome.endCall()) {
             if (outcome.farewell() != null && !outcome.farewell().isBlank() && t.text.toString().isBlank()) say(outcome.farewell());
-            finish(new SessionEnd("end_call tool was called.", 1000, null, null, transcript.snapshot()));
+            String reason = outcome.endReason() != null ? outcome.endReason() : "end_call tool was called.";
+            finish(new SessionEnd(reason, 1000, null, null, transcript.snapshot()));
         } else if (outcome.needsReply() && t.rounds < config.maxToolRounds() + 1) {
             reply.request(t, agent, promptFor(t), history.messages(), config);
         } else {
@@ -352,6 +353,12 @@ public final class ConversationSession implements Conversation {
     ChatHistory history() { return history; }
 
     void transcriptUpdated() { listener.transcriptUpdated(transcript.snapshot()); }
+
+    /** The transport's phone controls; null when this is not a phone call. */
+    PhoneControl phone() { return listener.phone(); }
+
+    /** Runs {@code task} on the loop once the user heard the agent's speech so far ({@link SessionListener#afterSpeech}). */
+    void afterSpeech(Runnable task) { listener.afterSpeech(task); }
 
     /** The agent says {@code text} outside an LLM stream (first message, transfer message, farewell, apology). */
     int say(String text) {

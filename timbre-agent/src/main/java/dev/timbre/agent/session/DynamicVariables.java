@@ -44,6 +44,7 @@ public final class DynamicVariables {
         v.put("system__timezone", zone.getId());
         if (config.callerId() != null) v.put("system__caller_id", config.callerId());
         if (config.calledNumber() != null) v.put("system__called_number", config.calledNumber());
+        if (config.callSid() != null) v.put("system__call_sid", config.callSid());
         return of(v);
     }
 

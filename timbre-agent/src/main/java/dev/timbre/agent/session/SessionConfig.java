@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param callerId {@code system__caller_id}, null when unknown (non-phone calls)
  * @param calledNumber {@code system__called_number}, null when unknown
  * @param maxToolRounds LLM calls with tool results per user turn (at least 1)
+ * @param callSid {@code system__call_sid}: the Twilio call SID of a Twilio phone call, else null
  */
 public record SessionConfig(String conversationId, AgentProfile agent, Map<String, Object> dynamicVariables,
                             Map<String, Object> llmExtraBody, Duration maxDuration, Duration idleTimeout, boolean textOnly,
-                            ZoneId timezone, String callerId, String calledNumber, int maxToolRounds) {
+                            ZoneId timezone, String callerId, String calledNumber, int maxToolRounds,
+                            String callSid) {
     public static final int DEFAULT_TOOL_ROUNDS = 5;
 
     public SessionConfig {
@@ -34,20 +36,36 @@ public record SessionConfig(String conversationId, AgentProfile agent, Map<Strin
         maxToolRounds = Math.max(1, maxToolRounds);
     }
 
+    /** A conversation that is not a Twilio call (no call SID). */
+    public SessionConfig(String conversationId, AgentProfile agent, Map<String, Object> dynamicVariables,
+                         Map<String, Object> llmExtraBody, Duration maxDuration, Duration idleTimeout, boolean textOnly,
+                         ZoneId timezone, String callerId, String calledNumber, int maxToolRounds) {
+        this(conversationId, agent, dynamicVariables, llmExtraBody, maxDuration, idleTimeout, textOnly, timezone, callerId,
+                calledNumber, maxToolRounds, null);
+    }
+
     /** A text conversation with defaults: no limits, no variables, UTC. */
     public static SessionConfig of(String conversationId, AgentProfile agent) {
         return new SessionConfig(conversationId, agent, Map.of(), Map.of(), null, null, true, null, null, null, DEFAULT_TOOL_ROUNDS);
     }
 
     public SessionConfig withMaxDuration(Duration d) {
-        return new SessionConfig(conversationId, agent, dynamicVariables, llmExtraBody, d, idleTimeout, textOnly, timezone, callerId, calledNumber, maxToolRounds);
+        return new SessionConfig(conversationId, agent, dynamicVariables, llmExtraBody, d, idleTimeout, textOnly, timezone, callerId, calledNumber, maxToolRounds, callSid);
     }
 
     public SessionConfig withIdleTimeout(Duration d) {
-        return new SessionConfig(conversationId, agent, dynamicVariables, llmExtraBody, maxDuration, d, textOnly, timezone, callerId, calledNumber, maxToolRounds);
+        return new SessionConfig(conversationId, agent, dynamicVariables, llmExtraBody, maxDuration, d, textOnly, timezone, callerId, calledNumber, maxToolRounds, callSid);
     }
 
     public SessionConfig withDynamicVariables(Map<String, Object> vars) {
-        return new SessionConfig(conversationId, agent, vars, llmExtraBody, maxDuration, idleTimeout, textOnly, timezone, callerId, calledNumber, maxToolRounds);
+        return new SessionConfig(conversationId, agent, vars, llmExtraBody, maxDuration, idleTimeout, textOnly, timezone, callerId, calledNumber, maxToolRounds, callSid);
+    }
+
+    /**
+     * A phone call's ids: {@code system__caller_id} (the caller's number), {@code system__called_number} and, on
+     * Twilio, {@code system__call_sid}; null for unknown.
+     */
+    public SessionConfig withPhoneCall(String callerId, String calledNumber, String callSid) {
+        return new SessionConfig(conversationId, agent, dynamicVariables, llmExtraBody, maxDuration, idleTimeout, textOnly, timezone, callerId, calledNumber, maxToolRounds, callSid);
     }
 }

@@ -29,6 +29,21 @@ public interface SessionListener {
      */
     default void voiceChanged(String voiceId) {}
 
+    /**
+     * The call's phone controls when the transport is a phone line, else null (the default): the call-only system tools
+     * ({@code transfer_to_number}, {@code play_keypad_touch_tone}, {@code voicemail_detection}) work only with one.
+     * Asked on the loop each time a tool needs it.
+     */
+    default PhoneControl phone() { return null; }
+
+    /**
+     * Runs {@code task} on the loop once the user has heard all the agent speech sent before this call (a transfer
+     * after its message, keypad tones after the words before them). Text conversations run it at once (the default);
+     * a voice conversation waits until that speech has been synthesised and played, and drops the task when the
+     * conversation closes first.
+     */
+    default void afterSpeech(Runnable task) { task.run(); }
+
     /** The session is over; the transport closes with {@link SessionEnd#closeCode()}. */
     void ended(SessionEnd end);
 }

@@ -23,8 +23,11 @@ import java.util.function.Function;
  * only; a result that arrives after the turn was cancelled, or after the call's timeout, is dropped.
  */
 final class ToolStage {
-    /** What a finished round of tool calls asks of the session. */
-    record Outcome(boolean needsReply, boolean endCall, String farewell) {}
+    /**
+     * What a finished round of tool calls asks of the session ({@code endReason}: the termination reason when
+     * {@code endCall}, null for end_call's).
+     */
+    record Outcome(boolean needsReply, boolean endCall, String farewell, String endReason) {}
 
     private final ConversationSession session;
     private final SessionLoop loop;
@@ -81,6 +84,7 @@ final class ToolStage {
         private boolean needsReply;
         private boolean endCall;
         private String farewell;
+        private String endReason;
 
         Round(Turn turn, Iterator<ToolCall> calls, int entry, Function<String, AgentTool> tools, Consumer<Outcome> done) {
             this.turn = turn;
@@ -93,7 +97,7 @@ final class ToolStage {
         void next() {
             if (!session.isLive(turn)) return;
             if (!calls.hasNext() || endCall) {
-                done.accept(new Outcome(needsReply, endCall, farewell));
+                done.accept(new Outcome(needsReply, endCall, farewell, endReason));
                 return;
             }
             ToolCall call = calls.next();
@@ -117,10 +121,13 @@ final class ToolStage {
             };
             switch (tool.kind()) {
                 case SYSTEM -> {
-                    SystemTools.Effect effect = systemTools.run(tool, JsonText.object(args), complete);
-                    needsReply |= effect.needsReply();
-                    endCall |= effect.endCall();
-                    if (effect.farewell() != null) farewell = effect.farewell();
+                    Consumer<SystemTools.Effect> later = e -> {
+                        if (completed[0] || !session.isLive(turn)) return;
+                        apply(e);
+                        complete.accept(e.result());
+                    };
+                    SystemTools.Effect effect = systemTools.run(tool, JsonText.object(args), later);
+                    apply(effect);
                     if (effect.result() != null) complete.accept(effect.result());
                 }
                 case CLIENT -> {
@@ -152,6 +159,13 @@ final class ToolStage {
                     timeout(tool, call, complete);
                 }
             }
+        }
+
+        private void apply(SystemTools.Effect effect) {
+            needsReply |= effect.needsReply();
+            endCall |= effect.endCall();
+            if (effect.farewell() != null) farewell = effect.farewell();
+            if (effect.endReason() != null) endReason = effect.endReason();
         }
 
         private void timeout(AgentTool tool, ToolCall call, Consumer<Result> complete) {

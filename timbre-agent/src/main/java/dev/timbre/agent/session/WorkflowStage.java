@@ -36,6 +36,7 @@ final class WorkflowStage {
     private final SessionLoop loop;
     private final ToolStage tools;
     private final AgentDirectory directory;
+    private final PhoneTools phone;
     private WorkflowRun run;
     /** The agent whose workflow runs, and that agent with the current subagent's override. */
     private AgentProfile base;
@@ -54,6 +55,7 @@ final class WorkflowStage {
         this.loop = loop;
         this.tools = tools;
         this.directory = directory;
+        this.phone = new PhoneTools(session, loop);
     }
 
     static boolean isTransition(AgentTool tool) { return TRANSITION.equals(tool.systemType()); }
@@ -144,9 +146,34 @@ final class WorkflowStage {
             runTools(t);
         } else if (node instanceof WorkflowNode.AgentTransfer a) {
             transfer(a);
-        } else if (node instanceof WorkflowNode.PhoneTransfer) {
-            record(List.of(), "The phone_number node transfers phone calls only; this conversation is not a phone call.", true);
+        } else if (node instanceof WorkflowNode.PhoneTransfer p) {
+            phoneTransfer(p);
         }
+    }
+
+    /**
+     * A {@code phone_number} node: the call is transferred as by {@code transfer_to_number} (after the agent's words so
+     * far); success ends the call, a refusal is recorded as an error and the conversation stays at the node.
+     */
+    private void phoneTransfer(WorkflowNode.PhoneTransfer node) {
+        if (session.phone() == null) {
+            record(List.of(), "The phone_number node transfers phone calls only; this conversation is not a phone call.", true);
+            return;
+        }
+        String destination = PhoneTools.destination(Map.of("transfer_destination", node.destination()));
+        if (destination == null) {
+            record(List.of(), "The phone_number node has no transfer destination.", true);
+            return;
+        }
+        phone.call(destination, node.transferType() == null ? "conference" : node.transferType(), failure -> {
+            if (!session.running()) return;
+            if (failure != null) {
+                record(List.of(), failure, true);
+                return;
+            }
+            record(List.of(), "Transferred the call to " + destination + ".", false);
+            session.endCall(PhoneTools.transferredReason(destination));
+        });
     }
 
     private void enterProfile(WorkflowNode node) {

@@ -4,6 +4,7 @@ import dev.timbre.agent.session.AgentDirectory;
 import dev.timbre.agent.session.Conversation;
 import dev.timbre.agent.session.ConversationSession;
 import dev.timbre.agent.session.Frame;
+import dev.timbre.agent.session.PhoneControl;
 import dev.timbre.agent.session.SessionConfig;
 import dev.timbre.agent.session.SessionEnd;
 import dev.timbre.agent.session.SessionListener;
@@ -59,6 +60,7 @@ public final class VoiceConversation implements Conversation {
     private boolean clientGone;
     private boolean closed;
     private SessionEnd pendingEnd;
+    private final AfterSpeech afterSpeech;
 
     public VoiceConversation(SessionConfig config, VoiceSettings voice, VoiceEngines engines, SessionLoop loop,
                              VoiceListener listener, ToolRunner runner, AgentDirectory directory) {
@@ -78,6 +80,7 @@ public final class VoiceConversation implements Conversation {
         this.speech = engines.speech();
         this.agent = new AgentVoice(engines.speech(), this.voice, loop,
                 (pcm, startMs) -> outer.recordedAgentAudio(pcm, startMs - epochMs), new VoiceSide());
+        this.afterSpeech = new AfterSpeech(loop);
         this.timers = new VoiceTimers(loop, this.voice, silence -> session.voice().reengage(silence));
         this.meters = new TurnMeters(loop, this::measured);
         this.listening = new Listening(engines.vad().get(), engines.speechToText(), this.voice.languageCode(),
@@ -169,6 +172,7 @@ public final class VoiceConversation implements Conversation {
     /** The user cut in: the agent stops, the client is told, the session learns what was heard and cuts its record. */
     private void bargeIn() {
         AgentVoice.Cut cut = agent.bargeIn(nowMs());
+        afterSpeech.cut();
         if (cut.interruptedEventId() > 0) outer.send(new Frame.Interruption(cut.interruptedEventId()));
         for (Frame.PlaybackCut c : cut.heard()) session.receive(c);
     }
@@ -235,6 +239,7 @@ public final class VoiceConversation implements Conversation {
         if (closed) return;
         closed = true;
         inputClosed = true;
+        afterSpeech.close();
         timers.cancelAll();
         agent.close(clientGone, nowMs());
         listening.close();
@@ -298,6 +303,7 @@ public final class VoiceConversation implements Conversation {
                 loop.schedule(Duration.ofMillis(aheadMs), () -> close(end));
             } else {
                 timers.agentIdle(aheadMs);
+                afterSpeech.idle(aheadMs);
             }
         }
     }
@@ -351,6 +357,10 @@ public final class VoiceConversation implements Conversation {
         @Override public void voiceChanged(String voiceId) {
             speech.useVoice(voiceId);
         }
+
+        @Override public PhoneControl phone() { return outer.phone(); }
+
+        @Override public void afterSpeech(Runnable task) { afterSpeech.add(task, agent.busy(), agent.aheadMs(nowMs())); }
 
         @Override public void transcriptUpdated(List<TranscriptEntry> transcript) {
             if (!held(() -> transcriptUpdated(transcript))) outer.transcriptUpdated(transcript);

@@ -11,7 +11,8 @@
  *       {@code additional_tool_ids} added, knowledge, TTS voice reported to the listener — always applied to the base
  *       agent), {@code tool} (runs its tools with empty arguments, then leaves by result), {@code standalone_agent}
  *       (transfers to the agent, as {@code transfer_to_agent}; the target's own workflow then runs),
- *       {@code phone_number} (as {@code transfer_to_number}: refused outside phone calls, recorded as an error) and
+ *       {@code phone_number} (transfers the call as {@code transfer_to_number} does, through the same path; success ends
+ *       the call, a refusal is recorded as an error; outside phone calls it is recorded as an error) and
  *       {@code end} (ends the call).</li>
  *   <li>Edges: forward and backward conditions {@code unconditional}, {@code expression} (AST over the dynamic
  *       variables: literals, {@code dynamic_variable}, and/or, eq/neq/gt/lt/gte/lte; an {@code llm} AST node is

@@ -8,10 +8,15 @@ import java.util.List;
 /** A session on a {@link ManualLoop} with a recording listener. */
 final class SessionFixture {
     final ManualLoop loop = new ManualLoop();
-    final RecordingListener out = new RecordingListener();
+    final RecordingListener out;
     final ConversationSession session;
 
     SessionFixture(SessionConfig config, ToolRunner runner, AgentDirectory directory) {
+        this(config, runner, directory, new RecordingListener());
+    }
+
+    SessionFixture(SessionConfig config, ToolRunner runner, AgentDirectory directory, RecordingListener out) {
+        this.out = out;
         session = new ConversationSession(config, loop, out, runner, directory);
     }
 

@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps everything a voice conversation reports, for assertions; lists are safe to read from the test thread. */
 final class VoiceRecorder implements VoiceListener {
+    /** The phone line's controls when the test plays a phone call; null: not one. */
+    volatile dev.timbre.agent.session.PhoneControl phone;
     final List<Frame.Output> frames = new CopyOnWriteArrayList<>();
     final List<TurnLatency> latencies = new CopyOnWriteArrayList<>();
     final List<long[]> agentRecording = new CopyOnWriteArrayList<>(); // {samples, atMillis}
@@ -18,6 +20,7 @@ final class VoiceRecorder implements VoiceListener {
     volatile SessionEnd end;
 
     @Override public void send(Frame.Output frame) { frames.add(frame); }
+    @Override public dev.timbre.agent.session.PhoneControl phone() { return phone; }
     @Override public void transcriptUpdated(List<TranscriptEntry> t) { transcript = t; }
     @Override public void ended(SessionEnd e) { end = e; }
     @Override public void turnMeasured(TurnLatency latency) { latencies.add(latency); }

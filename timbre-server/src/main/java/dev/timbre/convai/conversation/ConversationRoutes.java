@@ -38,7 +38,6 @@ import io.javalin.websocket.WsConnectContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -61,8 +60,6 @@ import java.util.function.Function;
  */
 public final class ConversationRoutes implements EndpointGroup {
     static final String UNKNOWN_AGENT = "The AI agent you are trying to reach does not exist.";
-    private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ConversationRuntime runtime;
     private final AgentsService agents;
@@ -107,6 +104,9 @@ public final class ConversationRoutes implements EndpointGroup {
         this.admission = admission;
         this.runtime = runtime;
     }
+
+    /** What this socket's conversations share; phone calls run on it too. */
+    public ConversationRuntime runtime() { return runtime; }
 
     static ScheduledExecutorService timers() {
         return Executors.newSingleThreadScheduledExecutor(WorkerPools.daemon("convai-conversation-timers"));
@@ -273,9 +273,7 @@ public final class ConversationRoutes implements EndpointGroup {
     }
 
     static String newConversationId() {
-        StringBuilder b = new StringBuilder("conv_");
-        for (int i = 0; i < 26; i++) b.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        return b.toString();
+        return dev.timbre.convai.conversation.transport.ConversationSetup.newConversationId();
     }
 
     private static String encode(String s) {

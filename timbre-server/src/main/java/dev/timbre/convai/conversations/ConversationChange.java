@@ -88,6 +88,6 @@ final class ConversationChange {
         return new StoredConversation(c.conversationId(), c.agentId(), c.agentName(), c.userId(), status, c.startTimeUnix(),
                 duration, transcript.size(), callSuccessful, transcript, c.metadata(), analysis, c.initiationClientData(),
                 transcriptSummary, callSummaryTitle, likes, dislikes, overallScore, c.textOnly(), terminationReason, errorCode,
-                errorReason, c.createdAtUnix(), clock.instant().getEpochSecond(), c.seq(), c.audio());
+                errorReason, c.createdAtUnix(), clock.instant().getEpochSecond(), c.seq(), c.audio(), c.phoneCall());
     }
 }

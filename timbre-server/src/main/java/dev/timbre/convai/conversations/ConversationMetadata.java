@@ -48,7 +48,7 @@ final class ConversationMetadata {
         return c.metadata().path("conversation_initiation_source").asText("unknown");
     }
 
-    /** {@code ConversationHistoryMetadataCommonModel}; no audio, phone or charging records exist yet. */
+    /** {@code ConversationHistoryMetadataCommonModel}; no charging or batch records exist yet. */
     static ObjectNode view(StoredConversation c) {
         ObjectNode m = Json.MAPPER.createObjectNode();
         m.put("start_time_unix_secs", c.startTimeUnix());
@@ -63,7 +63,8 @@ final class ConversationMetadata {
         m.put("authorization_method", authorizationMethod(c.metadata().path("authorization_method").asText(null)));
         m.putObject("charging").put("dev_discount", false).put("is_burst", false).putNull("tier").putNull("llm_price")
                 .putNull("llm_charge").putNull("call_charge").put("free_minutes_consumed", 0.0).put("free_llm_dollars_consumed", 0.0);
-        m.putNull("phone_call");
+        if (c.phoneCall() == null) m.putNull("phone_call");
+        else m.set("phone_call", c.phoneCall().json());
         m.putNull("batch_call");
         m.put("termination_reason", c.terminationReason());
         if (c.errorCode() == null) m.putNull("error");

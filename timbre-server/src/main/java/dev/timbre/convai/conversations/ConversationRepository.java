@@ -18,7 +18,7 @@ public final class ConversationRepository {
     private static final String COLUMNS = "seq, conversation_id, agent_id, agent_name, user_id, status, start_time_unix, "
             + "call_duration_secs, message_count, call_successful, transcript, metadata, analysis, initiation_client_data, "
             + "transcript_summary, call_summary_title, feedback_likes, feedback_dislikes, feedback_score, text_only, "
-            + "termination_reason, error_code, error_reason, created_at_unix, updated_at_unix, has_audio, has_user_audio, has_response_audio";
+            + "termination_reason, error_code, error_reason, created_at_unix, updated_at_unix, has_audio, has_user_audio, has_response_audio, phone_call, call_sid";
 
     private final Jdbi jdbi;
 
@@ -34,13 +34,15 @@ public final class ConversationRepository {
                         + ":conversationId, :agentId, :agentName, :userId, :status, :startTimeUnix, :callDurationSecs, :messageCount, "
                         + ":callSuccessful, :transcript, :metadata, :analysis, :initiationClientData, :transcriptSummary, "
                         + ":callSummaryTitle, :likes, :dislikes, :feedbackScore, :textOnly, :terminationReason, :errorCode, "
-                        + ":errorReason, :createdAtUnix, :updatedAtUnix, :hasAudio, :hasUserAudio, :hasResponseAudio)")
+                        + ":errorReason, :createdAtUnix, :updatedAtUnix, :hasAudio, :hasUserAudio, :hasResponseAudio, :phoneCall, :callSid)")
                 .bindMethods(c)
                 .bind("transcript", TranscriptJson.write(c.transcript()))
                 .bind("metadata", c.metadata().toString())
                 .bind("analysis", text(c.analysis()))
                 .bind("initiationClientData", text(c.initiationClientData()))
                 .bindMethods(c.audio())
+                .bind("phoneCall", c.phoneCall() == null ? null : c.phoneCall().json().toString())
+                .bind("callSid", c.phoneCall() == null ? null : c.phoneCall().callSid())
                 .execute());
     }
 
@@ -88,6 +90,12 @@ public final class ConversationRepository {
             if (after != null) query.bind("afterKey", after.startTimeUnix()).bind("afterSeq", after.seq());
             return query.map((rs, ctx) -> row(rs)).list();
         });
+    }
+
+    /** The conversation of the phone call whose {@code call_sid} (Twilio call SID or SIP Call-ID) this is; the newest if several. */
+    public Optional<String> idByCallSid(String callSid) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT conversation_id FROM conversations WHERE call_sid = :sid ORDER BY seq DESC LIMIT 1")
+                .bind("sid", callSid).mapTo(String.class).findOne());
     }
 
     /** Sets the recording flags (the recording is stored); true when the row was there. */
@@ -143,7 +151,8 @@ public final class ConversationRepository {
                 rs.getInt("feedback_dislikes"), rs.getString("feedback_score"), rs.getBoolean("text_only"),
                 rs.getString("termination_reason"), errorCode, rs.getString("error_reason"), rs.getLong("created_at_unix"),
                 rs.getLong("updated_at_unix"), rs.getLong("seq"),
-                new AudioFlags(rs.getBoolean("has_audio"), rs.getBoolean("has_user_audio"), rs.getBoolean("has_response_audio")));
+                new AudioFlags(rs.getBoolean("has_audio"), rs.getBoolean("has_user_audio"), rs.getBoolean("has_response_audio")),
+                PhoneCallRecord.read(json(rs.getString("phone_call"))));
     }
 
     private static JsonNode json(String text) {

@@ -11,7 +11,7 @@ public record ConversationSummary(String agentId, String agentName, String conve
     static ConversationSummary of(StoredConversation c, boolean includeSummary) {
         return new ConversationSummary(c.agentId(), c.agentName(), c.conversationId(), c.startTimeUnix(), c.callDurationSecs(),
                 c.messageCount(), c.status(), c.callSuccessful(), includeSummary ? c.transcriptSummary() : null,
-                includeSummary ? c.callSummaryTitle() : null, null, c.terminationReason(),
+                includeSummary ? c.callSummaryTitle() : null, c.phoneCall() == null ? null : c.phoneCall().direction(), c.terminationReason(),
                 ConversationMetadata.mainLanguage(c), ConversationMetadata.source(c));
     }
 }

@@ -61,7 +61,8 @@ public final class ConversationsService implements ConversationLog, Conversation
         long now = clock.instant().getEpochSecond();
         repository.insert(new StoredConversation(s.conversationId(), s.agentId(), s.agentName(), s.userId(), "in-progress",
                 s.startTime().getEpochSecond(), 0, 0, "unknown", List.of(), ConversationMetadata.of(s), null,
-                s.initiationClientData(), null, null, 0, 0, null, s.textOnly(), "", null, null, now, now, 0));
+                s.initiationClientData(), null, null, 0, 0, null, s.textOnly(), "", null, null, now, now, 0, AudioFlags.NONE,
+                s.phoneCall()));
     }
 
     @Override
@@ -107,6 +108,11 @@ public final class ConversationsService implements ConversationLog, Conversation
             LOG.warn("post-call work for {} could not start: {}", conversationId, e.toString());
             markFailed(conversationId, "Post-call processing could not start: " + e.getMessage());
         }
+    }
+
+    /** The conversation of a phone call by its call SID (Twilio) or SIP Call-ID; the newest if several. */
+    public Optional<String> byCallSid(String callSid) {
+        return callSid == null || callSid.isBlank() ? Optional.empty() : repository.idByCallSid(callSid);
     }
 
     /** Live feedback on the latest agent message (clients can rate only the latest agent response); see {@link TranscriptFeedback}. */

@@ -18,6 +18,7 @@ import java.util.List;
  * @param errorCode with {@code errorReason}: {@code metadata.error}; null when the call did not fail
  * @param seq insertion order, the tie-breaker of the list order (0 before insertion)
  * @param audio what the call recording holds ({@link AudioFlags#NONE} when there is none)
+ * @param phoneCall {@code metadata.phone_call} of a phone call, else null
  */
 public record StoredConversation(String conversationId, String agentId, String agentName, String userId, String status,
                                  long startTimeUnix, int callDurationSecs, int messageCount, String callSuccessful,
@@ -25,14 +26,27 @@ public record StoredConversation(String conversationId, String agentId, String a
                                  JsonNode initiationClientData, String transcriptSummary, String callSummaryTitle,
                                  int likes, int dislikes, String feedbackScore, boolean textOnly, String terminationReason,
                                  Integer errorCode, String errorReason, long createdAtUnix, long updatedAtUnix, long seq,
-                                 AudioFlags audio) {
+                                 AudioFlags audio, PhoneCallRecord phoneCall) {
     public StoredConversation {
         transcript = transcript == null ? List.of() : List.copyOf(transcript);
         terminationReason = terminationReason == null ? "" : terminationReason;
         audio = audio == null ? AudioFlags.NONE : audio;
     }
 
-    /** A conversation without a recording. */
+    /** A conversation that is not a phone call. */
+    public StoredConversation(String conversationId, String agentId, String agentName, String userId, String status,
+                              long startTimeUnix, int callDurationSecs, int messageCount, String callSuccessful,
+                              List<TranscriptEntry> transcript, ObjectNode metadata, ObjectNode analysis,
+                              JsonNode initiationClientData, String transcriptSummary, String callSummaryTitle,
+                              int likes, int dislikes, String feedbackScore, boolean textOnly, String terminationReason,
+                              Integer errorCode, String errorReason, long createdAtUnix, long updatedAtUnix, long seq,
+                              AudioFlags audio) {
+        this(conversationId, agentId, agentName, userId, status, startTimeUnix, callDurationSecs, messageCount, callSuccessful,
+                transcript, metadata, analysis, initiationClientData, transcriptSummary, callSummaryTitle, likes, dislikes,
+                feedbackScore, textOnly, terminationReason, errorCode, errorReason, createdAtUnix, updatedAtUnix, seq, audio, null);
+    }
+
+    /** A conversation without a recording that is not a phone call. */
     public StoredConversation(String conversationId, String agentId, String agentName, String userId, String status,
                               long startTimeUnix, int callDurationSecs, int messageCount, String callSuccessful,
                               List<TranscriptEntry> transcript, ObjectNode metadata, ObjectNode analysis,
@@ -41,6 +55,6 @@ public record StoredConversation(String conversationId, String agentId, String a
                               Integer errorCode, String errorReason, long createdAtUnix, long updatedAtUnix, long seq) {
         this(conversationId, agentId, agentName, userId, status, startTimeUnix, callDurationSecs, messageCount, callSuccessful,
                 transcript, metadata, analysis, initiationClientData, transcriptSummary, callSummaryTitle, likes, dislikes,
-                feedbackScore, textOnly, terminationReason, errorCode, errorReason, createdAtUnix, updatedAtUnix, seq, AudioFlags.NONE);
+                feedbackScore, textOnly, terminationReason, errorCode, errorReason, createdAtUnix, updatedAtUnix, seq, AudioFlags.NONE, null);
     }
 }

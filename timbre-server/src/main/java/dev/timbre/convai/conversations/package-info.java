@@ -35,7 +35,10 @@
  *       as {@code conversation_turn_metrics} ({@link dev.timbre.convai.conversations.TurnMetricsJson}).</li>
  *   <li>{@link dev.timbre.convai.conversations.ConversationRepository}: table {@code conversations} (V8, audio flags
  *       V10): one row per conversation, transcript/metadata/analysis/initiation data as JSON text, no foreign key to
- *       agents (deleting an agent keeps its conversations).</li>
+ *       agents (deleting an agent keeps its conversations). A phone call's
+ *       {@link dev.timbre.convai.conversations.PhoneCallRecord} ({@code metadata.phone_call}, V26) is written once at
+ *       the start, with its call SID in a column of its own so that a carrier's callback finds the conversation
+ *       ({@code idByCallSid}).</li>
  * </ul>
  *
  * <p>Threading: thread-safe; one lock in the service serialises every read-modify-write of a row, so live feedback,

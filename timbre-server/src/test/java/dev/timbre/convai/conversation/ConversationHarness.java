@@ -40,6 +40,8 @@ final class ConversationHarness implements AutoCloseable {
     /** Webhook tools answer an error unless a test sets a runner. */
     volatile WebhookTools webhooks = (config, args, vars) -> new WebhookToolResult("webhook tools are not configured", true, Map.of("type", "webhook"), 0);
     final ApiServer api;
+    /** What the harness's conversations share (phone calls run on it too). */
+    final ConversationRuntime runtime;
 
     ConversationHarness() {
         this(c -> c, ConversationRuntime.DEFAULT_MAX_QUEUED_BYTES);
@@ -58,7 +60,7 @@ final class ConversationHarness implements AutoCloseable {
         server = TestServer.start(customise);
         ApiKeyAuth auth = new ApiKeyAuth(new ApiKeyRepository(server.timbre().database().jdbi()));
         AgentProfiles profiles = new AgentProfiles(server.timbre().agents(), server.timbre().tools(), p -> models.forPrompt(p));
-        ConversationRuntime runtime = new ConversationRuntime(profiles, log, new ServerToolRunner((c, a, v) -> webhooks.call(c, a, v), ServerToolRunner.Usage.NONE),
+        runtime = new ConversationRuntime(profiles, log, new ServerToolRunner((c, a, v) -> webhooks.call(c, a, v), ServerToolRunner.Usage.NONE),
                 ConversationSignatures.withRandomKey(Clock.systemUTC()), ConversationRoutes.timers(), Clock.systemUTC(),
                 Duration.ofMillis(700), Duration.ofMillis(50), Duration.ofMillis(400), TurnOverhead.unrecorded(),
                 server.timbre().conversationVoices(), maxQueuedBytes);

@@ -120,6 +120,42 @@ class ConversationRepositoryTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.timbre.testing.TestDatabases#both")
+    void keeps_the_phone_call_through_updates_and_finds_it_by_call_sid(String kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            ConversationRepository repo = new ConversationRepository(db.jdbi());
+            PhoneCallRecord twilio = new PhoneCallRecord("inbound", "phnum_1", "+15550002222", "+15550001111", "twilio", "CA42", "MZ7");
+            StoredConversation base = row("conv_p", "agent_a", null, 100, "unknown");
+            StoredConversation c = new StoredConversation(base.conversationId(), base.agentId(), base.agentName(), null, "in-progress",
+                    100, 0, 0, "unknown", List.of(), base.metadata(), null, null, null, null, 0, 0, null, false, "", null, null,
+                    100, 100, 0, AudioFlags.NONE, twilio);
+            repo.insert(c);
+            repo.insert(row("conv_web", "agent_a", null, 100, "unknown"));
+            assertThat(repo.find("conv_p").orElseThrow().phoneCall()).isEqualTo(twilio);
+            assertThat(repo.find("conv_web").orElseThrow().phoneCall()).isNull();
+
+            StoredConversation ended = ConversationChange.of(repo.find("conv_p").orElseThrow()).status("done").duration(31)
+                    .termination("Call transferred to +15550009999.").build(java.time.Clock.systemUTC());
+            assertThat(repo.update(ended)).isTrue();
+            assertThat(repo.find("conv_p").orElseThrow().phoneCall()).as("an update keeps the call").isEqualTo(twilio);
+
+            assertThat(repo.idByCallSid("CA42")).contains("conv_p");
+            assertThat(repo.idByCallSid("CA43")).isEmpty();
+            PhoneCallRecord sip = PhoneCallRecord.of("sip_trunk", "outbound", "phnum_2", "+15550002222", "+15550003333", "abc@10.0.0.1", null);
+            StoredConversation out = new StoredConversation("conv_s", "agent_a", "A", null, "in-progress", 100, 0, 0, "unknown", List.of(),
+                    base.metadata(), null, null, null, null, 0, 0, null, false, "", null, null, 100, 100, 0, AudioFlags.NONE, sip);
+            repo.insert(out);
+            PhoneCallRecord back = repo.find("conv_s").orElseThrow().phoneCall();
+            assertThat(back).isEqualTo(sip);
+            assertThat(back.agentNumber()).isEqualTo("+15550002222");
+            assertThat(back.externalNumber()).isEqualTo("+15550003333");
+            assertThat(back.type()).isEqualTo("sip_trunking");
+            assertThat(back.streamSid()).isNull();
+            assertThat(repo.idByCallSid("abc@10.0.0.1")).contains("conv_s");
+        }
+    }
+
     static ConversationQuery query(String agentId, String success, Long before, Long after, String userId) {
         return new ConversationQuery(10, agentId, success, before, after, userId, false, null);
     }

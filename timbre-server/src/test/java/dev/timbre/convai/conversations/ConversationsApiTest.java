@@ -117,6 +117,53 @@ class ConversationsApiTest {
     }
 
     @Test
+    void a_phone_call_shows_its_metadata_and_direction() {
+        String agent = agent();
+        String twilioId = "conv_" + Ids.random();
+        String sipId = "conv_" + Ids.random();
+        ConversationsService log = server.timbre().conversations();
+        Instant start = Instant.ofEpochSecond(1_650_000_000L);
+        log.started(new ConversationStart(twilioId, agent, "Agent", null, start, false, "twilio", null, "public",
+                Json.MAPPER.createObjectNode(), "en", PhoneCallRecord.of("twilio", "inbound", "phnum_t", "+15550001111", "+15550002222",
+                "CA0123456789abcdef", "MZ0123456789abcdef")));
+        log.ended(twilioId, new ConversationEnd(start.plusSeconds(42), List.of(), "Call transferred to +15550009999.", null, null));
+        log.started(new ConversationStart(sipId, agent, "Agent", null, start.plusSeconds(1), false, "sip_trunk", null, "public",
+                Json.MAPPER.createObjectNode(), "en", PhoneCallRecord.of("sip_trunk", "outbound", "phnum_s", "+15550002222", "+15550003333",
+                "a84b4c76e66710@pc33.example.com", null)));
+        log.ended(sipId, new ConversationEnd(start.plusSeconds(8), List.of(), "voicemail_detection tool was called: voicemail detected.", null, null));
+
+        TestServer.Response twilio = server.get("/v1/convai/conversations/" + twilioId);
+        assertThat(twilio.status()).as(twilio.toString()).isEqualTo(200);
+        OpenApiContract.assertConforms("GET", ONE, twilio);
+        JsonNode m = twilio.json().get("metadata");
+        assertThat(m.get("phone_call")).isEqualTo(Json.MAPPER.createObjectNode().put("direction", "inbound")
+                .put("phone_number_id", "phnum_t").put("agent_number", "+15550002222").put("external_number", "+15550001111")
+                .put("type", "twilio").put("stream_sid", "MZ0123456789abcdef").put("call_sid", "CA0123456789abcdef"));
+        assertThat(m.get("call_duration_secs").asInt()).isEqualTo(42);
+        assertThat(m.get("termination_reason").asText()).isEqualTo("Call transferred to +15550009999.");
+        assertThat(m.get("conversation_initiation_source").asText()).isEqualTo("twilio");
+
+        TestServer.Response sip = server.get("/v1/convai/conversations/" + sipId);
+        OpenApiContract.assertConforms("GET", ONE, sip);
+        JsonNode call = sip.json().at("/metadata/phone_call");
+        assertThat(call.get("type").asText()).isEqualTo("sip_trunking");
+        assertThat(call.get("direction").asText()).isEqualTo("outbound");
+        assertThat(call.get("agent_number").asText()).isEqualTo("+15550002222");
+        assertThat(call.get("external_number").asText()).isEqualTo("+15550003333");
+        assertThat(call.get("call_sid").asText()).isEqualTo("a84b4c76e66710@pc33.example.com");
+        assertThat(call.has("stream_sid")).isFalse();
+        assertThat(sip.json().at("/metadata/termination_reason").asText()).contains("voicemail detected");
+
+        TestServer.Response list = server.get(LIST + "?agent_id=" + agent);
+        OpenApiContract.assertConforms("GET", LIST, list);
+        assertThat(list.json().at("/conversations/0/direction").asText()).isEqualTo("outbound");
+        assertThat(list.json().at("/conversations/1/direction").asText()).isEqualTo("inbound");
+
+        String web = conversation(agent(), "user-1", 1_650_000_000L);
+        assertThat(server.get("/v1/convai/conversations/" + web).json().at("/metadata/phone_call").isNull()).isTrue();
+    }
+
+    @Test
     void list_is_newest_first_with_filters_summaries_and_cursor_paging() {
         String agent = agent();
         List<String> ids = new ArrayList<>();

@@ -30,8 +30,9 @@ import java.util.regex.Pattern;
  *   <li>the first matching rule of the system prompt, one per line:
  *       {@code When the user says X, reply Y} (also {@code say}/{@code respond}/{@code answer}) streams Y;
  *       {@code If the user asks about X, call tool T} (also {@code mentions}/{@code says}; {@code use} for
- *       {@code call}) calls T when T is among the request's tools. X matches as whole words, ignoring case and
- *       punctuation; quotes around X, Y and T are optional;</li>
+ *       {@code call}) calls T when T is among the request's tools, with the arguments of an optional
+ *       {@code with {...}} JSON object at the end ({@code call tool transfer_to_number with {"transfer_number":"+1555"}}).
+ *       X matches as whole words, ignoring case and punctuation; quotes around X, Y and T are optional;</li>
  *   <li>goodbye / bye / see you / farewell → {@code "Goodbye!"} and a call to {@code end_call} when offered;</li>
  *   <li>a tool whose name words (or longer description words) appear in the user's message is called
  *       (system tools such as {@code end_call} or {@code transfer_to_number} are only called by rules);</li>
@@ -54,7 +55,7 @@ public final class RuleLanguageModel implements LanguageModel {
             "^(?:when|if)\\s+(?:the\\s+)?(?:user|caller|customer)\\s+(?:says|asks|mentions|writes)\\s+(.+?)\\s*,\\s*(?:then\\s+)?(?:reply|say|respond|answer)(?:\\s+with)?\\s*:?\\s*(.+)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TOOL_RULE = Pattern.compile(
-            "^(?:when|if)\\s+(?:the\\s+)?(?:user|caller|customer)\\s+(?:asks\\s+about|asks\\s+for|says|mentions|asks)\\s+(.+?)\\s*,\\s*(?:then\\s+)?(?:call|use|invoke)\\s+(?:the\\s+)?(?:tool\\s+)?[\"'`]?([A-Za-z0-9_\\-]+)[\"'`]?(?:\\s+tool)?\\s*\\.?$",
+            "^(?:when|if)\\s+(?:the\\s+)?(?:user|caller|customer)\\s+(?:asks\\s+about|asks\\s+for|says|mentions|asks)\\s+(.+?)\\s*,\\s*(?:then\\s+)?(?:call|use|invoke)\\s+(?:the\\s+)?(?:tool\\s+)?[\"'`]?([A-Za-z0-9_\\-]+)[\"'`]?(?:\\s+tool)?(?:\\s+with\\s+(\\{.*}))?\\s*\\.?$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern GOODBYE = Pattern.compile("\\b(?:good\\s*bye|bye|see you|farewell)\\b", Pattern.CASE_INSENSITIVE);
     private static final AtomicLong THREADS = new AtomicLong();
@@ -80,7 +81,10 @@ public final class RuleLanguageModel implements LanguageModel {
     /** Rules parsed from a system prompt (exposed for tests and diagnostics). */
     sealed interface Rule permits ReplyRule, ToolRule {}
     record ReplyRule(String trigger, String reply) implements Rule {}
-    record ToolRule(String trigger, String tool) implements Rule {}
+    /** {@code args}: the rule's {@code with {...}} JSON object text, or null. */
+    record ToolRule(String trigger, String tool, String args) implements Rule {
+        ToolRule(String trigger, String tool) { this(trigger, tool, null); }
+    }
 
     static List<Rule> rules(String systemPrompt) {
         List<Rule> rules = new ArrayList<>();
@@ -88,7 +92,7 @@ public final class RuleLanguageModel implements LanguageModel {
             String line = raw.strip().replaceFirst("^(?:[-*•]|\\d+[.)])\\s*", "");
             if (line.isEmpty()) continue;
             Matcher t = TOOL_RULE.matcher(line);
-            if (t.matches()) { rules.add(new ToolRule(unquote(t.group(1)), t.group(2))); continue; }
+            if (t.matches()) { rules.add(new ToolRule(unquote(t.group(1)), t.group(2), t.group(3))); continue; }
             Matcher r = REPLY_RULE.matcher(line);
             if (r.matches()) rules.add(new ReplyRule(unquote(r.group(1)), unquote(r.group(2))));
         }
@@ -126,7 +130,7 @@ public final class RuleLanguageModel implements LanguageModel {
             if (rule instanceof ReplyRule r && said.contains(normalize(r.trigger()))) return new Reply(r.reply(), List.of());
             if (rule instanceof ToolRule t && said.contains(normalize(t.trigger()))) {
                 ToolSpec spec = tool(request, t.tool());
-                if (spec != null) return new Reply("", List.of(call(idBase + 1, spec, "the user asked about " + t.trigger())));
+                if (spec != null) return new Reply("", List.of(call(idBase + 1, spec, "the user asked about " + t.trigger(), t.args())));
             }
         }
         if (GOODBYE.matcher(lastUser).find()) {
@@ -159,8 +163,15 @@ public final class RuleLanguageModel implements LanguageModel {
     }
 
     private static ToolCall call(String id, ToolSpec spec, String reason) {
-        String args = spec.propertyNames().contains("reason") ? "{\"reason\":" + jsonString(reason) + "}" : "{}";
-        return new ToolCall(id, spec.name(), args);
+        return call(id, spec, reason, null);
+    }
+
+    /** {@code {"reason":…}} when the schema has one, plus the fields of {@code extra} (a JSON object's text; null: none). */
+    private static ToolCall call(String id, ToolSpec spec, String reason, String extra) {
+        String inner = extra == null ? "" : extra.strip().substring(1, extra.strip().length() - 1).strip();
+        boolean withReason = spec.propertyNames().contains("reason") && !inner.contains("\"reason\"");
+        String fields = (withReason ? "\"reason\":" + jsonString(reason) : "") + (withReason && !inner.isEmpty() ? "," : "") + inner;
+        return new ToolCall(id, spec.name(), "{" + fields + "}");
     }
 
     static String jsonString(String s) {

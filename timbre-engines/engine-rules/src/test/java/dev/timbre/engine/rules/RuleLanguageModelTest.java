@@ -110,4 +110,23 @@ class RuleLanguageModelTest {
         assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(deltas).containsExactly("You ", "said ", "I ", "like ", "trains. ", "How ", "can ", "I ", "help?");
     }
+
+    @Test
+    void aToolRuleCanGiveTheCallsArguments() {
+        ToolSpec transfer = new ToolSpec("transfer_to_number", "Transfer the call", Map.of("type", "object", "properties",
+                Map.of("reason", Map.of("type", "string"), "transfer_number", Map.of("type", "string")), "required", List.of()));
+        ToolSpec dtmf = new ToolSpec("play_keypad_touch_tone", "Play DTMF", Map.of("type", "object", "properties",
+                Map.of("dtmf_tones", Map.of("type", "string")), "required", List.of()));
+        String prompt = """
+                - If the user asks for a human, call tool transfer_to_number with {"transfer_number": "+15551234567", "client_message": "Hold on, please."}
+                - If the caller says press two, call play_keypad_touch_tone with {"dtmf_tones":"2"}.
+                """;
+        ChatResult human = model.complete(ChatRequest.of(List.of(ChatMessage.system(prompt), ChatMessage.user("Can I talk to a human?")),
+                List.of(transfer, dtmf)));
+        assertThat(human.toolCalls()).singleElement().satisfies(c -> assertThat(c.argumentsJson()).isEqualTo(
+                "{\"reason\":\"the user asked about a human\",\"transfer_number\": \"+15551234567\", \"client_message\": \"Hold on, please.\"}"));
+        ChatResult press = model.complete(ChatRequest.of(List.of(ChatMessage.system(prompt), ChatMessage.user("For billing, press two.")),
+                List.of(transfer, dtmf)));
+        assertThat(press.toolCalls()).singleElement().satisfies(c -> assertThat(c.argumentsJson()).isEqualTo("{\"dtmf_tones\":\"2\"}"));
+    }
 }

@@ -43,7 +43,9 @@ final class AgentToolSpecs {
         if (type.equals("system")) {
             String systemType = config.path("params").path("system_tool_type").asText(name);
             if (name.isBlank()) name = systemType;
-            return AgentTool.system(new ToolSpec(name, describe(config, SYSTEM_DESCRIPTIONS.getOrDefault(systemType, "")),
+            String fallback = SYSTEM_DESCRIPTIONS.getOrDefault(systemType, "");
+            if (systemType.equals("transfer_to_number")) fallback += transferRules(config.path("params").path("transfers"));
+            return AgentTool.system(new ToolSpec(name, describe(config, fallback),
                     systemParameters(systemType)), systemType, map(config.path("params")));
         }
         if (name.isBlank()) return null;
@@ -56,6 +58,19 @@ final class AgentToolSpecs {
             return AgentTool.webhook(new ToolSpec(name, describe(config, name), webhookParameters(config.path("api_schema"))), timeout, new WebhookBinding(toolId, config));
         }
         return null;
+    }
+
+    /** The default description's list of {@code transfer_to_number} rules: each destination and its condition. */
+    private static String transferRules(JsonNode transfers) {
+        StringBuilder b = new StringBuilder();
+        for (JsonNode rule : transfers) {
+            JsonNode d = rule.path("transfer_destination");
+            String to = d.path("type").asText("phone").equals("sip_uri") ? d.path("sip_uri").asText("") : d.path("phone_number").asText("");
+            if (to.isBlank()) to = rule.path("phone_number").asText("");
+            if (to.isBlank()) continue;
+            b.append(b.isEmpty() ? " Transfer to (transfer_number): " : "; ").append(to).append(" when ").append(rule.path("condition").asText(""));
+        }
+        return b.isEmpty() ? "" : b.append('.').toString();
     }
 
     private static String describe(JsonNode config, String fallback) {

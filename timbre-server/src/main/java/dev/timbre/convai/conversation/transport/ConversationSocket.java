@@ -20,7 +20,6 @@ import dev.timbre.http.Json;
 import dev.timbre.sockets.SocketSender;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -212,12 +211,8 @@ public final class ConversationSocket {
         }
         JsonNode cc = agentConfig.path("conversation_config");
         boolean textOnly = init.textOnly() != null ? init.textOnly() : cc.path("conversation").path("text_only").asBoolean(false);
-        var profile = runtime.profiles().profile(agentId, agentConfig, init.prompt(), init.firstMessage(), init.language());
-        int maxSecs = cc.path("conversation").path("max_duration_seconds").asInt(0);
-        int idleSecs = cc.path("turn").path("silence_end_call_timeout").asInt(-1);
-        SessionConfig config = new SessionConfig(conversationId, profile, init.dynamicVariables(), init.extraBody(),
-                maxSecs > 0 ? Duration.ofSeconds(maxSecs) : null, idleSecs > 0 ? Duration.ofSeconds(idleSecs) : null, textOnly,
-                zone(cc.path("agent").path("prompt").path("timezone").asText(null)), null, null, SessionConfig.DEFAULT_TOOL_ROUNDS);
+        SessionConfig config = ConversationSetup.sessionConfig(runtime, agentId, agentConfig, conversationId, init, textOnly, null, null);
+        var profile = config.agent();
         Map<String, Object> allVars = dev.timbre.agent.session.DynamicVariables.at(config, agentId, runtime.clock().instant(),
                 runtime.clock().instant()).values();
         VoiceConfig voice = null;
@@ -299,13 +294,5 @@ public final class ConversationSocket {
     private synchronized void cancelTimers() {
         if (initiationTimer != null) initiationTimer.cancel(false);
         if (pingTimer != null) pingTimer.cancel(false);
-    }
-
-    private static ZoneId zone(String id) {
-        try {
-            return id == null || id.isBlank() ? null : ZoneId.of(id);
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

@@ -1,0 +1,78 @@
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.timbre.audio.G711;
+import dev.timbre.audio.Resampler;
+import java.net.DatagramSocket;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * Phone turn latency (issue 17): the same voice agent, the same utterances, one conversation at a time, over the
+ * conversation WebSocket ({@link VoiceCall}, pcm_16000) and over SIP ({@link SipCall}: SIPp signalling, RTP PCMU at
+ * 8 kHz), alternating turn by turn on one server so that both see the same machine. Per turn: the send time of the
+ * chunk/packet holding the utterance's last voiced sample → the first reply audio (the first {@code audio} event; the
+ * first RTP packet carrying sound). The LLM is {@link MockChatServer} (no delay). Run with bench/sip-turns.sh.
+ * Arguments: [turns per path=20].
+ */
+public class PhoneTurns {
+    static final String NUMBER = "+15550001000";
+
+    public static void main(String[] args) throws Exception {
+        int turns = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int sipPort;
+        try (DatagramSocket s = new DatagramSocket(0)) { sipPort = s.getLocalPort(); }
+        try (MockChatServer mock = new MockChatServer(0);
+             BenchServer server = new BenchServer(Map.of("TIMBRE_LLM_KIND", "openai", "TIMBRE_LLM_URL", mock.baseUrl(),
+                     "TIMBRE_LLM_MODEL", "mock-model", "TIMBRE_LLM_API_KEY", "mock-key", "TIMBRE_SIP_PORT", String.valueOf(sipPort),
+                     "TIMBRE_RTP_PORTS", "31000-31999"))) {
+            String voice = Utterances.firstPremadeVoice(server);
+            List<Utterances.Utterance> script = Utterances.make(server, voice);
+            String agentId = VoiceTurns.createAgent(server, voice, "normal", false);
+            HttpClient http = HttpClient.newBuilder().executor(Executors.newCachedThreadPool()).build();
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode number = json.createObjectNode().put("phone_number", NUMBER).put("label", "bench").put("provider", "sip_trunk")
+                    .put("supports_inbound", true).put("supports_outbound", false);
+            String numberId = json.readTree(server.post("/v1/convai/phone-numbers", json.writeValueAsString(number))).path("phone_number_id").asText();
+            var assigned = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + "/v1/convai/phone-numbers/" + numberId))
+                    .header("xi-api-key", BenchServer.KEY).header("Content-Type", "application/json")
+                    .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"agent_id\":\"" + agentId + "\"}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (assigned.statusCode() != 200) throw new IllegalStateException("assigning the agent: " + assigned.statusCode() + " " + assigned.body());
+            String ws = "ws://127.0.0.1:" + server.port;
+
+            List<Double> web = new ArrayList<>(), sip = new ArrayList<>();
+            int webFailed = 0, sipFailed = 0;
+            long holdMs = (turns + 3) * 12_000L;
+            try (VoiceCall call = new VoiceCall(); SipCall phone = new SipCall(sipPort, NUMBER, holdMs)) {
+                call.open(http, ws, agentId);
+                for (int i = -2; i < turns; i++) { // two warm-up turns each
+                    Utterances.Utterance u = script.get(Math.floorMod(i, script.size()));
+                    VoiceCall.Turn w = call.turn(u);
+                    byte[] ulaw = G711.ulaw(Resampler.resampleAll(u.pcm(), 16000, 8000));
+                    Double s = phone.turn(ulaw, u.voicedEnd() / 2);
+                    if (i < 0) continue;
+                    if (w == null) webFailed++; else web.add(w.latencyMs());
+                    if (s == null) sipFailed++; else sip.add(s);
+                }
+            }
+            System.out.println("## Phone turn latency (" + java.time.LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
+                    + " CPUs, Java " + Runtime.version().feature() + ")\n");
+            System.out.println("One conversation at a time; " + turns + " turns per path, alternating; utterances by the server's TTS; mock LLM "
+                    + "without delay. From the last voiced chunk/packet sent to the first reply audio (ms).\n");
+            System.out.println("| path | turns | failed | p50 | p95 | max |");
+            System.out.println("|---|---|---|---|---|---|");
+            row("WebSocket (pcm_16000)", web, webFailed);
+            row("SIP + RTP (PCMU 8 kHz, SIPp)", sip, sipFailed);
+            System.out.printf("%nSIP p50 − WebSocket p50: %+.0f ms; p95 difference: %+.0f ms%n",
+                    AgentTurns.pct(sip, 50) - AgentTurns.pct(web, 50), AgentTurns.pct(sip, 95) - AgentTurns.pct(web, 95));
+        }
+    }
+
+    static void row(String path, List<Double> v, int failed) {
+        System.out.printf("| %s | %d | %d | %.0f | %.0f | %.0f |%n", path, v.size(), failed, AgentTurns.pct(v, 50), AgentTurns.pct(v, 95),
+                v.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
+    }
+}

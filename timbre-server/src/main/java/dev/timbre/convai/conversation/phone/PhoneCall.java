@@ -1,0 +1,98 @@
+package dev.timbre.convai.conversation.phone;
+
+import dev.timbre.agent.session.Conversation;
+import dev.timbre.agent.session.Frame;
+import dev.timbre.agent.session.PhoneControl;
+import dev.timbre.agent.session.SessionEnd;
+import dev.timbre.agent.transcript.TranscriptEntry;
+import dev.timbre.agent.voice.TurnLatency;
+import dev.timbre.agent.voice.VoiceListener;
+import dev.timbre.convai.conversation.transport.ConversationRecorder;
+import dev.timbre.telephony.LineListener;
+import dev.timbre.telephony.PhoneLine;
+import java.util.List;
+
+/**
+ * One agent conversation on one phone line, both ways: the line's audio and keys go to the conversation, the
+ * conversation's audio is played on the line, an interruption clears what the caller has not heard yet, the end
+ * hangs up; everything is recorded through the {@link ConversationRecorder}. Keys pressed reach the agent as a
+ * contextual update; the call-only system tools act on the line through its {@link LineControl}. Threading: {@link LineListener} calls come from the line's thread, {@link VoiceListener} calls
+ * from the session loop; both only hand over.
+ */
+final class PhoneCall implements VoiceListener, LineListener {
+    private final String conversationId;
+    private final PhoneLine line;
+    private final ConversationRecorder recorder;
+    private final Runnable release;
+    private final LineControl control;
+    private volatile Conversation session;
+    private volatile boolean over;
+
+    PhoneCall(String conversationId, PhoneLine line, ConversationRecorder recorder, Runnable release) {
+        this.conversationId = conversationId;
+        this.line = line;
+        this.recorder = recorder;
+        this.release = release;
+        this.control = new LineControl(line);
+    }
+
+    /** The conversation this call feeds; set once, before the line opens. */
+    void attach(Conversation session) { this.session = session; }
+
+    // the line → the conversation
+
+    @Override
+    public void audio(byte[] ulaw) {
+        if (!over) session.receive(new Frame.UserAudio(ulaw));
+    }
+
+    @Override
+    public void digit(char digit) {
+        if (!over) session.receive(new Frame.ContextualUpdate("The caller pressed " + digit + " on the phone keypad."));
+    }
+
+    @Override
+    public void ended(String reason) {
+        // a transfer ends the line: the session ends itself once the transfer returned ("Call transferred to …")
+        if (!over && !control.transferring()) session.hangUp(reason == null ? "The caller hung up" : reason, 1000);
+    }
+
+    /** The session loop failed: the call ends with an error. */
+    void fail(String message) {
+        session.fail(1011, "unknown", message);
+    }
+
+    // the conversation → the line
+
+    @Override
+    public PhoneControl phone() { return control; }
+
+    @Override
+    public void send(Frame.Output frame) {
+        if (frame instanceof Frame.AgentAudio a) line.play(a.audio());
+        else if (frame instanceof Frame.Interruption) line.clear();
+    }
+
+    @Override
+    public void recordedUserAudio(short[] pcm16k, long atMillis) { recorder.userAudio(pcm16k, atMillis); }
+
+    @Override
+    public void recordedAgentAudio(short[] pcm16k, long atMillis) { recorder.agentAudio(pcm16k, atMillis); }
+
+    @Override
+    public void turnMeasured(TurnLatency latency) { recorder.turnMeasured(latency); }
+
+    @Override
+    public void transcriptUpdated(List<TranscriptEntry> transcript) { recorder.transcript(transcript); }
+
+    @Override
+    public void ended(SessionEnd end) {
+        over = true;
+        recorder.ended(end);
+        release.run();
+        line.hangUp();
+    }
+
+    @Override
+    public String toString() { return "PhoneCall[" + conversationId + "]"; }
+}
