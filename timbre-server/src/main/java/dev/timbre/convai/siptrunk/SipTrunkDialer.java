@@ -45,7 +45,7 @@ public final class SipTrunkDialer implements PhoneDialer {
         String password = user == null ? null : numbers.secrets(from).path("outbound_password").asText(null);
         Map<String, String> headers = new LinkedHashMap<>();
         trunk.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
-        String conversationId = call.conversationId() != null ? call.conversationId() : PhoneConversations.newConversationId();
+        String conversationId = call.conversationId() != null ? call.conversationId() : dev.timbre.convai.conversation.transport.ConversationSetup.newConversationId();
         SipInbound.Answer start = line -> {
             try {
                 conversations.start(line, call.agentId(), from.phoneNumberId(), call.initiation(), conversationId);
