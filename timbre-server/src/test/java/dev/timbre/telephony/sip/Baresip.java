@@ -24,15 +24,14 @@ public final class Baresip {
         assumeTrue(Files.isExecutable(FLITE), "flite is not installed");
     }
 
-    /** {@code text} spoken by flite (8 kHz 16-bit mono WAV), followed by {@code silenceSeconds} of silence. */
+    /** {@code text} spoken by flite's {@code slt} voice (resampled to 8 kHz 16-bit mono WAV), followed by {@code silenceSeconds} of silence. */
     public static Path speech(Path dir, String text, int silenceSeconds) throws Exception {
         Path raw = dir.resolve("speech-raw.wav");
-        Process p = new ProcessBuilder(FLITE.toString(), "-t", text, "-o", raw.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(FLITE.toString(), "-voice", "slt", "--setf", "duration_stretch=1.25", "-t", text, "-o", raw.toString()).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException("flite failed");
         dev.timbre.audio.Wav.Decoded d = dev.timbre.audio.Wav.read(Files.readAllBytes(raw));
-        if (d.format().sampleRate() != 8000) throw new IllegalStateException("flite spoke at " + d.format().sampleRate() + " Hz");
-        byte[] pcm = d.pcm();
+        byte[] pcm = dev.timbre.audio.Resampler.resampleAll(d.pcm(), d.format().sampleRate(), 8000);
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         all.write(new byte[8000 * 2 / 2]); // 0.5 s lead-in
         all.write(pcm);
