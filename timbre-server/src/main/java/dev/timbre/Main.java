@@ -34,7 +34,7 @@ public final class Main {
         if (flags.containsKey("database-password")) {
             log.warn("--database-password is visible to every user of this machine (ps, /proc); set TIMBRE_DATABASE_PASSWORD instead");
         }
-        Timbre timbre = Timbre.start(config);
+        Timbre timbre = Timbre.start(config, dev.timbre.config.SipSettings.fromEnv(System.getenv()));
         Runtime.getRuntime().addShutdownHook(new Thread(timbre::close, "shutdown"));
         log.info("Timbre listening on port {} (data in {})", timbre.port(), config.dataDir().toAbsolutePath());
         timbre.engines().awaitReady(120_000);

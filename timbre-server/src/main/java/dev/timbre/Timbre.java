@@ -39,6 +39,9 @@ import dev.timbre.convai.batchcalling.BatchCallingRoutes;
 import dev.timbre.convai.batchcalling.BatchCallsService;
 import dev.timbre.convai.batchcalling.BatchDispatcher;
 import dev.timbre.convai.phonecalls.PhoneCalls;
+import dev.timbre.convai.siptrunk.SipTrunk;
+import dev.timbre.convai.siptrunk.SipTrunkRoutes;
+import dev.timbre.convai.siptrunk.SipTrunkService;
 import dev.timbre.convai.phonenumbers.PhoneNumberRepository;
 import dev.timbre.convai.twilio.TwilioOutboundCalls;
 import dev.timbre.convai.twilio.TwilioRoutes;
@@ -157,7 +160,10 @@ public final class Timbre implements AutoCloseable {
                            ProfessionalCloning pvc, TextToVoiceService textToVoice, AgentTesting agentTesting, RagIndexService rag,
                            RemoteMcpTools mcpTools, ConversationRetention retention, BatchDispatcher batchCalls) {}
 
-    private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services) {
+    private final SipTrunk sipTrunk;
+
+    private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services, SipTrunk sipTrunk) {
+        this.sipTrunk = sipTrunk;
         this.database = database;
         this.engines = engines;
         this.server = server;
@@ -165,6 +171,11 @@ public final class Timbre implements AutoCloseable {
     }
 
     public static Timbre start(TimbreConfig config) throws IOException {
+        return start(config, dev.timbre.config.SipSettings.OFF);
+    }
+
+    /** Starts the server with SIP as {@code sip} says (off for {@link #start(TimbreConfig)}, as tests want). */
+    public static Timbre start(TimbreConfig config, dev.timbre.config.SipSettings sip) throws IOException {
         java.time.Instant started = java.time.Instant.now();
         DataDir.prepare(config.dataDir());
         // remote TTS providers (openai, elevenlabs): their timings come from the STT engine's forced alignment
@@ -217,17 +228,6 @@ public final class Timbre implements AutoCloseable {
             SecretsService secrets = new SecretsService(new SecretRepository(database.jdbi()), cipher,
                     SecretDependents.of(tools, agents, convaiSettings), Clock.systemUTC());
             PhoneNumbersService phoneNumbers = new PhoneNumbersService(new PhoneNumberRepository(database.jdbi()), agents, cipher, Clock.systemUTC());
-            // outbound calls, a dialer per provider (the SIP trunk dialer is added here); Twilio's streams run agents
-            // through phoneConversations, set below before the server starts listening
-            var phoneLines = new java.util.concurrent.atomic.AtomicReference<PhoneConversations>();
-            TwilioService twilio = new TwilioService(phoneNumbers, (line, agent, number, initiation, id) -> phoneLines.get().start(line, agent,
-                    number, initiation, id), dev.timbre.convai.conversation.transport.ConversationSetup::newConversationId,
-                    cipher.derivedKey("twilio-streams"), config.telephony(), Clock.systemUTC());
-            PhoneCalls phoneCalls = new PhoneCalls(List.of(twilio.dialer()));
-            // batch calling: a durable job dialing through phoneCalls, TIMBRE_BATCH_CALL_CONCURRENCY calls at once
-            BatchCallRepository batchRows = new BatchCallRepository(database.jdbi());
-            BatchDispatcher batchCalls = new BatchDispatcher(batchRows, phoneCalls, phoneNumbers::stored, Clock.systemUTC(),
-                    BatchDispatcher.concurrencyFrom(System.getenv()), Duration.ofSeconds(1)).start();
             org.slf4j.LoggerFactory.getLogger(Timbre.class).info("Agents: {}", config.llm().describe());
             OutboundHttp outbound = new OutboundHttp(new OutboundPolicy(OutboundAllowList.parse(config.network().outboundAllow())));
             org.slf4j.LoggerFactory.getLogger(Timbre.class).info("User-supplied URLs may reach: {}", outbound.policy());
@@ -293,7 +293,20 @@ public final class Timbre implements AutoCloseable {
                     conversationVoices, admission, initiationWebhook);
             // phone calls (Twilio, SIP trunks) run agents through the same runtime and admission as the socket
             PhoneConversations phoneConversations = new PhoneConversations(conversationRoutes.runtime(), admission);
-            phoneLines.set(phoneConversations);
+            // Twilio: the voice webhook, Media Streams and outbound calls through Twilio's REST API
+            TwilioService twilio = new TwilioService(phoneNumbers, phoneConversations::start,
+                    dev.timbre.convai.conversation.transport.ConversationSetup::newConversationId,
+                    cipher.derivedKey("twilio-streams"), config.telephony(), Clock.systemUTC());
+            // SIP trunk calls: the user agent (UDP/TCP, RTP) answering imported numbers and dialing through trunks
+            SipTrunk sipTrunk = SipTrunk.start(sip, phoneNumbers, phoneConversations);
+            // outbound calls, a dialer per provider: Twilio's, and the SIP trunk's when SIP is on
+            List<dev.timbre.convai.phonecalls.PhoneDialer> dialers = new java.util.ArrayList<>(sipTrunk.dialers());
+            dialers.add(twilio.dialer());
+            PhoneCalls phoneCalls = new PhoneCalls(dialers);
+            // batch calling: a durable job dialing through phoneCalls, TIMBRE_BATCH_CALL_CONCURRENCY calls at once
+            BatchCallRepository batchRows = new BatchCallRepository(database.jdbi());
+            BatchDispatcher batchCalls = new BatchDispatcher(batchRows, phoneCalls, phoneNumbers::stored, Clock.systemUTC(),
+                    BatchDispatcher.concurrencyFrom(System.getenv()), Duration.ofSeconds(1)).start();
             // GET /openapi.json and /docs describe the routes of this very server (known once it has started)
             var serving = new java.util.concurrent.atomic.AtomicReference<ApiServer>();
             ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(
@@ -333,6 +346,7 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/phone-numbers", new PhoneNumbersRoutes(phoneNumbers)),
                     // Twilio: voice webhook, Media Streams socket, status callback, outbound calls
                     mount("/", new TwilioRoutes(twilio, new TwilioOutboundCalls(phoneNumbers, agents, phoneCalls, twilio))),
+                    mount("/v1/convai/sip-trunk", new SipTrunkRoutes(new SipTrunkService(phoneNumbers, agents, phoneCalls))),
                     mount("/v1/convai/batch-calling", new BatchCallingRoutes(new BatchCallsService(batchRows, batchCalls, agents,
                             phoneNumbers, Clock.systemUTC()))),
                     mount("/v1/convai/conversation", conversationRoutes),
@@ -363,7 +377,7 @@ public final class Timbre implements AutoCloseable {
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,
-                    pvc, textToVoice, agentTesting, rag, mcpTools, retention, batchCalls));
+                    pvc, textToVoice, agentTesting, rag, mcpTools, retention, batchCalls), sipTrunk);
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -454,9 +468,13 @@ public final class Timbre implements AutoCloseable {
         return services.postCall();
     }
 
+    /** The SIP side (its endpoint absent when SIP is off). */
+    public SipTrunk sipTrunk() { return sipTrunk; }
+
     @Override
     public void close() {
         server.close();
+        sipTrunk.close();
         services.textToVoice().close();
         services.speechToText().close();
         services.pvc().close();

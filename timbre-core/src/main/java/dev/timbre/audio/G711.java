@@ -53,4 +53,14 @@ public final class G711 {
         t <<= (u & 0x70) >> 4;
         return (short) ((u & 0x80) != 0 ? 0x84 - t : t - 0x84);
     }
+
+    /** One A-law byte → a 16-bit sample. */
+    public static short alawDecode(byte b) {
+        int a = (b & 0xff) ^ 0x55;
+        int t = (a & 0x0f) << 4;
+        int seg = (a & 0x70) >> 4;
+        if (seg == 0) t += 8;
+        else t = (t + 0x108) << (seg - 1);
+        return (short) ((a & 0x80) != 0 ? t : -t);
+    }
 }

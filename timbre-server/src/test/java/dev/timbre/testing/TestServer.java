@@ -37,6 +37,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(java.util.function.UnaryOperator<TimbreConfig> customise) {
+        return start(customise, dev.timbre.config.SipSettings.OFF);
+    }
+
+    /** A server with SIP as {@code sip} says (on a free port the test picked). */
+    public static TestServer start(java.util.function.UnaryOperator<TimbreConfig> customise, dev.timbre.config.SipSettings sip) {
         try {
             Path dir = Files.createTempDirectory("timbre-test");
             TimbreConfig config = TimbreConfig.defaults().withPort(0).withDataDir(dir).withApiKey(KEY)
@@ -44,7 +49,7 @@ public final class TestServer implements AutoCloseable {
                     // tests run their webhook, file and LLM servers on 127.0.0.1: the operator's allow list permits it
                     // (tests of the outbound policy itself set their own list or none)
                     .withNetwork(new TimbreConfig.Network(java.util.List.of("127.0.0.1")));
-            Timbre timbre = Timbre.start(customise.apply(config));
+            Timbre timbre = Timbre.start(customise.apply(config), sip);
             timbre.engines().awaitReady(30_000);
             return new TestServer(timbre, dir);
         } catch (Exception e) {
