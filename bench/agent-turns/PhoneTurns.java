@@ -44,15 +44,20 @@ public class PhoneTurns {
             String ws = "ws://127.0.0.1:" + server.port;
 
             List<Double> web = new ArrayList<>(), sip = new ArrayList<>();
+            Map<String, java.util.TreeMap<Double, Double>> webStages = new java.util.TreeMap<>(), sipStages = new java.util.TreeMap<>();
             int webFailed = 0, sipFailed = 0;
             long holdMs = (turns + 3) * 12_000L;
             try (VoiceCall call = new VoiceCall(); SipCall phone = new SipCall(sipPort, NUMBER, holdMs)) {
                 call.open(http, ws, agentId);
                 for (int i = -2; i < turns; i++) { // two warm-up turns each
                     Utterances.Utterance u = script.get(Math.floorMod(i, script.size()));
+                    var t0 = stages(http, server);
                     VoiceCall.Turn w = call.turn(u);
+                    var t1 = stages(http, server);
                     byte[] ulaw = G711.ulaw(Resampler.resampleAll(u.pcm(), 16000, 8000));
                     Double s = phone.turn(ulaw, u.voicedEnd() / 2);
+                    var t2 = stages(http, server);
+                    if (i >= 0) { add(webStages, t0, t1); add(sipStages, t1, t2); }
                     if (i < 0) continue;
                     if (w == null) webFailed++; else web.add(w.latencyMs());
                     if (s == null) sipFailed++; else sip.add(s);
@@ -68,7 +73,30 @@ public class PhoneTurns {
             row("SIP + RTP (PCMU 8 kHz, SIPp)", sip, sipFailed);
             System.out.printf("%nSIP p50 − WebSocket p50: %+.0f ms; p95 difference: %+.0f ms%n",
                     AgentTurns.pct(sip, 50) - AgentTurns.pct(web, 50), AgentTurns.pct(sip, 95) - AgentTurns.pct(web, 95));
+            System.out.println("\nThe server's stage breakdown per path (`timbre_agent_voice_latency_seconds{stage}`, ms from the end of speech"
+                    + " as the server's VAD saw it; p50 / p95 interpolated in buckets):\n");
+            System.out.println("| path |" + String.join(" |", VoiceTurns.STAGES) + " |");
+            System.out.println("|---|" + "---|".repeat(VoiceTurns.STAGES.length));
+            var none = new ServerTurnMetrics.Snapshot(Map.of());
+            for (var path : List.of(Map.entry("WebSocket", webStages), Map.entry("SIP", sipStages))) {
+                StringBuilder b = new StringBuilder("| " + path.getKey() + " |");
+                var acc = new ServerTurnMetrics.Snapshot(path.getValue());
+                for (String st : VoiceTurns.STAGES) {
+                    b.append(String.format(" %.0f / %.0f |", ServerTurnMetrics.percentile(none, acc, st, 50), ServerTurnMetrics.percentile(none, acc, st, 95)));
+                }
+                System.out.println(b);
+            }
         }
+    }
+
+    static ServerTurnMetrics.Snapshot stages(HttpClient http, BenchServer server) throws Exception {
+        return ServerTurnMetrics.read(http, server.port, ServerTurnMetrics.VOICE_LATENCY, "stage");
+    }
+
+    /** Adds the observations between {@code before} and {@code after} to {@code into} (cumulative buckets by stage). */
+    static void add(Map<String, java.util.TreeMap<Double, Double>> into, ServerTurnMetrics.Snapshot before, ServerTurnMetrics.Snapshot after) {
+        after.buckets().forEach((stage, buckets) -> buckets.forEach((le, count) -> into.computeIfAbsent(stage, k -> new java.util.TreeMap<>())
+                .merge(le, count - before.buckets().getOrDefault(stage, new java.util.TreeMap<>()).getOrDefault(le, 0.0), Double::sum)));
     }
 
     static void row(String path, List<Double> v, int failed) {
