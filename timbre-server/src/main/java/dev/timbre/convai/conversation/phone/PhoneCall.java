@@ -4,13 +4,11 @@ import dev.timbre.agent.session.Conversation;
 import dev.timbre.agent.session.Frame;
 import dev.timbre.agent.session.PhoneControl;
 import dev.timbre.agent.session.SessionEnd;
-import dev.timbre.agent.transcript.TranscriptEntry;
-import dev.timbre.agent.voice.TurnLatency;
 import dev.timbre.agent.voice.VoiceListener;
 import dev.timbre.convai.conversation.transport.ConversationRecorder;
+import dev.timbre.convai.conversation.transport.RecordingListener;
 import dev.timbre.telephony.LineListener;
 import dev.timbre.telephony.PhoneLine;
-import java.util.List;
 
 /**
  * One agent conversation on one phone line, both ways: the line's audio and keys go to the conversation, the
@@ -19,19 +17,18 @@ import java.util.List;
  * contextual update; the call-only system tools act on the line through its {@link LineControl}. Threading: {@link LineListener} calls come from the line's thread, {@link VoiceListener} calls
  * from the session loop; both only hand over.
  */
-final class PhoneCall implements VoiceListener, LineListener {
+final class PhoneCall extends RecordingListener implements LineListener {
     private final String conversationId;
     private final PhoneLine line;
-    private final ConversationRecorder recorder;
     private final Runnable release;
     private final LineControl control;
     private volatile Conversation session;
     private volatile boolean over;
 
     PhoneCall(String conversationId, PhoneLine line, ConversationRecorder recorder, Runnable release) {
+        super(recorder);
         this.conversationId = conversationId;
         this.line = line;
-        this.recorder = recorder;
         this.release = release;
         this.control = new LineControl(line);
     }
@@ -72,18 +69,6 @@ final class PhoneCall implements VoiceListener, LineListener {
         if (frame instanceof Frame.AgentAudio a) line.play(a.audio());
         else if (frame instanceof Frame.Interruption) line.clear();
     }
-
-    @Override
-    public void recordedUserAudio(short[] pcm16k, long atMillis) { recorder.userAudio(pcm16k, atMillis); }
-
-    @Override
-    public void recordedAgentAudio(short[] pcm16k, long atMillis) { recorder.agentAudio(pcm16k, atMillis); }
-
-    @Override
-    public void turnMeasured(TurnLatency latency) { recorder.turnMeasured(latency); }
-
-    @Override
-    public void transcriptUpdated(List<TranscriptEntry> transcript) { recorder.transcript(transcript); }
 
     @Override
     public void ended(SessionEnd end) {

@@ -3,15 +3,11 @@ package dev.timbre.convai.conversation.transport;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.timbre.agent.session.Frame;
 import dev.timbre.agent.session.SessionEnd;
-import dev.timbre.agent.transcript.TranscriptEntry;
-import dev.timbre.agent.voice.TurnLatency;
-import dev.timbre.agent.voice.VoiceListener;
 import dev.timbre.convai.conversations.ConversationLog;
 import dev.timbre.convai.recording.CallRecording;
 import dev.timbre.sockets.SocketSender;
 import java.io.IOException;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -19,21 +15,20 @@ import java.util.function.Consumer;
  * A session's events onto the socket and, through a {@link ConversationRecorder}, into the {@link ConversationLog}.
  * Events the agent's {@code conversation.client_events} leaves out are not sent (errors always are).
  */
-final class SocketEvents implements VoiceListener {
+final class SocketEvents extends RecordingListener {
     private final SocketSender out;
     private final Set<String> clientEvents;
     private final boolean textOnly;
     private final Runnable onEnd;
     private final TurnOverhead.Turns turns;
-    private final ConversationRecorder recorder;
     private volatile boolean ended;
 
     SocketEvents(ConversationRuntime runtime, SocketSender out, String conversationId, JsonNode clientEvents, boolean textOnly, Runnable onEnd) {
+        super(new ConversationRecorder(runtime, conversationId));
         this.out = out;
         this.textOnly = textOnly;
         this.onEnd = onEnd;
         this.turns = runtime.turnOverhead().conversation();
-        this.recorder = new ConversationRecorder(runtime, conversationId);
         Set<String> events = new HashSet<>();
         if (clientEvents.isArray()) clientEvents.forEach(e -> events.add(e.asText()));
         this.clientEvents = events;
@@ -68,18 +63,6 @@ final class SocketEvents implements VoiceListener {
     public void llmFirstOutput(long requestedNanos, long firstOutputNanos) {
         turns.llmFirstOutput(requestedNanos, firstOutputNanos);
     }
-
-    @Override
-    public void recordedUserAudio(short[] pcm16k, long atMillis) { recorder.userAudio(pcm16k, atMillis); }
-
-    @Override
-    public void recordedAgentAudio(short[] pcm16k, long atMillis) { recorder.agentAudio(pcm16k, atMillis); }
-
-    @Override
-    public void turnMeasured(TurnLatency latency) { recorder.turnMeasured(latency); }
-
-    @Override
-    public void transcriptUpdated(List<TranscriptEntry> transcript) { recorder.transcript(transcript); }
 
     @Override
     public void ended(SessionEnd end) {
