@@ -32,6 +32,8 @@ PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()
 BASE_URL="http://127.0.0.1:$PORT"
 # A port for the MCP server the convai-mcp test starts (server-everything); the server may reach 127.0.0.1 on it only.
 MCP_PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{process.stdout.write(String(s.address().port));s.close()})')"
+# A port for the fake Twilio REST API the convai-twilio test starts; the server's TIMBRE_TWILIO_API_URL points at it.
+TWILIO_PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{process.stdout.write(String(s.address().port));s.close()})')"
 
 SERVER_PID=""
 cleanup() {
@@ -56,7 +58,7 @@ SETSID=(); command -v setsid >/dev/null && SETSID=(setsid)
 echo "e2e: starting ./timbre serve --port $PORT --data $DATA${engine_env:+ (${engine_env[*]})}"
 cd "$ROOT"
 # User-supplied URLs may reach 127.0.0.1: tests run their own webhook / token / initiation / MCP servers there.
-env -u TIMBRE_TTS_ENGINE TIMBRE_API_KEY="$KEY" TIMBRE_OUTBOUND_ALLOW="127.0.0.1${TIMBRE_OUTBOUND_ALLOW:+,$TIMBRE_OUTBOUND_ALLOW}" "${engine_env[@]}" "${SETSID[@]}" ./timbre serve --port "$PORT" --data "$DATA" >"$LOG" 2>&1 </dev/null &
+env -u TIMBRE_TTS_ENGINE TIMBRE_API_KEY="$KEY" TIMBRE_TWILIO_API_URL="http://127.0.0.1:$TWILIO_PORT" TIMBRE_OUTBOUND_ALLOW="127.0.0.1${TIMBRE_OUTBOUND_ALLOW:+,$TIMBRE_OUTBOUND_ALLOW}" "${engine_env[@]}" "${SETSID[@]}" ./timbre serve --port "$PORT" --data "$DATA" >"$LOG" 2>&1 </dev/null &
 SERVER_PID=$!
 
 # (c) wait for GET /health == 200. Time spent while the launcher is still building (before it execs java) is
@@ -86,7 +88,7 @@ echo "e2e: server healthy at $BASE_URL after $((SECONDS - start))s"
 
 # (d) run the tests.
 cd "$E2E_DIR"
-env BASE_URL="$BASE_URL" ELEVENLABS_API_KEY="$KEY" TIMBRE_DATA="$DATA" E2E_HOME="$HOME_DIR" E2E_MCP_PORT="$MCP_PORT" \
+env BASE_URL="$BASE_URL" ELEVENLABS_API_KEY="$KEY" TIMBRE_DATA="$DATA" E2E_HOME="$HOME_DIR" E2E_MCP_PORT="$MCP_PORT" E2E_TWILIO_PORT="$TWILIO_PORT" \
   node --test --test-reporter=spec "$E2E_DIR"/tests/${E2E_ONLY:-*}.test.mjs
 rc=$?
 if [ $rc -ne 0 ]; then

@@ -43,6 +43,9 @@ import dev.timbre.convai.siptrunk.SipTrunk;
 import dev.timbre.convai.siptrunk.SipTrunkRoutes;
 import dev.timbre.convai.siptrunk.SipTrunkService;
 import dev.timbre.convai.phonenumbers.PhoneNumberRepository;
+import dev.timbre.convai.twilio.TwilioOutboundCalls;
+import dev.timbre.convai.twilio.TwilioRoutes;
+import dev.timbre.convai.twilio.TwilioService;
 import dev.timbre.convai.phonenumbers.PhoneNumbersRoutes;
 import dev.timbre.convai.phonenumbers.PhoneNumbersService;
 import dev.timbre.convai.retention.ConversationRetention;
@@ -127,7 +130,6 @@ import dev.timbre.voices.VoiceRepository;
 import dev.timbre.voices.VoiceSamples;
 import dev.timbre.voices.VoicesRoutes;
 import dev.timbre.voices.VoicesService;
-import dev.timbre.voices.VoiceFitting;
 import dev.timbre.voices.pvc.ProfessionalCloning;
 import dev.timbre.workspace.ApiKeyRepository;
 import dev.timbre.workspace.BootstrapKey;
@@ -291,10 +293,16 @@ public final class Timbre implements AutoCloseable {
                     conversationVoices, admission, initiationWebhook);
             // phone calls (Twilio, SIP trunks) run agents through the same runtime and admission as the socket
             PhoneConversations phoneConversations = new PhoneConversations(conversationRoutes.runtime(), admission);
+            // Twilio: the voice webhook, Media Streams and outbound calls through Twilio's REST API
+            TwilioService twilio = new TwilioService(phoneNumbers, phoneConversations::start,
+                    dev.timbre.convai.conversation.transport.ConversationSetup::newConversationId,
+                    cipher.derivedKey("twilio-streams"), config.telephony(), Clock.systemUTC());
             // SIP trunk calls: the user agent (UDP/TCP, RTP) answering imported numbers and dialing through trunks
             SipTrunk sipTrunk = SipTrunk.start(sip, phoneNumbers, phoneConversations);
-            // outbound calls: the SIP trunk dialer (when SIP is on); the Twilio dialer is added here
-            PhoneCalls phoneCalls = new PhoneCalls(sipTrunk.dialers());
+            // outbound calls, a dialer per provider: Twilio's, and the SIP trunk's when SIP is on
+            List<dev.timbre.convai.phonecalls.PhoneDialer> dialers = new java.util.ArrayList<>(sipTrunk.dialers());
+            dialers.add(twilio.dialer());
+            PhoneCalls phoneCalls = new PhoneCalls(dialers);
             // batch calling: a durable job dialing through phoneCalls, TIMBRE_BATCH_CALL_CONCURRENCY calls at once
             BatchCallRepository batchRows = new BatchCallRepository(database.jdbi());
             BatchDispatcher batchCalls = new BatchDispatcher(batchRows, phoneCalls, phoneNumbers::stored, Clock.systemUTC(),
@@ -336,6 +344,8 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/mcp-servers", new McpServersRoutes(mcpServers, mcpTools)),
                     // phone numbers (Twilio, SIP trunk) as stored resources; secrets encrypted with the secrets key
                     mount("/v1/convai/phone-numbers", new PhoneNumbersRoutes(phoneNumbers)),
+                    // Twilio: voice webhook, Media Streams socket, status callback, outbound calls
+                    mount("/", new TwilioRoutes(twilio, new TwilioOutboundCalls(phoneNumbers, agents, phoneCalls, twilio))),
                     mount("/v1/convai/sip-trunk", new SipTrunkRoutes(new SipTrunkService(phoneNumbers, agents, phoneCalls))),
                     mount("/v1/convai/batch-calling", new BatchCallingRoutes(new BatchCallsService(batchRows, batchCalls, agents,
                             phoneNumbers, Clock.systemUTC()))),

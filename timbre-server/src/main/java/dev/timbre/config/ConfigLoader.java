@@ -96,6 +96,10 @@ public final class ConfigLoader {
         if (env.containsKey("TIMBRE_OUTBOUND_ALLOW")) {
             c = c.withNetwork(new TimbreConfig.Network(List.of(env.get("TIMBRE_OUTBOUND_ALLOW"))));
         }
+        if (env.containsKey("TIMBRE_TWILIO_API_URL") || env.containsKey("TIMBRE_PUBLIC_URL")) {
+            c = c.withTelephony(new TimbreConfig.Telephony(env.getOrDefault("TIMBRE_TWILIO_API_URL", c.telephony().twilioApiUrl()),
+                    env.getOrDefault("TIMBRE_PUBLIC_URL", c.telephony().publicUrl())));
+        }
         dev.timbre.outbound.OutboundAllowList.parse(c.network().outboundAllow()); // a bad entry fails start-up, named
         if (c.port() < 0 || c.port() > 65535) throw new IllegalArgumentException("port out of range: " + c.port());
         return c;

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param llm the language models agents use; none configured → the built-in rule model (not an AI)
  * @param network which non-public addresses user-supplied URLs may reach ({@code TIMBRE_OUTBOUND_ALLOW} replaces
  *        the YAML's {@code network.outbound_allow})
+ * @param telephony phone carriers' settings (Twilio's REST API base URL, the public URL carriers reach this server at)
  */
 public record TimbreConfig(
         String host,
@@ -33,12 +34,20 @@ public record TimbreConfig(
         Account account,
         Webhooks webhooks,
         LlmSettings llm,
-        Network network) {
+        Network network,
+        Telephony telephony) {
 
     public TimbreConfig {
         webhooks = webhooks == null ? new Webhooks(null) : webhooks;
         llm = llm == null ? LlmSettings.none() : llm;
         network = network == null ? Network.NONE : network;
+        telephony = telephony == null ? Telephony.DEFAULT : telephony;
+    }
+
+    public TimbreConfig(String host, int port, Path dataDir, String apiKey, Database database, Engines engines,
+                        Map<String, String> models, Limits limits, Account account, Webhooks webhooks, LlmSettings llm,
+                        Network network) {
+        this(host, port, dataDir, apiKey, database, engines, models, limits, account, webhooks, llm, network, Telephony.DEFAULT);
     }
 
     public TimbreConfig(String host, int port, Path dataDir, String apiKey, Database database, Engines engines,
@@ -339,6 +348,24 @@ public record TimbreConfig(
         }
     }
 
+    /**
+     * Phone carriers (YAML {@code telephony}).
+     *
+     * @param twilioApiUrl the base URL of Twilio's REST API ({@code TIMBRE_TWILIO_API_URL}, default
+     *        {@code https://api.twilio.com}; a Twilio-compatible provider or a test's fake)
+     * @param publicUrl the URL carriers reach this server at ({@code TIMBRE_PUBLIC_URL}, e.g.
+     *        {@code https://timbre.example.com}); null to use the origin of the request that placed the call
+     */
+    public record Telephony(String twilioApiUrl, String publicUrl) {
+        public static final String TWILIO_API = "https://api.twilio.com";
+        public static final Telephony DEFAULT = new Telephony(TWILIO_API, null);
+
+        public Telephony {
+            twilioApiUrl = twilioApiUrl == null || twilioApiUrl.isBlank() ? TWILIO_API : twilioApiUrl.strip().replaceAll("/+$", "");
+            publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip().replaceAll("/+$", "");
+        }
+    }
+
     /** The single user account of this installation, as {@code GET /v1/user} reports it. */
     public record Account(String userId, String firstName, long characterLimit, String tier) {}
 
@@ -352,21 +379,23 @@ public record TimbreConfig(
                 new Webhooks(null), LlmSettings.none(), Network.NONE);
     }
 
-    public TimbreConfig withPort(int p) { return new TimbreConfig(host, p, dataDir, apiKey, database, engines, models, limits, account, webhooks, llm, network); }
+    public TimbreConfig withPort(int p) { return new TimbreConfig(host, p, dataDir, apiKey, database, engines, models, limits, account, webhooks, llm, network, telephony); }
 
-    public TimbreConfig withDataDir(Path d) { return new TimbreConfig(host, port, d, apiKey, database, engines, models, limits, account, webhooks, llm, network); }
+    public TimbreConfig withDataDir(Path d) { return new TimbreConfig(host, port, d, apiKey, database, engines, models, limits, account, webhooks, llm, network, telephony); }
 
-    public TimbreConfig withApiKey(String k) { return new TimbreConfig(host, port, dataDir, k, database, engines, models, limits, account, webhooks, llm, network); }
+    public TimbreConfig withApiKey(String k) { return new TimbreConfig(host, port, dataDir, k, database, engines, models, limits, account, webhooks, llm, network, telephony); }
 
-    public TimbreConfig withDatabase(Database d) { return new TimbreConfig(host, port, dataDir, apiKey, d, engines, models, limits, account, webhooks, llm, network); }
+    public TimbreConfig withDatabase(Database d) { return new TimbreConfig(host, port, dataDir, apiKey, d, engines, models, limits, account, webhooks, llm, network, telephony); }
 
-    public TimbreConfig withEngines(Engines e) { return new TimbreConfig(host, port, dataDir, apiKey, database, e, models, limits, account, webhooks, llm, network); }
+    public TimbreConfig withEngines(Engines e) { return new TimbreConfig(host, port, dataDir, apiKey, database, e, models, limits, account, webhooks, llm, network, telephony); }
 
-    public TimbreConfig withWebhooks(Webhooks w) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, w, llm, network); }
+    public TimbreConfig withWebhooks(Webhooks w) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, w, llm, network, telephony); }
 
-    public TimbreConfig withNetwork(Network n) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, webhooks, llm, n); }
+    public TimbreConfig withNetwork(Network n) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, webhooks, llm, n, telephony); }
 
-    public TimbreConfig withLlm(LlmSettings m) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, webhooks, m, network); }
+    public TimbreConfig withLlm(LlmSettings m) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, webhooks, m, network, telephony); }
 
-    public TimbreConfig withLimits(Limits l) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, l, account, webhooks, llm, network); }
+    public TimbreConfig withLimits(Limits l) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, l, account, webhooks, llm, network, telephony); }
+
+    public TimbreConfig withTelephony(Telephony t) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, webhooks, llm, network, t); }
 }

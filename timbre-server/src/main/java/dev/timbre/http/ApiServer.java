@@ -105,7 +105,7 @@ public final class ApiServer implements AutoCloseable {
                 .map(e -> e.getEndpoint().getMethod().name() + " " + e.getEndpoint().getPath().replaceAll("/{2,}", "/"));
         var ws = app.unsafeConfig().pvt.wsRouter.getWsPathMatcher().allEntries().stream()
                 .filter(e -> e.getType() == io.javalin.websocket.WsHandlerType.WEBSOCKET)
-                .map(e -> "WS " + e.getPath());
+                .map(e -> "WS " + e.getPath().replaceAll("/{2,}", "/"));
         return java.util.stream.Stream.concat(http, ws).distinct().sorted().toList();
     }
 

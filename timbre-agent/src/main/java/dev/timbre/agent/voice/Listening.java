@@ -48,6 +48,8 @@ final class Listening {
     private final VoiceActivityDetector vad;
     private final SpeechToText engine;
     private final String language;
+    /** The rate the caller's audio arrives at (8000 for a phone call); recognition hears it at that band. */
+    private final int sourceRate;
     private final SerialWorker worker;
     private final SessionLoop loop;
     private final EndOfTurn endOfTurn;
@@ -73,11 +75,12 @@ final class Listening {
     /** Utterance samples when the last tentative transcript went out (-1: none yet in this utterance). */
     private long tentativeAt = -1;
 
-    Listening(VoiceActivityDetector vad, SpeechToText engine, String language, SerialWorker worker, SessionLoop loop,
+    Listening(VoiceActivityDetector vad, SpeechToText engine, String language, int sourceRate, SerialWorker worker, SessionLoop loop,
               EndOfTurn endOfTurn, Events events) {
         this.vad = vad;
         this.engine = engine;
         this.language = language;
+        this.sourceRate = sourceRate;
         this.worker = worker;
         this.loop = loop;
         this.endOfTurn = endOfTurn;
@@ -169,7 +172,7 @@ final class Listening {
         boolean listen = events.speechStarted();
         utteranceSamples = 0;
         if (listen) {
-            recognition = new Recognition(engine, language, worker, loop);
+            recognition = new Recognition(engine, language, sourceRate, worker, loop);
             for (short[] f : preRoll) {
                 recognition.accept(f);
                 utteranceSamples += f.length;

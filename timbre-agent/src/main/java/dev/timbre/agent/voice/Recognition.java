@@ -2,6 +2,7 @@ package dev.timbre.agent.voice;
 
 import dev.timbre.audio.Pcm;
 import dev.timbre.audio.PcmFormat;
+import dev.timbre.audio.Resampler;
 import dev.timbre.agent.session.SessionLoop;
 import dev.timbre.engine.RecognitionStream;
 import dev.timbre.engine.SpeechToText;
@@ -14,6 +15,10 @@ import java.util.function.Consumer;
  * empty transcript (logged), so the turn is dropped rather than the call. So does an engine slower than real time:
  * past {@link #MAX_BACKLOG} waiting worker tasks the utterance's audio is dropped (bounded memory) and its queued
  * tasks become no-ops.
+ *
+ * <p>The engine hears the caller's audio at the rate it arrived at when that is below 16 kHz (a phone call's 8 kHz
+ * µ-law): the 16 kHz samples the loop has are resampled back to it on the worker, so the engine knows from the
+ * stream's {@link PcmFormat} that the speech is telephone band and can decode it as such.
  */
 final class Recognition {
     private static final System.Logger LOG = System.getLogger(Recognition.class.getName());
@@ -22,6 +27,8 @@ final class Recognition {
 
     private final SerialWorker worker;
     private final SessionLoop loop;
+    /** 16 kHz → the engine's rate; null when the engine hears 16 kHz. Worker thread only. */
+    private final Resampler toEngine;
     /** Worker thread only. */
     private RecognitionStream stream;
     private boolean failed;
@@ -30,12 +37,15 @@ final class Recognition {
     /** Set on the loop when the worker fell too far behind; read on the worker. */
     private volatile boolean overloaded;
 
-    Recognition(SpeechToText engine, String language, SerialWorker worker, SessionLoop loop) {
+    /** @param sourceRate the rate the caller's audio arrived at; below 16 kHz the engine hears it at that rate */
+    Recognition(SpeechToText engine, String language, int sourceRate, SerialWorker worker, SessionLoop loop) {
         this.worker = worker;
         this.loop = loop;
+        int rate = Math.min(InputAudio.RATE, sourceRate);
+        this.toEngine = rate < InputAudio.RATE ? new Resampler(InputAudio.RATE, rate) : null;
         worker.submit(() -> {
             try {
-                stream = engine.openStream(new PcmFormat(InputAudio.RATE), language);
+                stream = engine.openStream(new PcmFormat(rate), language);
             } catch (RuntimeException e) {
                 fail("open", e);
             }
@@ -51,10 +61,11 @@ final class Recognition {
                     + " tasks waiting; the utterance is dropped");
             return;
         }
-        byte[] pcm = Pcm.toBytes(samples);
+        byte[] pcm16k = Pcm.toBytes(samples);
         worker.submit(() -> {
             if (stream == null || failed || overloaded) return;
             try {
+                byte[] pcm = toEngine == null ? pcm16k : toEngine.resample(pcm16k, 0, pcm16k.length);
                 stream.accept(pcm, 0, pcm.length);
             } catch (RuntimeException e) {
                 fail("accept", e);
@@ -84,6 +95,10 @@ final class Recognition {
             String text = "";
             if (stream != null && !failed && !overloaded) {
                 try {
+                    if (toEngine != null) {
+                        byte[] rest = toEngine.finish();
+                        stream.accept(rest, 0, rest.length);
+                    }
                     String t = stream.finish().text();
                     text = t == null ? "" : t.strip();
                 } catch (RuntimeException e) {

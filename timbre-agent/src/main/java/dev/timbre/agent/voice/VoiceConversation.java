@@ -84,7 +84,7 @@ public final class VoiceConversation implements Conversation {
         this.timers = new VoiceTimers(loop, this.voice, silence -> session.voice().reengage(silence));
         this.meters = new TurnMeters(loop, this::measured);
         this.listening = new Listening(engines.vad().get(), engines.speechToText(), this.voice.languageCode(),
-                new SerialWorker(recognitionExecutor), loop, new EndOfTurn(this.voice.eagerness()), new ListeningSide());
+                this.voice.input().sampleRate(), new SerialWorker(recognitionExecutor), loop, new EndOfTurn(this.voice.eagerness()), new ListeningSide());
     }
 
     @Override

@@ -11,6 +11,10 @@
  * reported to the session as an input ({@code Frame.PlaybackCut}: what the user heard), which cuts its own transcript
  * and history.
  *
+ * <p>Rates: the loop works at 16 kHz (VAD, recording); the recogniser hears the caller at the rate the audio arrived
+ * at when that is lower ({@code ulaw_8000}, {@code pcm_8000}: phone calls), so an engine with a telephone-band setting
+ * (pocketsphinx) can tell narrowband speech from wideband by the stream's format.
+ *
  * <p>Threading: everything runs on the session's {@code SessionLoop} thread, except recognition (a
  * {@code SerialWorker} on the loop's blocking pool) and synthesis (the {@code AgentSpeech} implementation's threads);
  * both post their results back to the loop and never touch loop state themselves. Every queue is bounded (early input

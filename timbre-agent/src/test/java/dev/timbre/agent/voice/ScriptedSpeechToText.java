@@ -12,11 +12,12 @@ import java.util.Set;
 
 /**
  * A recogniser for tests: each stream recognises the next scripted text (then ""), as its partial once any audio came
- * and as its final ({@code "partial|final"} scripts both). Records how many bytes each stream got.
+ * and as its final ({@code "partial|final"} scripts both). Records how many bytes each stream got, and its format.
  */
 final class ScriptedSpeechToText implements SpeechToText {
     private final ArrayDeque<String> texts = new ArrayDeque<>();
     final List<long[]> bytesPerStream = new ArrayList<>();
+    final List<PcmFormat> formats = new ArrayList<>();
     int closed;
 
     ScriptedSpeechToText(String... texts) { this.texts.addAll(List.of(texts)); }
@@ -35,6 +36,7 @@ final class ScriptedSpeechToText implements SpeechToText {
         String partial = script.contains("|") ? script.substring(0, script.indexOf('|')) : script;
         long[] bytes = new long[1];
         bytesPerStream.add(bytes);
+        formats.add(format);
         return new RecognitionStream() {
             @Override public void accept(byte[] pcm, int off, int len) { bytes[0] += len; }
             @Override public Transcript partial() { return transcript(bytes[0] > 0 ? partial : ""); }

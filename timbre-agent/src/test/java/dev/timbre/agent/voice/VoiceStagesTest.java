@@ -82,12 +82,31 @@ class VoiceStagesTest {
     }
 
     @Test
+    void aPhoneCallersSpeechReachesTheRecogniserAtItsOwnEightKilohertz() {
+        var worker = new SerialWorker(Runnable::run);
+        var loop = new dev.timbre.agent.session.ManualLoop();
+        var stt = new ScriptedSpeechToText("hello");
+        var phone = new Recognition(stt, "en", 8000, worker, loop);
+        for (int i = 0; i < 10; i++) phone.accept(new short[1600]); // 1 s at 16 kHz
+        String[] result = new String[1];
+        phone.finish(t -> result[0] = t);
+        var wide = new Recognition(stt, "en", 48000, worker, loop);
+        wide.accept(new short[1600]);
+        wide.finish(t -> { });
+        loop.drain();
+        assertThat(result[0]).isEqualTo("hello");
+        assertThat(stt.formats).containsExactly(new PcmFormat(8000), new PcmFormat(16000));
+        assertThat(stt.bytesPerStream.get(0)[0]).isEqualTo(2 * 8000); // every sample, at 8 kHz, resampler tail included
+        assertThat(stt.bytesPerStream.get(1)[0]).isEqualTo(2 * 1600);
+    }
+
+    @Test
     void recognitionThatFallsBehindDropsTheUtteranceInsteadOfQueueingWithoutBound() {
         List<Runnable> parked = new ArrayList<>(); // the engine's thread never gets to run
         var worker = new SerialWorker(parked::add);
         var loop = new dev.timbre.agent.session.ManualLoop();
         var stt = new ScriptedSpeechToText("lost words");
-        var r = new Recognition(stt, "en", worker, loop);
+        var r = new Recognition(stt, "en", 16000, worker, loop);
         for (int i = 0; i < 5 * Recognition.MAX_BACKLOG; i++) r.accept(new short[512]);
         r.partial(t -> { throw new AssertionError("no partial of a dropped utterance"); });
         assertThat(worker.backlog()).isLessThanOrEqualTo(Recognition.MAX_BACKLOG + 1);

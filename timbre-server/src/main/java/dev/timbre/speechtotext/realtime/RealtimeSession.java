@@ -23,7 +23,8 @@ import org.eclipse.jetty.websocket.api.StatusCode;
  * One realtime transcription session. {@link #receive} runs on the socket's receiving thread: it parses and checks a
  * message (a bad one is answered with an {@code input_error} and the session goes on) and queues the audio. A worker
  * thread of its own decodes it to 16 kHz PCM ({@code ulaw_8000} expanded, other rates resampled), feeds the engine's
- * {@link RecognitionStream} in 20 ms frames, sends a {@code partial_transcript} when the hypothesis
+ * {@link RecognitionStream} in 20 ms frames (at the input's own rate when that is below 16 kHz, so 8 kHz phone audio
+ * reaches the engine as telephone band), sends a {@code partial_transcript} when the hypothesis
  * changed after at least {@link #PARTIAL_EVERY_SECONDS} of new audio, and commits on {@code commit: true} or, with
  * {@code commit_strategy=vad}, after {@code vad_silence_threshold_secs} of silence following at least
  * {@code min_speech_duration_ms} of speech (an energy detector: a frame is speech when its level, mapped from
@@ -50,6 +51,10 @@ final class RealtimeSession {
 
     // worker thread
     private final Resampler resampler;
+    /** The rate the engine hears: the input's when below 16 kHz (8 kHz phone audio is decoded as telephone band). */
+    private final int engineRate;
+    /** 16 kHz → {@link #engineRate} for the current segment's stream; null when the engine hears 16 kHz. */
+    private Resampler toEngine;
     private final byte[] frame = new byte[FRAME_BYTES];
     private int inFrame;
     private RecognitionStream stream;
@@ -65,6 +70,7 @@ final class RealtimeSession {
         this.out = out;
         int inputRate = options.ulaw() ? 8000 : options.sampleRate();
         this.resampler = new Resampler(inputRate, RATE); // at 16 kHz too: it keeps a chunk's odd trailing byte
+        this.engineRate = Math.min(RATE, inputRate);
         this.inactivity = new InactivityClock(timers, options.inactivityTimeoutSeconds(), () -> fail(RealtimeError.fatal(
                 "insufficient_audio_activity", "No message received within the inactivity timeout of " + options.inactivityTimeoutSeconds()
                         + " seconds.", StatusCode.POLICY_VIOLATION)));
@@ -74,7 +80,7 @@ final class RealtimeSession {
     /** Opens the first segment and tells the client the session has started. */
     void start() {
         queue(() -> {
-            stream = engine.openStream(new PcmFormat(RATE), language);
+            openSegment();
             out.send(new RealtimeMessages.SessionStarted(sessionId, RealtimeMessages.Config.of(options)));
         });
     }
@@ -185,8 +191,18 @@ final class RealtimeSession {
         }
     }
 
+    private void openSegment() {
+        stream = engine.openStream(new PcmFormat(engineRate), language);
+        toEngine = engineRate < RATE ? new Resampler(RATE, engineRate) : null;
+    }
+
     private void feed(byte[] pcm, int len) {
-        stream.accept(pcm, 0, len);
+        if (toEngine == null) {
+            stream.accept(pcm, 0, len);
+        } else {
+            byte[] down = toEngine.resample(pcm, 0, len);
+            stream.accept(down, 0, down.length);
+        }
         sessionBytes += len;
         sinceLastPartial += len;
         int ms = len / (RATE / 1000 * 2);
@@ -212,6 +228,10 @@ final class RealtimeSession {
     }
 
     private void commit() throws IOException {
+        if (toEngine != null) {
+            byte[] rest = toEngine.finish();
+            stream.accept(rest, 0, rest.length);
+        }
         SpeechToText.Transcript t = stream.finish();
         stream.close();
         double offset = (segmentStartBytes) / (double) (RATE * 2);
@@ -220,7 +240,7 @@ final class RealtimeSession {
         silenceMs = 0;
         sinceLastPartial = 0;
         lastPartial = "";
-        stream = engine.openStream(new PcmFormat(RATE), language);
+        openSegment();
         String text = t.text() == null ? "" : t.text();
         out.send(new RealtimeMessages.Transcript("committed_transcript", text));
         if (options.includeTimestamps() || options.includeLanguageDetection()) {

@@ -27,16 +27,18 @@ final class PocketsphinxDecoder {
      * @param firstPassOnly true for streams that need their final result at once: no {@code fwdflat} second pass,
      *        which re-decodes the whole utterance at its end (measured: final result ~130 ms → ~14 ms after a 3 s
      *        utterance, at a small accuracy cost); false for batch decoding, which keeps it
+     * @param narrowband settings for telephone-band audio, or null for the model as it is
      */
-    PocketsphinxDecoder(Path modelDir, boolean firstPassOnly) {
-        String[] argv = {
+    PocketsphinxDecoder(Path modelDir, boolean firstPassOnly, NarrowbandModel narrowband) {
+        List<String> args = new ArrayList<>(List.of(
             "-hmm", modelDir.resolve("en-us").toString(),
             "-lm", modelDir.resolve("en-us.lm.bin").toString(),
             "-dict", modelDir.resolve("cmudict-en-us.dict").toString(),
             "-logfn", "/dev/null",
             "-remove_noise", "no",
-            "-fwdflat", firstPassOnly ? "no" : "yes",
-        };
+            "-fwdflat", firstPassOnly ? "no" : "yes"));
+        if (narrowband != null) args.addAll(narrowband.arguments());
+        String[] argv = args.toArray(String[]::new);
         config = sb.cmd_ln_parse_r(null, ps.ps_args(), argv.length, argv, 1);
         if (config == null) throw new EngineException("pocketsphinx rejected its configuration");
         decoder = ps.ps_init(config);

@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
 /**
  * CMU pocketsphinx 5prealpha in-process through JNA (Debian {@code libpocketsphinx3} + {@code pocketsphinx-en-us}).
  * US English, 16 kHz internally (other rates are resampled), word timings in 10 ms frames, per-word posterior log
- * probabilities, incremental decoding, and forced alignment with a grammar of the given words.
+ * probabilities, incremental decoding, and forced alignment with a grammar of the given words. Audio at 8 kHz or less
+ * (a phone call's µ-law, an 8 kHz upload) is telephone band: it is decoded by decoders with the {@link NarrowbandModel}
+ * settings (an MLLR transform of the model for 300–3400 Hz speech), wider audio by the model as it is.
  *
  * <p>Thread-safe: each request (a batch call, an alignment or an open stream) borrows one native decoder from a
  * bounded pool; decoders are created on first need (about 0.4 s and 40 MB each).
@@ -35,6 +37,9 @@ public final class PocketsphinxSpeechToText implements SpeechToText {
     private final DecoderPool<PocketsphinxDecoder> pool;
     /** Decoders for {@link #openStream}: first pass only, so a stream's final result comes right after its audio. */
     private final DecoderPool<PocketsphinxDecoder> streamPool;
+    /** The same two kinds for telephone-band audio ({@link NarrowbandModel}); their decoders are made on first need. */
+    private final DecoderPool<PocketsphinxDecoder> narrowPool;
+    private final DecoderPool<PocketsphinxDecoder> narrowStreamPool;
 
     public PocketsphinxSpeechToText() {
         // Realtime sessions hold a decoder for their whole length, so there are more decoders than CPUs.
@@ -46,10 +51,23 @@ public final class PocketsphinxSpeechToText implements SpeechToText {
         if (!modelPresent(modelDir)) throw new EngineException("no pocketsphinx model in " + modelDir + " (apt-get install pocketsphinx-en-us)");
         if (!PocketsphinxLibrary.loads()) throw new EngineException("libpocketsphinx does not load (apt-get install libpocketsphinx3)");
         this.modelDir = modelDir;
-        this.pool = new DecoderPool<>(maxDecoders, () -> new PocketsphinxDecoder(modelDir, false), PocketsphinxDecoder::free, Duration.ofSeconds(30));
-        this.streamPool = new DecoderPool<>(maxDecoders, () -> new PocketsphinxDecoder(modelDir, true), PocketsphinxDecoder::free, Duration.ofSeconds(30));
+        NarrowbandModel narrowband = NarrowbandModel.forModel(modelDir.resolve("en-us"));
+        this.pool = pool(modelDir, maxDecoders, false, null);
+        this.streamPool = pool(modelDir, maxDecoders, true, null);
+        this.narrowPool = pool(modelDir, maxDecoders, false, narrowband);
+        this.narrowStreamPool = pool(modelDir, maxDecoders, true, narrowband);
         PocketsphinxDecoder first = pool.acquire(); // load the model now, so failures show at start-up
         pool.release(first, false);
+    }
+
+    private static DecoderPool<PocketsphinxDecoder> pool(Path modelDir, int max, boolean firstPassOnly, NarrowbandModel narrowband) {
+        return new DecoderPool<>(max, () -> new PocketsphinxDecoder(modelDir, firstPassOnly, narrowband), PocketsphinxDecoder::free,
+                Duration.ofSeconds(30));
+    }
+
+    /** Whether audio at this rate is telephone band (8 kHz or less), decoded with the narrowband settings. */
+    static boolean narrowband(PcmFormat format) {
+        return format.sampleRate() <= NarrowbandModel.MAX_RATE;
     }
 
     /** Whether the native library and the default model are installed. */
@@ -77,6 +95,7 @@ public final class PocketsphinxSpeechToText implements SpeechToText {
     /** One utterance decoded in one call: batch normalisation, so the result does not depend on the decoder's past. */
     private List<RecognizedWord> decodeWhole(byte[] pcm, PcmFormat format, String jsgf) {
         byte[] audio = Resampler.resampleAll(pcm, format.sampleRate(), PocketsphinxDecoder.SAMPLE_RATE);
+        DecoderPool<PocketsphinxDecoder> pool = narrowband(format) ? narrowPool : this.pool;
         PocketsphinxDecoder decoder = pool.acquire();
         boolean broken = true;
         try {
@@ -119,6 +138,8 @@ public final class PocketsphinxSpeechToText implements SpeechToText {
     public void close() {
         pool.close();
         streamPool.close();
+        narrowPool.close();
+        narrowStreamPool.close();
     }
 
     private static void checkLanguage(String languageCode) {
@@ -136,12 +157,14 @@ public final class PocketsphinxSpeechToText implements SpeechToText {
     /** One utterance on one borrowed decoder. */
     private final class Stream implements RecognitionStream {
         private final Resampler resampler;
+        private final DecoderPool<PocketsphinxDecoder> streamPool;
         private PocketsphinxDecoder decoder;
         private Transcript result;
         private boolean broken;
 
         Stream(PcmFormat format) {
             this.resampler = new Resampler(format.sampleRate(), PocketsphinxDecoder.SAMPLE_RATE);
+            this.streamPool = narrowband(format) ? narrowStreamPool : PocketsphinxSpeechToText.this.streamPool;
             decoder = streamPool.acquire();
             try {
                 decoder.start(null);

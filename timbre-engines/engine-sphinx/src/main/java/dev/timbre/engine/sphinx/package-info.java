@@ -11,6 +11,12 @@
  *       decoders configured {@code -fwdflat no} (first pass only: final result ~14 ms after the audio instead of
  *       ~130 ms, slightly less accurate). Forced {@code align}: a JSGF grammar of exactly the given words.
  *       Non-English language codes throw {@code EngineException}.</li>
+ *   <li>{@link dev.timbre.engine.sphinx.NarrowbandModel}: audio at 8 kHz or less (phone calls reach the engine at
+ *       their own 8 kHz, µ-law decoded; 8 kHz uploads stay at 8 kHz) is telephone band and is decoded by separate
+ *       pools of decoders that load the same model with a global MLLR mean transform for 300–3400 Hz speech
+ *       ({@code narrowband.mllr}, a resource: sphinxtrain {@code bw} + {@code mllr_solve} on flite voices awb and kal,
+ *       50 sentences each, band-limited µ-law) and a narrowband {@code -cmninit}; wider audio by the model as it is.
+ *       Separate pools also keep a live decoder's cepstral mean from moving between the two bands.</li>
  *   <li>{@link dev.timbre.engine.sphinx.AlignmentText}: words missing from the dictionary (digits, names) are left out
  *       of the grammar and timed by spreading the gap between aligned neighbours, logprob NaN.</li>
  *   <li>{@link dev.timbre.engine.sphinx.PocketsphinxDecoder}: one native {@code ps_decoder_t} (about 0.4 s and 40 MB
@@ -22,7 +28,7 @@
  *       silence is replaced (sphinx4 hears nothing afterwards otherwise).</li>
  * </ul>
  *
- * <p>Bounds: pocketsphinx max(8, 2 × cores) decoders per pool (realtime sessions hold one for their whole length),
+ * <p>Bounds: pocketsphinx max(8, 2 × cores) decoders per pool (four pools: batch and stream, wide and narrow band) (realtime sessions hold one for their whole length),
  * 30 s wait; sphinx4 2 recognisers, 120 s wait. Both engines are thread-safe; {@code close()} frees the decoders.
  * The model loads in the constructor, so a broken install fails at start-up.
  */
