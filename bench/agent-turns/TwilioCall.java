@@ -7,14 +7,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -24,20 +21,15 @@ import javax.crypto.spec.SecretKeySpec;
  * One Twilio call to Timbre, for the turn benchmark, played as Twilio would: the signed voice webhook
  * ({@code POST /twilio/inbound_call}), then the Media Stream its TwiML names ({@code connected}, {@code start}, the
  * caller's 20 ms μ-law {@code media} frames on a drift-free schedule: the utterance, else silence, as Twilio streams
- * continuously; marks echoed). A {@link #turn} is measured like {@link SipCall#turn}: the send time of the frame holding
- * the last voiced sample → the arrival of the first agent frame carrying sound. One thread runs it; the socket's
- * listener only stamps frames.
+ * continuously; marks echoed); turns measured by {@link PhoneCaller}. One thread runs it; the socket's listener only
+ * stamps frames.
  */
-final class TwilioCall implements WebSocket.Listener, AutoCloseable {
-    static final int FRAME = 160;
-    private static final long FRAME_NANOS = 20_000_000L;
+final class TwilioCall extends PhoneCaller implements WebSocket.Listener {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<long[]> heard = java.util.Collections.synchronizedList(new ArrayList<>());
     private final StringBuilder partial = new StringBuilder();
     private final String streamSid = "MZbench" + System.nanoTime();
     private final WebSocket ws;
-    private long nextSend;
     private int chunk;
 
     /** Calls {@code number} (imported with {@code authToken}, account {@code accountSid}) on the Timbre at {@code base}. */
@@ -63,49 +55,13 @@ final class TwilioCall implements WebSocket.Listener, AutoCloseable {
         send(Map.of("event", "start", "streamSid", streamSid, "start", Map.of("accountSid", accountSid, "streamSid", streamSid, "callSid", callSid,
                 "tracks", List.of("inbound"), "customParameters", Map.of("timbre_token", m.group(2).replace("&amp;", "&")),
                 "mediaFormat", Map.of("encoding", "audio/x-mulaw", "sampleRate", 8000, "channels", 1))));
-        nextSend = System.nanoTime();
+        begin();
     }
 
-    /** Speaks {@code ulaw} (last voiced sample at {@code voicedEnd}) and waits for the reply; null when none came in 20 s. */
-    Double turn(byte[] ulaw, int voicedEnd) throws Exception {
-        int frames = (ulaw.length + FRAME - 1) / FRAME;
-        int voicedFrame = Math.max(0, (voicedEnd - 1) / FRAME);
-        long voicedSentAt = 0;
-        int from = heard.size();
-        for (int i = 0; i < frames; i++) {
-            long at = tick(Arrays.copyOfRange(ulaw, i * FRAME, (i + 1) * FRAME));
-            if (i == voicedFrame) voicedSentAt = at;
-        }
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        long first = 0;
-        while (first == 0) {
-            if (System.nanoTime() > deadline) return null;
-            tick(null);
-            synchronized (heard) {
-                for (int i = from; i < heard.size() && first == 0; i++) if (heard.get(i)[1] == 1 && heard.get(i)[0] >= voicedSentAt) first = heard.get(i)[0];
-            }
-        }
-        long quietSince = System.nanoTime();
-        while (System.nanoTime() - quietSince < SipCall.PAUSE_MS * 1_000_000 + 300_000_000L) {
-            tick(null);
-            synchronized (heard) {
-                if (!heard.isEmpty() && heard.get(heard.size() - 1)[1] == 1) quietSince = heard.get(heard.size() - 1)[0];
-            }
-        }
-        return (first - voicedSentAt) / 1e6;
-    }
-
-    private long tick(byte[] frame) {
-        long wait = nextSend - System.nanoTime();
-        if (wait > 0) LockSupport.parkNanos(wait);
-        nextSend += FRAME_NANOS;
-        byte[] payload = new byte[FRAME];
-        Arrays.fill(payload, (byte) 0xFF);
-        if (frame != null) System.arraycopy(frame, 0, payload, 0, frame.length);
-        long at = System.nanoTime();
+    @Override
+    protected void send(byte[] frame) {
         send(Map.of("event", "media", "streamSid", streamSid, "media", Map.of("track", "inbound", "chunk", String.valueOf(++chunk),
-                "timestamp", String.valueOf(chunk * 20), "payload", Base64.getEncoder().encodeToString(payload))));
-        return at;
+                "timestamp", String.valueOf(chunk * 20), "payload", Base64.getEncoder().encodeToString(frame))));
     }
 
     private synchronized void send(Object message) {
@@ -125,9 +81,7 @@ final class TwilioCall implements WebSocket.Listener, AutoCloseable {
                 JsonNode m = JSON.readTree(partial.toString());
                 if (m.path("event").asText().equals("media")) {
                     byte[] b = Base64.getDecoder().decode(m.path("media").path("payload").asText());
-                    boolean sound = false;
-                    for (int i = 0; i < b.length && !sound; i++) sound = b[i] != (byte) 0xFF && b[i] != (byte) 0x7F;
-                    heard.add(new long[] {at, sound ? 1 : 0, b.length});
+                    arrived(at, b, 0, b.length);
                 } else if (m.path("event").asText().equals("mark")) {
                     String name = m.path("mark").path("name").asText();
                     java.util.concurrent.CompletableFuture.runAsync(() -> send(Map.of("event", "mark", "streamSid", streamSid, "mark", Map.of("name", name))));

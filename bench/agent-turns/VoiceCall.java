@@ -49,6 +49,7 @@ final class VoiceCall implements AutoCloseable {
         int early = 0;
         long firstAudioAt = 0;
         int reply = -1;
+        nextSendNanos = Math.max(nextSendNanos, System.nanoTime()); // after a pause (another path's turn): real time again, no burst
         long replyBytes = 0;
         for (int i = 0; i < chunks; i++) {
             long at = tick(Arrays.copyOfRange(u.pcm(), i * CHUNK_BYTES, (i + 1) * CHUNK_BYTES)); // zero-padded at the end
