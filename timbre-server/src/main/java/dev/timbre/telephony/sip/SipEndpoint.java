@@ -97,7 +97,7 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
             provider.addSipListener(this);
             this.authHelper = ((SipStackExt) stack).getAuthenticationHelper((tx, realm) -> credentials(tx), headers);
             this.rtpPorts = new RtpPorts(setup.rtpMin(), setup.rtpMax(), InetAddress.getByName(setup.bindHost()));
-            this.clock = Executors.newScheduledThreadPool(2, daemon("sip-rtp-clock"));
+            this.clock = Executors.newScheduledThreadPool(4, daemon("sip-rtp-clock"));
             this.workers = new ThreadPoolExecutor(16, 16, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), daemon("sip-worker"));
             workers.allowCoreThreadTimeOut(true);
             this.inbound = new InboundInvites(this, routing);
