@@ -37,17 +37,24 @@ final class FakeDialer implements PhoneDialer {
         int n = ids.incrementAndGet();
         CompletableFuture<PlacedCall.CallResult> finished = new CompletableFuture<>();
         maxLive.accumulateAndGet(live.incrementAndGet(), Math::max);
-        finished.whenComplete((r, e) -> live.decrementAndGet());
         PlacedCall.CallResult now = outcomes.get(call.toNumber());
-        if (now != null) finished.complete(now);
-        else held.put(call.toNumber(), finished);
+        // a call stops counting as live before its future completes: the dispatcher's callback (which may dial the
+        // next call at once) runs inside complete()
+        if (now != null) {
+            live.decrementAndGet();
+            finished.complete(now);
+        } else {
+            held.put(call.toNumber(), finished);
+        }
         return new PlacedCall("conv_fake" + n, "CA" + n, finished);
     }
 
     /** Ends the live call to {@code number} with {@code outcome}; false when there is none. */
     boolean end(String number, String outcome) {
         CompletableFuture<PlacedCall.CallResult> f = held.remove(number);
-        return f != null && f.complete(new PlacedCall.CallResult(outcome, "test"));
+        if (f == null) return false;
+        live.decrementAndGet();
+        return f.complete(new PlacedCall.CallResult(outcome, "test"));
     }
 
     void endAll(String outcome) {
