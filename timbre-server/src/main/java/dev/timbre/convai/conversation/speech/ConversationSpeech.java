@@ -5,7 +5,6 @@ import dev.timbre.audio.PcmFormat;
 import dev.timbre.engine.EngineException;
 import dev.timbre.speech.CharacterAlignment;
 import dev.timbre.speech.SpeechChunk;
-import dev.timbre.speech.SpeechRun;
 import dev.timbre.speech.SpeechScript;
 import dev.timbre.speech.SpeechSynthesizer;
 import dev.timbre.texttospeech.TextToSpeechRequest;
@@ -22,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The agent's voice on the server's speech layer: each {@link #speak} prepares one text-to-speech request per voice
  * part ({@link TextToSpeechService#prepare(String, TextToSpeechRequest, double)}: voice, model, stability, similarity,
- * speed) and pulls them as one raw-PCM {@link SpeechRun} (streamed: first audio goes first) on the shared
- * {@link SpeechThreads}. With {@code tts.supported_voices}, {@link VoiceMarkup} parts switch voices (the run converts
+ * speed) and pulls them as one raw-PCM synthesis (streamed: first audio goes first) on the shared
+ * {@link SpeechThreads}; a script another conversation speaks alike (a first message) is read from that one synthesis
+ * or replayed ({@link SharedUtterances}). With {@code tts.supported_voices}, {@link VoiceMarkup} parts switch voices (the run converts
  * other engine rates to the utterance's first rate; tag characters are silent segments, aligned with no duration).
  * Agent speech charges no characters and records no history item (the conversation is the record). Each chunk is
  * held back until the next one arrives, so that characters settled one chunk late (and those settled at the end)
@@ -45,11 +45,15 @@ final class ConversationSpeech implements AgentSpeech {
     /** The voice spoken now: the agent's, or a language preset's ({@link #useVoice}). */
     private volatile Voice voice;
     private final Map<String, Voice> labelled;
+    /** Utterances synthesised once for every conversation that speaks them alike (first messages). */
+    private final SharedUtterances shared;
     /** The multi-voice label left open by the last utterance; guarded by this object. */
     private String openLabel;
 
-    ConversationSpeech(TextToSpeechService tts, SpeechSynthesizer speech, Executor threads, Voice voice, Map<String, Voice> labelled) {
+    ConversationSpeech(TextToSpeechService tts, SpeechSynthesizer speech, Executor threads, SharedUtterances shared, Voice voice,
+                       Map<String, Voice> labelled) {
         this.tts = tts;
+        this.shared = shared;
         this.speech = speech;
         this.threads = threads;
         this.voice = voice;
@@ -105,8 +109,8 @@ final class ConversationSpeech implements AgentSpeech {
         /** The agent's voice when the utterance was asked for ({@link #useVoice} affects later ones only). */
         private final Voice main = voice;
         private volatile boolean cancelled;
-        /** The synthesis being pulled; guarded by this object so that a cancel closes it exactly when it is open. */
-        private SpeechRun synthesis;
+        /** The synthesis being read; guarded by this object so that a cancel stops it exactly when it is open. */
+        private UtteranceSource synthesis;
         /** The utterance's PCM format: the first engine's. */
         private PcmFormat format;
         private long bytes;
@@ -130,18 +134,19 @@ final class ConversationSpeech implements AgentSpeech {
                     openLabel = null; // a cut response leaves no voice open
                 }
             }
-            SpeechRun open;
+            UtteranceSource open;
             synchronized (this) {
                 open = synthesis;
             }
-            if (open != null) open.close(); // cancels the engines; the pull in progress ends at once
+            if (open != null) open.cancel(); // cancels the engines unless another conversation reads them; the read in progress ends at once
         }
 
         @Override
         public void run() {
             if (cancelled) return;
             try {
-                try (SpeechRun r = speech.open(script(), SpeechSynthesizer.Delivery.STREAMED)) {
+                SpeechScript script = script();
+                try (UtteranceSource r = shared.open(script, () -> speech.open(script, SpeechSynthesizer.Delivery.STREAMED))) {
                     synchronized (this) {
                         if (cancelled) return;
                         synthesis = r;

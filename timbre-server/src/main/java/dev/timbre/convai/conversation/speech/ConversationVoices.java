@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConversationVoices {
     private static final Logger LOG = LoggerFactory.getLogger(ConversationVoices.class);
+    /** Agent speech kept for replay (first messages and other utterances spoken alike): 16 MiB of PCM, ~8 min at 16 kHz. */
+    private static final long SHARED_BYTES = 16L << 20;
 
     private final TextToSpeechService tts;
     private final SpeechSynthesizer speech;
@@ -28,6 +30,7 @@ public final class ConversationVoices {
     private final Supplier<SpeechToText> speechToText;
     private final Supplier<VoiceActivityDetector> vad;
     private final SpeechThreads threads = SpeechThreads.forThisMachine();
+    private final SharedUtterances shared = new SharedUtterances(SHARED_BYTES);
 
     /**
      * A voice conversation cannot run here: no speech-to-text engine or the agent's voice cannot speak (close code
@@ -91,7 +94,7 @@ public final class ConversationVoices {
                 LOG.info("conversation {}: supported voice '{}' left out: {}", conversationId, v.label(), e.getMessage());
             }
         }
-        return new VoiceEngines(vad, stt, new ConversationSpeech(tts, speech, threads, main, labelled));
+        return new VoiceEngines(vad, stt, new ConversationSpeech(tts, speech, threads, shared, main, labelled));
     }
 
     /**
