@@ -13,7 +13,6 @@ import dev.timbre.convai.simulation.SimulationService;
 import dev.timbre.convai.postcall.ConversationAnalyser;
 import dev.timbre.convai.conversation.agent.AgentProfiles;
 import dev.timbre.convai.conversation.ConversationRoutes;
-import dev.timbre.convai.conversation.phone.PhoneConversations;
 import dev.timbre.convai.conversation.admission.ConversationAdmission;
 import dev.timbre.convai.conversation.speech.ConversationVoices;
 import dev.timbre.convai.conversation.transport.UsedGrantRepository;
@@ -34,18 +33,9 @@ import dev.timbre.convai.mcpservers.McpServerRepository;
 import dev.timbre.convai.mcpservers.McpServersRoutes;
 import dev.timbre.convai.mcpservers.McpServersService;
 import dev.timbre.convai.mcpservers.RemoteMcpTools;
-import dev.timbre.convai.batchcalling.BatchCallRepository;
-import dev.timbre.convai.batchcalling.BatchCallingRoutes;
-import dev.timbre.convai.batchcalling.BatchCallsService;
-import dev.timbre.convai.batchcalling.BatchDispatcher;
-import dev.timbre.convai.phonecalls.PhoneCalls;
+import dev.timbre.convai.calling.PhoneCalling;
 import dev.timbre.convai.siptrunk.SipTrunk;
-import dev.timbre.convai.siptrunk.SipTrunkRoutes;
-import dev.timbre.convai.siptrunk.SipTrunkService;
 import dev.timbre.convai.phonenumbers.PhoneNumberRepository;
-import dev.timbre.convai.twilio.TwilioOutboundCalls;
-import dev.timbre.convai.twilio.TwilioRoutes;
-import dev.timbre.convai.twilio.TwilioService;
 import dev.timbre.convai.phonenumbers.PhoneNumbersRoutes;
 import dev.timbre.convai.phonenumbers.PhoneNumbersService;
 import dev.timbre.convai.retention.ConversationRetention;
@@ -158,12 +148,12 @@ public final class Timbre implements AutoCloseable {
                            ConversationsService conversations, PostCallProcessor postCall, OutboundHttp outbound,
                            VoiceActivityDetectors voiceActivity, ConversationVoices conversationVoices, SpeechSynthesizer speech,
                            ProfessionalCloning pvc, TextToVoiceService textToVoice, AgentTesting agentTesting, RagIndexService rag,
-                           RemoteMcpTools mcpTools, ConversationRetention retention, BatchDispatcher batchCalls) {}
+                           RemoteMcpTools mcpTools, ConversationRetention retention) {}
 
-    private final SipTrunk sipTrunk;
+    private final PhoneCalling phone;
 
-    private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services, SipTrunk sipTrunk) {
-        this.sipTrunk = sipTrunk;
+    private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services, PhoneCalling phone) {
+        this.phone = phone;
         this.database = database;
         this.engines = engines;
         this.server = server;
@@ -291,25 +281,12 @@ public final class Timbre implements AutoCloseable {
             ConversationRoutes conversationRoutes = new ConversationRoutes(agents, tools, profiles, webhookTools, mcpTools, conversations,
                     auth, registry, cipher.derivedKey("conversation-signatures"), new UsedGrantRepository(database.jdbi()), Clock.systemUTC(),
                     conversationVoices, admission, initiationWebhook);
-            // phone calls (Twilio, SIP trunks) run agents through the same runtime and admission as the socket
-            PhoneConversations phoneConversations = new PhoneConversations(conversationRoutes.runtime(), admission);
-            // Twilio: the voice webhook, Media Streams and outbound calls through Twilio's REST API
-            TwilioService twilio = new TwilioService(phoneNumbers, phoneConversations::start,
-                    dev.timbre.convai.conversation.transport.ConversationSetup::newConversationId,
-                    cipher.derivedKey("twilio-streams"), config.telephony(), Clock.systemUTC());
-            // SIP trunk calls: the user agent (UDP/TCP, RTP) answering imported numbers and dialing through trunks
-            SipTrunk sipTrunk = SipTrunk.start(sip, phoneNumbers, phoneConversations);
-            // outbound calls, a dialer per provider: Twilio's, and the SIP trunk's when SIP is on
-            List<dev.timbre.convai.phonecalls.PhoneDialer> dialers = new java.util.ArrayList<>(sipTrunk.dialers());
-            dialers.add(twilio.dialer());
-            PhoneCalls phoneCalls = new PhoneCalls(dialers);
-            // batch calling: a durable job dialing through phoneCalls, TIMBRE_BATCH_CALL_CONCURRENCY calls at once
-            BatchCallRepository batchRows = new BatchCallRepository(database.jdbi());
-            BatchDispatcher batchCalls = new BatchDispatcher(batchRows, phoneCalls, phoneNumbers::stored, Clock.systemUTC(),
-                    BatchDispatcher.concurrencyFrom(System.getenv()), Duration.ofSeconds(1)).start();
+            // phone calls: Twilio, SIP trunks (the user agent when SIP is on), outbound calls, batch calling
+            PhoneCalling phone = PhoneCalling.start(sip, config.telephony(), database.jdbi(), phoneNumbers, agents,
+                    conversationRoutes.runtime(), admission, cipher);
             // GET /openapi.json and /docs describe the routes of this very server (known once it has started)
             var serving = new java.util.concurrent.atomic.AtomicReference<ApiServer>();
-            ApiServer server = ApiServer.start(config, new RequestTracking(registry), auth, List.of(
+            List<ApiServer.Mount> mounts = new java.util.ArrayList<>(List.of(
                     mount("/", new HealthRoutes(engines, database, registry)),
                     mount("/", new dev.timbre.apidocs.ApiDocsRoutes(() -> serving.get().routes())),
                     mount("/", new dev.timbre.webapp.WebAppRoutes(webAppFiles())),
@@ -344,11 +321,6 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/convai/mcp-servers", new McpServersRoutes(mcpServers, mcpTools)),
                     // phone numbers (Twilio, SIP trunk) as stored resources; secrets encrypted with the secrets key
                     mount("/v1/convai/phone-numbers", new PhoneNumbersRoutes(phoneNumbers)),
-                    // Twilio: voice webhook, Media Streams socket, status callback, outbound calls
-                    mount("/", new TwilioRoutes(twilio, new TwilioOutboundCalls(phoneNumbers, agents, phoneCalls, twilio))),
-                    mount("/v1/convai/sip-trunk", new SipTrunkRoutes(new SipTrunkService(phoneNumbers, agents, phoneCalls))),
-                    mount("/v1/convai/batch-calling", new BatchCallingRoutes(new BatchCallsService(batchRows, batchCalls, agents,
-                            phoneNumbers, Clock.systemUTC()))),
                     mount("/v1/convai/conversation", conversationRoutes),
                     mount("/v1/convai/conversations", new ConversationsRoutes(conversations, widget::publicFor)),
                     mount("/", new dev.timbre.convai.widget.WidgetRoutes(widget)),
@@ -364,12 +336,20 @@ public final class Timbre implements AutoCloseable {
                                     config.engines().extraTextToSpeech().stream()).toList(), config.engines().speechToText(),
                             voiceActivity, embeddings, config.engines().remoteEmbeddings() != null && config.engines().remoteEmbeddings().url() != null,
                             config.llm(), database)))));
+            mounts.addAll(phone.routes());
+            ApiServer server;
+            try {
+                server = ApiServer.start(config, new RequestTracking(registry), auth, mounts);
+            } catch (RuntimeException e) {
+                phone.close(); // the SIP port and the batch job
+                throw e;
+            }
             serving.set(server);
             speechToText.resumePending();
             postCall.resumePending();
             pvc.resumePending();
             agentTesting.resumePending();
-            batchCalls.resumePending();
+            phone.resumePending();
             DataDir.sweepOrphanBlobs(blobs, started, java.util.Map.of("history/", history::holdsBlob, "voices/", voices::holdsBlob,
                     "stt-jobs/", speechToText::holdsBlob, "convai/conversations/", conversations::holdsBlob, "pvc/", pvc::holdsBlob,
                     TextToVoiceService.BLOB_PREFIX, textToVoice::holdsBlob, dev.timbre.convai.widget.WidgetService.BLOB_PREFIX,
@@ -377,7 +357,7 @@ public final class Timbre implements AutoCloseable {
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,
-                    pvc, textToVoice, agentTesting, rag, mcpTools, retention, batchCalls), sipTrunk);
+                    pvc, textToVoice, agentTesting, rag, mcpTools, retention), phone);
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -469,19 +449,18 @@ public final class Timbre implements AutoCloseable {
     }
 
     /** The SIP side (its endpoint absent when SIP is off). */
-    public SipTrunk sipTrunk() { return sipTrunk; }
+    public SipTrunk sipTrunk() { return phone.sipTrunk(); }
 
     @Override
     public void close() {
         server.close();
-        sipTrunk.close();
+        phone.close();
         services.textToVoice().close();
         services.speechToText().close();
         services.pvc().close();
         services.rag().close();
         services.postCall().close();
         services.agentTesting().close();
-        services.batchCalls().close();
         services.languageModels().close();
         services.webhookTools().close();
         services.mcpTools().close();

@@ -8,6 +8,7 @@ import dev.timbre.audio.G711;
 import dev.timbre.config.TimbreConfig;
 import dev.timbre.convai.conversation.phone.PhoneConversations;
 import dev.timbre.convai.phonecalls.OutboundCall;
+import dev.timbre.convai.phonecalls.OutboundCalls;
 import dev.timbre.convai.phonecalls.PhoneCalls;
 import dev.timbre.convai.phonecalls.PlacedCall;
 import dev.timbre.convai.phonenumbers.PhoneNumberRepository;
@@ -106,7 +107,8 @@ class TwilioStreamApiTest {
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
         twilio = new TwilioService(numbers, runner, () -> "conv_out" + ids.incrementAndGet(), key, settings, Clock.systemUTC());
-        TwilioOutboundCalls outbound = new TwilioOutboundCalls(numbers, server.timbre().agents(), new PhoneCalls(List.of(twilio.dialer())), twilio);
+        TwilioOutboundCalls outbound = new TwilioOutboundCalls(
+                new OutboundCalls(numbers, server.timbre().agents(), new PhoneCalls(List.of(twilio.dialer()))), twilio);
         app = Javalin.create(c -> c.router.apiBuilder(() -> ApiBuilder.path("/", new TwilioRoutes(twilio, outbound))));
         ErrorBodies.install(app);
         app.start("127.0.0.1", 0);
