@@ -64,12 +64,7 @@ public class PhoneLoad {
         String agentId = json.readTree(server.post("/v1/convai/agents/create", json.writeValueAsString(agent))).path("agent_id").asText();
         ObjectNode number = json.createObjectNode().put("phone_number", phone).put("label", "load").put("provider", "sip_trunk")
                 .put("supports_inbound", true).put("supports_outbound", false);
-        String numberId = json.readTree(server.post("/v1/convai/phone-numbers", json.writeValueAsString(number))).path("phone_number_id").asText();
-        var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + "/v1/convai/phone-numbers/" + numberId))
-                .header("xi-api-key", BenchServer.KEY).header("Content-Type", "application/json")
-                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"agent_id\":\"" + agentId + "\"}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) throw new IllegalStateException("assigning the agent: " + r.statusCode() + " " + r.body());
+        PhoneTurns.importNumber(http, server, number, agentId);
     }
 
     /** {@code n} calls at once to {@code number} (started 50 ms apart); the stats of those answered. */
