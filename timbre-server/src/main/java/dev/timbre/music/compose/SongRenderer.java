@@ -36,6 +36,7 @@ public final class SongRenderer implements AutoCloseable {
     private final Receiver receiver;
     private final Arranger arranger;
     private final long totalSamples;
+    private final Style base;
     private int index;
     private long startMs;
 
@@ -45,6 +46,7 @@ public final class SongRenderer implements AutoCloseable {
         this.voice = song.vocals() ? voice : null;
         this.arranger = new Arranger(song.seed());
         this.totalSamples = samplesAt(song.durationMs());
+        this.base = Style.of(song.positiveStyles(), song.negativeStyles(), song.seed());
         Synthesizer s = MidiSystem.getSynthesizer(); // a new Gervill SoftSynthesizer each call
         this.synth = s;
         this.stream = GervillStream.open(s, FORMAT, Map.of("interpolation", "linear", "max polyphony", 96, "reverb", true, "chorus", true));
@@ -68,7 +70,7 @@ public final class SongRenderer implements AutoCloseable {
         List<String> pos = new ArrayList<>(song.positiveStyles()), neg = new ArrayList<>(song.negativeStyles());
         pos.addAll(section.positiveStyles());
         neg.addAll(section.negativeStyles());
-        Style style = Style.of(pos, neg, song.seed());
+        Style style = Style.of(pos, neg, song.seed()).inTimeAndKeyOf(base); // tempo and key hold for the whole song
         long startUs = startMs * 1000;
         Arranger.Score score = arranger.section(section, style, startUs, index == 0);
         send(score, startUs);

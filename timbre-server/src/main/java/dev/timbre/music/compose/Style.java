@@ -94,6 +94,11 @@ record Style(Genre genre, int tempo, int tonic, boolean minor, int leadProgram, 
         return false;
     }
 
+    /** This section's sound in the song's tempo and key. */
+    Style inTimeAndKeyOf(Style song) {
+        return new Style(genre, song.tempo, song.tonic, song.minor, leadProgram, chordProgram, bassProgram, drums, energy);
+    }
+
     /** Microseconds per beat. */
     long beatUs() { return 60_000_000L / tempo; }
 }
