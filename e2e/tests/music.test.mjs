@@ -50,6 +50,19 @@ test('composeDetailed parses the multipart answer: plan, metadata and audio', as
   assert.ok(r.songId, 'song-id header');
 });
 
+test('lyrics are spoken into the song unless forceInstrumental', async () => {
+  const compositionPlan = {
+    positiveGlobalStyles: ['folk'], negativeGlobalStyles: [],
+    sections: [{ sectionName: 'Verse', positiveLocalStyles: [], negativeLocalStyles: [], durationMs: 8000,
+      lines: ['The river runs to the sea', 'and I go with it'] }],
+  };
+  const sung = await readAll(await client.music.compose({ compositionPlan, outputFormat: 'pcm_16000', seed: 4 }));
+  const plain = await readAll(await client.music.compose({ compositionPlan, outputFormat: 'pcm_16000', seed: 4, forceInstrumental: true }));
+  assert.equal(sung.length, plain.length, 'the same length either way');
+  assert.equal(sung.length / 2, 128000);
+  assert.ok(!sung.equals(plain), 'the voice is mixed in');
+});
+
 test('bad plans and lengths are 422s', async () => {
   await assert.rejects(client.music.compose({ prompt: 'x', musicLengthMs: 1000 }), apiError(422));
   await assert.rejects(client.music.compose({
