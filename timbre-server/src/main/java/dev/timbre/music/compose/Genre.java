@@ -8,7 +8,7 @@ import java.util.List;
  */
 enum Genre {
     ROCK(List.of("rock", "grunge", "punk", "indie"), 124, false, 29, 30, 33, Drums.Pattern.ROCK),
-    METAL(List.of("metal", "heavy"), 150, true, 30, 30, 34, Drums.Pattern.ROCK),
+    METAL(List.of("metal", "heavy metal"), 150, true, 30, 30, 34, Drums.Pattern.ROCK),
     JAZZ(List.of("jazz", "swing", "bebop", "bossa"), 128, false, 65, 0, 32, Drums.Pattern.JAZZ),
     BLUES(List.of("blues", "soul", "funk", "r&b", "rnb", "gospel"), 96, false, 26, 16, 33, Drums.Pattern.ROCK),
     CLASSICAL(List.of("classical", "orchestral", "cinematic", "epic", "symphon", "baroque", "film score"), 92, true, 40, 48, 42, Drums.Pattern.NONE),
@@ -22,6 +22,7 @@ enum Genre {
     POP(List.of("pop"), 112, false, 80, 0, 33, Drums.Pattern.ROCK);
 
     final List<String> words;
+    private final List<java.util.regex.Pattern> patterns; // each word at a word start: "rap" is not in "grape"
     final int tempo;
     final boolean minor;
     final int leadProgram, chordProgram, bassProgram;
@@ -29,6 +30,7 @@ enum Genre {
 
     Genre(List<String> words, int tempo, boolean minor, int lead, int chords, int bass, Drums.Pattern drums) {
         this.words = words;
+        this.patterns = words.stream().map(w -> java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(w))).toList();
         this.tempo = tempo;
         this.minor = minor;
         this.leadProgram = lead;
@@ -42,9 +44,9 @@ enum Genre {
         Genre best = POP;
         int at = Integer.MAX_VALUE;
         for (Genre g : values()) {
-            for (String w : g.words) {
-                int i = text.indexOf(w);
-                if (i >= 0 && i < at) { at = i; best = g; }
+            for (java.util.regex.Pattern p : g.patterns) {
+                java.util.regex.Matcher m = p.matcher(text);
+                if (m.find() && m.start() < at) { at = m.start(); best = g; }
             }
         }
         return best;
@@ -52,6 +54,6 @@ enum Genre {
 
     /** The genres {@code text} names; what a plan lists as the song's genres. */
     static List<Genre> named(String text) {
-        return java.util.Arrays.stream(values()).filter(g -> g.words.stream().anyMatch(text::contains)).toList();
+        return java.util.Arrays.stream(values()).filter(g -> g.patterns.stream().anyMatch(p -> p.matcher(text).find())).toList();
     }
 }

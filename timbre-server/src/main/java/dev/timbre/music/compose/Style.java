@@ -67,11 +67,9 @@ record Style(Genre genre, int tempo, int tonic, boolean minor, int leadProgram, 
         if (any(pos, "no drums", "without drums", "drumless", "no percussion")) drums = Drums.Pattern.NONE;
         else if (any(pos, "drums", "beat", "percussion") && drums == Drums.Pattern.NONE) drums = Drums.Pattern.LIGHT;
         if (any(neg, "drum", "percussion", "beat")) drums = Drums.Pattern.NONE;
-        for (Map.Entry<String, Integer> e : INSTRUMENTS.entrySet()) {
-            if (!neg.contains(e.getKey())) continue;
-            if (lead == e.getValue()) lead = chords == e.getValue() ? 0 : chords;
-            if (chords == e.getValue()) chords = e.getValue() == 0 ? 48 : 0;
-        }
+        java.util.Set<Integer> banned = new java.util.HashSet<>(instruments(neg));
+        if (banned.contains(lead)) lead = allowed(banned, genre.leadProgram, 80, 73, 40);
+        if (banned.contains(chords)) chords = allowed(banned, genre.chordProgram, 48, 0, 89);
         int t = (int) Math.round(Math.max(50, Math.min(200, tempo)));
         return new Style(genre, t, tonic, minor, lead, chords, genre.bassProgram, drums, energy);
     }
@@ -87,6 +85,12 @@ record Style(Genre genre, int tempo, int tonic, boolean minor, int leadProgram, 
             rest = rest.replace(e.getKey(), " ".repeat(e.getKey().length())); // "electric piano" is not also "piano"
         }
         return byPosition.values().stream().distinct().toList();
+    }
+
+    /** The first program not banned (the last when all are). */
+    private static int allowed(java.util.Set<Integer> banned, int... programs) {
+        for (int p : programs) if (!banned.contains(p)) return p;
+        return programs[programs.length - 1];
     }
 
     static boolean any(String text, String... words) {
