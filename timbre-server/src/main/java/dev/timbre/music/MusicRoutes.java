@@ -108,7 +108,7 @@ public final class MusicRoutes implements EndpointGroup {
         if (remote == null) return false;
         RemoteMusic.Answer a;
         try {
-            a = remote.post(path, c.format().id(), Json.write(c.request()).getBytes(StandardCharsets.UTF_8));
+            a = remote.post(path, c.format().id(), c.request());
         } catch (IOException e) {
             throw new ApiException(502, "music_provider_unavailable", "The music provider could not be reached.");
         }

@@ -26,6 +26,7 @@ import javax.sound.midi.MidiUnavailableException;
 public final class MusicService {
     public static final int CONCURRENT_RENDERS = 2;
     private static final SecureRandom SEEDS = new SecureRandom();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MusicService.class);
 
     private final Planner planner;
     private final LineVoice voice;
@@ -107,7 +108,8 @@ public final class MusicService {
             return new Rendering(new SongRenderer(c.song(), voice), renders);
         } catch (MidiUnavailableException | RuntimeException e) {
             renders.release();
-            throw new IllegalStateException("the MIDI synthesizer could not start: " + e.getMessage(), e);
+            LOG.warn("music: the MIDI synthesizer could not start", e);
+            throw new ApiException(503, "music_unavailable", "The music synthesizer could not start on this server: " + e.getMessage());
         }
     }
 

@@ -23,6 +23,9 @@ public final class RemoteMusic {
     private final URI base;
     private final String apiKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** The request as the provider reads it: snake_case, fields left out rather than null. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper BODY = dev.timbre.http.Json.MAPPER.copy()
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
     public RemoteMusic(URI base, String apiKey) {
         String b = base.toString();
@@ -42,10 +45,11 @@ public final class RemoteMusic {
     public record Answer(int status, String contentType, String songId, InputStream body) {}
 
     /**
-     * Posts {@code json} to the provider's {@code path} ({@code /v1/music}, {@code /v1/music/stream},
+     * Posts {@code request} (as JSON, null fields left out) to the provider's {@code path} ({@code /v1/music}, {@code /v1/music/stream},
      * {@code /v1/music/detailed}) with {@code output_format}; throws IOException when the provider cannot be reached.
      */
-    public Answer post(String path, String outputFormat, byte[] json) throws IOException, InterruptedException {
+    public Answer post(String path, String outputFormat, Object request) throws IOException, InterruptedException {
+        byte[] json = BODY.writeValueAsBytes(request);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path + "?output_format="
                         + URLEncoder.encode(outputFormat, StandardCharsets.UTF_8)))
                 .timeout(Duration.ofMinutes(10))

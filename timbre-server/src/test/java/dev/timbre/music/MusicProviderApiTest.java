@@ -65,6 +65,7 @@ class MusicProviderApiTest {
                 assertThat(s.apiKey()).isEqualTo("sk_provider");
                 assertThat(s.body().get("prompt").asText()).isEqualTo("sea shanty");
                 assertThat(s.body().get("music_length_ms").asInt()).isEqualTo(15_000);
+                assertThat(s.body().has("composition_plan")).as("null fields are left out").isFalse();
             }
             // bad input is refused here, not forwarded
             HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(server.url("/v1/music")))
