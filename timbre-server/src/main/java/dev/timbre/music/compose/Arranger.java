@@ -7,7 +7,8 @@ import java.util.Random;
 /**
  * Writes one section's notes: a four-bar chord progression in the song's key (chords on channel 1), a bass line on
  * the roots (channel 2), a melody of scale steps that lands on chord tones on the beat (channel 0) and drums
- * (channel 9), all in 4/4 at the style's tempo. Every note ends before the section does. Deterministic: the same
+ * (channel 9), all in 4/4 at the style's tempo; sections of one kind share their theme (progression, rhythms, motif).
+ * Every note ends before the section does. Deterministic: the same
  * inputs and {@code random} state give the same notes. Not thread-safe (one per rendering).
  */
 final class Arranger {
@@ -16,9 +17,13 @@ final class Arranger {
             {2, 2, 4}, {1, 1, 2, 1, 1, 2}, {3, 3, 2}};
 
     private final Random random;
-    private int melodyDegree = 7; // the melody's last scale degree, carried across sections
+    private final long seed;
+    private int melodyDegree = 7; // the melody's current scale degree
 
-    Arranger(long seed) { this.random = new Random(seed); }
+    Arranger(long seed) {
+        this.random = new Random(seed);
+        this.seed = seed;
+    }
 
     /** One section as notes. */
     record Score(Style style, SectionKind kind, List<Note> notes) {}
@@ -27,13 +32,21 @@ final class Arranger {
         SectionKind kind = SectionKind.of(section.name());
         long endUs = startUs + section.durationMs() * 1000L;
         long beatUs = style.beatUs(), barUs = 4 * beatUs, eighthUs = beatUs / 2;
-        int[] progression = Harmony.progression(kind, style.minor(), random);
-        int[][] rhythms = {RHYTHMS[random.nextInt(RHYTHMS.length)], RHYTHMS[random.nextInt(RHYTHMS.length)]};
+        // sections of one kind share progression, rhythms and motif: the second chorus is the first one again
+        Random theme = new Random(seed * 1_000_003L + kind.ordinal());
+        int[] progression = Harmony.progression(kind, style.minor(), theme);
+        int[][] rhythms = {RHYTHMS[theme.nextInt(RHYTHMS.length)], RHYTHMS[theme.nextInt(RHYTHMS.length)]};
         double intensity = kind.intensity * style.energy() / 0.75;
         List<Note> notes = new ArrayList<>();
         int chordBase = 48 + style.tonic(), bassBase = 36 + style.tonic(), leadBase = 60 + style.tonic();
         int bars = (int) ((endUs - startUs + barUs - 1) / barUs);
+        long motif = theme.nextLong();
+        int phraseStart = 5 + theme.nextInt(5);
         for (int bar = 0; bar < bars; bar++) {
+            // a motif: even bars repeat the first bar's choices (fitted to their chords), the fourth bar of each
+            // phrase varies them, so the melody comes back instead of wandering
+            if (bar % 2 == 0) melodyDegree = phraseStart;
+            Random phrase = new Random(motif * 31 + (bar % 4 == 3 ? 7 : bar % 2));
             long at = startUs + bar * barUs;
             double fade = kind == SectionKind.OUTRO ? 1.0 - 0.6 * bar / Math.max(1, bars) : 1.0;
             double level = Math.min(1.0, intensity) * fade;
@@ -41,7 +54,7 @@ final class Arranger {
             int[] triad = Harmony.triad(chordBase, style.minor(), degree);
             chords(notes, triad, at, beatUs, endUs, level, style);
             bass(notes, Harmony.scaleKey(bassBase, style.minor(), degree), at, beatUs, endUs, level, style);
-            if (kind.melody || bar % 2 == 1) melody(notes, rhythms[bar % 2], triad, leadBase, at, eighthUs, endUs, level, style, kind.melody);
+            if (kind.melody || bar % 2 == 1) melody(notes, rhythms[bar % 2], triad, leadBase, at, eighthUs, endUs, level, style, kind.melody, phrase);
             Drums.Pattern drums = kind == SectionKind.INTRO && bar == 0 && !first ? Drums.Pattern.LIGHT : style.drums();
             if (kind != SectionKind.BREAKDOWN && !(first && kind == SectionKind.INTRO && bar < 2)) {
                 Drums.bar(drums, at, eighthUs, endUs, level, bar == 0 && (kind == SectionKind.CHORUS || kind == SectionKind.DROP), random, notes);
@@ -74,7 +87,7 @@ final class Arranger {
     }
 
     private void melody(List<Note> out, int[] rhythm, int[] triad, int leadBase, long at, long eighthUs, long endUs,
-                        double level, Style style, boolean full) {
+                        double level, Style style, boolean full, Random random) {
         int v = velocity(85, level);
         int step = 0;
         for (int i = 0; i < rhythm.length; i++) {
