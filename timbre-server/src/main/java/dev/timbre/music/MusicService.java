@@ -76,7 +76,6 @@ public final class MusicService {
     public Composition prepare(ComposeRequest r) {
         List<Violation> v = new ArrayList<>();
         CompositionPlan given = r.plan();
-        if (given == null && r.prompt() == null) v.add(PlanChecks.violation("Either prompt or composition_plan is required", "missing", "prompt"));
         if (given != null && r.prompt() != null) v.add(PlanChecks.violation("Use prompt or composition_plan, not both", "value_error", "composition_plan"));
         if (given != null && r.musicLengthMs() != null) v.add(PlanChecks.violation("music_length_ms is used only with a prompt; a plan's sections set the length", "value_error", "music_length_ms"));
         PlanChecks.prompt(r.prompt(), v);
@@ -84,7 +83,8 @@ public final class MusicService {
         PlanChecks.model(r.modelId(), v);
         if (given != null) PlanChecks.plan(given, r.planField(), v);
         if (!v.isEmpty()) throw ApiException.validation(v);
-        CompositionPlan plan = given != null ? given : planner.plan(r.prompt(), r.musicLengthMs());
+        // neither a prompt nor a plan (the SDK's own example, compose({})): a song of the default length in no particular style
+        CompositionPlan plan = given != null ? given : planner.plan(r.prompt() == null ? "" : r.prompt(), r.musicLengthMs());
         if (given == null) PlanChecks.check(plan, "prompt");
         boolean vocals = !Boolean.TRUE.equals(r.forceInstrumental()) && voice != null
                 && plan.negativeGlobalStyles().stream().noneMatch(s -> s.toLowerCase(Locale.ROOT).contains("vocal"))

@@ -91,7 +91,6 @@ class MusicApiTest {
         assertThat(loc(server.postJson("/v1/music/plan", Map.of("prompt", "x", "music_length_ms", 5_000)))).containsExactly("[\"body\",\"music_length_ms\"]");
         assertThat(loc(server.postJson("/v1/music", Map.of("prompt", "x", "music_length_ms", 300_001)))).containsExactly("[\"body\",\"music_length_ms\"]");
         assertThat(loc(server.postJson("/v1/music", Map.of("prompt", "x", "model_id", "music_v9")))).containsExactly("[\"body\",\"model_id\"]");
-        assertThat(loc(server.postJson("/v1/music", Map.of()))).containsExactly("[\"body\",\"prompt\"]");
         assertThat(loc(server.postJson("/v1/music", Map.of("prompt", "x", "composition_plan", plan(section("A", 5_000, List.of()))))))
                 .containsExactly("[\"body\",\"composition_plan\"]");
         Map<String, Object>[] many = new Map[3];
@@ -126,6 +125,13 @@ class MusicApiTest {
         var b = server.postJson("/v1/music?output_format=pcm_22050", body);
         assertThat(a.body()).isEqualTo(b.body());
         assertThat(a.body().length / 2).isEqualTo(220_500);
+    }
+
+    @Test
+    void an_empty_request_is_a_song_of_the_default_length() {
+        var r = server.postJson("/v1/music?output_format=pcm_8000", Map.of());
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.body().length / 2).isEqualTo(8 * PromptPlanner.DEFAULT_MS);
     }
 
     @Test
