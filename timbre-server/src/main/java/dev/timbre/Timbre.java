@@ -265,6 +265,13 @@ public final class Timbre implements AutoCloseable {
             TextToVoiceService textToVoice = new TextToVoiceService(premade, voices, voiceRows, database.jdbi(), blobs, engines, speech,
                     LanguageModelReader.forServer(config.llm(), languageModels), Clock.systemUTC());
 
+            // music (/v1/music): the embedded composer (Gervill), lyrics through the speech layer, plans by the LLM or rules;
+            // TIMBRE_MUSIC_URL forwards composing to a generative provider
+            dev.timbre.music.MusicService music = new dev.timbre.music.MusicService(
+                    dev.timbre.music.LanguageModelPlanner.forServer(config.llm(), languageModels),
+                    dev.timbre.music.MusicService.lyricsVoice(textToSpeech, speech, () -> voices.list().stream().findFirst().map(v -> v.voiceId()).orElse(null)),
+                    dev.timbre.music.RemoteMusic.fromEnv(System.getenv()).orElse(null));
+
             // agent tests (/v1/convai/agent-testing, run-tests, test-invocations): one agent turn on the simulation's session, then a judge
             AgentTesting agentTesting = new AgentTesting(database.jdbi(), agents, tools, new SimulationService(agents,
                     profiles, languageModels, new ConversationAnalyser(Duration.ofSeconds(60)), Clock.systemUTC()),
@@ -302,6 +309,7 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/audio", new OpenAiTranscriptionRoutes(speechToText, config.limits().maxUploadBytes())),
                     mount("/v1/text-to-dialogue", new TextToDialogueRoutes(textToDialogue)),
                     mount("/v1/text-to-voice", new TextToVoiceRoutes(textToVoice)),
+                    mount("/v1/music", new dev.timbre.music.MusicRoutes(music)),
                     mount("/v1/history", new HistoryRoutes(history)),
                     mount("/v1/pronunciation-dictionaries", new PronunciationDictionariesRoutes(dictionaries, config.limits().maxUploadBytes())),
                     mount("/v1/speech-to-text", new SpeechToTextRoutes(speechToText, config.limits().maxUploadBytes(), outbound)),

@@ -1,0 +1,58 @@
+package dev.timbre.music.compose;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.sound.midi.MidiSystem;
+import javax.sound.midi.Soundbank;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The General MIDI soundbank the renderer plays: the first installed of Debian's {@code fluid-soundfont-gm}
+ * (FluidR3_GM.sf2, 148 MB) and {@code timgm6mb-soundfont} (TimGM6mb.sf2, 6 MB), else the JDK's built-in bank
+ * (Gervill's generated emergency bank: every GM program, plainer sound). Loaded once, on first use, and shared:
+ * a loaded bank is only read. Thread-safe.
+ */
+public final class Soundbanks {
+    private static final Logger LOG = LoggerFactory.getLogger(Soundbanks.class);
+    static final List<Path> CANDIDATES = List.of(Path.of("/usr/share/sounds/sf2/FluidR3_GM.sf2"),
+            Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2"), Path.of("/usr/share/sounds/sf2/default-GM.sf2"));
+
+    private static volatile Loaded loaded;
+
+    private record Loaded(Soundbank bank, String name) {}
+
+    private Soundbanks() {}
+
+    /** The bank to load into a synthesizer, or null for the synthesizer's own built-in bank. */
+    static Soundbank bank() {
+        return load().bank();
+    }
+
+    /** What plays: the soundfont file's name, or "built-in" (for the server's status and the README figures). */
+    public static String name() {
+        return load().name();
+    }
+
+    private static Loaded load() {
+        Loaded l = loaded;
+        if (l != null) return l;
+        synchronized (Soundbanks.class) {
+            if (loaded != null) return loaded;
+            Loaded found = new Loaded(null, "built-in");
+            for (Path p : CANDIDATES) {
+                if (!Files.isReadable(p)) continue;
+                try {
+                    found = new Loaded(MidiSystem.getSoundbank(p.toFile()), p.getFileName().toString());
+                    break;
+                } catch (Exception e) {
+                    LOG.warn("music: cannot load soundfont {} ({}); trying the next", p, e.toString());
+                }
+            }
+            LOG.info("music: General MIDI soundbank {}", found.name());
+            loaded = found;
+            return found;
+        }
+    }
+}
