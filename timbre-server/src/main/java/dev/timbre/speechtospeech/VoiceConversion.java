@@ -1,0 +1,85 @@
+package dev.timbre.speechtospeech;
+
+import dev.timbre.audio.PcmFormat;
+import dev.timbre.engine.SpeechRequest;
+import dev.timbre.engine.TextToSpeech;
+import dev.timbre.engine.TimedSpeech;
+import dev.timbre.engine.TimedSpeech.TimedWord;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Re-speaks a {@link SourceSpeech} in another voice, phrase by phrase: each phrase is spoken with its words' source
+ * timings and pitch ratios ({@link TimedSpeech}) and placed where it starts in the source, silence filling the pauses
+ * (a phrase that ran long pushes the next one back rather than overlapping it); the end is padded to the source's
+ * length. {@link #next} hands out the audio of one phrase (with the silence before it) at a time, so a stream can
+ * write it before the next phrase is spoken. Output: s16le mono at the engine's rate ({@link #format}, known once
+ * the first phrase is spoken). Single use, one thread; each {@link #next} blocks while the engine speaks.
+ */
+final class VoiceConversion {
+    private final SourceSpeech source;
+    private final TimedSpeech engine;
+    private final SpeechRequest voice;
+    private int nextPhrase;
+    private long bytesOut;
+    private PcmFormat format;
+    private boolean ended;
+    private final List<TimedWord> spoken = new ArrayList<>();
+
+    VoiceConversion(SourceSpeech source, TimedSpeech engine, SpeechRequest voice) {
+        this.source = source;
+        this.engine = engine;
+        this.voice = voice;
+    }
+
+    /** Speaks the first phrase, so that {@link #format} is known; its audio is kept for the first {@link #next}. */
+    PcmFormat format() throws InterruptedException {
+        if (format == null) {
+            pending = speakNext();
+        }
+        return format;
+    }
+
+    private byte[] pending;
+
+    /** The next piece of audio: silence up to a phrase and the phrase; the padding to the end; then null. */
+    byte[] next() throws InterruptedException {
+        if (pending != null) {
+            byte[] p = pending;
+            pending = null;
+            return p;
+        }
+        if (nextPhrase < source.phrases().size()) return speakNext();
+        if (ended) return null;
+        ended = true;
+        if (format == null) format = new PcmFormat(16_000);
+        return silenceUntil(source.seconds());
+    }
+
+    /** The words as they were placed in the output, seconds from its start. */
+    List<TimedWord> spokenWords() { return List.copyOf(spoken); }
+
+    private byte[] speakNext() throws InterruptedException {
+        SourceSpeech.Phrase phrase = source.phrases().get(nextPhrase++);
+        TextToSpeech.Speech speech = engine.speak(voice, phrase.words());
+        if (format == null) format = speech.format();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(silenceUntil(phrase.start()));
+        double at = format.seconds(bytesOut);
+        byte[] pcm = speech.format().equals(format) ? speech.pcm()
+                : dev.timbre.audio.Pcm.resample(speech.pcm(), speech.format().sampleRate(), format.sampleRate());
+        out.writeBytes(pcm);
+        bytesOut += pcm.length;
+        for (var w : speech.words()) spoken.add(new TimedWord(w.word(), at + w.start(), at + w.end(), Double.NaN));
+        return out.toByteArray();
+    }
+
+    private byte[] silenceUntil(double seconds) {
+        long target = Math.round(seconds * format.sampleRate()) * 2;
+        if (target <= bytesOut) return new byte[0];
+        byte[] silence = new byte[(int) (target - bytesOut)];
+        bytesOut = target;
+        return silence;
+    }
+}
