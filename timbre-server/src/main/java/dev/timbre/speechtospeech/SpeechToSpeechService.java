@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * The voice changer as a use case. With a {@link VoiceChangerProvider} configured, requests are forwarded to it.
  * Otherwise (embedded): the upload is decoded to 16 kHz mono (optionally through the {@link NoiseGate}), recognised
  * and measured ({@link SourceSpeech}), and re-spoken in the target voice with the source's word timings and pitch
- * contour ({@link VoiceConversion}) by its engine's {@link TimedSpeech}. At most {@link #CONCURRENT} conversions run
+ * contour ({@link VoiceConversion}) by its engine's {@link TimedSpeech} (engines without one: synthesised as text and
+ * time-stretched to the source's word timings, {@link StretchedSpeech}; no pitch following). At most {@link #CONCURRENT} conversions run
  * at once (a request waits up to 10 s for a slot, then 429). Not charged in characters; a history item (source
  * {@code STS}, text = what was recognised) is stored when the audio is complete, unless logging is off.
  * Thread-safe; each conversion runs on its caller's thread.
@@ -65,9 +66,7 @@ public final class SpeechToSpeechService {
         ResolvedVoice voice = voices.resolve(r.voiceId());
         TextToSpeech engine = models.engines().textToSpeech().get(voice.provider());
         if (engine == null) throw new ApiException(503, "voice_unavailable", "The engine of voice " + r.voiceId() + " is not loaded.");
-        TimedSpeech timed = engine.timedSpeech().orElseThrow(() -> new ApiException(501, "voice_conversion_unsupported",
-                "The engine '" + voice.provider() + "' of voice " + r.voiceId() + " cannot re-speak words with given timings; "
-                        + "use a MaryTTS voice or configure TIMBRE_VOICE_CHANGER_URL."));
+        TimedSpeech timed = engine.timedSpeech().orElseGet(() -> new StretchedSpeech(engine));
         byte[] pcm = decode(r);
         if (!slots.tryAcquire(10, TimeUnit.SECONDS)) {
             throw ApiException.busy("too_many_concurrent_requests", "Too many voice conversions are running; try again shortly.", 2);
