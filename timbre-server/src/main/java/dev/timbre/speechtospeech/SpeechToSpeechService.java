@@ -6,6 +6,7 @@ import dev.timbre.audio.UploadDecoder;
 import dev.timbre.audio.Wav;
 import dev.timbre.common.Ids;
 import dev.timbre.engine.SpeechRequest;
+import dev.timbre.engine.SpeechToText;
 import dev.timbre.engine.TextToSpeech;
 import dev.timbre.engine.TimedSpeech;
 import dev.timbre.engine.VoiceTuning;
@@ -72,7 +73,8 @@ public final class SpeechToSpeechService {
             throw ApiException.busy("too_many_concurrent_requests", "Too many voice conversions are running; try again shortly.", 2);
         }
         try {
-            SourceSpeech source = SourceSpeech.analyse(pcm, speechToText.engine());
+            SpeechToText recogniser = speechToText.engine();
+            SourceSpeech source = SourceSpeech.analyse(pcm, recogniser);
             if (source.phrases().isEmpty()) {
                 throw ApiException.badRequest("no_speech_detected", "No speech was recognised in the uploaded audio, so there is nothing to re-speak.");
             }
@@ -83,7 +85,7 @@ public final class SpeechToSpeechService {
             java.util.function.Consumer<byte[]> completed = itemId == null ? null : audio -> history.record(itemId,
                     new NewHistoryItem(Ids.random(20), r.voiceId(), voice.name(), voice.category(), model.modelId(), source.text(), 0, 0,
                             Json.MAPPER.valueToTree(tuning), "STS", r.format().id(), r.format().contentType(), audio));
-            return new EmbeddedConversion(new VoiceConversion(source, timed, target), r.format(), itemId, completed, slots::release);
+            return new EmbeddedConversion(new VoiceConversion(source, timed, target, new PhraseOnset(recogniser)), r.format(), itemId, completed, slots::release);
         } catch (RuntimeException e) {
             slots.release();
             throw e;

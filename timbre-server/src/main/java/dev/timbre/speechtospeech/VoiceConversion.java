@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Re-speaks a {@link SourceSpeech} in another voice, phrase by phrase: each phrase is spoken with its words' source
- * timings and pitch ratios ({@link TimedSpeech}) and placed where it starts in the source, silence filling the pauses
+ * timings and pitch ratios ({@link TimedSpeech}) and placed where it starts in the source (as the recogniser hears
+ * it: {@link PhraseOnset}), quiet noise ({@link QuietNoise}) filling the pauses
  * (a phrase that ran long pushes the next one back rather than overlapping it); the end is padded to the source's
  * length. {@link #next} hands out the audio of one phrase (with the silence before it) at a time, so a stream can
  * write it before the next phrase is spoken. Output: s16le mono at the engine's rate ({@link #format}, known once
@@ -27,11 +28,15 @@ final class VoiceConversion {
     private boolean ended;
     private final List<TimedWord> spoken = new ArrayList<>();
 
-    VoiceConversion(SourceSpeech source, TimedSpeech engine, SpeechRequest voice) {
+    VoiceConversion(SourceSpeech source, TimedSpeech engine, SpeechRequest voice, PhraseOnset onset) {
         this.source = source;
         this.engine = engine;
         this.voice = voice;
+        this.onset = onset;
     }
+
+    private final PhraseOnset onset;
+    private final QuietNoise noise = new QuietNoise(1);
 
     /** Speaks the first phrase, so that {@link #format} is known; its audio is kept for the first {@link #next}. */
     PcmFormat format() throws InterruptedException {
@@ -65,7 +70,7 @@ final class VoiceConversion {
         TextToSpeech.Speech speech = engine.speak(voice, phrase.words());
         if (format == null) format = speech.format();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(silenceUntil(phrase.start()));
+        out.writeBytes(silenceUntil(phrase.start() + onset.lead(speech, phrase.words())));
         double at = format.seconds(bytesOut);
         byte[] pcm = speech.format().equals(format) ? speech.pcm()
                 : dev.timbre.audio.Pcm.resample(speech.pcm(), speech.format().sampleRate(), format.sampleRate());
@@ -78,7 +83,7 @@ final class VoiceConversion {
     private byte[] silenceUntil(double seconds) {
         long target = Math.round(seconds * format.sampleRate()) * 2;
         if (target <= bytesOut) return new byte[0];
-        byte[] silence = new byte[(int) (target - bytesOut)];
+        byte[] silence = noise.bytes((int) (target - bytesOut));
         bytesOut = target;
         return silence;
     }
