@@ -24,7 +24,6 @@ class MaryTimedSpeechTest {
         List<TimedWord> words = List.of(new TimedWord("the", 1.0, 1.3, Double.NaN), new TimedWord("weather", 1.3, 2.1, Double.NaN),
                 new TimedWord("is", 2.1, 2.3, Double.NaN), new TimedWord("nice", 2.3, 3.2, Double.NaN));
         Speech s = SharedEngine.ENGINE.timedSpeech().orElseThrow().speak(VOICE, words);
-        System.out.println(s.words() + " " + s.seconds());
         assertThat(s.words()).extracting(WordTiming::word).containsExactly("the", "weather", "is", "nice");
         assertThat(s.words().get(0).start()).isCloseTo(0, offset(0.01));
         for (int i = 0; i < words.size(); i++) {
@@ -39,7 +38,6 @@ class MaryTimedSpeechTest {
         List<TimedWord> high = List.of(new TimedWord("we", 0, 0.4, 1.0), new TimedWord("know", 0.4, 1.0, 1.3));
         double lowHz = medianPitch(SharedEngine.ENGINE.timedSpeech().orElseThrow().speak(VOICE, low), 0.45, 1.0);
         double highHz = medianPitch(SharedEngine.ENGINE.timedSpeech().orElseThrow().speak(VOICE, high), 0.45, 1.0);
-        System.out.println(lowHz + " " + highHz);
         assertThat(highHz / lowHz).isCloseTo(1.3 / 0.8, offset(0.25));
     }
 
