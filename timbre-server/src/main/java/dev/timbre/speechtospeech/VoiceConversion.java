@@ -1,13 +1,11 @@
 package dev.timbre.speechtospeech;
 
+import dev.timbre.audio.Pcm;
 import dev.timbre.audio.PcmFormat;
 import dev.timbre.engine.SpeechRequest;
 import dev.timbre.engine.TextToSpeech;
 import dev.timbre.engine.TimedSpeech;
-import dev.timbre.engine.TimedSpeech.TimedWord;
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Re-speaks a {@link SourceSpeech} in another voice, phrase by phrase: each phrase is spoken with its words' source
@@ -22,11 +20,13 @@ final class VoiceConversion {
     private final SourceSpeech source;
     private final TimedSpeech engine;
     private final SpeechRequest voice;
+    private final PhraseOnset onset;
+    private final QuietNoise noise = new QuietNoise(1);
     private int nextPhrase;
     private long bytesOut;
     private PcmFormat format;
+    private byte[] pending;
     private boolean ended;
-    private final List<TimedWord> spoken = new ArrayList<>();
 
     VoiceConversion(SourceSpeech source, TimedSpeech engine, SpeechRequest voice, PhraseOnset onset) {
         this.source = source;
@@ -35,9 +35,6 @@ final class VoiceConversion {
         this.onset = onset;
     }
 
-    private final PhraseOnset onset;
-    private final QuietNoise noise = new QuietNoise(1);
-
     /** Speaks the first phrase, so that {@link #format} is known; its audio is kept for the first {@link #next}. */
     PcmFormat format() throws InterruptedException {
         if (format == null) {
@@ -45,8 +42,6 @@ final class VoiceConversion {
         }
         return format;
     }
-
-    private byte[] pending;
 
     /** The next piece of audio: silence up to a phrase and the phrase; the padding to the end; then null. */
     byte[] next() throws InterruptedException {
@@ -62,21 +57,16 @@ final class VoiceConversion {
         return silenceUntil(source.seconds());
     }
 
-    /** The words as they were placed in the output, seconds from its start. */
-    List<TimedWord> spokenWords() { return List.copyOf(spoken); }
-
     private byte[] speakNext() throws InterruptedException {
         SourceSpeech.Phrase phrase = source.phrases().get(nextPhrase++);
         TextToSpeech.Speech speech = engine.speak(voice, phrase.words());
         if (format == null) format = speech.format();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(silenceUntil(phrase.start() + onset.lead(speech, phrase.words())));
-        double at = format.seconds(bytesOut);
         byte[] pcm = speech.format().equals(format) ? speech.pcm()
-                : dev.timbre.audio.Pcm.resample(speech.pcm(), speech.format().sampleRate(), format.sampleRate());
+                : Pcm.resample(speech.pcm(), speech.format().sampleRate(), format.sampleRate());
         out.writeBytes(pcm);
         bytesOut += pcm.length;
-        for (var w : speech.words()) spoken.add(new TimedWord(w.word(), at + w.start(), at + w.end(), Double.NaN));
         return out.toByteArray();
     }
 
