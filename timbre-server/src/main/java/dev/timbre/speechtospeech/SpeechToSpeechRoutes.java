@@ -51,10 +51,16 @@ public final class SpeechToSpeechRoutes implements EndpointGroup {
         try (Conversion c = service.open(request(ctx), true)) {
             headers(ctx, c);
             OutputStream out = ctx.res().getOutputStream();
-            for (byte[] piece; (piece = c.next()) != null; ) {
-                if (piece.length == 0) continue;
-                out.write(piece);
-                out.flush();
+            boolean written = false;
+            try {
+                for (byte[] piece; (piece = c.next()) != null; ) {
+                    if (piece.length == 0) continue;
+                    out.write(piece);
+                    out.flush();
+                    written = true;
+                }
+            } catch (ApiException e) {
+                if (!written) throw e; // still an error response; after audio went out, the stream just ends short
             }
         } catch (IOException clientGone) {
             // closing the conversion freed its slot
