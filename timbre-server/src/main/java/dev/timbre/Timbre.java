@@ -72,6 +72,9 @@ import dev.timbre.outbound.OutboundPolicy;
 import dev.timbre.outbound.OutboundTransport;
 import dev.timbre.convai.tools.WebhookTools;
 import dev.timbre.forcedalignment.ForcedAlignmentRoutes;
+import dev.timbre.speechtospeech.SpeechToSpeechRoutes;
+import dev.timbre.speechtospeech.SpeechToSpeechService;
+import dev.timbre.speechtospeech.VoiceChangerProvider;
 import dev.timbre.forcedalignment.ForcedAlignmentService;
 import dev.timbre.health.HealthRoutes;
 import dev.timbre.history.HistoryRepository;
@@ -314,6 +317,8 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/pronunciation-dictionaries", new PronunciationDictionariesRoutes(dictionaries, config.limits().maxUploadBytes())),
                     mount("/v1/speech-to-text", new SpeechToTextRoutes(speechToText, config.limits().maxUploadBytes(), outbound)),
                     mount("/v1/speech-to-text", new RealtimeRoutes(speechToText, auth)),
+                    mount("/v1/speech-to-speech", new SpeechToSpeechRoutes(new SpeechToSpeechService(voices, models, speechToText, history,
+                            VoiceChangerProvider.fromEnv(System.getenv())), config.limits().maxUploadBytes())),
                     mount("/v1/forced-alignment", new ForcedAlignmentRoutes(new ForcedAlignmentService(speechToText), config.limits().maxUploadBytes())),
                     mount("/v1/user", new UserRoutes(users)),
                     mount("/v1/usage", new UsageRoutes(new CharacterStats(new CharacterStatsRepository(database.jdbi())))),

@@ -29,6 +29,11 @@ public interface TextToSpeech extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** Speaking words at given times and pitches, for engines that can; empty for the others. */
+    default java.util.Optional<TimedSpeech> timedSpeech() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     default void close() {}
 
@@ -48,5 +53,11 @@ public interface TextToSpeech extends AutoCloseable {
         @Override public void words(List<WordTiming> w) { words.addAll(w); }
         @Override public void end() {}
         @Override public void error(EngineException e) { failure = e; }
+
+        /** What was collected; throws the engine's failure if it reported one. */
+        public Speech speech() {
+            if (failure != null) throw failure;
+            return new Speech(format, pcm.toByteArray(), List.copyOf(words));
+        }
     }
 }

@@ -7,6 +7,8 @@
  *       {@link dev.timbre.engine.SpeechStream} (close cancels; {@code await} blocks until the end); blocking
  *       {@code synthesize}. {@link dev.timbre.engine.ThreadedSpeechStream} runs a blocking synthesis on a daemon
  *       thread and guards the sink.</li>
+ *   <li>{@link dev.timbre.engine.TimedSpeech}: optional, from {@code TextToSpeech.timedSpeech()}: speak a phrase's
+ *       words with target start times, durations and pitch ratios (the voice changer); MaryTTS implements it.</li>
  *   <li>{@link dev.timbre.engine.VoiceCloning}: optional, from {@code TextToSpeech.cloning()}: {@code clone} samples
  *       into a provider voice id, {@code forget} it (remote providers; empty for the engines in process).</li>
  *   <li>{@link dev.timbre.engine.AudioSink}: {@code start(PcmFormat)} once, {@code audio}/{@code words} (seconds from

@@ -47,6 +47,14 @@ public final class MaryTextToSpeech implements TextToSpeech {
                 new EngineCapabilities(Set.of("en"), false, true, true));
     }
 
+    /** Words at given times and pitches ({@link MaryTimedSpeech}), for the voice changer. */
+    @Override
+    public java.util.Optional<dev.timbre.engine.TimedSpeech> timedSpeech() {
+        return java.util.Optional.of(TIMED);
+    }
+
+    private static final MaryTimedSpeech TIMED = new MaryTimedSpeech();
+
     @Override
     public List<VoiceDescriptor> voices() {
         return VoicePreset.ALL.stream().map(VoicePreset::descriptor).toList();

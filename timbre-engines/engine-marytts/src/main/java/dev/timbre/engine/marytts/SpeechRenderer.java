@@ -52,13 +52,24 @@ final class SpeechRenderer {
         sink.start(FORMAT);
         for (Document document : ssml) {
             if (cancelled.get()) return;
-            Document acoustic = SsmlDocuments.hasPhonemes(document) ? withPhonemes(document) : analyser.generateXML(document);
+            Document acoustic = acoustic(document);
             if (!WordTimeline.hasPhones(acoustic)) continue;
-            PitchShift.apply(acoustic, voice.f0AddHz(), voice.f0Scale() * shape.pitchRange(), shape.pitchFactor());
-            List<WordTiming> words = WordTimeline.read(acoustic, FORMAT.seconds(bytesSent));
-            if (!words.isEmpty()) sink.words(words);
-            play(vocoder.generateAudio(acoustic));
+            vocode(acoustic);
         }
+    }
+
+    /** The document's acoustic parameters (phones, durations, pitch targets), the voice's pitch reshaping applied. */
+    Document acoustic(Document ssml) throws SynthesisException {
+        Document acoustic = SsmlDocuments.hasPhonemes(ssml) ? withPhonemes(ssml) : analyser.generateXML(ssml);
+        PitchShift.apply(acoustic, voice.f0AddHz(), voice.f0Scale() * shape.pitchRange(), shape.pitchFactor());
+        return acoustic;
+    }
+
+    /** Sends the words of an {@link #acoustic} document (with phones), then vocodes it; the sink must be started. */
+    void vocode(Document acoustic) throws SynthesisException, IOException {
+        List<WordTiming> words = WordTimeline.read(acoustic, FORMAT.seconds(bytesSent));
+        if (!words.isEmpty()) sink.words(words);
+        play(vocoder.generateAudio(acoustic));
     }
 
     /**

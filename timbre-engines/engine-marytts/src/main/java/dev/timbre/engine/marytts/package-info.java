@@ -11,6 +11,10 @@
  *   <li>{@link dev.timbre.engine.marytts.SpeechRenderer}: one request, document by document: acoustic parameters →
  *       {@link dev.timbre.engine.marytts.PitchShift} → word timings ({@link dev.timbre.engine.marytts.WordTimeline})
  *       → vocoding of the same parameters, so audio and timings agree within 5 ms per document.</li>
+ *   <li>{@link dev.timbre.engine.marytts.MaryTimedSpeech}: {@code TimedSpeech} for the voice changer: a phrase's
+ *       words analysed as text, then {@link dev.timbre.engine.marytts.PhraseTiming} scales each word's phone durations
+ *       to its target and its F0 targets to its pitch ratio × the phrase's median, pauses cut to 5 ms, and the same
+ *       document vocoded (leading pause trimmed).</li>
  *   <li>Inline phonemes in plain text, {@code [[ipa:təˈmɑːtoʊ|tomato]]} or {@code [[cmu-arpabet:T AH0 M AA1 T OW2|tomato]]}
  *       (pronunciation dictionaries' phoneme rules): {@link dev.timbre.engine.marytts.MaryPhonemes} converts them to
  *       MaryTTS's en_US phones, {@link dev.timbre.engine.marytts.SsmlDocuments} makes them SSML {@code <phoneme>}s and

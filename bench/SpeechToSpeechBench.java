@@ -1,0 +1,178 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.timbre.Timbre;
+import dev.timbre.audio.Pcm;
+import dev.timbre.audio.PitchTracker;
+import dev.timbre.audio.UploadDecoder;
+import dev.timbre.audio.Wav;
+import dev.timbre.audio.PcmFormat;
+import dev.timbre.config.TimbreConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Voice changer benchmark (issue 18), run by bench/speech-to-speech.sh: flite voices speak 10 sentences, an in-process
+ * Timbre (MaryTTS + pocketsphinx) converts each to its first premade voice; each source and each conversion is
+ * transcribed through the same API. Prints a Markdown report.
+ */
+public class SpeechToSpeechBench {
+    static final String KEY = "bench-key";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static String base;
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".");
+        List<String> sentences = Files.readAllLines(root.resolve("bench/stt-sentences.txt")).stream().filter(s -> !s.isBlank()).limit(10).toList();
+        Path data = Files.createTempDirectory("timbre-sts-bench");
+        TimbreConfig config = TimbreConfig.defaults().withPort(0).withDataDir(data).withApiKey(KEY)
+                .withEngines(new TimbreConfig.Engines("marytts", List.of(), "pocketsphinx"));
+        try (Timbre timbre = Timbre.start(config)) {
+            timbre.engines().awaitReady(60_000);
+            base = "http://127.0.0.1:" + timbre.port();
+            String voice = JSON.readTree(send(get("/v1/voices"))).at("/voices/0/voice_id").asText();
+            String[] flite = {"rms", "slt", "awb"};
+            int srcErrors = 0, outErrors = 0, words = 0, matched = 0;
+            double startDiff = 0, audio = 0, spent = 0;
+            List<Double> outPitch = new ArrayList<>(), targetPitch = new ArrayList<>(), srcPitch = new ArrayList<>();
+            convert(voice, flite("rms", "Hello there.")); // warm-up
+            System.out.println("## Voice changer (" + java.time.LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs)\n");
+            System.out.println("| # | source voice | source WER | converted WER | words paired | mean start diff (ms) | RTF |");
+            System.out.println("|---|---|---|---|---|---|---|");
+            for (int i = 0; i < sentences.size(); i++) {
+                String text = sentences.get(i);
+                byte[] src = flite(flite[i % flite.length], text);
+                short[] srcPcm = samples16k(src);
+                long t0 = System.nanoTime();
+                byte[] out = convert(voice, src);
+                double took = (System.nanoTime() - t0) / 1e9, seconds = srcPcm.length / 16000.0;
+                spent += took;
+                audio += seconds;
+                JsonNode a = transcribe(src), b = transcribe(Wav.wrap(out, new PcmFormat(16000)));
+                int e1 = errors(text, a.get("text").asText()), e2 = errors(text, b.get("text").asText()), n = tokens(text).size();
+                double[] d = paired(a.get("words"), b.get("words"));
+                srcErrors += e1; outErrors += e2; words += n;
+                if (d[1] > 0) { startDiff += d[0] * d[1]; matched += (int) d[1]; }
+                outPitch.addAll(voiced(Pcm.toSamples(out, 0, out.length)));
+                srcPitch.addAll(voiced(srcPcm));
+                targetPitch.addAll(voiced(samples16k(Wav.wrap(tts(voice, text), new PcmFormat(16000)))));
+                System.out.printf("| %d | flite %s | %.0f %% | %.0f %% | %d | %.0f | %.2f |%n", i + 1, flite[i % flite.length], 100.0 * e1 / n,
+                        100.0 * e2 / n, (int) d[1], 1000 * d[0], took / seconds);
+            }
+            double out = median(outPitch), target = median(targetPitch), src = median(srcPitch);
+            System.out.printf("%nAll: source WER %.1f %%, converted WER %.1f %% (%+.1f points) over %d words; mean |word start difference| "
+                            + "%.0f ms over %d paired words; pitch median: output %.1f Hz, target voice %.1f Hz (%+.1f %%), sources %.1f Hz; "
+                            + "RTF %.2f (%.1f s of audio in %.1f s, recognition + alignment + synthesis)%n",
+                    100.0 * srcErrors / words, 100.0 * outErrors / words, 100.0 * (outErrors - srcErrors) / words, words,
+                    1000 * startDiff / matched, matched, out, target, 100 * (out / target - 1), src, spent / audio, audio, spent);
+        }
+    }
+
+    static byte[] flite(String voice, String text) throws Exception {
+        Path out = Files.createTempFile("flite", ".wav");
+        Process p = new ProcessBuilder("flite", "-voice", voice, "-t", text, "-o", out.toString()).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        p.waitFor();
+        byte[] wav = Files.readAllBytes(out);
+        Files.delete(out);
+        return wav;
+    }
+
+    static short[] samples16k(byte[] wav) {
+        byte[] pcm = new UploadDecoder().decode16k(wav).pcm();
+        return Pcm.toSamples(pcm, 0, pcm.length);
+    }
+
+    static List<Double> voiced(short[] s) {
+        return Arrays.stream(PitchTracker.track(s)).filter(v -> !Double.isNaN(v)).boxed().toList();
+    }
+
+    static double median(List<Double> v) {
+        double[] s = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return s[s.length / 2];
+    }
+
+    static byte[] convert(String voice, byte[] wav) throws Exception {
+        return multipart("/v1/speech-to-speech/" + voice + "?output_format=pcm_16000&enable_logging=false", Map.of("model_id", "eleven_english_sts_v2"), "audio", wav);
+    }
+
+    static JsonNode transcribe(byte[] wav) throws Exception {
+        return JSON.readTree(multipart("/v1/speech-to-text", Map.of("model_id", "scribe_v1"), "file", wav));
+    }
+
+    static byte[] tts(String voice, String text) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + "/v1/text-to-speech/" + voice + "?output_format=pcm_16000")).header("xi-api-key", KEY)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("text", text)))));
+    }
+
+    static byte[] multipart(String path, Map<String, String> fields, String fileField, byte[] file) throws Exception {
+        String b = "bench" + System.nanoTime();
+        var out = new java.io.ByteArrayOutputStream();
+        for (var f : fields.entrySet()) {
+            out.writeBytes(("--" + b + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + b + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"a.wav\"\r\nContent-Type: audio/wav\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(file);
+        out.writeBytes(("\r\n--" + b + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("xi-api-key", KEY).header("Content-Type", "multipart/form-data; boundary=" + b)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+    }
+
+    static HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("xi-api-key", KEY).GET();
+    }
+
+    static byte[] send(HttpRequest.Builder r) throws Exception {
+        HttpResponse<byte[]> res = HTTP.send(r.build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (res.statusCode() != 200) throw new IllegalStateException(res.statusCode() + " " + new String(res.body(), StandardCharsets.UTF_8));
+        return res.body();
+    }
+
+    /** {mean |start difference| in s, pairs}: equal words in order, each looked for up to 4 words ahead. */
+    static double[] paired(JsonNode a, JsonNode b) {
+        List<JsonNode> x = new ArrayList<>(), y = new ArrayList<>();
+        a.forEach(w -> { if (w.get("type").asText().equals("word")) x.add(w); });
+        b.forEach(w -> { if (w.get("type").asText().equals("word")) y.add(w); });
+        double sum = 0;
+        int n = 0, j = 0;
+        for (JsonNode w : x) {
+            for (int k = j; k < Math.min(y.size(), j + 4); k++) {
+                if (y.get(k).get("text").asText().equalsIgnoreCase(w.get("text").asText())) {
+                    sum += Math.abs(w.get("start").asDouble() - y.get(k).get("start").asDouble());
+                    n++;
+                    j = k + 1;
+                    break;
+                }
+            }
+        }
+        return new double[] {n == 0 ? 0 : sum / n, n};
+    }
+
+    static List<String> tokens(String s) {
+        return Arrays.stream(s.toLowerCase().replaceAll("[^a-z0-9' ]", " ").split("\\s+")).filter(t -> !t.isEmpty()).toList();
+    }
+
+    static int errors(String reference, String hypothesis) {
+        List<String> r = tokens(reference), h = tokens(hypothesis);
+        int[] prev = new int[h.size() + 1];
+        for (int j = 0; j <= h.size(); j++) prev[j] = j;
+        for (int i = 1; i <= r.size(); i++) {
+            int[] row = new int[h.size() + 1];
+            row[0] = i;
+            for (int j = 1; j <= h.size(); j++) {
+                row[j] = Math.min(Math.min(prev[j] + 1, row[j - 1] + 1), prev[j - 1] + (r.get(i - 1).equals(h.get(j - 1)) ? 0 : 1));
+            }
+            prev = row;
+        }
+        return prev[h.size()];
+    }
+}
