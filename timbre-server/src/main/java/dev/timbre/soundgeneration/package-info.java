@@ -3,6 +3,6 @@
  * {@code SoundGenerationService} (checks, seed, embedded {@code recipes} or the provider, encoding through
  * {@code audio.AudioEncoder}), {@code SoundEffectsProvider} (an ElevenLabs-shaped server named by
  * {@code TIMBRE_SOUND_EFFECTS_URL} and {@code TIMBRE_SOUND_EFFECTS_API_KEY}). The embedded generator is procedural
- * (see {@code recipes}); Gervill is not used.
+ * (see {@code recipes}); a few General MIDI sounds come from the JDK's Gervill, rendered offline.
  */
 package dev.timbre.soundgeneration;

@@ -29,6 +29,10 @@ final class Vocabulary {
             new Effect("door", 3, PeopleSounds::door, List.of("door", "creak", "gate", "hinge")),
             new Effect("knock", 2, PeopleSounds::knock, List.of("knock", "tap", "rap")),
             new Effect("applause", 5, PeopleSounds::applause, List.of("applau", "clap", "cheer", "ovation")),
+            new Effect("drums", 3, MidiSounds::drums, List.of("drum", "snare", "cymbal", "percussion")),
+            new Effect("bells", 5, MidiSounds::bells, List.of("bell", "chime", "carillon")),
+            new Effect("gunshot", 2, MidiSounds::gunshot, List.of("gun", "shot", "pistol", "rifle")),
+            new Effect("helicopter", 6, MidiSounds::helicopter, List.of("helicopter", "chopper", "rotor")),
             new Effect("crowd", 8, PeopleSounds::crowd, List.of("crowd", "people", "chatter", "murmur", "babble", "restaurant", "cafe", "party", "audience")));
 
     /** Words that ask for a large reverberant space, and how large (0..1). */
