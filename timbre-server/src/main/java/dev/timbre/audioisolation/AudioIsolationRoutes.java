@@ -2,8 +2,12 @@ package dev.timbre.audioisolation;
 
 import static io.javalin.apibuilder.ApiBuilder.post;
 
+import dev.timbre.access.Caller;
 import dev.timbre.http.ApiException;
+import dev.timbre.http.ApiKeyAuth;
 import dev.timbre.http.MultipartForm;
+import dev.timbre.user.ChargedFor;
+import dev.timbre.user.UserService;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
@@ -17,11 +21,21 @@ import java.io.OutputStream;
  */
 public final class AudioIsolationRoutes implements EndpointGroup {
     private final AudioIsolationService service;
+    private final UserService users;
     private final long maxUploadBytes;
 
-    public AudioIsolationRoutes(AudioIsolationService service, long maxUploadBytes) {
+    public AudioIsolationRoutes(AudioIsolationService service, UserService users, long maxUploadBytes) {
         this.service = service;
+        this.users = users;
         this.maxUploadBytes = maxUploadBytes;
+    }
+
+    private AudioIsolationService.Charging charging(Context ctx) {
+        Caller caller = ApiKeyAuth.caller(ctx);
+        return credits -> {
+            users.charge(caller, credits, new ChargedFor(ChargedFor.AUDIO_ISOLATION, null, null));
+            ctx.header("character-cost", Integer.toString(credits));
+        };
     }
 
     @Override
@@ -29,7 +43,7 @@ public final class AudioIsolationRoutes implements EndpointGroup {
         post(ctx -> {
             Upload u = upload(ctx);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            service.isolate(u.audio(), u.rawPcm(), false, out::write);
+            service.isolate(u.audio(), u.rawPcm(), false, charging(ctx), out::write);
             ctx.contentType(AudioIsolationService.OUTPUT.contentType()).result(out.toByteArray());
         });
         post("/stream", ctx -> {
@@ -37,7 +51,7 @@ public final class AudioIsolationRoutes implements EndpointGroup {
             ctx.contentType(AudioIsolationService.OUTPUT.contentType());
             OutputStream[] out = new OutputStream[1];
             try {
-                service.isolate(u.audio(), u.rawPcm(), true, bytes -> {
+                service.isolate(u.audio(), u.rawPcm(), true, charging(ctx), bytes -> {
                     if (out[0] == null) out[0] = ctx.res().getOutputStream();
                     out[0].write(bytes);
                     out[0].flush();

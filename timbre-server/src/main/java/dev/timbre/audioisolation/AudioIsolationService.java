@@ -18,8 +18,8 @@ import java.util.Optional;
  * ({@link #OUTPUT}). Embedded: decoded (at most {@link #MAX_RATE} Hz, {@link #MAX_SECONDS} s), checked for sound, run
  * through a {@link NoiseSuppressor} {@link #BLOCK_SECONDS} at a time and encoded block by block, so a stream's first
  * bytes leave after the first block. With a provider configured the upload is forwarded as it came and its answer
- * relayed (at most {@link #MAX_PROVIDER_BYTES}). Validation happens before the first byte is written, so every bad
- * input is a 4xx. Thread-safe; runs on the calling thread.
+ * relayed (at most {@link #MAX_PROVIDER_BYTES}). Either way the upload is decoded and checked first and the caller
+ * charged 1000 credits a minute, so every bad input is a 4xx before the first byte is written. Thread-safe; runs on the calling thread.
  */
 public final class AudioIsolationService {
     public static final OutputFormat OUTPUT = OutputFormat.DEFAULT;
@@ -30,6 +30,11 @@ public final class AudioIsolationService {
     static final long MAX_PROVIDER_BYTES = 512L << 20;
     /** Peak below about −66 dBFS: nothing to isolate. */
     static final int SILENCE_PEAK = 16;
+
+    /** Charges the caller's key (ElevenLabs: 1000 credits a minute of audio); throws 401 {@code quota_exceeded}. */
+    public interface Charging {
+        void charge(int credits);
+    }
 
     /** Where the audio goes; write may block on a slow client. */
     public interface Sink {
@@ -46,13 +51,14 @@ public final class AudioIsolationService {
     }
 
     /** Isolates {@code audio} into {@code sink}; {@code rawPcm} for {@code file_format=pcm_s16le_16}. */
-    public void isolate(byte[] audio, boolean rawPcm, boolean stream, Sink sink) throws IOException {
+    public void isolate(byte[] audio, boolean rawPcm, boolean stream, Charging charging, Sink sink) throws IOException {
         if (audio.length == 0) throw ApiException.invalid("The uploaded file is empty", "value_error", "body", "audio");
+        Wav.Decoded pcm = decode(audio, rawPcm); // the provider path too: the same 4xx for bad audio, and the duration
+        charging.charge(credits(pcm.format().seconds(pcm.pcm().length)));
         if (provider.isPresent()) {
             relay(provider.get(), audio, rawPcm, stream, sink);
             return;
         }
-        Wav.Decoded pcm = decode(audio, rawPcm);
         int rate = pcm.format().sampleRate();
         NoiseSuppressor suppressor = new NoiseSuppressor(rate);
         AudioEncoder encoder = AudioEncoder.create(rate, OUTPUT);
@@ -64,6 +70,10 @@ public final class AudioIsolationService {
         }
         write(sink, encoder.encode(Samples.toPcm(suppressor.finish())));
         write(sink, encoder.finish());
+    }
+
+    static int credits(double seconds) {
+        return (int) Math.ceil(seconds / 60 * 1000);
     }
 
     private Wav.Decoded decode(byte[] audio, boolean rawPcm) {

@@ -2,7 +2,11 @@ package dev.timbre.soundgeneration;
 
 import static io.javalin.apibuilder.ApiBuilder.post;
 
+import dev.timbre.access.Caller;
 import dev.timbre.audio.OutputFormat;
+import dev.timbre.http.ApiKeyAuth;
+import dev.timbre.user.ChargedFor;
+import dev.timbre.user.UserService;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.JsonBody;
 import dev.timbre.http.MediaType;
@@ -14,16 +18,21 @@ import java.util.Set;
 /** {@code POST /v1/sound-generation} (JSON body, {@code output_format} query, default {@code mp3_44100_128}): the audio. */
 public final class SoundGenerationRoutes implements EndpointGroup {
     private final SoundGenerationService service;
+    private final UserService users;
 
-    public SoundGenerationRoutes(SoundGenerationService service) {
+    public SoundGenerationRoutes(SoundGenerationService service, UserService users) {
         this.service = service;
+        this.users = users;
     }
 
     @Override
     public void addEndpoints() {
         post(ctx -> {
             OutputFormat format = outputFormat(ctx);
-            SoundGenerationService.Result r = service.generate(JsonBody.read(ctx, SoundGenerationRequest.class), format);
+            Caller caller = ApiKeyAuth.caller(ctx);
+            SoundGenerationRequest request = JsonBody.read(ctx, SoundGenerationRequest.class);
+            SoundGenerationService.Result r = service.generate(request, format,
+                    credits -> users.charge(caller, credits, new ChargedFor(ChargedFor.SOUND_GENERATION, null, request.modelId())));
             ctx.header("character-cost", Integer.toString(r.characterCost()));
             MediaType.set(ctx, r.contentType());
             ctx.result(r.audio());

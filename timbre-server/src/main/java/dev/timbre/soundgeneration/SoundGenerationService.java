@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * {@code POST /v1/sound-generation}: checks the request (422 for an empty text or values out of range), then renders
  * the prompt's {@link SoundRecipe} with {@link SoundSynthesizer} (seed: the request's, else the first 8 bytes of
- * SHA-256 of the text) and encodes it, or forwards it to the configured {@link SoundEffectsProvider}. The cost header
- * follows ElevenLabs: 40 characters a second when a duration is given, else 200. Thread-safe; renders on the calling
+ * SHA-256 of the text) and encodes it, or forwards it to the configured {@link SoundEffectsProvider}. The charge (and
+ * cost header) follows ElevenLabs: 40 characters a second when a duration is given, else 200. Thread-safe; renders on the calling
  * thread (at most 30 s of audio: well under a second of CPU).
  */
 public final class SoundGenerationService {
@@ -31,7 +31,13 @@ public final class SoundGenerationService {
         this.provider = provider;
     }
 
-    public Result generate(SoundGenerationRequest r, OutputFormat format) {
+    /** Charges the caller's key; throws 401 {@code quota_exceeded}. */
+    public interface Charging {
+        void charge(int credits);
+    }
+
+    /** Checks, charges (after the checks, before any work), then renders or forwards. */
+    public Result generate(SoundGenerationRequest r, OutputFormat format, Charging charging) {
         if (r == null || r.text() == null) throw ApiException.invalid("Field required", "missing", "body", "text");
         String text = r.text().strip();
         if (text.isEmpty()) throw ApiException.invalid("Text must not be empty", "string_too_short", "body", "text");
@@ -45,6 +51,7 @@ public final class SoundGenerationService {
             throw ApiException.invalid("prompt_influence must be between 0 and 1", "value_error", "body", "prompt_influence");
         }
         int cost = duration == null ? 200 : (int) Math.ceil(40 * duration);
+        charging.charge(cost);
         if (provider.isPresent()) return new Result(provider.get().generate(r, format), format.contentType(), cost);
         SoundRecipe recipe = SoundRecipe.read(text);
         double seconds = duration != null ? duration : recipe.naturalSeconds();

@@ -75,6 +75,7 @@ class AudioIsolationApiTest {
     static void assertIsolated(TestServer.Response r) {
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.header("Content-Type")).startsWith("audio/mpeg");
+        assertThat(r.header("character-cost")).isEqualTo(Integer.toString(AudioIsolationService.credits(noisyPcm.length / 32000.0)));
         Wav.Decoded d = new UploadDecoder().decode(r.body(), 16000);
         byte[] out = dev.timbre.audio.Pcm.resample(d.pcm(), d.format().sampleRate(), 16000);
         assertThat(out.length / 32000.0).isCloseTo(noisyPcm.length / 32000.0, Offset.offset(0.1));
@@ -128,7 +129,7 @@ class AudioIsolationApiTest {
             AudioIsolationService service = new AudioIsolationService(1 << 20, RemoteAudioIsolation.fromEnv(Map.of(
                     "TIMBRE_AUDIO_ISOLATION_URL", "http://127.0.0.1:" + fake.getAddress().getPort() + "/", "TIMBRE_AUDIO_ISOLATION_API_KEY", "k2")));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            service.isolate(noisyPcm, true, true, out::write);
+            service.isolate(noisyPcm, true, true, credits -> { }, out::write);
             assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo("ISOLATED");
             assertThat(seen.get()).isEqualTo("/v1/audio-isolation/stream k2 true true");
         } finally {

@@ -38,11 +38,13 @@ class SoundGenerationApiTest {
 
     @Test
     void pcmHasTheExactLength() {
+        long before = server.get("/v1/user/subscription").json().get("character_count").asLong();
         TestServer.Response r = server.postJson("/v1/sound-generation?output_format=pcm_44100",
                 Map.of("text", "Footsteps on a wooden floor", "duration_seconds", 2.5));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.body()).hasSize(2 * (int) Math.round(2.5 * 44100));
         assertThat(r.header("character-cost")).isEqualTo("100");
+        assertThat(server.get("/v1/user/subscription").json().get("character_count").asLong()).isEqualTo(before + 100);
     }
 
     @Test
@@ -91,11 +93,11 @@ class SoundGenerationApiTest {
             SoundGenerationService service = new SoundGenerationService(SoundEffectsProvider.fromEnv(
                     Map.of("TIMBRE_SOUND_EFFECTS_URL", url, "TIMBRE_SOUND_EFFECTS_API_KEY", "k1")));
             SoundGenerationService.Result r = service.generate(new SoundGenerationRequest("a dragon roars", false, 2.0, null, null, null),
-                    OutputFormat.parse("pcm_16000").orElseThrow());
+                    OutputFormat.parse("pcm_16000").orElseThrow(), credits -> { });
             assertThat(new String(r.audio(), StandardCharsets.US_ASCII)).isEqualTo("FAKE-AUDIO");
             assertThat(seen.get()).startsWith("output_format=pcm_16000 k1 ").contains("\"text\":\"a dragon roars\"").contains("\"duration_seconds\":2.0");
             SoundGenerationService down = new SoundGenerationService(Optional.of(new SoundEffectsProvider(URI.create("http://127.0.0.1:1"), Optional.empty())));
-            assertThatThrownBy(() -> down.generate(new SoundGenerationRequest("rain", null, null, null, null, null), OutputFormat.DEFAULT))
+            assertThatThrownBy(() -> down.generate(new SoundGenerationRequest("rain", null, null, null, null, null), OutputFormat.DEFAULT, credits -> { }))
                     .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(502));
         } finally {
             fake.stop(0);
