@@ -19,7 +19,8 @@ import java.util.Optional;
  * through a {@link NoiseSuppressor} {@link #BLOCK_SECONDS} at a time and encoded block by block, so a stream's first
  * bytes leave after the first block. With a provider configured the upload is forwarded as it came and its answer
  * relayed (at most {@link #MAX_PROVIDER_BYTES}). Either way the upload is decoded and checked first and the caller
- * charged 1000 credits a minute, so every bad input is a 4xx before the first byte is written. Thread-safe; runs on the calling thread.
+ * charged 1000 credits a minute, so every bad input is a 4xx before the first byte is written. At most
+ * {@link #CONCURRENT} isolations run at once; another waits {@link #WAIT_SECONDS} s, then 429. Thread-safe; runs on the calling thread.
  */
 public final class AudioIsolationService {
     public static final OutputFormat OUTPUT = OutputFormat.DEFAULT;
@@ -41,8 +42,13 @@ public final class AudioIsolationService {
         void write(byte[] bytes) throws IOException;
     }
 
+    /** Isolations at once (each holds its decoded PCM: at most 30 min at 24 kHz, 86 MB); others wait, then 429. */
+    static final int CONCURRENT = Math.max(2, Runtime.getRuntime().availableProcessors());
+    static final long WAIT_SECONDS = 10;
+
     private final UploadDecoder decoder;
     private final Optional<AudioIsolationProvider> provider;
+    private final java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(CONCURRENT, true);
 
     public AudioIsolationService(long maxUploadBytes, Optional<AudioIsolationProvider> provider) {
         UploadDecoder shared = new UploadDecoder();
@@ -53,6 +59,22 @@ public final class AudioIsolationService {
     /** Isolates {@code audio} into {@code sink}; {@code rawPcm} for {@code file_format=pcm_s16le_16}. */
     public void isolate(byte[] audio, boolean rawPcm, boolean stream, Charging charging, Sink sink) throws IOException {
         if (audio.length == 0) throw ApiException.invalid("The uploaded file is empty", "value_error", "body", "audio");
+        try {
+            if (!slots.tryAcquire(WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw ApiException.busy("too_many_concurrent_requests", "The server is busy isolating other audio; try again shortly.", 1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.busy("too_many_concurrent_requests", "Interrupted while waiting for a slot.", 1);
+        }
+        try {
+            isolateInSlot(audio, rawPcm, stream, charging, sink);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private void isolateInSlot(byte[] audio, boolean rawPcm, boolean stream, Charging charging, Sink sink) throws IOException {
         Wav.Decoded pcm = decode(audio, rawPcm); // the provider path too: the same 4xx for bad audio, and the duration
         charging.charge(credits(pcm.format().seconds(pcm.pcm().length)));
         if (provider.isPresent()) {

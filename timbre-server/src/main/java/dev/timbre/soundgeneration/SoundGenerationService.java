@@ -25,7 +25,12 @@ public final class SoundGenerationService {
 
     public record Result(byte[] audio, String contentType, int characterCost) {}
 
+    /** Renders at once (each holds up to ~25 MB of float layers for 30 s); others wait {@link #WAIT_SECONDS} s, then 429. */
+    static final int CONCURRENT = Math.max(2, Runtime.getRuntime().availableProcessors());
+    static final long WAIT_SECONDS = 10;
+
     private final Optional<SoundEffectsProvider> provider;
+    private final java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(CONCURRENT, true);
 
     public SoundGenerationService(Optional<SoundEffectsProvider> provider) {
         this.provider = provider;
@@ -56,9 +61,23 @@ public final class SoundGenerationService {
         SoundRecipe recipe = SoundRecipe.read(text);
         double seconds = duration != null ? duration : recipe.naturalSeconds();
         long seed = r.seed() != null ? r.seed() : textHash(text);
-        float[] samples = SoundSynthesizer.render(recipe, seconds, Boolean.TRUE.equals(r.loop()), 1 - influence, seed);
-        byte[] audio = AudioEncoder.encodeAll(Samples.toPcm(samples), SoundSynthesizer.RATE, format);
-        return new Result(audio, format.contentType(), cost);
+        acquire();
+        try {
+            float[] samples = SoundSynthesizer.render(recipe, seconds, Boolean.TRUE.equals(r.loop()), 1 - influence, seed);
+            byte[] audio = AudioEncoder.encodeAll(Samples.toPcm(samples), SoundSynthesizer.RATE, format);
+            return new Result(audio, format.contentType(), cost);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private void acquire() {
+        try {
+            if (slots.tryAcquire(WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw ApiException.busy("too_many_concurrent_requests", "The server is busy generating other sounds; try again shortly.", 1);
     }
 
     static long textHash(String text) {
