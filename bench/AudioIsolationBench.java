@@ -1,7 +1,7 @@
 import dev.timbre.audio.Pcm;
 import dev.timbre.audio.PcmFormat;
 import dev.timbre.audioisolation.suppression.NoiseSuppressor;
-import dev.timbre.audioisolation.suppression.Samples;
+import dev.timbre.audio.FloatSamples;
 import dev.timbre.engine.SpeechRequest;
 import dev.timbre.engine.TextToSpeech;
 import dev.timbre.engine.marytts.MaryTextToSpeech;
@@ -37,7 +37,7 @@ public class AudioIsolationBench {
         List<float[]> babbleVoices = List.of(speak(flite, "awb", sentences.get(10)).clean(), speak(flite, "kal16", sentences.get(11)).clean(),
                 speak(mary, "cmu-slt-hsmm-deep", sentences.get(12)).clean(), speak(flite, "rms", sentences.get(13)).clean());
         PocketsphinxSpeechToText ps = new PocketsphinxSpeechToText();
-        ps.transcribe(Samples.toPcm(clips.get(0).clean()), new PcmFormat(16000), "en"); // warm-up
+        ps.transcribe(FloatSamples.toPcm(clips.get(0).clean()), new PcmFormat(16000), "en"); // warm-up
 
         System.out.println("## Audio isolation (" + java.time.LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs)\n");
         System.out.println("6 sentences (flite slt, flite rms, MaryTTS), each with 0.5 s of noise before it, 16 kHz. SNR: waveform SNR "
@@ -65,7 +65,7 @@ public class AudioIsolationBench {
 
         int cleanErrors = 0, words = 0;
         for (Clip c : clips) {
-            cleanErrors += errors(c.text(), ps.transcribe(Samples.toPcm(c.clean()), new PcmFormat(16000), "en").text());
+            cleanErrors += errors(c.text(), ps.transcribe(FloatSamples.toPcm(c.clean()), new PcmFormat(16000), "en").text());
             words += words(c.text()).size();
         }
         System.out.printf(Locale.ROOT, "Recognition (pocketsphinx, the embedded recogniser), %d words; clean speech: WER %.1f %%.%n%n", words, 100.0 * cleanErrors / words);
@@ -77,8 +77,8 @@ public class AudioIsolationBench {
                 for (int k = 0; k < clips.size(); k++) {
                     Clip c = clips.get(k);
                     float[] noisy = mix(c.clean(), noise(kind, c.clean().length, babbleVoices, k), snr);
-                    noisyErrors += errors(c.text(), ps.transcribe(Samples.toPcm(noisy), new PcmFormat(16000), "en").text());
-                    denoisedErrors += errors(c.text(), ps.transcribe(Samples.toPcm(suppress(noisy)), new PcmFormat(16000), "en").text());
+                    noisyErrors += errors(c.text(), ps.transcribe(FloatSamples.toPcm(noisy), new PcmFormat(16000), "en").text());
+                    denoisedErrors += errors(c.text(), ps.transcribe(FloatSamples.toPcm(suppress(noisy)), new PcmFormat(16000), "en").text());
                 }
                 System.out.printf(Locale.ROOT, "| %s | %.0f dB | %.1f %% | %.1f %% |%n", kind, snr, 100.0 * noisyErrors / words, 100.0 * denoisedErrors / words);
             }
@@ -90,7 +90,7 @@ public class AudioIsolationBench {
     static Clip speak(TextToSpeech tts, String voice, String text) throws Exception {
         TextToSpeech.Speech s = tts.synthesize(new SpeechRequest(text, voice, "en", null, null));
         byte[] pcm = Pcm.resample(s.pcm(), s.format().sampleRate(), 16000);
-        float[] speech = Samples.fromPcm(pcm, 0, pcm.length);
+        float[] speech = FloatSamples.fromPcm(pcm, 0, pcm.length);
         float[] x = new float[speech.length + 8000];
         System.arraycopy(speech, 0, x, 8000, speech.length);
         return new Clip(text, x);

@@ -6,7 +6,7 @@ import dev.timbre.audio.OutputFormat;
 import dev.timbre.audio.UploadDecoder;
 import dev.timbre.audio.Wav;
 import dev.timbre.audioisolation.suppression.NoiseSuppressor;
-import dev.timbre.audioisolation.suppression.Samples;
+import dev.timbre.audio.FloatSamples;
 import dev.timbre.http.ApiException;
 import dev.timbre.speechtotext.AudioInput;
 import java.io.IOException;
@@ -87,10 +87,10 @@ public final class AudioIsolationService {
         int block = (int) (rate * BLOCK_SECONDS) * 2;
         byte[] data = pcm.pcm();
         for (int off = 0; off < data.length; off += block) {
-            float[] clean = suppressor.process(Samples.fromPcm(data, off, Math.min(block, data.length - off)));
-            write(sink, encoder.encode(Samples.toPcm(clean)));
+            float[] clean = suppressor.process(FloatSamples.fromPcm(data, off, Math.min(block, data.length - off)));
+            write(sink, encoder.encode(FloatSamples.toPcm(clean)));
         }
-        write(sink, encoder.encode(Samples.toPcm(suppressor.finish())));
+        write(sink, encoder.encode(FloatSamples.toPcm(suppressor.finish())));
         write(sink, encoder.finish());
     }
 

@@ -2,7 +2,7 @@ package dev.timbre.soundgeneration;
 
 import dev.timbre.audio.AudioEncoder;
 import dev.timbre.audio.OutputFormat;
-import dev.timbre.audioisolation.suppression.Samples;
+import dev.timbre.audio.FloatSamples;
 import dev.timbre.http.ApiException;
 import dev.timbre.soundgeneration.recipes.SoundRecipe;
 import dev.timbre.soundgeneration.recipes.SoundSynthesizer;
@@ -64,7 +64,7 @@ public final class SoundGenerationService {
         acquire();
         try {
             float[] samples = SoundSynthesizer.render(recipe, seconds, Boolean.TRUE.equals(r.loop()), 1 - influence, seed);
-            byte[] audio = AudioEncoder.encodeAll(Samples.toPcm(samples), SoundSynthesizer.RATE, format);
+            byte[] audio = AudioEncoder.encodeAll(FloatSamples.toPcm(samples), SoundSynthesizer.RATE, format);
             return new Result(audio, format.contentType(), cost);
         } finally {
             slots.release();

@@ -6,7 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.timbre.audio.PcmFormat;
 import dev.timbre.audio.UploadDecoder;
 import dev.timbre.audio.Wav;
-import dev.timbre.audioisolation.suppression.Samples;
+import dev.timbre.audio.FloatSamples;
 import dev.timbre.engine.VoiceShape;
 import dev.timbre.engine.process.FliteTextToSpeech;
 import dev.timbre.speaker.Speakers;
@@ -43,14 +43,14 @@ class AudioIsolationApiTest {
         try (FliteTextToSpeech flite = new FliteTextToSpeech()) {
             speech = Speakers.speak(flite, "rms", "Please call Stella and ask her to bring these things with her from the store.", 1, VoiceShape.NEUTRAL);
         }
-        float[] s = Samples.fromPcm(speech, 0, speech.length);
+        float[] s = FloatSamples.fromPcm(speech, 0, speech.length);
         float[] x = new float[s.length + (int) (LEAD_IN * 16000)];
         Random r = new Random(4);
         for (int i = 0; i < x.length; i++) {
             int k = i - (int) (LEAD_IN * 16000);
             x[i] = (float) ((k >= 0 ? s[k] : 0) + 0.03 * r.nextGaussian());
         }
-        noisyPcm = Samples.toPcm(x);
+        noisyPcm = FloatSamples.toPcm(x);
         server = TestServer.start();
     }
 
@@ -66,7 +66,7 @@ class AudioIsolationApiTest {
     }
 
     static double rms(byte[] pcm, int from, int to) {
-        float[] x = Samples.fromPcm(pcm, 2 * from, 2 * (to - from));
+        float[] x = FloatSamples.fromPcm(pcm, 2 * from, 2 * (to - from));
         double sum = 0;
         for (float v : x) sum += v * v;
         return Math.sqrt(sum / x.length);

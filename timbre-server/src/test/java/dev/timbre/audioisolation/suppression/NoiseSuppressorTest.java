@@ -2,6 +2,7 @@ package dev.timbre.audioisolation.suppression;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.timbre.audio.FloatSamples;
 import dev.timbre.engine.VoiceShape;
 import dev.timbre.engine.process.FliteTextToSpeech;
 import dev.timbre.speaker.Speakers;
@@ -24,7 +25,7 @@ class NoiseSuppressorTest {
         Assumptions.assumeTrue(FliteTextToSpeech.available(), "flite is needed");
         flite = new FliteTextToSpeech();
         byte[] pcm = Speakers.speak(flite, "slt", "The rest of the week should be mild and dry, with a light wind from the west.", 1, VoiceShape.NEUTRAL);
-        speech = Samples.fromPcm(pcm, 0, pcm.length);
+        speech = FloatSamples.fromPcm(pcm, 0, pcm.length);
     }
 
     @AfterAll

@@ -1,8 +1,8 @@
-package dev.timbre.audioisolation.suppression;
+package dev.timbre.audio;
 
-/** s16le PCM ↔ floats in [−1, 1]. Stateless. */
-public final class Samples {
-    private Samples() {}
+/** s16le PCM ↔ floats in [−1, 1] (DSP that works in floats: noise suppression, sound synthesis). Stateless. */
+public final class FloatSamples {
+    private FloatSamples() {}
 
     public static float[] fromPcm(byte[] pcm, int off, int len) {
         float[] out = new float[len / 2];
