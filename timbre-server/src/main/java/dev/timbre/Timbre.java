@@ -320,6 +320,12 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/speech-to-speech", new SpeechToSpeechRoutes(new SpeechToSpeechService(voices, models, speechToText, history,
                             VoiceChangerProvider.fromEnv(System.getenv())), config.limits().maxUploadBytes())),
                     mount("/v1/forced-alignment", new ForcedAlignmentRoutes(new ForcedAlignmentService(speechToText), config.limits().maxUploadBytes())),
+                    // audio tools: noise suppression (or TIMBRE_AUDIO_ISOLATION_URL), procedural sound effects (or TIMBRE_SOUND_EFFECTS_URL)
+                    mount("/v1/audio-isolation", new dev.timbre.audioisolation.AudioIsolationRoutes(new dev.timbre.audioisolation.AudioIsolationService(
+                            config.limits().maxUploadBytes(), dev.timbre.audioisolation.RemoteAudioIsolation.fromEnv(System.getenv())), users,
+                            config.limits().maxUploadBytes())),
+                    mount("/v1/sound-generation", new dev.timbre.soundgeneration.SoundGenerationRoutes(new dev.timbre.soundgeneration.SoundGenerationService(
+                            dev.timbre.soundgeneration.SoundEffectsProvider.fromEnv(System.getenv())), users)),
                     mount("/v1/user", new UserRoutes(users)),
                     mount("/v1/usage", new UsageRoutes(new CharacterStats(new CharacterStatsRepository(database.jdbi())))),
                     mount("/v1/service-accounts", new ServiceAccountsRoutes(new ServiceAccountsService(

@@ -10,4 +10,6 @@ package dev.timbre.user;
 public record ChargedFor(String product, String voiceId, String modelId) {
     public static final String TEXT_TO_SPEECH = "text_to_speech";
     public static final String TEXT_TO_DIALOGUE = "text_to_dialogue";
+    public static final String SOUND_GENERATION = "sound_generation";
+    public static final String AUDIO_ISOLATION = "audio_isolation";
 }

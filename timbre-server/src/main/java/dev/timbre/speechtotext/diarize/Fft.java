@@ -1,12 +1,12 @@
 package dev.timbre.speechtotext.diarize;
 
-/** In-place iterative radix-2 complex FFT (forward, unscaled). */
-final class Fft {
+/** In-place iterative radix-2 complex FFT (forward, unscaled). Public for other DSP (audio isolation); immutable after construction, thread-safe. */
+public final class Fft {
     private final int n;
     private final double[] cos, sin;
     private final int[] reversed;
 
-    Fft(int n) {
+    public Fft(int n) {
         if (n < 2 || Integer.bitCount(n) != 1) throw new IllegalArgumentException("FFT size must be a power of two: " + n);
         this.n = n;
         cos = new double[n / 2];
@@ -20,9 +20,9 @@ final class Fft {
         for (int i = 0; i < n; i++) reversed[i] = Integer.reverse(i) >>> (32 - bits);
     }
 
-    int size() { return n; }
+    public int size() { return n; }
 
-    void transform(double[] re, double[] im) {
+    public void transform(double[] re, double[] im) {
         for (int i = 0; i < n; i++) {
             int j = reversed[i];
             if (j > i) {
@@ -45,7 +45,7 @@ final class Fft {
     }
 
     /** |X[k]|² for k = 0 … n/2 of a real frame (zero-padded to n). */
-    double[] powerSpectrum(double[] frame) {
+    public double[] powerSpectrum(double[] frame) {
         double[] re = new double[n], im = new double[n];
         System.arraycopy(frame, 0, re, 0, Math.min(frame.length, n));
         transform(re, im);

@@ -6,20 +6,20 @@ import java.util.UUID;
 
 /**
  * A {@code multipart/form-data} request body built in memory (the samples of one clone: bounded by the upload limit
- * of the API that received them). Not thread-safe; one per request.
+ * of the API that received them; also audio isolation uploads). Not thread-safe; one per request.
  */
-final class MultipartBody {
+public final class MultipartBody {
     private final String boundary = "timbre-" + UUID.randomUUID();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    MultipartBody field(String name, String value) {
+    public MultipartBody field(String name, String value) {
         head("Content-Disposition: form-data; name=\"" + quoted(name) + "\"\r\n");
         out.writeBytes(value.getBytes(StandardCharsets.UTF_8));
         out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         return this;
     }
 
-    MultipartBody file(String name, String filename, String contentType, byte[] data) {
+    public MultipartBody file(String name, String filename, String contentType, byte[] data) {
         head("Content-Disposition: form-data; name=\"" + quoted(name) + "\"; filename=\"" + quoted(filename) + "\"\r\n"
                 + "Content-Type: " + contentType + "\r\n");
         out.writeBytes(data);
@@ -27,10 +27,10 @@ final class MultipartBody {
         return this;
     }
 
-    String contentType() { return "multipart/form-data; boundary=" + boundary; }
+    public String contentType() { return "multipart/form-data; boundary=" + boundary; }
 
     /** The body with its closing boundary; call once. */
-    byte[] bytes() {
+    public byte[] bytes() {
         out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         return out.toByteArray();
     }
