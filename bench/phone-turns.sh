@@ -8,5 +8,5 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 command -v sipp >/dev/null || { echo "phone-turns.sh needs sipp (apt-get install sip-tester)" >&2; exit 1; }
 "$JAVA" -version 2>&1 | grep -qE 'version "(2[2-9]|[3-9][0-9])' || { echo "phone-turns.sh needs a JDK 22+ under /usr/lib/jvm" >&2; exit 1; }
-exec "$JAVA" -Dbench.root="$ROOT" -Dlogback.configurationFile="$ROOT/bench/logback-quiet.xml" -cp "$CP" \
+exec "$JAVA" -XX:+UseZGC -Dbench.root="$ROOT" -Dlogback.configurationFile="$ROOT/bench/logback-quiet.xml" -cp "$CP" \
   "$ROOT/bench/agent-turns/PhoneTurns.java" "$@"

@@ -88,7 +88,7 @@ public class PhoneLoad {
             }
         }
         pool.shutdown();
-        Thread.sleep(3000); // BYEs, conversations end
+        Thread.sleep(10_000); // BYEs, conversations end and their post-call work (recordings) is done: the next level starts idle
         return out;
     }
 }
