@@ -1,22 +1,13 @@
 package dev.timbre.music;
 
-import dev.timbre.config.LlmProvider;
 import dev.timbre.config.LlmSettings;
 import dev.timbre.convai.llm.AgentLanguageModels;
-import dev.timbre.engine.ChatListener;
-import dev.timbre.engine.ChatMessage;
-import dev.timbre.engine.ChatRequest;
-import dev.timbre.engine.ChatStream;
-import dev.timbre.engine.EngineException;
-import dev.timbre.engine.FinishReason;
+import dev.timbre.convai.llm.LanguageModelAnswers;
 import dev.timbre.engine.LanguageModel;
-import dev.timbre.engine.TokenUsage;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,16 +38,10 @@ public final class LanguageModelPlanner implements MusicService.Planner {
 
     /** The first configured LLM provider that is not the rule model plans, else the rules alone. */
     public static MusicService.Planner forServer(LlmSettings settings, AgentLanguageModels models) {
-        for (LlmProvider p : settings.providers()) {
-            if (p.kind().equals(LlmProvider.RULES)) continue;
-            String llm = p.model() != null ? p.model()
-                    : p.serves().stream().filter(s -> !s.contains("*")).findFirst().orElse("gpt-4o-mini");
-            var prompt = Json.MAPPER.createObjectNode().put("llm", llm);
-            prompt.putObject("backup_llm_config").put("preference", "disabled");
-            LOG.info("music plans with LLM provider '{}' (rules as fallback)", p.name());
-            return new LanguageModelPlanner(models.forPrompt(prompt), Duration.ofSeconds(30));
-        }
-        return new PromptPlanner();
+        return LanguageModelAnswers.firstConfigured(settings, models).<MusicService.Planner>map(c -> {
+            LOG.info("music plans with LLM provider '{}' (rules as fallback)", c.providerName());
+            return new LanguageModelPlanner(c.model(), Duration.ofSeconds(30));
+        }).orElseGet(PromptPlanner::new);
     }
 
     @Override
@@ -74,11 +59,9 @@ public final class LanguageModelPlanner implements MusicService.Planner {
 
     /** The plan in a model's answer, lengths made exact and checked; throws when there is none. */
     static CompositionPlan parse(String answer, Integer lengthMs) {
-        int start = answer.indexOf('{'), end = answer.lastIndexOf('}');
-        if (start < 0 || end < start) throw new IllegalArgumentException("no JSON object in the answer");
         CompositionPlan p;
         try {
-            p = Json.MAPPER.readValue(answer.substring(start, end + 1), CompositionPlan.class);
+            p = Json.MAPPER.readValue(LanguageModelAnswers.jsonObject(answer), CompositionPlan.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("the answer is not a plan", e);
         }
@@ -104,20 +87,6 @@ public final class LanguageModelPlanner implements MusicService.Planner {
     }
 
     private String ask(String prompt) throws InterruptedException {
-        StringBuilder text = new StringBuilder();
-        CountDownLatch done = new CountDownLatch(1);
-        boolean[] failed = {false};
-        ChatRequest request = new ChatRequest(List.of(ChatMessage.system(INSTRUCTIONS), ChatMessage.user(prompt)), List.of(), 0.3, 1500, null);
-        ChatStream stream = model.open(request, new ChatListener() {
-            @Override public void text(String delta) { synchronized (text) { if (text.length() < 32_000) text.append(delta); } }
-            @Override public void end(FinishReason reason, TokenUsage usage) { done.countDown(); }
-            @Override public void error(EngineException e) { failed[0] = true; done.countDown(); }
-        });
-        try {
-            if (!done.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || failed[0]) return null;
-        } finally {
-            stream.close();
-        }
-        synchronized (text) { return text.toString(); }
+        return LanguageModelAnswers.ask(model, INSTRUCTIONS, prompt, 0.3, 1500, 32_000, timeout);
     }
 }

@@ -1,24 +1,15 @@
 package dev.timbre.texttovoice;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.timbre.engine.ChatListener;
-import dev.timbre.engine.ChatMessage;
-import dev.timbre.engine.ChatRequest;
-import dev.timbre.engine.ChatStream;
-import dev.timbre.engine.EngineException;
-import dev.timbre.engine.FinishReason;
 import dev.timbre.engine.LanguageModel;
-import dev.timbre.engine.TokenUsage;
-import dev.timbre.config.LlmProvider;
 import dev.timbre.config.LlmSettings;
 import dev.timbre.convai.llm.AgentLanguageModels;
+import dev.timbre.convai.llm.LanguageModelAnswers;
 import dev.timbre.http.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,16 +49,10 @@ public final class LanguageModelReader implements DescriptionReader {
      * (asked for its pinned model, else for the first name it serves), else the vocabulary alone.
      */
     public static DescriptionReader forServer(LlmSettings settings, AgentLanguageModels models) {
-        for (LlmProvider p : settings.providers()) {
-            if (p.kind().equals(LlmProvider.RULES)) continue;
-            String llm = p.model() != null ? p.model()
-                    : p.serves().stream().filter(s -> !s.contains("*")).findFirst().orElse("gpt-4o-mini");
-            var prompt = Json.MAPPER.createObjectNode().put("llm", llm);
-            prompt.putObject("backup_llm_config").put("preference", "disabled");
-            LOG.info("voice design reads descriptions with LLM provider '{}' (vocabulary as fallback)", p.name());
-            return new LanguageModelReader(models.forPrompt(prompt), Duration.ofSeconds(20));
-        }
-        return new VocabularyReader();
+        return LanguageModelAnswers.firstConfigured(settings, models).<DescriptionReader>map(c -> {
+            LOG.info("voice design reads descriptions with LLM provider '{}' (vocabulary as fallback)", c.providerName());
+            return new LanguageModelReader(c.model(), Duration.ofSeconds(20));
+        }).orElseGet(VocabularyReader::new);
     }
 
     @Override
@@ -86,31 +71,14 @@ public final class LanguageModelReader implements DescriptionReader {
 
     /** The model's whole answer, or null when it does not finish within the timeout or reports an error. */
     private String ask(String description) throws InterruptedException {
-        StringBuilder text = new StringBuilder();
-        CountDownLatch done = new CountDownLatch(1);
-        boolean[] failed = {false};
-        ChatRequest request = new ChatRequest(List.of(ChatMessage.system(INSTRUCTIONS), ChatMessage.user(description)),
-                List.of(), 0.0, 300, null);
-        ChatStream stream = model.open(request, new ChatListener() {
-            @Override public void text(String delta) { synchronized (text) { if (text.length() < 8000) text.append(delta); } }
-            @Override public void end(FinishReason reason, TokenUsage usage) { done.countDown(); }
-            @Override public void error(EngineException e) { failed[0] = true; done.countDown(); }
-        });
-        try {
-            if (!done.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || failed[0]) return null;
-        } finally {
-            stream.close();
-        }
-        synchronized (text) { return text.toString(); }
+        return LanguageModelAnswers.ask(model, INSTRUCTIONS, description, 0.0, 300, 8000, timeout);
     }
 
     /** The traits in a model's answer: the first JSON object in it; throws when there is none. */
     static VoiceTraits parse(String answer) {
-        int start = answer.indexOf('{'), end = answer.lastIndexOf('}');
-        if (start < 0 || end < start) throw new IllegalArgumentException("no JSON object in the answer");
         JsonNode n;
         try {
-            n = Json.MAPPER.readTree(answer.substring(start, end + 1));
+            n = Json.MAPPER.readTree(LanguageModelAnswers.jsonObject(answer));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("the answer is not JSON", e);
         }
