@@ -33,7 +33,15 @@ public class ApiException extends RuntimeException {
     public Integer retryAfterSeconds() { return retryAfterSeconds; }
 
     /** One entry of a 422 {@code detail} list: where ({@code loc}), what ({@code msg}), which kind ({@code type}). */
-    public record Violation(List<Object> loc, String msg, String type) {}
+    public record Violation(List<Object> loc, String msg, String type) {
+        /** A violation in the request body: {@code loc} is {@code ["body", …loc]}. */
+        public static Violation inBody(String msg, String type, Object... loc) {
+            List<Object> where = new java.util.ArrayList<>(loc.length + 1);
+            where.add("body");
+            where.addAll(List.of(loc));
+            return new Violation(where, msg, type);
+        }
+    }
 
     public static ApiException validation(List<Violation> violations) {
         return new ApiException(422, "validation_error", violations.isEmpty() ? "Validation error" : violations.get(0).msg(), List.copyOf(violations), null);

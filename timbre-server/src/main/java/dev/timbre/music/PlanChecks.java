@@ -86,10 +86,7 @@ public final class PlanChecks {
     }
 
     static Violation violation(String msg, String type, Object... loc) {
-        List<Object> where = new ArrayList<>();
-        where.add("body");
-        where.addAll(List.of(loc));
-        return new Violation(where, msg, type);
+        return Violation.inBody(msg, type, loc);
     }
 
     private static Object[] append(Object[] loc, Object last) {

@@ -175,10 +175,7 @@ final class SimulationChecks {
     }
 
     private static Violation violation(String msg, String type, Object... loc) {
-        List<Object> l = new ArrayList<>();
-        l.add("body");
-        l.addAll(List.of(loc));
-        return new Violation(l, msg, type);
+        return Violation.inBody(msg, type, loc);
     }
 
     private static Object[] append(Object[] at, Object last) {
