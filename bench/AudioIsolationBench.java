@@ -65,8 +65,8 @@ public class AudioIsolationBench {
 
         int cleanErrors = 0, words = 0;
         for (Clip c : clips) {
-            cleanErrors += errors(c.text(), ps.transcribe(FloatSamples.toPcm(c.clean()), new PcmFormat(16000), "en").text());
-            words += words(c.text()).size();
+            cleanErrors += SttBench.errors(c.text(), ps.transcribe(FloatSamples.toPcm(c.clean()), new PcmFormat(16000), "en").text());
+            words += SttBench.words(c.text()).size();
         }
         System.out.printf(Locale.ROOT, "Recognition (pocketsphinx, the embedded recogniser), %d words; clean speech: WER %.1f %%.%n%n", words, 100.0 * cleanErrors / words);
         System.out.println("| noise | SNR in | WER noisy | WER denoised |");
@@ -77,8 +77,8 @@ public class AudioIsolationBench {
                 for (int k = 0; k < clips.size(); k++) {
                     Clip c = clips.get(k);
                     float[] noisy = mix(c.clean(), noise(kind, c.clean().length, babbleVoices, k), snr);
-                    noisyErrors += errors(c.text(), ps.transcribe(FloatSamples.toPcm(noisy), new PcmFormat(16000), "en").text());
-                    denoisedErrors += errors(c.text(), ps.transcribe(FloatSamples.toPcm(suppress(noisy)), new PcmFormat(16000), "en").text());
+                    noisyErrors += SttBench.errors(c.text(), ps.transcribe(FloatSamples.toPcm(noisy), new PcmFormat(16000), "en").text());
+                    denoisedErrors += SttBench.errors(c.text(), ps.transcribe(FloatSamples.toPcm(suppress(noisy)), new PcmFormat(16000), "en").text());
                 }
                 System.out.printf(Locale.ROOT, "| %s | %.0f dB | %.1f %% | %.1f %% |%n", kind, snr, 100.0 * noisyErrors / words, 100.0 * denoisedErrors / words);
             }
@@ -146,22 +146,5 @@ public class AudioIsolationBench {
         double s = 0, e = 0;
         for (int i = 8000; i < clean.length; i++) { s += clean[i] * clean[i]; e += (x[i] - clean[i]) * (x[i] - clean[i]); }
         return 10 * Math.log10(s / e);
-    }
-
-    static List<String> words(String s) {
-        return List.of(s.toLowerCase(Locale.ROOT).replaceAll("[^a-z' ]", " ").trim().split("\\s+")).stream().filter(w -> !w.isEmpty()).toList();
-    }
-
-    static int errors(String ref, String hyp) {
-        List<String> r = words(ref), h = words(hyp);
-        int[][] d = new int[r.size() + 1][h.size() + 1];
-        for (int i = 0; i <= r.size(); i++) d[i][0] = i;
-        for (int j = 0; j <= h.size(); j++) d[0][j] = j;
-        for (int i = 1; i <= r.size(); i++) {
-            for (int j = 1; j <= h.size(); j++) {
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + (r.get(i - 1).equals(h.get(j - 1)) ? 0 : 1));
-            }
-        }
-        return d[r.size()][h.size()];
     }
 }
