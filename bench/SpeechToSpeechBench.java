@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * Voice changer benchmark (issue 18), run by bench/speech-to-speech.sh: flite voices speak 10 sentences, an in-process
  * Timbre (MaryTTS + pocketsphinx) converts each to its first premade voice; each source and each conversion is
- * transcribed through the same API. Prints a Markdown report.
+ * transcribed through the same API; then all ten joined into one recording go through {@code /stream}. Prints a
+ * Markdown report. Launched from bench/ (the JDK 22+ source launcher finds SttBench there).
  */
 public class SpeechToSpeechBench {
     static final String KEY = "bench-key";
@@ -58,7 +59,7 @@ public class SpeechToSpeechBench {
                 spent += took;
                 audio += seconds;
                 JsonNode a = transcribe(src), b = transcribe(Wav.wrap(out, new PcmFormat(16000)));
-                int e1 = errors(text, a.get("text").asText()), e2 = errors(text, b.get("text").asText()), n = tokens(text).size();
+                int e1 = SttBench.errors(text, a.get("text").asText()), e2 = SttBench.errors(text, b.get("text").asText()), n = SttBench.words(text).size();
                 double[] d = paired(a.get("words"), b.get("words"));
                 srcErrors += e1; outErrors += e2; words += n;
                 if (d[1] > 0) { startDiff += d[0] * d[1]; matched += (int) d[1]; }
@@ -74,7 +75,49 @@ public class SpeechToSpeechBench {
                             + "RTF %.2f (%.1f s of audio in %.1f s, recognition + alignment + synthesis)%n",
                     100.0 * srcErrors / words, 100.0 * outErrors / words, 100.0 * (outErrors - srcErrors) / words, words,
                     1000 * startDiff / matched, matched, out, target, 100 * (out / target - 1), src, spent / audio, audio, spent);
+            longSource(voice, sentences, flite);
         }
+    }
+
+    /**
+     * The ten sources joined into one recording (0.8 s between them) through {@code /stream}: when the first audio
+     * arrives and when the last does, against how long recognising the whole recording takes alone (what the stream
+     * waited for before it was heard piece by piece); and the round trip on the joined audio.
+     */
+    static void longSource(String voice, List<String> sentences, String[] flite) throws Exception {
+        var joined = new java.io.ByteArrayOutputStream();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < sentences.size(); i++) {
+            joined.writeBytes(Pcm.toBytes(samples16k(flite(flite[i % flite.length], sentences.get(i)))));
+            joined.writeBytes(new byte[25_600]); // 0.8 s
+            text.append(sentences.get(i)).append(' ');
+        }
+        byte[] wav = Wav.wrap(joined.toByteArray(), new PcmFormat(16000));
+        double seconds = joined.size() / 32000.0;
+        long t0 = System.nanoTime();
+        JsonNode a = transcribe(wav);
+        double recognition = (System.nanoTime() - t0) / 1e9;
+        t0 = System.nanoTime();
+        HttpResponse<java.io.InputStream> res = HTTP.send(multipartRequest("/v1/speech-to-speech/" + voice + "/stream?output_format=pcm_16000&enable_logging=false",
+                Map.of("model_id", "eleven_english_sts_v2"), "audio", wav).build(), HttpResponse.BodyHandlers.ofInputStream());
+        var out = new java.io.ByteArrayOutputStream();
+        double first = -1;
+        try (java.io.InputStream in = res.body()) {
+            byte[] buf = new byte[8192];
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                if (n > 0 && first < 0) first = (System.nanoTime() - t0) / 1e9;
+                out.write(buf, 0, n);
+            }
+        }
+        double total = (System.nanoTime() - t0) / 1e9;
+        JsonNode b = transcribe(Wav.wrap(out.toByteArray(), new PcmFormat(16000)));
+        int n = SttBench.words(text.toString()).size();
+        double[] d = paired(a.get("words"), b.get("words"));
+        System.out.printf("%nOne recording of all ten (%.1f s, 0.8 s between sentences) through `/stream`: first audio after %.2f s, last after "
+                        + "%.2f s (RTF %.2f); recognising the whole recording alone takes %.2f s. Source WER %.1f %%, converted WER %.1f %%; mean "
+                        + "|word start difference| %.0f ms over %d paired words; output %.1f s.%n", seconds, first, total, total / seconds, recognition,
+                100.0 * SttBench.errors(text.toString(), a.get("text").asText()) / n, 100.0 * SttBench.errors(text.toString(), b.get("text").asText()) / n,
+                1000 * d[0], (int) d[1], out.size() / 32000.0);
     }
 
     static byte[] flite(String voice, String text) throws Exception {
@@ -115,6 +158,10 @@ public class SpeechToSpeechBench {
     }
 
     static byte[] multipart(String path, Map<String, String> fields, String fileField, byte[] file) throws Exception {
+        return send(multipartRequest(path, fields, fileField, file));
+    }
+
+    static HttpRequest.Builder multipartRequest(String path, Map<String, String> fields, String fileField, byte[] file) {
         String b = "bench" + System.nanoTime();
         var out = new java.io.ByteArrayOutputStream();
         for (var f : fields.entrySet()) {
@@ -123,8 +170,8 @@ public class SpeechToSpeechBench {
         out.writeBytes(("--" + b + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"a.wav\"\r\nContent-Type: audio/wav\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         out.writeBytes(file);
         out.writeBytes(("\r\n--" + b + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("xi-api-key", KEY).header("Content-Type", "multipart/form-data; boundary=" + b)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+        return HttpRequest.newBuilder(URI.create(base + path)).header("xi-api-key", KEY).header("Content-Type", "multipart/form-data; boundary=" + b)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
     }
 
     static HttpRequest.Builder get(String path) {
@@ -155,24 +202,5 @@ public class SpeechToSpeechBench {
             }
         }
         return new double[] {n == 0 ? 0 : sum / n, n};
-    }
-
-    static List<String> tokens(String s) {
-        return Arrays.stream(s.toLowerCase().replaceAll("[^a-z0-9' ]", " ").split("\\s+")).filter(t -> !t.isEmpty()).toList();
-    }
-
-    static int errors(String reference, String hypothesis) {
-        List<String> r = tokens(reference), h = tokens(hypothesis);
-        int[] prev = new int[h.size() + 1];
-        for (int j = 0; j <= h.size(); j++) prev[j] = j;
-        for (int i = 1; i <= r.size(); i++) {
-            int[] row = new int[h.size() + 1];
-            row[0] = i;
-            for (int j = 1; j <= h.size(); j++) {
-                row[j] = Math.min(Math.min(prev[j] + 1, row[j - 1] + 1), prev[j - 1] + (r.get(i - 1).equals(h.get(j - 1)) ? 0 : 1));
-            }
-            prev = row;
-        }
-        return prev[h.size()];
     }
 }

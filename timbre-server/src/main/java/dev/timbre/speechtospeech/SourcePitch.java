@@ -18,23 +18,33 @@ final class SourcePitch {
 
     private SourcePitch() {}
 
-    /** One ratio per word; 16 kHz samples, word times in seconds. */
+    /** One ratio per word, against the median of the words' voiced frames; 16 kHz samples, word times in seconds. */
     static double[] ratios(short[] samples16k, List<WordTiming> words) {
         double[] f0 = PitchTracker.track(samples16k);
-        double[] out = new double[words.size()];
         List<Double> all = new ArrayList<>();
-        double[] medians = new double[words.size()];
+        for (WordTiming w : words) for (double v : voiced(f0, w.start(), w.end())) all.add(v);
+        double overall = all.isEmpty() ? Double.NaN : median(all.stream().mapToDouble(Double::doubleValue).toArray());
+        return ratios(f0, words, overall);
+    }
+
+    /**
+     * One ratio per word against {@code reference} (Hz); {@code f0} is {@link PitchTracker#track} of the recording the
+     * word times (seconds) refer to.
+     */
+    static double[] ratios(double[] f0, List<WordTiming> words, double reference) {
+        double[] out = new double[words.size()];
         for (int i = 0; i < words.size(); i++) {
             double[] voiced = voiced(f0, words.get(i).start(), words.get(i).end());
-            for (double v : voiced) all.add(v);
-            medians[i] = voiced.length >= MIN_VOICED ? median(voiced) : Double.NaN;
-        }
-        double overall = all.isEmpty() ? Double.NaN : median(all.stream().mapToDouble(Double::doubleValue).toArray());
-        for (int i = 0; i < out.length; i++) {
-            double r = medians[i] / overall;
+            double r = voiced.length >= MIN_VOICED ? median(voiced) / reference : Double.NaN;
             out[i] = Double.isNaN(r) ? Double.NaN : Math.max(MIN_RATIO, Math.min(MAX_RATIO, r));
         }
         return out;
+    }
+
+    /** The median of every voiced frame of a track (Hz), NaN when none is voiced. */
+    static double voicedMedian(double[] f0) {
+        double[] voiced = Arrays.stream(f0).filter(v -> !Double.isNaN(v)).toArray();
+        return voiced.length == 0 ? Double.NaN : median(voiced);
     }
 
     /** The voiced estimates whose window centre lies in [from, to] seconds. */

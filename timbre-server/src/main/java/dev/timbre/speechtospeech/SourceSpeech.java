@@ -1,20 +1,21 @@
 package dev.timbre.speechtospeech;
 
-import dev.timbre.audio.Pcm;
 import dev.timbre.audio.PcmFormat;
 import dev.timbre.engine.SpeechToText;
 import dev.timbre.engine.TimedSpeech.TimedWord;
 import dev.timbre.engine.WordTiming;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What a voice changer keeps of the source recording: its words, when each is spoken, and how high, grouped into
  * phrases (runs of words without a pause of {@link #PAUSE_SECONDS} or more, at most {@link #MAX_PHRASE_WORDS} words).
  * The recogniser finds the words; forced alignment of its own transcript then places them (its times, where the engine
- * aligns; the recogniser's otherwise). Times in seconds from the start of the source. Immutable.
+ * aligns; the recogniser's otherwise). Times in seconds from the start of the source. Immutable. A long source is
+ * heard as several of these, one per piece ({@link SourceSegments}).
  *
- * @param seconds the source's duration
+ * @param seconds the duration of the piece heard
  */
 record SourceSpeech(String text, double seconds, List<Phrase> phrases) {
     static final double PAUSE_SECONDS = 0.2;
@@ -31,8 +32,12 @@ record SourceSpeech(String text, double seconds, List<Phrase> phrases) {
         return phrases.stream().mapToInt(p -> p.words().size()).sum();
     }
 
-    /** Recognises and measures 16 kHz mono PCM; no phrases when the recogniser heard no words. Blocks for the recognition. */
-    static SourceSpeech analyse(byte[] pcm16k, SpeechToText recogniser) {
+    /**
+     * Recognises and measures 16 kHz mono PCM that starts {@code offset} seconds into the source; word and phrase times
+     * come out in source time, each word's pitch ratio from {@code pitch} (given the words in source time). No phrases
+     * when the recogniser heard no words. Blocks for the recognition.
+     */
+    static SourceSpeech analyse(byte[] pcm16k, double offset, SpeechToText recogniser, Function<List<WordTiming>, double[]> pitch) {
         PcmFormat format = new PcmFormat(16_000);
         SpeechToText.Transcript heard = recogniser.transcribe(pcm16k, format, "en");
         List<WordTiming> words = heard.words().stream().filter(w -> !w.word().isBlank()).toList();
@@ -41,8 +46,8 @@ record SourceSpeech(String text, double seconds, List<Phrase> phrases) {
             List<WordTiming> aligned = recogniser.align(pcm16k, format, text).map(SpeechToText.Transcript::words).orElse(List.of());
             if (aligned.size() == words.size()) words = aligned;
         }
-        short[] samples = Pcm.toSamples(pcm16k, 0, pcm16k.length);
-        double[] ratios = SourcePitch.ratios(samples, words);
+        words = words.stream().map(w -> new WordTiming(w.word(), w.start() + offset, w.end() + offset)).toList();
+        double[] ratios = pitch.apply(words);
         List<Phrase> phrases = new ArrayList<>();
         List<TimedWord> current = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {

@@ -74,8 +74,8 @@ public final class SpeechToSpeechService {
         }
         try {
             SpeechToText recogniser = speechToText.engine();
-            SourceSpeech source = SourceSpeech.analyse(pcm, recogniser);
-            if (source.phrases().isEmpty()) {
+            SourceSegments source = new SourceSegments(pcm, recogniser);
+            if (!source.hasSpeech()) { // hears the source up to its first words: the rest is heard as the conversion goes
                 throw ApiException.badRequest("no_speech_detected", "No speech was recognised in the uploaded audio, so there is nothing to re-speak.");
             }
             VoiceSettings settings = r.settings() == null ? voice.settings() : r.settings().over(voice.settings());

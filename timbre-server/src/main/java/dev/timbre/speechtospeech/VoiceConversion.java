@@ -8,7 +8,8 @@ import dev.timbre.engine.TimedSpeech;
 import java.io.ByteArrayOutputStream;
 
 /**
- * Re-speaks a {@link SourceSpeech} in another voice, phrase by phrase: each phrase is spoken with its words' source
+ * Re-speaks a source ({@link SourceSegments}: heard piece by piece, as the conversion reaches each piece) in another
+ * voice, phrase by phrase: each phrase is spoken with its words' source
  * timings and pitch ratios ({@link TimedSpeech}) and placed where it starts in the source (as the recogniser hears
  * it: {@link PhraseOnset}), quiet noise ({@link QuietNoise}) filling the pauses
  * (a phrase that ran long pushes the next one back rather than overlapping it); the end is padded to the source's
@@ -17,18 +18,18 @@ import java.io.ByteArrayOutputStream;
  * the first phrase is spoken). Single use, one thread; each {@link #next} blocks while the engine speaks.
  */
 final class VoiceConversion {
-    private final SourceSpeech source;
+    private final SourceSegments source;
+    private final java.util.ArrayDeque<SourceSpeech.Phrase> phrases = new java.util.ArrayDeque<>();
     private final TimedSpeech engine;
     private final SpeechRequest voice;
     private final PhraseOnset onset;
     private final QuietNoise noise = new QuietNoise(1);
-    private int nextPhrase;
     private long bytesOut;
     private PcmFormat format;
     private byte[] pending;
     private boolean ended;
 
-    VoiceConversion(SourceSpeech source, TimedSpeech engine, SpeechRequest voice, PhraseOnset onset) {
+    VoiceConversion(SourceSegments source, TimedSpeech engine, SpeechRequest voice, PhraseOnset onset) {
         this.source = source;
         this.engine = engine;
         this.voice = voice;
@@ -50,15 +51,27 @@ final class VoiceConversion {
             pending = null;
             return p;
         }
-        if (nextPhrase < source.phrases().size()) return speakNext();
+        if (nextPhraseHeard()) return speakNext();
         if (ended) return null;
         ended = true;
         if (format == null) format = new PcmFormat(16_000);
         return silenceUntil(source.seconds());
     }
 
+    /** True when a phrase is waiting, hearing the next pieces of the source until one holds a phrase or none is left. */
+    private boolean nextPhraseHeard() {
+        while (phrases.isEmpty()) {
+            SourceSpeech piece = source.next();
+            if (piece == null) return false;
+            phrases.addAll(piece.phrases());
+        }
+        return true;
+    }
+
+    /** Speaks the next phrase; there must be one ({@link #nextPhraseHeard}). */
     private byte[] speakNext() throws InterruptedException {
-        SourceSpeech.Phrase phrase = source.phrases().get(nextPhrase++);
+        if (!nextPhraseHeard()) throw new IllegalStateException("no phrase left to speak");
+        SourceSpeech.Phrase phrase = phrases.poll();
         TextToSpeech.Speech speech = engine.speak(voice, phrase.words());
         if (format == null) format = speech.format();
         ByteArrayOutputStream out = new ByteArrayOutputStream();

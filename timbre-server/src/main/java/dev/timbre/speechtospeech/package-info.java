@@ -8,9 +8,11 @@
  *       (404), upload decoded as for speech to text (400 undecodable or silent, 413 over 300 s), the speaker
  *       package's {@code NoiseGate} for {@code remove_background_noise} (a high-pass and noise-floor gate, not a
  *       denoiser), at most 2 conversions at once (429 after 10 s).</li>
- *   <li>Embedded engine: {@link dev.timbre.speechtospeech.SourceSpeech} recognises the source with the server's
- *       speech-to-text engine, aligns its own transcript for word times, and measures each word's pitch against
- *       the source's median ({@link dev.timbre.speechtospeech.SourcePitch}); {@link dev.timbre.speechtospeech.VoiceConversion}
+ *   <li>Embedded engine: {@link dev.timbre.speechtospeech.SourceSegments} cuts the source at pauses ({@link
+ *       dev.timbre.speechtospeech.PauseCuts}) and hears it piece by piece as the conversion reaches each piece (so a
+ *       stream starts after the first piece, not the whole source): {@link dev.timbre.speechtospeech.SourceSpeech}
+ *       recognises a piece with the server's speech-to-text engine, aligns its own transcript for word times, and
+ *       measures each word's pitch against the whole source's voiced median ({@link dev.timbre.speechtospeech.SourcePitch}); {@link dev.timbre.speechtospeech.VoiceConversion}
  *       re-speaks it phrase by phrase through the target voice's engine's {@code TimedSpeech} (MaryTTS: the words'
  *       durations and pitches imposed on its acoustic parameters; engines without it: {@link dev.timbre.speechtospeech.StretchedSpeech},
  *       synthesis as text then {@link dev.timbre.speechtospeech.Wsola} time-stretching, no pitch following), each
