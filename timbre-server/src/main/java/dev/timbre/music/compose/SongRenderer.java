@@ -37,6 +37,8 @@ public final class SongRenderer implements AutoCloseable {
     private final Arranger arranger;
     private final long totalSamples;
     private final Style base;
+    private final Soundbank bank;
+    private final java.util.Set<Integer> loadedPrograms = new java.util.HashSet<>();
     private int index;
     private long startMs;
 
@@ -51,8 +53,10 @@ public final class SongRenderer implements AutoCloseable {
         this.synth = s;
         this.stream = GervillStream.open(s, FORMAT, Map.of("interpolation", "linear", "max polyphony", 96, "reverb", true, "chorus", true));
         try {
-            Soundbank bank = Soundbanks.bank();
-            if (bank != null) s.loadAllInstruments(bank);
+            // a soundfont's drum kits now, its melodic instruments as the song asks for them: loading all of FluidR3
+            // into each song's synthesizer took 1–2 s
+            this.bank = Soundbanks.bank();
+            if (bank != null) for (javax.sound.midi.Instrument kit : Soundbanks.percussion(bank)) s.loadInstrument(kit);
             this.receiver = s.getReceiver();
         } catch (RuntimeException | MidiUnavailableException e) {
             s.close();
@@ -102,6 +106,10 @@ public final class SongRenderer implements AutoCloseable {
     }
 
     private void program(int channel, int program, long at) {
+        if (bank != null && loadedPrograms.add(program)) {
+            javax.sound.midi.Instrument instrument = bank.getInstrument(new javax.sound.midi.Patch(0, program));
+            if (instrument != null) synth.loadInstrument(instrument);
+        }
         message(ShortMessage.PROGRAM_CHANGE, channel, program, 0, at);
     }
 

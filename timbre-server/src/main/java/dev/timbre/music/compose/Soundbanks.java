@@ -30,6 +30,24 @@ public final class Soundbanks {
         return load().bank();
     }
 
+    /**
+     * The bank's percussion instruments (drum kits). Gervill marks them on their patch ({@code ModelPatch.isPercussion},
+     * not exported: read reflectively, under the same {@code --add-exports} the renderer needs); where that cannot be
+     * read, every instrument, so that nothing is missing.
+     */
+    static List<javax.sound.midi.Instrument> percussion(Soundbank bank) {
+        List<javax.sound.midi.Instrument> kits = new java.util.ArrayList<>();
+        for (javax.sound.midi.Instrument i : bank.getInstruments()) {
+            try {
+                Object percussive = i.getPatch().getClass().getMethod("isPercussion").invoke(i.getPatch());
+                if (Boolean.TRUE.equals(percussive)) kits.add(i);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return List.of(bank.getInstruments());
+            }
+        }
+        return kits;
+    }
+
     /** What plays: the soundfont file's name, or "built-in" (for the server's status and the README figures). */
     public static String name() {
         return load().name();
