@@ -5,8 +5,8 @@ import dev.timbre.speechtotext.diarize.Fft;
 /**
  * Single-channel speech enhancement: a short-time Fourier transform (periodic Hann analysis and synthesis windows of
  * about 32 ms, 75 % overlap-add), a {@link NoiseTracker} noise estimate, the decision-directed a-priori SNR (Ephraim
- * &amp; Malah, α = 0.98) and a Wiener gain with a floor of {@link #GAIN_FLOOR} (−24 dB), smoothed over time where it
- * rises so that isolated noisy bins do not flicker (musical noise).
+ * &amp; Malah, α = 0.98) and the {@link LogSpectralGain} above a floor that {@link SuppressionDepth} sets from how
+ * stationary the noise is (−24 dB for hiss and hum, up to −6 dB for babble).
  *
  * <p>Streaming: {@link #process} takes any number of samples and returns those completed so far; {@link #finish}
  * returns the rest. The output has exactly as many samples as the input, aligned with it (the internal delay of one
@@ -14,15 +14,15 @@ import dev.timbre.speechtotext.diarize.Fft;
  * stream.
  */
 public final class NoiseSuppressor {
-    static final double GAIN_FLOOR = 0.063;
     private static final double DECISION_DIRECTED = 0.98;
     /** Overlap-added Hann² windows at a quarter-frame hop sum to this. */
     private static final double WINDOW_SUM = 1.5;
 
     private final int size, hop;
     private final Fft fft;
-    private final double[] window, frame, overlap, gain, lastClean;
+    private final double[] window, frame, overlap, lastClean;
     private final NoiseTracker noise;
+    private final SuppressionDepth depth;
     private final float[] input;
     private int buffered;
     private long consumed, emitted, delayToSkip;
@@ -36,10 +36,10 @@ public final class NoiseSuppressor {
         frame = new double[size];
         overlap = new double[size];
         int bins = size / 2 + 1;
-        gain = new double[bins];
-        java.util.Arrays.fill(gain, 1);
         lastClean = new double[bins];
         noise = new NoiseTracker(bins, Math.max(8, (int) (0.8 * sampleRate / hop)));
+        double binHz = (double) sampleRate / size;
+        depth = new SuppressionDepth((int) Math.round(250 / binHz), Math.min(bins, (int) Math.round(6000 / binHz)));
         input = new float[size];
         buffered = size - hop; // zeros ahead of the signal: the first hop of output is delay
         delayToSkip = size - hop;
@@ -81,15 +81,14 @@ public final class NoiseSuppressor {
         double[] power = new double[bins];
         for (int k = 0; k < bins; k++) power[k] = re[k] * re[k] + im[k] * im[k];
         double[] n = noise.update(power);
+        double floor = depth.floor(power, n);
         for (int k = 0; k < bins; k++) {
             double nk = Math.max(n[k], 1e-12);
             double posterior = power[k] / nk;
             double prior = DECISION_DIRECTED * lastClean[k] / nk + (1 - DECISION_DIRECTED) * Math.max(posterior - 1, 0);
-            double g = Math.max(GAIN_FLOOR, prior / (1 + prior));
-            // rising gains are smoothed (onsets of isolated noise bins), falling ones follow at once
-            g = g > gain[k] ? 0.5 * gain[k] + 0.5 * g : g;
-            gain[k] = g;
-            lastClean[k] = g * g * power[k];
+            double speechGain = LogSpectralGain.of(prior, posterior);
+            lastClean[k] = speechGain * speechGain * power[k];
+            double g = Math.max(floor, speechGain);
             re[k] *= g;
             im[k] *= g;
             if (k > 0 && k < size / 2) {
