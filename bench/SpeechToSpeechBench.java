@@ -87,7 +87,9 @@ public class SpeechToSpeechBench {
     static void longSource(String voice, List<String> sentences, String[] flite) throws Exception {
         var joined = new java.io.ByteArrayOutputStream();
         StringBuilder text = new StringBuilder();
+        List<Integer> starts = new ArrayList<>(); // byte offset of each sentence
         for (int i = 0; i < sentences.size(); i++) {
+            starts.add(joined.size());
             joined.writeBytes(Pcm.toBytes(samples16k(flite(flite[i % flite.length], sentences.get(i)))));
             joined.writeBytes(new byte[25_600]); // 0.8 s
             text.append(sentences.get(i)).append(' ');
@@ -113,11 +115,24 @@ public class SpeechToSpeechBench {
         JsonNode b = transcribe(Wav.wrap(out.toByteArray(), new PcmFormat(16000)));
         int n = SttBench.words(text.toString()).size();
         double[] d = paired(a.get("words"), b.get("words"));
+        // the same word starts measured sentence by sentence: both recordings cut at the sentences' starts, each part
+        // transcribed alone (as the single-sentence table is), times shifted back by the part's offset
+        byte[] src = joined.toByteArray(), conv = out.toByteArray();
+        double sum = 0;
+        int pairs = 0;
+        for (int i = 0; i < starts.size(); i++) {
+            int from = starts.get(i), to = i + 1 < starts.size() ? starts.get(i + 1) : src.length;
+            double[] p = paired(transcribe(Wav.wrap(Arrays.copyOfRange(src, from, to), new PcmFormat(16000))).get("words"),
+                    transcribe(Wav.wrap(Arrays.copyOfRange(conv, from, Math.min(to, conv.length)), new PcmFormat(16000))).get("words"));
+            sum += p[0] * p[1];
+            pairs += (int) p[1];
+        }
         System.out.printf("%nOne recording of all ten (%.1f s, 0.8 s between sentences) through `/stream`: first audio after %.2f s, last after "
                         + "%.2f s (RTF %.2f); recognising the whole recording alone takes %.2f s. Source WER %.1f %%, converted WER %.1f %%; mean "
-                        + "|word start difference| %.0f ms over %d paired words; output %.1f s.%n", seconds, first, total, total / seconds, recognition,
+                        + "|word start difference| %.0f ms over %d paired words transcribing each recording whole, %.0f ms over %d transcribing "
+                        + "them sentence by sentence; output %.1f s.%n", seconds, first, total, total / seconds, recognition,
                 100.0 * SttBench.errors(text.toString(), a.get("text").asText()) / n, 100.0 * SttBench.errors(text.toString(), b.get("text").asText()) / n,
-                1000 * d[0], (int) d[1], out.size() / 32000.0);
+                1000 * d[0], (int) d[1], 1000 * sum / pairs, pairs, out.size() / 32000.0);
     }
 
     static byte[] flite(String voice, String text) throws Exception {

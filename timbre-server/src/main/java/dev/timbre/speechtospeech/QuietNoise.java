@@ -16,6 +16,23 @@ final class QuietNoise {
         this.random = new SplittableRandom(seed);
     }
 
+    /**
+     * Fills every run of at least {@code minSamples} exact zeros in s16le {@code pcm} with this noise, in place (what the
+     * recogniser hears of an upload whose pauses are digital silence).
+     */
+    void fillZeroRuns(byte[] pcm, int minSamples) {
+        int samples = pcm.length / 2, run = 0;
+        for (int i = 0; i <= samples; i++) {
+            boolean zero = i < samples && pcm[2 * i] == 0 && pcm[2 * i + 1] == 0;
+            if (zero) {
+                run++;
+                continue;
+            }
+            if (run >= minSamples) System.arraycopy(bytes(run * 2), 0, pcm, (i - run) * 2, run * 2);
+            run = 0;
+        }
+    }
+
     /** {@code bytes} (even) of s16le noise. */
     byte[] bytes(int bytes) {
         byte[] out = new byte[bytes];

@@ -11,10 +11,13 @@ import java.util.List;
  * ({@link SourceSpeech#analyse}) only when {@link #next} asks for it, so that re-speaking the first piece can start
  * while the rest is still unheard. Pitch is measured once over the whole recording (cheap against recognition) and
  * each word's ratio taken against its voiced median, so every piece follows the same reference. Times are seconds
- * from the start of the whole recording. Single use, one thread; {@link #next} blocks for the recognition.
+ * from the start of the whole recording. Runs of digital silence are heard as {@link QuietNoise}. Single use, one
+ * thread; {@link #next} blocks for the recognition.
  */
 final class SourceSegments {
     private static final PcmFormat FORMAT = new PcmFormat(16_000);
+    /** Runs of exact zeros this long (10 ms) or longer are heard as {@link QuietNoise}. */
+    static final int ZERO_RUN_SAMPLES = 160;
 
     private final byte[] pcm;
     private final SpeechToText recogniser;
@@ -22,6 +25,7 @@ final class SourceSegments {
     private final double reference;
     private final List<Integer> cuts;
     private final StringBuilder text = new StringBuilder();
+    private final QuietNoise quiet = new QuietNoise(3);
     private int nextPiece;
     private SourceSpeech peeked;
 
@@ -68,6 +72,7 @@ final class SourceSegments {
         int from = nextPiece == 0 ? 0 : cuts.get(nextPiece - 1), to = nextPiece < cuts.size() ? cuts.get(nextPiece) : pcm.length / 2;
         nextPiece++;
         byte[] piece = java.util.Arrays.copyOfRange(pcm, from * 2, to * 2);
+        quiet.fillZeroRuns(piece, ZERO_RUN_SAMPLES); // recognisers misplace the first word after digital silence
         SourceSpeech s = SourceSpeech.analyse(piece, FORMAT.seconds(from * 2), recogniser, words -> SourcePitch.ratios(f0, words, reference));
         if (!s.text().isBlank()) text.append(text.isEmpty() ? "" : " ").append(s.text().strip());
         return s;
