@@ -5,7 +5,7 @@ import dev.timbre.music.Composition;
 import dev.timbre.music.CompositionPlan;
 import dev.timbre.music.MusicService;
 import dev.timbre.music.PromptPlanner;
-import dev.timbre.music.compose.Soundbanks;
+import dev.timbre.audio.midi.Soundbanks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.timbre.music.compose;
 
+import dev.timbre.audio.midi.GervillStream;
+import dev.timbre.audio.midi.SoundbankInstruments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -11,7 +13,6 @@ import javax.sound.midi.MidiSystem;
 import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.ShortMessage;
-import javax.sound.midi.Soundbank;
 import javax.sound.midi.Synthesizer;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -37,8 +38,7 @@ public final class SongRenderer implements AutoCloseable {
     private final Arranger arranger;
     private final long totalSamples;
     private final Style base;
-    private final Soundbank bank;
-    private final java.util.Set<Integer> loadedPrograms = new java.util.HashSet<>();
+    private final SoundbankInstruments instruments;
     private int index;
     private long startMs;
 
@@ -53,10 +53,7 @@ public final class SongRenderer implements AutoCloseable {
         this.synth = s;
         this.stream = GervillStream.open(s, FORMAT, Map.of("interpolation", "linear", "max polyphony", 96, "reverb", true, "chorus", true));
         try {
-            // a soundfont's drum kits now, its melodic instruments as the song asks for them: loading all of FluidR3
-            // into each song's synthesizer took 1–2 s
-            this.bank = Soundbanks.bank();
-            if (bank != null) for (javax.sound.midi.Instrument kit : Soundbanks.percussion(bank)) s.loadInstrument(kit);
+            this.instruments = new SoundbankInstruments(s);
             this.receiver = s.getReceiver();
         } catch (RuntimeException | MidiUnavailableException e) {
             s.close();
@@ -106,10 +103,7 @@ public final class SongRenderer implements AutoCloseable {
     }
 
     private void program(int channel, int program, long at) {
-        if (bank != null && loadedPrograms.add(program)) {
-            javax.sound.midi.Instrument instrument = bank.getInstrument(new javax.sound.midi.Patch(0, program));
-            if (instrument != null) synth.loadInstrument(instrument);
-        }
+        instruments.program(program);
         message(ShortMessage.PROGRAM_CHANGE, channel, program, 0, at);
     }
 

@@ -9,12 +9,12 @@
  *       the key (by the section's kind: intro, verse, chorus, bridge, outro, …), a bass line, a melody on chord tones
  *       and a drum pattern, all seeded.</li>
  *   <li>{@link dev.timbre.music.compose.SongRenderer}: Gervill offline ({@code AudioSynthesizer.openStream}), section
- *       by section, each exactly its length; {@link dev.timbre.music.compose.Soundbanks}: FluidR3 / TimGM6mb when
+ *       by section, each exactly its length; {@link dev.timbre.audio.midi.Soundbanks}: FluidR3 / TimGM6mb when
  *       installed, else the built-in bank; {@link dev.timbre.music.compose.LineVoice} + {@code Vocals}: lines spoken
  *       on downbeats and mixed in.</li>
  * </ul>
  *
- * <p>Threading: a {@code SongRenderer} is single-use and runs on its caller's thread; {@code Soundbanks} is shared.
+ * <p>Threading: a {@code SongRenderer} is single-use and runs on its caller's thread; the {@code audio.midi} soundbank is shared.
  * Deterministic: the same song (seed included) renders the same samples.
  */
 package dev.timbre.music.compose;

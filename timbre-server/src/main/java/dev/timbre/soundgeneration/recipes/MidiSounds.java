@@ -1,10 +1,10 @@
 package dev.timbre.soundgeneration.recipes;
 
+import dev.timbre.audio.midi.GervillStream;
+import dev.timbre.audio.midi.SoundbankInstruments;
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiSystem;
 import javax.sound.midi.MidiUnavailableException;
@@ -15,10 +15,10 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 
 /**
- * General MIDI sounds rendered offline by the JDK's Gervill synthesizer with its built-in bank: drums (a snare roll
- * and cymbal crashes on channel 10), tubular bells, the GM gunshot and helicopter effects. Offline rendering calls
- * {@code AudioSynthesizer.openStream} by reflection, which needs {@code --add-exports
- * java.desktop/com.sun.media.sound=ALL-UNNAMED} (./timbre and the tests pass it); without it, or with no synthesizer,
+ * General MIDI sounds rendered offline by the JDK's Gervill synthesizer with the installed soundfont ({@code
+ * audio.midi.Soundbanks}; the built-in bank without one): drums (a snare roll and cymbal crashes on channel 10),
+ * tubular bells, the GM gunshot and helicopter effects. Offline rendering ({@code audio.midi.GervillStream}) needs
+ * {@code --add-exports java.desktop/com.sun.media.sound=ALL-UNNAMED} (./timbre and the tests pass it); without it, or with no synthesizer,
  * each sound falls back to a procedural stand-in so a prompt never fails. Each call opens and closes its own
  * synthesizer: thread-safe.
  */
@@ -61,19 +61,19 @@ final class MidiSounds {
         try {
             float[] audio = gervill(rate, out.length, notes);
             for (int i = 0; i < out.length; i++) out[i] += audio[i];
-        } catch (ReflectiveOperationException | RuntimeException | MidiUnavailableException | InvalidMidiDataException | IOException e) {
+        } catch (RuntimeException | MidiUnavailableException | InvalidMidiDataException | IOException e) {
             fallback.run();
         }
     }
 
-    static float[] gervill(int rate, int frames, List<Note> notes) throws ReflectiveOperationException, MidiUnavailableException,
-            InvalidMidiDataException, IOException {
+    static float[] gervill(int rate, int frames, List<Note> notes) throws MidiUnavailableException, InvalidMidiDataException, IOException {
         Synthesizer synth = MidiSystem.getSynthesizer();
-        Method open = Class.forName("com.sun.media.sound.AudioSynthesizer").getMethod("openStream", AudioFormat.class, Map.class);
-        try (AudioInputStream stream = (AudioInputStream) open.invoke(synth, new AudioFormat(rate, 16, 1, true, false), null)) {
+        try (AudioInputStream stream = GervillStream.open(synth, new AudioFormat(rate, 16, 1, true, false), null)) {
+            SoundbankInstruments instruments = new SoundbankInstruments(synth);
             Receiver receiver = synth.getReceiver();
             for (Note note : notes) {
                 long at = (long) (note.at() * 1e6);
+                if (note.channel() != 9) instruments.program(note.program());
                 if (note.channel() != 9) receiver.send(new ShortMessage(ShortMessage.PROGRAM_CHANGE, note.channel(), note.program(), 0), at);
                 receiver.send(new ShortMessage(ShortMessage.NOTE_ON, note.channel(), note.key(), note.velocity()), at);
                 receiver.send(new ShortMessage(ShortMessage.NOTE_OFF, note.channel(), note.key(), 0), at + (long) (note.seconds() * 1e6));

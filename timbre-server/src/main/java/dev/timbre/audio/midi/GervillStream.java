@@ -1,4 +1,4 @@
-package dev.timbre.music.compose;
+package dev.timbre.audio.midi;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -13,11 +13,11 @@ import javax.sound.sampled.AudioInputStream;
  * does not export. It is called reflectively (the build's {@code --release} cannot compile against it); the running
  * JVM needs {@code --add-exports java.desktop/com.sun.media.sound=ALL-UNNAMED} (./timbre and the tests pass it).
  */
-final class GervillStream {
+public final class GervillStream {
     private GervillStream() {}
 
     /** The synthesizer's audio as a stream that never ends; the synthesizer is open until closed. */
-    static AudioInputStream open(Synthesizer synth, AudioFormat format, Map<String, Object> info) throws MidiUnavailableException {
+    public static AudioInputStream open(Synthesizer synth, AudioFormat format, Map<String, Object> info) throws MidiUnavailableException {
         try {
             Class<?> type = Class.forName("com.sun.media.sound.AudioSynthesizer");
             if (!type.isInstance(synth)) throw new MidiUnavailableException("the JDK's synthesizer is not Gervill: " + synth.getClass());

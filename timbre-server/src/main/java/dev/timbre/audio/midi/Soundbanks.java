@@ -1,4 +1,4 @@
-package dev.timbre.music.compose;
+package dev.timbre.audio.midi;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The General MIDI soundbank the renderer plays: the first installed of Debian's {@code fluid-soundfont-gm}
+ * The General MIDI soundbank that music and sound effects play: the first installed of Debian's {@code fluid-soundfont-gm}
  * (FluidR3_GM.sf2, 148 MB) and {@code timgm6mb-soundfont} (TimGM6mb.sf2, 6 MB), else the JDK's built-in bank
  * (Gervill's generated emergency bank: every GM program, plainer sound). Loaded once, on first use, and shared:
  * a loaded bank is only read. Thread-safe.
@@ -26,7 +26,7 @@ public final class Soundbanks {
     private Soundbanks() {}
 
     /** The bank to load into a synthesizer, or null for the synthesizer's own built-in bank. */
-    static Soundbank bank() {
+    public static Soundbank bank() {
         return load().bank();
     }
 
@@ -35,7 +35,7 @@ public final class Soundbanks {
      * not exported: read reflectively, under the same {@code --add-exports} the renderer needs); where that cannot be
      * read, every instrument, so that nothing is missing.
      */
-    static List<javax.sound.midi.Instrument> percussion(Soundbank bank) {
+    public static List<javax.sound.midi.Instrument> percussion(Soundbank bank) {
         List<javax.sound.midi.Instrument> kits = new java.util.ArrayList<>();
         for (javax.sound.midi.Instrument i : bank.getInstruments()) {
             try {
