@@ -30,7 +30,7 @@ final class BenchServer implements AutoCloseable {
         data = Files.createTempDirectory("timbre-agent-bench");
         try (ServerSocket s = new ServerSocket(0)) { port = s.getLocalPort(); }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseZGC", "-Dai.djl.offline=true", // as ./timbre serve runs it (JDK 23+)
+        List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseZGC", "-XX:ThreadPriorityPolicy=1", "-Dai.djl.offline=true", // as ./timbre serve runs it (JDK 23+, root)
                 "--add-exports", "java.desktop/com.sun.media.sound=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), "dev.timbre.Main", "serve",
                 "--port", String.valueOf(port), "--data", data.toString()));

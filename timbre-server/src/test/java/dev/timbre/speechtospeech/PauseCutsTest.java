@@ -35,27 +35,30 @@ class PauseCutsTest {
         assertThat(cuts.get(1) / (double) RATE).isBetween(10.3, 10.5);
     }
 
+    /** Seconds from each cut to the one before it (the first: from the start). */
+    static List<Double> pieceSeconds(List<Integer> cuts) {
+        List<Double> out = new java.util.ArrayList<>();
+        int last = 0;
+        for (int c : cuts) {
+            out.add((c - last) / (double) RATE);
+            last = c;
+        }
+        return out;
+    }
+
     @Test
     void piecesAreNeverShorterThanTheMinimum() {
         // pauses every second: only every third or so may be cut
         List<Integer> cuts = PauseCuts.of(signal(1, 0.5, 1, 0.5, 1, 0.5, 1, 0.5, 1, 0.5, 1, 0.5, 1, 0.5, 1), RATE);
         assertThat(cuts).isNotEmpty();
-        int last = 0;
-        for (int c : cuts) {
-            assertThat((c - last) / (double) RATE).isGreaterThanOrEqualTo(PauseCuts.MIN_PIECE_SECONDS);
-            last = c;
-        }
+        assertThat(pieceSeconds(cuts)).allSatisfy(s -> assertThat(s).isGreaterThanOrEqualTo(PauseCuts.MIN_PIECE_SECONDS));
     }
 
     @Test
     void aRecordingWithoutPausesIsCutAtTheLongestPiece() {
         List<Integer> cuts = PauseCuts.of(signal(60), RATE);
         assertThat(cuts).isNotEmpty();
-        int last = 0;
-        for (int c : cuts) {
-            assertThat((c - last) / (double) RATE).isLessThanOrEqualTo(PauseCuts.MAX_PIECE_SECONDS);
-            last = c;
-        }
+        assertThat(pieceSeconds(cuts)).allSatisfy(s -> assertThat(s).isLessThanOrEqualTo(PauseCuts.MAX_PIECE_SECONDS));
     }
 
     @Test

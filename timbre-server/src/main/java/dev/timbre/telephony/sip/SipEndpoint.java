@@ -97,7 +97,7 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
             provider.addSipListener(this);
             this.authHelper = ((SipStackExt) stack).getAuthenticationHelper((tx, realm) -> credentials(tx), headers);
             this.rtpPorts = new RtpPorts(setup.rtpMin(), setup.rtpMax(), InetAddress.getByName(setup.bindHost()));
-            this.clock = Executors.newScheduledThreadPool(4, daemon("sip-rtp-clock"));
+            this.clock = Executors.newScheduledThreadPool(4, daemon("sip-rtp-clock", Thread.MAX_PRIORITY));
             this.workers = new ThreadPoolExecutor(16, 16, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), daemon("sip-worker"));
             workers.allowCoreThreadTimeOut(true);
             this.inbound = new InboundInvites(this, routing);
@@ -132,10 +132,20 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
     }
 
     static java.util.concurrent.ThreadFactory daemon(String name) {
+        return daemon(name, Thread.NORM_PRIORITY);
+    }
+
+    /**
+     * Daemon threads named {@code name-N} at {@code priority}. A Java priority reaches the operating system only where
+     * the JVM maps it ({@code -XX:ThreadPriorityPolicy=1}, which {@code ./timbre serve} passes when it runs as root:
+     * {@link Thread#MAX_PRIORITY} is then nice −5); elsewhere it is a hint the JVM ignores.
+     */
+    static java.util.concurrent.ThreadFactory daemon(String name, int priority) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());
             t.setDaemon(true);
+            t.setPriority(priority);
             return t;
         };
     }
