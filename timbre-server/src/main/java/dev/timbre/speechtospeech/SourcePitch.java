@@ -2,7 +2,6 @@ package dev.timbre.speechtospeech;
 
 import dev.timbre.audio.PitchTracker;
 import dev.timbre.engine.WordTiming;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -17,15 +16,6 @@ final class SourcePitch {
     static final double MIN_RATIO = 0.6, MAX_RATIO = 1.6;
 
     private SourcePitch() {}
-
-    /** One ratio per word, against the median of the words' voiced frames; 16 kHz samples, word times in seconds. */
-    static double[] ratios(short[] samples16k, List<WordTiming> words) {
-        double[] f0 = PitchTracker.track(samples16k);
-        List<Double> all = new ArrayList<>();
-        for (WordTiming w : words) for (double v : voiced(f0, w.start(), w.end())) all.add(v);
-        double overall = all.isEmpty() ? Double.NaN : median(all.stream().mapToDouble(Double::doubleValue).toArray());
-        return ratios(f0, words, overall);
-    }
 
     /**
      * One ratio per word against {@code reference} (Hz); {@code f0} is {@link PitchTracker#track} of the recording the

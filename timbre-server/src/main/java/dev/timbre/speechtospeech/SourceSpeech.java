@@ -14,22 +14,14 @@ import java.util.function.Function;
  * The recogniser finds the words; forced alignment of its own transcript then places them (its times, where the engine
  * aligns; the recogniser's otherwise). Times in seconds from the start of the source. Immutable. A long source is
  * heard as several of these, one per piece ({@link SourceSegments}).
- *
- * @param seconds the duration of the piece heard
  */
-record SourceSpeech(String text, double seconds, List<Phrase> phrases) {
+record SourceSpeech(String text, List<Phrase> phrases) {
     static final double PAUSE_SECONDS = 0.2;
     static final int MAX_PHRASE_WORDS = 12;
 
     /** Words spoken together; the first word's start is where the phrase's audio goes. */
     record Phrase(List<TimedWord> words) {
         double start() { return words.get(0).start(); }
-
-        double end() { return words.get(words.size() - 1).end(); }
-    }
-
-    int words() {
-        return phrases.stream().mapToInt(p -> p.words().size()).sum();
     }
 
     /**
@@ -59,6 +51,6 @@ record SourceSpeech(String text, double seconds, List<Phrase> phrases) {
             current.add(new TimedWord(w.word(), w.start(), Math.max(w.start(), w.end()), ratios[i]));
         }
         if (!current.isEmpty()) phrases.add(new Phrase(List.copyOf(current)));
-        return new SourceSpeech(heard.text(), format.seconds(pcm16k.length), phrases);
+        return new SourceSpeech(heard.text(), phrases);
     }
 }
