@@ -20,7 +20,7 @@ public final class SoundbankInstruments {
 
     public SoundbankInstruments(Synthesizer synth) {
         this.synth = synth;
-        if (bank != null) for (Instrument kit : Soundbanks.percussion(bank)) synth.loadInstrument(kit);
+        for (Instrument kit : Soundbanks.kits()) synth.loadInstrument(kit);
     }
 
     /** Makes General MIDI {@code program} (0–127) playable, before its program change is sent. */

@@ -21,7 +21,8 @@ public final class Soundbanks {
 
     private static volatile Loaded loaded;
 
-    private record Loaded(Soundbank bank, String name) {}
+    /** The bank (null: built-in), its file's name, and its drum kits (found once: the bank is only read). */
+    private record Loaded(Soundbank bank, String name, List<javax.sound.midi.Instrument> kits) {}
 
     private Soundbanks() {}
 
@@ -30,12 +31,17 @@ public final class Soundbanks {
         return load().bank();
     }
 
+    /** The bank's drum kits (none when the built-in bank plays). */
+    public static List<javax.sound.midi.Instrument> kits() {
+        return load().kits();
+    }
+
     /**
      * The bank's percussion instruments (drum kits). Gervill marks them on their patch ({@code ModelPatch.isPercussion},
      * not exported: read reflectively, under the same {@code --add-exports} the renderer needs); where that cannot be
      * read, every instrument, so that nothing is missing.
      */
-    public static List<javax.sound.midi.Instrument> percussion(Soundbank bank) {
+    private static List<javax.sound.midi.Instrument> percussion(Soundbank bank) {
         List<javax.sound.midi.Instrument> kits = new java.util.ArrayList<>();
         for (javax.sound.midi.Instrument i : bank.getInstruments()) {
             try {
@@ -58,11 +64,12 @@ public final class Soundbanks {
         if (l != null) return l;
         synchronized (Soundbanks.class) {
             if (loaded != null) return loaded;
-            Loaded found = new Loaded(null, "built-in");
+            Loaded found = new Loaded(null, "built-in", List.of());
             for (Path p : CANDIDATES) {
                 if (!Files.isReadable(p)) continue;
                 try {
-                    found = new Loaded(MidiSystem.getSoundbank(p.toFile()), p.getFileName().toString());
+                    Soundbank bank = MidiSystem.getSoundbank(p.toFile());
+                    found = new Loaded(bank, p.getFileName().toString(), percussion(bank));
                     break;
                 } catch (Exception e) {
                     LOG.warn("music: cannot load soundfont {} ({}); trying the next", p, e.toString());

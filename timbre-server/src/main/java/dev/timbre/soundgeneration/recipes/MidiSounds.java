@@ -73,8 +73,10 @@ final class MidiSounds {
             Receiver receiver = synth.getReceiver();
             for (Note note : notes) {
                 long at = (long) (note.at() * 1e6);
-                if (note.channel() != 9) instruments.program(note.program());
-                if (note.channel() != 9) receiver.send(new ShortMessage(ShortMessage.PROGRAM_CHANGE, note.channel(), note.program(), 0), at);
+                if (note.channel() != 9) {
+                    instruments.program(note.program());
+                    receiver.send(new ShortMessage(ShortMessage.PROGRAM_CHANGE, note.channel(), note.program(), 0), at);
+                }
                 receiver.send(new ShortMessage(ShortMessage.NOTE_ON, note.channel(), note.key(), note.velocity()), at);
                 receiver.send(new ShortMessage(ShortMessage.NOTE_OFF, note.channel(), note.key(), 0), at + (long) (note.seconds() * 1e6));
             }
