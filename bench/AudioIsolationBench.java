@@ -59,11 +59,12 @@ public class AudioIsolationBench {
                     float[] denoised = suppress(noisy);
                     spent += (System.nanoTime() - t0) / 1e9;
                     audio += noisy.length / 16000.0;
-                    in += snrOf(clean, noisy);
+                    double inSnr = snrOf(clean, noisy);
+                    in += inSnr;
                     out += snrOf(clean, denoised);
                     float[] inverted = new float[clean.length]; // speech − noise
                     for (int i = 0; i < clean.length; i++) inverted[i] = 2 * clean[i] - noisy[i];
-                    snri += phaseInversionSnr(denoised, suppress(inverted)) - snrOf(clean, noisy);
+                    snri += phaseInversionSnr(denoised, suppress(inverted)) - inSnr;
                 }
                 System.out.printf(Locale.ROOT, "| %s | %.0f dB | %.1f dB | %+.1f dB | %+.1f dB |%n", kind, snr, out / clips.size(),
                         (out - in) / clips.size(), snri / clips.size());
