@@ -62,6 +62,15 @@ public final class VoiceHooks {
         session.history().truncate(s.historySize);
     }
 
+    /**
+     * The session's end as the voice side finally reports it: {@code end} with the transcript as it is now, which has
+     * the metrics of turns measured after the session ended (a reply whose first audio was still on its way).
+     */
+    public SessionEnd withFinalTranscript(SessionEnd end) {
+        return new SessionEnd(end.terminationReason(), end.closeCode(), end.errorType(), end.errorMessage(),
+                session.transcript().snapshot());
+    }
+
     /** Puts a voice turn's metrics (name → seconds) on the agent entry of {@code eventId}, now or when it is added. */
     public void attachTurnMetrics(int eventId, Map<String, Double> metrics) {
         if (session.transcript().turnMetrics(eventId, metrics) && !session.ended()) session.transcriptUpdated();

@@ -244,9 +244,9 @@ public final class VoiceConversation implements Conversation {
         agent.close(clientGone, nowMs());
         listening.close();
         turnsStopped = true;
-        meters.finish();
+        meters.finish(); // may put metrics on the transcript, after the session's own snapshot of it
         try {
-            outer.ended(end);
+            outer.ended(session.voice().withFinalTranscript(end));
         } finally {
             loop.shutdown();
         }

@@ -118,6 +118,22 @@ class VoiceTurnTakingTest {
     }
 
     @Test
+    void aReplyStillBeingSynthesisedWhenTheClientLeavesKeepsItsMetricsInTheStoredTranscript() {
+        var f = new VoiceFixture(eagerness(VoiceSettings.Eagerness.NORMAL), "", new ScriptedLanguageModel(Reply.text("Sure thing.")),
+                "what time is it").start();
+        f.speech.hold = true; // the reply's text is out, its audio is not
+        f.userTurn(500);
+        assertThat(f.out.responseId("Sure thing.")).isPositive();
+        f.conversation.hangUp("Client disconnected.", 1000);
+        f.loop.drain();
+
+        assertThat(f.out.end).isNotNull();
+        TranscriptEntry reply = f.out.end.transcript().stream().filter(e -> "Sure thing.".equals(e.message())).findFirst().orElseThrow();
+        assertThat(reply.turnMetrics()).containsKeys("convai_vad_end", "convai_asr_trailing_service_latency", "convai_llm_service_ttfb")
+                .doesNotContainKey("convai_first_audio");
+    }
+
+    @Test
     void aSlowModelIsMeasuredOnTheLoopClock() {
         var model = new ScriptedLanguageModel(Reply.hang(new String[0]));
         var f = new VoiceFixture(eagerness(VoiceSettings.Eagerness.NORMAL), "", model, "slow please").start();
