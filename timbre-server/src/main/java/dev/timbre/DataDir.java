@@ -2,7 +2,8 @@ package dev.timbre;
 
 import dev.timbre.common.OwnerOnly;
 import dev.timbre.common.WorkerPools;
-import dev.timbre.storage.FileSystemBlobStore;
+import dev.timbre.storage.BlobStore;
+import dev.timbre.storage.BlobStores;
 import dev.timbre.storage.OrphanBlobSweep;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,21 +43,15 @@ final class DataDir {
         }
     }
 
-    /** Deletes the {@code .part} files of blob writes a crash cut short. */
-    static void removeStaleParts(FileSystemBlobStore blobs) throws IOException {
-        int removed = blobs.removeStaleParts();
-        if (removed > 0) LOG.warn("removed {} partly written blobs left by the last stop", removed);
-    }
-
     /**
-     * Starts a daemon thread {@code blob-sweep} that deletes the blobs written before {@code started} that no stored
+     * Starts a daemon thread {@code blob-sweep} that deletes the blobs written before {@code started} (an hour before it on a shared store) that no stored
      * item refers to ({@link OrphanBlobSweep}); it ends by itself, and a failure (the database closing first) is only
      * logged: the next start sweeps again.
      */
-    static void sweepOrphanBlobs(FileSystemBlobStore blobs, Instant started, Map<String, Predicate<String>> owners) {
+    static void sweepOrphanBlobs(BlobStore blobs, Instant started, Map<String, Predicate<String>> owners) {
         WorkerPools.daemon("blob-sweep").newThread(() -> {
             try {
-                OrphanBlobSweep.run(blobs, started, owners);
+                OrphanBlobSweep.run(blobs, BlobStores.sweepCutoff(blobs, started), owners);
             } catch (IOException | RuntimeException e) {
                 LOG.info("orphan blob sweep stopped: {}", e.toString());
             }

@@ -99,7 +99,8 @@ import dev.timbre.speechtotext.SpeechToTextRoutes;
 import dev.timbre.speechtotext.SpeechToTextService;
 import dev.timbre.speechtotext.realtime.RealtimeRoutes;
 import dev.timbre.speechtotext.TranscriptRepository;
-import dev.timbre.storage.FileSystemBlobStore;
+import dev.timbre.storage.BlobStore;
+import dev.timbre.storage.BlobStores;
 import dev.timbre.texttodialogue.DialogueChecks;
 import dev.timbre.texttodialogue.TextToDialogueRoutes;
 import dev.timbre.texttodialogue.TextToDialogueService;
@@ -183,8 +184,7 @@ public final class Timbre implements AutoCloseable {
         loaded.set(engines);
         Database database = Database.open(config.database(), config.dataDir());
         try {
-            FileSystemBlobStore blobs = new FileSystemBlobStore(config.dataDir().resolve("blobs"));
-            DataDir.removeStaleParts(blobs);
+            BlobStore blobs = BlobStores.open(config.storage(), config.dataDir());
             ApiKeyRepository keys = new ApiKeyRepository(database.jdbi());
             BootstrapKey.install(keys, config.apiKey(), config.dataDir());
             ModelCatalog models = new ModelCatalog(engines, config.engines().textToSpeech(), config.models());

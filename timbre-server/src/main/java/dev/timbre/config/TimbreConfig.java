@@ -21,6 +21,7 @@ import java.util.Map;
  * @param network which non-public addresses user-supplied URLs may reach ({@code TIMBRE_OUTBOUND_ALLOW} replaces
  *        the YAML's {@code network.outbound_allow})
  * @param telephony phone carriers' settings (Twilio's REST API base URL, the public URL carriers reach this server at)
+ * @param storage where blobs live: the data folder or an S3-compatible store ({@link StorageSettings})
  */
 public record TimbreConfig(
         String host,
@@ -35,9 +36,11 @@ public record TimbreConfig(
         Webhooks webhooks,
         LlmSettings llm,
         Network network,
-        Telephony telephony) {
+        Telephony telephony,
+        StorageSettings storage) {
 
     public TimbreConfig {
+        storage = storage == null ? StorageSettings.FILE : storage;
         webhooks = webhooks == null ? new Webhooks(null) : webhooks;
         llm = llm == null ? LlmSettings.none() : llm;
         network = network == null ? Network.NONE : network;
@@ -46,23 +49,13 @@ public record TimbreConfig(
 
     public TimbreConfig(String host, int port, Path dataDir, String apiKey, Database database, Engines engines,
                         Map<String, String> models, Limits limits, Account account, Webhooks webhooks, LlmSettings llm,
-                        Network network) {
-        this(host, port, dataDir, apiKey, database, engines, models, limits, account, webhooks, llm, network, Telephony.DEFAULT);
-    }
-
-    public TimbreConfig(String host, int port, Path dataDir, String apiKey, Database database, Engines engines,
-                        Map<String, String> models, Limits limits, Account account, Webhooks webhooks, LlmSettings llm) {
-        this(host, port, dataDir, apiKey, database, engines, models, limits, account, webhooks, llm, Network.NONE);
-    }
-
-    public TimbreConfig(String host, int port, Path dataDir, String apiKey, Database database, Engines engines,
-                        Map<String, String> models, Limits limits, Account account, Webhooks webhooks) {
-        this(host, port, dataDir, apiKey, database, engines, models, limits, account, webhooks, LlmSettings.none());
+                        Network network, Telephony telephony) {
+        this(host, port, dataDir, apiKey, database, engines, models, limits, account, webhooks, llm, network, telephony, StorageSettings.FILE);
     }
 
     public TimbreConfig(String host, int port, Path dataDir, String apiKey, Database database, Engines engines,
                         Map<String, String> models, Limits limits, Account account) {
-        this(host, port, dataDir, apiKey, database, engines, models, limits, account, new Webhooks(null));
+        this(host, port, dataDir, apiKey, database, engines, models, limits, account, new Webhooks(null), LlmSettings.none(), Network.NONE, Telephony.DEFAULT);
     }
 
     /**
@@ -376,26 +369,28 @@ public record TimbreConfig(
                 Map.of(),
                 new Limits(2L * 1024 * 1024, 100L * 1024 * 1024),
                 new Account("timbre", "Timbre", 100_000_000L, "self_hosted"),
-                new Webhooks(null), LlmSettings.none(), Network.NONE);
+                new Webhooks(null), LlmSettings.none(), Network.NONE, Telephony.DEFAULT);
     }
 
-    public TimbreConfig withPort(int p) { return new TimbreConfig(host, p, dataDir, apiKey, database, engines, models, limits, account, webhooks, llm, network, telephony); }
+    public TimbreConfig withPort(int p) { return new TimbreConfig(host, p, dataDir, apiKey, database, engines, models, limits, account, webhooks, llm, network, telephony, storage); }
 
-    public TimbreConfig withDataDir(Path d) { return new TimbreConfig(host, port, d, apiKey, database, engines, models, limits, account, webhooks, llm, network, telephony); }
+    public TimbreConfig withDataDir(Path d) { return new TimbreConfig(host, port, d, apiKey, database, engines, models, limits, account, webhooks, llm, network, telephony, storage); }
 
-    public TimbreConfig withApiKey(String k) { return new TimbreConfig(host, port, dataDir, k, database, engines, models, limits, account, webhooks, llm, network, telephony); }
+    public TimbreConfig withApiKey(String k) { return new TimbreConfig(host, port, dataDir, k, database, engines, models, limits, account, webhooks, llm, network, telephony, storage); }
 
-    public TimbreConfig withDatabase(Database d) { return new TimbreConfig(host, port, dataDir, apiKey, d, engines, models, limits, account, webhooks, llm, network, telephony); }
+    public TimbreConfig withDatabase(Database d) { return new TimbreConfig(host, port, dataDir, apiKey, d, engines, models, limits, account, webhooks, llm, network, telephony, storage); }
 
-    public TimbreConfig withEngines(Engines e) { return new TimbreConfig(host, port, dataDir, apiKey, database, e, models, limits, account, webhooks, llm, network, telephony); }
+    public TimbreConfig withEngines(Engines e) { return new TimbreConfig(host, port, dataDir, apiKey, database, e, models, limits, account, webhooks, llm, network, telephony, storage); }
 
-    public TimbreConfig withWebhooks(Webhooks w) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, w, llm, network, telephony); }
+    public TimbreConfig withWebhooks(Webhooks w) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, w, llm, network, telephony, storage); }
 
-    public TimbreConfig withNetwork(Network n) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, webhooks, llm, n, telephony); }
+    public TimbreConfig withNetwork(Network n) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, webhooks, llm, n, telephony, storage); }
 
-    public TimbreConfig withLlm(LlmSettings m) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, webhooks, m, network, telephony); }
+    public TimbreConfig withLlm(LlmSettings m) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, webhooks, m, network, telephony, storage); }
 
-    public TimbreConfig withLimits(Limits l) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, l, account, webhooks, llm, network, telephony); }
+    public TimbreConfig withLimits(Limits l) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, l, account, webhooks, llm, network, telephony, storage); }
 
-    public TimbreConfig withTelephony(Telephony t) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, webhooks, llm, network, t); }
+    public TimbreConfig withTelephony(Telephony t) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, webhooks, llm, network, t, storage); }
+
+    public TimbreConfig withStorage(StorageSettings st) { return new TimbreConfig(host, port, dataDir, apiKey, database, engines, models, limits, account, webhooks, llm, network, telephony, st); }
 }

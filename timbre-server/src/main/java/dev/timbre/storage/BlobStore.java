@@ -2,6 +2,8 @@ package dev.timbre.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,6 +17,13 @@ public interface BlobStore {
 
     void put(String key, byte[] data) throws IOException;
 
+    /**
+     * Stores what {@code data} yields up to its end, without holding the whole blob in memory (the file store writes
+     * through; S3 uploads in parts). The caller closes {@code data}. Atomic like {@link #put(String, byte[])}: a
+     * failure part-way leaves the key as it was.
+     */
+    void put(String key, InputStream data) throws IOException;
+
     Optional<byte[]> get(String key) throws IOException;
 
     /** Opens a stream the caller must close; empty when there is no such blob. */
@@ -24,6 +33,9 @@ public interface BlobStore {
 
     /** Deletes the blob if present; returns whether it was there. */
     boolean delete(String key) throws IOException;
+
+    /** Keys of the whole blobs last written before {@code cutoff}, in no particular order (orphan sweeps). */
+    List<String> keysWrittenBefore(Instant cutoff) throws IOException;
 
     /** Rejects keys that could escape the store or are not plain relative paths. */
     static String checkKey(String key) {

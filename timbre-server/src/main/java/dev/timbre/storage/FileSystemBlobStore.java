@@ -40,13 +40,34 @@ public final class FileSystemBlobStore implements BlobStore {
 
     @Override
     public void put(String key, byte[] data) throws IOException {
+        write(key, out -> {
+            ByteBuffer buffer = ByteBuffer.wrap(data);
+            while (buffer.hasRemaining()) out.write(buffer);
+        });
+    }
+
+    @Override
+    public void put(String key, InputStream data) throws IOException {
+        write(key, out -> {
+            byte[] buf = new byte[65536];
+            for (int n; (n = data.read(buf)) > 0; ) {
+                ByteBuffer buffer = ByteBuffer.wrap(buf, 0, n);
+                while (buffer.hasRemaining()) out.write(buffer);
+            }
+        });
+    }
+
+    private interface Writer {
+        void write(FileChannel out) throws IOException;
+    }
+
+    private void write(String key, Writer writer) throws IOException {
         Path target = path(key);
         Path folder = OwnerOnly.createDirectories(target.getParent());
         Path tmp = Files.createTempFile(folder, PART_PREFIX, BlobStore.PART_SUFFIX);
         try {
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(data);
-                while (buffer.hasRemaining()) out.write(buffer);
+                writer.write(out);
                 out.force(true);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -96,7 +117,7 @@ public final class FileSystemBlobStore implements BlobStore {
         return removed;
     }
 
-    /** Keys of the whole blobs last written before {@code cutoff}, in no particular order. */
+    @Override
     public List<String> keysWrittenBefore(Instant cutoff) throws IOException {
         List<String> keys = new ArrayList<>();
         FileTime limit = FileTime.from(cutoff);

@@ -11,7 +11,11 @@
  *       the key, and the folder is forced; the resolved path must stay under the root. The suffix {@code .part} is
  *       reserved (no key ends with it). {@code removeStaleParts()} (at start-up, before any write) deletes the parts
  *       a crash left; {@code keysWrittenBefore(t)} lists whole blobs for the sweep.</li>
- *   <li>{@link dev.timbre.storage.OrphanBlobSweep}: deletes blobs written before this process started that no stored
+ *   <li>{@link dev.timbre.storage.S3BlobStore}: objects of one bucket of an S3-compatible store (AWS SDK v2, Apache 5
+ *       HTTP client), for clusters: every node sees the same blobs. A PUT is atomic; a streamed blob over 8 MiB is a
+ *       multipart upload (one part in memory), aborted on failure. {@link dev.timbre.storage.BlobStores#open} picks
+ *       the store from {@code config.StorageSettings}.</li>
+ *   <li>{@link dev.timbre.storage.OrphanBlobSweep}: deletes blobs written before this process started (an hour before it on a shared S3 store) that no stored
  *       item refers to; each key prefix has an owner predicate ({@code holdsBlob} of history, voices, speech-to-text,
  *       conversations); keys of no owner ({@code previews/}, a cache) and keys whose owner throws are kept.</li>
  * </ul>

@@ -12,9 +12,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FileSystemBlobStoreTest {
+class FileSystemBlobStoreTest extends BlobStoreContract {
     @TempDir
     Path dir;
+
+    @Override
+    BlobStore store() throws Exception {
+        return new FileSystemBlobStore(dir.resolve("contract-" + System.nanoTime()));
+    }
 
     @Test
     void a_write_replaces_whole_and_leaves_no_part_file() throws Exception {
