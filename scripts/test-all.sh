@@ -44,6 +44,11 @@ if [ $status -eq 0 ]; then
   [ $fuzz_rc -eq 0 ] || { status=1; echo "-- fuzzing found a problem (full log: $FUZZ_LOG)"; }
 fi
 
+if [ $status -eq 0 ]; then
+  echo "== Container image steps without Docker: layout, entry point, probes, SIGTERM drain =="
+  deploy/image/smoke-test.sh || status=1
+fi
+
 if [ -f docs/endpoint-coverage.md ]; then grep -m1 "^Endpoint coverage" docs/endpoint-coverage.md; fi
 
 if [ $status -eq 0 ]; then

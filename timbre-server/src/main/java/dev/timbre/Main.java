@@ -35,7 +35,17 @@ public final class Main {
             log.warn("--database-password is visible to every user of this machine (ps, /proc); set TIMBRE_DATABASE_PASSWORD instead");
         }
         Timbre timbre = Timbre.start(config, dev.timbre.config.SipSettings.fromEnv(System.getenv()));
-        Runtime.getRuntime().addShutdownHook(new Thread(timbre::close, "shutdown"));
+        java.time.Duration drain = java.time.Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("TIMBRE_DRAIN_SECONDS", "30").strip()));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                int left = timbre.drain(drain);
+                if (left > 0) log.warn("stopping with {} conversations still running (TIMBRE_DRAIN_SECONDS={})", left, drain.toSeconds());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                timbre.close();
+            }
+        }, "shutdown"));
         log.info("Timbre listening on port {} (data in {})", timbre.port(), config.dataDir().toAbsolutePath());
         timbre.engines().awaitReady(120_000);
         log.info("Timbre healthy after {} ms", (System.nanoTime() - t0) / 1_000_000);

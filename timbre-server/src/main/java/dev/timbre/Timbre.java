@@ -155,9 +155,12 @@ public final class Timbre implements AutoCloseable {
                            RemoteMcpTools mcpTools, ConversationRetention retention) {}
 
     private final PhoneCalling phone;
+    private final ConversationAdmission admission;
 
-    private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services, PhoneCalling phone) {
+    private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services, PhoneCalling phone,
+                   ConversationAdmission admission) {
         this.phone = phone;
+        this.admission = admission;
         this.database = database;
         this.engines = engines;
         this.server = server;
@@ -288,6 +291,7 @@ public final class Timbre implements AutoCloseable {
             ApiKeyAuth auth = new ApiKeyAuth(keys);
             ConversationAdmission admission = new ConversationAdmission(config.limits().concurrentConversations(),
                     config.limits().conversationConnectionsPerMinute(), Clock.systemUTC(), conversationRecords::countStartedSince);
+            registry.gauge("timbre.conversations.active", admission, ConversationAdmission::active);
             ConversationRoutes conversationRoutes = new ConversationRoutes(agents, tools, profiles, webhookTools, mcpTools, conversations,
                     auth, registry, cipher.derivedKey("conversation-signatures"), new UsedGrantRepository(database.jdbi()), Clock.systemUTC(),
                     conversationVoices, admission, initiationWebhook);
@@ -297,7 +301,7 @@ public final class Timbre implements AutoCloseable {
             // GET /openapi.json and /docs describe the routes of this very server (known once it has started)
             var serving = new java.util.concurrent.atomic.AtomicReference<ApiServer>();
             List<ApiServer.Mount> mounts = new java.util.ArrayList<>(List.of(
-                    mount("/", new HealthRoutes(engines, database, registry)),
+                    mount("/", new HealthRoutes(engines, database, registry, admission::draining)),
                     mount("/", new dev.timbre.apidocs.ApiDocsRoutes(() -> serving.get().routes())),
                     mount("/", new dev.timbre.webapp.WebAppRoutes(webAppFiles())),
                     mount("/v1/models", new ModelsRoutes(new ModelsService(models, engines))),
@@ -376,7 +380,7 @@ public final class Timbre implements AutoCloseable {
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,
-                    pvc, textToVoice, agentTesting, rag, mcpTools, retention), phone);
+                    pvc, textToVoice, agentTesting, rag, mcpTools, retention), phone, admission);
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -469,6 +473,17 @@ public final class Timbre implements AutoCloseable {
 
     /** The SIP side (its endpoint absent when SIP is off). */
     public SipTrunk sipTrunk() { return phone.sipTrunk(); }
+
+    /**
+     * The first half of a graceful stop: readiness turns 503 and new conversations are refused, then this waits up
+     * to {@code limit} for the running ones to end. Returns how many were still running. Call {@link #close} after.
+     */
+    public int drain(java.time.Duration limit) throws InterruptedException {
+        admission.drain();
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (admission.active() > 0 && System.nanoTime() < deadline) Thread.sleep(200);
+        return admission.active();
+    }
 
     @Override
     public void close() {

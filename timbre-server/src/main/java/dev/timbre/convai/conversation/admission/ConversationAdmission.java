@@ -21,6 +21,8 @@ public final class ConversationAdmission {
     public static final String TOO_MANY_CONCURRENT = "too_many_concurrent_requests";
     public static final String RATE_LIMITED = "rate_limit_exceeded";
     public static final String DAILY_LIMIT = "daily_limit_exceeded";
+    /** The server is shutting down (draining): a new conversation should go to another node. */
+    public static final String DRAINING = "service_unavailable";
 
     /** A refused conversation: {@code errorType} for the error event or the 429 body. */
     public static final class Refused extends RuntimeException {
@@ -63,6 +65,7 @@ public final class ConversationAdmission {
     private final Map<String, Integer> todayByAgent = new HashMap<>();
     private LocalDate today;
     private int active;
+    private boolean draining;
 
     /**
      * @param concurrentConversations the server's limit on conversations at once (at least 1)
@@ -110,6 +113,7 @@ public final class ConversationAdmission {
 
     /** Throws {@link Refused} if a conversation of {@code agentId} would be refused now; counts nothing. */
     public synchronized void check(String agentId, CallLimits limits) {
+        if (draining) throw new Refused(DRAINING, "This server is shutting down; connect again to reach another one.");
         rollDay();
         int max = limits.burstingEnabled() ? burstCapacity() : concurrentConversations;
         if (active >= max) {
@@ -124,6 +128,11 @@ public final class ConversationAdmission {
             throw new Refused(DAILY_LIMIT, "This agent has reached its daily limit of " + limits.dailyLimit() + " conversations.");
         }
     }
+
+    /** From now on every new conversation is refused ({@link #DRAINING}); those admitted run on. Not undone. */
+    public synchronized void drain() { draining = true; }
+
+    public synchronized boolean draining() { return draining; }
 
     /** Conversations admitted and not yet closed. */
     public synchronized int active() {

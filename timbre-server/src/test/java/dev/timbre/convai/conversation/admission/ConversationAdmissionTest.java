@@ -115,4 +115,18 @@ class ConversationAdmissionTest {
         for (String a : many) assertThat(rate.tryAcquire(a)).isTrue();
         assertThat(rate.size()).isLessThanOrEqualTo(AddressRate.MAX_ADDRESSES);
     }
+
+    @Test
+    void aDrainingServerRefusesNewConversationsAndLetsTheRunningOnesEnd() {
+        var admission = new ConversationAdmission(10, 0, Clock.systemUTC());
+        var running = admission.admit("a", NO_BURST, null);
+        admission.drain();
+        assertThat(admission.draining()).isTrue();
+        assertThatThrownBy(() -> admission.admit("a", NO_BURST, "203.0.113.9")).isInstanceOf(ConversationAdmission.Refused.class)
+                .hasMessageContaining("shutting down")
+                .satisfies(e -> assertThat(((ConversationAdmission.Refused) e).errorType).isEqualTo(ConversationAdmission.DRAINING));
+        assertThat(admission.active()).isEqualTo(1);
+        running.close();
+        assertThat(admission.active()).isZero();
+    }
 }
