@@ -97,13 +97,13 @@ final class RtpSession implements AutoCloseable {
     }
 
     /**
-     * Queues one frame relayed from another call (a bridge): like {@link #play}, but the queue is kept short (at most
+     * Queues one packet's audio relayed from another call (a bridge): like {@link #play}, but the queue is kept short (at most
      * {@link #RELAY_MAX_FRAMES}): a frame that would make it longer is dropped, so a burst from the far end never turns
      * into lasting delay.
      */
     synchronized void relay(byte[] ulaw) {
-        if (ulaw.length != FRAME || queue.size() >= RELAY_MAX_FRAMES) return;
-        queue.add(ulaw.clone());
+        if (queue.size() >= RELAY_MAX_FRAMES) return;
+        play(ulaw); // any packet length: the far end's packets need not be 20 ms
     }
 
     synchronized void clear() {
