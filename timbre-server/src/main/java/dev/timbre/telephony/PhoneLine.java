@@ -42,6 +42,23 @@ public interface PhoneLine {
     void transfer(String number) throws TransferFailed;
 
     /**
+     * Warm ("conference") transfer: calls {@code destination} (E.164 or a SIP URI) while the caller stays on this line;
+     * when it answers, the person there hears {@code message} first (the caller does not), then the caller and that
+     * person are connected and the agent side is off the call: this line ends ({@link LineListener#ended}, "transferred
+     * to …") while the two parties talk on, and {@link #hangUp} no longer touches them. Blocks until they are connected
+     * or the attempt failed, at most the carrier's ring timeout (about 30 s) plus the message; call it off the line's
+     * and the agent's loop threads.
+     *
+     * @return the carrier's name for the joined call (Twilio's conference name), or null where there is none (SIP)
+     * @throws TransferFailed the destination was busy, refused, did not answer in time, hung up before being
+     *         connected, or the caller hung up meanwhile; the line is then as before (the agent keeps the caller,
+     *         unless the caller left)
+     */
+    default String conference(String destination, OperatorMessage message) throws TransferFailed {
+        throw new TransferFailed("this line cannot make conference transfers");
+    }
+
+    /**
      * Hangs up (SIP BYE, Twilio call completed) once the audio already sent has played out (the line's small lead);
      * idempotent. {@link LineListener#ended} follows. The agent side calls it after the conversation's last words have
      * played, so nothing the caller should hear is cut.

@@ -38,6 +38,17 @@ public final class MemoryPhoneLine implements PhoneLine {
 
     @Override public void transfer(String number) { actions.add("transfer " + number); end("transferred"); }
 
+    /** What a conference transfer's operator was given to hear, μ-law (the last one). */
+    public volatile byte[] operatorAudio;
+
+    @Override public String conference(String number, OperatorMessage message) {
+        byte[] audio = message.audio().get();
+        operatorAudio = audio;
+        actions.add("conference " + number + ": " + message.text() + (audio.length > 0 ? " (" + audio.length / 8 + " ms spoken)" : ""));
+        end("transferred");
+        return null;
+    }
+
     @Override public void hangUp() {
         actions.add("hangUp");
         end("hung up by the agent");

@@ -24,15 +24,19 @@ public interface PhoneControl {
      * transport should not report it to the conversation while this runs or after it returned.
      *
      * @param destination the matched rule's {@code transfer_destination}: an E.164 number or a {@code sip:}/{@code sips:} URI
-     * @param transferType the rule's {@code transfer_type}: {@code conference} (warm: the default; the agent's
-     *        {@code client_message} was said first, the caller is put through the same way as a cold transfer — no
-     *        conference bridge with the agent), {@code sip_refer} or {@code blind} (cold). An implementation that
+     * @param transferType the rule's {@code transfer_type}: {@code conference} (warm, the default: the caller, who
+     *        heard the {@code client_message}, waits on the line while the destination is called; whoever answers
+     *        hears {@code agentMessage} in the agent's voice, then is joined with the caller and the agent leaves),
+     *        {@code sip_refer} or {@code blind} (cold: the carrier hands the caller over). An implementation that
      *        cannot do a type (SIP REFER on a Twilio call) throws {@link Failed}.
+     * @param agentMessage the tool's {@code agent_message} for the person answering a conference transfer; may be
+     *        empty (nothing is said to them)
+     * @return the carrier's conference name for a conference transfer that has one (Twilio), else null
      * @throws Failed the carrier refused or could not be asked; the call goes on and the LLM hears why. The session
      *         waits as long as this blocks (the tool's turn stays open), so an implementation gives up within its
      *         carrier's own timeout.
      */
-    void transfer(String destination, String transferType) throws Failed;
+    String transfer(String destination, String transferType, String agentMessage) throws Failed;
 
     /**
      * Sends DTMF {@code digits} to the far end after the agent audio already queued on the line: characters

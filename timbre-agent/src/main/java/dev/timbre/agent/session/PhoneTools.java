@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -50,7 +51,8 @@ final class PhoneTools {
             session.say(clientMessage);
         }
         String provider = session.phone().provider();
-        call(destination, type, failure -> {
+        String agentMessage = text(args.get("agent_message")) == null ? "" : text(args.get("agent_message"));
+        call(destination, type, agentMessage, (conference, failure) -> {
             if (failure != null) {
                 later.accept(new SystemTools.Effect(error("transfer_to_number", failure), true, false, null));
                 return;
@@ -60,9 +62,12 @@ final class PhoneTools {
             r.put("reason", text(args.get("reason")));
             if (!"sip_trunk".equals(provider)) {
                 r.put("client_message", clientMessage);
-                r.put("agent_message", text(args.get("agent_message")) == null ? "" : text(args.get("agent_message")));
+                r.put("agent_message", agentMessage);
+                r.put("conference_name", conference == null ? "" : conference);
             }
-            r.put("note", "Transferred with a " + type + " transfer.");
+            r.put("note", "conference".equals(type)
+                    ? "Transferred with a conference transfer: the destination heard the agent message and was joined with the caller."
+                    : "Transferred with a " + type + " transfer.");
             String reason = transferredReason(destination);
             later.accept(new SystemTools.Effect(new ToolStage.Result(JsonText.write(r), false, true, null), false, true, null, reason));
             if (session.running()) session.endCall(reason); // the turn was interrupted meanwhile: the call still ended
@@ -72,16 +77,18 @@ final class PhoneTools {
 
     /**
      * Transfers the call to {@code destination} once the caller heard what the agent said before, off the loop; then
-     * {@code done} on the loop with null (transferred) or why not. Nothing happens when the session ended first.
+     * {@code done} on the loop with the conference name (or null) and null (transferred), or null and why not.
+     * Nothing happens when the session ended first.
      */
-    void call(String destination, String type, Consumer<String> done) {
+    void call(String destination, String type, String agentMessage, BiConsumer<String, String> done) {
         PhoneControl phone = session.phone();
         session.afterSpeech(() -> {
             if (!session.running()) return;
             loop.executeBlocking(() -> {
                 String failure;
+                String conference = null;
                 try {
-                    phone.transfer(destination, type);
+                    conference = phone.transfer(destination, type, agentMessage);
                     failure = null;
                 } catch (PhoneControl.Failed f) {
                     failure = "The transfer failed: " + f.getMessage();
@@ -89,7 +96,8 @@ final class PhoneTools {
                     failure = "The transfer failed: " + e.getMessage();
                 }
                 String result = failure;
-                loop.execute(() -> done.accept(result));
+                String name = conference;
+                loop.execute(() -> done.accept(name, result));
             });
         });
     }

@@ -165,7 +165,7 @@ final class WorkflowStage {
             record(List.of(), "The phone_number node has no transfer destination.", true);
             return;
         }
-        phone.call(destination, node.transferType() == null ? "conference" : node.transferType(), failure -> {
+        phone.call(destination, node.transferType() == null ? "conference" : node.transferType(), "", (conference, failure) -> {
             if (!session.running()) return;
             if (failure != null) {
                 record(List.of(), failure, true);

@@ -12,6 +12,8 @@ final class FakePhone extends RecordingListener implements PhoneControl {
     final String provider;
     /** What was done to the line, in order: {@code transfer <destination> <type>}, {@code digits <tones>}. */
     final List<String> actions = new CopyOnWriteArrayList<>();
+    /** The agent messages transfers were given. */
+    final List<String> agentMessages = new CopyOnWriteArrayList<>();
     /** The threads transfers ran on. */
     final List<String> transferThreads = new CopyOnWriteArrayList<>();
     /** Why the carrier refuses transfers; null: it takes them. */
@@ -37,10 +39,12 @@ final class FakePhone extends RecordingListener implements PhoneControl {
 
     @Override public String provider() { return provider; }
 
-    @Override public void transfer(String destination, String transferType) throws Failed {
+    @Override public String transfer(String destination, String transferType, String agentMessage) throws Failed {
         transferThreads.add(Thread.currentThread().getName());
         actions.add("transfer " + destination + " " + transferType);
+        agentMessages.add(agentMessage);
         if (refuse != null) throw new Failed(refuse);
+        return "conference".equals(transferType) && provider.equals("twilio") ? "transfer-test" : null;
     }
 
     @Override public void sendDigits(String digits) { actions.add("digits " + digits); }

@@ -70,7 +70,9 @@ class PhoneToolsTest {
         ToolResultEntry result = lastResult(f.out.end.transcript());
         assertThat(result.isError()).isFalse();
         assertThat(JsonText.object(result.resultValue())).containsEntry("result_type", "transfer_to_number_twilio_success")
-                .containsEntry("transfer_number", "+15551234567").containsEntry("agent_message", "Caller asks about an invoice.");
+                .containsEntry("transfer_number", "+15551234567").containsEntry("agent_message", "Caller asks about an invoice.")
+                .containsEntry("conference_name", "transfer-test").containsEntry("client_message", "I'm transferring you to billing.");
+        assertThat(phone.agentMessages).containsExactly("Caller asks about an invoice.");
         assertThat(model.requests).as("the call ends without another LLM round").hasSize(1);
     }
 

@@ -21,7 +21,10 @@ class VoicePhoneToolsTest {
         final List<String> actions = new CopyOnWriteArrayList<>();
 
         @Override public String provider() { return "sip_trunk"; }
-        @Override public void transfer(String destination, String transferType) { actions.add("transfer " + destination); }
+        @Override public String transfer(String destination, String transferType, String agentMessage) {
+            actions.add("transfer " + destination);
+            return null;
+        }
         @Override public void sendDigits(String digits) { actions.add("digits " + digits); }
     }
 

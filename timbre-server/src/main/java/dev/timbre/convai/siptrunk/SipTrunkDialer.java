@@ -41,10 +41,7 @@ public final class SipTrunkDialer implements PhoneDialer {
         if (trunk.path("media_encryption").asText("allowed").equals("required")) {
             throw new DialFailed("The outbound trunk requires media encryption, which Timbre's SIP does not offer.");
         }
-        String user = trunk.path("has_auth_credentials").asBoolean(false) ? trunk.path("username").asText(null) : null;
-        String password = user == null ? null : numbers.secrets(from).path("outbound_password").asText(null);
-        Map<String, String> headers = new LinkedHashMap<>();
-        trunk.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+        OutboundInvites.Dial dial = via(from, numbers, call.toNumber());
         String conversationId = call.conversationId() != null ? call.conversationId() : dev.timbre.convai.conversation.transport.ConversationSetup.newConversationId();
         SipInbound.Answer start = line -> {
             try {
@@ -54,12 +51,26 @@ public final class SipTrunkDialer implements PhoneDialer {
             }
         };
         try {
-            OutboundInvites.Placed placed = sip.dial(new OutboundInvites.Dial(call.toNumber(), address,
-                    trunk.path("transport").asText("auto"), from.phoneNumber(), user, password, headers), start);
+            OutboundInvites.Placed placed = sip.dial(dial, start);
             return new PlacedCall(conversationId, placed.callId(), placed.finished().thenApply(SipTrunkDialer::result));
         } catch (OutboundInvites.Refused e) {
             throw new DialFailed(e.getMessage(), e);
         }
+    }
+
+    /**
+     * A call to {@code to} through {@code from}'s outbound trunk (address, transport, credentials, headers); null when
+     * the number has no outbound trunk address. Also the trunk warm transfers of the number's inbound calls dial through.
+     */
+    static OutboundInvites.Dial via(StoredPhoneNumber from, PhoneNumbersService numbers, String to) {
+        JsonNode trunk = from.config().path("outbound_trunk");
+        String address = trunk.path("address").asText("");
+        if (address.isBlank()) return null;
+        String user = trunk.path("has_auth_credentials").asBoolean(false) ? trunk.path("username").asText(null) : null;
+        String password = user == null ? null : numbers.secrets(from).path("outbound_password").asText(null);
+        Map<String, String> headers = new LinkedHashMap<>();
+        trunk.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+        return new OutboundInvites.Dial(to, address, trunk.path("transport").asText("auto"), from.phoneNumber(), user, password, headers);
     }
 
     static PlacedCall.CallResult result(OutboundInvites.Outcome o) {

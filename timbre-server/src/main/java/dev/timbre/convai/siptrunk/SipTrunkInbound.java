@@ -6,6 +6,7 @@ import dev.timbre.convai.conversation.phone.PhoneConversations;
 import dev.timbre.convai.phonenumbers.PhoneNumbersService;
 import dev.timbre.convai.phonenumbers.StoredPhoneNumber;
 import dev.timbre.telephony.CallInfo;
+import dev.timbre.telephony.sip.OutboundInvites;
 import dev.timbre.telephony.sip.SipInbound;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Incoming SIP calls → agents: the called user must be an imported {@code sip_trunk} number that supports inbound
  * calls and has an agent (else 404); its inbound trunk's credentials, when set, must be proven by digest; callers
  * outside its {@code allowed_numbers} or {@code allowed_addresses} (IPs, CIDR ranges; when listed) get 404 too. The agent's conversation starts through
- * {@link PhoneConversations#start}; a refusal there is 486 Busy Here, anything else that stops it 503. Thread-safe.
+ * {@link PhoneConversations#start}; a refusal there is 486 Busy Here, anything else that stops it 503. Warm transfers of
+ * the call dial through the number's outbound trunk when it has one ({@link SipTrunkDialer#via}). Thread-safe.
  */
 public final class SipTrunkInbound implements SipInbound {
     private static final Logger log = LoggerFactory.getLogger(SipTrunkInbound.class);
@@ -43,6 +45,8 @@ public final class SipTrunkInbound implements SipInbound {
         String user = trunk.path("has_auth_credentials").asBoolean(false) ? trunk.path("username").asText(null) : null;
         String password = user == null ? null : numbers.secrets(p).path("inbound_password").asText(null);
         String agentId = p.agentId();
+        OutboundInvites.Dial transfers = p.config().path("outbound_trunk").path("media_encryption").asText("allowed").equals("required") ? null
+                : SipTrunkDialer.via(p, numbers, null);
         return new Route(user, password, line -> {
             try {
                 conversations.start(line, agentId, p.phoneNumberId(), JsonNodeFactory.instance.objectNode(), null);
@@ -52,7 +56,7 @@ public final class SipTrunkInbound implements SipInbound {
                 log.warn("inbound SIP call {} to {} could not start", info.callId(), info.to(), e);
                 throw new Rejected(503, "the agent could not be started");
             }
-        });
+        }, transfers);
     }
 
     /** The number as dialled, or with/without its leading {@code +}. */

@@ -26,6 +26,20 @@ final class TwiML {
         return "<Response><Dial>" + escape(number) + "</Dial></Response>";
     }
 
+    /**
+     * Puts the call into conference {@code name} (a warm transfer's caller); the conference ends when this participant
+     * leaves, so the other is hung up too.
+     */
+    static String conference(String name) {
+        return "<Response><Dial><Conference endConferenceOnExit=\"true\">" + escape(name) + "</Conference></Dial></Response>";
+    }
+
+    /** Says {@code text} (when not blank) to the answering party, then puts it into conference {@code name} (a warm transfer's operator). */
+    static String sayThenConference(String text, String name) {
+        String say = text == null || text.isBlank() ? "" : "<Say>" + escape(text) + "</Say>";
+        return "<Response>" + say + "<Dial><Conference endConferenceOnExit=\"true\">" + escape(name) + "</Conference></Dial></Response>";
+    }
+
     static String escape(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {

@@ -36,6 +36,12 @@ public final class TwilioMediaStream implements PhoneLine {
         /** Redirects the call to {@code <Dial>number</Dial>}; blocks until Twilio answers. */
         void transfer(String number) throws TwilioApi.Refused;
 
+        /**
+         * Warm transfer: calls {@code number} with TwiML that says {@code operatorText} and joins conference
+         * {@code name}, then redirects this call into the same conference; blocks until Twilio took both requests.
+         */
+        void conference(String number, String name, String operatorText) throws TwilioApi.Refused;
+
         /** Ends the call ({@code Status=completed}); returns at once. */
         void hangUp();
     }
@@ -121,6 +127,25 @@ public final class TwilioMediaStream implements PhoneLine {
             throw new TransferFailed(e.getMessage());
         }
         end("transferred to " + number);
+    }
+
+    /**
+     * Warm transfer through Twilio's REST API: the destination is called (its TwiML says the operator message, then
+     * joins conference {@code transfer-<call SID>}) and this call is redirected into that conference, where the caller
+     * waits (Twilio's hold music) until the destination joins; either leaving ends the conference. The line ends once
+     * Twilio took both requests.
+     */
+    @Override
+    public String conference(String destination, dev.timbre.telephony.OperatorMessage message) throws TransferFailed {
+        if (ended.get()) throw new TransferFailed("the call is over");
+        String name = "transfer-" + info.callId();
+        try {
+            control.conference(destination, name, message.text());
+        } catch (TwilioApi.Refused e) {
+            throw new TransferFailed(e.getMessage());
+        }
+        end("transferred to " + destination);
+        return name;
     }
 
     @Override

@@ -126,7 +126,7 @@ public final class TwilioService {
             }
         });
         CallInfo info = new CallInfo(StoredPhoneNumber.TWILIO, g.direction(), callSid, streamSid, g.from(), g.to(), extra);
-        TwilioMediaStream line = new TwilioMediaStream(out, info, new RestControl(api, account(p), callSid));
+        TwilioMediaStream line = new TwilioMediaStream(out, info, new RestControl(api, account(p), callSid, p.phoneNumber()));
         PendingCalls.Pending call = "outbound".equals(g.direction()) ? pending.get(g.conversationId()) : null;
         ObjectNode initiation = call != null && call.call.initiation().isObject() ? (ObjectNode) call.call.initiation().deepCopy() : Json.MAPPER.createObjectNode();
         if (!extra.isEmpty()) {
@@ -191,10 +191,34 @@ public final class TwilioService {
     }
 
     /** The line's REST side: transfer blocks on Twilio's answer, hang-up runs on a daemon thread of its own. */
-    private record RestControl(TwilioApi api, TwilioApi.Account account, String callSid) implements TwilioMediaStream.Control {
+    /** How long a warm transfer's destination may ring (Twilio's {@code Timeout}). */
+    static final long TRANSFER_RING_SECONDS = 30;
+
+    private record RestControl(TwilioApi api, TwilioApi.Account account, String callSid, String ourNumber) implements TwilioMediaStream.Control {
         @Override
         public void transfer(String number) throws TwilioApi.Refused {
             api.updateCall(account, callSid, Map.of("Twiml", TwiML.dial(number)));
+        }
+
+        /** The destination is called first (a refusal leaves the caller with the agent), then the caller redirected. */
+        @Override
+        public void conference(String number, String name, String operatorText) throws TwilioApi.Refused {
+            Map<String, String> call = new LinkedHashMap<>();
+            call.put("To", number);
+            call.put("From", ourNumber);
+            call.put("Timeout", Long.toString(TRANSFER_RING_SECONDS));
+            call.put("Twiml", TwiML.sayThenConference(operatorText, name));
+            String operatorSid = api.createCall(account, call);
+            try {
+                api.updateCall(account, callSid, Map.of("Twiml", TwiML.conference(name)));
+            } catch (TwilioApi.Refused e) {
+                try {
+                    api.updateCall(account, operatorSid, Map.of("Status", "canceled"));
+                } catch (TwilioApi.Refused ignored) {
+                    LOG.info("Twilio call {}: the transfer's call {} could not be cancelled", callSid, operatorSid);
+                }
+                throw e;
+            }
         }
 
         @Override

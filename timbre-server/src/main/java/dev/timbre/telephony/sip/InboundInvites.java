@@ -95,6 +95,7 @@ final class InboundInvites {
         String tag = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
         ringing.put(callId, st);
         SipCall call = new SipCall(info, sip, rtp);
+        call.via = route.transfers() != null ? route.transfers() : viaPeer(req, info);
         if (!send(st, Response.RINGING, tag, null)) {
             ringing.remove(callId);
             rtp.close();
@@ -130,6 +131,16 @@ final class InboundInvites {
             return;
         }
         call.startMedia(media);
+    }
+
+    /** Warm transfers of a call with no trunk of its own go back to where it came from: its Contact, its transport. */
+    private static OutboundInvites.Dial viaPeer(Request req, CallInfo info) {
+        String transport = ((javax.sip.header.ViaHeader) req.getHeader(javax.sip.header.ViaHeader.NAME)).getTransport().toLowerCase();
+        String host = null;
+        if (req.getHeader(ContactHeader.NAME) instanceof ContactHeader c && c.getAddress().getURI() instanceof SipURI u) {
+            host = u.getPort() > 0 ? u.getHost() + ":" + u.getPort() : u.getHost();
+        }
+        return host == null ? null : new OutboundInvites.Dial(null, host, transport, info.to() == null ? "timbre" : info.to(), null, null, Map.of());
     }
 
     private void challenge(ServerTransaction st, Request req) {

@@ -103,6 +103,11 @@ public final class OutboundInvites {
      * far end answers (a {@link SipInbound.Rejected} there hangs up).
      */
     Placed dial(Dial d, SipInbound.Answer onAnswer) throws Refused {
+        return dial(d, onAnswer, sip.setup.ringTimeout());
+    }
+
+    /** As {@link #dial(Dial, SipInbound.Answer)}, cancelled when it rings longer than {@code ringTimeout}. */
+    Placed dial(Dial d, SipInbound.Answer onAnswer, java.time.Duration ringTimeout) throws Refused {
         String transport = d.transport() == null || d.transport().equals("auto") ? "udp" : d.transport();
         if (!transport.equals("udp") && !transport.equals("tcp")) throw new Refused("Transport " + transport + " is not supported; use udp or tcp.");
         RtpSession rtp = sip.openRtp();
@@ -126,6 +131,7 @@ public final class OutboundInvites {
             for (var h : d.extraHeaders().entrySet()) invite.addHeader(sip.headers.createHeader(h.getKey(), h.getValue()));
             CallInfo info = new CallInfo("sip_trunk", "outbound", callId, null, d.from(), d.to(), Map.of());
             SipCall call = new SipCall(info, sip, rtp);
+            call.via = d;
             Outgoing o = new Outgoing(d, call, onAnswer);
             ClientTransaction ct = sip.provider.getNewClientTransaction(invite);
             ct.setApplicationData(o);
@@ -133,7 +139,7 @@ public final class OutboundInvites {
             call.dialog = ct.getDialog();
             pending.put(callId, o);
             sip.calls.put(callId, call);
-            o.ring = sip.clock.schedule(() -> cancel(o), sip.setup.ringTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            o.ring = sip.clock.schedule(() -> cancel(o), ringTimeout.toMillis(), TimeUnit.MILLISECONDS);
             ct.sendRequest();
             try {
                 o.firstResponse.get(5, TimeUnit.SECONDS);
@@ -166,6 +172,12 @@ public final class OutboundInvites {
         String t = trunk.startsWith("sip:") ? trunk.substring(4) : trunk;
         int colon = t.lastIndexOf(':');
         return colon > 0 && !t.endsWith("]") ? t.substring(0, colon) : t;
+    }
+
+    /** Cancels the call {@code callId} if it is still ringing; its {@code finished} follows (487, or 408 after 5 s). */
+    void abandon(String callId) {
+        Outgoing o = pending.get(callId);
+        if (o != null) cancel(o);
     }
 
     private void cancel(Outgoing o) {

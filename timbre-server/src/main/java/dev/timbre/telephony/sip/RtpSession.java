@@ -27,6 +27,8 @@ final class RtpSession implements AutoCloseable {
     private static final int FRAME = 160;
     /** The most agent audio queued: 5 minutes of frames. */
     static final int MAX_QUEUED_FRAMES = 15_000;
+    /** The most relayed audio queued: 100 ms. */
+    static final int RELAY_MAX_FRAMES = 5;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What the session hears; called on its receive thread, one at a time. */
@@ -92,6 +94,16 @@ final class RtpSession implements AutoCloseable {
         }
         partial.reset();
         partial.write(all, whole, all.length - whole);
+    }
+
+    /**
+     * Queues one packet's audio relayed from another call (a bridge): like {@link #play}, but the queue is kept short (at most
+     * {@link #RELAY_MAX_FRAMES}): a frame that would make it longer is dropped, so a burst from the far end never turns
+     * into lasting delay.
+     */
+    synchronized void relay(byte[] ulaw) {
+        if (queue.size() >= RELAY_MAX_FRAMES) return;
+        play(ulaw); // any packet length: the far end's packets need not be 20 ms
     }
 
     synchronized void clear() {

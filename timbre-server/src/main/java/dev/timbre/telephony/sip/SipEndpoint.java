@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Timbre's SIP user agent: a JAIN-SIP stack listening on UDP and TCP, answering INVITEs through {@link SipInbound}
  * ({@link InboundInvites}), placing calls ({@link OutboundInvites}), and carrying each call's BYE, CANCEL, REFER and
- * NOTIFY. SIP events arrive on the stack's threads and are handed to a bounded worker pool where they may block; RTP
+ * NOTIFY, and warm transfers ({@link WarmTransfers}: a second call bridged to the first). SIP events arrive on the stack's threads and are handed to a bounded worker pool where they may block; RTP
  * runs on the calls' own threads and a shared 20 ms clock. Thread-safe; {@link #close} hangs up every call and stops
  * the stack.
  */
@@ -66,6 +66,7 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
     final Map<String, SipCall> calls = new ConcurrentHashMap<>();
     private final InboundInvites inbound;
     final OutboundInvites outbound;
+    final WarmTransfers warmTransfers;
 
     private SipEndpoint(SipSetup setup, SipInbound routing) throws Exception {
         this.setup = setup;
@@ -102,6 +103,7 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
             workers.allowCoreThreadTimeOut(true);
             this.inbound = new InboundInvites(this, routing);
             this.outbound = new OutboundInvites(this);
+            this.warmTransfers = new WarmTransfers(this);
             stack.start();
         } catch (Exception e) {
             stack.stop();
@@ -243,7 +245,7 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
 
     @Override
     public void close() {
-        for (SipCall c : calls.values()) c.hangUp();
+        for (SipCall c : calls.values()) c.drop("the server is closing");
         workers.shutdownNow();
         clock.shutdownNow();
         try {

@@ -20,8 +20,12 @@ public interface SipInbound {
      * @param username the user name a caller must authenticate as (digest, SIP 401 challenge); null for none
      * @param password its password (null with {@code username})
      * @param answer starts the call on the line (opening it); runs before Timbre's 200 OK
+     * @param transfers the trunk a warm transfer of this call dials through ({@code to} is ignored; the call's number
+     *        is the usual {@code from}); null: the caller's own peer (its Contact), over the INVITE's transport
      */
-    record Route(String username, String password, Answer answer) {}
+    record Route(String username, String password, Answer answer, OutboundInvites.Dial transfers) {
+        public Route(String username, String password, Answer answer) { this(username, password, answer, null); }
+    }
 
     /** Starts a call on an answered line. */
     interface Answer {

@@ -104,11 +104,27 @@ class PhoneCallToolsApiTest {
         assertThat(line.awaitHangUp(30)).as("the line was transferred").isTrue();
         var end = h.log.awaitEnd(id);
         assertThat(end.terminationReason()).isEqualTo("Call transferred to +15559990000.");
-        assertThat(line.actions).startsWith("transfer +15559990000");
+        assertThat(line.actions).as("Twilio says the agent message itself").startsWith("conference +15559990000: Wants a human.");
         assertThat(PhoneConversationApiTest.rms(line.played())).as("the client message was played first").isGreaterThan(300);
         var start = h.log.starts.get(id);
         assertThat(start.phoneCall()).isEqualTo(new PhoneCallRecord("inbound", "phnum_t", "+15550002222", "+15550001111", "twilio", "CA123", "MZ456"));
         assertThat(start.initiationClientData().path("dynamic_variables").path("system__call_sid").asText()).isEqualTo("CA123");
+    }
+
+    @Test
+    void aConferenceTransferOnSipGivesTheOperatorTheAgentMessageInTheAgentsVoice() throws Exception {
+        String agent = agent("call transfer_to_number with {\"transfer_number\":\"sip:ops@example.com\",\"client_message\":\"One moment.\",\"agent_message\":\"The caller wants a human about an invoice.\"}",
+                "{'type':'system','name':'transfer_to_number','params':{'system_tool_type':'transfer_to_number','transfers':["
+                        + "{'transfer_destination':{'type':'sip_uri','sip_uri':'sip:ops@example.com'},'condition':'a human'}]}}");
+        MemoryPhoneLine line = line("sip_trunk", "inbound");
+        String id = phones.start(line, agent, "phnum_s", null, null);
+        caller(line, "Hello, I would like to speak to someone please.");
+        assertThat(line.awaitHangUp(30)).as("the line was transferred").isTrue();
+        assertThat(h.log.awaitEnd(id).terminationReason()).isEqualTo("Call transferred to sip:ops@example.com.");
+        assertThat(line.actions.get(0)).startsWith("conference sip:ops@example.com: The caller wants a human about an invoice. (");
+        byte[] operator = line.operatorAudio;
+        assertThat(operator.length / 8).as("ms of the agent message, μ-law 8 kHz").isBetween(1000, 8000);
+        assertThat(PhoneConversationApiTest.rms(operator)).as("spoken, not silence").isGreaterThan(300);
     }
 
     @Test

@@ -63,6 +63,42 @@ public final class Baresip {
         }
     }
 
+    /** A baresip that answers calls itself: its SIP URI, the process, and what it received once it is over. */
+    public record Answerer(String uri, Process process, Path dir) {
+        /** Waits for baresip to quit (its {@code -t}); returns the received audio (s16le 8 kHz mono). */
+        public byte[] heard(int waitSeconds) throws Exception {
+            if (!process.waitFor(waitSeconds, TimeUnit.SECONDS)) process.destroyForcibly();
+            try (var files = Files.list(dir.resolve("rec"))) {
+                List<Path> dec = files.filter(f -> f.getFileName().toString().endsWith("-dec.wav")).toList();
+                if (dec.isEmpty()) throw new IllegalStateException("baresip recorded nothing: " + log());
+                return dev.timbre.audio.Wav.read(Files.readAllBytes(dec.get(0))).pcm();
+            }
+        }
+
+        public String log() throws java.io.IOException { return Files.readString(dir.resolve("baresip.log")); }
+    }
+
+    /**
+     * Starts baresip answering every call at once ({@code answermode=auto}) with {@code wav} as its microphone, for
+     * {@code maxSeconds}; what it receives is recorded.
+     */
+    public static Answerer answer(Path dir, Path wav, int maxSeconds) throws Exception {
+        Path conf = Files.createDirectories(dir.resolve("conf"));
+        Path rec = Files.createDirectories(dir.resolve("rec"));
+        int port = Sipp.freePort();
+        int rtp = 42000 + 2 * java.util.concurrent.ThreadLocalRandom.current().nextInt(2000);
+        Files.writeString(conf.resolve("config"), String.join("\n",
+                "poll_method epoll", "sip_listen 127.0.0.1:" + port, "audio_player aubridge,nil", "audio_source aufile," + wav,
+                "audio_alert aubridge,nil", "ausrc_srate 8000", "auplay_srate 8000", "ausrc_channels 1", "auplay_channels 1",
+                "rtp_ports " + rtp + "-" + (rtp + 20), "module_path /usr/lib/baresip/modules", "module g711.so", "module aufile.so",
+                "module aubridge.so", "module sndfile.so", "module_app account.so", "module_app menu.so", "snd_path " + rec, ""));
+        Files.writeString(conf.resolve("accounts"), "<sip:operator@127.0.0.1:" + port + ";transport=udp>;regint=0;answermode=auto\n");
+        Process p = new ProcessBuilder(BINARY.toString(), "-f", conf.toString(), "-t", Integer.toString(maxSeconds))
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("baresip.log").toFile()).start();
+        Thread.sleep(700); // its sockets open
+        return new Answerer("sip:operator@127.0.0.1:" + port, p, dir);
+    }
+
     /** 20 ms windows of s16le PCM louder than {@code rms}. */
     public static int loudWindows(byte[] pcm, double rms) {
         int n = 0;

@@ -1,39 +1,66 @@
 package dev.timbre.convai.conversation.phone;
 
 import dev.timbre.agent.session.PhoneControl;
+import dev.timbre.agent.voice.AgentSpeech;
+import dev.timbre.telephony.OperatorMessage;
 import dev.timbre.telephony.PhoneLine;
 
 /**
- * The agent's call-only tools on a {@link PhoneLine}: a transfer is the line's ({@code SIP REFER}, Twilio dial) for
- * every transfer type — a {@code conference} (warm) transfer is carried out as a cold one, after the agent's
- * message — except {@code sip_refer} on a Twilio call, which is refused as the guides say; keypad tones are the
- * line's DTMF ({@code W}, a 1 s pause, is sent as two 0.5 s {@code w}). Thread-safe: {@link #transfer} blocks on the
- * caller's thread (the session's blocking pool), the rest returns at once.
+ * The agent's call-only tools on a {@link PhoneLine}. Transfers: {@code conference} (the default) is the line's warm
+ * transfer ({@link PhoneLine#conference}: the destination is called while the caller waits, hears the
+ * {@code agent_message} spoken in the agent's voice ({@link OperatorGreeting}), then is joined with the caller);
+ * {@code blind} and {@code sip_refer} are the line's cold transfer (SIP REFER, Twilio {@code <Dial>}), except
+ * {@code sip_refer} on a Twilio call, which is refused as the guides say. Keypad tones are the line's DTMF ({@code W},
+ * a 1 s pause, is sent as two 0.5 s {@code w}). Thread-safe: {@link #transfer} blocks on the caller's thread (the
+ * session's blocking pool), the rest returns at once.
  */
 final class LineControl implements PhoneControl {
     private final PhoneLine line;
+    private final AgentSpeech voice;
+    private final Runnable failed;
     private volatile boolean transferring;
 
-    LineControl(PhoneLine line) { this.line = line; }
+    /**
+     * @param voice the conversation's voice, for the operator's message; null: the message is not spoken
+     * @param failed runs after a transfer failed (before {@link #transfer} throws), so that a line end held back while
+     *        transferring can be reported
+     */
+    LineControl(PhoneLine line, AgentSpeech voice, Runnable failed) {
+        this.line = line;
+        this.voice = voice;
+        this.failed = failed;
+    }
+
+    LineControl(PhoneLine line) { this(line, null, () -> {}); }
 
     @Override
     public String provider() { return line.info().provider(); }
 
     @Override
-    public void transfer(String destination, String transferType) throws Failed {
+    public String transfer(String destination, String transferType, String agentMessage) throws Failed {
         if ("sip_refer".equals(transferType) && !"sip_trunk".equals(provider())) {
             throw new Failed("SIP REFER transfers need a call over a SIP trunk; this call is over " + provider() + ".");
         }
         transferring = true;
         try {
+            if ("conference".equals(transferType)) {
+                // Twilio says the text itself (<Say>); other lines play the agent's voice
+                AgentSpeech speaker = "twilio".equals(provider()) ? null : voice;
+                return line.conference(destination, new OperatorMessage(agentMessage, OperatorGreeting.start(speaker, agentMessage)));
+            }
             line.transfer(destination);
+            return null;
         } catch (PhoneLine.TransferFailed e) {
-            transferring = false;
-            throw new Failed(e.getMessage());
+            throw failure(e.getMessage());
         } catch (RuntimeException e) {
-            transferring = false;
-            throw new Failed("the line could not transfer: " + e.getMessage());
+            throw failure("the line could not transfer: " + e.getMessage());
         }
+    }
+
+    private Failed failure(String message) {
+        transferring = false;
+        failed.run();
+        return new Failed(message);
     }
 
     /** A transfer is being made or was made: the line's end is the transfer's, not the caller hanging up. */

@@ -4,6 +4,7 @@ import dev.timbre.agent.session.Conversation;
 import dev.timbre.agent.session.Frame;
 import dev.timbre.agent.session.PhoneControl;
 import dev.timbre.agent.session.SessionEnd;
+import dev.timbre.agent.voice.AgentSpeech;
 import dev.timbre.agent.voice.VoiceListener;
 import dev.timbre.convai.conversation.transport.ConversationRecorder;
 import dev.timbre.convai.conversation.transport.RecordingListener;
@@ -24,13 +25,16 @@ final class PhoneCall extends RecordingListener implements LineListener {
     private final LineControl control;
     private volatile Conversation session;
     private volatile boolean over;
+    /** The line's end while a transfer was under way (held back: it may be the transfer's own); null if none. */
+    private volatile String endedWhileTransferring;
 
-    PhoneCall(String conversationId, PhoneLine line, ConversationRecorder recorder, Runnable release) {
+    /** @param voice the conversation's voice (a warm transfer's operator message is spoken with it) */
+    PhoneCall(String conversationId, PhoneLine line, ConversationRecorder recorder, Runnable release, AgentSpeech voice) {
         super(recorder);
         this.conversationId = conversationId;
         this.line = line;
         this.release = release;
-        this.control = new LineControl(line);
+        this.control = new LineControl(line, voice, this::transferFailed);
     }
 
     /** The conversation this call feeds; set once, before the line opens. */
@@ -51,7 +55,16 @@ final class PhoneCall extends RecordingListener implements LineListener {
     @Override
     public void ended(String reason) {
         // a transfer ends the line: the session ends itself once the transfer returned ("Call transferred to …")
-        if (!over && !control.transferring()) session.hangUp(reason == null ? "The caller hung up" : reason, 1000);
+        String why = reason == null ? "The caller hung up" : reason;
+        if (over) return;
+        if (control.transferring()) endedWhileTransferring = why;
+        else session.hangUp(why, 1000);
+    }
+
+    /** A transfer failed: if the caller left meanwhile, that end is reported now (else the call goes on). */
+    private void transferFailed() {
+        String why = endedWhileTransferring;
+        if (why != null && !over) session.hangUp(why, 1000);
     }
 
     /** The session loop failed: the call ends with an error. */

@@ -124,7 +124,7 @@ public final class PhoneConversations {
         recorder.log(log -> log.started(new ConversationStart(id, agentId, agentConfig.path("name").asText(""), init.userId(),
                 runtime.clock().instant(), false, info.provider(), null, "public", init.recorded(vars), config.agent().language(),
                 PhoneCallRecord.of(info.provider(), info.direction(), phoneNumberId, info.from(), info.to(), info.callId(), info.streamId()))));
-        PhoneCall call = new PhoneCall(id, line, recorder, ticket::close);
+        PhoneCall call = new PhoneCall(id, line, recorder, ticket::close, engines.speech());
         var loop = new ExecutorSessionLoop(id, runtime.clock(), e -> {
             LOG.error("phone conversation {} failed", id, e);
             call.fail("Internal error: " + e.getMessage());
