@@ -51,14 +51,28 @@ final class TwilioApi {
         post(a, "/2010-04-01/Accounts/" + enc(a.sid()) + "/Calls/" + enc(callSid) + ".json", form);
     }
 
+    /**
+     * {@code GET /2010-04-01/Accounts/{sid}/Calls/{callSid}.json}: the call's {@code status} ({@code queued},
+     * {@code ringing}, {@code in-progress}, {@code completed}, {@code busy}, {@code no-answer}, {@code failed},
+     * {@code canceled}).
+     */
+    String callStatus(Account a, String callSid) throws Refused {
+        return send(a, "/2010-04-01/Accounts/" + enc(a.sid()) + "/Calls/" + enc(callSid) + ".json", null).path("status").asText("");
+    }
+
     private JsonNode post(Account a, String path, Map<String, String> form) throws Refused {
-        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return send(a, path, form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&")));
+    }
+
+    /** A POST of the form {@code body}, or a GET when it is null. */
+    private JsonNode send(Account a, String path, String body) throws Refused {
         String basic = Base64.getEncoder().encodeToString((a.sid() + ":" + a.token()).getBytes(StandardCharsets.UTF_8));
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
-                    .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+                    .header("Authorization", "Basic " + basic).header("Accept", "application/json");
+            request = body == null ? b.GET().build()
+                    : b.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         } catch (IllegalArgumentException e) {
             throw new Refused("The Twilio API URL is not valid: " + base);
         }

@@ -200,7 +200,10 @@ public final class TwilioService {
             api.updateCall(account, callSid, Map.of("Twiml", TwiML.dial(number)));
         }
 
-        /** The destination is called first (a refusal leaves the caller with the agent), then the caller redirected. */
+        /**
+         * The destination is called first and the caller redirected only once it answered: a refusal, busy, no answer
+         * or a failed call leaves the caller with the agent (polled every half second, up to the ring time and 5 s).
+         */
         @Override
         public void conference(String number, String name, String operatorText) throws TwilioApi.Refused {
             Map<String, String> call = new LinkedHashMap<>();
@@ -209,6 +212,7 @@ public final class TwilioService {
             call.put("Timeout", Long.toString(TRANSFER_RING_SECONDS));
             call.put("Twiml", TwiML.sayThenConference(operatorText, name));
             String operatorSid = api.createCall(account, call);
+            awaitAnswer(operatorSid);
             try {
                 api.updateCall(account, callSid, Map.of("Twiml", TwiML.conference(name)));
             } catch (TwilioApi.Refused e) {
@@ -219,6 +223,32 @@ public final class TwilioService {
                 }
                 throw e;
             }
+        }
+
+        private void awaitAnswer(String operatorSid) throws TwilioApi.Refused {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(TRANSFER_RING_SECONDS + 5);
+            String status = "";
+            while (System.nanoTime() < deadline) {
+                status = api.callStatus(account, operatorSid);
+                switch (status) {
+                    case "in-progress" -> { return; }
+                    case "busy", "no-answer", "failed", "canceled", "completed" ->
+                            throw new TwilioApi.Refused("The transfer destination did not answer (" + status + ").");
+                    default -> { }
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            try {
+                api.updateCall(account, operatorSid, Map.of("Status", "canceled"));
+            } catch (TwilioApi.Refused ignored) {
+                LOG.info("Twilio call {}: the unanswered transfer call {} could not be cancelled", callSid, operatorSid);
+            }
+            throw new TwilioApi.Refused("The transfer destination did not answer within " + TRANSFER_RING_SECONDS + " s.");
         }
 
         @Override

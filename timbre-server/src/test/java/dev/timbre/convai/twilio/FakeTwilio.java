@@ -26,6 +26,8 @@ final class FakeTwilio implements AutoCloseable {
     volatile CompletableFuture<MediaStreamsClient> answered = new CompletableFuture<>();
     /** Whether a placed call is answered (its stream opened); false leaves it ringing. */
     volatile boolean answerCalls = true;
+    /** What {@code GET Calls/{sid}.json} says of a call: Twilio's {@code status}. */
+    volatile String callStatus = "in-progress";
     private volatile int refuseStatus;
     private volatile String refuseMessage;
     private final HttpServer server;
@@ -39,7 +41,10 @@ final class FakeTwilio implements AutoCloseable {
             requests.add(new Request(path, exchange.getRequestHeaders().getFirst("Authorization"), form));
             String answer;
             int status;
-            if (refuseStatus != 0) {
+            if (exchange.getRequestMethod().equals("GET") && refuseStatus == 0) {
+                status = 200;
+                answer = "{\"sid\":\"" + path.replaceAll(".*/Calls/([^/.]+)\\.json$", "$1") + "\",\"status\":\"" + callStatus + "\"}";
+            } else if (refuseStatus != 0) {
                 status = refuseStatus;
                 answer = "{\"code\":21211,\"message\":\"" + refuseMessage + "\",\"status\":" + status + "}";
             } else if (path.endsWith("/Calls.json")) {

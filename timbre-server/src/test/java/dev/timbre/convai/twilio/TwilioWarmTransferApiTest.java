@@ -108,13 +108,15 @@ class TwilioWarmTransferApiTest {
         String name = call.line.conference("+15550009999", OperatorMessage.text("Caller asks about <an> invoice & a refund."));
         assertThat(name).isEqualTo("transfer-" + callSid);
         List<FakeTwilio.Request> made = fake.requests.subList(before, fake.requests.size());
-        assertThat(made).hasSize(2);
+        assertThat(made).hasSize(3);
         FakeTwilio.Request operator = made.get(0);
         assertThat(operator.path()).isEqualTo("/2010-04-01/Accounts/ACwarm/Calls.json");
         assertThat(operator.form()).containsEntry("To", "+15550009999").containsEntry("From", NUMBER).containsEntry("Timeout", "30")
                 .containsEntry("Twiml", "<Response><Say>Caller asks about &lt;an&gt; invoice &amp; a refund.</Say><Dial><Conference "
                         + "endConferenceOnExit=\"true\">" + name + "</Conference></Dial></Response>");
-        FakeTwilio.Request caller = made.get(1);
+        assertThat(made.get(1).form()).as("the destination's status, asked before the caller moves").isEmpty();
+        assertThat(made.get(1).path()).startsWith("/2010-04-01/Accounts/ACwarm/Calls/CA").isNotEqualTo("/2010-04-01/Accounts/ACwarm/Calls/" + callSid + ".json");
+        FakeTwilio.Request caller = made.get(2);
         assertThat(caller.path()).isEqualTo("/2010-04-01/Accounts/ACwarm/Calls/" + callSid + ".json");
         assertThat(caller.form()).containsEntry("Twiml", "<Response><Dial><Conference endConferenceOnExit=\"true\">" + name
                 + "</Conference></Dial></Response>");
@@ -134,6 +136,23 @@ class TwilioWarmTransferApiTest {
         }
         assertThat(fake.requests.subList(before, fake.requests.size())).as("no redirect of the caller").hasSize(1)
                 .allMatch(r -> r.path().endsWith("/Calls.json"));
+        assertThat(call.ended).isNotDone();
+        call.line.hangUp();
+    }
+
+    @Test
+    void aBusyDestinationLeavesTheCallerWithTheAgent() throws Exception {
+        TwilioStreamApiTest.Call call = placeCall("+15557650003");
+        String callSid = call.line.info().callId();
+        fake.callStatus = "busy";
+        try {
+            assertThatThrownBy(() -> call.line.conference("+15550009999", OperatorMessage.text("hi"))).isInstanceOf(PhoneLine.TransferFailed.class)
+                    .hasMessageContaining("did not answer (busy)");
+        } finally {
+            fake.callStatus = "in-progress";
+        }
+        assertThat(fake.requests).noneMatch(r -> r.path().endsWith("/Calls/" + callSid + ".json") && r.form().containsKey("Twiml")
+                && r.form().get("Twiml").contains("Conference"));
         assertThat(call.ended).isNotDone();
         call.line.hangUp();
     }
