@@ -220,7 +220,8 @@ public final class Timbre implements AutoCloseable {
             pvc.attach(voices);
             ToolsService tools = new ToolsService(new ToolRepository(database.jdbi()), config.account().firstName(), Clock.systemUTC());
             SettingsService convaiSettings = new SettingsService(new SettingsRepository(database.jdbi()));
-            SecretCipher cipher = SecretCipher.openOrCreate(config.dataDir().resolve("secrets.key"));
+            SecretCipher cipher = SecretCipher.fromEnvOrFile(System.getenv(), config.dataDir().resolve("secrets.key"));
+            dev.timbre.convai.secrets.SharedKeyCheck.verify(database.jdbi(), cipher);
             SecretsService secrets = new SecretsService(new SecretRepository(database.jdbi()), cipher,
                     SecretDependents.of(tools, agents, convaiSettings), Clock.systemUTC());
             PhoneNumbersService phoneNumbers = new PhoneNumbersService(new PhoneNumberRepository(database.jdbi()), agents, cipher, Clock.systemUTC());

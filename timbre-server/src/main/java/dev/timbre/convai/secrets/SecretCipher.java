@@ -33,6 +33,31 @@ public final class SecretCipher {
         this.key = new SecretKeySpec(key, "AES");
     }
 
+    /**
+     * The installation's key: {@code TIMBRE_SECRET_KEY} (base64 of 32 bytes) when set — every node of a cluster must
+     * have the same — else the key in {@code keyFile}, created when missing.
+     */
+    public static SecretCipher fromEnvOrFile(java.util.Map<String, String> env, Path keyFile) {
+        String shared = env.get("TIMBRE_SECRET_KEY");
+        if (shared == null || shared.isBlank()) return openOrCreate(keyFile);
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(shared.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("TIMBRE_SECRET_KEY must be base64 (openssl rand -base64 32)");
+        }
+        if (key.length != 32) throw new IllegalStateException("TIMBRE_SECRET_KEY must be 32 bytes in base64, is " + key.length);
+        return new SecretCipher(key);
+    }
+
+    /**
+     * A fingerprint of the key that reveals nothing of it (HMAC-SHA256 of a fixed text, hex), for checking that the
+     * nodes of one database use the same key.
+     */
+    public String fingerprint() {
+        return java.util.HexFormat.of().formatHex(derivedKey("timbre-key-fingerprint"));
+    }
+
     /** The key in {@code keyFile}, created with owner-only permissions when missing. */
     public static SecretCipher openOrCreate(Path keyFile) {
         try {
