@@ -99,6 +99,7 @@ import dev.timbre.speechtotext.SpeechToTextRoutes;
 import dev.timbre.speechtotext.SpeechToTextService;
 import dev.timbre.speechtotext.realtime.RealtimeRoutes;
 import dev.timbre.speechtotext.TranscriptRepository;
+import dev.timbre.cluster.ClusterNode;
 import dev.timbre.storage.BlobStore;
 import dev.timbre.storage.BlobStores;
 import dev.timbre.texttodialogue.DialogueChecks;
@@ -156,9 +157,11 @@ public final class Timbre implements AutoCloseable {
 
     private final PhoneCalling phone;
     private final ConversationAdmission admission;
+    private final ClusterNode node;
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services, PhoneCalling phone,
-                   ConversationAdmission admission) {
+                   ConversationAdmission admission, ClusterNode node) {
+        this.node = node;
         this.phone = phone;
         this.admission = admission;
         this.database = database;
@@ -188,6 +191,7 @@ public final class Timbre implements AutoCloseable {
         Database database = Database.open(config.database(), config.dataDir());
         try {
             BlobStore blobs = BlobStores.open(config.storage(), config.dataDir());
+            ClusterNode node = ClusterNode.join(database.jdbi(), config.dataDir(), Clock.systemUTC());
             ApiKeyRepository keys = new ApiKeyRepository(database.jdbi());
             BootstrapKey.install(keys, config.apiKey(), config.dataDir());
             ModelCatalog models = new ModelCatalog(engines, config.engines().textToSpeech(), config.models());
@@ -247,13 +251,13 @@ public final class Timbre implements AutoCloseable {
             RagIndexService rag = new RagIndexService(database.jdbi(), embeddings, Clock.systemUTC());
             AgentRetrieval knowledge = new AgentRetrieval(rag);
             ConversationAudio recordings = new ConversationAudio(blobs);
-            ConversationRepository conversationRecords = new ConversationRepository(database.jdbi());
+            ConversationRepository conversationRecords = new ConversationRepository(database.jdbi(), node.id());
             ConversationsService conversations = new ConversationsService(conversationRecords, recordings,
                     Clock.systemUTC());
             PostCallProcessor postCall = PostCallSetup.processor(database.jdbi(), config.webhooks(), convaiSettings, agents,
                     conversations, languageModels, recordings::open, Clock.systemUTC());
             conversations.postCall(postCall);
-            conversations.failInterrupted();
+            node.everySweep(conversations::failOrphaned);
             // MCP servers (/v1/convai/mcp-servers) and their tools in conversations: connect 5 s (a start waits ≤ 10 s for tool lists), each request 20 s, lists cached 60 s
             McpServersService mcpServers = new McpServersService(new McpServerRepository(database.jdbi()), secrets::value, outbound.policy(),
                     config.account().firstName(), config.account().userId(), Clock.systemUTC());
@@ -381,7 +385,7 @@ public final class Timbre implements AutoCloseable {
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,
-                    pvc, textToVoice, agentTesting, rag, mcpTools, retention), phone, admission);
+                    pvc, textToVoice, agentTesting, rag, mcpTools, retention), phone, admission, node);
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -477,13 +481,18 @@ public final class Timbre implements AutoCloseable {
 
     /**
      * The first half of a graceful stop: readiness turns 503 and new conversations are refused, then this waits up
-     * to {@code limit} for the running ones to end. Returns how many were still running. Call {@link #close} after.
+     * to {@code limit} for the running ones to end and their ends to be stored. Returns how many were still running.
+     * Call {@link #close} after.
      */
     public int drain(java.time.Duration limit) throws InterruptedException {
         admission.drain();
         long deadline = System.nanoTime() + limit.toNanos();
-        while (admission.active() > 0 && System.nanoTime() < deadline) Thread.sleep(200);
-        return admission.active();
+        while (running() > 0 && System.nanoTime() < deadline) Thread.sleep(200);
+        return running();
+    }
+
+    private int running() {
+        return Math.max(admission.active(), services.conversations().liveOn(node.id()));
     }
 
     @Override
@@ -503,6 +512,7 @@ public final class Timbre implements AutoCloseable {
         services.outbound().close();
         engines.close();
         services.voiceActivity().close();
+        node.close();
         database.close();
     }
 }

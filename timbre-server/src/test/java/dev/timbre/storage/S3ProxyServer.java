@@ -13,18 +13,18 @@ import java.util.List;
  * server on a free local port with a transient in-memory backend and one access key. Started once per test class;
  * {@link #close} kills it.
  */
-final class S3ProxyServer implements AutoCloseable {
-    static final String ACCESS_KEY = "timbre-test", SECRET_KEY = "timbre-test-secret";
+public final class S3ProxyServer implements AutoCloseable {
+    public static final String ACCESS_KEY = "timbre-test", SECRET_KEY = "timbre-test-secret";
 
     private final Process process;
-    final int port;
+    public final int port;
 
     private S3ProxyServer(Process process, int port) {
         this.process = process;
         this.port = port;
     }
 
-    static S3ProxyServer start(Path dir) throws Exception {
+    public static S3ProxyServer start(Path dir) throws Exception {
         Path jar = Path.of("target/s3proxy/s3proxy.jar").toAbsolutePath();
         if (!Files.isRegularFile(jar)) throw new IllegalStateException("no " + jar + ": run the build's process-test-resources phase");
         int port;
@@ -57,7 +57,7 @@ final class S3ProxyServer implements AutoCloseable {
         throw new IllegalStateException("S3Proxy did not listen within 60 s");
     }
 
-    StorageSettings.S3 settings(String bucket) {
+    public StorageSettings.S3 settings(String bucket) {
         return new StorageSettings.S3("http://127.0.0.1:" + port, "us-east-1", bucket, ACCESS_KEY, SECRET_KEY, true);
     }
 

@@ -82,6 +82,16 @@ public final class ServerProcess implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) kill();
     }
 
+    /** Sends SIGTERM and returns at once (the server drains, then stops). */
+    public void signalStop() { process.destroy(); }
+
+    public boolean alive() { return process.isAlive(); }
+
+    /** Waits up to {@code limit} for the process to end; whether it did. */
+    public boolean awaitExit(Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         stop();

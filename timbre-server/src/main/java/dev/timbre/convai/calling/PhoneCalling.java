@@ -54,7 +54,8 @@ public final class PhoneCalling implements AutoCloseable {
                                      AgentsService agents, ConversationRuntime runtime, ConversationAdmission admission, SecretCipher cipher) {
         PhoneConversations conversations = new PhoneConversations(runtime, admission);
         TwilioService twilio = new TwilioService(numbers, conversations::start, ConversationSetup::newConversationId,
-                cipher.derivedKey("twilio-streams"), telephony, Clock.systemUTC());
+                cipher.derivedKey("twilio-streams"), telephony, Clock.systemUTC(),
+                new dev.timbre.convai.conversation.transport.UsedGrantRepository(jdbi));
         SipTrunk sipTrunk = SipTrunk.start(sip, numbers, conversations);
         List<PhoneDialer> dialers = new ArrayList<>(sipTrunk.dialers());
         dialers.add(twilio.dialer());

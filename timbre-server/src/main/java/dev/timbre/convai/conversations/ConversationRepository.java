@@ -21,8 +21,15 @@ public final class ConversationRepository {
             + "termination_reason, error_code, error_reason, created_at_unix, updated_at_unix, has_audio, has_user_audio, has_response_audio, phone_call, call_sid";
 
     private final Jdbi jdbi;
+    /** The cluster node that holds the conversations this repository inserts; null when there is no cluster (tests). */
+    private final String nodeId;
 
     public ConversationRepository(Jdbi jdbi) {
+        this(jdbi, null);
+    }
+
+    public ConversationRepository(Jdbi jdbi, String nodeId) {
+        this.nodeId = nodeId;
         this.jdbi = jdbi;
     }
 
@@ -30,12 +37,13 @@ public final class ConversationRepository {
     public record After(long startTimeUnix, long seq) {}
 
     public void insert(StoredConversation c) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO conversations (" + COLUMNS.substring("seq, ".length()) + ") VALUES ("
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO conversations (" + COLUMNS.substring("seq, ".length()) + ", node_id) VALUES ("
                         + ":conversationId, :agentId, :agentName, :userId, :status, :startTimeUnix, :callDurationSecs, :messageCount, "
                         + ":callSuccessful, :transcript, :metadata, :analysis, :initiationClientData, :transcriptSummary, "
                         + ":callSummaryTitle, :likes, :dislikes, :feedbackScore, :textOnly, :terminationReason, :errorCode, "
-                        + ":errorReason, :createdAtUnix, :updatedAtUnix, :hasAudio, :hasUserAudio, :hasResponseAudio, :phoneCall, :callSid)")
+                        + ":errorReason, :createdAtUnix, :updatedAtUnix, :hasAudio, :hasUserAudio, :hasResponseAudio, :phoneCall, :callSid, :nodeId)")
                 .bindMethods(c)
+                .bind("nodeId", nodeId)
                 .bind("transcript", TranscriptJson.write(c.transcript()))
                 .bind("metadata", c.metadata().toString())
                 .bind("analysis", text(c.analysis()))
@@ -106,6 +114,23 @@ public final class ConversationRepository {
     }
 
     /** Ids of the conversations whose status is one of {@code statuses}, oldest first. */
+    /**
+     * Conversations still {@code initiated} or {@code in-progress} whose node is gone: no node, a node with no beat
+     * since {@code silentSinceMs} (or no row), or — when {@code self} is not null — this node's own previous run.
+     */
+    public List<String> orphaned(String self, long silentSinceMs) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT conversation_id FROM conversations WHERE status IN ('initiated', 'in-progress') "
+                        + "AND (node_id IS NULL OR node_id = :self OR node_id NOT IN "
+                        + "(SELECT node_id FROM cluster_nodes WHERE heartbeat_ms >= :since)) ORDER BY seq")
+                .bind("self", self == null ? "" : self).bind("since", silentSinceMs).mapTo(String.class).list());
+    }
+
+    /** How many conversations of {@code nodeId} are still {@code initiated} or {@code in-progress}. */
+    public int liveOn(String nodeId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM conversations WHERE node_id = :node AND status IN ('initiated', 'in-progress')")
+                .bind("node", nodeId).mapTo(Integer.class).one());
+    }
+
     public List<String> idsWithStatus(List<String> statuses) {
         return jdbi.withHandle(h -> h.createQuery("SELECT conversation_id FROM conversations WHERE status IN (<statuses>) ORDER BY seq")
                 .bindList("statuses", statuses).mapTo(String.class).list());

@@ -161,6 +161,26 @@ public final class ConversationsService implements ConversationLog, Conversation
         return n;
     }
 
+    /**
+     * A cluster sweep ({@code cluster.ClusterNode}): conversations still live on a node that is gone (silent since
+     * {@code silentSinceMs}, or — {@code starting} — this node's own previous run) become {@code failed} as
+     * {@link #failInterrupted} makes them. Returns how many.
+     */
+    public int failOrphaned(String self, long silentSinceMs, boolean starting) {
+        int n = 0;
+        for (String id : repository.orphaned(starting ? self : null, silentSinceMs)) {
+            if (change(id, c -> ConversationChange.of(c).status("failed").termination(INTERRUPTED)
+                    .error(INTERNAL_ERROR, INTERRUPTED).build(clock))) n++;
+        }
+        if (n > 0) LOG.warn("{} conversations were cut off by a node that stopped; marked failed", n);
+        return n;
+    }
+
+    /** Conversations of cluster node {@code nodeId} not yet ended in the store (a draining node waits for none). */
+    public int liveOn(String nodeId) {
+        return repository.liveOn(nodeId);
+    }
+
     /** Ids of ended conversations waiting for post-call work ({@code processing}), oldest first. */
     @Override
     public List<String> processing() {

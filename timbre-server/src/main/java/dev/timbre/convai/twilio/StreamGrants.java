@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import dev.timbre.convai.conversation.transport.UsedGrants;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -18,13 +18,12 @@ import javax.crypto.spec.SecretKeySpec;
  * Signed, short-lived, single-use grants to open a Media Stream: the TwiML Timbre answers carries one as the
  * stream's {@code timbre_token} parameter, so the socket cannot be opened without the signed webhook (inbound) or the
  * call Timbre placed (outbound). A grant is {@code base64url(json)} {@code .} {@code base64url(HMAC-SHA256)}; spent
- * grants are remembered in memory until they expire (at most {@link #MAX_SPENT}; past that new streams are refused
- * rather than memory growing). Thread-safe.
+ * grants are remembered until they expire in {@link UsedGrants} (the database: a grant spent on one node of a cluster
+ * is spent on all). Thread-safe.
  */
 final class StreamGrants {
     /** Long enough for an outbound call to ring out and be answered. */
     static final Duration LIFETIME = Duration.ofMinutes(10);
-    static final int MAX_SPENT = 10_000;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     /**
@@ -39,11 +38,12 @@ final class StreamGrants {
 
     private final byte[] key;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Long> spent = new ConcurrentHashMap<>();
+    private final UsedGrants spent;
 
-    StreamGrants(byte[] key, Clock clock) {
+    StreamGrants(byte[] key, Clock clock, UsedGrants spent) {
         this.key = key.clone();
         this.clock = clock;
+        this.spent = spent;
     }
 
     String sign(Grant g) {
@@ -74,10 +74,9 @@ final class StreamGrants {
         }
     }
 
-    private boolean markSpent(String id, long exp, long now) {
-        if (spent.size() >= MAX_SPENT) spent.values().removeIf(e -> e < now);
-        if (spent.size() >= MAX_SPENT) return false;
-        return spent.putIfAbsent(id, exp) == null;
+    /** Spends the grant whose signature is {@code signature} (its first 40 characters name it: 240 bits). */
+    private boolean markSpent(String signature, long exp, long now) {
+        return spent.spend("twilio-" + signature.substring(0, Math.min(40, signature.length())), exp, now);
     }
 
     private static String text(JsonNode o, String field) {

@@ -47,13 +47,14 @@ public final class TwilioService {
     /**
      * @param grantKey the key of stream grants (the server's {@code cipher.derivedKey("twilio-streams")})
      * @param settings Twilio's API base URL and this server's public URL (null: the origin requests arrive at)
+     * @param spentGrants where spent stream grants are kept (the database, shared by a cluster's nodes)
      */
     public TwilioService(PhoneNumbersService numbers, LineRunner runner, Supplier<String> newConversationIds, byte[] grantKey,
-                         TimbreConfig.Telephony settings, Clock clock) {
+                         TimbreConfig.Telephony settings, Clock clock, dev.timbre.convai.conversation.transport.UsedGrants spentGrants) {
         this.numbers = numbers;
         this.runner = runner;
         this.newConversationIds = newConversationIds;
-        this.grants = new StreamGrants(grantKey, clock);
+        this.grants = new StreamGrants(grantKey, clock, spentGrants);
         this.api = new TwilioApi(settings.twilioApiUrl());
         this.publicUrl = settings.publicUrl();
         this.pending = new PendingCalls(clock);

@@ -9,9 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** What a restart does to the conversations the previous process left unfinished. */
-class InterruptedConversationsTest {
+public class InterruptedConversationsTest {
 
-    static StoredConversation row(String id, String status) {
+    public static StoredConversation row(String id, String status) {
         StoredConversation r = ConversationRepositoryTest.row(id, "agent_a", null, 1000, "unknown");
         return new StoredConversation(r.conversationId(), r.agentId(), r.agentName(), r.userId(), status, r.startTimeUnix(), 7, 0,
                 r.callSuccessful(), r.transcript(), r.metadata(), null, null, null, null, 0, 0, null, true, "", null, null,

@@ -106,7 +106,8 @@ class TwilioStreamApiTest {
         };
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
-        twilio = new TwilioService(numbers, runner, () -> "conv_out" + ids.incrementAndGet(), key, settings, Clock.systemUTC());
+        twilio = new TwilioService(numbers, runner, () -> "conv_out" + ids.incrementAndGet(), key, settings, Clock.systemUTC(),
+                dev.timbre.convai.conversation.transport.UsedGrants.inMemory());
         TwilioOutboundCalls outbound = new TwilioOutboundCalls(
                 new OutboundCalls(numbers, server.timbre().agents(), new PhoneCalls(List.of(twilio.dialer()))), twilio);
         app = Javalin.create(c -> c.router.apiBuilder(() -> ApiBuilder.path("/", new TwilioRoutes(twilio, outbound))));
