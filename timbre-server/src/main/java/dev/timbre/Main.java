@@ -13,6 +13,9 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("ai.djl.offline", "true");
+        if ("json".equalsIgnoreCase(System.getenv().getOrDefault("TIMBRE_LOG_FORMAT", "").strip())) {
+            System.setProperty("logback.configurationFile", "logback-json.xml"); // before the first logger is made
+        }
         Map<String, String> flags = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
