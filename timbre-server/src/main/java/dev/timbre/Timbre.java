@@ -21,6 +21,8 @@ import dev.timbre.convai.conversations.ConversationsRoutes;
 import dev.timbre.convai.conversations.ConversationAudio;
 import dev.timbre.convai.conversations.ConversationsService;
 import dev.timbre.db.Database;
+import dev.timbre.jobs.JobSettings;
+import dev.timbre.jobs.Jobs;
 import dev.timbre.engines.EngineCatalog;
 import dev.timbre.engines.RemoteSpeechProviders;
 import dev.timbre.engines.ModelCatalog;
@@ -151,7 +153,7 @@ public final class Timbre implements AutoCloseable {
                            ConversationsService conversations, PostCallProcessor postCall, OutboundHttp outbound,
                            VoiceActivityDetectors voiceActivity, ConversationVoices conversationVoices, SpeechSynthesizer speech,
                            ProfessionalCloning pvc, TextToVoiceService textToVoice, AgentTesting agentTesting, RagIndexService rag,
-                           RemoteMcpTools mcpTools, ConversationRetention retention) {}
+                           RemoteMcpTools mcpTools, ConversationRetention retention, Jobs jobs) {}
 
     private final PhoneCalling phone;
 
@@ -182,6 +184,8 @@ public final class Timbre implements AutoCloseable {
                 .loadSpeechToText(config.engines().speechToText(), config.engines().remoteSpeechToText());
         loaded.set(engines);
         Database database = Database.open(config.database(), config.dataDir());
+        // durable jobs (speech-to-text webhooks, post-call work): features register their kinds below, started last
+        Jobs jobs = new Jobs(database.dataSource(), JobSettings.fromEnv(System.getenv()));
         try {
             FileSystemBlobStore blobs = new FileSystemBlobStore(config.dataDir().resolve("blobs"));
             DataDir.removeStaleParts(blobs);
@@ -209,7 +213,7 @@ public final class Timbre implements AutoCloseable {
             TextToDialogueService textToDialogue = new TextToDialogueService(new DialogueChecks(textToSpeech, models), users, history, speech);
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             SpeechToTextService speechToText = new SpeechToTextService(engines, models, config.engines().speechToText(),
-                    new TranscriptRepository(database.jdbi()), blobs, config.webhooks().speechToText(), Clock.systemUTC());
+                    new TranscriptRepository(database.jdbi()), blobs, config.webhooks().speechToText(), Clock.systemUTC(), jobs);
             VoicesRoutes voicesRoutes = new VoicesRoutes(voices, config.limits().maxUploadBytes());
             // professional voice cloning (/v1/voices/pvc); training fits with the same VoiceFitting as instant clones
             ProfessionalCloning pvc = new ProfessionalCloning(database.jdbi(), voiceRows, premade, new VoiceSamples(blobs), blobs,
@@ -247,7 +251,7 @@ public final class Timbre implements AutoCloseable {
             ConversationsService conversations = new ConversationsService(conversationRecords, recordings,
                     Clock.systemUTC());
             PostCallProcessor postCall = PostCallSetup.processor(database.jdbi(), config.webhooks(), convaiSettings, agents,
-                    conversations, languageModels, recordings::open, Clock.systemUTC());
+                    conversations, languageModels, recordings::open, Clock.systemUTC(), jobs);
             conversations.postCall(postCall);
             conversations.failInterrupted();
             // MCP servers (/v1/convai/mcp-servers) and their tools in conversations: connect 5 s (a start waits ≤ 10 s for tool lists), each request 20 s, lists cached 60 s
@@ -366,6 +370,7 @@ public final class Timbre implements AutoCloseable {
             serving.set(server);
             speechToText.resumePending();
             postCall.resumePending();
+            jobs.start();
             pvc.resumePending();
             agentTesting.resumePending();
             phone.resumePending();
@@ -376,8 +381,9 @@ public final class Timbre implements AutoCloseable {
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,
-                    pvc, textToVoice, agentTesting, rag, mcpTools, retention), phone);
+                    pvc, textToVoice, agentTesting, rag, mcpTools, retention, jobs), phone);
         } catch (RuntimeException | IOException e) {
+            jobs.close();
             database.close();
             engines.close();
             throw e;
@@ -474,11 +480,10 @@ public final class Timbre implements AutoCloseable {
     public void close() {
         server.close();
         phone.close();
+        services.jobs().close(); // running jobs finish (or are tried again later) while their services still work
         services.textToVoice().close();
-        services.speechToText().close();
         services.pvc().close();
         services.rag().close();
-        services.postCall().close();
         services.agentTesting().close();
         services.languageModels().close();
         services.webhookTools().close();

@@ -94,6 +94,9 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() { return jdbi; }
 
+    /** The pool Jdbi uses, for libraries that take a {@code DataSource} (the job scheduler); closed with this. */
+    public javax.sql.DataSource dataSource() { return dataSource; }
+
     public boolean isPostgres() { return postgres; }
 
     /** True when a trivial query answers. */

@@ -47,6 +47,19 @@ public final class PostCallJobs {
                 .bind("attempts", attempts).bind("next", nextAttemptMs).bind("error", error).bind("id", jobId).execute());
     }
 
+    /**
+     * Counts one more start of a pending job, stored before the work so that a start the process never finished
+     * still counts; returns the new count, or -1 when the job is not pending.
+     */
+    public int startAttempt(String jobId) {
+        return jdbi.inTransaction(h -> {
+            int n = h.createUpdate("UPDATE post_call_jobs SET attempts = attempts + 1 WHERE job_id = :id AND state = :state")
+                    .bind("id", jobId).bind("state", PostCallJob.PENDING).execute();
+            if (n == 0) return -1;
+            return h.createQuery("SELECT attempts FROM post_call_jobs WHERE job_id = :id").bind("id", jobId).mapTo(Integer.class).one();
+        });
+    }
+
     /** The job is over: {@code state} is done or failed. */
     public void finish(String jobId, String state, int attempts, String error) {
         jdbi.useHandle(h -> finish(h, jobId, state, attempts, error));

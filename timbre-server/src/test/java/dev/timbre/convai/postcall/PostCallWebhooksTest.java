@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.timbre.config.TimbreConfig;
 import dev.timbre.db.Database;
 import dev.timbre.http.Json;
+import dev.timbre.jobs.Jobs;
 import dev.timbre.testing.TestDatabases;
+import dev.timbre.testing.TestJobs;
 import dev.timbre.webhooks.WebhookSender;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,10 +38,16 @@ class PostCallWebhooksTest {
         db.close();
     }
 
-    PostCallWebhooks webhooks(int maxAttempts) {
+    /** Delivery on {@code node}, which it starts. */
+    PostCallWebhooks webhooks(Jobs node, int maxAttempts) {
         TimbreConfig.Webhook hook = new TimbreConfig.Webhook(receiver.url(), SECRET, null);
-        return new PostCallWebhooks(jobs, agentId -> Optional.of(hook), new WebhookSender(Clock.systemUTC(), Duration.ofSeconds(5)),
-                Clock.systemUTC(), maxAttempts, Duration.ofMillis(50));
+        return started(node, new PostCallWebhooks(jobs, agentId -> Optional.of(hook), new WebhookSender(Clock.systemUTC(), Duration.ofSeconds(5)),
+                Clock.systemUTC(), maxAttempts, Duration.ofMillis(50), node));
+    }
+
+    static PostCallWebhooks started(Jobs node, PostCallWebhooks w) {
+        node.start();
+        return w;
     }
 
     static JsonNode data(String conversationId) {
@@ -57,7 +65,8 @@ class PostCallWebhooksTest {
 
     @Test
     void delivers_the_event_signed() throws Exception {
-        try (PostCallWebhooks w = webhooks(3)) {
+        try (Jobs node = TestJobs.on(db)) {
+            PostCallWebhooks w = webhooks(node, 3);
             PostCallJob job = w.event("post_call_transcription", "conv_1", data("conv_1"));
             w.enqueue(job);
             JsonNode body = WebhookReceiver.verified(receiver.next(), SECRET);
@@ -76,7 +85,8 @@ class PostCallWebhooksTest {
     void retries_after_a_500() throws Exception {
         receiver.statuses.add(500);
         receiver.statuses.add(503);
-        try (PostCallWebhooks w = webhooks(3)) {
+        try (Jobs node = TestJobs.on(db)) {
+            PostCallWebhooks w = webhooks(node, 3);
             PostCallJob job = w.event("post_call_transcription", "conv_2", data("conv_2"));
             w.enqueue(job);
             String first = receiver.next().body();
@@ -91,7 +101,8 @@ class PostCallWebhooksTest {
     @Test
     void gives_up_after_the_last_attempt() throws Exception {
         for (int i = 0; i < 5; i++) receiver.statuses.add(500);
-        try (PostCallWebhooks w = webhooks(3)) {
+        try (Jobs node = TestJobs.on(db)) {
+            PostCallWebhooks w = webhooks(node, 3);
             PostCallJob job = w.event("call_initiation_failure", "conv_3", data("conv_3"));
             w.enqueue(job);
             PostCallJob failed = awaitFinished(job.jobId());
@@ -110,8 +121,9 @@ class PostCallWebhooksTest {
             closedPort = s.getLocalPort();
         }
         TimbreConfig.Webhook nowhere = new TimbreConfig.Webhook("http://127.0.0.1:" + closedPort + "/hook", SECRET, null);
-        try (PostCallWebhooks w = new PostCallWebhooks(jobs, a -> Optional.of(nowhere), new WebhookSender(Clock.systemUTC()),
-                Clock.systemUTC(), 2, Duration.ofMillis(10))) {
+        try (Jobs node = TestJobs.on(db)) {
+            PostCallWebhooks w = started(node, new PostCallWebhooks(jobs, a -> Optional.of(nowhere), new WebhookSender(Clock.systemUTC()),
+                    Clock.systemUTC(), 2, Duration.ofMillis(10), node));
             PostCallJob job = w.event("post_call_transcription", "conv_4", data("conv_4"));
             w.enqueue(job);
             PostCallJob failed = awaitFinished(job.jobId());
@@ -123,12 +135,14 @@ class PostCallWebhooksTest {
     @Test
     void pending_jobs_resume_after_a_restart() throws Exception {
         PostCallJob job;
-        try (PostCallWebhooks before = webhooks(3)) {
+        try (Jobs node = TestJobs.on(db)) {
+            PostCallWebhooks before = webhooks(node, 3);
             job = before.event("post_call_transcription", "conv_5", data("conv_5"));
             jobs.insert(job); // stored, then the server stopped before the first attempt
         }
         assertThat(receiver.deliveries).isEmpty();
-        try (PostCallWebhooks after = webhooks(3)) {
+        try (Jobs node = TestJobs.on(db)) {
+            PostCallWebhooks after = webhooks(node, 3);
             assertThat(after.resumePending()).isEqualTo(1);
             JsonNode body = WebhookReceiver.verified(receiver.next(), SECRET);
             assertThat(body.at("/data/conversation_id").asText()).isEqualTo("conv_5");
@@ -139,8 +153,9 @@ class PostCallWebhooksTest {
 
     @Test
     void no_webhook_any_more_fails_the_job_without_sending() throws Exception {
-        try (PostCallWebhooks w = new PostCallWebhooks(jobs, a -> Optional.empty(), new WebhookSender(Clock.systemUTC()),
-                Clock.systemUTC(), 3, Duration.ofMillis(10))) {
+        try (Jobs node = TestJobs.on(db)) {
+            PostCallWebhooks w = started(node, new PostCallWebhooks(jobs, a -> Optional.empty(), new WebhookSender(Clock.systemUTC()),
+                    Clock.systemUTC(), 3, Duration.ofMillis(10), node));
             PostCallJob job = w.event("post_call_transcription", "conv_6", data("conv_6"));
             w.enqueue(job);
             assertThat(awaitFinished(job.jobId()).error()).isEqualTo("no post-call webhook is configured any more");
@@ -151,7 +166,8 @@ class PostCallWebhooksTest {
     @Test
     void ten_failed_events_without_a_recent_success_disable_the_webhook_until_restart() throws Exception {
         for (int i = 0; i < 10; i++) receiver.statuses.add(500);
-        try (PostCallWebhooks w = webhooks(1)) {
+        try (Jobs node = TestJobs.on(db)) {
+            PostCallWebhooks w = webhooks(node, 1);
             for (int i = 0; i < 10; i++) {
                 PostCallJob job = w.event("post_call_transcription", "conv_f" + i, data("conv_f" + i));
                 w.enqueue(job);
@@ -163,7 +179,8 @@ class PostCallWebhooksTest {
             assertThat(awaitFinished(skipped.jobId()).error()).contains("auto-disabled");
             assertThat(receiver.deliveries).hasSize(10);
         }
-        try (PostCallWebhooks restarted = webhooks(1)) {
+        try (Jobs node = TestJobs.on(db)) {
+            PostCallWebhooks restarted = webhooks(node, 1);
             restarted.resumePending();
             assertThat(jobs.health(receiver.url()).orElseThrow().disabled()).isFalse();
             PostCallJob job = restarted.event("post_call_transcription", "conv_h", data("conv_h"));
