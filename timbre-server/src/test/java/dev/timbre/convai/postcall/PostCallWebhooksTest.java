@@ -152,6 +152,39 @@ class PostCallWebhooksTest {
     }
 
     @Test
+    void a_job_scheduled_before_a_stop_is_sent_once_by_the_next_node_without_any_start_up_scan() throws Exception {
+        PostCallJob job;
+        try (Jobs stopped = TestJobs.on(db)) {
+            PostCallWebhooks before = new PostCallWebhooks(jobs, a -> Optional.empty(), new WebhookSender(Clock.systemUTC()),
+                    Clock.systemUTC(), 3, Duration.ofMillis(50), stopped); // never started: the job waits in the table
+            job = before.event("post_call_transcription", "conv_r", data("conv_r"));
+            before.enqueue(job);
+        }
+        try (Jobs node = TestJobs.on(db)) {
+            webhooks(node, 3); // started, and resumePending() not called
+            JsonNode body = WebhookReceiver.verified(receiver.next(), SECRET);
+            assertThat(body.at("/data/conversation_id").asText()).isEqualTo("conv_r");
+            assertThat(awaitFinished(job.jobId()).state()).isEqualTo(PostCallJob.DONE);
+            Thread.sleep(500);
+            assertThat(receiver.deliveries).as("sent once").isEmpty();
+        }
+    }
+
+    @Test
+    void a_job_that_throws_every_time_is_given_up_and_its_row_failed_with_the_reason() throws Exception {
+        PostCallJob broken = PostCallJob.pending("pcw_broken", PostCallJob.WEBHOOK, "conv_b", "{not json", System.currentTimeMillis());
+        jobs.insert(broken);
+        try (Jobs node = TestJobs.on(db)) {
+            PostCallWebhooks w = webhooks(node, 3);
+            assertThat(w.resumePending()).isEqualTo(1);
+            PostCallJob failed = awaitFinished(broken.jobId());
+            assertThat(failed.state()).isEqualTo(PostCallJob.FAILED);
+            assertThat(failed.error()).contains("Unexpected character");
+            assertThat(receiver.deliveries).isEmpty();
+        }
+    }
+
+    @Test
     void no_webhook_any_more_fails_the_job_without_sending() throws Exception {
         try (Jobs node = TestJobs.on(db)) {
             PostCallWebhooks w = started(node, new PostCallWebhooks(jobs, a -> Optional.empty(), new WebhookSender(Clock.systemUTC()),
