@@ -76,9 +76,12 @@ public final class Jobs implements AutoCloseable {
                     try {
                         handler.run(instance.getId(), instance.getData());
                     } catch (RuntimeException e) {
+                        Thread.interrupted(); // as below
                         throw e;
                     } catch (Exception e) {
-                        if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+                        // an interrupt (this node stopping) is consumed here: db-scheduler records the failed
+                        // attempt on this thread next, and that database write must not be refused as interrupted
+                        if (e instanceof InterruptedException) Thread.interrupted();
                         throw new JobFailure(e);
                     }
                 });

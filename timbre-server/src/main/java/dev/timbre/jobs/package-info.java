@@ -24,7 +24,9 @@
  * it repeats the effect once revived; handlers therefore check their row's state first and do nothing for a row that
  * is no longer pending, so an effect is repeated only by that crash window, or by a node that stalls (without
  * heartbeats) past the take-over bound and then carries on. Concurrency is bounded per node by
- * {@code TIMBRE_JOB_THREADS}; waiting jobs wait in the table, not in memory.
+ * {@code TIMBRE_JOB_THREADS}; waiting jobs wait in the table, not in memory. Several servers share jobs only through a shared database
+ * and a shared blob store: a speech-to-text job reads its upload, a {@code post_call_audio} job its recording, from
+ * the blob store ({@code storage}, the local data directory by default).
  *
  * <p>Features keep their own state tables for what the API shows (status, error, attempts) and, once at start-up,
  * schedule pending rows that have no job (rows from before this package, or a stop between a row and its job). The

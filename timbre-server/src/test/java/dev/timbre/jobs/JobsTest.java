@@ -75,12 +75,44 @@ class JobsTest {
                 b.start();
                 await().atMost(Duration.ofSeconds(15)).until(() -> runs.contains("b:job_2:long"));
                 Duration takeOver = Duration.ofNanos(System.nanoTime() - stalled);
+                System.out.printf("%s: job of a silent node taken over after %d ms (bound %d ms)%n", kind, takeOver.toMillis(),
+                        TestJobs.FAST.takeOverWithin().toMillis());
                 assertThat(takeOver).as("within the take-over bound").isLessThanOrEqualTo(TestJobs.FAST.takeOverWithin().plusSeconds(2));
                 await().atMost(Duration.ofSeconds(5)).until(() -> !onB.isScheduled("job_2"));
                 release.countDown(); // A finishes late: its completion no longer matches the row and changes nothing
                 Thread.sleep(500);
                 assertThat(runs).containsExactly("a:job_2:long", "b:job_2:long");
                 assertThat(onB.isScheduled("job_2")).isFalse();
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.timbre.testing.TestDatabases#both")
+    void a_job_interrupted_by_a_stop_runs_again_after_the_next_start(String kind) throws Exception {
+        try (Database db = TestDatabases.open(kind)) {
+            CountDownLatch started = new CountDownLatch(1);
+            JobSettings quickStop = new JobSettings(2, Duration.ofMillis(50), Duration.ofMillis(200), 4, Duration.ofMillis(300), null);
+            try (Jobs stopping = TestJobs.on(db, quickStop)) {
+                stopping.register("test-echo", Note.class, new Retries(3, Duration.ofMillis(50)), (id, note) -> {
+                    runs.add("a:" + id + ":" + note.text());
+                    started.countDown();
+                    new CountDownLatch(1).await(); // until the stop interrupts it
+                }, (id, note, cause) -> runs.add("a:gave-up:" + id)).schedule("job_5", new Note("cut"));
+                stopping.start();
+                assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            } // waits 300 ms, then interrupts: the attempt fails and the job is rescheduled, not lost
+            // recorded as a failed attempt and waiting again (not left claimed until its heartbeat ages)
+            java.util.Map<String, Object> row = db.jdbi().withHandle(h -> h.createQuery("SELECT picked, consecutive_failures "
+                    + "FROM scheduled_tasks WHERE task_name = 'test-echo' AND task_instance = 'job_5'").mapToMap().one());
+            assertThat(row)
+                    .containsEntry("picked", false).containsEntry("consecutive_failures", 1);
+            try (Jobs next = TestJobs.on(db)) {
+                echo(next, "b");
+                next.start();
+                await().atMost(Duration.ofSeconds(10)).until(() -> runs.contains("b:job_5:cut"));
+                Thread.sleep(300);
+                assertThat(runs).containsExactly("a:job_5:cut", "b:job_5:cut");
             }
         }
     }
@@ -105,6 +137,17 @@ class JobsTest {
             Thread.sleep(300);
             assertThat(at).as("no attempt after giving up").hasSize(3);
             assertThat(failing.isScheduled("job_3")).isFalse();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void kinds_are_registered_before_the_scheduler_is_built_and_once() throws Exception {
+        try (Database db = TestDatabases.h2(); Jobs node = TestJobs.on(db)) {
+            echo(node, "n");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> echo(node, "n")).hasMessageContaining("twice");
+            node.start();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.register("late", Note.class, new Retries(1, Duration.ZERO),
+                    (id, note) -> {}, (id, note, cause) -> {})).hasMessageContaining("after the scheduler was built");
         }
     }
 
