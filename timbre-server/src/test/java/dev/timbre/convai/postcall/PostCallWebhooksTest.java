@@ -184,6 +184,37 @@ class PostCallWebhooksTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("dev.timbre.testing.TestDatabases#both")
+    void two_nodes_on_one_database_send_each_event_once(String kind) throws Exception {
+        try (Database shared = TestDatabases.open(kind); Jobs one = TestJobs.on(shared); Jobs two = TestJobs.on(shared)) {
+            PostCallJobs rows = new PostCallJobs(shared.jdbi());
+            TimbreConfig.Webhook hook = new TimbreConfig.Webhook(receiver.url(), SECRET, null);
+            PostCallWebhooks a = new PostCallWebhooks(rows, agentId -> Optional.of(hook), new WebhookSender(Clock.systemUTC()),
+                    Clock.systemUTC(), 3, Duration.ofMillis(50), one);
+            PostCallWebhooks b = new PostCallWebhooks(rows, agentId -> Optional.of(hook), new WebhookSender(Clock.systemUTC()),
+                    Clock.systemUTC(), 3, Duration.ofMillis(50), two);
+            java.util.List<PostCallJob> events = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                PostCallJob job = a.event("post_call_transcription", "conv_n" + i, data("conv_n" + i));
+                rows.insert(job); // stored; both nodes then race for every job
+                events.add(job);
+            }
+            one.start();
+            two.start();
+            assertThat(a.resumePending() + b.resumePending()).isEqualTo(30);
+            java.util.List<String> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) sent.add(WebhookReceiver.verified(receiver.next(), SECRET).at("/data/conversation_id").asText());
+            for (PostCallJob job : events) {
+                for (int i = 0; i < 200 && rows.find(job.jobId()).orElseThrow().state().equals(PostCallJob.PENDING); i++) Thread.sleep(25);
+                assertThat(rows.find(job.jobId()).orElseThrow().state()).isEqualTo(PostCallJob.DONE);
+            }
+            Thread.sleep(500);
+            assertThat(receiver.deliveries).as("nothing sent twice").isEmpty();
+            assertThat(sent).doesNotHaveDuplicates().hasSize(30);
+        }
+    }
+
     @Test
     void no_webhook_any_more_fails_the_job_without_sending() throws Exception {
         try (Jobs node = TestJobs.on(db)) {
