@@ -88,15 +88,23 @@ public final class PostCallJobs {
                 .findOne());
     }
 
+    /** Updates or inserts; when another node inserts the same URL's row meanwhile, updates that one. */
     public void saveHealth(Health s) {
-        jdbi.useTransaction(h -> {
-            int n = h.createUpdate("UPDATE post_call_webhook_health SET consecutive_failures = :consecutiveFailures, "
-                    + "last_success_ms = :lastSuccessMs, disabled = :disabled WHERE url = :url").bindMethods(s).execute();
-            if (n == 0) {
-                h.createUpdate("INSERT INTO post_call_webhook_health (url, consecutive_failures, last_success_ms, disabled) "
-                        + "VALUES (:url, :consecutiveFailures, :lastSuccessMs, :disabled)").bindMethods(s).execute();
-            }
-        });
+        try {
+            jdbi.useTransaction(h -> {
+                if (updateHealth(h, s) == 0) {
+                    h.createUpdate("INSERT INTO post_call_webhook_health (url, consecutive_failures, last_success_ms, disabled) "
+                            + "VALUES (:url, :consecutiveFailures, :lastSuccessMs, :disabled)").bindMethods(s).execute();
+                }
+            });
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            if (jdbi.withHandle(h -> updateHealth(h, s)) == 0) throw e;
+        }
+    }
+
+    private static int updateHealth(org.jdbi.v3.core.Handle h, Health s) {
+        return h.createUpdate("UPDATE post_call_webhook_health SET consecutive_failures = :consecutiveFailures, "
+                + "last_success_ms = :lastSuccessMs, disabled = :disabled WHERE url = :url").bindMethods(s).execute();
     }
 
     /** Re-enables every auto-disabled webhook (at start-up: an operator restart is the manual re-enable); returns how many. */

@@ -149,17 +149,28 @@ public final class PostCallWebhooks {
         String failure = audio ? sender.send(hook.get(), PostCallAudio.body(payload, job.conversationId(), recordings))
                 : sender.send(hook.get(), job.payload());
         int attempts = job.attempts() + 1;
+        // Sent (or failed for good): the row is closed first, and nothing after it may make the job run again (a
+        // health update that failed would have re-sent a delivered event: seen with two nodes racing for one URL).
         if (failure == null) {
-            health.delivered(hook.get().url());
             jobs.finish(jobId, PostCallJob.DONE, attempts, null);
+            recordHealth(hook.get().url(), true);
         } else if (attempts >= maxAttempts) {
             log.warn("post-call webhook {} for conversation {} failed for good: {}", jobId, job.conversationId(), failure);
-            health.failed(hook.get().url());
             jobs.finish(jobId, PostCallJob.FAILED, attempts, failure);
+            recordHealth(hook.get().url(), false);
         } else {
             long next = clock.millis() + firstRetry.toMillis() * (1L << Math.min(attempts - 1, 20));
             jobs.retryLater(jobId, attempts, next, failure); // the scheduler's back-off waits the same
             throw new DeliveryFailed(failure);
+        }
+    }
+
+    private void recordHealth(String url, boolean delivered) {
+        try {
+            if (delivered) health.delivered(url);
+            else health.failed(url);
+        } catch (RuntimeException e) {
+            log.warn("could not record the delivery health of a post-call webhook: {}", e.toString());
         }
     }
 
