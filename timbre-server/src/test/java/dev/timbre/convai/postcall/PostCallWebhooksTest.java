@@ -54,6 +54,12 @@ class PostCallWebhooksTest {
         return Json.MAPPER.createObjectNode().put("agent_id", "agent_1").put("conversation_id", conversationId).put("status", "done");
     }
 
+    /** The webhook's health once {@code until} holds (it is recorded just after the job's row is closed). */
+    PostCallJobs.Health awaitHealth(java.util.function.Predicate<PostCallJobs.Health> until) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> jobs.health(receiver.url()).orElse(null), h -> h != null && until.test(h));
+    }
+
     PostCallJob awaitFinished(String jobId) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
             PostCallJob j = jobs.find(jobId).orElseThrow();
@@ -77,7 +83,7 @@ class PostCallWebhooksTest {
             PostCallJob done = awaitFinished(job.jobId());
             assertThat(done.state()).isEqualTo(PostCallJob.DONE);
             assertThat(done.attempts()).isEqualTo(1);
-            assertThat(jobs.health(receiver.url()).orElseThrow().lastSuccessMs()).isNotNull();
+            assertThat(awaitHealth(h -> h.lastSuccessMs() != null).lastSuccessMs()).isNotNull();
         }
     }
 
@@ -110,7 +116,7 @@ class PostCallWebhooksTest {
             assertThat(failed.attempts()).isEqualTo(3);
             assertThat(failed.error()).isEqualTo("webhook answered HTTP 500");
             assertThat(receiver.deliveries).hasSize(3);
-            assertThat(jobs.health(receiver.url()).orElseThrow().consecutiveFailures()).isEqualTo(1);
+            assertThat(awaitHealth(h -> h.consecutiveFailures() > 0).consecutiveFailures()).isEqualTo(1);
         }
     }
 
@@ -236,6 +242,8 @@ class PostCallWebhooksTest {
                 PostCallJob job = w.event("post_call_transcription", "conv_f" + i, data("conv_f" + i));
                 w.enqueue(job);
                 assertThat(awaitFinished(job.jobId()).state()).isEqualTo(PostCallJob.FAILED);
+                int failures = i + 1;
+                awaitHealth(h -> h.consecutiveFailures() == failures); // recorded just after the row is closed
             }
             assertThat(jobs.health(receiver.url()).orElseThrow().disabled()).isTrue();
             PostCallJob skipped = w.event("post_call_transcription", "conv_g", data("conv_g"));
