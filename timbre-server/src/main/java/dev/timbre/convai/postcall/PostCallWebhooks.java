@@ -12,7 +12,6 @@ import dev.timbre.webhooks.WebhookSender;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
