@@ -76,13 +76,13 @@ public final class Jobs implements AutoCloseable {
                     try {
                         handler.run(instance.getId(), instance.getData());
                     } catch (RuntimeException e) {
-                        Thread.interrupted(); // as below
                         throw e;
                     } catch (Exception e) {
-                        // an interrupt (this node stopping) is consumed here: db-scheduler records the failed
-                        // attempt on this thread next, and that database write must not be refused as interrupted
-                        if (e instanceof InterruptedException) Thread.interrupted();
                         throw new JobFailure(e);
+                    } finally {
+                        // an interrupt (this node stopping) is consumed here: db-scheduler records the attempt's end
+                        // on this thread next, and that database write must not be refused as interrupted
+                        Thread.interrupted();
                     }
                 });
         tasks.add(task);
