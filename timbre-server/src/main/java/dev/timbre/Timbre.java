@@ -21,6 +21,8 @@ import dev.timbre.convai.conversations.ConversationsRoutes;
 import dev.timbre.convai.conversations.ConversationAudio;
 import dev.timbre.convai.conversations.ConversationsService;
 import dev.timbre.db.Database;
+import dev.timbre.jobs.JobSettings;
+import dev.timbre.jobs.Jobs;
 import dev.timbre.engines.EngineCatalog;
 import dev.timbre.engines.RemoteSpeechProviders;
 import dev.timbre.engines.ModelCatalog;
@@ -153,7 +155,7 @@ public final class Timbre implements AutoCloseable {
                            ConversationsService conversations, PostCallProcessor postCall, OutboundHttp outbound,
                            VoiceActivityDetectors voiceActivity, ConversationVoices conversationVoices, SpeechSynthesizer speech,
                            ProfessionalCloning pvc, TextToVoiceService textToVoice, AgentTesting agentTesting, RagIndexService rag,
-                           RemoteMcpTools mcpTools, ConversationRetention retention) {}
+                           RemoteMcpTools mcpTools, ConversationRetention retention, Jobs jobs) {}
 
     private final PhoneCalling phone;
     private final ConversationAdmission admission;
@@ -189,6 +191,8 @@ public final class Timbre implements AutoCloseable {
                 .loadSpeechToText(config.engines().speechToText(), config.engines().remoteSpeechToText());
         loaded.set(engines);
         Database database = Database.open(config.database(), config.dataDir());
+        // durable jobs (speech-to-text webhooks, post-call work): features register their kinds below, started last
+        Jobs jobs = new Jobs(database.dataSource(), JobSettings.fromEnv(System.getenv()));
         try {
             BlobStore blobs = BlobStores.open(config.storage(), config.dataDir());
             ClusterNode node = ClusterNode.join(database.jdbi(), config.dataDir(), Clock.systemUTC());
@@ -216,7 +220,7 @@ public final class Timbre implements AutoCloseable {
             TextToDialogueService textToDialogue = new TextToDialogueService(new DialogueChecks(textToSpeech, models), users, history, speech);
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             SpeechToTextService speechToText = new SpeechToTextService(engines, models, config.engines().speechToText(),
-                    new TranscriptRepository(database.jdbi()), blobs, config.webhooks().speechToText(), Clock.systemUTC());
+                    new TranscriptRepository(database.jdbi()), blobs, config.webhooks().speechToText(), Clock.systemUTC(), jobs);
             VoicesRoutes voicesRoutes = new VoicesRoutes(voices, config.limits().maxUploadBytes());
             // professional voice cloning (/v1/voices/pvc); training fits with the same VoiceFitting as instant clones
             ProfessionalCloning pvc = new ProfessionalCloning(database.jdbi(), voiceRows, premade, new VoiceSamples(blobs), blobs,
@@ -255,7 +259,7 @@ public final class Timbre implements AutoCloseable {
             ConversationsService conversations = new ConversationsService(conversationRecords, recordings,
                     Clock.systemUTC());
             PostCallProcessor postCall = PostCallSetup.processor(database.jdbi(), config.webhooks(), convaiSettings, agents,
-                    conversations, languageModels, recordings::open, Clock.systemUTC());
+                    conversations, languageModels, recordings::open, Clock.systemUTC(), jobs);
             conversations.postCall(postCall);
             node.everySweep(conversations::failOrphaned);
             // MCP servers (/v1/convai/mcp-servers) and their tools in conversations: connect 5 s (a start waits ≤ 10 s for tool lists), each request 20 s, lists cached 60 s
@@ -375,6 +379,7 @@ public final class Timbre implements AutoCloseable {
             serving.set(server);
             speechToText.resumePending();
             postCall.resumePending();
+            jobs.start();
             pvc.resumePending();
             agentTesting.resumePending();
             phone.resumePending();
@@ -385,8 +390,9 @@ public final class Timbre implements AutoCloseable {
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,
-                    pvc, textToVoice, agentTesting, rag, mcpTools, retention), phone, admission, node);
+                    pvc, textToVoice, agentTesting, rag, mcpTools, retention, jobs), phone, admission, node);
         } catch (RuntimeException | IOException e) {
+            jobs.close();
             database.close();
             engines.close();
             throw e;
@@ -499,11 +505,10 @@ public final class Timbre implements AutoCloseable {
     public void close() {
         server.close();
         phone.close();
+        services.jobs().close(); // running jobs finish (or are tried again later) while their services still work
         services.textToVoice().close();
-        services.speechToText().close();
         services.pvc().close();
         services.rag().close();
-        services.postCall().close();
         services.agentTesting().close();
         services.languageModels().close();
         services.webhookTools().close();

@@ -65,8 +65,9 @@ class CrashRecoveryTest {
         String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
         Path config = Files.writeString(tmp.resolve("timbre.yaml"), "webhooks:\n  speech_to_text: {url: '" + hook + "', secret: s3cret}\n"
                 + "  post_call: {url: '" + hook + "', secret: s3cret}\n");
+        // jobs the killed server had claimed are taken over once its heartbeats are missed: 1 s beats bound that to 7 s
         env = Map.of("TIMBRE_API_KEY", KEY, "TIMBRE_TTS_ENGINE", "fake", "TIMBRE_EXTRA_TTS_ENGINES", "none", "TIMBRE_STT_ENGINE", "fake",
-                "TIMBRE_CONFIG", config.toString());
+                "TIMBRE_CONFIG", config.toString(), "TIMBRE_JOB_HEARTBEAT_SECONDS", "1");
     }
 
     @AfterEach

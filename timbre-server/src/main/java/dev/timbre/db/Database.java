@@ -57,10 +57,12 @@ public final class Database implements AutoCloseable {
      * {@code retry:}: a thread interrupted while H2 writes (a socket's worker stopped with {@code shutdownNow}, a
      * cancelled future) makes the JDK close the file channel; H2 then reopens it and retries, where the plain file
      * system closed the whole database for every request after it ("The database has been closed").
+     * {@code DB_CLOSE_ON_EXIT=FALSE}: at a normal stop {@code Timbre.close} (the JVM's shutdown hook) closes the pool
+     * after the job scheduler and the workers have stopped; H2's own hook closed the database under them first.
      */
     public static String embeddedUrl(Path dataDir) {
         return "jdbc:h2:retry:" + dataDir.toAbsolutePath().resolve("db").resolve("timbre")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** Opens and migrates. {@code schema}, when given, is created if needed and used for everything. */
@@ -93,6 +95,9 @@ public final class Database implements AutoCloseable {
     }
 
     public Jdbi jdbi() { return jdbi; }
+
+    /** The pool Jdbi uses, for libraries that take a {@code DataSource} (the job scheduler); closed with this. */
+    public javax.sql.DataSource dataSource() { return dataSource; }
 
     public boolean isPostgres() { return postgres; }
 

@@ -1,6 +1,5 @@
 package dev.timbre.speechtotext;
 
-import dev.timbre.common.WorkerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.timbre.common.Ids;
@@ -12,6 +11,9 @@ import dev.timbre.engines.ModelCatalog;
 import dev.timbre.engines.ModelSpec;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
+import dev.timbre.jobs.JobKind;
+import dev.timbre.jobs.Jobs;
+import dev.timbre.jobs.Retries;
 import dev.timbre.speechtotext.TranscriptModels.AdditionalFormat;
 import dev.timbre.speechtotext.diarize.Diarizer;
 import dev.timbre.speechtotext.TranscriptModels.Chunk;
@@ -28,9 +30,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,16 +37,21 @@ import org.slf4j.LoggerFactory;
  * Speech to text: checks a request against the configured engine, transcribes (each channel on its own with
  * {@code use_multi_channel}), adds the requested export formats, stores the transcript unless
  * {@code enable_logging=false}. {@code webhook=true} requests become rows in {@code speech_to_text_jobs} (the audio in
- * the blob store), run on a small worker pool and are delivered to the configured workspace webhook; pending jobs are
- * resumed by {@link #resumePending()} at start-up. Each attempt is counted in the row before it starts; a job whose
- * {@value #MAX_JOB_ATTEMPTS} attempts all ended without a result (the process died mid-job) is then marked failed
- * and its webhook told so, instead of being retried at every start. Without a speech-to-text engine every call is a 503.
+ * the blob store, the row the job's status) and durable jobs of kind {@value #JOB_KIND} ({@code jobs.Jobs}: claimed
+ * by one node, run again after a crash or on another node, retried) that transcribe and deliver to the configured
+ * workspace webhook. Each attempt is counted in the row before it starts; a job whose {@value #MAX_JOB_ATTEMPTS}
+ * attempts all ended without a result (the process died mid-job) is then marked failed and its webhook told so; one
+ * whose attempts all threw is marked failed by the give-up callback. {@link #resumePending()} at start-up schedules
+ * pending rows that have no job (rows from before the scheduler, or a crash between the row and its job). Without a
+ * speech-to-text engine every call is a 503.
  */
-public final class SpeechToTextService implements AutoCloseable {
+public final class SpeechToTextService {
     private static final Logger log = LoggerFactory.getLogger(SpeechToTextService.class);
-    /** Model ids accepted besides the {@code speech_to_text} models of {@code models.yaml}. */
     /** Attempts at a webhook job before it is marked failed. */
     static final int MAX_JOB_ATTEMPTS = 3;
+    /** The job kind's name in {@code scheduled_tasks}: never rename it (pending jobs would be orphaned). */
+    static final String JOB_KIND = "speech-to-text-webhook";
+    /** Model ids accepted besides the {@code speech_to_text} models of {@code models.yaml}. */
     static final Set<String> EXTRA_MODELS = Set.of("scribe_v1_experimental", "scribe_v2", "scribe_v2_realtime");
 
     private final EngineCatalog engines;
@@ -58,17 +62,19 @@ public final class SpeechToTextService implements AutoCloseable {
     private final TimbreConfig.Webhook webhook;
     private final WebhookSender sender;
     private final Clock clock;
-    private final ExecutorService workers = Executors.newFixedThreadPool(2, WorkerPools.daemon("stt-jobs"));
-    /** Ids of the jobs queued or running in this process: a job is processed at most once at a time. */
-    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final JobKind<WebhookJob> jobs;
 
+    /** The data of a webhook job, whose job id is its transcription id; the rest is in its row. */
+    public record WebhookJob(String transcriptionId) {}
+
+    /** Registers the webhook job kind with {@code jobs} (before the scheduler starts). */
     public SpeechToTextService(EngineCatalog engines, ModelCatalog models, String provider, TranscriptRepository repository, BlobStore blobs,
-                               TimbreConfig.Webhook webhook, Clock clock) {
-        this(engines, models, provider, repository, blobs, webhook, clock, new WebhookSender(clock));
+                               TimbreConfig.Webhook webhook, Clock clock, Jobs jobs) {
+        this(engines, models, provider, repository, blobs, webhook, clock, new WebhookSender(clock), jobs);
     }
 
     SpeechToTextService(EngineCatalog engines, ModelCatalog models, String provider, TranscriptRepository repository, BlobStore blobs,
-                        TimbreConfig.Webhook webhook, Clock clock, WebhookSender sender) {
+                        TimbreConfig.Webhook webhook, Clock clock, WebhookSender sender, Jobs jobs) {
         this.engines = engines;
         this.models = models;
         this.provider = provider;
@@ -77,6 +83,8 @@ public final class SpeechToTextService implements AutoCloseable {
         this.webhook = webhook;
         this.sender = sender;
         this.clock = clock;
+        this.jobs = jobs.register(JOB_KIND, WebhookJob.class, new Retries(MAX_JOB_ATTEMPTS, java.time.Duration.ofSeconds(5)),
+                (id, data) -> process(id), (id, data, cause) -> gaveUp(id, cause));
     }
 
     /** The configured engine; a 503 when none is configured or it did not load. */
@@ -211,7 +219,7 @@ public final class SpeechToTextService implements AutoCloseable {
         }
     }
 
-    /** Accepts a {@code webhook=true} request: stores the audio and the job, queues it, acknowledges at once. */
+    /** Accepts a {@code webhook=true} request: stores the audio and the row, schedules its job, acknowledges at once. */
     public WebhookAck submit(TranscriptionRequest request, byte[] audio, String requestId) {
         TranscriptionRequest r = check(request);
         if (audio.length == 0) AudioInput.decode(audio, r.pcmS16le16(), false);
@@ -230,40 +238,44 @@ public final class SpeechToTextService implements AutoCloseable {
             deleteBlob(key);
             throw e;
         }
-        queue(job);
+        try {
+            jobs.schedule(id, new WebhookJob(id));
+        } catch (RuntimeException e) { // the row is stored: resumePending schedules it at the next start
+            log.warn("could not schedule speech-to-text job {} now: {}", id, e.toString());
+        }
         return new WebhookAck("Request accepted. Transcription result will be sent to the webhook.", requestId, id);
     }
 
     /**
-     * Queues every pending job that this process is not already working on (after a restart, all of them). Returns
-     * how many it queued.
+     * Schedules every pending job that has no scheduled or running job (on any node); returns how many it scheduled.
+     * Once at start-up: rows stored before jobs were durable, or by a process that stopped between the row and its
+     * job. Idempotent: the job id is the transcription id.
      */
     public int resumePending() {
         int resumed = 0;
-        for (TranscriptRepository.Job j : repository.pendingJobs()) if (queue(j)) resumed++;
-        if (resumed > 0) log.info("resumed {} pending speech-to-text jobs", resumed);
+        for (TranscriptRepository.Job j : repository.pendingJobs()) {
+            if (jobs.schedule(j.transcriptionId(), new WebhookJob(j.transcriptionId()))) resumed++;
+        }
+        if (resumed > 0) log.info("scheduled {} pending speech-to-text jobs", resumed);
         return resumed;
     }
 
-    /** Submits the job unless it is queued or running already; true when submitted. */
-    private boolean queue(TranscriptRepository.Job job) {
-        if (!queued.add(job.transcriptionId())) return false;
-        try {
-            workers.submit(() -> {
-                try {
-                    process(job);
-                } finally {
-                    queued.remove(job.transcriptionId());
-                }
-            });
-            return true;
-        } catch (RuntimeException e) {
-            queued.remove(job.transcriptionId());
-            throw e;
-        }
+    /** Every attempt of job {@code id} threw: the row is failed with the last reason and its audio removed. */
+    private void gaveUp(String id, Throwable cause) {
+        repository.findJob(id).filter(j -> j.state().equals(TranscriptRepository.PENDING)).ifPresent(j -> {
+            repository.finishJob(id, TranscriptRepository.FAILED, j.attempts(), "transcription failed: " + (cause == null ? "unknown" : cause.getMessage()));
+            deleteBlob(j.audioKey());
+        });
     }
 
-    void process(TranscriptRepository.Job job) {
+    /** One attempt at job {@code id}; throws (to be tried again) when interrupted or when its row cannot be updated. */
+    void process(String id) throws InterruptedException {
+        TranscriptRepository.Job job = repository.findJob(id).filter(j -> j.state().equals(TranscriptRepository.PENDING)).orElse(null);
+        if (job == null) return; // done or failed meanwhile
+        process(job);
+    }
+
+    private void process(TranscriptRepository.Job job) throws InterruptedException {
         int attempt = repository.startAttempt(job.transcriptionId());
         if (attempt < 0) return; // finished meanwhile
         TranscriptionRequest r;
@@ -295,6 +307,9 @@ public final class SpeechToTextService implements AutoCloseable {
                 error = "transcription failed: " + e.getMessage();
             }
         }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("stopping: speech-to-text job " + job.transcriptionId() + " is tried again later");
+        }
         ObjectNode payload = Json.MAPPER.createObjectNode();
         payload.put("type", "speech_to_text_transcription");
         payload.put("event_timestamp", clock.instant().getEpochSecond());
@@ -304,20 +319,11 @@ public final class SpeechToTextService implements AutoCloseable {
         if (response != null) data.set("transcription", Json.MAPPER.valueToTree(response));
         if (error != null) data.put("error", error);
         data.set("webhook_metadata", r.webhookMetadata());
-        String deliveryError;
-        try {
-            deliveryError = webhook == null ? "no webhook configured" : sender.deliver(webhook, Json.write(payload), 4, java.time.Duration.ofSeconds(2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return; // stays pending; resumed at the next start
-        }
+        // an interrupt (this node stopping) throws: the job stays pending and is tried again
+        String deliveryError = webhook == null ? "no webhook configured" : sender.deliver(webhook, Json.write(payload), 4, java.time.Duration.ofSeconds(2));
         String problem = error != null ? error : deliveryError;
-        try {
-            repository.finishJob(job.transcriptionId(), problem == null ? TranscriptRepository.DONE : TranscriptRepository.FAILED, attempt, problem);
-            deleteBlob(job.audioKey());
-        } catch (RuntimeException e) {
-            log.warn("could not record the end of speech-to-text job {}: {}", job.transcriptionId(), e.toString());
-        }
+        repository.finishJob(job.transcriptionId(), problem == null ? TranscriptRepository.DONE : TranscriptRepository.FAILED, attempt, problem);
+        deleteBlob(job.audioKey());
     }
 
     private void deleteBlob(String key) {
@@ -334,11 +340,6 @@ public final class SpeechToTextService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public void close() {
-        dev.timbre.common.WorkerPools.stop(workers);
     }
 
     static Map<String, Object> deleted() {

@@ -23,11 +23,16 @@
  *       response JSON ({@link dev.timbre.speechtotext.TranscriptRepository}, table {@code transcripts}) unless
  *       {@code enable_logging=false}. {@code engine()} is also how forced alignment, realtime and voice agents get
  *       the STT engine.</li>
- *   <li>{@code webhook=true}: audio to the blob store ({@code stt-jobs/{id}}), a row in {@code speech_to_text_jobs},
- *       202 at once; 2 worker threads ({@code stt-jobs}) transcribe and POST {@code {type:
+ *   <li>{@code webhook=true}: audio to the blob store ({@code stt-jobs/{id}}), a row in {@code speech_to_text_jobs}
+ *       (the job's status: pending, done, failed; attempts; error) and a durable job of kind
+ *       {@code speech-to-text-webhook} ({@code jobs.Jobs}, job id = transcription id), 202 at once. The job, on
+ *       whichever node claims it, transcribes (a transcript already stored is reused) and POSTs {@code {type:
  *       speech_to_text_transcription, event_timestamp, data: {request_id, transcription_id, transcription,
- *       webhook_metadata}}} through {@code webhooks.WebhookSender} (4 tries, pause 2 s doubling). A job is queued at
- *       most once per process; {@code resumePending()} at start-up requeues unfinished ones.</li>
+ *       webhook_metadata}}} through {@code webhooks.WebhookSender} (4 tries, pause 2 s doubling). Each start is
+ *       counted in the row first; the 4th start of a job that never finished delivers an error instead. A job that
+ *       throws (interrupted at a stop, database errors) is tried again 5 s, 10 s later; the 3rd failure fails the row
+ *       ({@code jobs.Jobs.GiveUp}). A job of a dead node is taken over ({@code jobs} package-info).
+ *       {@code resumePending()} at start-up schedules pending rows without a job (idempotent).</li>
  *   <li>{@link dev.timbre.speechtotext.TranscriptSegments}: caption segments (pause > 0.8 s, 10 s, 200 characters)
  *       for the OpenAI alias's srt/vtt.</li>
  * </ul>
@@ -35,6 +40,7 @@
  * <p>Errors: no engine configured or loaded → 503 {@code speech_to_text_unavailable} for every call; an
  * {@code EngineException} → 503 {@code speech_to_text_engine_failed} when retryable, else 502 (details only in the
  * log); undecodable audio → 400, too large/long → 413. Threading: requests run on the caller's thread;
- * {@code close()} stops the job pool (interrupted jobs stay pending).
+ * jobs run on the shared job scheduler's threads, which {@code Timbre} stops (interrupted jobs stay pending
+ * and are tried again).
  */
 package dev.timbre.speechtotext;

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.timbre.config.TimbreConfig;
 import dev.timbre.http.Json;
+import dev.timbre.jobs.Jobs;
+import dev.timbre.jobs.Retries;
 import dev.timbre.storage.FileSystemBlobStore;
 import dev.timbre.testing.Multipart;
 import dev.timbre.testing.OpenApiContract;
+import dev.timbre.testing.TestJobs;
 import dev.timbre.testing.TestServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** {@code webhook=true}: acknowledged at once, transcribed in the background, delivered signed; pending jobs resume. */
+/** {@code webhook=true}: acknowledged at once, transcribed as a durable job, delivered signed; pending rows and left jobs run. */
 @Tag("integration")
 class SpeechToTextWebhookTest {
     static final String SECRET = "whsec_test";
@@ -108,6 +111,29 @@ class SpeechToTextWebhookTest {
         assertThat(payload.at("/data/transcription_id").asText()).isEqualTo("resumed1");
         assertThat(payload.at("/data/transcription/text").asText()).isEqualTo("word1");
         assertThat(server.get("/v1/speech-to-text/transcripts/resumed1").status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_job_left_scheduled_by_a_stopped_node_is_run_here_once_without_a_start_up_scan() throws Exception {
+        deliveries.clear();
+        TranscriptRepository repo = new TranscriptRepository(server.timbre().database().jdbi());
+        new FileSystemBlobStore(server.dataDir().resolve("blobs")).put("stt-jobs/left1", SpeechAudio.wav(0.3));
+        TranscriptionRequest req = new TranscriptionRequest("scribe_v1", null, true, null, "word", false, null, java.util.List.of(),
+                false, null, null, false, true, null, null, true);
+        repo.insertJob(new TranscriptRepository.Job("left1", "req4", 1, TranscriptRepository.PENDING, Json.write(req), "stt-jobs/left1", 0, null));
+        // another node stored the row and scheduled its job, then stopped before running it
+        try (Jobs stopped = TestJobs.on(server.timbre().database())) {
+            stopped.register(SpeechToTextService.JOB_KIND, SpeechToTextService.WebhookJob.class, new Retries(1, Duration.ZERO),
+                    (id, job) -> { throw new AssertionError("the stopped node runs nothing"); }, (id, job, cause) -> {})
+                    .schedule("left1", new SpeechToTextService.WebhookJob("left1"));
+        }
+        Delivery d = deliveries.poll(20, TimeUnit.SECONDS); // this server's scheduler claims it (no resumePending call)
+        assertThat(d).isNotNull();
+        assertThat(verified(d).at("/data/transcription_id").asText()).isEqualTo("left1");
+        await().atMost(Duration.ofSeconds(5)).until(() -> repo.findJob("left1").orElseThrow().state(), TranscriptRepository.DONE::equals);
+        assertThat(repo.findJob("left1").orElseThrow().attempts()).isEqualTo(1);
+        assertThat(deliveries.poll(1, TimeUnit.SECONDS)).as("delivered once").isNull();
+        assertThat(server.timbre().speechToText().resumePending()).isZero();
     }
 
     @Test

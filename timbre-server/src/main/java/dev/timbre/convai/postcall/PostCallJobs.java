@@ -47,6 +47,19 @@ public final class PostCallJobs {
                 .bind("attempts", attempts).bind("next", nextAttemptMs).bind("error", error).bind("id", jobId).execute());
     }
 
+    /**
+     * Counts one more start of a pending job, stored before the work so that a start the process never finished
+     * still counts; returns the new count, or -1 when the job is not pending.
+     */
+    public int startAttempt(String jobId) {
+        return jdbi.inTransaction(h -> {
+            int n = h.createUpdate("UPDATE post_call_jobs SET attempts = attempts + 1 WHERE job_id = :id AND state = :state")
+                    .bind("id", jobId).bind("state", PostCallJob.PENDING).execute();
+            if (n == 0) return -1;
+            return h.createQuery("SELECT attempts FROM post_call_jobs WHERE job_id = :id").bind("id", jobId).mapTo(Integer.class).one();
+        });
+    }
+
     /** The job is over: {@code state} is done or failed. */
     public void finish(String jobId, String state, int attempts, String error) {
         jdbi.useHandle(h -> finish(h, jobId, state, attempts, error));
@@ -75,15 +88,23 @@ public final class PostCallJobs {
                 .findOne());
     }
 
+    /** Updates or inserts; when another node inserts the same URL's row meanwhile, updates that one. */
     public void saveHealth(Health s) {
-        jdbi.useTransaction(h -> {
-            int n = h.createUpdate("UPDATE post_call_webhook_health SET consecutive_failures = :consecutiveFailures, "
-                    + "last_success_ms = :lastSuccessMs, disabled = :disabled WHERE url = :url").bindMethods(s).execute();
-            if (n == 0) {
-                h.createUpdate("INSERT INTO post_call_webhook_health (url, consecutive_failures, last_success_ms, disabled) "
-                        + "VALUES (:url, :consecutiveFailures, :lastSuccessMs, :disabled)").bindMethods(s).execute();
-            }
-        });
+        try {
+            jdbi.useTransaction(h -> {
+                if (updateHealth(h, s) == 0) {
+                    h.createUpdate("INSERT INTO post_call_webhook_health (url, consecutive_failures, last_success_ms, disabled) "
+                            + "VALUES (:url, :consecutiveFailures, :lastSuccessMs, :disabled)").bindMethods(s).execute();
+                }
+            });
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            if (jdbi.withHandle(h -> updateHealth(h, s)) == 0) throw e;
+        }
+    }
+
+    private static int updateHealth(org.jdbi.v3.core.Handle h, Health s) {
+        return h.createUpdate("UPDATE post_call_webhook_health SET consecutive_failures = :consecutiveFailures, "
+                + "last_success_ms = :lastSuccessMs, disabled = :disabled WHERE url = :url").bindMethods(s).execute();
     }
 
     /** Re-enables every auto-disabled webhook (at start-up: an operator restart is the manual re-enable); returns how many. */

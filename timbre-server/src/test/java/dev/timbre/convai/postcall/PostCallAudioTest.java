@@ -11,7 +11,9 @@ import dev.timbre.convai.conversations.ConversationAudio;
 import dev.timbre.db.Database;
 import dev.timbre.engine.rules.RuleLanguageModel;
 import dev.timbre.http.Json;
+import dev.timbre.jobs.Jobs;
 import dev.timbre.testing.TestDatabases;
+import dev.timbre.testing.TestJobs;
 import dev.timbre.webhooks.WebhookSender;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
@@ -47,14 +49,17 @@ class PostCallAudioTest {
     @AfterEach
     void stop() { receiver.close(); }
 
-    PostCallProcessor processor(Database db) {
+    /** A processor on {@code scheduler}, which it starts. */
+    PostCallProcessor processor(Database db, Jobs scheduler) {
         PostCallJobs jobs = new PostCallJobs(db.jdbi());
         PostCallWebhooks webhooks = new PostCallWebhooks(jobs, agentId -> Optional.of(hook),
                 new WebhookSender(Clock.systemUTC(), Duration.ofSeconds(5)), Clock.systemUTC(), 3, Duration.ofMillis(50),
-                id -> Optional.ofNullable(recordings.get(id)).map(ByteArrayInputStream::new));
-        return new PostCallProcessor(records, id -> Optional.of(Json.MAPPER.createObjectNode()), prompt -> new RuleLanguageModel(),
+                id -> Optional.ofNullable(recordings.get(id)).map(ByteArrayInputStream::new), scheduler);
+        PostCallProcessor p = new PostCallProcessor(records, id -> Optional.of(Json.MAPPER.createObjectNode()), prompt -> new RuleLanguageModel(),
                 new ConversationAnalyser(Duration.ofSeconds(5)), jobs, webhooks, agent -> Optional.of(hook), agent -> sendsAudio.get(),
-                Clock.systemUTC());
+                Clock.systemUTC(), scheduler);
+        scheduler.start();
+        return p;
     }
 
     /** 20 s of tone as the recording of conv_1, flagged on the record. */
@@ -76,7 +81,8 @@ class PostCallAudioTest {
     @Test
     void a_recorded_call_sends_its_mp3_chunked_and_signed() throws Exception {
         byte[] mp3 = record();
-        try (Database db = TestDatabases.h2(); PostCallProcessor p = processor(db)) {
+        try (Database db = TestDatabases.h2(); Jobs scheduler = TestJobs.on(db)) {
+            PostCallProcessor p = processor(db, scheduler);
             p.conversationEnded("conv_1");
             List<WebhookReceiver.Delivery> both = deliveries(2);
             WebhookReceiver.Delivery audio = both.stream().filter(d -> d.body().contains("post_call_audio")).findFirst().orElseThrow();
@@ -104,7 +110,8 @@ class PostCallAudioTest {
 
     @Test
     void no_audio_webhook_without_a_recording_or_when_not_asked_for() throws Exception {
-        try (Database db = TestDatabases.h2(); PostCallProcessor p = processor(db)) {
+        try (Database db = TestDatabases.h2(); Jobs scheduler = TestJobs.on(db)) {
+            PostCallProcessor p = processor(db, scheduler);
             p.conversationEnded("conv_1");  // not recorded
             assertThat(WebhookReceiver.verified(receiver.next(), SECRET).get("type").asText()).isEqualTo("post_call_transcription");
             record();
@@ -123,9 +130,9 @@ class PostCallAudioTest {
     void an_audio_job_whose_recording_is_gone_fails_without_a_post() throws Exception {
         try (Database db = TestDatabases.h2()) {
             PostCallJobs jobs = new PostCallJobs(db.jdbi());
-            try (PostCallProcessor p = processor(db)) {
+            try (Jobs scheduler = TestJobs.on(db)) {
                 PostCallWebhooks webhooks = new PostCallWebhooks(jobs, agentId -> Optional.of(hook),
-                        new WebhookSender(Clock.systemUTC()), Clock.systemUTC(), 3, Duration.ofMillis(50), id -> Optional.empty());
+                        new WebhookSender(Clock.systemUTC()), Clock.systemUTC(), 3, Duration.ofMillis(50), id -> Optional.empty(), scheduler);
                 PostCallJob job = PostCallAudio.event(webhooks, "agent_1", "conv_deleted");
                 jobs.insert(job);
                 webhooks.attempt(job.jobId());
@@ -133,7 +140,6 @@ class PostCallAudioTest {
                 assertThat(after.state()).isEqualTo(PostCallJob.FAILED);
                 assertThat(after.error()).contains("no recording");
                 assertThat(receiver.deliveries).isEmpty();
-                webhooks.close();
             }
         }
     }

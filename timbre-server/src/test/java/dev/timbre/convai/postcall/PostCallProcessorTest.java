@@ -12,7 +12,9 @@ import dev.timbre.db.Database;
 import dev.timbre.engine.LanguageModel;
 import dev.timbre.engine.rules.RuleLanguageModel;
 import dev.timbre.http.Json;
+import dev.timbre.jobs.Jobs;
 import dev.timbre.testing.TestDatabases;
+import dev.timbre.testing.TestJobs;
 import dev.timbre.webhooks.WebhookSender;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,13 +59,16 @@ class PostCallProcessorTest {
         receiver.close();
     }
 
-    PostCallProcessor processor(Database db) {
+    /** A processor on {@code scheduler}, which it starts. */
+    PostCallProcessor processor(Database db, Jobs scheduler) {
         PostCallJobs jobs = new PostCallJobs(db.jdbi());
         AgentLanguageModels models = prompt -> model.get();
         PostCallWebhooks webhooks = new PostCallWebhooks(jobs, agentId -> Optional.ofNullable(hook.get()),
-                new WebhookSender(Clock.systemUTC(), Duration.ofSeconds(5)), Clock.systemUTC(), 3, Duration.ofMillis(50));
-        return new PostCallProcessor(records, id -> Optional.ofNullable(agents.get(id)).map(ObjectNode::deepCopy), models,
-                new ConversationAnalyser(Duration.ofSeconds(5)), jobs, webhooks, agent -> Optional.ofNullable(hook.get()), Clock.systemUTC());
+                new WebhookSender(Clock.systemUTC(), Duration.ofSeconds(5)), Clock.systemUTC(), 3, Duration.ofMillis(50), scheduler);
+        PostCallProcessor p = new PostCallProcessor(records, id -> Optional.ofNullable(agents.get(id)).map(ObjectNode::deepCopy), models,
+                new ConversationAnalyser(Duration.ofSeconds(5)), jobs, webhooks, agent -> Optional.ofNullable(hook.get()), Clock.systemUTC(), scheduler);
+        scheduler.start();
+        return p;
     }
 
     /** The conversation's jobs once its analysis job is over (done or failed). */
@@ -84,7 +89,8 @@ class PostCallProcessorTest {
                 "{\"results\": {\"cancelled\": {\"result\": \"success\", \"rationale\": \"The agent cancelled order 77.\"}}}",
                 "{\"values\": {\"order_number\": {\"value\": 77, \"rationale\": \"Order 77.\"}}}",
                 "{\"summary\": \"The user asked to cancel order 77 and the agent did.\", \"title\": \"Order cancellation\", \"call_successful\": \"success\"}"));
-        try (Database db = TestDatabases.h2(); PostCallProcessor p = processor(db)) {
+        try (Database db = TestDatabases.h2(); Jobs scheduler = TestJobs.on(db)) {
+            PostCallProcessor p = processor(db, scheduler);
             p.conversationEnded("conv_1");
             JsonNode body = WebhookReceiver.verified(receiver.next(), SECRET);
             assertThat(body.get("type").asText()).isEqualTo("post_call_transcription");
@@ -105,7 +111,8 @@ class PostCallProcessorTest {
     @Test
     void without_a_webhook_the_analysis_is_still_saved() throws Exception {
         hook.set(null);
-        try (Database db = TestDatabases.h2(); PostCallProcessor p = processor(db)) {
+        try (Database db = TestDatabases.h2(); Jobs scheduler = TestJobs.on(db)) {
+            PostCallProcessor p = processor(db, scheduler);
             p.conversationEnded("conv_1");
             Analysis a = awaitAnalysis("conv_1");
             assertThat(a).isNotNull();
@@ -121,7 +128,8 @@ class PostCallProcessorTest {
     @Test
     void a_failing_save_marks_the_conversation_failed_and_sends_nothing() throws Exception {
         records.failOnSave = new IllegalStateException("disk full");
-        try (Database db = TestDatabases.h2(); PostCallProcessor p = processor(db)) {
+        try (Database db = TestDatabases.h2(); Jobs scheduler = TestJobs.on(db)) {
+            PostCallProcessor p = processor(db, scheduler);
             p.conversationEnded("conv_1");
             awaitAnalysis("conv_1");
             assertThat(records.failures.get("conv_1")).isEqualTo("post-call analysis failed: disk full");
@@ -133,7 +141,8 @@ class PostCallProcessorTest {
 
     @Test
     void an_unknown_conversation_is_dropped() throws Exception {
-        try (Database db = TestDatabases.h2(); PostCallProcessor p = processor(db)) {
+        try (Database db = TestDatabases.h2(); Jobs scheduler = TestJobs.on(db)) {
+            PostCallProcessor p = processor(db, scheduler);
             p.conversationEnded("conv_missing");
             PostCallJobs jobs = new PostCallJobs(db.jdbi());
             await().atMost(Duration.ofSeconds(5)).until(() -> jobs.pending(PostCallJob.ANALYSIS).isEmpty());
@@ -143,7 +152,8 @@ class PostCallProcessorTest {
 
     @Test
     void an_initiation_failure_is_posted() throws Exception {
-        try (Database db = TestDatabases.h2(); PostCallProcessor p = processor(db)) {
+        try (Database db = TestDatabases.h2(); Jobs scheduler = TestJobs.on(db)) {
+            PostCallProcessor p = processor(db, scheduler);
             p.initiationFailed("agent_1", "conv_9", "busy");
             JsonNode body = WebhookReceiver.verified(receiver.next(), SECRET);
             assertThat(body.get("type").asText()).isEqualTo("call_initiation_failure");
@@ -162,7 +172,8 @@ class PostCallProcessorTest {
     void pending_analyses_resume_after_a_restart(String kind) throws Exception {
         try (Database db = TestDatabases.open(kind)) {
             new PostCallJobs(db.jdbi()).insert(PostCallJob.pending("pca_left", PostCallJob.ANALYSIS, "conv_1", null, System.currentTimeMillis()));
-            try (PostCallProcessor restarted = processor(db)) {
+            try (Jobs scheduler = TestJobs.on(db)) {
+                PostCallProcessor restarted = processor(db, scheduler);
                 assertThat(restarted.resumePending()).isEqualTo(1);
                 JsonNode body = WebhookReceiver.verified(receiver.next(), SECRET);
                 assertThat(body.at("/data/conversation_id").asText()).isEqualTo("conv_1");
@@ -175,7 +186,8 @@ class PostCallProcessorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.timbre.testing.TestDatabases#both")
     void a_processing_conversation_without_a_job_is_analysed_after_a_restart(String kind) throws Exception {
-        try (Database db = TestDatabases.open(kind); PostCallProcessor restarted = processor(db)) {
+        try (Database db = TestDatabases.open(kind); Jobs scheduler = TestJobs.on(db)) {
+            PostCallProcessor restarted = processor(db, scheduler);
             // conv_1 ended (processing) but the process stopped before its analysis job was stored
             assertThat(restarted.resumePending()).isEqualTo(1);
             JsonNode body = WebhookReceiver.verified(receiver.next(), SECRET);
@@ -197,7 +209,8 @@ class PostCallProcessorTest {
             for (int start = 1; start <= PostCallProcessor.MAX_ANALYSIS_STARTS; start++) {
                 jobs.retryLater("pca_poison", start, left.nextAttemptMs(), null);
             }
-            try (PostCallProcessor restarted = processor(db)) {
+            try (Jobs scheduler = TestJobs.on(db)) {
+                PostCallProcessor restarted = processor(db, scheduler);
                 assertThat(restarted.resumePending()).isZero();
             }
             PostCallJob failed = jobs.find("pca_poison").orElseThrow();

@@ -12,7 +12,9 @@ import dev.timbre.convai.settings.SettingsService;
 import dev.timbre.db.Database;
 import dev.timbre.engine.rules.RuleLanguageModel;
 import dev.timbre.http.Json;
+import dev.timbre.jobs.Jobs;
 import dev.timbre.testing.TestDatabases;
+import dev.timbre.testing.TestJobs;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +33,9 @@ class PostCallSetupTest {
             TimbreConfig.Webhooks configured = new TimbreConfig.Webhooks(null, new TimbreConfig.Webhook(receiver.url(), "sec", "wh_calls"));
 
             settings.updateSettings((ObjectNode) Json.MAPPER.readTree("{\"webhooks\": {\"post_call_webhook_id\": \"wh_calls\"}}"));
-            try (PostCallProcessor p = PostCallSetup.processor(db.jdbi(), configured, settings, agents, records, prompt -> rules, Clock.systemUTC())) {
+            try (Jobs scheduler = TestJobs.on(db)) {
+                PostCallProcessor p = PostCallSetup.processor(db.jdbi(), configured, settings, agents, records, prompt -> rules, Clock.systemUTC(), scheduler);
+                scheduler.start();
                 assertThat(p.resumePending()).isZero();
                 // ended after the start (a processing conversation present at start-up would be resumed)
                 records.add("conv_s", agentId, "[{\"role\": \"user\", \"message\": \"Hello there\", \"time_in_call_secs\": 1}]");

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.timbre.config.TimbreConfig;
 import dev.timbre.db.Database;
 import dev.timbre.http.Json;
+import dev.timbre.jobs.Jobs;
 import dev.timbre.testing.TestDatabases;
+import dev.timbre.testing.TestJobs;
 import dev.timbre.webhooks.WebhookSender;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,14 +38,26 @@ class PostCallWebhooksTest {
         db.close();
     }
 
-    PostCallWebhooks webhooks(int maxAttempts) {
+    /** Delivery on {@code node}, which it starts. */
+    PostCallWebhooks webhooks(Jobs node, int maxAttempts) {
         TimbreConfig.Webhook hook = new TimbreConfig.Webhook(receiver.url(), SECRET, null);
-        return new PostCallWebhooks(jobs, agentId -> Optional.of(hook), new WebhookSender(Clock.systemUTC(), Duration.ofSeconds(5)),
-                Clock.systemUTC(), maxAttempts, Duration.ofMillis(50));
+        return started(node, new PostCallWebhooks(jobs, agentId -> Optional.of(hook), new WebhookSender(Clock.systemUTC(), Duration.ofSeconds(5)),
+                Clock.systemUTC(), maxAttempts, Duration.ofMillis(50), node));
+    }
+
+    static PostCallWebhooks started(Jobs node, PostCallWebhooks w) {
+        node.start();
+        return w;
     }
 
     static JsonNode data(String conversationId) {
         return Json.MAPPER.createObjectNode().put("agent_id", "agent_1").put("conversation_id", conversationId).put("status", "done");
+    }
+
+    /** The webhook's health once {@code until} holds (it is recorded just after the job's row is closed). */
+    PostCallJobs.Health awaitHealth(java.util.function.Predicate<PostCallJobs.Health> until) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> jobs.health(receiver.url()).orElse(null), h -> h != null && until.test(h));
     }
 
     PostCallJob awaitFinished(String jobId) throws InterruptedException {
@@ -57,7 +71,8 @@ class PostCallWebhooksTest {
 
     @Test
     void delivers_the_event_signed() throws Exception {
-        try (PostCallWebhooks w = webhooks(3)) {
+        try (Jobs node = TestJobs.on(db)) {
+            PostCallWebhooks w = webhooks(node, 3);
             PostCallJob job = w.event("post_call_transcription", "conv_1", data("conv_1"));
             w.enqueue(job);
             JsonNode body = WebhookReceiver.verified(receiver.next(), SECRET);
@@ -68,7 +83,7 @@ class PostCallWebhooksTest {
             PostCallJob done = awaitFinished(job.jobId());
             assertThat(done.state()).isEqualTo(PostCallJob.DONE);
             assertThat(done.attempts()).isEqualTo(1);
-            assertThat(jobs.health(receiver.url()).orElseThrow().lastSuccessMs()).isNotNull();
+            assertThat(awaitHealth(h -> h.lastSuccessMs() != null).lastSuccessMs()).isNotNull();
         }
     }
 
@@ -76,7 +91,8 @@ class PostCallWebhooksTest {
     void retries_after_a_500() throws Exception {
         receiver.statuses.add(500);
         receiver.statuses.add(503);
-        try (PostCallWebhooks w = webhooks(3)) {
+        try (Jobs node = TestJobs.on(db)) {
+            PostCallWebhooks w = webhooks(node, 3);
             PostCallJob job = w.event("post_call_transcription", "conv_2", data("conv_2"));
             w.enqueue(job);
             String first = receiver.next().body();
@@ -91,7 +107,8 @@ class PostCallWebhooksTest {
     @Test
     void gives_up_after_the_last_attempt() throws Exception {
         for (int i = 0; i < 5; i++) receiver.statuses.add(500);
-        try (PostCallWebhooks w = webhooks(3)) {
+        try (Jobs node = TestJobs.on(db)) {
+            PostCallWebhooks w = webhooks(node, 3);
             PostCallJob job = w.event("call_initiation_failure", "conv_3", data("conv_3"));
             w.enqueue(job);
             PostCallJob failed = awaitFinished(job.jobId());
@@ -99,7 +116,7 @@ class PostCallWebhooksTest {
             assertThat(failed.attempts()).isEqualTo(3);
             assertThat(failed.error()).isEqualTo("webhook answered HTTP 500");
             assertThat(receiver.deliveries).hasSize(3);
-            assertThat(jobs.health(receiver.url()).orElseThrow().consecutiveFailures()).isEqualTo(1);
+            assertThat(awaitHealth(h -> h.consecutiveFailures() > 0).consecutiveFailures()).isEqualTo(1);
         }
     }
 
@@ -110,8 +127,9 @@ class PostCallWebhooksTest {
             closedPort = s.getLocalPort();
         }
         TimbreConfig.Webhook nowhere = new TimbreConfig.Webhook("http://127.0.0.1:" + closedPort + "/hook", SECRET, null);
-        try (PostCallWebhooks w = new PostCallWebhooks(jobs, a -> Optional.of(nowhere), new WebhookSender(Clock.systemUTC()),
-                Clock.systemUTC(), 2, Duration.ofMillis(10))) {
+        try (Jobs node = TestJobs.on(db)) {
+            PostCallWebhooks w = started(node, new PostCallWebhooks(jobs, a -> Optional.of(nowhere), new WebhookSender(Clock.systemUTC()),
+                    Clock.systemUTC(), 2, Duration.ofMillis(10), node));
             PostCallJob job = w.event("post_call_transcription", "conv_4", data("conv_4"));
             w.enqueue(job);
             PostCallJob failed = awaitFinished(job.jobId());
@@ -123,12 +141,14 @@ class PostCallWebhooksTest {
     @Test
     void pending_jobs_resume_after_a_restart() throws Exception {
         PostCallJob job;
-        try (PostCallWebhooks before = webhooks(3)) {
+        try (Jobs node = TestJobs.on(db)) {
+            PostCallWebhooks before = webhooks(node, 3);
             job = before.event("post_call_transcription", "conv_5", data("conv_5"));
             jobs.insert(job); // stored, then the server stopped before the first attempt
         }
         assertThat(receiver.deliveries).isEmpty();
-        try (PostCallWebhooks after = webhooks(3)) {
+        try (Jobs node = TestJobs.on(db)) {
+            PostCallWebhooks after = webhooks(node, 3);
             assertThat(after.resumePending()).isEqualTo(1);
             JsonNode body = WebhookReceiver.verified(receiver.next(), SECRET);
             assertThat(body.at("/data/conversation_id").asText()).isEqualTo("conv_5");
@@ -138,9 +158,74 @@ class PostCallWebhooksTest {
     }
 
     @Test
+    void a_job_scheduled_before_a_stop_is_sent_once_by_the_next_node_without_any_start_up_scan() throws Exception {
+        PostCallJob job;
+        try (Jobs stopped = TestJobs.on(db)) {
+            PostCallWebhooks before = new PostCallWebhooks(jobs, a -> Optional.empty(), new WebhookSender(Clock.systemUTC()),
+                    Clock.systemUTC(), 3, Duration.ofMillis(50), stopped); // never started: the job waits in the table
+            job = before.event("post_call_transcription", "conv_r", data("conv_r"));
+            before.enqueue(job);
+        }
+        try (Jobs node = TestJobs.on(db)) {
+            webhooks(node, 3); // started, and resumePending() not called
+            JsonNode body = WebhookReceiver.verified(receiver.next(), SECRET);
+            assertThat(body.at("/data/conversation_id").asText()).isEqualTo("conv_r");
+            assertThat(awaitFinished(job.jobId()).state()).isEqualTo(PostCallJob.DONE);
+            Thread.sleep(500);
+            assertThat(receiver.deliveries).as("sent once").isEmpty();
+        }
+    }
+
+    @Test
+    void a_job_that_throws_every_time_is_given_up_and_its_row_failed_with_the_reason() throws Exception {
+        PostCallJob broken = PostCallJob.pending("pcw_broken", PostCallJob.WEBHOOK, "conv_b", "{not json", System.currentTimeMillis());
+        jobs.insert(broken);
+        try (Jobs node = TestJobs.on(db)) {
+            PostCallWebhooks w = webhooks(node, 3);
+            assertThat(w.resumePending()).isEqualTo(1);
+            PostCallJob failed = awaitFinished(broken.jobId());
+            assertThat(failed.state()).isEqualTo(PostCallJob.FAILED);
+            assertThat(failed.error()).contains("Unexpected character");
+            assertThat(receiver.deliveries).isEmpty();
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("dev.timbre.testing.TestDatabases#both")
+    void two_nodes_on_one_database_send_each_event_once(String kind) throws Exception {
+        try (Database shared = TestDatabases.open(kind); Jobs one = TestJobs.on(shared); Jobs two = TestJobs.on(shared)) {
+            PostCallJobs rows = new PostCallJobs(shared.jdbi());
+            TimbreConfig.Webhook hook = new TimbreConfig.Webhook(receiver.url(), SECRET, null);
+            PostCallWebhooks a = new PostCallWebhooks(rows, agentId -> Optional.of(hook), new WebhookSender(Clock.systemUTC()),
+                    Clock.systemUTC(), 3, Duration.ofMillis(50), one);
+            PostCallWebhooks b = new PostCallWebhooks(rows, agentId -> Optional.of(hook), new WebhookSender(Clock.systemUTC()),
+                    Clock.systemUTC(), 3, Duration.ofMillis(50), two);
+            java.util.List<PostCallJob> events = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                PostCallJob job = a.event("post_call_transcription", "conv_n" + i, data("conv_n" + i));
+                rows.insert(job); // stored; both nodes then race for every job
+                events.add(job);
+            }
+            one.start();
+            two.start();
+            assertThat(a.resumePending() + b.resumePending()).isEqualTo(30);
+            java.util.List<String> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) sent.add(WebhookReceiver.verified(receiver.next(), SECRET).at("/data/conversation_id").asText());
+            for (PostCallJob job : events) {
+                for (int i = 0; i < 200 && rows.find(job.jobId()).orElseThrow().state().equals(PostCallJob.PENDING); i++) Thread.sleep(25);
+                assertThat(rows.find(job.jobId()).orElseThrow().state()).isEqualTo(PostCallJob.DONE);
+            }
+            Thread.sleep(500);
+            assertThat(receiver.deliveries).as("nothing sent twice").isEmpty();
+            assertThat(sent).doesNotHaveDuplicates().hasSize(30);
+        }
+    }
+
+    @Test
     void no_webhook_any_more_fails_the_job_without_sending() throws Exception {
-        try (PostCallWebhooks w = new PostCallWebhooks(jobs, a -> Optional.empty(), new WebhookSender(Clock.systemUTC()),
-                Clock.systemUTC(), 3, Duration.ofMillis(10))) {
+        try (Jobs node = TestJobs.on(db)) {
+            PostCallWebhooks w = started(node, new PostCallWebhooks(jobs, a -> Optional.empty(), new WebhookSender(Clock.systemUTC()),
+                    Clock.systemUTC(), 3, Duration.ofMillis(10), node));
             PostCallJob job = w.event("post_call_transcription", "conv_6", data("conv_6"));
             w.enqueue(job);
             assertThat(awaitFinished(job.jobId()).error()).isEqualTo("no post-call webhook is configured any more");
@@ -151,11 +236,14 @@ class PostCallWebhooksTest {
     @Test
     void ten_failed_events_without_a_recent_success_disable_the_webhook_until_restart() throws Exception {
         for (int i = 0; i < 10; i++) receiver.statuses.add(500);
-        try (PostCallWebhooks w = webhooks(1)) {
+        try (Jobs node = TestJobs.on(db)) {
+            PostCallWebhooks w = webhooks(node, 1);
             for (int i = 0; i < 10; i++) {
                 PostCallJob job = w.event("post_call_transcription", "conv_f" + i, data("conv_f" + i));
                 w.enqueue(job);
                 assertThat(awaitFinished(job.jobId()).state()).isEqualTo(PostCallJob.FAILED);
+                int failures = i + 1;
+                awaitHealth(h -> h.consecutiveFailures() == failures); // recorded just after the row is closed
             }
             assertThat(jobs.health(receiver.url()).orElseThrow().disabled()).isTrue();
             PostCallJob skipped = w.event("post_call_transcription", "conv_g", data("conv_g"));
@@ -163,7 +251,8 @@ class PostCallWebhooksTest {
             assertThat(awaitFinished(skipped.jobId()).error()).contains("auto-disabled");
             assertThat(receiver.deliveries).hasSize(10);
         }
-        try (PostCallWebhooks restarted = webhooks(1)) {
+        try (Jobs node = TestJobs.on(db)) {
+            PostCallWebhooks restarted = webhooks(node, 1);
             restarted.resumePending();
             assertThat(jobs.health(receiver.url()).orElseThrow().disabled()).isFalse();
             PostCallJob job = restarted.event("post_call_transcription", "conv_h", data("conv_h"));
