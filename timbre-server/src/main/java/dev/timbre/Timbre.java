@@ -211,14 +211,15 @@ public final class Timbre implements AutoCloseable {
             SimilarVoicesService similarVoices = new SimilarVoicesService(voices, previews, voiceDecoder);
             UserService users = new UserService(new UsageRepository(database.jdbi()), config.account(),
                     () -> voiceRows.list().size(), Clock.systemUTC());
-            SpeechSynthesizer speech = new SpeechSynthesizer(new SpeechScheduler(config.limits().concurrentSynthesesOnThisMachine(),
-                    config.limits().synthesisQueue()));
+            SpeechScheduler synthesisSlots = new SpeechScheduler(config.limits().concurrentSynthesesOnThisMachine(), config.limits().synthesisQueue());
+            SpeechSynthesizer speech = new SpeechSynthesizer(synthesisSlots);
             // pronunciation dictionaries: applied by every synthesis through TextToSpeechService.prepare
             PronunciationDictionariesService dictionaries = new PronunciationDictionariesService(
                     new PronunciationDictionaryRepository(database.jdbi()), config.account().userId(), Clock.systemUTC());
             TextToSpeechService textToSpeech = new TextToSpeechService(voices, models, users, history, speech, dictionaries);
             TextToDialogueService textToDialogue = new TextToDialogueService(new DialogueChecks(textToSpeech, models), users, history, speech);
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            registry.gauge("timbre.synthesis.queue", synthesisSlots, SpeechScheduler::waiting);
             SpeechToTextService speechToText = new SpeechToTextService(engines, models, config.engines().speechToText(),
                     new TranscriptRepository(database.jdbi()), blobs, config.webhooks().speechToText(), Clock.systemUTC(), jobs);
             VoicesRoutes voicesRoutes = new VoicesRoutes(voices, config.limits().maxUploadBytes());
@@ -301,6 +302,7 @@ public final class Timbre implements AutoCloseable {
             ConversationAdmission admission = new ConversationAdmission(config.limits().concurrentConversations(),
                     config.limits().conversationConnectionsPerMinute(), Clock.systemUTC(), conversationRecords::countStartedSince);
             registry.gauge("timbre.conversations.active", admission, ConversationAdmission::active);
+            registry.gauge("timbre.jobs.backlog", jobs, Jobs::backlog);
             ConversationRoutes conversationRoutes = new ConversationRoutes(agents, tools, profiles, webhookTools, mcpTools, conversations,
                     auth, registry, cipher.derivedKey("conversation-signatures"), new UsedGrantRepository(database.jdbi()), Clock.systemUTC(),
                     conversationVoices, admission, initiationWebhook);
@@ -492,6 +494,7 @@ public final class Timbre implements AutoCloseable {
      */
     public int drain(java.time.Duration limit) throws InterruptedException {
         admission.drain();
+        services.jobs().pause();
         long deadline = System.nanoTime() + limit.toNanos();
         while (running() > 0 && System.nanoTime() < deadline) Thread.sleep(200);
         return running();

@@ -99,6 +99,28 @@ public final class Jobs implements AutoCloseable {
                 settings.pollInterval().toMillis(), settings.takeOverWithin().toSeconds());
     }
 
+    /**
+     * Stops claiming jobs (a draining node): the running ones finish, what is due waits for another node. Scheduling
+     * still works. Not undone.
+     */
+    public synchronized void pause() {
+        if (started && !closed) scheduler.pause();
+    }
+
+    /** Jobs due and not claimed by any node: the cluster's backlog (a {@code /metrics} gauge). -1 when unknown. */
+    public long backlog() {
+        try (var c = dataSource.getConnection();
+             var q = c.prepareStatement("SELECT COUNT(*) FROM scheduled_tasks WHERE picked = ? AND execution_time <= ?")) {
+            q.setBoolean(1, false);
+            q.setTimestamp(2, java.sql.Timestamp.from(java.time.Instant.now()));
+            try (var r = q.executeQuery()) {
+                return r.next() ? r.getLong(1) : -1;
+            }
+        } catch (java.sql.SQLException e) {
+            return -1;
+        }
+    }
+
     synchronized Scheduler scheduler() {
         if (scheduler == null) {
             SchedulerBuilder b = Scheduler.create(dataSource, List.copyOf(tasks))

@@ -26,7 +26,8 @@ class ProbesApiTest {
         assertThat(live.status()).isEqualTo(200);
         assertThat(live.json().path("status").asText()).isEqualTo("alive");
         assertThat(server.get("/health/ready").status()).isEqualTo(200);
-        assertThat(server.get("/metrics").text()).contains("timbre_conversations_active 0.0");
+        assertThat(server.get("/metrics").text()).contains("timbre_conversations_active 0.0").contains("timbre_synthesis_queue 0.0")
+                .containsPattern("timbre_jobs_backlog \\d");
 
         String agent = server.postJson("/v1/convai/agents/create", "{\"conversation_config\":{}}").json().path("agent_id").asText();
         assertThat(server.get("/v1/convai/conversation/get-signed-url?agent_id=" + agent).status()).isEqualTo(200);
