@@ -50,7 +50,8 @@ public final class DubbingRoutes implements EndpointGroup {
         get("/{dubbing_id}/transcript/{language_code}", ctx -> {
             String format = Params.queryEnum(ctx, "format_type", Set.of("srt", "webvtt")).orElse("srt");
             String text = service.transcript(id(ctx), ctx.pathParam("language_code"), format.equals("webvtt"));
-            ctx.contentType("text/plain; charset=utf-8").result(text);
+            // a JSON string, as ElevenLabs' server sends it: the official SDKs parse the body as JSON (string or object)
+            ctx.contentType("application/json").result(dev.timbre.http.Json.write(text));
         });
     }
 

@@ -1,7 +1,6 @@
 package dev.timbre.dubbing;
 
 import dev.timbre.common.Ids;
-import dev.timbre.engine.SpeechToText;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
 import dev.timbre.storage.BlobStore;
@@ -13,7 +12,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -86,9 +86,10 @@ class DubbingApiTest {
         assertThat(audio.body().length).isGreaterThan(1000);
         TestServer.Response srt = server.get("/v1/dubbing/" + id + "/transcript/en");
         assertThat(srt.status()).isEqualTo(200);
-        assertThat(srt.text()).startsWith("1\n00:00:0").contains(" --> ").contains("word");
+        assertThat(srt.header("content-type")).startsWith("application/json");
+        assertThat(srt.json().asText()).startsWith("1\n00:00:0").contains(" --> ").contains("word");
         TestServer.Response vtt = server.get("/v1/dubbing/" + id + "/transcript/en?format_type=webvtt");
-        assertThat(vtt.text()).startsWith("WEBVTT\n\n00:00:0");
+        assertThat(vtt.json().asText()).startsWith("WEBVTT\n\n00:00:0");
         assertError(server.get("/v1/dubbing/" + id + "/transcript/en?format_type=docx"), 422, null);
         assertError(server.get("/v1/dubbing/" + id + "/audio/fr"), 404, "dubbing_not_found");
         assertError(server.get("/v1/dubbing/" + id + "/transcript/fr"), 404, "transcript_not_found");

@@ -79,15 +79,15 @@ class DubbingEndToEndTest {
     static void checkTranscripts(String id) {
         TestServer.Response srt = server.get("/v1/dubbing/" + id + "/transcript/es?format_type=srt");
         assertThat(srt.status()).as(srt.toString()).isEqualTo(200);
-        assertThat(srt.header("content-type")).startsWith("text/plain");
-        assertThat(srt.text()).matches("(?s)1\\n\\d\\d:\\d\\d:\\d\\d,\\d{3} --> \\d\\d:\\d\\d:\\d\\d,\\d{3}\\n.+");
-        String spanish = srt.text().toLowerCase(Locale.ROOT);
+        assertThat(srt.header("content-type")).startsWith("application/json");
+        assertThat(srt.json().asText()).matches("(?s)1\\n\\d\\d:\\d\\d:\\d\\d,\\d{3} --> \\d\\d:\\d\\d:\\d\\d,\\d{3}\\n.+");
+        String spanish = srt.json().asText().toLowerCase(Locale.ROOT);
         long found = List.of("buenos", "gracias", "agua", "casa", "playa", "familia", "día", "libro", "hoy", "sol", "frío", "mañana", "tiempo")
                 .stream().filter(spanish::contains).count();
-        assertThat(found).as("Spanish words in " + srt.text()).isGreaterThanOrEqualTo(3);
+        assertThat(found).as("Spanish words in " + srt.json().asText()).isGreaterThanOrEqualTo(3);
         TestServer.Response vtt = server.get("/v1/dubbing/" + id + "/transcript/es?format_type=webvtt");
         assertThat(vtt.status()).isEqualTo(200);
-        assertThat(vtt.text()).startsWith("WEBVTT\n\n").containsPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} --> \\d\\d:\\d\\d:\\d\\d\\.\\d{3}");
+        assertThat(vtt.json().asText()).startsWith("WEBVTT\n\n").containsPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} --> \\d\\d:\\d\\d:\\d\\d\\.\\d{3}");
     }
 
     static void checkParts(String id) {
