@@ -12,7 +12,7 @@ mkdir -p "$LOG_DIR"
 MVN_LOG="$LOG_DIR/maven.log"
 
 # Debian packages the suites need (engines later issues add go here too).
-APT_PACKAGES=(espeak-ng flite libpocketsphinx3 pocketsphinx-en-us timgm6mb-soundfont apertium apertium-eng-spa chromium sip-tester baresip)   # apertium(-eng-spa): offline translation (en-es, es-en); chromium: the browser tests (e2e/tests/browser-*); sip-tester, baresip: the SIP tests; timgm6mb-soundfont: music through a soundfont
+APT_PACKAGES=(espeak-ng flite libpocketsphinx3 pocketsphinx-en-us timgm6mb-soundfont apertium apertium-eng-spa ffmpeg chromium sip-tester baresip)   # apertium(-eng-spa): offline translation (en-es, es-en); ffmpeg: dubbing of video (extract, mux); chromium: the browser tests (e2e/tests/browser-*); sip-tester, baresip: the SIP tests; timgm6mb-soundfont: music through a soundfont
 missing=()
 for p in "${APT_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 command -v node >/dev/null || missing+=(nodejs npm)   # the end-to-end suite runs the official npm clients

@@ -68,6 +68,9 @@ import dev.timbre.convai.llmusage.LlmPrices;
 import dev.timbre.convai.llmusage.LlmUsage;
 import dev.timbre.convai.llmusage.LlmUsageRoutes;
 import dev.timbre.convai.tools.HttpWebhookTools;
+import dev.timbre.dubbing.DubbingRoutes;
+import dev.timbre.dubbing.DubbingService;
+import dev.timbre.dubbing.DubbingSetup;
 import dev.timbre.outbound.OutboundAllowList;
 import dev.timbre.outbound.OutboundHttp;
 import dev.timbre.outbound.OutboundPolicy;
@@ -155,7 +158,7 @@ public final class Timbre implements AutoCloseable {
                            ConversationsService conversations, PostCallProcessor postCall, OutboundHttp outbound,
                            VoiceActivityDetectors voiceActivity, ConversationVoices conversationVoices, SpeechSynthesizer speech,
                            ProfessionalCloning pvc, TextToVoiceService textToVoice, AgentTesting agentTesting, RagIndexService rag,
-                           RemoteMcpTools mcpTools, ConversationRetention retention, Jobs jobs) {}
+                           RemoteMcpTools mcpTools, ConversationRetention retention, Jobs jobs, DubbingService dubbing) {}
 
     private final PhoneCalling phone;
     private final ConversationAdmission admission;
@@ -288,6 +291,11 @@ public final class Timbre implements AutoCloseable {
                     dev.timbre.music.MusicService.lyricsVoice(textToSpeech, speech, () -> voices.list().stream().findFirst().map(v -> v.voiceId()).orElse(null)),
                     dev.timbre.music.RemoteMusic.fromEnv(System.getenv()).orElse(null));
 
+            // dubbing (/v1/dubbing): extract → separate → transcribe → translate → voices → speak and fit → mix/mux, resumable
+            DubbingService dubbing = DubbingSetup.service(database.jdbi(), blobs, engines::textToSpeech, config.engines().textToSpeech(), premade,
+                    fitting, voiceDecoder, speechToText::engine, speech,
+                    dev.timbre.translation.Translators.forServer(System.getenv(), config.llm(), languageModels), jobs, System.getenv(), Clock.systemUTC());
+
             // agent tests (/v1/convai/agent-testing, run-tests, test-invocations): one agent turn on the simulation's session, then a judge
             AgentTesting agentTesting = new AgentTesting(database.jdbi(), agents, tools, new SimulationService(agents,
                     profiles, languageModels, new ConversationAnalyser(Duration.ofSeconds(60)), Clock.systemUTC()),
@@ -334,6 +342,7 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/speech-to-text", new RealtimeRoutes(speechToText, auth)),
                     mount("/v1/speech-to-speech", new SpeechToSpeechRoutes(new SpeechToSpeechService(voices, models, speechToText, history,
                             VoiceChangerProvider.fromEnv(System.getenv())), config.limits().maxUploadBytes())),
+                    mount("/v1/dubbing", new DubbingRoutes(dubbing, config.limits().maxUploadBytes(), outbound)),
                     mount("/v1/forced-alignment", new ForcedAlignmentRoutes(new ForcedAlignmentService(speechToText), config.limits().maxUploadBytes())),
                     // audio tools: noise suppression (or TIMBRE_AUDIO_ISOLATION_URL), procedural sound effects (or TIMBRE_SOUND_EFFECTS_URL)
                     mount("/v1/audio-isolation", new dev.timbre.audioisolation.AudioIsolationRoutes(new dev.timbre.audioisolation.AudioIsolationService(
@@ -385,14 +394,15 @@ public final class Timbre implements AutoCloseable {
             pvc.resumePending();
             agentTesting.resumePending();
             phone.resumePending();
+            dubbing.resumeRunning();
             DataDir.sweepOrphanBlobs(blobs, started, java.util.Map.of("history/", history::holdsBlob, "voices/", voices::holdsBlob,
                     "stt-jobs/", speechToText::holdsBlob, "convai/conversations/", conversations::holdsBlob, "pvc/", pvc::holdsBlob,
                     TextToVoiceService.BLOB_PREFIX, textToVoice::holdsBlob, dev.timbre.convai.widget.WidgetService.BLOB_PREFIX,
-                    widget::holdsBlob));
+                    widget::holdsBlob, "dubbing/", dubbing::holdsBlob));
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,
-                    pvc, textToVoice, agentTesting, rag, mcpTools, retention, jobs), phone, admission, node);
+                    pvc, textToVoice, agentTesting, rag, mcpTools, retention, jobs, dubbing), phone, admission, node);
         } catch (RuntimeException | IOException e) {
             jobs.close();
             database.close();
@@ -510,6 +520,7 @@ public final class Timbre implements AutoCloseable {
         phone.close();
         services.jobs().close(); // running jobs finish (or are tried again later) while their services still work
         services.textToVoice().close();
+        services.dubbing().close();
         services.pvc().close();
         services.rag().close();
         services.agentTesting().close();

@@ -12,6 +12,9 @@
  *       one Ogg page per 5 frames (100 ms); the end-of-stream granule trims the padding to the exact duration.</li>
  * </ul>
  *
+ * <p>Time: {@link dev.timbre.audio.Wsola} stretches s16 mono samples to a new length without changing their pitch
+ * (the voice changer's word timing, dubbing's fitting of a segment into its slot).
+ *
  * <p>Decoding:
  * <ul>
  *   <li>{@link dev.timbre.audio.UploadDecoder}: uploads for speech to text and forced alignment. The container comes

@@ -1,6 +1,7 @@
 package dev.timbre.speechtospeech;
 
 import dev.timbre.audio.Pcm;
+import dev.timbre.audio.Wsola;
 import dev.timbre.engine.SpeechRequest;
 import dev.timbre.engine.TextToSpeech;
 import dev.timbre.engine.TimedSpeech;

@@ -15,7 +15,7 @@
  *       measures each word's pitch against the whole source's voiced median ({@link dev.timbre.speechtospeech.SourcePitch}); {@link dev.timbre.speechtospeech.VoiceConversion}
  *       re-speaks it phrase by phrase through the target voice's engine's {@code TimedSpeech} (MaryTTS: the words'
  *       durations and pitches imposed on its acoustic parameters; engines without it: {@link dev.timbre.speechtospeech.StretchedSpeech},
- *       synthesis as text then {@link dev.timbre.speechtospeech.Wsola} time-stretching, no pitch following), each
+ *       synthesis as text then {@link dev.timbre.audio.Wsola} time-stretching, no pitch following), each
  *       phrase placed at its source start as the recogniser hears it ({@link dev.timbre.speechtospeech.PhraseOnset}),
  *       pauses filled with {@link dev.timbre.speechtospeech.QuietNoise} (recognisers misplace words after exact zeros);
  *       {@link dev.timbre.speechtospeech.EmbeddedConversion} encodes it to the output format as it goes and stores

@@ -1,4 +1,4 @@
-package dev.timbre.speechtospeech;
+package dev.timbre.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;

@@ -1,4 +1,4 @@
-package dev.timbre.speechtospeech;
+package dev.timbre.audio;
 
 /**
  * Time-stretching without changing pitch: WSOLA (waveform-similarity overlap-add, Verhelst and Roelands 1993). The
@@ -7,13 +7,13 @@ package dev.timbre.speechtospeech;
  * the previous frame (largest cross-correlation), so periods line up and no pitch is changed. Mono s16 samples.
  * Stateless and thread-safe; cost about frame × tolerance multiply-adds per output hop (10 s at 48 kHz: ~0.3 s).
  */
-final class Wsola {
-    static final double FRAME_MS = 20, TOLERANCE_MS = 5;
+public final class Wsola {
+    public static final double FRAME_MS = 20, TOLERANCE_MS = 5;
 
     private Wsola() {}
 
     /** {@code samples} lasting {@code outLength} samples instead; factors are clamped to 0.25..4. */
-    static short[] stretch(short[] samples, int outLength, int sampleRate) {
+    public static short[] stretch(short[] samples, int outLength, int sampleRate) {
         if (samples.length == 0 || outLength <= 0) return new short[Math.max(0, outLength)];
         double factor = Math.max(0.25, Math.min(4, (double) outLength / samples.length));
         int n = Math.max(8, (int) (sampleRate * FRAME_MS / 1000)) & ~1, hop = n / 2;

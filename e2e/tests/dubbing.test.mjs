@@ -1,0 +1,65 @@
+// Dubbing through the official SDK: create from an uploaded file, poll get, list, the dubbed audio and the
+// transcript (srt, webvtt), delete. The source is English speech made by the server itself; the dub is into Spanish
+// where the server has a translator and a Spanish voice (Apertium + espeak-ng), else English to English.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { makeClient, readAll, looksLikeMp3, anyVoiceIds, tts, ElevenLabsError } from '../lib/common.mjs';
+
+const client = makeClient();
+
+async function englishSpeech() {
+  const [voiceId] = await anyVoiceIds(1);
+  return tts(client, voiceId, 'Good morning. Today the weather is very good. Thank you for coming to the house.');
+}
+
+async function waitDubbed(id) {
+  for (let i = 0; i < 600; i++) {
+    const d = await client.dubbing.get(id);
+    if (d.status !== 'dubbing') return d;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`dub ${id} did not finish`);
+}
+
+test('dubbing: create, get, list, audio, transcript, delete', async () => {
+  const mp3 = await englishSpeech();
+  let target = 'es', created;
+  try {
+    created = await client.dubbing.create({ file: new Blob([mp3], { type: 'audio/mpeg' }), targetLang: 'es', sourceLang: 'en', name: 'e2e dub' });
+  } catch (e) {
+    assert.ok(e instanceof ElevenLabsError && e.statusCode === 400, `unexpected ${e}`);
+    target = 'en';
+    created = await client.dubbing.create({ file: new Blob([mp3], { type: 'audio/mpeg' }), targetLang: 'en', sourceLang: 'en', name: 'e2e dub' });
+  }
+  assert.ok(created.dubbingId, 'dubbing_id');
+  assert.ok(created.expectedDurationSec > 0, 'expected_duration_sec');
+
+  const done = await waitDubbed(created.dubbingId);
+  assert.equal(done.status, 'dubbed', JSON.stringify(done));
+  assert.deepEqual(done.targetLanguages, [target]);
+  assert.equal(done.name, 'e2e dub');
+  assert.ok(done.mediaMetadata.duration > 1, 'media duration');
+
+  const page = await client.dubbing.list({ pageSize: 5 });
+  assert.ok(page.dubs.some((d) => d.dubbingId === created.dubbingId), 'listed');
+  assert.equal(typeof page.hasMore, 'boolean');
+
+  const audio = await readAll(await client.dubbing.audio.get(created.dubbingId, target));
+  assert.ok(looksLikeMp3(audio), 'dubbed MP3');
+
+  const srt = await client.dubbing.transcript.getTranscriptForDub(created.dubbingId, target, { formatType: 'srt' });
+  const srtText = typeof srt === 'string' ? srt : JSON.stringify(srt);
+  assert.match(srtText, /1\n\d\d:\d\d:\d\d,\d{3} --> \d\d:\d\d:\d\d,\d{3}\n/);
+  const vtt = await client.dubbing.transcript.getTranscriptForDub(created.dubbingId, target, { formatType: 'webvtt' });
+  assert.match(typeof vtt === 'string' ? vtt : JSON.stringify(vtt), /^WEBVTT/);
+
+  const deleted = await client.dubbing.delete(created.dubbingId);
+  assert.equal(deleted.status, 'ok');
+  await assert.rejects(client.dubbing.get(created.dubbingId), (e) => e instanceof ElevenLabsError && e.statusCode === 404);
+});
+
+test('dubbing: a language nobody speaks or translates is refused with a 4xx', async () => {
+  const mp3 = await englishSpeech();
+  await assert.rejects(client.dubbing.create({ file: new Blob([mp3], { type: 'audio/mpeg' }), targetLang: 'zu', sourceLang: 'en' }),
+    (e) => e instanceof ElevenLabsError && e.statusCode >= 400 && e.statusCode < 500);
+});

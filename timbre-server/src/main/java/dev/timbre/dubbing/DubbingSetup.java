@@ -1,0 +1,58 @@
+package dev.timbre.dubbing;
+
+import dev.timbre.audio.UploadDecoder;
+import dev.timbre.engine.SpeechToText;
+import dev.timbre.engine.TextToSpeech;
+import dev.timbre.speech.SpeechSynthesizer;
+import dev.timbre.storage.BlobStore;
+import dev.timbre.translation.Translators;
+import dev.timbre.voices.PremadeVoices;
+import dev.timbre.voices.VoiceFitting;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Dubbing assembled for the composition root: repositories, the pipeline's parts, the runner ({@link JobDubbingRuns}:
+ * durable jobs on the server's scheduler; at most 100 dubs unfinished at once) and the service.
+ * {@code TIMBRE_DUBBING_MAX_SECONDS} (default 3600) bounds the range one dub covers.
+ */
+public final class DubbingSetup {
+    public static final long DEFAULT_MAX_SECONDS = 3600;
+
+    private DubbingSetup() {}
+
+    /**
+     * @param engines      the loaded TTS engines by provider
+     * @param mainProvider the main TTS provider, whose clones {@code mainFitting} fits
+     * @param recogniser   the server's speech-to-text engine (throws an {@code ApiException} 503 when none)
+     */
+    public static DubbingService service(Jdbi jdbi, BlobStore blobs, Supplier<Map<String, TextToSpeech>> engines, String mainProvider,
+                                         PremadeVoices premade, VoiceFitting mainFitting, UploadDecoder decoder, Supplier<SpeechToText> recogniser,
+                                         SpeechSynthesizer speech, Translators translators, dev.timbre.jobs.Jobs jobs,
+                                         Map<String, String> env, Clock clock) {
+        long maxSeconds = positive(env.get("TIMBRE_DUBBING_MAX_SECONDS"), DEFAULT_MAX_SECONDS);
+        Media media = new Media(UploadDecoder.findOnPath("ffmpeg"), UploadDecoder.findOnPath("ffprobe"), Duration.ofMinutes(30));
+        SpeakerVoices voices = new SpeakerVoices(engines, mainProvider, premade,
+                p -> p.equals(mainProvider) ? mainFitting : new VoiceFitting(decoder, premade, engines, p));
+        DubbingRepository dubs = new DubbingRepository(jdbi);
+        SegmentRepository parts = new SegmentRepository(jdbi);
+        DubbingStages stages = new DubbingStages(dubs, parts, blobs, media, decoder, new SourceTranscript(recogniser), translators, voices,
+                new SegmentSpeech(speech, engines, DubbingStages.RATE), maxSeconds);
+        DubbingRuns runs = new JobDubbingRuns(jobs, new DubbingPipeline(dubs, stages), dubs, () -> dubs.running().size(), 100);
+        DubbingChecks checks = new DubbingChecks(recogniser, translators, voices, media, decoder, maxSeconds);
+        return new DubbingService(dubs, parts, blobs, checks, runs, clock);
+    }
+
+    private static long positive(String v, long dflt) {
+        if (v == null || v.isBlank()) return dflt;
+        try {
+            long n = Long.parseLong(v.strip());
+            return n > 0 ? n : dflt;
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
+    }
+}

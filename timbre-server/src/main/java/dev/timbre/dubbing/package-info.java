@@ -1,0 +1,33 @@
+/**
+ * Dubbing ({@code /v1/dubbing}): an audio or video file (or {@code source_url}, fetched under the outbound policy)
+ * turned into another language, as ElevenLabs' automatic dubbing.
+ *
+ * <p>Roles: {@link dev.timbre.dubbing.DubbingRoutes} (HTTP only) → {@link dev.timbre.dubbing.DubbingService} (create,
+ * list, get, delete, audio, transcript) with {@link dev.timbre.dubbing.DubbingChecks} (languages, media, limits, before
+ * a dub is accepted) → {@link dev.timbre.dubbing.DubbingRuns} ({@link dev.timbre.dubbing.JobDubbingRuns}: a durable
+ * job per dub on the server's {@code jobs.Jobs}, claimed by one node, resumed after a restart or on another node) →
+ * {@link dev.timbre.dubbing.DubbingPipeline} (stage order, checkpoints, attempts) → {@link dev.timbre.dubbing.DubbingStages}.
+ * {@link dev.timbre.dubbing.DubbingSetup} assembles it for {@code Timbre}.
+ *
+ * <p>Pipeline, each stage's result stored before the stage is recorded in {@code dubbings.stage} (a restart resumes
+ * after it; spoken segments are not spoken again): extract ({@link dev.timbre.dubbing.Media}: ffmpeg, the
+ * {@code start_time}/{@code end_time} range, mono 22.05 kHz; without ffmpeg the in-process decoders, audio only) →
+ * separate ({@link dev.timbre.dubbing.DubMix}: speech = {@code audioisolation.suppression.NoiseSuppressor}'s estimate,
+ * background = source − speech) → transcribe ({@link dev.timbre.dubbing.SourceTranscript}: the server's recogniser,
+ * {@code speechtotext.diarize}, {@link dev.timbre.dubbing.Segmenter}) → translate ({@code translation.Translators}) →
+ * voices ({@link dev.timbre.dubbing.SpeakerVoices}: an instant clone per speaker and language through
+ * {@code voices.VoiceFitting} on the engine that speaks the language) → speak ({@link dev.timbre.dubbing.SegmentSpeech}
+ * through {@code speech.SpeechSynthesizer}; fitted into the time up to the next segment with
+ * {@code audio.Wsola}, at most 1.5× faster, else counted as an overrun) → render (mixed over the background, MP3; a
+ * video source muxed back with {@code -c:v copy}, MP4).
+ *
+ * <p>Storage (V28): {@code dubbings} (status, stage, options, media), {@code dubbing_speakers} (voices per language),
+ * {@code dubbing_segments}, {@code dubbing_segment_dubs} (per language: text, fitted audio, overrun, stale),
+ * {@code dubbing_renders}; blobs under {@code dubbing/{id}/} (source, stage PCM, segment PCM, renders). The shapes fit
+ * the dubbing-resource editing endpoints (speaker tracks, segments with per-language dubs, renders), not built yet.
+ *
+ * <p>Threading: routes on Jetty threads; each dub runs on one {@code db-scheduler} job thread (shared with the other
+ * durable jobs, {@code TIMBRE_JOB_THREADS}; at most 100 dubs unfinished, then 429) and blocks it on ffmpeg (30 min
+ * limit per call), the recogniser, the translator and speech slots (a full speech queue is waited out, not failed).
+ */
+package dev.timbre.dubbing;
