@@ -40,8 +40,8 @@ public class RemoteTtsLatency {
                         TimbreConfig.RemoteTextToSpeech.none().withUrl(fakeUrl).withVoices(List.of("af_bella"))));
         try (Timbre timbre = Timbre.start(config)) {
             timbre.engines().awaitReady(60_000);
-            String voiceId = timbre.voices().list().get(0).voiceId();
-            String toneVoiceId = timbre.voices().list().stream().filter(v -> v.name().startsWith("Tone")).findFirst().orElseThrow().voiceId();
+            String voiceId = timbre.services().voices().list().get(0).voiceId();
+            String toneVoiceId = timbre.services().voices().list().stream().filter(v -> v.name().startsWith("Tone")).findFirst().orElseThrow().voiceId();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpRequest direct = HttpRequest.newBuilder(URI.create(fakeUrl + "/v1/audio/speech"))
                     .header("Content-Type", "application/json")

@@ -54,7 +54,7 @@ public class TtsLatency {
             timbre.engines().awaitReady(120_000);
             TextToSpeech engine = timbre.engines().textToSpeech().get("marytts");
             String engineVoice = engine.voices().get(0).id();
-            String voiceId = timbre.voices().list().get(0).voiceId();
+            String voiceId = timbre.services().voices().list().get(0).voiceId();
             String base = "http://127.0.0.1:" + timbre.port();
             HttpClient http = HttpClient.newBuilder().executor(Executors.newCachedThreadPool()).build();
 
@@ -72,7 +72,7 @@ public class TtsLatency {
             List<List<Double>> bareByLevel = new ArrayList<>();
             List<List<List<Double>>> serverByLevel = new ArrayList<>();
             List<List<List<Double>>> layerByLevel = new ArrayList<>();
-            for (String format : formats) layer(timbre.speech(), engine, engineVoice, format); // warm-up
+            for (String format : formats) layer(timbre.services().speech(), engine, engineVoice, format); // warm-up
             for (int streams : concurrency) {
                 List<Double> b = new ArrayList<>();
                 List<List<Double>> byFormat = new ArrayList<>();
@@ -85,7 +85,7 @@ public class TtsLatency {
                     b.addAll(together(streams, () -> firstChunkSeconds(engine, engineVoice)));
                     for (int f = 0; f < formats.length; f++) {
                         String format = formats[f];
-                        layerByFormat.get(f).addAll(together(streams, () -> layer(timbre.speech(), engine, engineVoice, format)));
+                        layerByFormat.get(f).addAll(together(streams, () -> layer(timbre.services().speech(), engine, engineVoice, format)));
                         byFormat.get(f).addAll(together(streams, () -> ttfb(http, base, voiceId, format)));
                     }
                 }

@@ -434,64 +434,12 @@ public final class Timbre implements AutoCloseable {
         return database;
     }
 
-    public VoicesService voices() {
-        return services.voices();
-    }
-
-    public HistoryService history() {
-        return services.history();
-    }
-
-    public UserService users() {
-        return services.users();
-    }
-
-    public AgentsService agents() {
-        return services.agents();
-    }
-
-    public SpeechSynthesizer speech() {
-        return services.speech();
-    }
-
-    public SpeechToTextService speechToText() {
-        return services.speechToText();
-    }
-
-    public ToolsService tools() {
-        return services.tools();
-    }
-
-    public SecretsService secrets() {
-        return services.secrets();
-    }
-
-    public SettingsService convaiSettings() {
-        return services.convaiSettings();
-    }
-
-    /** Agents' language models (owned here: callers never close them). */
-    public AgentLanguageModels languageModels() {
-        return services.languageModels();
-    }
-
-    public WebhookTools webhookTools() {
-        return services.webhookTools();
-    }
-
-    /** Conversation records: the runtime's {@code ConversationLog}, post-call work's {@code ConversationRecords}. */
-    public ConversationsService conversations() {
-        return services.conversations();
-    }
-
-    /** The engines of voice conversations (speech to text, VAD, the agents' voices), for tests' own conversation routes. */
-    public ConversationVoices conversationVoices() {
-        return services.conversationVoices();
-    }
-
-    /** Post-call analysis and webhooks, for tests. */
-    public PostCallProcessor postCall() {
-        return services.postCall();
+    /**
+     * The use cases, for tests and benchmarks that reach them directly ({@code languageModels} and the others are owned
+     * here: callers never close them).
+     */
+    public Services services() {
+        return services;
     }
 
     /** The SIP side (its endpoint absent when SIP is off). */

@@ -35,11 +35,11 @@ class BlobOwnersApiTest {
         String id = server.get("/v1/history").json().at("/history/0/history_item_id").asText();
         String key = "history/" + id + ".mp3";
         assertThat(stored(key)).isTrue();
-        assertThat(server.timbre().history().holdsBlob(key)).isTrue();
-        assertThat(server.timbre().history().holdsBlob("history/" + id + ".wav")).isFalse();
-        assertThat(server.timbre().history().holdsBlob("history/unknown.mp3")).isFalse();
+        assertThat(server.timbre().services().history().holdsBlob(key)).isTrue();
+        assertThat(server.timbre().services().history().holdsBlob("history/" + id + ".wav")).isFalse();
+        assertThat(server.timbre().services().history().holdsBlob("history/unknown.mp3")).isFalse();
         assertThat(server.delete("/v1/history/" + id).status()).isEqualTo(200);
-        assertThat(server.timbre().history().holdsBlob(key)).isFalse();
+        assertThat(server.timbre().services().history().holdsBlob(key)).isFalse();
     }
 
     @Test
@@ -53,15 +53,15 @@ class BlobOwnersApiTest {
         String sample = server.get("/v1/voices/" + voice).json().at("/samples/0/sample_id").asText();
         String key = "voices/" + voice + "/samples/" + sample + ".wav";
         assertThat(stored(key)).isTrue();
-        assertThat(server.timbre().voices().holdsBlob(key)).isTrue();
-        assertThat(server.timbre().voices().holdsBlob("voices/" + voice + "/samples/other.wav")).isFalse();
-        assertThat(server.timbre().voices().holdsBlob("voices/" + voice + "/other/" + sample + ".wav")).isFalse();
+        assertThat(server.timbre().services().voices().holdsBlob(key)).isTrue();
+        assertThat(server.timbre().services().voices().holdsBlob("voices/" + voice + "/samples/other.wav")).isFalse();
+        assertThat(server.timbre().services().voices().holdsBlob("voices/" + voice + "/other/" + sample + ".wav")).isFalse();
     }
 
     @Test
     void unknown_jobs_and_conversations_claim_nothing() {
-        assertThat(server.timbre().speechToText().holdsBlob("stt-jobs/none")).isFalse();
-        assertThat(server.timbre().conversations().holdsBlob("convai/conversations/conv_none/audio.mp3")).isFalse();
-        assertThat(server.timbre().conversations().holdsBlob("convai/conversations/conv_none/other.mp3")).isFalse();
+        assertThat(server.timbre().services().speechToText().holdsBlob("stt-jobs/none")).isFalse();
+        assertThat(server.timbre().services().conversations().holdsBlob("convai/conversations/conv_none/audio.mp3")).isFalse();
+        assertThat(server.timbre().services().conversations().holdsBlob("convai/conversations/conv_none/other.mp3")).isFalse();
     }
 }

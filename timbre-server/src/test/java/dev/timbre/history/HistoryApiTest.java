@@ -58,7 +58,7 @@ class HistoryApiTest {
     static HistoryItem record(String voiceId, String modelId, String text, String source, byte[] audio) {
         boolean isWav = audio[0] == 'R';
         var settings = Json.MAPPER.createObjectNode().put("stability", 0.5).put("similarity_boost", 0.75);
-        return server.timbre().history().record(new NewHistoryItem("req-" + text.length(), voiceId, "Voice " + voiceId, "premade",
+        return server.timbre().services().history().record(new NewHistoryItem("req-" + text.length(), voiceId, "Voice " + voiceId, "premade",
                 modelId, text, 10, 10 + text.length(), settings, source, isWav ? "wav_16000" : "mp3_44100_128",
                 isWav ? "audio/wav" : "audio/mpeg", audio));
     }

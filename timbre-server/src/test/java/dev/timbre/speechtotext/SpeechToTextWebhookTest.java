@@ -104,7 +104,7 @@ class SpeechToTextWebhookTest {
         TranscriptionRequest req = new TranscriptionRequest("scribe_v1", null, true, null, "word", false, null, java.util.List.of(),
                 false, null, null, false, true, null, null, true);
         repo.insertJob(new TranscriptRepository.Job("resumed1", "req1", 1, TranscriptRepository.PENDING, Json.write(req), "stt-jobs/resumed1", 0, null));
-        assertThat(server.timbre().speechToText().resumePending()).isEqualTo(1);
+        assertThat(server.timbre().services().speechToText().resumePending()).isEqualTo(1);
         Delivery d = deliveries.poll(20, TimeUnit.SECONDS);
         assertThat(d).isNotNull();
         JsonNode payload = verified(d);
@@ -133,7 +133,7 @@ class SpeechToTextWebhookTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> repo.findJob("left1").orElseThrow().state(), TranscriptRepository.DONE::equals);
         assertThat(repo.findJob("left1").orElseThrow().attempts()).isEqualTo(1);
         assertThat(deliveries.poll(1, TimeUnit.SECONDS)).as("delivered once").isNull();
-        assertThat(server.timbre().speechToText().resumePending()).isZero();
+        assertThat(server.timbre().services().speechToText().resumePending()).isZero();
     }
 
     @Test
@@ -144,9 +144,9 @@ class SpeechToTextWebhookTest {
         TranscriptionRequest req = new TranscriptionRequest("scribe_v1", null, true, null, "word", false, null, java.util.List.of(),
                 false, null, null, false, true, null, null, true);
         repo.insertJob(new TranscriptRepository.Job("resumed2", "req2", 1, TranscriptRepository.PENDING, Json.write(req), "stt-jobs/resumed2", 0, null));
-        assertThat(server.timbre().speechToText().resumePending()).isEqualTo(1);
+        assertThat(server.timbre().services().speechToText().resumePending()).isEqualTo(1);
         // Queued or running (still pending in the database), or done: either way not queued again.
-        assertThat(server.timbre().speechToText().resumePending()).isZero();
+        assertThat(server.timbre().services().speechToText().resumePending()).isZero();
         Delivery d = deliveries.poll(20, TimeUnit.SECONDS);
         assertThat(d).isNotNull();
         assertThat(verified(d).at("/data/transcription_id").asText()).isEqualTo("resumed2");
@@ -163,7 +163,7 @@ class SpeechToTextWebhookTest {
         // three attempts started and none finished: the process died during each (e.g. a decode that took it down)
         repo.insertJob(new TranscriptRepository.Job("stuck1", "req3", 1, TranscriptRepository.PENDING, Json.write(req), "stt-jobs/stuck1",
                 SpeechToTextService.MAX_JOB_ATTEMPTS, null));
-        assertThat(server.timbre().speechToText().resumePending()).isEqualTo(1);
+        assertThat(server.timbre().services().speechToText().resumePending()).isEqualTo(1);
         Delivery d = deliveries.poll(20, TimeUnit.SECONDS);
         assertThat(d).isNotNull();
         JsonNode payload = verified(d);
@@ -173,6 +173,6 @@ class SpeechToTextWebhookTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> repo.findJob("stuck1").orElseThrow().state(), TranscriptRepository.FAILED::equals);
         assertThat(repo.findJob("stuck1").orElseThrow().attempts()).isEqualTo(SpeechToTextService.MAX_JOB_ATTEMPTS + 1);
         assertThat(blobs.get("stt-jobs/stuck1")).isEmpty();
-        assertThat(server.timbre().speechToText().resumePending()).as("never queued again").isZero();
+        assertThat(server.timbre().services().speechToText().resumePending()).as("never queued again").isZero();
     }
 }

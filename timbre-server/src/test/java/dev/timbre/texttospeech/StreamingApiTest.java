@@ -51,7 +51,7 @@ class StreamingApiTest {
         }
         // The client left after 1 KiB: the run is closed before its last chunk (history is written only after the
         // last one), so once no run is open no history item can appear.
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.timbre().speech().running() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.timbre().services().speech().running() == 0);
         assertThat(server.get("/v1/history/" + itemId).status()).isEqualTo(404);
     }
 

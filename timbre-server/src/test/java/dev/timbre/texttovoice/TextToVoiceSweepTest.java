@@ -36,8 +36,8 @@ class TextToVoiceSweepTest {
         };
         var timbre = server.timbre();
         var blobs = new FileSystemBlobStore(server.dataDir().resolve("blobs"));
-        var service = new TextToVoiceService(new PremadeVoices(timbre.engines(), null), timbre.voices(),
-                new VoiceRepository(timbre.database().jdbi()), timbre.database().jdbi(), blobs, timbre.engines(), timbre.speech(),
+        var service = new TextToVoiceService(new PremadeVoices(timbre.engines(), null), timbre.services().voices(),
+                new VoiceRepository(timbre.database().jdbi()), timbre.database().jdbi(), blobs, timbre.engines(), timbre.services().speech(),
                 new VocabularyReader(), clock);
         var previews = service.design(new DesignRequest("A bright, cheerful young woman from London", null, null, null, null,
                 null, 5L, null, null, null, null, null, null), dev.timbre.audio.OutputFormat.DEFAULT);

@@ -65,7 +65,7 @@ class UserApiTest {
     @Test
     void charges_show_in_both_endpoints() {
         long before = server.get("/v1/user/subscription").json().get("character_count").asLong();
-        Charge c = server.timbre().users().charge(dev.timbre.access.Caller.INTERNAL, 42, UserServiceTest.TTS);
+        Charge c = server.timbre().services().users().charge(dev.timbre.access.Caller.INTERNAL, 42, UserServiceTest.TTS);
         assertThat(c.from()).isEqualTo(before);
         assertThat(c.to()).isEqualTo(before + 42);
         assertThat(server.get("/v1/user/subscription").json().get("character_count").asLong()).isEqualTo(before + 42);

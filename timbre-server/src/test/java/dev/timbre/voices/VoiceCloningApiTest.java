@@ -68,7 +68,7 @@ class VoiceCloningApiTest {
         assertThat(sample.get("size_bytes").asInt()).isEqualTo(wavA.length);
         assertThat(sample.get("duration_secs").asDouble()).isCloseTo(1.5, org.assertj.core.data.Offset.offset(0.01));
 
-        ResolvedVoice resolved = server.timbre().voices().resolve(id);
+        ResolvedVoice resolved = server.timbre().services().voices().resolve(id);
         assertThat(resolved.provider()).isEqualTo("fake");
         assertThat(resolved.engineVoiceId()).isIn("tone-a", "tone-b"); // tone-b (440 Hz up) is above YIN's 400 Hz: it may measure an octave low
         assertThat(resolved.shape().neutral()).as("a fitted shape").isFalse();
@@ -114,7 +114,7 @@ class VoiceCloningApiTest {
         var s = server.get("/v1/voices/" + id + "/settings").json();
         assertThat(s.get("use_speaker_boost").asBoolean()).isFalse();
         assertThat(s.get("style").asDouble()).isEqualTo(0.12);
-        assertThat(server.timbre().voices().resolve(id).settings().toTuning().speed()).isEqualTo(1.05);
+        assertThat(server.timbre().services().voices().resolve(id).settings().toTuning().speed()).isEqualTo(1.05);
         assertThat(server.get("/v1/voices/settings/default").json().get("stability").asDouble()).isEqualTo(0.5);
         server.delete("/v1/voices/" + id);
     }
@@ -183,13 +183,13 @@ class VoiceCloningApiTest {
     @Test
     void a_clone_is_fitted_to_its_samples_and_refitted_by_new_ones() {
         String low = create("Low", VoiceAudio.wav(150, 2));
-        var shape = server.timbre().voices().resolve(low).shape();
+        var shape = server.timbre().services().voices().resolve(low).shape();
         assertThat(shape.neutral()).isFalse();
         double semitones = shape.pitchSemitones();
         var edit = server.postMultipart("/v1/voices/" + low + "/edit", new Multipart().field("name", "Low")
                 .file("files", "b.wav", "audio/wav", VoiceAudio.wav(152, 2)));
         assertThat(edit.status()).as(edit.toString()).isEqualTo(200);
-        assertThat(server.timbre().voices().resolve(low).shape().pitchSemitones()).isCloseTo(semitones, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(server.timbre().services().voices().resolve(low).shape().pitchSemitones()).isCloseTo(semitones, org.assertj.core.data.Offset.offset(0.5));
         var other = server.postMultipart("/v1/voices/" + low + "/edit", new Multipart().field("name", "Low")
                 .file("files", "c.wav", "audio/wav", VoiceAudio.wav(330, 6)));
         VoicesApiTest.assertDetail(other, 400, "several_speakers");

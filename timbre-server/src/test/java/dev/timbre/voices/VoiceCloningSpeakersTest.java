@@ -88,7 +88,7 @@ class VoiceCloningSpeakersTest {
         OpenApiContract.assertConforms("POST", "/v1/voices/add", added);
         assertThat(added.status()).as(added.toString()).isEqualTo(200);
         String clone = added.json().get("voice_id").asText();
-        ResolvedVoice resolved = server.timbre().voices().resolve(clone);
+        ResolvedVoice resolved = server.timbre().services().voices().resolve(clone);
         assertThat(resolved.provider()).isEqualTo("marytts");
         assertThat(resolved.shape().neutral()).isFalse();
         String base = PremadeVoices.idFor("marytts", resolved.engineVoiceId());

@@ -142,7 +142,7 @@ class VoicesApiTest {
         assertThat(s.json().get("speed").asDouble()).isEqualTo(1.1);
         assertThat(s.json().get("similarity_boost").asDouble()).isEqualTo(0.75);
         assertThat(server.get("/v1/voices/" + TONE_A).json().get("settings").get("stability").asDouble()).isEqualTo(0.3);
-        assertThat(server.timbre().voices().resolve(TONE_A)).isEqualTo(
+        assertThat(server.timbre().services().voices().resolve(TONE_A)).isEqualTo(
                 new ResolvedVoice("fake", "tone-a", new VoiceSettings(0.3, true, 0.75, 0.0, 1.1), "Tone A", "premade"));
         assertThat(server.get("/v1/voices/settings/default").json().get("stability").asDouble()).isEqualTo(0.5);
         server.postJson("/v1/voices/" + TONE_A + "/settings/edit", VoiceSettings.DEFAULT);

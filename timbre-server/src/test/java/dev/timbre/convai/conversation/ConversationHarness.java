@@ -59,13 +59,13 @@ final class ConversationHarness implements AutoCloseable {
     ConversationHarness(java.util.function.UnaryOperator<TimbreConfig> customise, long maxQueuedBytes, ConversationAdmission admission) {
         server = TestServer.start(customise);
         ApiKeyAuth auth = new ApiKeyAuth(new ApiKeyRepository(server.timbre().database().jdbi()));
-        AgentProfiles profiles = new AgentProfiles(server.timbre().agents(), server.timbre().tools(), p -> models.forPrompt(p));
+        AgentProfiles profiles = new AgentProfiles(server.timbre().services().agents(), server.timbre().services().tools(), p -> models.forPrompt(p));
         runtime = new ConversationRuntime(profiles, log, new ServerToolRunner((c, a, v) -> webhooks.call(c, a, v), ServerToolRunner.Usage.NONE),
                 ConversationSignatures.withRandomKey(Clock.systemUTC()), ConversationRoutes.timers(), Clock.systemUTC(),
                 Duration.ofMillis(700), Duration.ofMillis(50), Duration.ofMillis(400), TurnOverhead.unrecorded(),
-                server.timbre().conversationVoices(), maxQueuedBytes);
+                server.timbre().services().conversationVoices(), maxQueuedBytes);
         api = ApiServer.start(TimbreConfig.defaults().withPort(0), new RequestTracking(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)),
-                auth, List.of(mount("/v1/convai/conversation", new ConversationRoutes(server.timbre().agents(), auth, admission, runtime))));
+                auth, List.of(mount("/v1/convai/conversation", new ConversationRoutes(server.timbre().services().agents(), auth, admission, runtime))));
     }
 
     /** Creates an agent through the API; {@code body} may use single quotes. Returns its id. */

@@ -36,7 +36,7 @@ class ConversationsApiTest {
     /** A finished conversation of {@code agentId} that started at {@code startSecs}, with tool calls of every kind. */
     static String conversation(String agentId, String userId, long startSecs) {
         String id = "conv_" + Ids.random();
-        ConversationsService log = server.timbre().conversations();
+        ConversationsService log = server.timbre().services().conversations();
         ObjectNode data = Json.MAPPER.createObjectNode().put("user_id", userId);
         data.putObject("dynamic_variables").put("system__agent_id", agentId).put("count", 3);
         log.started(new ConversationStart(id, agentId, "Agent", userId, Instant.ofEpochSecond(startSecs), true, "node_js_sdk",
@@ -75,7 +75,7 @@ class ConversationsApiTest {
     void get_returns_the_conversation_details() {
         String agent = agent();
         String id = conversation(agent, "user-1", 1_700_000_000);
-        server.timbre().conversations().saveAnalysis(id, new Analysis(
+        server.timbre().services().conversations().saveAnalysis(id, new Analysis(
                 Map.of("solved", new Analysis.CriterionResult("solved", "success", "The door opened.")),
                 Map.of("city", new Analysis.DataCollectionResult("city", "Oslo", Map.of("type", "string", "description", "City"), "said")),
                 "success", "Weather and a door.", "Door"));
@@ -121,7 +121,7 @@ class ConversationsApiTest {
         String agent = agent();
         String twilioId = "conv_" + Ids.random();
         String sipId = "conv_" + Ids.random();
-        ConversationsService log = server.timbre().conversations();
+        ConversationsService log = server.timbre().services().conversations();
         Instant start = Instant.ofEpochSecond(1_650_000_000L);
         log.started(new ConversationStart(twilioId, agent, "Agent", null, start, false, "twilio", null, "public",
                 Json.MAPPER.createObjectNode(), "en", PhoneCallRecord.of("twilio", "inbound", "phnum_t", "+15550001111", "+15550002222",
@@ -169,7 +169,7 @@ class ConversationsApiTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) ids.add(conversation(agent, i % 2 == 0 ? "even" : "odd", 1_600_000_000L + i * 100));
         String other = conversation(agent(), "even", 1_600_000_450L);
-        server.timbre().conversations().saveAnalysis(ids.get(4), new Analysis(null, null, "failure", "Went badly.", "Bad"));
+        server.timbre().services().conversations().saveAnalysis(ids.get(4), new Analysis(null, null, "failure", "Went badly.", "Bad"));
 
         TestServer.Response all = server.get(LIST + "?agent_id=" + agent);
         assertThat(all.status()).as(all.toString()).isEqualTo(200);
@@ -264,9 +264,9 @@ class ConversationsApiTest {
     @Test
     void a_recorded_call_is_served_as_mp3_and_flagged() {
         String id = conversation(agent(), "u", 1_670_000_100);
-        assertThat(server.timbre().conversations().holdsBlob(ConversationAudio.key(id))).as("no recording yet").isFalse();
-        server.timbre().conversations().audioRecorded(id, ConversationAudioTest.call(true));
-        assertThat(server.timbre().conversations().holdsBlob(ConversationAudio.key(id))).as("claimed for the orphan sweep").isTrue();
+        assertThat(server.timbre().services().conversations().holdsBlob(ConversationAudio.key(id))).as("no recording yet").isFalse();
+        server.timbre().services().conversations().audioRecorded(id, ConversationAudioTest.call(true));
+        assertThat(server.timbre().services().conversations().holdsBlob(ConversationAudio.key(id))).as("claimed for the orphan sweep").isTrue();
 
         TestServer.Response r = server.get("/v1/convai/conversations/" + id + "/audio");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
@@ -287,7 +287,7 @@ class ConversationsApiTest {
     @Test
     void voice_turn_metrics_are_conversation_turn_metrics() {
         String id = conversation(agent(), "u", 1_670_000_200);
-        ConversationsService log = server.timbre().conversations();
+        ConversationsService log = server.timbre().services().conversations();
         log.updated(id, List.of(TranscriptEntry.user("hello", 0, "audio"),
                 TranscriptEntry.agent("hi", 1).withTurnMetrics(Map.of("convai_vad_end", 0.5, "convai_llm_service_ttfb", 0.82))));
 

@@ -20,7 +20,7 @@ class PromptDocumentsApiTest {
     @BeforeAll
     static void start() {
         server = TestServer.start();
-        profiles = new AgentProfiles(server.timbre().agents(), server.timbre().tools(), p -> new RuleLanguageModel(),
+        profiles = new AgentProfiles(server.timbre().services().agents(), server.timbre().services().tools(), p -> new RuleLanguageModel(),
                 PromptDocuments.of(new KnowledgeBaseRepository(server.timbre().database().jdbi())), prompt -> dev.timbre.agent.knowledge.Knowledge.NONE, dev.timbre.convai.mcpservers.McpTools.NONE);
     }
 
@@ -32,7 +32,7 @@ class PromptDocumentsApiTest {
     }
 
     static AgentProfile profileOf(String agentId) {
-        return profiles.profile(agentId, server.timbre().agents().get(agentId));
+        return profiles.profile(agentId, server.timbre().services().agents().get(agentId));
     }
 
     @Test

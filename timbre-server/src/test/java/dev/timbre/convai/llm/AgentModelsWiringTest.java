@@ -47,7 +47,7 @@ class AgentModelsWiringTest {
 
     @Test
     void configured_providers_custom_llms_with_stored_secrets_and_the_rule_model() throws Exception {
-        AgentLanguageModels models = server.timbre().languageModels();
+        AgentLanguageModels models = server.timbre().services().languageModels();
         ChatRequest hello = ChatRequest.of(List.of(ChatMessage.user("hello")));
         assertThat(models.forPrompt(Json.MAPPER.readTree("{\"llm\":\"gpt-4o-mini\"}")).complete(hello).text()).isEqualTo("configured reply");
         assertThat(models.forPrompt(Json.MAPPER.readTree("{\"llm\":\"gemini-2.0-flash\"}"))).isInstanceOf(RuleLanguageModel.class);
@@ -66,12 +66,12 @@ class AgentModelsWiringTest {
     @Test
     void webhook_tools_read_stored_secrets() throws Exception {
         String id = secret("tool-token");
-        WebhookToolResult r = server.timbre().webhookTools().call(Json.MAPPER.readTree("{\"name\":\"models\",\"api_schema\":{\"url\":\""
+        WebhookToolResult r = server.timbre().services().webhookTools().call(Json.MAPPER.readTree("{\"name\":\"models\",\"api_schema\":{\"url\":\""
                 + server.url("/v1/models") + "\",\"request_headers\":{\"xi-api-key\":{\"secret_id\":\"" + id + "\"}}}}"), "{}", Map.of());
         assertThat(r.isError()).isTrue();
         assertThat(r.resultValue()).contains("HTTP 401");
         String key = secret(TestServer.KEY);
-        WebhookToolResult ok = server.timbre().webhookTools().call(Json.MAPPER.readTree("{\"name\":\"models\",\"api_schema\":{\"url\":\""
+        WebhookToolResult ok = server.timbre().services().webhookTools().call(Json.MAPPER.readTree("{\"name\":\"models\",\"api_schema\":{\"url\":\""
                 + server.url("/v1/models") + "\",\"request_headers\":{\"xi-api-key\":{\"secret_id\":\"" + key + "\"}}}}"), "{}", Map.of());
         assertThat(ok.isError()).as(ok.resultValue()).isFalse();
         assertThat(ok.resultValue()).contains("model_id");

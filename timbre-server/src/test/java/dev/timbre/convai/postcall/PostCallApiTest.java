@@ -50,7 +50,7 @@ class PostCallApiTest {
         String agentId = created.json().get("agent_id").asText();
 
         String id = "conv_" + Ids.random();
-        ConversationsService log = server.timbre().conversations();
+        ConversationsService log = server.timbre().services().conversations();
         ObjectNode initiation = Json.MAPPER.createObjectNode();
         log.started(new ConversationStart(id, agentId, "Shop", "user-7", Instant.now(), true, "js_sdk", "1.0", "public", initiation, "en"));
         List<TranscriptEntry> transcript = List.of(TranscriptEntry.agent("Hi!", 0), TranscriptEntry.user("I would like to buy a red bicycle", 2, "text"),

@@ -36,7 +36,7 @@ class SecretsApiTest {
         assertThat(created.json().get("type").asText()).isEqualTo("stored");
         assertThat(created.json().get("name").asText()).isEqualTo("api-token");
         String id = created.json().get("secret_id").asText();
-        assertThat(server.timbre().secrets().value(id)).isEqualTo("s3cr3t-VALUE");
+        assertThat(server.timbre().services().secrets().value(id)).isEqualTo("s3cr3t-VALUE");
 
         TestServer.Response list = server.get("/v1/convai/secrets");
         assertThat(list.status()).isEqualTo(200);
@@ -48,7 +48,7 @@ class SecretsApiTest {
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         OpenApiContract.assertConforms("PATCH", "/v1/convai/secrets/{secret_id}", updated);
         assertThat(updated.text()).doesNotContain("other\"");
-        assertThat(server.timbre().secrets().value(id)).isEqualTo("other");
+        assertThat(server.timbre().services().secrets().value(id)).isEqualTo("other");
 
         TestServer.Response deleted = server.delete("/v1/convai/secrets/" + id);
         assertThat(deleted.status()).isEqualTo(204);

@@ -94,7 +94,7 @@ class TwilioStreamApiTest {
         fake = new FakeTwilio();
         TimbreConfig.Telephony settings = new TimbreConfig.Telephony(fake.url(), null);
         server = TestServer.start(c -> c.withTelephony(settings));
-        numbers = new PhoneNumbersService(new PhoneNumberRepository(server.timbre().database().jdbi()), server.timbre().agents(),
+        numbers = new PhoneNumbersService(new PhoneNumberRepository(server.timbre().database().jdbi()), server.timbre().services().agents(),
                 SecretCipher.openOrCreate(server.dataDir().resolve("secrets.key")), Clock.systemUTC());
         LineRunner runner = (line, agent, phoneNumber, initiation, conversationId) -> {
             if (initiation.path("dynamic_variables").path("refuse").asBoolean(false)) throw new PhoneConversations.Refused("no");
@@ -109,7 +109,7 @@ class TwilioStreamApiTest {
         twilio = new TwilioService(numbers, runner, () -> "conv_out" + ids.incrementAndGet(), key, settings, Clock.systemUTC(),
                 dev.timbre.convai.conversation.transport.UsedGrants.inMemory());
         TwilioOutboundCalls outbound = new TwilioOutboundCalls(
-                new OutboundCalls(numbers, server.timbre().agents(), new PhoneCalls(List.of(twilio.dialer()))), twilio);
+                new OutboundCalls(numbers, server.timbre().services().agents(), new PhoneCalls(List.of(twilio.dialer()))), twilio);
         app = Javalin.create(c -> c.router.apiBuilder(() -> ApiBuilder.path("/", new TwilioRoutes(twilio, outbound))));
         ErrorBodies.install(app);
         app.start("127.0.0.1", 0);

@@ -52,7 +52,7 @@ class TwilioWarmTransferApiTest {
         fake = new FakeTwilio();
         TimbreConfig.Telephony settings = new TimbreConfig.Telephony(fake.url(), null);
         server = TestServer.start(c -> c.withTelephony(settings));
-        PhoneNumbersService numbers = new PhoneNumbersService(new PhoneNumberRepository(server.timbre().database().jdbi()), server.timbre().agents(),
+        PhoneNumbersService numbers = new PhoneNumbersService(new PhoneNumberRepository(server.timbre().database().jdbi()), server.timbre().services().agents(),
                 SecretCipher.openOrCreate(server.dataDir().resolve("secrets.key")), Clock.systemUTC());
         LineRunner runner = (line, agent, phoneNumber, initiation, conversationId) -> {
             var c = new TwilioStreamApiTest.Call(line, agent, phoneNumber, initiation, conversationId);
@@ -65,7 +65,7 @@ class TwilioWarmTransferApiTest {
         TwilioService twilio = new TwilioService(numbers, runner, () -> "conv_warm" + System.nanoTime(), key, settings, Clock.systemUTC(),
                 dev.timbre.convai.conversation.transport.UsedGrants.inMemory());
         TwilioOutboundCalls outbound = new TwilioOutboundCalls(
-                new OutboundCalls(numbers, server.timbre().agents(), new PhoneCalls(List.of(twilio.dialer()))), twilio);
+                new OutboundCalls(numbers, server.timbre().services().agents(), new PhoneCalls(List.of(twilio.dialer()))), twilio);
         app = Javalin.create(c -> c.router.apiBuilder(() -> ApiBuilder.path("/", new TwilioRoutes(twilio, outbound))));
         ErrorBodies.install(app);
         app.start("127.0.0.1", 0);

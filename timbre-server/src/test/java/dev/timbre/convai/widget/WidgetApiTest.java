@@ -272,7 +272,7 @@ class WidgetApiTest {
     static String conversation(String agentId, Instant start) {
         String id = "conv_" + Ids.random();
         ObjectNode data = Json.MAPPER.createObjectNode();
-        server.timbre().conversations().started(new ConversationStart(id, agentId, "Agent", null, start, true, "widget", "1",
+        server.timbre().services().conversations().started(new ConversationStart(id, agentId, "Agent", null, start, true, "widget", "1",
                 "public", data, "en"));
         return id;
     }

@@ -28,7 +28,7 @@ class ConversationSpeechTest {
     static void start() throws Exception {
         server = TestServer.start();
         var none = new ObjectMapper().createObjectNode();
-        VoiceEngines engines = server.timbre().conversationVoices().engines(VoiceConfig.read(none, none, "en"), "conv_test");
+        VoiceEngines engines = server.timbre().services().conversationVoices().engines(VoiceConfig.read(none, none, "en"), "conv_test");
         speech = engines.speech();
         assertThat(engines.vad().get().frameSamples()).isEqualTo(512);
     }
@@ -111,7 +111,7 @@ class ConversationSpeechTest {
         String low = voices.get(0).path("voice_id").asText(), high = voices.get(1).path("voice_id").asText();
         var tts = new ObjectMapper().readTree(("{'tts':{'voice_id':'" + low + "','supported_voices':[{'label':'High','voice_id':'" + high
                 + "','description':'a high voice'},{'label':'Ghost','voice_id':'no_such_voice','description':'?'}]}}").replace('\'', '"'));
-        AgentSpeech multi = server.timbre().conversationVoices()
+        AgentSpeech multi = server.timbre().services().conversationVoices()
                 .engines(VoiceConfig.read(tts, new ObjectMapper().createObjectNode(), "en"), "conv_multi").speech();
         String text = "<High>one two three</High> four five";
         Heard h = new Heard();
