@@ -37,7 +37,15 @@ public final class Main {
         if (flags.containsKey("database-password")) {
             log.warn("--database-password is visible to every user of this machine (ps, /proc); set TIMBRE_DATABASE_PASSWORD instead");
         }
-        Timbre timbre = Timbre.start(config, dev.timbre.config.SipSettings.fromEnv(System.getenv()));
+        Timbre timbre;
+        try {
+            timbre = Timbre.start(config, dev.timbre.config.SipSettings.fromEnv(System.getenv()));
+        } catch (Exception | Error e) {
+            // a half-started server (its HTTP threads up, its database closed) must not linger answering 503
+            log.error("Timbre could not start: {}", e.toString(), e);
+            System.exit(1);
+            return;
+        }
         java.time.Duration drain = java.time.Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("TIMBRE_DRAIN_SECONDS", "30").strip()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

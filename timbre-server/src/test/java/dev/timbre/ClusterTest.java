@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the one it holds.
  */
 @Tag("integration")
-class ClusterTest {
+public class ClusterTest {
     private static final String KEY = "cluster-admin-key";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     @TempDir
@@ -152,7 +152,7 @@ class ClusterTest {
     }
 
     /** A conversation socket on {@code node} that answers pings. */
-    static TestSocket socket(ServerProcess node, String pathAndQuery) {
+    public static TestSocket socket(ServerProcess node, String pathAndQuery) {
         return TestSocket.open(node.port(), pathAndQuery, Map.of(), (ws, m) -> {
             if (!m.path("type").asText().equals("ping")) return false;
             ws.sendText(Json.write(Map.of("type", "pong", "event_id", m.at("/ping_event/event_id").asInt())), true);
@@ -161,7 +161,7 @@ class ClusterTest {
     }
 
     /** Sends the initiation data; the conversation id, once the first message arrived. */
-    static String started(TestSocket c) {
+    public static String started(TestSocket c) {
         c.send("{\"type\":\"conversation_initiation_client_data\",\"conversation_config_override\":{},\"dynamic_variables\":{}}");
         String id = c.nextMessage().at("/conversation_initiation_metadata_event/conversation_id").asText();
         c.messagesUntil(m -> m.path("type").asText().equals("agent_response"));

@@ -22,7 +22,7 @@ public record JobSettings(int threads, Duration pollInterval, Duration heartbeat
         if (threads < 1 || threads > 64) throw new IllegalArgumentException("TIMBRE_JOB_THREADS must be 1-64, got " + threads);
         if (pollInterval.toMillis() < 10) throw new IllegalArgumentException("TIMBRE_JOB_POLL_MS must be at least 10");
         if (heartbeatInterval.toMillis() < 10) throw new IllegalArgumentException("TIMBRE_JOB_HEARTBEAT_SECONDS must be positive");
-        if (missedHeartbeats < 2) throw new IllegalArgumentException("TIMBRE_JOB_MISSED_HEARTBEATS must be at least 2");
+        if (missedHeartbeats < 4) throw new IllegalArgumentException("TIMBRE_JOB_MISSED_HEARTBEATS must be at least 4 (db-scheduler's least)");
     }
 
     public static JobSettings fromEnv(Map<String, String> env) {

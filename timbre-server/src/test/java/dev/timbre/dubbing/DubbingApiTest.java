@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * English only): shapes against the OpenAPI, the refusals, listing and paging, delete, and an en→en dub run whole.
  */
 @Tag("integration")
-class DubbingApiTest {
+public class DubbingApiTest {
     static TestServer server;
 
     @BeforeAll
@@ -31,7 +31,7 @@ class DubbingApiTest {
     static void stop() { server.close(); }
 
     /** Words of 0.3 s (tones of alternating pitch), 0.7 s apart. */
-    static byte[] wav(int words) {
+    public static byte[] wav(int words) {
         int rate = 16000, word = (int) (0.3 * rate), gap = (int) (0.7 * rate);
         short[] x = new short[gap + words * (word + gap)];
         for (int w = 0; w < words; w++) {
