@@ -151,7 +151,7 @@ public final class Timbre implements AutoCloseable {
                            ConversationsService conversations, PostCallProcessor postCall, OutboundHttp outbound,
                            VoiceActivityDetectors voiceActivity, ConversationVoices conversationVoices, SpeechSynthesizer speech,
                            ProfessionalCloning pvc, TextToVoiceService textToVoice, AgentTesting agentTesting, RagIndexService rag,
-                           RemoteMcpTools mcpTools, ConversationRetention retention) {}
+                           RemoteMcpTools mcpTools, ConversationRetention retention, dev.timbre.studio.Studio studio) {}
 
     private final PhoneCalling phone;
 
@@ -280,6 +280,12 @@ public final class Timbre implements AutoCloseable {
                     profiles, languageModels, new ConversationAnalyser(Duration.ofSeconds(60)), Clock.systemUTC()),
                     Clock.systemUTC());
 
+            // Studio projects (/v1/studio): chapters converted block by block through the speech layer in the background
+            dev.timbre.studio.Studio studio = new dev.timbre.studio.Studio(database.jdbi(), blobs, textToSpeech, voices, models, dictionaries,
+                    new UrlPages(outbound, Duration.ofSeconds(10), 10 * 1024 * 1024),
+                    () -> voices.list().stream().findFirst().map(v -> v.voiceId()).orElse(null), config.limits().maxUploadBytes(),
+                    Clock.systemUTC());
+
             // the agent widget: its configuration (key optional), avatar and talk-to page; keyless overall feedback
             var widgetSignatures = new dev.timbre.convai.conversation.transport.ConversationSignatures(
                     cipher.derivedKey("conversation-signatures"), Clock.systemUTC(), new UsedGrantRepository(database.jdbi()));
@@ -314,6 +320,7 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/text-to-voice", new TextToVoiceRoutes(textToVoice)),
                     mount("/v1/music", new dev.timbre.music.MusicRoutes(music)),
                     mount("/v1/history", new HistoryRoutes(history)),
+                    mount("/v1/studio/projects", studio.routes()),
                     mount("/v1/pronunciation-dictionaries", new PronunciationDictionariesRoutes(dictionaries, config.limits().maxUploadBytes())),
                     mount("/v1/speech-to-text", new SpeechToTextRoutes(speechToText, config.limits().maxUploadBytes(), outbound)),
                     mount("/v1/speech-to-text", new RealtimeRoutes(speechToText, auth)),
@@ -369,14 +376,15 @@ public final class Timbre implements AutoCloseable {
             pvc.resumePending();
             agentTesting.resumePending();
             phone.resumePending();
+            studio.resumePending();
             DataDir.sweepOrphanBlobs(blobs, started, java.util.Map.of("history/", history::holdsBlob, "voices/", voices::holdsBlob,
                     "stt-jobs/", speechToText::holdsBlob, "convai/conversations/", conversations::holdsBlob, "pvc/", pvc::holdsBlob,
                     TextToVoiceService.BLOB_PREFIX, textToVoice::holdsBlob, dev.timbre.convai.widget.WidgetService.BLOB_PREFIX,
-                    widget::holdsBlob));
+                    widget::holdsBlob, dev.timbre.studio.Studio.BLOB_PREFIX, studio::holdsBlob));
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,
-                    pvc, textToVoice, agentTesting, rag, mcpTools, retention), phone);
+                    pvc, textToVoice, agentTesting, rag, mcpTools, retention, studio), phone);
         } catch (RuntimeException | IOException e) {
             database.close();
             engines.close();
@@ -474,6 +482,7 @@ public final class Timbre implements AutoCloseable {
     public void close() {
         server.close();
         phone.close();
+        services.studio().close();
         services.textToVoice().close();
         services.speechToText().close();
         services.pvc().close();
