@@ -286,6 +286,9 @@ public final class Timbre implements AutoCloseable {
                     () -> voices.list().stream().findFirst().map(v -> v.voiceId()).orElse(null), config.limits().maxUploadBytes(),
                     Clock.systemUTC());
 
+            // Audio Native (/v1/audio-native): articles as Studio projects, and the public embeddable player
+            dev.timbre.audionative.AudioNative audioNative = new dev.timbre.audionative.AudioNative(studio, blobs, config.limits().maxUploadBytes());
+
             // the agent widget: its configuration (key optional), avatar and talk-to page; keyless overall feedback
             var widgetSignatures = new dev.timbre.convai.conversation.transport.ConversationSignatures(
                     cipher.derivedKey("conversation-signatures"), Clock.systemUTC(), new UsedGrantRepository(database.jdbi()));
@@ -321,6 +324,8 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/music", new dev.timbre.music.MusicRoutes(music)),
                     mount("/v1/history", new HistoryRoutes(history)),
                     mount("/v1/studio/projects", studio.routes()),
+                    mount("/v1/audio-native", audioNative.routes()),
+                    mount("/", audioNative.playerRoutes()),
                     mount("/v1/pronunciation-dictionaries", new PronunciationDictionariesRoutes(dictionaries, config.limits().maxUploadBytes())),
                     mount("/v1/speech-to-text", new SpeechToTextRoutes(speechToText, config.limits().maxUploadBytes(), outbound)),
                     mount("/v1/speech-to-text", new RealtimeRoutes(speechToText, auth)),

@@ -24,7 +24,7 @@ public final class StudioRepository {
     }
 
     /** A stored project; {@code audioNative} is the JSON of its player settings, null for a plain Studio project. */
-    record StoredProject(String projectId, String name, long createDateUnix, String defaultTitleVoiceId,
+    public record StoredProject(String projectId, String name, long createDateUnix, String defaultTitleVoiceId,
                          String defaultParagraphVoiceId, String defaultModelId, String qualityPreset, boolean volumeNormalization,
                          String applyTextNormalization, ProjectDetails details, List<StudioViews.Locator> locators, String state,
                          Long lastConversionDateUnix, String audioNative) {}

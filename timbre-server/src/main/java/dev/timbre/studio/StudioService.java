@@ -78,6 +78,15 @@ public final class StudioService {
         return studio.project(id).orElseThrow(() -> notFound(id));
     }
 
+    public java.util.Optional<StudioRepository.StoredProject> findOptional(String id) {
+        return studio.project(id);
+    }
+
+    /** Whether the project's conversion, or any of its chapters', is queued or running. */
+    public boolean isConverting(StudioRepository.StoredProject p) {
+        return "converting".equals(views.project(p).state());
+    }
+
     /** {@code POST /v1/studio/projects/{id}}: name, default voices, title, author, ISBN, volume normalisation. */
     StudioRepository.StoredProject update(String id, String name, String titleVoice, String paragraphVoice, String title,
                                           String author, String isbn, boolean volumeNormalization) {
