@@ -1,4 +1,6 @@
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.timbre.Timbre;
+import dev.timbre.http.Json;
 import dev.timbre.audio.UploadDecoder;
 import dev.timbre.audio.Wav;
 import dev.timbre.config.TimbreConfig;
@@ -48,23 +50,22 @@ public class StudioBench {
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
             if (created.statusCode() != 200) throw new IllegalStateException(created.body());
-            String id = created.body().replaceAll("(?s).*\"project_id\":\"([^\"]+)\".*", "$1");
-            String project;
+            String id = Json.MAPPER.readTree(created.body()).at("/project/project_id").asText();
+            JsonNode project;
             while (true) {
                 Thread.sleep(500);
-                project = get(http, base + "/" + id);
-                if (project.contains("\"can_be_downloaded\":true") && project.contains("\"state\":\"default\"")) break;
+                project = Json.MAPPER.readTree(get(http, base + "/" + id));
+                if (project.get("can_be_downloaded").asBoolean() && project.get("state").asText().equals("default")) break;
             }
             double wall = (System.nanoTime() - start) / 1e9;
-            String snaps = get(http, base + "/" + id + "/snapshots");
-            String snap = snaps.replaceAll("(?s).*?\"project_snapshot_id\":\"([^\"]+)\".*", "$1");
+            String snap = Json.MAPPER.readTree(get(http, base + "/" + id + "/snapshots")).at("/snapshots/0/project_snapshot_id").asText();
             byte[] mp3 = http.send(HttpRequest.newBuilder(URI.create(base + "/" + id + "/snapshots/" + snap + "/stream"))
                     .header("xi-api-key", KEY).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
             Wav.Decoded d = new UploadDecoder(Long.MAX_VALUE, 24 * 3600, java.util.Optional.empty()).decode(mp3, 16000);
             double audio = d.pcm().length / 2.0 / d.format().sampleRate();
-            int chapters = project.split("\"chapter_id\"").length - 1;
+            int chapters = project.get("chapters").size();
             int blocks = 0;
-            for (String part : project.split("\"paragraphs_converted\":")) if (Character.isDigit(part.charAt(0))) blocks += Integer.parseInt(part.replaceAll("(?s)^(\\d+).*", "$1"));
+            for (JsonNode c : project.get("chapters")) blocks += c.at("/statistics/paragraphs_converted").asInt();
             int words = document.split("\\s+").length;
             System.out.println("| engine | pages | words | characters | chapters | blocks | audio | wall time | real-time factor | per block |");
             System.out.println("|---|---|---|---|---|---|---|---|---|---|");

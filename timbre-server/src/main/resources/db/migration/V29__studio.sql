@@ -58,10 +58,11 @@ CREATE TABLE studio_snapshots (
     project_id VARCHAR(64) NOT NULL REFERENCES studio_projects (project_id) ON DELETE CASCADE,
     chapter_id VARCHAR(64),
     name VARCHAR(1024) NOT NULL,
-    created_at_unix BIGINT NOT NULL,
+    -- milliseconds, so that two snapshots of one second keep their order (the API shows seconds)
+    created_at_ms BIGINT NOT NULL,
     audio_key VARCHAR(512) NOT NULL,
     alignments_key VARCHAR(512) NOT NULL,
     seconds DOUBLE PRECISION NOT NULL,
     parts TEXT
 );
-CREATE INDEX studio_snapshots_project ON studio_snapshots (project_id, chapter_id, created_at_unix);
+CREATE INDEX studio_snapshots_project ON studio_snapshots (project_id, chapter_id, created_at_ms);

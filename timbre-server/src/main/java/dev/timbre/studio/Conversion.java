@@ -46,7 +46,7 @@ final class Conversion {
     /** Converts every chapter of the project in order, then makes a project snapshot. */
     void project(String projectId) throws InterruptedException {
         var project = studio.project(projectId).orElse(null);
-        if (project == null) return;
+        if (project == null || !studio.projectState(projectId, "converting", null)) return;
         List<ConversionRepository.Snapshot> parts = new ArrayList<>();
         for (var chapter : studio.chapters(projectId)) {
             studio.chapterState(chapter.chapterId(), "converting", 0.0, null, null);
@@ -142,7 +142,7 @@ final class Conversion {
     private ConversionRepository.Snapshot store(StudioRepository.StoredProject project, String chapterId, String name, String id,
                                                 SnapshotAudio.Encoded encoded, List<String> parts) throws IOException {
         String base = "studio/" + project.projectId() + "/snapshots/" + id;
-        var snapshot = new ConversionRepository.Snapshot(id, project.projectId(), chapterId, name, clock.instant().getEpochSecond(),
+        var snapshot = new ConversionRepository.Snapshot(id, project.projectId(), chapterId, name, clock.millis(),
                 base + ".mp3", base + ".json", encoded.seconds(), parts);
         blobs.put(snapshot.audioKey(), encoded.audio());
         blobs.put(snapshot.alignmentsKey(), Json.MAPPER.writeValueAsBytes(encoded.alignments()));

@@ -9,7 +9,7 @@ import org.jdbi.v3.core.Jdbi;
 /** SQL for what conversions produce: {@code studio_paragraph_audio} and {@code studio_snapshots}. Thread-safe. */
 public final class ConversionRepository {
     private static final TypeReference<List<String>> IDS = new TypeReference<>() {};
-    private static final String SNAPSHOT_COLUMNS = "snapshot_id, project_id, chapter_id, name, created_at_unix, audio_key, "
+    private static final String SNAPSHOT_COLUMNS = "snapshot_id, project_id, chapter_id, name, created_at_ms, audio_key, "
             + "alignments_key, seconds, parts";
 
     private final Jdbi jdbi;
@@ -22,8 +22,12 @@ public final class ConversionRepository {
     record Paragraph(String chapterId, String fingerprint, String blobKey, int sampleRate, int characters, String alignment) {}
 
     /** A snapshot; {@code chapterId} null for a project snapshot, whose {@code parts} are its chapter snapshots. */
-    record Snapshot(String snapshotId, String projectId, String chapterId, String name, long createdAtUnix, String audioKey,
-                    String alignmentsKey, double seconds, List<String> parts) {}
+    record Snapshot(String snapshotId, String projectId, String chapterId, String name, long createdAtMs, String audioKey,
+                    String alignmentsKey, double seconds, List<String> parts) {
+        long createdAtUnix() {
+            return createdAtMs / 1000;
+        }
+    }
 
     void addParagraph(Paragraph p, long nowUnix) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO studio_paragraph_audio (chapter_id, fingerprint, blob_key, sample_rate, "
@@ -48,14 +52,14 @@ public final class ConversionRepository {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO studio_snapshots (" + SNAPSHOT_COLUMNS + ") VALUES (:id, :p, :c, :name, :t, "
                         + ":audio, :alignments, :seconds, :parts)")
                 .bind("id", s.snapshotId()).bind("p", s.projectId()).bind("c", s.chapterId()).bind("name", s.name())
-                .bind("t", s.createdAtUnix()).bind("audio", s.audioKey()).bind("alignments", s.alignmentsKey())
+                .bind("t", s.createdAtMs()).bind("audio", s.audioKey()).bind("alignments", s.alignmentsKey())
                 .bind("seconds", s.seconds()).bind("parts", s.parts() == null ? null : Json.write(s.parts())).execute());
     }
 
     /** A project's snapshots ({@code chapterId} null) or a chapter's, newest first. */
     List<Snapshot> snapshots(String projectId, String chapterId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + SNAPSHOT_COLUMNS + " FROM studio_snapshots WHERE project_id = :p AND "
-                        + (chapterId == null ? "chapter_id IS NULL" : "chapter_id = :c") + " ORDER BY created_at_unix DESC, snapshot_id")
+                        + (chapterId == null ? "chapter_id IS NULL" : "chapter_id = :c") + " ORDER BY created_at_ms DESC, snapshot_id")
                 .bind("p", projectId).bind("c", chapterId).map((rs, ctx) -> snapshot(rs)).list());
     }
 
@@ -86,7 +90,7 @@ public final class ConversionRepository {
         String parts = rs.getString("parts");
         try {
             return new Snapshot(rs.getString("snapshot_id"), rs.getString("project_id"), rs.getString("chapter_id"), rs.getString("name"),
-                    rs.getLong("created_at_unix"), rs.getString("audio_key"), rs.getString("alignments_key"), rs.getDouble("seconds"),
+                    rs.getLong("created_at_ms"), rs.getString("audio_key"), rs.getString("alignments_key"), rs.getDouble("seconds"),
                     parts == null ? null : Json.MAPPER.readValue(parts, IDS));
         } catch (java.io.IOException e) {
             throw new java.sql.SQLException("stored snapshot parts are unreadable", e);

@@ -22,7 +22,8 @@
  *
  * <p>Durability: the state is in the database ({@code state = 'converting'} on the project or chapter, progress after
  * every block); {@link dev.timbre.studio.PooledConversions} (2 threads, at most 100 waiting, then 429) re-queues what
- * was converting at start. A durable job scheduler can take the pool's place behind the same interface. Characters are
+ * was converting at start. A convert asked for while the same project or chapter is converting runs once more after
+ * it (an edit made meanwhile is converted too). A durable job scheduler can take the pool's place behind the same interface. Characters are
  * charged to the server's own account ({@code Caller.INTERNAL}); conversions write no history items.
  *
  * <p>Limits: a whole snapshot is encoded in memory (a chapter; a project's file is its chapters' bytes), so very long
