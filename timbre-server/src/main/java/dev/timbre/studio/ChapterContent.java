@@ -20,7 +20,12 @@ public record ChapterContent(List<Block> blocks) {
     static final Set<String> SUB_TYPES = Set.of("p", "h1", "h2", "h3");
     private static final TypeReference<List<Block>> BLOCKS = new TypeReference<>() {};
 
-    public record Node(String type, String voiceId, String text) {}
+    /** A text-to-speech node; {@code projectVoiceRefId} (what newer clients read) is its voice id: a project's voices are the voices themselves. */
+    public record Node(String type, String voiceId, String text, String projectVoiceRefId) {
+        Node(String type, String voiceId, String text) {
+            this(type, voiceId, text, voiceId);
+        }
+    }
 
     public record Block(String blockId, String subType, List<Node> nodes) {
         /** The block's text, its nodes' texts joined by a space. */

@@ -36,7 +36,8 @@ final class SnapshotsService {
 
     StudioViews.ProjectSnapshotExtended projectSnapshot(String projectId, String snapshotId) throws IOException {
         var s = projectSnapshotRow(projectId, snapshotId);
-        return new StudioViews.ProjectSnapshotExtended(s.snapshotId(), projectId, s.createdAtUnix(), s.name(), null, null, alignments(s));
+        return new StudioViews.ProjectSnapshotExtended(s.snapshotId(), projectId, s.createdAtUnix(), s.name(), null, null, alignments(s),
+                s.seconds());
     }
 
     StudioViews.ChapterSnapshots chapterSnapshots(String projectId, String chapterId) {

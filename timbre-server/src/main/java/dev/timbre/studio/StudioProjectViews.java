@@ -13,8 +13,11 @@ final class StudioProjectViews {
     private final StudioRepository studio;
     private final ConversionRepository rows;
     private final PronunciationDictionariesService dictionaries;
+    private final dev.timbre.voices.VoicesService voices;
 
-    StudioProjectViews(StudioRepository studio, ConversionRepository rows, PronunciationDictionariesService dictionaries) {
+    StudioProjectViews(StudioRepository studio, ConversionRepository rows, PronunciationDictionariesService dictionaries,
+                       dev.timbre.voices.VoicesService voices) {
+        this.voices = voices;
         this.studio = studio;
         this.rows = rows;
         this.dictionaries = dictionaries;
@@ -28,7 +31,7 @@ final class StudioProjectViews {
         boolean converting = "converting".equals(p.state()) || chapters.stream().anyMatch(c -> "converting".equals(c.state()));
         ProjectDetails d = p.details();
         return new StudioViews.Project(p.projectId(), p.name(), p.createDateUnix(), p.defaultTitleVoiceId(), p.defaultParagraphVoiceId(),
-                p.defaultModelId(), p.lastConversionDateUnix(), p.lastConversionDateUnix() != null, d.title(), d.author(), d.description(),
+                p.defaultTitleVoiceId(), p.defaultParagraphVoiceId(), p.defaultModelId(), p.lastConversionDateUnix(), p.lastConversionDateUnix() != null, d.title(), d.author(), d.description(),
                 d.genres() == null ? List.of() : d.genres(), null, d.targetAudience(), d.language(), d.contentType(),
                 d.originalPublicationDate(), d.matureContent(), d.isbnNumber(), p.volumeNormalization(), converting ? "converting" : "default",
                 "admin", d.fiction(), false, false, new StudioViews.CreationMeta(1.0, "finished", "blank"), d.sourceType(), true, false, null);
@@ -40,7 +43,34 @@ final class StudioProjectViews {
                 .map(l -> versionOrNull(new PronunciationDictionariesService.Locator(l.pronunciationDictionaryId(), l.versionId())))
                 .filter(v -> v != null).toList();
         return StudioViews.ProjectExtended.of(project(p, chapters), p.qualityPreset(),
-                chapters.stream().map(c -> chapter(p, c)).toList(), versions, p.locators(), p.applyTextNormalization());
+                chapters.stream().map(c -> chapter(p, c)).toList(), versions, p.locators(), p.applyTextNormalization(),
+                voices(p, chapters));
+    }
+
+    /** The default voices, then every voice the content names, each once, with its stored settings. */
+    private List<StudioViews.ProjectVoice> voices(StudioRepository.StoredProject p, List<StudioRepository.StoredChapter> chapters) {
+        Set<String> ids = new java.util.LinkedHashSet<>(List.of(p.defaultTitleVoiceId(), p.defaultParagraphVoiceId()));
+        for (var c : chapters) ids.addAll(c.content().voices());
+        List<StudioViews.ProjectVoice> out = new java.util.ArrayList<>();
+        for (String id : ids) {
+            String name;
+            dev.timbre.voices.VoiceSettings s;
+            try {
+                var v = voices.resolve(id);
+                name = v.name();
+                s = v.settings();
+            } catch (dev.timbre.http.ApiException e) {
+                continue; // deleted since
+            }
+            var d = dev.timbre.voices.VoiceSettings.DEFAULT;
+            out.add(new StudioViews.ProjectVoice(id, id, name, or(s.stability(), d.stability()), or(s.similarityBoost(), d.similarityBoost()),
+                    or(s.style(), d.style()), false, s.useSpeakerBoost() != null ? s.useSpeakerBoost() : true, 0.0, or(s.speed(), 1.0)));
+        }
+        return out;
+    }
+
+    private static double or(Double v, double dflt) {
+        return v != null ? v : dflt;
     }
 
     private PronunciationDictionariesService.VersionInfo versionOrNull(PronunciationDictionariesService.Locator l) {

@@ -49,7 +49,7 @@ public final class StudioService {
         this.blobs = blobs;
         this.defaultVoice = defaultVoice;
         this.clock = clock;
-        this.views = new StudioProjectViews(studio, rows, dictionaries);
+        this.views = new StudioProjectViews(studio, rows, dictionaries, voices);
     }
 
     /** Creates a project; with {@code auto_convert} its conversion is queued at once. */

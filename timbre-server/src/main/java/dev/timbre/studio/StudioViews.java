@@ -11,7 +11,8 @@ public final class StudioViews {
 
     /** {@code ProjectResponseModel}. */
     public record Project(String projectId, String name, long createDateUnix, String defaultTitleVoiceId,
-                          String defaultParagraphVoiceId, String defaultModelId, Long lastConversionDateUnix,
+                          String defaultParagraphVoiceId, String defaultTitleVoiceRefId, String defaultParagraphVoiceRefId,
+                          String defaultModelId, Long lastConversionDateUnix,
                           boolean canBeDownloaded, String title, String author, String description, List<String> genres,
                           String coverImageUrl, String targetAudience, String language, String contentType,
                           String originalPublicationDate, Boolean matureContent, String isbnNumber, boolean volumeNormalization,
@@ -21,7 +22,8 @@ public final class StudioViews {
 
     /** {@code ProjectExtendedResponseModel}: the project with its chapters and dictionaries. */
     public record ProjectExtended(String projectId, String name, long createDateUnix, String defaultTitleVoiceId,
-                                  String defaultParagraphVoiceId, String defaultModelId, Long lastConversionDateUnix,
+                                  String defaultParagraphVoiceId, String defaultTitleVoiceRefId, String defaultParagraphVoiceRefId,
+                                  String defaultModelId, Long lastConversionDateUnix,
                                   boolean canBeDownloaded, String title, String author, String description, List<String> genres,
                                   String coverImageUrl, String targetAudience, String language, String contentType,
                                   String originalPublicationDate, Boolean matureContent, String isbnNumber,
@@ -31,19 +33,23 @@ public final class StudioViews {
                                   String qualityPreset, List<Chapter> chapters,
                                   List<PronunciationDictionariesService.VersionInfo> pronunciationDictionaryVersions,
                                   List<Locator> pronunciationDictionaryLocators, String applyTextNormalization,
-                                  Map<String, Object> experimental) {
+                                  Map<String, Object> experimental, List<Object> assets, List<ProjectVoice> voices) {
         static ProjectExtended of(Project p, String qualityPreset, List<Chapter> chapters,
                                   List<PronunciationDictionariesService.VersionInfo> versions, List<Locator> locators,
-                                  String applyTextNormalization) {
+                                  String applyTextNormalization, List<ProjectVoice> voices) {
             return new ProjectExtended(p.projectId(), p.name(), p.createDateUnix(), p.defaultTitleVoiceId(),
-                    p.defaultParagraphVoiceId(), p.defaultModelId(), p.lastConversionDateUnix(), p.canBeDownloaded(), p.title(),
+                    p.defaultParagraphVoiceId(), p.defaultTitleVoiceRefId(), p.defaultParagraphVoiceRefId(), p.defaultModelId(), p.lastConversionDateUnix(), p.canBeDownloaded(), p.title(),
                     p.author(), p.description(), p.genres(), p.coverImageUrl(), p.targetAudience(), p.language(), p.contentType(),
                     p.originalPublicationDate(), p.matureContent(), p.isbnNumber(), p.volumeNormalization(), p.state(),
                     p.accessLevel(), p.fiction(), p.qualityCheckOn(), p.qualityCheckOnWhenBulkConvert(), p.creationMeta(),
                     p.sourceType(), p.chaptersEnabled(), p.captionsEnabled(), p.captionStyle(), qualityPreset, chapters, versions,
-                    locators, applyTextNormalization, Map.of());
+                    locators, applyTextNormalization, Map.of(), List.of(), voices);
         }
     }
+
+    /** A voice the project uses (newer clients' {@code ProjectVoiceResponseModel}); its ref id is the voice id. */
+    public record ProjectVoice(String projectVoiceRefId, String voiceId, String alias, double stability, double similarityBoost,
+                               double style, boolean isPinned, boolean useSpeakerBoost, double volumeGain, double speed) {}
 
     public record CreationMeta(double creationProgress, String status, String type) {}
 
@@ -88,7 +94,8 @@ public final class StudioViews {
                                   Object audioUpload, Object zipUpload) {}
 
     public record ProjectSnapshotExtended(String projectSnapshotId, String projectId, long createdAtUnix, String name,
-                                          Object audioUpload, Object zipUpload, List<CharacterAlignment> characterAlignments) {}
+                                          Object audioUpload, Object zipUpload, List<CharacterAlignment> characterAlignments,
+                                          double audioDurationSecs) {}
 
     public record ProjectSnapshots(List<ProjectSnapshot> snapshots) {}
 
