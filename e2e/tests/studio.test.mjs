@@ -1,7 +1,7 @@
 // Studio and Audio Native through elevenlabs-js: studio.projects.create (content JSON, document) / list / get /
 // update / content.update / convert / pronunciationDictionaries.create / delete; studio.projects.chapters.* and
 // chapters.snapshots.*; projects.snapshots.list / get / stream / streamArchive; audioNative.create / getSettings /
-// update, and the public player (script, settings, audio with CORS).
+// update, and the public player (script, settings, audio with CORS); studio.createPodcast.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -158,4 +158,20 @@ test('audioNative: create, settings, public player, content update', async () =>
   assert.equal(edited.projectId, created.projectId);
   assert.equal(edited.converting, true);
   await assert.rejects(client.audioNative.getSettings('nosuchproject'), apiError(404));
+});
+
+test('studio.createPodcast: a conversation from text, converted', async () => {
+  const [host, guest = host] = await anyVoiceIds(2);
+  const { project } = await client.studio.createPodcast({
+    modelId: 'eleven_multilingual_v2',
+    mode: { type: 'conversation', conversation: { hostVoiceId: host, guestVoiceId: guest } },
+    source: { type: 'text', text: 'Honey bees live in large colonies. Worker bees gather nectar from flowers. They share news with a waggle dance.' },
+    durationScale: 'short',
+  });
+  assert.ok(project.projectId);
+  const chapters = await client.studio.projects.chapters.list(project.projectId);
+  const chapter = await client.studio.projects.chapters.get(project.projectId, chapters.chapters[0].chapterId);
+  assert.ok(chapter.content.blocks.length >= 4);
+  await until('the podcast conversion', async () => (await client.studio.projects.get(project.projectId)).canBeDownloaded);
+  await client.studio.projects.delete(project.projectId);
 });

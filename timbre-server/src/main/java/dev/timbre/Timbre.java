@@ -324,6 +324,10 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/music", new dev.timbre.music.MusicRoutes(music)),
                     mount("/v1/history", new HistoryRoutes(history)),
                     mount("/v1/studio/projects", studio.routes()),
+                    mount("/v1/studio/podcasts", new dev.timbre.studio.podcasts.Podcasts(studio,
+                            new UrlPages(outbound, Duration.ofSeconds(10), 10 * 1024 * 1024), voices,
+                            dev.timbre.convai.llm.LanguageModelAnswers.firstConfigured(config.llm(), languageModels)
+                                    .map(c -> c.model()).orElse(null)).routes()),
                     mount("/v1/audio-native", audioNative.routes()),
                     mount("/", audioNative.playerRoutes()),
                     mount("/v1/pronunciation-dictionaries", new PronunciationDictionariesRoutes(dictionaries, config.limits().maxUploadBytes())),

@@ -49,6 +49,11 @@ public final class Studio implements AutoCloseable {
         return projects;
     }
 
+    /** {@code {"project": …}} for a stored project, as project creation answers. */
+    public Object projectEnvelope(StudioRepository.StoredProject p) {
+        return new StudioViews.ProjectEnvelope(projects.views.project(p));
+    }
+
     /** The newest project snapshot's id and audio key, if any (Audio Native's player plays it). */
     public java.util.Optional<String[]> latestAudio(String projectId) {
         return rows.snapshots(projectId, null).stream().findFirst().map(s -> new String[] {s.snapshotId(), s.audioKey()});

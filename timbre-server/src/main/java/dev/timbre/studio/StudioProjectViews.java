@@ -34,7 +34,8 @@ final class StudioProjectViews {
                 p.defaultTitleVoiceId(), p.defaultParagraphVoiceId(), p.defaultModelId(), p.lastConversionDateUnix(), p.lastConversionDateUnix() != null, d.title(), d.author(), d.description(),
                 d.genres() == null ? List.of() : d.genres(), null, d.targetAudience(), d.language(), d.contentType(),
                 d.originalPublicationDate(), d.matureContent(), d.isbnNumber(), p.volumeNormalization(), converting ? "converting" : "default",
-                "admin", d.fiction(), false, false, new StudioViews.CreationMeta(1.0, "finished", "blank"), d.sourceType(), true, false, null);
+                "admin", d.fiction(), false, false, new StudioViews.CreationMeta(1.0, "finished",
+                "genfm".equals(d.sourceType()) ? "generate_podcast" : "blank"), d.sourceType(), true, false, null);
     }
 
     StudioViews.ProjectExtended extended(StudioRepository.StoredProject p) {

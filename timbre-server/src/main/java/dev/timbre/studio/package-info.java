@@ -29,6 +29,6 @@
  * <p>Limits: a whole snapshot is encoded in memory (a chapter; a project's file is its chapters' bytes), so very long
  * chapters cost memory in proportion (about 1 MB per minute at 128 kbit/s); the project audio is MP3 whatever
  * {@code convert_to_mpeg} says. Captions, video, quality checks and {@code auto_assign_voices} are not implemented
- * ({@code captions_enabled} false, {@code quality_check_on} false).
+ * ({@code captions_enabled} false, {@code quality_check_on} false). Podcasts: {@code studio.podcasts}.
  */
 package dev.timbre.studio;
