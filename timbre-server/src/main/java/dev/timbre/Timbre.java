@@ -158,7 +158,8 @@ public final class Timbre implements AutoCloseable {
                            ConversationsService conversations, PostCallProcessor postCall, OutboundHttp outbound,
                            VoiceActivityDetectors voiceActivity, ConversationVoices conversationVoices, SpeechSynthesizer speech,
                            ProfessionalCloning pvc, TextToVoiceService textToVoice, AgentTesting agentTesting, RagIndexService rag,
-                           RemoteMcpTools mcpTools, ConversationRetention retention, Jobs jobs, DubbingService dubbing) {}
+                           RemoteMcpTools mcpTools, ConversationRetention retention, Jobs jobs, DubbingService dubbing,
+                           dev.timbre.studio.Studio studio) {}
 
     private final PhoneCalling phone;
     private final ConversationAdmission admission;
@@ -301,6 +302,15 @@ public final class Timbre implements AutoCloseable {
                     profiles, languageModels, new ConversationAnalyser(Duration.ofSeconds(60)), Clock.systemUTC()),
                     Clock.systemUTC());
 
+            // Studio projects (/v1/studio): chapters converted block by block through the speech layer in the background
+            dev.timbre.studio.Studio studio = new dev.timbre.studio.Studio(database.jdbi(), blobs, textToSpeech, voices, models, dictionaries,
+                    new UrlPages(outbound, Duration.ofSeconds(10), 10 * 1024 * 1024),
+                    () -> voices.list().stream().findFirst().map(v -> v.voiceId()).orElse(null), config.limits().maxUploadBytes(),
+                    jobs, Clock.systemUTC());
+
+            // Audio Native (/v1/audio-native): articles as Studio projects, and the public embeddable player
+            dev.timbre.audionative.AudioNative audioNative = new dev.timbre.audionative.AudioNative(studio, blobs, config.limits().maxUploadBytes());
+
             // the agent widget: its configuration (key optional), avatar and talk-to page; keyless overall feedback
             var widgetSignatures = new dev.timbre.convai.conversation.transport.ConversationSignatures(
                     cipher.derivedKey("conversation-signatures"), Clock.systemUTC(), new UsedGrantRepository(database.jdbi()));
@@ -337,6 +347,13 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/text-to-voice", new TextToVoiceRoutes(textToVoice)),
                     mount("/v1/music", new dev.timbre.music.MusicRoutes(music)),
                     mount("/v1/history", new HistoryRoutes(history)),
+                    mount("/v1/studio/projects", studio.routes()),
+                    mount("/v1/studio/podcasts", new dev.timbre.studio.podcasts.Podcasts(studio,
+                            new UrlPages(outbound, Duration.ofSeconds(10), 10 * 1024 * 1024), voices,
+                            dev.timbre.convai.llm.LanguageModelAnswers.firstConfigured(config.llm(), languageModels)
+                                    .map(c -> c.model()).orElse(null)).routes()),
+                    mount("/v1/audio-native", audioNative.routes()),
+                    mount("/", audioNative.playerRoutes()),
                     mount("/v1/pronunciation-dictionaries", new PronunciationDictionariesRoutes(dictionaries, config.limits().maxUploadBytes())),
                     mount("/v1/speech-to-text", new SpeechToTextRoutes(speechToText, config.limits().maxUploadBytes(), outbound)),
                     mount("/v1/speech-to-text", new RealtimeRoutes(speechToText, auth)),
@@ -395,14 +412,15 @@ public final class Timbre implements AutoCloseable {
             agentTesting.resumePending();
             phone.resumePending();
             dubbing.resumeRunning();
+            studio.resumePending();
             DataDir.sweepOrphanBlobs(blobs, started, java.util.Map.of("history/", history::holdsBlob, "voices/", voices::holdsBlob,
                     "stt-jobs/", speechToText::holdsBlob, "convai/conversations/", conversations::holdsBlob, "pvc/", pvc::holdsBlob,
                     TextToVoiceService.BLOB_PREFIX, textToVoice::holdsBlob, dev.timbre.convai.widget.WidgetService.BLOB_PREFIX,
-                    widget::holdsBlob, "dubbing/", dubbing::holdsBlob));
+                    widget::holdsBlob, "dubbing/", dubbing::holdsBlob, dev.timbre.studio.Studio.BLOB_PREFIX, studio::holdsBlob));
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,
-                    pvc, textToVoice, agentTesting, rag, mcpTools, retention, jobs, dubbing), phone, admission, node);
+                    pvc, textToVoice, agentTesting, rag, mcpTools, retention, jobs, dubbing, studio), phone, admission, node);
         } catch (RuntimeException | IOException e) {
             jobs.close();
             database.close();
@@ -467,6 +485,7 @@ public final class Timbre implements AutoCloseable {
         server.close();
         phone.close();
         services.jobs().close(); // running jobs finish (or are tried again later) while their services still work
+        services.studio().close();
         services.textToVoice().close();
         services.dubbing().close();
         services.pvc().close();

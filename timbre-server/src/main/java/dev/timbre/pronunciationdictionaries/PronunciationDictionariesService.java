@@ -159,6 +159,24 @@ public final class PronunciationDictionariesService {
         return p;
     }
 
+    /** {@code PronunciationDictionaryVersionResponseModel}: one version named by a locator (Studio projects show theirs). */
+    public record VersionInfo(String versionId, int versionRulesNum, String pronunciationDictionaryId, String dictionaryName,
+                              String versionName, String permissionOnResource, String createdBy, long creationTimeUnix,
+                              Long archivedTimeUnix) {}
+
+    /**
+     * The version {@code locator} names (its dictionary's latest when it names none); 404 for a dictionary or version
+     * that does not exist. The creation time shown is the dictionary's.
+     */
+    public VersionInfo version(Locator locator) {
+        var d = find(locator.pronunciationDictionaryId());
+        String v = locator.versionId() == null ? d.latestVersionId() : locator.versionId();
+        var version = repository.version(d.id(), v).orElseThrow(() -> ApiException.notFound("pronunciation_dictionary_not_found",
+                "Pronunciation dictionary " + d.id() + " with version " + v + " was not found."));
+        return new VersionInfo(v, version.rules().size(), d.id(), d.name(), v, OWNER, d.createdBy(), d.creationTimeUnix(),
+                d.archivedTimeUnix());
+    }
+
     private static ApiException locatorField(List<Object> loc, int index, String field) {
         List<Object> at = new ArrayList<>(loc);
         at.add(index);
