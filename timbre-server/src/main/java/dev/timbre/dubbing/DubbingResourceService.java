@@ -131,7 +131,9 @@ public final class DubbingResourceService {
                 d.isVideo() ? "This server has no ffmpeg to render video; use mp3 or wav." : "The dub's source is audio; render mp3 or wav.");
         int version = bump(id);
         String renderId = lang + "-" + type;
-        dubs.putRender(id, new DubbingRepository.Render(renderId, lang, type, null, "processing", version));
+        String previous = dubs.renders(id).stream().filter(r -> r.renderId().equals(renderId)).map(DubbingRepository.Render::mediaKey)
+                .filter(k -> k != null).findFirst().orElse(null); // still served by GET …/audio until the new one is stored
+        dubs.putRender(id, new DubbingRepository.Render(renderId, lang, type, previous, "processing", version));
         renders.submit(new JobDubbingRenders.RenderJob(id, renderId, lang, type, version));
         return new ResourceView.RenderStarted(version, renderId);
     }

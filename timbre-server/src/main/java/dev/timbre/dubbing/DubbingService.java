@@ -126,7 +126,8 @@ public final class DubbingService implements AutoCloseable {
     public Media audio(String id, String language) {
         Dubbing d = ready(id, language);
         List<DubbingRepository.Render> renders = dubs.renders(id).stream().filter(r -> r.language().equals(d.targetLangs().stream()
-                .filter(t -> t.equalsIgnoreCase(language)).findFirst().orElse(""))).toList();
+                .filter(t -> t.equalsIgnoreCase(language)).findFirst().orElse("")))
+                .filter(r -> r.mediaKey() != null).toList(); // while a render runs again, the last one it stored
         Optional<DubbingRepository.Render> pick = renders.stream().filter(r -> r.type().equals("mp4")).findFirst()
                 .or(() -> renders.stream().filter(r -> r.type().equals("mp3")).findFirst());
         DubbingRepository.Render r = pick.orElseThrow(() -> noLanguage(language));

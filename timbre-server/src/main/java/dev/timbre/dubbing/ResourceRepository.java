@@ -86,9 +86,14 @@ final class ResourceRepository {
         });
     }
 
-    /** Sets a render's status (and media) if it is still the same render version. */
+    /** Sets a render's status (and media; null keeps the one stored before) if it is still the same render version. */
     void renderDone(String dubbingId, String renderId, int version, String status, String mediaKey) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE dubbing_renders SET status = :st, media_key = :k WHERE dubbing_id = :d AND render_id = :r "
-                        + "AND version = :v").bind("st", status).bind("k", mediaKey).bind("d", dubbingId).bind("r", renderId).bind("v", version).execute());
+        String media = mediaKey == null ? "" : ", media_key = :k";
+        jdbi.useHandle(h -> {
+            var u = h.createUpdate("UPDATE dubbing_renders SET status = :st" + media + " WHERE dubbing_id = :d AND render_id = :r AND version = :v")
+                    .bind("st", status).bind("d", dubbingId).bind("r", renderId).bind("v", version);
+            if (mediaKey != null) u.bind("k", mediaKey);
+            u.execute();
+        });
     }
 }

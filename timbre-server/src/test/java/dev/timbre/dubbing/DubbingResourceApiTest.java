@@ -113,6 +113,13 @@ class DubbingResourceApiTest {
         assertThat(rendered.get("type").asText()).isEqualTo("wav");
         assertThat(rendered.get("version").asInt()).isEqualTo(v6);
 
+        // an mp3 render again: the audio endpoint serves the stored one meanwhile, never a 500
+        version(server.postJson(R + id + "/render/en", Map.of("render_type", "mp3")), "POST", "/v1/dubbing/resource/{dubbing_id}/render/{language}", 200);
+        TestServer.Response audio = server.get("/v1/dubbing/" + id + "/audio/en");
+        assertThat(audio.status()).as(audio.toString()).isEqualTo(200);
+        assertThat(audio.header("content-type")).startsWith("audio/mpeg");
+        v6 = resource(id).get("version").asInt();
+
         // speakers
         TestServer.Response similar = server.get(R + id + "/speaker/" + speaker + "/similar-voices");
         assertThat(similar.status()).as(similar.toString()).isEqualTo(200);
