@@ -63,3 +63,48 @@ test('dubbing: a language nobody speaks or translates is refused with a 4xx', as
   await assert.rejects(client.dubbing.create({ file: new Blob([mp3], { type: 'audio/mpeg' }), targetLang: 'zu', sourceLang: 'en' }),
     (e) => e instanceof ElevenLabsError && e.statusCode >= 400 && e.statusCode < 500);
 });
+
+test('dubbing resource: get, edit segments, translate, dub, render, speakers', async () => {
+  const mp3 = await englishSpeech();
+  const created = await client.dubbing.create({ file: new Blob([mp3], { type: 'audio/mpeg' }), targetLang: 'en', sourceLang: 'en',
+    name: 'e2e resource', dubbingStudio: true });
+  const done = await waitDubbed(created.dubbingId);
+  assert.equal(done.status, 'dubbed', JSON.stringify(done));
+  const id = created.dubbingId;
+
+  const res = await client.dubbing.resource.get(id);
+  assert.equal(res.id, id);
+  assert.deepEqual(res.targetLanguages, ['en']);
+  const speakerId = Object.keys(res.speakerTracks)[0];
+  const segId = res.speakerTracks[speakerId].segments[0];
+  assert.ok(res.speakerSegments[segId].dubs.en, 'per-language dub');
+
+  const upd = await client.dubbing.resource.segment.update(id, segId, 'en', { text: 'good morning to you' });
+  assert.equal(upd.version, res.version + 1);
+  const seg = await client.dubbing.resource.speaker.segment.create(id, speakerId, { startTime: 0.1, endTime: 0.6, text: 'hello' });
+  assert.ok(seg.newSegment, 'new_segment');
+  await client.dubbing.resource.translate(id, { segments: [seg.newSegment], languages: ['en'] });
+  const dubbed = await client.dubbing.resource.dub(id, { segments: [segId, seg.newSegment], languages: ['en'] });
+  const after = await client.dubbing.resource.get(id);
+  assert.equal(after.version, dubbed.version);
+  assert.equal(after.speakerSegments[segId].dubs.en.audioStale, false);
+
+  const render = await client.dubbing.resource.render(id, 'en', { renderType: 'mp3' });
+  assert.ok(render.renderId, 'render_id');
+  let status = 'processing';
+  for (let i = 0; i < 120 && status === 'processing'; i++) {
+    status = (await client.dubbing.resource.get(id)).renders[render.renderId].status;
+    if (status === 'processing') await new Promise((r) => setTimeout(r, 500));
+  }
+  assert.equal(status, 'complete');
+
+  const similar = await client.dubbing.resource.speaker.findSimilarVoices(id, speakerId);
+  assert.ok(similar.voices.length > 0, 'similar voices');
+  await client.dubbing.resource.speaker.update(id, speakerId, { voiceId: similar.voices[0].voiceId });
+  const del = await client.dubbing.resource.segment.delete(id, seg.newSegment);
+  assert.ok(del.version > dubbed.version);
+  await assert.rejects(client.dubbing.resource.segment.delete(id, seg.newSegment), (e) => e instanceof ElevenLabsError && e.statusCode === 404);
+  await assert.rejects(client.dubbing.resource.language.add(id, { language: 'zu' }),
+    (e) => e instanceof ElevenLabsError && e.statusCode >= 400 && e.statusCode < 500);
+  await client.dubbing.delete(id);
+});

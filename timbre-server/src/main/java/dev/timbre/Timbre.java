@@ -359,6 +359,7 @@ public final class Timbre implements AutoCloseable {
                     mount("/v1/speech-to-text", new RealtimeRoutes(speechToText, auth)),
                     mount("/v1/speech-to-speech", new SpeechToSpeechRoutes(new SpeechToSpeechService(voices, models, speechToText, history,
                             VoiceChangerProvider.fromEnv(System.getenv())), config.limits().maxUploadBytes())),
+                    mount("/v1/dubbing/resource", new dev.timbre.dubbing.DubbingResourceRoutes(dubbing.resource())),
                     mount("/v1/dubbing", new DubbingRoutes(dubbing, config.limits().maxUploadBytes(), outbound)),
                     mount("/v1/forced-alignment", new ForcedAlignmentRoutes(new ForcedAlignmentService(speechToText), config.limits().maxUploadBytes())),
                     // audio tools: noise suppression (or TIMBRE_AUDIO_ISOLATION_URL), procedural sound effects (or TIMBRE_SOUND_EFFECTS_URL)

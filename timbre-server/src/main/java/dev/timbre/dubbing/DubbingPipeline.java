@@ -81,6 +81,7 @@ final class DubbingPipeline {
             for (String s : segmentIds) keys.add(DubbingStages.key(id, l + "/" + s + ".pcm"));
             keys.add(DubbingStages.key(id, l + "/dub.mp3"));
             keys.add(DubbingStages.key(id, l + "/dub.mp4"));
+            keys.add(DubbingStages.key(id, l + "/dub.wav"));
         }
         return keys;
     }

@@ -33,7 +33,11 @@ public final class DubbingService implements AutoCloseable {
     private final DubbingRuns runs;
     private final Clock clock;
 
-    DubbingService(DubbingRepository dubs, SegmentRepository parts, BlobStore blobs, DubbingChecks checks, DubbingRuns runs, Clock clock) {
+    private final DubbingResourceService resource;
+
+    DubbingService(DubbingRepository dubs, SegmentRepository parts, BlobStore blobs, DubbingChecks checks, DubbingRuns runs, Clock clock,
+                   DubbingResourceService resource) {
+        this.resource = resource;
         this.dubs = dubs;
         this.parts = parts;
         this.blobs = blobs;
@@ -70,6 +74,11 @@ public final class DubbingService implements AutoCloseable {
             throw ApiException.busy("too_many_concurrent_requests", e.getMessage(), 30);
         }
         return new DubbingModels.DoDubbingResponse(id, DubbingChecks.expectedSeconds(media.seconds()));
+    }
+
+    /** Editing the dubs as ElevenLabs' dubbing resource ({@code /v1/dubbing/resource}). */
+    public DubbingResourceService resource() {
+        return resource;
     }
 
     public DubbingModels.Metadata get(String id) {
@@ -117,7 +126,8 @@ public final class DubbingService implements AutoCloseable {
     public Media audio(String id, String language) {
         Dubbing d = ready(id, language);
         List<DubbingRepository.Render> renders = dubs.renders(id).stream().filter(r -> r.language().equals(d.targetLangs().stream()
-                .filter(t -> t.equalsIgnoreCase(language)).findFirst().orElse(""))).toList();
+                .filter(t -> t.equalsIgnoreCase(language)).findFirst().orElse("")))
+                .filter(r -> r.mediaKey() != null).toList(); // while a render runs again, the last one it stored
         Optional<DubbingRepository.Render> pick = renders.stream().filter(r -> r.type().equals("mp4")).findFirst()
                 .or(() -> renders.stream().filter(r -> r.type().equals("mp3")).findFirst());
         DubbingRepository.Render r = pick.orElseThrow(() -> noLanguage(language));
@@ -170,7 +180,7 @@ public final class DubbingService implements AutoCloseable {
         return d;
     }
 
-    private static ApiException notReady(Dubbing d) {
+    static ApiException notReady(Dubbing d) {
         if (d.status().equals(Dubbing.FAILED)) return ApiException.badRequest("dubbing_failed", "Dubbing failed: " + d.error());
         return new ApiException(425, "dubbing_not_dubbed", "Dubbing has not finished yet.");
     }
@@ -183,7 +193,7 @@ public final class DubbingService implements AutoCloseable {
         return dubs.find(id).orElseThrow(() -> notFound(id));
     }
 
-    private static ApiException notFound(String id) {
+    static ApiException notFound(String id) {
         return ApiException.notFound("dubbing_not_found", "Dubbing '" + id + "' not found.");
     }
 

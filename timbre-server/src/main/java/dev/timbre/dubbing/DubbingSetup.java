@@ -16,7 +16,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Dubbing assembled for the composition root: repositories, the pipeline's parts, the runner ({@link JobDubbingRuns}:
- * durable jobs on the server's scheduler; at most 100 dubs unfinished at once) and the service.
+ * durable jobs on the server's scheduler; at most 100 dubs unfinished at once) and the service, with the resource-editing
+ * service ({@link DubbingResourceService}, renders as {@link JobDubbingRenders}).
  * {@code TIMBRE_DUBBING_MAX_SECONDS} (default 3600) bounds the range one dub covers.
  */
 public final class DubbingSetup {
@@ -39,11 +40,16 @@ public final class DubbingSetup {
                 p -> p.equals(mainProvider) ? mainFitting : new VoiceFitting(decoder, premade, engines, p));
         DubbingRepository dubs = new DubbingRepository(jdbi);
         SegmentRepository parts = new SegmentRepository(jdbi);
-        DubbingStages stages = new DubbingStages(dubs, parts, blobs, media, decoder, new SourceTranscript(recogniser), translators, voices,
-                new SegmentSpeech(speech, engines, DubbingStages.RATE), maxSeconds);
+        SourceTranscript transcript = new SourceTranscript(recogniser);
+        SegmentSpeech segmentSpeech = new SegmentSpeech(speech, engines, DubbingStages.RATE);
+        DubbingStages stages = new DubbingStages(dubs, parts, blobs, media, decoder, transcript, translators, voices, segmentSpeech, maxSeconds);
         DubbingRuns runs = new JobDubbingRuns(jobs, new DubbingPipeline(dubs, stages), dubs, () -> dubs.running().size(), 100);
         DubbingChecks checks = new DubbingChecks(recogniser, translators, voices, media, decoder, maxSeconds);
-        return new DubbingService(dubs, parts, blobs, checks, runs, clock);
+        ResourceRepository edits = new ResourceRepository(jdbi);
+        ResourceWork work = new ResourceWork(parts, edits, blobs, stages, transcript, translators, voices, segmentSpeech);
+        DubbingResourceService resource = new DubbingResourceService(dubs, parts, edits, work, new JobDubbingRenders(jobs, dubs, edits, work),
+                premade, blobs);
+        return new DubbingService(dubs, parts, blobs, checks, runs, clock, resource);
     }
 
     private static long positive(String v, long dflt) {

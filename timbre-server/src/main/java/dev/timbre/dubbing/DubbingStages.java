@@ -182,34 +182,53 @@ final class DubbingStages {
     }
 
     private void render(Dubbing d, DubbingOptions o) throws DubbingFailure, IOException {
-        byte[] audio = blob(key(d.id(), "audio.pcm"));
-        byte[] background = o.dropBackgroundAudio() ? null : blob(key(d.id(), "background.pcm"));
         for (String target : d.targetLangs()) {
-            List<DubMix.Placed> placed = new ArrayList<>();
-            for (SegmentRepository.Dub x : parts.dubs(d.id(), target)) if (x.audioKey() != null) placed.add(new DubMix.Placed(x.start(), blob(x.audioKey())));
-            byte[] mixed = DubMix.mix(background, placed, audio.length / 2, RATE);
+            byte[] mixed = mixed(d, o, target);
             String mp3 = key(d.id(), target + "/dub.mp3");
-            blobs.put(mp3, AudioEncoder.encodeAll(mixed, RATE, MP3));
+            blobs.put(mp3, mp3(mixed));
             dubs.putRender(d.id(), new DubbingRepository.Render(target + "-mp3", target, "mp3", mp3, "complete", 1));
             if (d.isVideo() && media.available()) {
-                Path video = Media.temp(".bin", blob(d.sourceKey())), wav = Media.temp(".wav", Wav.wrap(mixed, new PcmFormat(RATE)));
-                Path out = Files.createTempFile("timbre-dub", ".mp4");
-                try {
-                    double start = o.startTime() == null ? 0 : o.startTime();
-                    media.mux(video, wav, start, audio.length / 2.0 / RATE, out);
-                    String mp4 = key(d.id(), target + "/dub.mp4");
-                    blobs.put(mp4, Files.readAllBytes(out));
-                    dubs.putRender(d.id(), new DubbingRepository.Render(target + "-mp4", target, "mp4", mp4, "complete", 1));
-                } finally {
-                    Files.deleteIfExists(video);
-                    Files.deleteIfExists(wav);
-                    Files.deleteIfExists(out);
-                }
+                String mp4 = key(d.id(), target + "/dub.mp4");
+                blobs.put(mp4, video(d, o, mixed));
+                dubs.putRender(d.id(), new DubbingRepository.Render(target + "-mp4", target, "mp4", mp4, "complete", 1));
             }
         }
     }
 
-    private byte[] blob(String key) throws IOException, DubbingFailure {
+    /** The spoken segments of {@code target} mixed over the background (unless dropped): mono s16le at {@link #RATE}. */
+    byte[] mixed(Dubbing d, DubbingOptions o, String target) throws DubbingFailure, IOException {
+        byte[] audio = blob(key(d.id(), "audio.pcm"));
+        byte[] background = o.dropBackgroundAudio() ? null : blob(key(d.id(), "background.pcm"));
+        List<DubMix.Placed> placed = new ArrayList<>();
+        for (SegmentRepository.Dub x : parts.dubs(d.id(), target)) if (x.audioKey() != null) placed.add(new DubMix.Placed(x.start(), blob(x.audioKey())));
+        return DubMix.mix(background, placed, audio.length / 2, RATE);
+    }
+
+    static byte[] mp3(byte[] pcm) {
+        return AudioEncoder.encodeAll(pcm, RATE, MP3);
+    }
+
+    /** Whether a video can be muxed here (ffmpeg). */
+    boolean muxes() {
+        return media.available();
+    }
+
+    /** The source video with {@code mixed} as its audio, MP4 (needs {@link #muxes}). */
+    byte[] video(Dubbing d, DubbingOptions o, byte[] mixed) throws DubbingFailure, IOException {
+        Path video = Media.temp(".bin", blob(d.sourceKey())), wav = Media.temp(".wav", Wav.wrap(mixed, new PcmFormat(RATE)));
+        Path out = Files.createTempFile("timbre-dub", ".mp4");
+        try {
+            double start = o.startTime() == null ? 0 : o.startTime();
+            media.mux(video, wav, start, mixed.length / 2.0 / RATE, out);
+            return Files.readAllBytes(out);
+        } finally {
+            Files.deleteIfExists(video);
+            Files.deleteIfExists(wav);
+            Files.deleteIfExists(out);
+        }
+    }
+
+    byte[] blob(String key) throws IOException, DubbingFailure {
         return blobs.get(key).orElseThrow(() -> new DubbingFailure("a stored part of the dub is missing (" + key.substring(key.lastIndexOf('/') + 1) + ")"));
     }
 }

@@ -24,7 +24,16 @@
  * <p>Storage (V28): {@code dubbings} (status, stage, options, media), {@code dubbing_speakers} (voices per language),
  * {@code dubbing_segments}, {@code dubbing_segment_dubs} (per language: text, fitted audio, overrun, stale),
  * {@code dubbing_renders}; blobs under {@code dubbing/{id}/} (source, stage PCM, segment PCM, renders). The shapes fit
- * the dubbing-resource editing endpoints (speaker tracks, segments with per-language dubs, renders), not built yet.
+ * the dubbing-resource editing endpoints (speaker tracks, segments with per-language dubs, renders).
+ *
+ * <p>Editing ({@code /v1/dubbing/resource/{id}}): {@link dev.timbre.dubbing.DubbingResourceRoutes} (HTTP only) →
+ * {@link dev.timbre.dubbing.DubbingResourceService} (a finished dub only: 425 while dubbing, 400 when failed; each change
+ * increments {@code dubbings.version}) with {@code ResourceRepository} (SQL of single segments, dubs, languages) and
+ * {@code ResourceViews} (the {@code DubbingResource} shape, {@code ResourceView} records); {@code ResourceWork}
+ * re-transcribes, re-translates and re-dubs chosen segments with the pipeline's pieces on the request's thread (an
+ * edited segment's dubs become {@code audio_stale} until dubbed again); renders are durable jobs
+ * ({@code JobDubbingRenders}, kind {@code dubbing-render}) mixing with {@link dev.timbre.dubbing.DubbingStages}'s mix:
+ * row {@code processing} → {@code complete} or {@code failed}.
  *
  * <p>Threading: routes on Jetty threads; each dub runs on one {@code db-scheduler} job thread (shared with the other
  * durable jobs, {@code TIMBRE_JOB_THREADS}; at most 100 dubs unfinished, then 429) and blocks it on ffmpeg (30 min
