@@ -163,9 +163,11 @@ public final class Timbre implements AutoCloseable {
     private final PhoneCalling phone;
     private final ConversationAdmission admission;
     private final ClusterNode node;
+    private final dev.timbre.tracing.Tracing tracing; // OpenTelemetry when OTEL_* asks for it; closed last
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services, PhoneCalling phone,
-                   ConversationAdmission admission, ClusterNode node) {
+                   ConversationAdmission admission, ClusterNode node, dev.timbre.tracing.Tracing tracing) {
+        this.tracing = tracing;
         this.node = node;
         this.phone = phone;
         this.admission = admission;
@@ -196,6 +198,7 @@ public final class Timbre implements AutoCloseable {
         Database database = Database.open(config.database(), config.dataDir());
         // durable jobs (speech-to-text webhooks, post-call work): features register their kinds below, started last
         Jobs jobs = new Jobs(database.dataSource(), JobSettings.fromEnv(System.getenv()));
+        dev.timbre.tracing.Tracing tracing = dev.timbre.tracing.Tracing.start(System.getenv());
         try {
             BlobStore blobs = BlobStores.open(config.storage(), config.dataDir());
             ClusterNode node = ClusterNode.join(database.jdbi(), config.dataDir(), Clock.systemUTC());
@@ -402,8 +405,9 @@ public final class Timbre implements AutoCloseable {
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,
-                    pvc, textToVoice, agentTesting, rag, mcpTools, retention, jobs, dubbing), phone, admission, node);
+                    pvc, textToVoice, agentTesting, rag, mcpTools, retention, jobs, dubbing), phone, admission, node, tracing);
         } catch (RuntimeException | IOException e) {
+            tracing.close();
             jobs.close();
             database.close();
             engines.close();
@@ -481,5 +485,6 @@ public final class Timbre implements AutoCloseable {
         services.voiceActivity().close();
         node.close();
         database.close();
+        tracing.close();
     }
 }
