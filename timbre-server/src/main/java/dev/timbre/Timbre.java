@@ -184,6 +184,7 @@ public final class Timbre implements AutoCloseable {
     /** Starts the server with SIP as {@code sip} says (off for {@link #start(TimbreConfig)}, as tests want). */
     public static Timbre start(TimbreConfig config, dev.timbre.config.SipSettings sip) throws IOException {
         java.time.Instant started = java.time.Instant.now();
+        dev.timbre.tracing.Tracing tracing = dev.timbre.tracing.Tracing.start(System.getenv()); // bad OTEL_* fails here, first
         DataDir.prepare(config.dataDir());
         // remote TTS providers (openai, elevenlabs): their timings come from the STT engine's forced alignment
         java.util.concurrent.atomic.AtomicReference<EngineCatalog> loaded = new java.util.concurrent.atomic.AtomicReference<>();
@@ -198,7 +199,6 @@ public final class Timbre implements AutoCloseable {
         Database database = Database.open(config.database(), config.dataDir());
         // durable jobs (speech-to-text webhooks, post-call work): features register their kinds below, started last
         Jobs jobs = new Jobs(database.dataSource(), JobSettings.fromEnv(System.getenv()));
-        dev.timbre.tracing.Tracing tracing = dev.timbre.tracing.Tracing.start(System.getenv());
         try {
             BlobStore blobs = BlobStores.open(config.storage(), config.dataDir());
             ClusterNode node = ClusterNode.join(database.jdbi(), config.dataDir(), Clock.systemUTC());
