@@ -164,9 +164,11 @@ public final class Timbre implements AutoCloseable {
     private final PhoneCalling phone;
     private final ConversationAdmission admission;
     private final ClusterNode node;
+    private final dev.timbre.tracing.Tracing tracing; // OpenTelemetry when OTEL_* asks for it; closed last
 
     private Timbre(Database database, EngineCatalog engines, ApiServer server, Services services, PhoneCalling phone,
-                   ConversationAdmission admission, ClusterNode node) {
+                   ConversationAdmission admission, ClusterNode node, dev.timbre.tracing.Tracing tracing) {
+        this.tracing = tracing;
         this.node = node;
         this.phone = phone;
         this.admission = admission;
@@ -183,6 +185,7 @@ public final class Timbre implements AutoCloseable {
     /** Starts the server with SIP as {@code sip} says (off for {@link #start(TimbreConfig)}, as tests want). */
     public static Timbre start(TimbreConfig config, dev.timbre.config.SipSettings sip) throws IOException {
         java.time.Instant started = java.time.Instant.now();
+        dev.timbre.tracing.Tracing tracing = dev.timbre.tracing.Tracing.start(System.getenv()); // bad OTEL_* fails here, first
         DataDir.prepare(config.dataDir());
         // remote TTS providers (openai, elevenlabs): their timings come from the STT engine's forced alignment
         java.util.concurrent.atomic.AtomicReference<EngineCatalog> loaded = new java.util.concurrent.atomic.AtomicReference<>();
@@ -421,8 +424,9 @@ public final class Timbre implements AutoCloseable {
             return new Timbre(database, engines, server, new Services(voices, history, users, textToSpeech, speechToText,
                     agents, tools, secrets, convaiSettings,
                     languageModels, webhookTools, conversations, postCall, outbound, voiceActivity, conversationVoices, speech,
-                    pvc, textToVoice, agentTesting, rag, mcpTools, retention, jobs, dubbing, studio), phone, admission, node);
+                    pvc, textToVoice, agentTesting, rag, mcpTools, retention, jobs, dubbing, studio), phone, admission, node, tracing);
         } catch (RuntimeException | IOException e) {
+            tracing.close();
             jobs.close();
             database.close();
             engines.close();
@@ -501,5 +505,6 @@ public final class Timbre implements AutoCloseable {
         services.voiceActivity().close();
         node.close();
         database.close();
+        tracing.close();
     }
 }

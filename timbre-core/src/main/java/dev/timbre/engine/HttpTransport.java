@@ -25,11 +25,18 @@ public interface HttpTransport {
      */
     Answer send(HttpRequest request, byte[] body) throws IOException, InterruptedException;
 
-    /** The JDK {@code client} (redirects as it is configured). */
+    /** The JDK {@code client} (redirects as it is configured), traced through {@link OutboundTrace} when on. */
     static HttpTransport of(HttpClient client) {
         return (request, body) -> {
-            HttpResponse<InputStream> r = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            return new Answer(r.statusCode(), r.body());
+            OutboundTrace.Call call = OutboundTrace.start(request);
+            try {
+                HttpResponse<InputStream> r = client.send(OutboundTrace.withHeaders(request, call), HttpResponse.BodyHandlers.ofInputStream());
+                call.finished(r.statusCode(), null);
+                return new Answer(r.statusCode(), r.body());
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                call.finished(-1, e);
+                throw e;
+            }
         };
     }
 }

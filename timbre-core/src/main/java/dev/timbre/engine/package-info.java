@@ -35,6 +35,9 @@
  *   <li>{@link dev.timbre.engine.FallbackLanguageModel}: cascades providers; the next one on error, empty reply or no
  *       first output within the timeout, never after output was delivered.</li>
  *   <li>{@link dev.timbre.engine.SentenceSplitter}: text → sentences so the first is heard while the rest synthesise.</li>
+ *   <li>{@link dev.timbre.engine.OutboundTrace}: the tracing hook engines' JDK HTTP calls go through
+ *       ({@code HttpTransport.of}, engine-remote's exchanges): a no-op until the server installs one (OpenTelemetry
+ *       client span + {@code traceparent}); keeps engines free of any tracing library.</li>
  * </ul>
  *
  * <p>Contracts: one engine instance serves all requests and is thread-safe (except per-stream objects); the owner

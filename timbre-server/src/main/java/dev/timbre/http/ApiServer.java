@@ -60,6 +60,7 @@ public final class ApiServer implements AutoCloseable {
         });
         ErrorBodies.install(app);
         app.before(tracking::begin);
+        app.after(tracking::leave);
         app.before(ctx -> checkSize(ctx, limits));
         app.before(ApiServer::checkCharset);
         app.before("/v1/*", auth::check);

@@ -8,7 +8,9 @@
  *       the limit are refused before being read (JSON 2 MiB / multipart 100 MiB by default, 413); WebSockets idle out
  *       after 200 s, text messages ≤ 4 MiB.</li>
  *   <li>{@link dev.timbre.http.RequestTracking}: an {@code x-request-id} on every response, one access-log line, and
- *       the timer {@code timbre.http.requests{method,route,status}} (route = the template, never an id).</li>
+ *       the timer {@code timbre.http.requests{method,route,status}} (route = the template, never an id); when tracing
+ *       is on ({@code dev.timbre.tracing}), {@code RequestTracing}'s server span per request, continuing an incoming
+ *       {@code traceparent}, current on the handler's thread, its {@code trace_id} in the logging MDC.</li>
  *   <li>{@link dev.timbre.http.ApiKeyAuth}: {@code /v1} and {@code /v2} need {@code xi-api-key} or
  *       {@code Authorization: Bearer <key>} (401 {@code needs_authorization} / {@code invalid_api_key} /
  *       {@code api_key_disabled}), holding the permission {@code access.RoutePermissions} gives the route (401

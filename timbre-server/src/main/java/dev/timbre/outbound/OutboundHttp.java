@@ -1,6 +1,11 @@
 package dev.timbre.outbound;
 
 import dev.timbre.common.WorkerPools;
+import dev.timbre.tracing.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -33,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * client: this class follows at most {@value #MAX_REDIRECTS} (301/302/303 become GET without a body, 307/308 keep
  * method and body, headers are dropped when the origin changes), each hop checked like the first. Connect timeout
  * {@value #CONNECT_SECONDS} s; the request's timeout bounds all hops together (and the body for {@link #fetch}).
- * Every failure is one {@link OutboundException}; the detail goes to this class's log.
+ * Every failure is one {@link OutboundException}; the detail goes to this class's log. Traced as one client span per
+ * request (redirects included) whose {@code traceparent} every hop carries, when tracing is on.
  *
  * <p>Thread-safe; blocking (the caller's thread does the I/O). {@code Timbre} owns it and closes it at shutdown.
  */
@@ -95,7 +101,24 @@ public final class OutboundHttp implements AutoCloseable {
         }
     }
 
+    /** One client span (until the response headers) around all hops; each hop carries its {@code traceparent}. */
     private Exchange send(OutboundRequest first) throws OutboundException {
+        Span span = Tracing.enabled() ? Tracing.tracer().spanBuilder(first.method()).setSpanKind(SpanKind.CLIENT)
+                .setAttribute("http.request.method", first.method())
+                .setAttribute("server.address", String.valueOf(first.uri().getHost())).startSpan() : Span.getInvalid();
+        try (Scope ignored = span.makeCurrent()) {
+            Exchange exchange = sendHops(first);
+            span.setAttribute("http.response.status_code", (long) exchange.response.status());
+            return exchange;
+        } catch (OutboundException | RuntimeException e) {
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private Exchange sendHops(OutboundRequest first) throws OutboundException {
         long deadlineNanos = System.nanoTime() + first.timeout().toNanos();
         OutboundRequest request = first;
         for (int hop = 0; ; hop++) {
@@ -146,6 +169,7 @@ public final class OutboundHttp implements AutoCloseable {
         http.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(Math.max(1, readMillis)))
                 .setConnectionRequestTimeout(Timeout.ofMilliseconds(Math.max(1, TimeUnit.NANOSECONDS.toMillis(leftNanos)))).build());
         r.headers().forEach(http::addHeader);
+        Tracing.inject(io.opentelemetry.context.Context.current(), http::setHeader);
         if (r.body() != null) {
             http.setEntity(new ByteArrayEntity(r.body(), r.contentType() == null ? null : ContentType.parse(r.contentType())));
         }

@@ -27,6 +27,7 @@ public final class SpeechRun implements AutoCloseable {
 
     private final SpeechScript script;
     private final SpeechScheduler.Ticket ticket;
+    private final RunSpan trace;
     private final ArrayDeque<Ready> ready = new ArrayDeque<>();
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private final List<SpeechChunk.SegmentSpan> spans = new ArrayList<>();
@@ -46,9 +47,11 @@ public final class SpeechRun implements AutoCloseable {
     SpeechRun(SpeechScript script, SpeechScheduler.Ticket ticket) {
         this.script = script;
         this.ticket = ticket;
+        this.trace = new RunSpan(script);
         try {
             while (current == null && !finished) advance(); // silent segments before the first engine align at 0
         } catch (RuntimeException e) {
+            trace.failed(e);
             close();
             throw e;
         }
@@ -66,12 +69,18 @@ public final class SpeechRun implements AutoCloseable {
         if (ready.isEmpty()) {
             if (finished) return null;
             ticket.beforeChunk();
-            while (ready.isEmpty()) step();
+            try {
+                while (ready.isEmpty()) step();
+            } catch (SpeechException e) {
+                trace.failed(e);
+                throw e;
+            }
         }
         Ready r = ready.poll();
         SpeechChunk c = r.chunk();
         if (script.keepAudio()) kept.writeBytes(c.audio());
         if (c.audio().length > 0) ticket.sent(r.endSeconds());
+        trace.chunk(c);
         if (c.last()) ticket.close(); // the engines are done: the slot is free before the caller finishes sending
         return c;
     }
@@ -98,6 +107,7 @@ public final class SpeechRun implements AutoCloseable {
         EngineSegment s = current;
         if (s != null) s.close();
         ticket.close();
+        trace.end(seconds());
     }
 
     /** Handles one engine event, or moves on to the next segment; may add chunks to {@link #ready}. */

@@ -1,6 +1,10 @@
 package dev.timbre.webhooks;
 
 import dev.timbre.config.TimbreConfig;
+import dev.timbre.tracing.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -69,16 +73,21 @@ public final class WebhookSender {
 
     private String exchange(TimbreConfig.Webhook hook, HttpRequest.BodyPublisher body, String signature, HttpClient.Version version)
             throws InterruptedException {
-        try {
+        Span span = Tracing.span("POST", SpanKind.CLIENT); // a client span carrying traceparent, when tracing is on
+        try (Scope ignored = span.makeCurrent()) {
             HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(hook.url())).timeout(requestTimeout).version(version)
                     .header("Content-Type", "application/json").POST(body);
             if (signature != null) req.header(WebhookSignature.HEADER, signature);
+            Tracing.inject(io.opentelemetry.context.Context.current(), req::header);
             int status = http.send(req.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            span.setAttribute("http.response.status_code", (long) status);
             return status / 100 == 2 ? null : "webhook answered HTTP " + status;
         } catch (java.net.http.HttpTimeoutException e) {
             return "webhook did not answer within " + requestTimeout.toSeconds() + " s";
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             return "webhook delivery failed: " + e;
+        } finally {
+            span.end();
         }
     }
 

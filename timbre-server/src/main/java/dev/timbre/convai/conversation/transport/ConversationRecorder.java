@@ -42,6 +42,7 @@ public final class ConversationRecorder {
 
     public void turnMeasured(TurnLatency latency) {
         runtime.turnOverhead().voiceLatency().observe(latency);
+        VoiceTurnTrace.record(conversationId, latency);
     }
 
     public void transcript(List<TranscriptEntry> transcript) {
