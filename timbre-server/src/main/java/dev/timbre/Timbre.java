@@ -198,7 +198,7 @@ public final class Timbre implements AutoCloseable {
                 () -> java.util.Optional.ofNullable(loaded.get()).flatMap(c -> c.speechToText().values().stream().findFirst()),
                 config.engines().nodes().healthMillis(), () -> loaded.get().textToSpeech()); // engine nodes fall back to local engines
         EngineCatalog engines = EngineCatalog.load(List.of(config.engines().textToSpeech()), config.engines().extraTextToSpeech(), remoteTts)
-                .loadSpeechToText(config.engines().speechToText(), config.engines().remoteSpeechToText());
+                .loadSpeechToText(config.engines().speechToText(), config.engines().remoteSpeechToText(), config.engines().nodes().healthMillis());
         loaded.set(engines);
         Database database = Database.open(config.database(), config.dataDir());
         // durable jobs (speech-to-text webhooks, post-call work): features register their kinds below, started last

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two in-process nodes: an {@code engine} node (fake TTS and STT) and an {@code api} node whose TTS and STT are the
- * engine node's ({@code TIMBRE_TTS_URL=*=http://…}, {@code TIMBRE_STT_URL}), with a local fake engine to fall back on.
+ * engine node's ({@code TIMBRE_TTS_URL=eleven_flash*=<dead>,*=http://…}, {@code TIMBRE_STT_URL=<dead>,http://…}), with a
+ * local fake TTS engine to fall back on.
  * Requests on the api node are served by the engine node (its metrics count them); when the engine node goes away the
  * api node falls back to its local engine, and when it comes back (same port) the api node uses it again.
  */
@@ -30,7 +31,7 @@ class EngineNodesApiTest {
 
     static TestServer apiNode(String engineUrl) {
         return TestServer.start(c -> c.withEngines(new TimbreConfig.Engines("elevenlabs", List.of("auto", "fake"), "auto",
-                new TimbreConfig.RemoteSpeechToText(engineUrl, TestServer.KEY, "whisper-1", 10),
+                new TimbreConfig.RemoteSpeechToText("http://127.0.0.1:9," + engineUrl, TestServer.KEY, "whisper-1", 10),
                 new TimbreConfig.RemoteTextToSpeech("eleven_flash*=http://127.0.0.1:9/nothing-here,*=" + engineUrl, TestServer.KEY,
                         null, List.of(), 10, 0))
                 .withNodes(new TimbreConfig.Nodes("api", 200))));
@@ -75,7 +76,7 @@ class EngineNodesApiTest {
             assertThat(tts.body().length).isPositive();
             eventually(() -> served(engine, "/v1/text-to-speech/{voice_id}") > spoken, "the engine node spoke it");
 
-            // STT: the api node's auto STT became the engine node's transcription endpoint
+            // STT: the api node's auto STT became the engine nodes' transcription endpoint; the dead first node is passed over
             TestServer.Response stt = api.postMultipart("/v1/speech-to-text", new Multipart().field("model_id", "scribe_v1")
                     .file("file", "a.wav", "audio/wav", wav(tts.body())));
             assertThat(stt.status()).as(stt.toString()).isEqualTo(200);
