@@ -26,6 +26,7 @@ import dev.timbre.jobs.Jobs;
 import dev.timbre.engines.EngineCatalog;
 import dev.timbre.engines.RemoteSpeechProviders;
 import dev.timbre.engines.ModelCatalog;
+import dev.timbre.engines.NodeRole;
 import dev.timbre.engines.TextEmbeddings;
 import dev.timbre.engines.VoiceActivityDetectors;
 import dev.timbre.convai.knowledgebase.rag.AgentRetrieval;
@@ -184,6 +185,11 @@ public final class Timbre implements AutoCloseable {
 
     /** Starts the server with SIP as {@code sip} says (off for {@link #start(TimbreConfig)}, as tests want). */
     public static Timbre start(TimbreConfig config, dev.timbre.config.SipSettings sip) throws IOException {
+        NodeRole role = NodeRole.of(config); // all, api or engine: which engines load and which routes are served
+        return start(role.adjust(config), sip, role);
+    }
+
+    private static Timbre start(TimbreConfig config, dev.timbre.config.SipSettings sip, NodeRole role) throws IOException {
         java.time.Instant started = java.time.Instant.now();
         dev.timbre.tracing.Tracing tracing = dev.timbre.tracing.Tracing.start(System.getenv()); // bad OTEL_* fails here, first
         DataDir.prepare(config.dataDir());
@@ -193,9 +199,10 @@ public final class Timbre implements AutoCloseable {
         ttsNamed.add(config.engines().textToSpeech());
         java.util.Map<String, java.util.function.Supplier<dev.timbre.engine.TextToSpeech>> remoteTts = RemoteSpeechProviders.providers(
                 ttsNamed, config.engines().remoteTextToSpeech(), config.network().outboundAllow(), config.dataDir(),
-                () -> java.util.Optional.ofNullable(loaded.get()).flatMap(c -> c.speechToText().values().stream().findFirst()));
+                () -> java.util.Optional.ofNullable(loaded.get()).flatMap(c -> c.speechToText().values().stream().findFirst()),
+                config.engines().nodes().healthMillis(), () -> loaded.get().textToSpeech()); // engine nodes fall back to local engines
         EngineCatalog engines = EngineCatalog.load(List.of(config.engines().textToSpeech()), config.engines().extraTextToSpeech(), remoteTts)
-                .loadSpeechToText(config.engines().speechToText(), config.engines().remoteSpeechToText());
+                .loadSpeechToText(config.engines().speechToText(), config.engines().remoteSpeechToText(), config.engines().nodes().healthMillis());
         loaded.set(engines);
         Database database = Database.open(config.database(), config.dataDir());
         // durable jobs (speech-to-text webhooks, post-call work): features register their kinds below, started last
@@ -403,7 +410,7 @@ public final class Timbre implements AutoCloseable {
             mounts.addAll(phone.routes());
             ApiServer server;
             try {
-                server = ApiServer.start(config, new RequestTracking(registry), auth, mounts);
+                server = ApiServer.start(config, new RequestTracking(registry), auth, role.mounts(mounts, m -> m.group() instanceof HealthRoutes));
             } catch (RuntimeException e) {
                 phone.close(); // the SIP port and the batch job
                 throw e;

@@ -66,6 +66,11 @@ public final class ConfigLoader {
         }
 
         c = remoteTextToSpeech(c, env);
+        if (env.containsKey("TIMBRE_ROLE") || env.containsKey("TIMBRE_ENGINE_HEALTH_MILLIS")) {
+            TimbreConfig.Nodes n = c.engines().nodes();
+            c = c.withEngines(c.engines().withNodes(new TimbreConfig.Nodes(env.getOrDefault("TIMBRE_ROLE", n.role()),
+                    intEnv(env, "TIMBRE_ENGINE_HEALTH_MILLIS", n.healthMillis()))));
+        }
         if (env.containsKey("TIMBRE_EMBEDDINGS_URL") || env.containsKey("TIMBRE_EMBEDDINGS_API_KEY") || env.containsKey("TIMBRE_EMBEDDINGS_MODEL")) {
             TimbreConfig.RemoteEmbeddings r = c.engines().remoteEmbeddings() != null ? c.engines().remoteEmbeddings()
                     : new TimbreConfig.RemoteEmbeddings(null, null, null, 0);

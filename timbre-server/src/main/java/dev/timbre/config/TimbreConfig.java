@@ -89,6 +89,23 @@ public record TimbreConfig(
      *        provider is {@code fake}; an extra that fails to load is skipped
      */
     /**
+     * This node's place in a cluster ({@code engines.nodes}, {@code TIMBRE_ROLE}, {@code TIMBRE_ENGINE_HEALTH_MILLIS}).
+     *
+     * @param role {@code all} (the default: every route, local engines), {@code api} (every route, no optional local
+     *        engines when remote ones are configured) or {@code engine} (only the engine-facing routes), see
+     *        {@code engines.NodeRole}
+     * @param healthMillis how often an api node asks each engine node's {@code GET /health/ready}; 0: 5000
+     */
+    public record Nodes(String role, int healthMillis) {
+        public static final Nodes DEFAULT = new Nodes("all", 5000);
+
+        public Nodes {
+            role = role == null || role.isBlank() ? "all" : role.strip().toLowerCase(java.util.Locale.ROOT);
+            healthMillis = healthMillis <= 0 ? 5000 : healthMillis;
+        }
+    }
+
+    /**
      * @param speechToText the speech-to-text provider: {@code auto}, {@code none}, {@code pocketsphinx}, {@code sphinx4},
      *        {@code openai} (a remote server, see {@code remoteSpeechToText}) or {@code fake}
      * @param remoteSpeechToText the server the {@code openai} provider calls; null when none is configured
@@ -102,7 +119,8 @@ public record TimbreConfig(
                           String speechToText,
                           RemoteSpeechToText remoteSpeechToText,
                           RemoteTextToSpeech remoteTextToSpeech,
-                          RemoteEmbeddings remoteEmbeddings) {
+                          RemoteEmbeddings remoteEmbeddings,
+                          Nodes nodes) {
         /** No speech-to-text engine: the STT endpoints answer 503. What an {@code Engines} built without one has. */
         public static final String NO_SPEECH_TO_TEXT = "none";
         /** The server's default: pocketsphinx when its library and model are installed, else sphinx4 (pure Java). */
@@ -111,6 +129,16 @@ public record TimbreConfig(
         public Engines {
             extraTextToSpeech = extraTextToSpeech == null ? List.of() : List.copyOf(extraTextToSpeech);
             speechToText = speechToText == null || speechToText.isBlank() ? NO_SPEECH_TO_TEXT : speechToText;
+            nodes = nodes == null ? Nodes.DEFAULT : nodes;
+        }
+
+        public Engines(String textToSpeech, List<String> extraTextToSpeech, String speechToText, RemoteSpeechToText remoteSpeechToText,
+                       RemoteTextToSpeech remoteTextToSpeech, RemoteEmbeddings remoteEmbeddings) {
+            this(textToSpeech, extraTextToSpeech, speechToText, remoteSpeechToText, remoteTextToSpeech, remoteEmbeddings, null);
+        }
+
+        public Engines withNodes(Nodes n) {
+            return new Engines(textToSpeech, extraTextToSpeech, speechToText, remoteSpeechToText, remoteTextToSpeech, remoteEmbeddings, n);
         }
 
         public Engines(String textToSpeech, List<String> extraTextToSpeech, String speechToText, RemoteSpeechToText remoteSpeechToText,
@@ -131,27 +159,27 @@ public record TimbreConfig(
         }
 
         public Engines withSpeechToText(String provider) {
-            return new Engines(textToSpeech, extraTextToSpeech, provider, remoteSpeechToText, remoteTextToSpeech, remoteEmbeddings);
+            return new Engines(textToSpeech, extraTextToSpeech, provider, remoteSpeechToText, remoteTextToSpeech, remoteEmbeddings, nodes);
         }
 
         public Engines withRemoteSpeechToText(RemoteSpeechToText remote) {
-            return new Engines(textToSpeech, extraTextToSpeech, speechToText, remote, remoteTextToSpeech, remoteEmbeddings);
+            return new Engines(textToSpeech, extraTextToSpeech, speechToText, remote, remoteTextToSpeech, remoteEmbeddings, nodes);
         }
 
         public Engines withRemoteTextToSpeech(RemoteTextToSpeech remote) {
-            return new Engines(textToSpeech, extraTextToSpeech, speechToText, remoteSpeechToText, remote, remoteEmbeddings);
+            return new Engines(textToSpeech, extraTextToSpeech, speechToText, remoteSpeechToText, remote, remoteEmbeddings, nodes);
         }
 
         public Engines withTextToSpeech(String provider) {
-            return new Engines(provider, extraTextToSpeech, speechToText, remoteSpeechToText, remoteTextToSpeech, remoteEmbeddings);
+            return new Engines(provider, extraTextToSpeech, speechToText, remoteSpeechToText, remoteTextToSpeech, remoteEmbeddings, nodes);
         }
 
         public Engines withExtraTextToSpeech(List<String> extras) {
-            return new Engines(textToSpeech, extras, speechToText, remoteSpeechToText, remoteTextToSpeech, remoteEmbeddings);
+            return new Engines(textToSpeech, extras, speechToText, remoteSpeechToText, remoteTextToSpeech, remoteEmbeddings, nodes);
         }
 
         public Engines withRemoteEmbeddings(RemoteEmbeddings remote) {
-            return new Engines(textToSpeech, extraTextToSpeech, speechToText, remoteSpeechToText, remoteTextToSpeech, remote);
+            return new Engines(textToSpeech, extraTextToSpeech, speechToText, remoteSpeechToText, remoteTextToSpeech, remote, nodes);
         }
 
         public Engines(String textToSpeech) {

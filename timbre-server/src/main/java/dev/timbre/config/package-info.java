@@ -6,7 +6,8 @@
  *   <li>{@link dev.timbre.config.TimbreConfig}: host, port (default 8080; 0 picks a free one), data dir (default
  *       {@code data}: embedded H2 database, blobs, bootstrap key, {@code secrets.key}), bootstrap API key, database
  *       (null URL = embedded H2), {@code Engines} (TTS {@code marytts}, extras {@code auto}, STT {@code auto},
- *       optional {@code RemoteSpeechToText} and {@code RemoteTextToSpeech}), model overrides, {@code Limits}, {@code Account} (the single user of
+ *       optional {@code RemoteSpeechToText} and {@code RemoteTextToSpeech}, {@code Nodes}: role all/api/engine and the
+ *       engine-node health-check period), model overrides, {@code Limits}, {@code Account} (the single user of
  *       {@code GET /v1/user}), {@code Webhooks} (speech-to-text and post-call targets), {@code llm}.</li>
  *   <li>{@link dev.timbre.config.ConfigLoader}: lowest precedence first: {@code defaults()} → the YAML file of
  *       {@code --config}/{@code TIMBRE_CONFIG} (snake_case keys, objects deep-merged) → {@code TIMBRE_*} environment

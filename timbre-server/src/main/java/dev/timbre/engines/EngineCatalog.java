@@ -49,7 +49,7 @@ public final class EngineCatalog implements AutoCloseable {
     private static final Map<String, Function<TimbreConfig.RemoteSpeechToText, SpeechToText>> SPEECH_TO_TEXT = Map.of(
             "pocketsphinx", remote -> new PocketsphinxSpeechToText(),
             "sphinx4", remote -> new Sphinx4SpeechToText(),
-            OpenAiTranscriptionSpeechToText.PROVIDER, EngineCatalog::remoteSpeechToText,
+            OpenAiTranscriptionSpeechToText.PROVIDER, remote -> remoteSpeechToText(remote, TimbreConfig.Nodes.DEFAULT.healthMillis()),
             FakeSpeechToText.PROVIDER, remote -> new FakeSpeechToText());
 
     /** Providers that need an installed program, with the check that it is there: what {@code auto} extras load. */
@@ -101,6 +101,14 @@ public final class EngineCatalog implements AutoCloseable {
      * URL for it fails here, at start-up.
      */
     public EngineCatalog loadSpeechToText(String configured, TimbreConfig.RemoteSpeechToText remote) {
+        return loadSpeechToText(configured, remote, TimbreConfig.Nodes.DEFAULT.healthMillis());
+    }
+
+    /**
+     * {@link #loadSpeechToText(String, TimbreConfig.RemoteSpeechToText)}; a comma-separated URL list makes the
+     * {@code openai} provider {@link EngineNodesSpeechToText}, its nodes health-checked every {@code healthMillis}.
+     */
+    public EngineCatalog loadSpeechToText(String configured, TimbreConfig.RemoteSpeechToText remote, long healthMillis) {
         if (configured == null || configured.equals("none")) return this;
         String provider = configured.equals("auto") ? (PocketsphinxSpeechToText.available() ? "pocketsphinx" : "sphinx4") : configured;
         if (configured.equals("auto")) {
@@ -111,7 +119,7 @@ public final class EngineCatalog implements AutoCloseable {
             throw new IllegalArgumentException("unknown STT engine '" + provider + "'; known: " + SPEECH_TO_TEXT.keySet() + " or none");
         }
         // the remote client is made now (no network), so that missing or bad settings stop the start
-        SpeechToText eager = provider.equals(OpenAiTranscriptionSpeechToText.PROVIDER) ? remoteSpeechToText(remote) : null;
+        SpeechToText eager = provider.equals(OpenAiTranscriptionSpeechToText.PROVIDER) ? remoteSpeechToText(remote, healthMillis) : null;
         speechToText = CompletableFuture.supplyAsync(() -> {
             try {
                 long t0 = System.nanoTime();
@@ -133,10 +141,17 @@ public final class EngineCatalog implements AutoCloseable {
         return this;
     }
 
-    private static SpeechToText remoteSpeechToText(TimbreConfig.RemoteSpeechToText remote) {
+    private static SpeechToText remoteSpeechToText(TimbreConfig.RemoteSpeechToText remote, long healthMillis) {
         if (remote == null || remote.url() == null) {
             throw new IllegalArgumentException("STT engine 'openai' needs the server's URL: engines.remote_speech_to_text.url "
                     + "in the config file or TIMBRE_STT_URL, e.g. http://gpu-host:8000");
+        }
+        if (remote.url().contains(",")) {
+            List<OpenAiTranscriptionSpeechToText> nodes = java.util.Arrays.stream(remote.url().split(",")).map(String::strip)
+                    .filter(u -> !u.isEmpty()).map(u -> new OpenAiTranscriptionSpeechToText(u, remote.apiKey(), remote.model(),
+                            Duration.ofSeconds(remote.timeoutSeconds()))).toList();
+            log.info("speech to text: engine nodes {} (model {})", nodes.stream().map(OpenAiTranscriptionSpeechToText::endpoint).toList(), remote.model());
+            return new EngineNodesSpeechToText(nodes, healthMillis);
         }
         OpenAiTranscriptionSpeechToText engine = new OpenAiTranscriptionSpeechToText(remote.url(), remote.apiKey(), remote.model(),
                 Duration.ofSeconds(remote.timeoutSeconds()));

@@ -46,14 +46,29 @@ public final class RemoteSpeechProviders {
     public static Map<String, Supplier<TextToSpeech>> providers(List<String> named, TimbreConfig.RemoteTextToSpeech remote,
                                                                 List<String> outboundAllow, Path dataDir,
                                                                 Supplier<Optional<SpeechToText>> aligner) {
+        return providers(named, remote, outboundAllow, dataDir, aligner, TimbreConfig.Nodes.DEFAULT.healthMillis(), Map::of);
+    }
+
+    /**
+     * {@link #providers(List, TimbreConfig.RemoteTextToSpeech, List, Path, Supplier)}; when the URL is a list of
+     * routes ({@link EngineNodes#isRouteList}) the {@code elevenlabs} provider is {@link EngineNodes}: one client per
+     * node, health-checked every {@code healthMillis}, falling back to the {@code local} engines.
+     */
+    public static Map<String, Supplier<TextToSpeech>> providers(List<String> named, TimbreConfig.RemoteTextToSpeech remote,
+                                                                List<String> outboundAllow, Path dataDir,
+                                                                Supplier<Optional<SpeechToText>> aligner, long healthMillis,
+                                                                Supplier<Map<String, TextToSpeech>> local) {
         if (named.stream().noneMatch(PROVIDERS::contains)) return Map.of();
         if (remote == null || remote.url() == null) {
             throw new IllegalArgumentException("TTS engine " + named.stream().filter(PROVIDERS::contains).toList()
                     + " needs the server's URL: engines.remote_text_to_speech.url in the config file or TIMBRE_TTS_URL, "
                     + "e.g. http://gpu-host:8880");
         }
-        RemoteSpeechSettings settings = new RemoteSpeechSettings(remote.url(), remote.apiKey(), remote.model(), remote.voices(),
-                remote.timeoutSeconds() == 0 ? null : Duration.ofSeconds(remote.timeoutSeconds()), remote.sampleRate(), 0);
+        if (EngineNodes.isRouteList(remote.url())) {
+            EngineNodes.parse(remote.url()).forEach(r -> hostAndPort(r[1])); // a bad URL fails here, at start-up
+            return Map.of(ElevenLabsTextToSpeech.PROVIDER, () -> nodes(remote, outboundAllow, aligner, healthMillis, local));
+        }
+        RemoteSpeechSettings settings = settings(remote, remote.url());
         String server = hostAndPort(remote.url());
         Path cache = dataDir == null ? null : dataDir.resolve("engines");
         return Map.of(
@@ -71,6 +86,28 @@ public final class RemoteSpeechProviders {
                     log.info("text to speech: {} ({} voices)", e.info().description(), e.voices().size());
                     return new ForcedAlignedSpeech(e, aligner, http);
                 });
+    }
+
+    private static RemoteSpeechSettings settings(TimbreConfig.RemoteTextToSpeech remote, String url) {
+        return new RemoteSpeechSettings(url, remote.apiKey(), remote.model(), remote.voices(),
+                remote.timeoutSeconds() == 0 ? null : Duration.ofSeconds(remote.timeoutSeconds()), remote.sampleRate(), 0);
+    }
+
+    /** One ElevenLabs-style client per distinct node (no voice cache: nodes list their voices at start), routed. */
+    private static EngineNodes nodes(TimbreConfig.RemoteTextToSpeech remote, List<String> outboundAllow,
+                                     Supplier<Optional<SpeechToText>> aligner, long healthMillis, Supplier<Map<String, TextToSpeech>> local) {
+        Map<String, TextToSpeech> clients = new java.util.LinkedHashMap<>();
+        List<EngineNodes.Route> routes = new ArrayList<>();
+        for (String[] r : EngineNodes.parse(remote.url())) {
+            TextToSpeech client = clients.computeIfAbsent(r[1], url -> {
+                OutboundHttp http = client(outboundAllow, hostAndPort(url));
+                ElevenLabsTextToSpeech e = new ElevenLabsTextToSpeech(settings(remote, url), new OutboundTransport(http), null, false);
+                log.info("text to speech: engine node {} ({} voices)", url, e.voices().size());
+                return new ForcedAlignedSpeech(e, aligner, http);
+            });
+            routes.add(new EngineNodes.Route(r[0], r[1], client));
+        }
+        return new EngineNodes(routes, healthMillis, local);
     }
 
     /** The outbound policy plus the configured server ({@code host:port}). */

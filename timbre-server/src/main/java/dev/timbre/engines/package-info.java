@@ -25,7 +25,15 @@
  *   <li>{@link dev.timbre.engines.TextEmbeddings}: RAG's one embedding engine, all-MiniLM-L6-v2 in process or an
  *       OpenAI-compatible server ({@code engines.remote_embeddings}); loaded at first use (not at start-up), a failed load
  *       retried at most every 30 s.</li>
- *   <li>{@link dev.timbre.engines.VoiceActivityDetectors}: Silero VAD loaded once (one ONNX session for every call),
+ *   <li>{@link dev.timbre.engines.NodeRole}: {@code TIMBRE_ROLE} {@code all}/{@code api}/{@code engine}: which
+ *       optional engines an api node skips, which mounts an engine node keeps (the composition root asks it).</li>
+ *   <li>{@link dev.timbre.engines.EngineNodes}: the {@code elevenlabs} provider when its URL is a list of
+ *       {@code pattern=url} routes: one client per engine node, a synthesis routed by model id
+ *       ({@link dev.timbre.engines.EngineNodes#forModel}, called by the TTS service) to the first healthy match,
+ *       else a local engine; {@code EngineNodeHealth} polls each node's {@code /health/ready} on one daemon
+ *       thread. Closed with the catalog. {@code EngineNodesSpeechToText}: the {@code openai} STT provider when its
+ *       URL is a comma-separated list: the first healthy node that answers, a retryable failure passing to the next.</li>
+  <li>{@link dev.timbre.engines.VoiceActivityDetectors}: Silero VAD loaded once (one ONNX session for every call),
  *       else the energy detector with one warning; {@code get()} gives a new detector per voice conversation.
  *       {@code close} waits for frames being scored and frees the session; detectors still held then score 0.</li>
  * </ul>

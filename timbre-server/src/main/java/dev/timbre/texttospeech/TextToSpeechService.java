@@ -88,6 +88,7 @@ public final class TextToSpeechService {
         ResolvedVoice voice = voices.resolve(voiceId);
         TextToSpeech engine = models.engines().textToSpeech().get(voice.provider());
         if (engine == null) throw new ApiException(503, "voice_unavailable", "The engine of voice " + voiceId + " is not loaded.");
+        engine = dev.timbre.engines.EngineNodes.forModel(engine, model.modelId()); // engine nodes: routed by model id
         String engineText = null;
         if (!pronunciations.isEmpty() && !TextToSpeechChecks.isSsml(text)) {
             TextToSpeechChecks.Pronounced spoken = TextToSpeechChecks.pronounce(text, request.applyTextNormalization(), pronunciations,
