@@ -6,9 +6,9 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
-# Keep in step with ENGINE_PACKAGES in ./timbre (the test checks it), plus ffmpeg for video and containers.
-ENGINE_PACKAGES=(libpocketsphinx3 pocketsphinx-en-us espeak-ng flite timgm6mb-soundfont apertium apertium-eng-spa)
-IMAGE_PACKAGES=(ffmpeg curl tini ca-certificates)
+# Keep in step with ENGINE_PACKAGES in ./timbre (DeploymentFilesTest checks it).
+ENGINE_PACKAGES=(libpocketsphinx3 pocketsphinx-en-us espeak-ng flite timgm6mb-soundfont apertium apertium-eng-spa ffmpeg)
+IMAGE_PACKAGES=(curl tini ca-certificates)
 
 case "${1:-}" in
   packages)
