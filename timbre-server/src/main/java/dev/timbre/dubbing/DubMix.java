@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Audio arithmetic of the pipeline, all mono s16le at one rate: the source split into speech and background (speech:
  * {@link NoiseSuppressor}'s estimate; background: the source minus it), and the dub mixed: each segment's fitted speech
- * added at its start over the background, clipped to the source's length. Pure functions; thread-safe.
+ * added at its start over the background, clipped to the source's length; and, for uploaded tracks, fitting a track to
+ * the source's length and subtracting one from the source. Pure functions; thread-safe.
  */
 final class DubMix {
     /** A fitted segment and where it starts, seconds. */
@@ -31,6 +32,19 @@ final class DubMix {
             background[i] = clip(x[i] - s * 32768f);
         }
         return new Split(Pcm.toBytes(speech), Pcm.toBytes(background));
+    }
+
+    /** {@code pcm} cut or padded with silence to exactly {@code samples}. */
+    static byte[] fit(byte[] pcm, int samples) {
+        return java.util.Arrays.copyOf(pcm, samples * 2);
+    }
+
+    /** {@code a − b}, sample by sample, clipped; as long as {@code a} ({@code b} padded with silence). */
+    static byte[] minus(byte[] a, byte[] b) {
+        short[] x = Pcm.toSamples(a, 0, a.length & ~1), y = Pcm.toSamples(b, 0, b.length & ~1);
+        short[] out = new short[x.length];
+        for (int i = 0; i < x.length; i++) out[i] = clip(x[i] - (i < y.length ? y[i] : 0));
+        return Pcm.toBytes(out);
     }
 
     /** {@code background} (null: silence) with every segment added at its place; exactly {@code samples} long. */

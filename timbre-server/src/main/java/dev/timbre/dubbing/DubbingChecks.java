@@ -54,12 +54,17 @@ final class DubbingChecks {
         return c;
     }
 
-    void languages(String source, String target) {
-        SpeechToText stt = recogniser.get(); // 503 when none is loaded
+    /**
+     * The target is spoken here; with {@code recognised} (no CSV transcript) also a recogniser is loaded, hears the
+     * source and some translator takes it to the target (a CSV dub checks its translator with {@link #translatable}).
+     */
+    void languages(String source, String target, boolean recognised) {
+        SpeechToText stt = recognised ? recogniser.get() : null; // 503 when none is loaded
         if (voices.providerFor(target).isEmpty()) {
             throw ApiException.badRequest("unsupported_language", "No speech engine on this server speaks '" + target + "'. Languages spoken: "
                     + String.join(", ", voices.spokenLanguages()) + ".");
         }
+        if (!recognised) return;
         Set<String> heard = stt.info().capabilities().languages();
         if (!source.equals("auto") && !heard.contains(source)) {
             throw ApiException.badRequest("unsupported_language", "The speech-to-text engine does not recognise '" + source
@@ -76,6 +81,25 @@ final class DubbingChecks {
         }
         throw ApiException.badRequest("unsupported_language_pair", "No translator for " + String.join("/", from) + " to " + target
                 + ". Available: " + translators.available() + ".");
+    }
+
+    /** Some translator takes {@code source} to {@code target}; else 400 naming those available. */
+    void translatable(String source, String target) {
+        try {
+            translators.forPair(new LanguagePair(source, target));
+        } catch (Translators.UnsupportedPair e) {
+            throw ApiException.badRequest("unsupported_language_pair", "No translator for " + source + " to " + target + " (the CSV leaves "
+                    + "translations empty). Available: " + translators.available() + ".");
+        }
+    }
+
+    /** A foreground or background track: audio that can be read, not longer than the limit; else a 422 at {@code field}. */
+    void track(byte[] data, String field) {
+        try {
+            media(data, null, new DubbingOptions(0, null, null, false, false, false, false, null, "manual", null, null, null, null, null));
+        } catch (ApiException e) {
+            throw ApiException.invalid(field + ": " + e.getMessage(), "value_error", "body", field);
+        }
     }
 
     Source media(byte[] data, String uploadedType, DubbingOptions o) {

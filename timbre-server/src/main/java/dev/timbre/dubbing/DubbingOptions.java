@@ -7,6 +7,24 @@ package dev.timbre.dubbing;
  * @param startTime           seconds into the source where the dub starts, or null for its start
  * @param endTime             seconds into the source where the dub ends, or null for its end
  * @param useProfanityFilter  accepted as given; Timbre does not mask words (see README)
+ * @param csvFps              {@code csv_fps}, or null to infer the frame rate from the CSV's timecodes
+ * @param csv                 true: a {@code csv_file} was stored ({@code source.csv}); the transcript comes from it
+ * @param foreground          true: a {@code foreground_audio_file} was stored ({@code foreground.bin}), the speech
+ * @param background          true: a {@code background_audio_file} was stored ({@code background.bin}), the background
+ *                            (the three are null in dubs stored before manual dubbing; null means false)
  */
 public record DubbingOptions(int numSpeakers, Integer startTime, Integer endTime, boolean dropBackgroundAudio, boolean disableVoiceCloning,
-                             boolean watermark, boolean highestResolution, Boolean useProfanityFilter, String mode, String targetAccent) {}
+                             boolean watermark, boolean highestResolution, Boolean useProfanityFilter, String mode, String targetAccent,
+                             Double csvFps, Boolean csv, Boolean foreground, Boolean background) {
+    boolean fromCsv() { return Boolean.TRUE.equals(csv); }
+
+    boolean hasForeground() { return Boolean.TRUE.equals(foreground); }
+
+    boolean hasBackground() { return Boolean.TRUE.equals(background); }
+
+    /** These options with the uploads recorded. */
+    DubbingOptions withUploads(boolean csv, boolean foreground, boolean background) {
+        return new DubbingOptions(numSpeakers, startTime, endTime, dropBackgroundAudio, disableVoiceCloning, watermark, highestResolution,
+                useProfanityFilter, mode, targetAccent, csvFps, csv, foreground, background);
+    }
+}

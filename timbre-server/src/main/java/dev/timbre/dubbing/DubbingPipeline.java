@@ -73,10 +73,11 @@ final class DubbingPipeline {
         }
     }
 
-    /** Every blob key a dub may hold, for deleting it: its stage files and, per language, segments and renders. */
+    /** Every blob key a dub may hold, for deleting it: its uploads, its stage files and, per language, segments and renders. */
     static List<String> keys(String id, List<String> languages, List<String> segmentIds) {
         List<String> keys = new java.util.ArrayList<>(List.of(DubbingStages.key(id, "source.bin"), DubbingStages.key(id, "audio.pcm"),
-                DubbingStages.key(id, "speech.pcm"), DubbingStages.key(id, "background.pcm")));
+                DubbingStages.key(id, "speech.pcm"), DubbingStages.key(id, "background.pcm"), DubbingStages.key(id, DubbingStages.CSV),
+                DubbingStages.key(id, DubbingStages.FOREGROUND), DubbingStages.key(id, DubbingStages.BACKGROUND)));
         for (String l : languages) {
             for (String s : segmentIds) keys.add(DubbingStages.key(id, l + "/" + s + ".pcm"));
             keys.add(DubbingStages.key(id, l + "/dub.mp3"));

@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * {@code /v1/dubbing}: create a dub (multipart: {@code file} or {@code source_url}, fetched under the outbound
- * policy), list, get, delete, and a dub's audio/video and transcript per language. HTTP only: parsing here, decisions in
+ * policy; for a manual dub also {@code csv_file}, {@code foreground_audio_file}, {@code background_audio_file}), list,
+ * get, delete, and a dub's audio/video and transcript per language. HTTP only: parsing here, decisions in
  * {@link DubbingService}.
  */
 public final class DubbingRoutes implements EndpointGroup {
@@ -76,17 +77,21 @@ public final class DubbingRoutes implements EndpointGroup {
             throw ApiException.invalid(files.size() > 1 ? "Only one file may be uploaded" : "Exactly one of file or source_url must be provided",
                     "value_error", "body", "file");
         }
-        for (String unsupported : List.of("csv_file", "foreground_audio_file", "background_audio_file")) {
-            if (!form.files(unsupported).isEmpty()) {
-                throw ApiException.badRequest("unsupported_option", unsupported + " (manual dubbing from a CSV with separate tracks) is not "
-                        + "supported by this server yet; send the media as file or source_url.");
-            }
-        }
         DubbingRequest r = parse(form);
         byte[] data = url.isPresent() ? cloud.fetch(url.get(), "source_url") : files.get(0).data();
         String filename = files.isEmpty() ? url.get().replaceAll(".*/", "") : files.get(0).filename();
         String type = files.isEmpty() ? null : files.get(0).contentType();
-        ctx.json(service.create(r, data, filename, type));
+        ctx.json(service.create(r, data, filename, type, new DubbingService.Uploads(upload(form, "csv_file"), upload(form, "foreground_audio_file"),
+                upload(form, "background_audio_file"))));
+    }
+
+    /** The one file of {@code field}, or null; a 422 for several or an empty one. */
+    private static byte[] upload(MultipartForm form, String field) {
+        List<MultipartForm.File> f = form.files(field);
+        if (f.isEmpty()) return null;
+        if (f.size() > 1) throw ApiException.invalid("Only one " + field + " may be uploaded", "value_error", "body", field);
+        if (f.get(0).data().length == 0) throw ApiException.invalid("The uploaded " + field + " is empty", "value_error", "body", field);
+        return f.get(0).data();
     }
 
     static DubbingRequest parse(MultipartForm form) {
@@ -104,12 +109,32 @@ public final class DubbingRoutes implements EndpointGroup {
         }
         String mode = form.field("mode").map(String::strip).filter(s -> !s.isEmpty()).orElse("automatic");
         Params.oneOf(mode, Set.of("automatic", "manual"), "body", "mode");
-        if (mode.equals("manual")) {
-            throw ApiException.badRequest("unsupported_option", "mode=manual (a CSV transcript) is not supported by this server yet; use automatic.");
+        boolean csv = !form.files("csv_file").isEmpty(), studio = form.bool("dubbing_studio", false);
+        if (mode.equals("manual") && !csv) throw ApiException.invalid("mode=manual needs a csv_file", "value_error", "body", "csv_file");
+        if (mode.equals("manual") && !studio) {
+            throw ApiException.invalid("mode=manual is only supported when creating a dubbing studio project (dubbing_studio=true)", "value_error",
+                    "body", "dubbing_studio");
         }
+        for (String track : List.of("foreground_audio_file", "background_audio_file")) {
+            if (!csv && !form.files(track).isEmpty()) throw ApiException.invalid(track + " is for use only with a csv_file", "value_error", "body", track);
+        }
+        if (csv && source.equals("auto")) {
+            throw ApiException.invalid("source_lang is required with a csv_file (there is no recognition to detect it)", "value_error", "body", "source_lang");
+        }
+        Double fps = form.field("csv_fps").map(String::strip).filter(s -> !s.isEmpty()).map(DubbingRoutes::fps).orElse(null);
         Boolean profanity = form.field("use_profanity_filter").map(v -> Params.parseBool(v, "body", "use_profanity_filter")).orElse(null);
         DubbingOptions o = new DubbingOptions(speakers, start, end, form.bool("drop_background_audio", false), form.bool("disable_voice_cloning", false),
-                form.bool("watermark", false), form.bool("highest_resolution", false), profanity, mode, form.field("target_accent").orElse(null));
-        return new DubbingRequest(form.field("name").orElse(null), source, target, o, form.bool("dubbing_studio", false));
+                form.bool("watermark", false), form.bool("highest_resolution", false), profanity, mode, form.field("target_accent").orElse(null), fps, null, null, null);
+        return new DubbingRequest(form.field("name").orElse(null), source, target, o, studio);
+    }
+
+    private static double fps(String v) {
+        try {
+            double f = Double.parseDouble(v);
+            if (f > 0 && f <= 240) return f;
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw ApiException.invalid("csv_fps must be a number of frames per second above 0 and at most 240", "value_error", "body", "csv_fps");
     }
 }

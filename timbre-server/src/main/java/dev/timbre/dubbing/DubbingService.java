@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,34 +47,60 @@ public final class DubbingService implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Checks the request and the media, stores them and queues the dub. */
-    public DubbingModels.DoDubbingResponse create(DubbingRequest r, byte[] source, String filename, String uploadedType) {
-        checks.languages(r.sourceLang(), r.targetLang());
+    /** A manual dub's uploads, each null when not sent: the CSV transcript, the speech track, the background track. */
+    public record Uploads(byte[] csv, byte[] foreground, byte[] background) {}
+
+    /**
+     * Checks the request, the media and the uploads (the CSV against the media's length, each track as media), stores
+     * them all under {@code dubbing/{id}/} before the row exists, and queues the dub.
+     */
+    public DubbingModels.DoDubbingResponse create(DubbingRequest r, byte[] source, String filename, String uploadedType, Uploads uploads) {
+        checks.languages(r.sourceLang(), r.targetLang(), uploads.csv() == null);
         DubbingChecks.Source media = checks.media(source, uploadedType, r.options());
+        DubbingOptions o = r.options();
+        if (uploads.csv() != null) {
+            double start = o.startTime() == null ? 0 : o.startTime();
+            List<DubbingCsv.Row> rows = DubbingCsv.parse(uploads.csv(), o.csvFps(), start, start + media.seconds());
+            if (rows.stream().anyMatch(x -> x.translation() == null)) checks.translatable(r.sourceLang(), r.targetLang());
+        }
+        if (uploads.foreground() != null) checks.track(uploads.foreground(), "foreground_audio_file");
+        if (uploads.background() != null) checks.track(uploads.background(), "background_audio_file");
+        o = o.withUploads(uploads.csv() != null, uploads.foreground() != null, uploads.background() != null);
         String id = Ids.random(20);
         String key = DubbingStages.key(id, "source.bin");
+        List<String> stored = new java.util.ArrayList<>();
         try {
-            blobs.put(key, source);
+            for (Map.Entry<String, byte[]> e : Map.of("source.bin", source, DubbingStages.CSV, orEmpty(uploads.csv()),
+                    DubbingStages.FOREGROUND, orEmpty(uploads.foreground()), DubbingStages.BACKGROUND, orEmpty(uploads.background())).entrySet()) {
+                if (e.getValue().length == 0) continue;
+                stored.add(DubbingStages.key(id, e.getKey()));
+                blobs.put(DubbingStages.key(id, e.getKey()), e.getValue());
+            }
         } catch (IOException e) {
+            DubbingPipeline.deleteAll(blobs, stored);
             throw new UncheckedIOException(e);
         }
         String name = r.name() != null && !r.name().isBlank() ? r.name().strip() : filename != null && !filename.isBlank() ? filename : "Dub " + id;
         Dubbing d = new Dubbing(id, name, Dubbing.DUBBING, null, DubbingPipeline.Stage.CREATED.key(), r.sourceLang(), List.of(r.targetLang()),
-                Json.write(r.options()), media.contentType(), media.video(), media.seconds(), key, 0, r.dubbingStudio(), 0, clock.millis());
+                Json.write(o), media.contentType(), media.video(), media.seconds(), key, 0, r.dubbingStudio(), 0, clock.millis());
         try {
             dubs.insert(d);
         } catch (RuntimeException e) {
-            DubbingPipeline.deleteAll(blobs, List.of(key));
+            DubbingPipeline.deleteAll(blobs, stored);
             throw e;
         }
         try {
             runs.submit(id);
         } catch (DubbingRuns.Busy e) {
             dubs.delete(id);
-            DubbingPipeline.deleteAll(blobs, List.of(key));
+            DubbingPipeline.deleteAll(blobs, stored);
             throw ApiException.busy("too_many_concurrent_requests", e.getMessage(), 30);
         }
         return new DubbingModels.DoDubbingResponse(id, DubbingChecks.expectedSeconds(media.seconds()));
+    }
+
+    private static byte[] orEmpty(byte[] b) {
+        return b == null ? new byte[0] : b;
     }
 
     /** Editing the dubs as ElevenLabs' dubbing resource ({@code /v1/dubbing/resource}). */

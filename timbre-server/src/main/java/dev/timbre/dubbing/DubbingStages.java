@@ -28,6 +28,8 @@ import java.util.Map;
  */
 final class DubbingStages {
     static final int RATE = 22050;
+    /** A manual dub's uploads under {@code dubbing/{id}/}, stored at creation. */
+    static final String CSV = "source.csv", FOREGROUND = "foreground.bin", BACKGROUND = "background.bin";
     private static final OutputFormat MP3 = OutputFormat.parse("mp3_44100_128").orElseThrow();
 
     private final DubbingRepository dubs;
@@ -63,11 +65,11 @@ final class DubbingStages {
     String run(DubbingPipeline.Stage stage, Dubbing d, DubbingOptions o) throws DubbingFailure, IOException, InterruptedException {
         switch (stage) {
             case EXTRACTED -> extract(d, o);
-            case SEPARATED -> separate(d);
+            case SEPARATED -> separate(d, o);
             case TRANSCRIBED -> {
                 return transcribe(d, o);
             }
-            case TRANSLATED -> translate(d);
+            case TRANSLATED -> translate(d, o);
             case VOICED -> voice(d, o);
             case SPOKEN -> speak(d);
             case RENDERED -> render(d, o);
@@ -77,7 +79,13 @@ final class DubbingStages {
     }
 
     private void extract(Dubbing d, DubbingOptions o) throws DubbingFailure, IOException {
-        byte[] source = blob(d.sourceKey());
+        byte[] pcm = decode(blob(d.sourceKey()), o, "source");
+        if (pcm.length < 2) throw new DubbingFailure("the source has no audio in the range to dub");
+        blobs.put(key(d.id(), "audio.pcm"), pcm);
+    }
+
+    /** {@code source}'s audio in the dubbed range, mono s16le at {@link #RATE}; {@code what} names it in a failure. */
+    private byte[] decode(byte[] source, DubbingOptions o, String what) throws DubbingFailure, IOException {
         double start = o.startTime() == null ? 0 : o.startTime();
         Double length = o.endTime() == null ? null : (double) (o.endTime() - start);
         byte[] pcm;
@@ -95,23 +103,51 @@ final class DubbingStages {
                 int to = length == null ? all.pcm().length / 2 : (int) Math.min(all.pcm().length / 2, from + Math.round(length * RATE));
                 pcm = java.util.Arrays.copyOfRange(all.pcm(), from * 2, Math.max(from, to) * 2);
             } catch (AudioFormatException e) {
-                throw new DubbingFailure("the source's audio could not be decoded: " + e.getMessage());
+                throw new DubbingFailure("the " + what + "'s audio could not be decoded: " + e.getMessage());
             }
         }
-        if (pcm.length < 2) throw new DubbingFailure("the source has no audio in the range to dub");
-        blobs.put(key(d.id(), "audio.pcm"), pcm);
+        return pcm;
     }
 
-    private void separate(Dubbing d) throws IOException, DubbingFailure {
-        DubMix.Split split = DubMix.separate(blob(key(d.id(), "audio.pcm")), RATE);
+    /**
+     * Speech and background: the uploaded tracks where given (fitted to the source's length; one track given, the other
+     * is the source minus it), else {@link DubMix#separate}.
+     */
+    private void separate(Dubbing d, DubbingOptions o) throws IOException, DubbingFailure {
+        byte[] audio = blob(key(d.id(), "audio.pcm"));
+        DubMix.Split split;
+        if (o.hasForeground() || o.hasBackground()) {
+            int samples = audio.length / 2;
+            byte[] fg = o.hasForeground() ? DubMix.fit(decode(blob(key(d.id(), FOREGROUND)), o, "foreground track"), samples) : null;
+            byte[] bg = o.hasBackground() ? DubMix.fit(decode(blob(key(d.id(), BACKGROUND)), o, "background track"), samples) : null;
+            split = new DubMix.Split(fg != null ? fg : DubMix.minus(audio, bg), bg != null ? bg : DubMix.minus(audio, fg));
+        } else {
+            split = DubMix.separate(audio, RATE);
+        }
         blobs.put(key(d.id(), "speech.pcm"), split.speech());
         blobs.put(key(d.id(), "background.pcm"), split.background());
     }
 
+    /** The CSV's rows (checked at creation), in time order; {@code DubbingCsv.segmentId(i)} is row {@code i}'s segment. */
+    private List<DubbingCsv.Row> csvRows(Dubbing d, DubbingOptions o) throws IOException, DubbingFailure {
+        try {
+            return DubbingCsv.parse(blob(key(d.id(), CSV)), o.csvFps(), 0, Double.MAX_VALUE);
+        } catch (dev.timbre.http.ApiException e) {
+            throw new DubbingFailure("the CSV file could not be read: " + e.getMessage());
+        }
+    }
+
     private String transcribe(Dubbing d, DubbingOptions o) throws DubbingFailure, IOException {
         String language = d.sourceLang().equals("auto") ? null : d.sourceLang();
-        SourceTranscript.Result r = transcript.transcribe(blob(key(d.id(), "speech.pcm")), RATE, language, o.numSpeakers());
-        for (String target : d.targetLangs()) translator(r.language(), target); // refuse a pair nobody has before going on
+        SourceTranscript.Result r;
+        if (o.fromCsv()) {
+            List<DubbingCsv.Row> rows = csvRows(d, o);
+            r = DubbingCsv.transcript(rows, d.sourceLang(), o.startTime() == null ? 0 : o.startTime());
+            if (rows.stream().anyMatch(x -> x.translation() == null)) for (String target : d.targetLangs()) translator(r.language(), target);
+        } else {
+            r = transcript.transcribe(blob(key(d.id(), "speech.pcm")), RATE, language, o.numSpeakers());
+            for (String target : d.targetLangs()) translator(r.language(), target); // refuse a pair nobody has before going on
+        }
         parts.replaceTranscript(d.id(), r.speakers(), r.segments());
         return r.language();
     }
@@ -124,20 +160,30 @@ final class DubbingStages {
         }
     }
 
-    private void translate(Dubbing d) throws DubbingFailure {
+    /** Each segment's text per target: the CSV's translation where it gives one (its first target), else the translator's. */
+    private void translate(Dubbing d, DubbingOptions o) throws DubbingFailure, IOException {
         List<SegmentRepository.Segment> segments = parts.segments(d.id());
+        Map<String, String> given = new HashMap<>();
+        if (o.fromCsv()) {
+            List<DubbingCsv.Row> rows = csvRows(d, o);
+            for (int i = 0; i < rows.size(); i++) if (rows.get(i).translation() != null) given.put(DubbingCsv.segmentId(i), rows.get(i).translation());
+        }
         for (String target : d.targetLangs()) {
-            List<String> texts;
-            try {
-                texts = translator(d.sourceLang(), target).translate(segments.stream().map(SegmentRepository.Segment::text).toList(),
-                        new LanguagePair(d.sourceLang(), target));
-            } catch (Translator.Failed e) {
-                throw new DubbingFailure("translation failed: " + e.getMessage());
+            Map<String, String> texts = target.equals(d.targetLangs().get(0)) ? new HashMap<>(given) : new HashMap<>();
+            List<SegmentRepository.Segment> rest = segments.stream().filter(s -> !texts.containsKey(s.segmentId())).toList();
+            if (!rest.isEmpty()) {
+                try {
+                    List<String> out = translator(d.sourceLang(), target).translate(rest.stream().map(SegmentRepository.Segment::text).toList(),
+                            new LanguagePair(d.sourceLang(), target));
+                    for (int i = 0; i < rest.size(); i++) texts.put(rest.get(i).segmentId(), out.get(i));
+                } catch (Translator.Failed e) {
+                    throw new DubbingFailure("translation failed: " + e.getMessage());
+                }
             }
             List<SegmentRepository.Dub> out = new ArrayList<>();
             for (int i = 0; i < segments.size(); i++) {
                 SegmentRepository.Segment s = segments.get(i);
-                out.add(new SegmentRepository.Dub(s.segmentId(), target, s.start(), s.end(), texts.get(i), null, true, false));
+                out.add(new SegmentRepository.Dub(s.segmentId(), target, s.start(), s.end(), texts.get(s.segmentId()), null, true, false));
             }
             parts.replaceDubs(d.id(), target, out);
         }
@@ -169,7 +215,8 @@ final class DubbingStages {
                 SegmentRepository.Dub x = list.get(i);
                 if (x.audioKey() != null && !x.audioStale()) continue; // spoken before a restart
                 if (Thread.interrupted()) throw new InterruptedException();
-                double slot = (i + 1 < list.size() ? list.get(i + 1).start() : total) - x.start();
+                // up to the next segment, or to its own end where segments overlap (a CSV's speakers may talk at once)
+                double slot = Math.max((i + 1 < list.size() ? list.get(i + 1).start() : total) - x.start(), x.end() - x.start());
                 SpeakerVoices.Voice v = voiceOf.getOrDefault(speakerOf.get(x.segmentId()), Map.of()).get(target);
                 if (v == null) throw new DubbingFailure("segment " + x.segmentId() + " has no voice for " + target);
                 byte[] spoken = x.text() == null || x.text().isBlank() ? new byte[0] : speech.speak(x.text(), target, v);

@@ -13,8 +13,10 @@
  * after it; spoken segments are not spoken again): extract ({@link dev.timbre.dubbing.Media}: ffmpeg, the
  * {@code start_time}/{@code end_time} range, mono 22.05 kHz; without ffmpeg the in-process decoders, audio only) →
  * separate ({@link dev.timbre.dubbing.DubMix}: speech = {@code audioisolation.suppression.NoiseSuppressor}'s estimate,
- * background = source − speech) → transcribe ({@link dev.timbre.dubbing.SourceTranscript}: the server's recogniser,
- * {@code speechtotext.diarize}, {@link dev.timbre.dubbing.Segmenter}) → translate ({@code translation.Translators}) →
+ * background = source − speech; or the uploaded {@code foreground_audio_file}/{@code background_audio_file}) →
+ * transcribe ({@link dev.timbre.dubbing.SourceTranscript}: the server's recogniser, {@code speechtotext.diarize},
+ * {@link dev.timbre.dubbing.Segmenter}; or a manual dub's {@code csv_file} rows, {@link dev.timbre.dubbing.DubbingCsv})
+ * → translate ({@code translation.Translators}, except where the CSV gives the translation) →
  * voices ({@link dev.timbre.dubbing.SpeakerVoices}: an instant clone per speaker and language through
  * {@code voices.VoiceFitting} on the engine that speaks the language) → speak ({@link dev.timbre.dubbing.SegmentSpeech}
  * through {@code speech.SpeechSynthesizer}; fitted into the time up to the next segment with
@@ -23,7 +25,10 @@
  *
  * <p>Storage (V28): {@code dubbings} (status, stage, options, media), {@code dubbing_speakers} (voices per language),
  * {@code dubbing_segments}, {@code dubbing_segment_dubs} (per language: text, fitted audio, overrun, stale),
- * {@code dubbing_renders}; blobs under {@code dubbing/{id}/} (source, stage PCM, segment PCM, renders). The shapes fit
+ * {@code dubbing_renders}; blobs under {@code dubbing/{id}/} (source, a manual dub's {@code source.csv},
+ * {@code foreground.bin}, {@code background.bin} — all stored before the row is inserted — stage PCM, segment PCM,
+ * renders). A manual dub is marked in {@code dubbings.options} ({@code csv}, {@code foreground}, {@code background},
+ * {@code csv_fps}); no schema change. The shapes fit
  * the dubbing-resource editing endpoints (speaker tracks, segments with per-language dubs, renders).
  *
  * <p>Editing ({@code /v1/dubbing/resource/{id}}): {@link dev.timbre.dubbing.DubbingResourceRoutes} (HTTP only) →

@@ -143,8 +143,8 @@ public class DubbingApiTest {
         assertError(create(form("en").field("start_time", "5").field("end_time", "2")), 422, null);
         assertError(create(form("en").field("start_time", "500")), 400, "invalid_time_range");
         assertError(create(form("en").field("mode", "studio")), 422, null);
-        assertError(create(form("en").field("mode", "manual")), 400, "unsupported_option");
-        assertError(create(form("en").file("csv_file", "a.csv", "text/csv", "a,b".getBytes())), 400, "unsupported_option");
+        assertError(create(form("en").field("mode", "manual")), 422, null); // manual needs a csv_file and dubbing_studio
+        assertError(create(form("en").field("source_lang", "en").file("csv_file", "a.csv", "text/csv", "a,b".getBytes())), 422, null);
         assertError(create(new Multipart().file("file", "a.txt", "text/plain", "not media at all".getBytes()).field("target_lang", "en")), 400, "invalid_media");
         assertError(create(form("en").field("source_url", "http://127.0.0.1:1/a.wav")), 422, null);
         TestServer.Response url = create(new Multipart().field("source_url", "http://127.0.0.1:1/a.wav").field("target_lang", "en"));
