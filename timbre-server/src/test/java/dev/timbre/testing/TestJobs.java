@@ -12,6 +12,11 @@ import java.time.Duration;
  */
 public final class TestJobs {
     public static final JobSettings FAST = new JobSettings(4, Duration.ofMillis(50), Duration.ofMillis(200), 4, Duration.ofSeconds(2), null);
+    /**
+     * Quick polling, but heartbeats every 2 s (a job is dead after about 12 s): for tests of claiming, where a loaded
+     * machine must not make a live job look dead and run it twice (the take-over tests use {@link #FAST}).
+     */
+    public static final JobSettings STEADY = new JobSettings(4, Duration.ofMillis(50), Duration.ofSeconds(2), 4, Duration.ofSeconds(2), null);
 
     private TestJobs() {}
 
