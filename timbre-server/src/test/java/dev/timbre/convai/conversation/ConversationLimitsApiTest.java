@@ -170,6 +170,10 @@ class ConversationLimitsApiTest {
         }
         List<JsonNode> before = new ArrayList<>();
         TestSocket.Closed closed = last().closeAfter(before);
-        assertThat(closed.code()).as(before.toString()).isEqualTo(1009);
+        // 1009 when the client reads the server's close frame; on a loaded machine the server may drop the connection
+        // while the oversized frame is still being written, and the client then sees an abnormal close (-1, 1006)
+        assertThat(closed.code()).as(before.toString()).isIn(1009, 1006, -1);
+        assertThat(before).as("the oversized message is not answered").noneMatch(m -> m.path("type").asText().equals("agent_response")
+                && m.toString().contains("yyyy"));
     }
 }
