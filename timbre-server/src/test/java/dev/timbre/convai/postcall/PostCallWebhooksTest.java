@@ -211,7 +211,9 @@ class PostCallWebhooksTest {
             }
             one.start();
             two.start();
-            assertThat(a.resumePending() + b.resumePending()).isEqualTo(30);
+            // each pending row is scheduled at least once; a job that already ran and finished between a node's query and its
+            // scheduling may be scheduled again (its run then finds the row done and sends nothing): the deliveries say
+            assertThat(a.resumePending() + b.resumePending()).isBetween(30, 60);
             java.util.List<String> sent = new java.util.ArrayList<>();
             for (int i = 0; i < 30; i++) sent.add(WebhookReceiver.verified(receiver.next(), SECRET).at("/data/conversation_id").asText());
             for (PostCallJob job : events) {
