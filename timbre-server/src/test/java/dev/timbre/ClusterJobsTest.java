@@ -77,8 +77,8 @@ class ClusterJobsTest {
                 String agent = Json.MAPPER.readTree(send(a, "/v1/convai/agents/create", "application/json",
                         "{\"conversation_config\":{\"agent\":{\"first_message\":\"Hi\"}}}".getBytes()).body()).path("agent_id").asText();
                 String conversation;
-                try (TestSocket c = ClusterTest.socket(a, "/v1/convai/conversation?agent_id=" + agent)) {
-                    conversation = ClusterTest.started(c);
+                try (TestSocket c = a.conversation("/v1/convai/conversation?agent_id=" + agent)) {
+                    conversation = ServerProcess.started(c);
                     c.send("{\"type\":\"user_message\",\"text\":\"Thanks, goodbye.\"}");
                     c.messagesUntil(m -> m.path("type").asText().equals("agent_response"));
                 }

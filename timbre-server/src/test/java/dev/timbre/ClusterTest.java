@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the one it holds.
  */
 @Tag("integration")
-public class ClusterTest {
+class ClusterTest {
     private static final String KEY = "cluster-admin-key";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     @TempDir
@@ -112,11 +112,11 @@ public class ClusterTest {
         String url = json(send(a, "GET", "/v1/convai/conversation/get-signed-url?agent_id=" + agentId + "&include_conversation_id=true", null))
                 .path("signed_url").asText();
         String pathAndQuery = url.substring(url.indexOf("/v1/"));
-        try (TestSocket c = socket(b, pathAndQuery)) {
-            String id = started(c);
+        try (TestSocket c = b.conversation(pathAndQuery)) {
+            String id = ServerProcess.started(c);
             assertThat(id).startsWith("conv_");
         }
-        try (TestSocket again = socket(a, pathAndQuery)) {
+        try (TestSocket again = a.conversation(pathAndQuery)) {
             JsonNode m = again.nextMessage();
             assertThat(m.toString()).contains("already used");
         }
@@ -127,8 +127,8 @@ public class ClusterTest {
         String agentId = agent(a, "Draining hello");
         ServerProcess c = ServerProcess.start(tmp.resolve("node-c"), env, Path.of("target").resolve("cluster-node-c.log"), Duration.ofSeconds(120));
         String url = json(send(c, "GET", "/v1/convai/conversation/get-signed-url?agent_id=" + agentId, null)).path("signed_url").asText();
-        try (TestSocket held = socket(c, url.substring(url.indexOf("/v1/")))) {
-            String id = started(held);
+        try (TestSocket held = c.conversation(url.substring(url.indexOf("/v1/")))) {
+            String id = ServerProcess.started(held);
             c.signalStop(); // SIGTERM, as an orchestrator sends it
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             int ready = 200;
@@ -137,7 +137,7 @@ public class ClusterTest {
             }
             assertThat(ready).as("readiness while draining").isEqualTo(503);
             String another = json(send(a, "GET", "/v1/convai/conversation/get-signed-url?agent_id=" + agentId, null)).path("signed_url").asText();
-            try (TestSocket refused = socket(c, another.substring(another.indexOf("/v1/")))) {
+            try (TestSocket refused = c.conversation(another.substring(another.indexOf("/v1/")))) {
                 assertThat(refused.nextMessage().toString()).contains("shutting down");
             }
             held.send("{\"type\":\"user_message\",\"text\":\"Still there?\"}");
@@ -149,22 +149,5 @@ public class ClusterTest {
         } finally {
             c.kill();
         }
-    }
-
-    /** A conversation socket on {@code node} that answers pings. */
-    public static TestSocket socket(ServerProcess node, String pathAndQuery) {
-        return TestSocket.open(node.port(), pathAndQuery, Map.of(), (ws, m) -> {
-            if (!m.path("type").asText().equals("ping")) return false;
-            ws.sendText(Json.write(Map.of("type", "pong", "event_id", m.at("/ping_event/event_id").asInt())), true);
-            return true;
-        });
-    }
-
-    /** Sends the initiation data; the conversation id, once the first message arrived. */
-    public static String started(TestSocket c) {
-        c.send("{\"type\":\"conversation_initiation_client_data\",\"conversation_config_override\":{},\"dynamic_variables\":{}}");
-        String id = c.nextMessage().at("/conversation_initiation_metadata_event/conversation_id").asText();
-        c.messagesUntil(m -> m.path("type").asText().equals("agent_response"));
-        return id;
     }
 }

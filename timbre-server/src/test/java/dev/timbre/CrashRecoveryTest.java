@@ -91,13 +91,13 @@ class CrashRecoveryTest {
             String agent = json(send(a, post("/v1/convai/agents/create", "application/json", ("{\"conversation_config\":{\"agent\":{\"first_message\":\"Hello!\","
                     + "\"prompt\":{\"prompt\":\"When the user says hello, reply Hi there.\",\"built_in_tools\":{\"end_call\":{\"type\":\"system\",\"name\":\"end_call\","
                     + "\"description\":\"\",\"params\":{\"system_tool_type\":\"end_call\"}}}}},\"conversation\":{\"text_only\":true}}}").getBytes()))).get("agent_id").asText();
-            try (TestSocket done = conversation(a, agent)) {
-                ended = started(done);
+            try (TestSocket done = a.conversation("/v1/convai/conversation?agent_id=" + agent)) {
+                ended = ServerProcess.started(done);
                 done.send("{\"type\":\"user_message\",\"text\":\"thanks, goodbye\"}");
                 done.messagesUntilClosed(new ArrayList<>());
             }
-            TestSocket open = conversation(a, agent);
-            live = started(open);
+            TestSocket open = a.conversation("/v1/convai/conversation?agent_id=" + agent);
+            live = ServerProcess.started(open);
             open.send("{\"type\":\"user_message\",\"text\":\"hello\"}");
             open.messagesUntil(m -> m.at("/agent_response_event/agent_response").asText().contains("Hi there"));
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> { // the record is written off the conversation's threads
@@ -166,22 +166,6 @@ class CrashRecoveryTest {
                 return out;
             });
         }
-    }
-
-    static TestSocket conversation(ServerProcess s, String agent) {
-        return TestSocket.open(s.port(), "/v1/convai/conversation?agent_id=" + agent, Map.of(), (ws, m) -> {
-            if (!m.path("type").asText().equals("ping")) return false;
-            ws.sendText(Json.write(Map.of("type", "pong", "event_id", m.at("/ping_event/event_id").asInt())), true);
-            return true;
-        });
-    }
-
-    /** Sends the initiation data; returns the conversation id once the first message arrived (the record exists). */
-    static String started(TestSocket c) {
-        c.send("{\"type\":\"conversation_initiation_client_data\",\"conversation_config_override\":{},\"dynamic_variables\":{}}");
-        String id = c.nextMessage().at("/conversation_initiation_metadata_event/conversation_id").asText();
-        c.messagesUntil(m -> m.path("type").asText().equals("agent_response"));
-        return id;
     }
 
     static byte[] wav() {

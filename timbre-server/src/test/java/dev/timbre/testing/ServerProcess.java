@@ -82,6 +82,23 @@ public final class ServerProcess implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) kill();
     }
 
+    /** A conversation socket on {@code pathAndQuery} ({@code /v1/convai/conversation?…}) that answers the server's pings. */
+    public TestSocket conversation(String pathAndQuery) {
+        return TestSocket.open(port, pathAndQuery, Map.of(), (ws, m) -> {
+            if (!m.path("type").asText().equals("ping")) return false;
+            ws.sendText(dev.timbre.http.Json.write(Map.of("type", "pong", "event_id", m.at("/ping_event/event_id").asInt())), true);
+            return true;
+        });
+    }
+
+    /** Sends the initiation data; returns the conversation id once the first message arrived (the record exists). */
+    public static String started(TestSocket c) {
+        c.send("{\"type\":\"conversation_initiation_client_data\",\"conversation_config_override\":{},\"dynamic_variables\":{}}");
+        String id = c.nextMessage().at("/conversation_initiation_metadata_event/conversation_id").asText();
+        c.messagesUntil(m -> m.path("type").asText().equals("agent_response"));
+        return id;
+    }
+
     /** Sends SIGTERM and returns at once (the server drains, then stops). */
     public void signalStop() { process.destroy(); }
 
