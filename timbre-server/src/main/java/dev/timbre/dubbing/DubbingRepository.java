@@ -62,6 +62,12 @@ public final class DubbingRepository {
                 .bind("s", Dubbing.DUBBING).map((rs, ctx) -> dubbing(rs)).list());
     }
 
+    /** How many dubs are still running (the bound on dubs waiting for the job threads). */
+    public int countRunning() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM dubbings WHERE status = :s").bind("s", Dubbing.DUBBING)
+                .mapTo(Integer.class).one());
+    }
+
     /** Counts a pipeline run before it starts; returns the new count, or -1 when the dub is gone or no longer running. */
     public int startAttempt(String id) {
         return jdbi.inTransaction(h -> {

@@ -43,7 +43,7 @@ public final class DubbingSetup {
         SourceTranscript transcript = new SourceTranscript(recogniser);
         SegmentSpeech segmentSpeech = new SegmentSpeech(speech, engines, DubbingStages.RATE);
         DubbingStages stages = new DubbingStages(dubs, parts, blobs, media, decoder, transcript, translators, voices, segmentSpeech, maxSeconds);
-        DubbingRuns runs = new JobDubbingRuns(jobs, new DubbingPipeline(dubs, stages), dubs, () -> dubs.running().size(), 100);
+        DubbingRuns runs = new JobDubbingRuns(jobs, new DubbingPipeline(dubs, stages), dubs, dubs::countRunning, 100);
         DubbingChecks checks = new DubbingChecks(recogniser, translators, voices, media, decoder, maxSeconds);
         ResourceRepository edits = new ResourceRepository(jdbi);
         ResourceWork work = new ResourceWork(parts, edits, blobs, stages, transcript, translators, voices, segmentSpeech);
