@@ -4,7 +4,6 @@ import dev.timbre.agent.tools.ToolRunner;
 import dev.timbre.agent.transcript.DynamicVariableUpdate;
 import dev.timbre.agent.transcript.ToolCallEntry;
 import dev.timbre.agent.transcript.ToolResultEntry;
-import dev.timbre.agent.transcript.TranscriptEntry;
 import dev.timbre.engine.ChatMessage;
 import dev.timbre.engine.EngineException;
 import dev.timbre.engine.ToolCall;
@@ -44,14 +43,9 @@ public final class ConversationSession implements Conversation {
     private final KnowledgeStage knowledge;
     private AgentProfile agent;
     private String language;
-    private String systemPrompt = "";
-    /** The prompt template {@link #systemPrompt} is rendered from: the agent's, or its language preset's. */
-    private String promptTemplate = "";
-    /** Variables set by tools' {@code assignments}, over the initial ones. */
-    private final AssignedVariables assigned = new AssignedVariables();
+    private final SessionPrompt prompt;
     /** The language preset voice the agent speaks with since a switch; null: the agent's own. */
     private String presetVoice;
-    private Instant startedAt;
     private int lastEventId;
     private int turnIds;
     private Turn turn;
@@ -69,6 +63,7 @@ public final class ConversationSession implements Conversation {
         this.listener = listener;
         this.agent = config.agent();
         this.language = agent.language();
+        this.prompt = new SessionPrompt(config, loop, agent.agentId());
         this.limits = new SessionLimits(config, loop, (error, reason, errorType, errorMessage) -> {
             if (error != null) emit(error);
             finish(new SessionEnd(reason, 1000, errorType, errorMessage, transcript.snapshot()));
@@ -111,9 +106,7 @@ public final class ConversationSession implements Conversation {
     private void begin() {
         if (started || ended) return;
         started = true;
-        startedAt = loop.now();
-        promptTemplate = agent.systemPrompt();
-        systemPrompt = variables().render(promptTemplate);
+        prompt.start(loop.now(), agent.systemPrompt());
         limits.start();
         String first = variables().render(agent.firstMessage());
         if (first != null && !first.isBlank()) {
@@ -128,7 +121,7 @@ public final class ConversationSession implements Conversation {
 
     private void handle(Frame.Input input) {
         if (input instanceof Frame.UserText t) userText(t.text(), t.medium());
-        else if (input instanceof Frame.PlaybackCut c) heardUpTo(c);
+        else if (input instanceof Frame.PlaybackCut c) voice.playbackCut(c);
         else if (input instanceof Frame.ContextualUpdate c) {
             if (c.text() != null && !c.text().isBlank()) history.add(ChatMessage.system("Context update: " + c.text()));
         } else if (input instanceof Frame.UserActivity) limits.userActive();
@@ -136,26 +129,6 @@ public final class ConversationSession implements Conversation {
         else if (input instanceof Frame.ClientToolResult r && !tools.clientResult(r)) {
             emit(new Frame.Error(1000, "invalid_message", "No client tool call with tool_call_id '" + r.toolCallId() + "' is waiting for a result"));
         }
-    }
-
-    /**
-     * Voice barge-in: the user heard response {@code eventId} only up to {@code heardText}. Stops the turn, cuts the
-     * response's transcript entry and history message to what was heard and tells the client the correction.
-     */
-    private void heardUpTo(Frame.PlaybackCut cut) {
-        interruptTurn();
-        int index = transcript.indexOf(cut.eventId());
-        if (index >= 0) {
-            TranscriptEntry e = transcript.get(index);
-            String original = e.originalMessage() != null ? e.originalMessage() : e.message();
-            String heard = cut.heardText() == null ? "" : cut.heardText().strip();
-            if (original != null && !heard.equals(original.strip())) {
-                transcript.interrupt(index, heard, original);
-                history.replaceAssistant(original, heard.isEmpty() ? "..." : heard);
-                emit(new Frame.ResponseCorrection(cut.eventId(), original, heard));
-            }
-        }
-        transcriptUpdated();
     }
 
     void userText(String text, String medium) {
@@ -283,8 +256,8 @@ public final class ConversationSession implements Conversation {
     }
 
     private String promptWithLanguage() {
-        if (language.equals(config.agent().language())) return systemPrompt;
-        return systemPrompt + "\n\nReply in the language with code '" + language + "' from now on.";
+        if (language.equals(config.agent().language())) return prompt.text();
+        return prompt.text() + "\n\nReply in the language with code '" + language + "' from now on.";
     }
 
     // ---- used by the stages (loop thread) ----
@@ -299,32 +272,11 @@ public final class ConversationSession implements Conversation {
 
     void llmFirstOutput(long requestedNanos, long firstOutputNanos) { listener.llmFirstOutput(requestedNanos, firstOutputNanos); }
 
-    DynamicVariables variables() {
-        return DynamicVariables.at(config, agent.agentId(), startedAt == null ? loop.now() : startedAt, loop.now()).with(assigned.values());
-    }
+    DynamicVariables variables() { return prompt.variables(); }
 
-    /** The variables the system prompt is rendered with: {@code system__} ones as at the start (the guide's rule). */
-    private DynamicVariables promptVariables() {
-        Instant at = startedAt == null ? loop.now() : startedAt;
-        return DynamicVariables.at(config, agent.agentId(), at, at).with(assigned.values());
-    }
-
-    /**
-     * A tool's {@code assignments}: the values become dynamic variables for later tool calls and the system prompt
-     * (re-rendered); the rules are {@link AssignedVariables}'. Returns the changes, for the tool result's
-     * {@code dynamic_variable_updates}.
-     */
+    /** A tool's {@code assignments} ({@link SessionPrompt#assign}): the changes, for the tool result. */
     List<DynamicVariableUpdate> assignVariables(Map<String, Object> values, String toolName, String toolRequestId) {
-        List<DynamicVariableUpdate> updates = assigned.assign(values, variables().values(), loop.now().toEpochMilli() / 1000.0,
-                toolName, toolRequestId);
-        usePrompt(promptTemplate);
-        return updates;
-    }
-
-    /** Renders {@code template} as the system prompt ({@code system__} variables as at the start). */
-    private void usePrompt(String template) {
-        promptTemplate = template;
-        systemPrompt = promptVariables().render(template);
+        return prompt.assign(values, toolName, toolRequestId);
     }
 
     // ---- used by the voice hooks (loop thread) ----
@@ -388,7 +340,7 @@ public final class ConversationSession implements Conversation {
         LanguagePreset preset = agent.languagePresets().get(code);
         String template = preset != null && preset.systemPrompt() != null && !preset.systemPrompt().isBlank()
                 ? preset.systemPrompt() : agent.systemPrompt();
-        if (!template.equals(promptTemplate)) usePrompt(template);
+        if (!template.equals(prompt.template())) prompt.use(template);
         String voiceId = preset != null && preset.voiceId() != null && !preset.voiceId().isBlank() ? preset.voiceId() : null;
         if (!java.util.Objects.equals(voiceId, presetVoice)) {
             presetVoice = voiceId;
@@ -399,8 +351,7 @@ public final class ConversationSession implements Conversation {
     void switchAgent(AgentProfile next, boolean sayFirstMessage) {
         agent = next;
         language = next.language();
-        promptTemplate = next.systemPrompt();
-        systemPrompt = variables().render(promptTemplate);
+        prompt.useAgent(next.agentId(), next.systemPrompt());
         if (sayFirstMessage) {
             String first = variables().render(next.firstMessage());
             if (first != null && !first.isBlank()) say(first);
@@ -415,7 +366,7 @@ public final class ConversationSession implements Conversation {
     /** The profile of the workflow node the conversation is in (same agent, language kept). */
     void useProfile(AgentProfile profile) {
         agent = profile;
-        usePrompt(profile.systemPrompt());
+        prompt.use(profile.systemPrompt());
     }
 
     /** A turn that is not an LLM reply (a workflow tool node); {@link #dropTurn} ends it. */
@@ -438,6 +389,7 @@ public final class ConversationSession implements Conversation {
     void voiceChanged(String voiceId) { listener.voiceChanged(voiceId); }
 
     int secondsInCall() {
-        return startedAt == null ? 0 : (int) Duration.between(startedAt, loop.now()).toSeconds();
+        Instant at = prompt.startedAt();
+        return at == null ? 0 : (int) Duration.between(at, loop.now()).toSeconds();
     }
 }

@@ -1,5 +1,6 @@
 package dev.timbre.agent.session;
 
+import dev.timbre.agent.transcript.TranscriptEntry;
 import dev.timbre.engine.ChatMessage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,8 +10,8 @@ import java.util.Map;
 /**
  * What a voice conversation asks of the text session it wraps, beyond its inputs: fillers, re-engagement after a
  * silence, speculative turns on a partial transcript, per-turn latency metrics. Holds the session's side of a
- * speculative turn ({@link Speculation}: where to roll the transcript and history back to). A barge-in is an input
- * ({@link Frame.PlaybackCut}) that the session handles itself.
+ * speculative turn ({@link Speculation}: where to roll the transcript and history back to), and a barge-in: an input
+ * ({@link Frame.PlaybackCut}) the session passes to {@link #playbackCut}.
  *
  * <p>Threading: loop thread only — the voice conversation runs on the session's loop and calls these from it.
  */
@@ -80,5 +81,26 @@ public final class VoiceHooks {
     void runTools(Runnable run) {
         if (speculation != null) speculation.deferTools(run);
         else run.run();
+    }
+
+    /**
+     * Voice barge-in: the user heard response {@code eventId} only up to {@code heardText}. Stops the turn, cuts the
+     * response's transcript entry and history message to what was heard and tells the client the correction.
+     */
+    void playbackCut(Frame.PlaybackCut cut) {
+        session.interruptTurn();
+        Transcript transcript = session.transcript();
+        int index = transcript.indexOf(cut.eventId());
+        if (index >= 0) {
+            TranscriptEntry e = transcript.get(index);
+            String original = e.originalMessage() != null ? e.originalMessage() : e.message();
+            String heard = cut.heardText() == null ? "" : cut.heardText().strip();
+            if (original != null && !heard.equals(original.strip())) {
+                transcript.interrupt(index, heard, original);
+                session.history().replaceAssistant(original, heard.isEmpty() ? "..." : heard);
+                session.emit(new Frame.ResponseCorrection(cut.eventId(), original, heard));
+            }
+        }
+        session.transcriptUpdated();
     }
 }
