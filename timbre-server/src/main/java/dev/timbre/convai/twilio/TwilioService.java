@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * {@link TwilioMediaStream} running the agent, completes outbound calls from the status callback, and places them
  * ({@link #dialer}). A signature that does not verify with the number's auth token is a 403
  * {@code invalid_twilio_signature}; a number Timbre cannot answer (unknown, no agent, inbound off) gets a spoken
- * apology and a hang-up, never an error. Thread-safe; blocking (database, Twilio's API).
+ * apology and a hang-up, never an error. Outbound calls pending are in the database ({@link PendingCalls}), so any
+ * node of a cluster serves their stream and callback. Thread-safe; blocking (database, Twilio's API); {@link #close}
+ * stops the poll for this node's calls.
  */
 public final class TwilioService implements AutoCloseable {
     public static final String STREAM_PATH = "/twilio/media-stream";
@@ -87,7 +89,10 @@ public final class TwilioService implements AutoCloseable {
         return TwiML.connectStream(streamUrl(publicUrl != null ? publicUrl : origin), Map.of(TOKEN, token));
     }
 
-    /** Twilio's status callback of an outbound call: a call never answered (busy, no-answer, failed, canceled) is finished. */
+    /**
+     * Twilio's status callback of an outbound call, on whichever node it reaches: a call never answered (busy,
+     * no-answer, failed, canceled) is finished; a completed one too unless its stream's end was recorded first.
+     */
     void statusCallback(String url, Map<String, List<String>> form, String signature, String conversationId) {
         PendingCallRepository.Row p = pending.get(conversationId);
         if (p == null) return; // finished already, or not ours: nothing to tell
@@ -104,7 +109,9 @@ public final class TwilioService implements AutoCloseable {
             case "busy" -> pending.finish(conversationId, "busy", reason);
             case "no-answer" -> pending.finish(conversationId, "no_answer", reason);
             case "failed", "canceled" -> pending.finish(conversationId, "failed", reason);
-            case "completed" -> { if (p.state().equals(PendingCallRepository.PLACED)) pending.finish(conversationId, "failed", "the call ended before its media stream connected"); }
+            // normally the stream's end recorded it already; this covers a node that died while it ran the stream
+            case "completed" -> pending.finish(conversationId, p.state().equals(PendingCallRepository.PLACED) ? "failed" : "completed",
+                    p.state().equals(PendingCallRepository.PLACED) ? "the call ended before its media stream connected" : reason);
             default -> { }
         }
     }

@@ -133,6 +133,16 @@ class TwilioClusterTest {
                 assertThat(statusCallback(b, busy, "busy").statusCode()).isEqualTo(200);
                 assertThat(busy.finished().get(10, TimeUnit.SECONDS)).isEqualTo(new PlacedCall.CallResult("busy", "Twilio call status busy"));
                 await().atMost(Duration.ofSeconds(5)).until(() -> rows(db) == 0);
+
+                // the node running a stream dies before recording its end: Twilio's "completed" callback to A finishes it
+                PlacedCall cut = a.twilio().dialer().dial(new OutboundCall(numbers.stored(numberId), agentId, "+15553334444", null, null));
+                String cutTwiml = fake.to("/Calls.json").get(fake.to("/Calls.json").size() - 1).form().get("Twiml");
+                try (MediaStreamsClient callee = MediaStreamsClient.connect(TwilioService.streamUrl(b.base()))
+                        .start("ACtest", cut.callId(), TwilioStreamApiTest.streamOf(cutTwiml).parameters())) {
+                    assertThat(b.taken().poll(10, TimeUnit.SECONDS)).isNotNull();
+                    assertThat(statusCallback(a, cut, "completed").statusCode()).isEqualTo(200);
+                    assertThat(cut.finished().get(5, TimeUnit.SECONDS)).isEqualTo(new PlacedCall.CallResult("completed", "Twilio call status completed"));
+                }
             }
         }
     }
