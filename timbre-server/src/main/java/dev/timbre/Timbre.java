@@ -336,7 +336,7 @@ public final class Timbre implements AutoCloseable {
                     conversationVoices, admission, initiationWebhook);
             // phone calls: Twilio, SIP trunks (the user agent when SIP is on), outbound calls, batch calling
             PhoneCalling phone = PhoneCalling.start(sip, config.telephony(), database.jdbi(), phoneNumbers, agents,
-                    conversationRoutes.runtime(), admission, cipher);
+                    conversationRoutes.runtime(), admission, cipher, node);
             // GET /openapi.json and /docs describe the routes of this very server (known once it has started)
             var serving = new java.util.concurrent.atomic.AtomicReference<ApiServer>();
             List<ApiServer.Mount> mounts = new java.util.ArrayList<>(List.of(

@@ -14,7 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * SQL for {@code convai_batch_calls} and {@code convai_batch_call_recipients} (V25). Recipient state changes are
+ * SQL for {@code convai_batch_calls} and {@code convai_batch_call_recipients} (V25; the claiming node, V34). Recipient state changes are
  * compare-and-set ({@code WHERE status = …}) so that a cancel and the dispatcher's claim never both win. Thread-safe.
  */
 public final class BatchCallRepository {
@@ -106,10 +106,36 @@ public final class BatchCallRepository {
         return jdbi.withHandle(h -> h.createQuery(RECIPIENTS + " WHERE status IN ('initiated', 'in_progress')").map((rs, ctx) -> recipient(rs)).list());
     }
 
-    /** pending → initiated (counts an attempt, forgets the last call's outcome); false when it was no longer pending. */
-    public boolean claim(String batchId, String recipientId, long nowUnix) {
+    /**
+     * Recipients whose call may be live ({@code initiated} or {@code in_progress}) on no live node: claimed before V34
+     * (no node), by {@code self} (its previous run; null for none) or by a node without a beat since {@code silentSinceMs}.
+     */
+    public List<StoredRecipient> orphaned(String self, long silentSinceMs) {
+        return jdbi.withHandle(h -> h.createQuery(RECIPIENTS + " WHERE status IN ('initiated', 'in_progress') AND (node_id IS NULL OR node_id = :self "
+                        + "OR node_id NOT IN (SELECT node_id FROM cluster_nodes WHERE heartbeat_ms >= :since))")
+                .bind("self", self == null ? "" : self).bind("since", silentSinceMs).map((rs, ctx) -> recipient(rs)).list());
+    }
+
+    /** How many recipients of the batch are {@code initiated} or {@code in_progress}, on any node. */
+    public int inFlightCount(String batchId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM convai_batch_call_recipients WHERE batch_id = :b "
+                + "AND status IN ('initiated', 'in_progress')").bind("b", batchId).mapTo(Integer.class).one());
+    }
+
+    /** The node that claimed the recipient's current call (null before V34 or never claimed). */
+    public String claimedBy(String batchId, String recipientId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT node_id FROM convai_batch_call_recipients WHERE batch_id = :b AND recipient_id = :r")
+                .bind("b", batchId).bind("r", recipientId).mapTo(String.class).findOne().orElse(null));
+    }
+
+    /**
+     * pending → initiated by {@code nodeId} (counts an attempt, forgets the last call's outcome); false when it was no
+     * longer pending (cancelled, or claimed by another node: the row's compare-and-set makes one claim win).
+     */
+    public boolean claim(String batchId, String recipientId, long nowUnix, String nodeId) {
         return update("UPDATE convai_batch_call_recipients SET status = 'initiated', attempts = attempts + 1, error = NULL, conversation_id = NULL, "
-                + "call_id = NULL, updated_at_unix = :now WHERE batch_id = :b AND recipient_id = :r AND status = 'pending'", batchId, recipientId, nowUnix, Map.of());
+                + "call_id = NULL, node_id = :node, updated_at_unix = :now WHERE batch_id = :b AND recipient_id = :r AND status = 'pending'",
+                batchId, recipientId, nowUnix, java.util.Collections.singletonMap("node", nodeId));
     }
 
     /** initiated → in_progress, linked to its conversation and the carrier's call id. */

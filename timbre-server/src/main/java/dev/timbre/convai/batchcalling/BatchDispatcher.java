@@ -1,5 +1,6 @@
 package dev.timbre.convai.batchcalling;
 
+import dev.timbre.cluster.ClusterNode;
 import dev.timbre.common.WorkerPools;
 import dev.timbre.convai.phonecalls.OutboundCall;
 import dev.timbre.convai.phonecalls.PhoneCalls;
@@ -30,13 +31,18 @@ import org.slf4j.LoggerFactory;
  * initiated, in submitted order) and hands each to a dialing thread ({@code batch-dial}), which places the call through
  * {@link PhoneCalls#dial} (→ in_progress, linked to its conversation) and records how it ended from
  * {@link PlacedCall#finished} (→ completed / voicemail / failed). At most {@code concurrency} calls are live at once
- * server-wide, and at most the batch's {@code target_concurrency_limit} of one batch; a call counts from its claim until
- * it is over; due batches are served earliest scheduled first, so an earlier batch may take every slot. A batch is in_progress from its first dial, then completed (some call answered, or nothing failed) or
- * failed (every call failed) once no recipient is pending or live; cancelled batches stay cancelled.
+ * on this node, and at most the batch's {@code target_concurrency_limit} of one batch across the cluster (counted from
+ * the rows; nodes claiming at the same instant may pass it by a few); a call counts from its claim until it is over;
+ * due batches are served earliest scheduled first, so an earlier batch may take every slot. A batch is in_progress from
+ * its first dial, then completed (some call answered, or nothing failed) or failed (every call failed) once no
+ * recipient is pending or live; cancelled batches stay cancelled.
  *
- * <p>Crash safety: {@link #resumePending} at start-up fails the recipients a stop left initiated or in_progress
- * ("interrupted by a restart": their calls died with the process), settles their batches and dials what is pending.
- * Thread-safe; {@link #close} stops both pools (live calls' outcomes are then ignored).
+ * <p>Cluster: every node runs a dispatcher on the shared rows. A claim is a compare-and-set on the row
+ * ({@code pending → initiated}, with this node's id), so each recipient is dialed by exactly one node.
+ * Crash safety: {@link #failOrphaned} (a {@code cluster.ClusterNode} sweep; {@link #resumePending} at start-up) fails
+ * the recipients left initiated or in_progress by this node's previous run or by a node gone silent ("interrupted by a
+ * restart": their calls died with that process), never those of a live node, settles their batches and dials what is
+ * pending. Thread-safe; {@link #close} stops both pools (live calls' outcomes are then ignored).
  */
 public final class BatchDispatcher implements AutoCloseable {
     public static final String CONCURRENCY_ENV = "TIMBRE_BATCH_CALL_CONCURRENCY";
@@ -50,6 +56,7 @@ public final class BatchDispatcher implements AutoCloseable {
     private final Clock clock;
     private final int concurrency;
     private final Duration poll;
+    private final String nodeId;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(WorkerPools.daemon("batch-calls"));
     private final ThreadPoolExecutor dialers;
     /** Live calls of this process: "batchId/recipientId" → batchId. Written by the scheduler thread (put) and call ends (remove). */
@@ -60,9 +67,10 @@ public final class BatchDispatcher implements AutoCloseable {
      * @param numbers the stored number for an id (404 {@link ApiException} when it was deleted)
      * @param concurrency the most calls live at once, all batches together (at least 1)
      * @param poll how often due batches are looked for (besides every change)
+     * @param nodeId this cluster node ({@code cluster.ClusterNode#id}): recorded on each recipient it claims
      */
     public BatchDispatcher(BatchCallRepository repository, PhoneCalls calls, Function<String, StoredPhoneNumber> numbers, Clock clock,
-                           int concurrency, Duration poll) {
+                           int concurrency, Duration poll, String nodeId) {
         if (concurrency < 1) throw new IllegalArgumentException("batch call concurrency must be at least 1");
         this.repository = repository;
         this.calls = calls;
@@ -70,6 +78,7 @@ public final class BatchDispatcher implements AutoCloseable {
         this.clock = clock;
         this.concurrency = concurrency;
         this.poll = poll;
+        this.nodeId = nodeId;
         this.dialers = new ThreadPoolExecutor(concurrency, concurrency, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(concurrency),
                 WorkerPools.daemon("batch-dial"));
         dialers.allowCoreThreadTimeOut(true);
@@ -108,15 +117,27 @@ public final class BatchDispatcher implements AutoCloseable {
         }
     }
 
-    /** At start-up: fails calls a stop left live, settles their batches, dials what is pending; returns how many calls it failed. */
+    /**
+     * At start-up without a cluster sweep: {@link #failOrphaned} as this node starting, nodes silent for
+     * {@link ClusterNode#SILENCE} being gone; returns how many calls it failed.
+     */
     public int resumePending() {
+        return failOrphaned(nodeId, clock.millis() - ClusterNode.SILENCE.toMillis(), true);
+    }
+
+    /**
+     * A cluster sweep: fails the calls left live by a node silent since {@code silentSinceMs} (epoch ms) or, when
+     * {@code starting}, by {@code self}'s previous run (never a call live in this process), settles the active batches
+     * and dials what is pending; returns how many calls it failed.
+     */
+    public int failOrphaned(String self, long silentSinceMs, boolean starting) {
         long now = now();
         int failed = 0;
-        for (StoredRecipient r : repository.inFlight()) {
+        for (StoredRecipient r : repository.orphaned(starting ? self : null, silentSinceMs)) {
             if (live.containsKey(key(r.batchId(), r.recipientId()))) continue;
             if (repository.finish(r.batchId(), r.recipientId(), StoredRecipient.FAILED, INTERRUPTED, now)) failed++;
         }
-        for (String batchId : repository.activeBatchIds()) settle(batchId);
+        if (starting || failed > 0) for (String batchId : repository.activeBatchIds()) settle(batchId);
         if (failed > 0) log.info("failed {} batch calls interrupted by a restart", failed);
         wake();
         return failed;
@@ -130,12 +151,15 @@ public final class BatchDispatcher implements AutoCloseable {
                 if (closed) return;
                 int free = concurrency - live.size();
                 if (free <= 0) return;
-                long mine = live.values().stream().filter(b.batchId()::equals).count();
-                int room = (int) Math.min(free, (b.concurrencyLimit() == null ? concurrency : b.concurrencyLimit()) - mine);
+                int room = free;
+                if (b.concurrencyLimit() != null) { // the batch's limit counts its calls on every node
+                    long mine = Math.max(repository.inFlightCount(b.batchId()), live.values().stream().filter(b.batchId()::equals).count());
+                    room = (int) Math.min(free, b.concurrencyLimit() - mine);
+                }
                 if (room <= 0) continue;
                 boolean started = b.status().equals(StoredBatch.IN_PROGRESS);
                 for (StoredRecipient r : repository.pending(b.batchId(), room)) {
-                    if (!repository.claim(b.batchId(), r.recipientId(), now)) continue; // cancelled meanwhile
+                    if (!repository.claim(b.batchId(), r.recipientId(), now, nodeId)) continue; // cancelled, or another node's
                     if (!started) {
                         repository.setStatus(b.batchId(), StoredBatch.IN_PROGRESS, now, StoredBatch.PENDING);
                         started = true;

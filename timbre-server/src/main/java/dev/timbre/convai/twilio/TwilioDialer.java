@@ -35,7 +35,7 @@ public final class TwilioDialer implements PhoneDialer {
         String conversationId = call.conversationId() != null ? call.conversationId() : service.newConversationId();
         String token = service.grants().sign(new StreamGrants.Grant("outbound", from.phoneNumberId(), call.agentId(), conversationId,
                 null, from.phoneNumber(), call.toNumber()));
-        PendingCalls.Pending pending = service.pending().add(conversationId, call);
+        java.util.concurrent.CompletableFuture<PlacedCall.CallResult> finished = service.pending().add(conversationId, call);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("To", call.toNumber());
         form.put("From", from.phoneNumber());
@@ -44,7 +44,8 @@ public final class TwilioDialer implements PhoneDialer {
         form.put("StatusCallbackMethod", "POST");
         try {
             String callSid = service.api().createCall(account, form);
-            return new PlacedCall(conversationId, callSid, pending.finished);
+            service.pending().placed(conversationId, callSid);
+            return new PlacedCall(conversationId, callSid, finished);
         } catch (TwilioApi.Refused e) {
             service.pending().finish(conversationId, "failed", e.getMessage());
             throw new DialFailed(e.getMessage());

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +26,11 @@ import org.slf4j.LoggerFactory;
  * {@link TwilioMediaStream} running the agent, completes outbound calls from the status callback, and places them
  * ({@link #dialer}). A signature that does not verify with the number's auth token is a 403
  * {@code invalid_twilio_signature}; a number Timbre cannot answer (unknown, no agent, inbound off) gets a spoken
- * apology and a hang-up, never an error. Thread-safe; blocking (database, Twilio's API).
+ * apology and a hang-up, never an error. Outbound calls pending are in the database ({@link PendingCalls}), so any
+ * node of a cluster serves their stream and callback. Thread-safe; blocking (database, Twilio's API); {@link #close}
+ * stops the poll for this node's calls.
  */
-public final class TwilioService {
+public final class TwilioService implements AutoCloseable {
     public static final String STREAM_PATH = "/twilio/media-stream";
     public static final String STATUS_PATH = "/twilio/status-callback";
     static final String TOKEN = "timbre_token";
@@ -48,16 +51,19 @@ public final class TwilioService {
      * @param grantKey the key of stream grants (the server's {@code cipher.derivedKey("twilio-streams")})
      * @param settings Twilio's API base URL and this server's public URL (null: the origin requests arrive at)
      * @param spentGrants where spent stream grants are kept (the database, shared by a cluster's nodes)
+     * @param jdbi where pending outbound calls are kept (shared by a cluster's nodes)
+     * @param nodeId this cluster node: the owner of the outbound calls it places
      */
     public TwilioService(PhoneNumbersService numbers, LineRunner runner, Supplier<String> newConversationIds, byte[] grantKey,
-                         TimbreConfig.Telephony settings, Clock clock, dev.timbre.convai.conversation.transport.UsedGrants spentGrants) {
+                         TimbreConfig.Telephony settings, Clock clock, dev.timbre.convai.conversation.transport.UsedGrants spentGrants,
+                         Jdbi jdbi, String nodeId) {
         this.numbers = numbers;
         this.runner = runner;
         this.newConversationIds = newConversationIds;
         this.grants = new StreamGrants(grantKey, clock, spentGrants);
         this.api = new TwilioApi(settings.twilioApiUrl());
         this.publicUrl = settings.publicUrl();
-        this.pending = new PendingCalls(clock);
+        this.pending = new PendingCalls(jdbi, nodeId, clock);
     }
 
     /** The dialer of {@code twilio} numbers, for {@code PhoneCalls}. */
@@ -83,18 +89,29 @@ public final class TwilioService {
         return TwiML.connectStream(streamUrl(publicUrl != null ? publicUrl : origin), Map.of(TOKEN, token));
     }
 
-    /** Twilio's status callback of an outbound call: a call never answered (busy, no-answer, failed, canceled) is finished. */
+    /**
+     * Twilio's status callback of an outbound call, on whichever node it reaches: a call never answered (busy,
+     * no-answer, failed, canceled) is finished; a completed one too unless its stream's end was recorded first.
+     */
     void statusCallback(String url, Map<String, List<String>> form, String signature, String conversationId) {
-        PendingCalls.Pending p = pending.get(conversationId);
+        PendingCallRepository.Row p = pending.get(conversationId);
         if (p == null) return; // finished already, or not ours: nothing to tell
-        checkSignature(p.call.from(), url, form, signature);
+        StoredPhoneNumber from;
+        try {
+            from = numbers.stored(p.phoneNumberId());
+        } catch (ApiException e) {
+            return; // the number was deleted: its signature cannot be checked (the call goes stale)
+        }
+        checkSignature(from, url, form, signature);
         String status = String.valueOf(one(form, "CallStatus"));
         String reason = "Twilio call status " + status;
         switch (status) {
             case "busy" -> pending.finish(conversationId, "busy", reason);
             case "no-answer" -> pending.finish(conversationId, "no_answer", reason);
             case "failed", "canceled" -> pending.finish(conversationId, "failed", reason);
-            case "completed" -> { if (!p.streamStarted) pending.finish(conversationId, "failed", "the call ended before its media stream connected"); }
+            // normally the stream's end recorded it already; this covers a node that died while it ran the stream
+            case "completed" -> pending.finish(conversationId, p.state().equals(PendingCallRepository.PLACED) ? "failed" : "completed",
+                    p.state().equals(PendingCallRepository.PLACED) ? "the call ended before its media stream connected" : reason);
             default -> { }
         }
     }
@@ -128,14 +145,14 @@ public final class TwilioService {
         });
         CallInfo info = new CallInfo(StoredPhoneNumber.TWILIO, g.direction(), callSid, streamSid, g.from(), g.to(), extra);
         TwilioMediaStream line = new TwilioMediaStream(out, info, new RestControl(api, account(p), callSid, p.phoneNumber()));
-        PendingCalls.Pending call = "outbound".equals(g.direction()) ? pending.get(g.conversationId()) : null;
-        ObjectNode initiation = call != null && call.call.initiation().isObject() ? (ObjectNode) call.call.initiation().deepCopy() : Json.MAPPER.createObjectNode();
+        PendingCallRepository.Row call = "outbound".equals(g.direction()) ? pending.get(g.conversationId()) : null;
+        ObjectNode initiation = call != null && call.initiation().isObject() ? (ObjectNode) call.initiation().deepCopy() : Json.MAPPER.createObjectNode();
         if (!extra.isEmpty()) {
             ObjectNode vars = initiation.path("dynamic_variables").isObject() ? (ObjectNode) initiation.get("dynamic_variables") : initiation.putObject("dynamic_variables");
             extra.forEach(vars::put);
         }
         if (call != null) {
-            call.streamStarted = true;
+            pending.streamStarted(g.conversationId());
             line.ended().thenAccept(reason -> pending.finish(g.conversationId(), "completed", reason));
         }
         try {
@@ -189,6 +206,12 @@ public final class TwilioService {
     private static String one(Map<String, List<String>> form, String name) {
         List<String> v = form.get(name);
         return v == null || v.isEmpty() || v.get(0).isBlank() ? null : v.get(0);
+    }
+
+    /** Stops the poll for outcomes of this node's outbound calls (their futures then wait no more). */
+    @Override
+    public void close() {
+        pending.close();
     }
 
     /** The line's REST side: transfer blocks on Twilio's answer, hang-up runs on a daemon thread of its own. */

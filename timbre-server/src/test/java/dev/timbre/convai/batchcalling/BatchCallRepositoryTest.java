@@ -65,15 +65,15 @@ class BatchCallRepositoryTest {
             assertThat(repo.due(200)).extracting(StoredBatch::batchId).containsExactly("b1", "b3");
             assertThat(repo.pending("b1", 2)).extracting(StoredRecipient::recipientId).containsExactly("r0", "r1");
 
-            assertThat(repo.claim("b1", "r0", 150)).isTrue();
-            assertThat(repo.claim("b1", "r0", 150)).as("claimed once").isFalse();
+            assertThat(repo.claim("b1", "r0", 150, "node_a")).isTrue();
+            assertThat(repo.claim("b1", "r0", 150, "node_a")).as("claimed once").isFalse();
             assertThat(repo.placed("b1", "r0", "conv_1", "CA1", 151)).isTrue();
-            assertThat(repo.claim("b1", "r1", 150)).isTrue();
+            assertThat(repo.claim("b1", "r1", 150, "node_a")).isTrue();
             assertThat(repo.inFlight()).extracting(StoredRecipient::recipientId).containsExactlyInAnyOrder("r0", "r1");
             assertThat(repo.finish("b1", "r1", StoredRecipient.FAILED, "busy", 152)).isTrue();
             assertThat(repo.finish("b1", "r1", StoredRecipient.COMPLETED, null, 153)).as("only a live call ends").isFalse();
             assertThat(repo.cancelPending("b1", 154)).isEqualTo(1);
-            assertThat(repo.claim("b1", "r2", 155)).as("a cancelled recipient is never claimed").isFalse();
+            assertThat(repo.claim("b1", "r2", 155, "node_a")).as("a cancelled recipient is never claimed").isFalse();
             assertThat(repo.statusCounts(List.of("b1", "b2"))).isEqualTo(Map.of(
                     "b1", Map.of("in_progress", 1, "failed", 1, "cancelled", 1), "b2", Map.of("pending", 1)));
             StoredRecipient r0 = repo.recipients("b1").get(0);
@@ -83,7 +83,7 @@ class BatchCallRepositoryTest {
             assertThat(repo.recipients("b1").get(1).error()).isEqualTo("busy");
 
             assertThat(repo.retryFailed("b1", 160)).isEqualTo(1);
-            assertThat(repo.claim("b1", "r1", 161)).isTrue();
+            assertThat(repo.claim("b1", "r1", 161, "node_a")).isTrue();
             StoredRecipient again = repo.recipients("b1").get(1);
             assertThat(again.attempts()).isEqualTo(2);
             assertThat(again.error()).isNull();
@@ -95,7 +95,7 @@ class BatchCallRepositoryTest {
             assertThat(repo.find("b1").orElseThrow().retryCount()).isEqualTo(1);
             assertThat(repo.activeBatchIds()).containsExactlyInAnyOrder("b1", "b2", "b3");
             assertThat(repo.end("b2", StoredBatch.COMPLETED, 190)).as("b2 has a pending recipient").isFalse();
-            assertThat(repo.claim("b2", "r0", 190)).isTrue();
+            assertThat(repo.claim("b2", "r0", 190, "node_a")).isTrue();
             assertThat(repo.end("b2", StoredBatch.COMPLETED, 191)).as("and then a live one").isFalse();
             assertThat(repo.finish("b2", "r0", StoredRecipient.FAILED, "x", 192)).isTrue();
             assertThat(repo.end("b2", StoredBatch.FAILED, 193)).isTrue();

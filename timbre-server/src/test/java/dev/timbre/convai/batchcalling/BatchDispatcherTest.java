@@ -73,7 +73,7 @@ class BatchDispatcherTest {
     private FakeDialer start(int concurrency) {
         FakeDialer dialer = new FakeDialer();
         if (dispatcher != null) dispatcher.close();
-        dispatcher = new BatchDispatcher(repo, new PhoneCalls(List.of(dialer)), numbers::stored, clock, concurrency, Duration.ofMillis(50)).start();
+        dispatcher = new BatchDispatcher(repo, new PhoneCalls(List.of(dialer)), numbers::stored, clock, concurrency, Duration.ofMillis(50), "node_test").start();
         service = new BatchCallsService(repo, dispatcher, agents, numbers, clock);
         return dialer;
     }
@@ -191,7 +191,7 @@ class BatchDispatcherTest {
 
     @Test
     void a_number_without_a_dialer_fails_each_call_with_the_reason() throws Exception {
-        dispatcher = new BatchDispatcher(repo, new PhoneCalls(List.of()), numbers::stored, clock, 2, Duration.ofMillis(50)).start();
+        dispatcher = new BatchDispatcher(repo, new PhoneCalls(List.of()), numbers::stored, clock, 2, Duration.ofMillis(50), "node_test").start();
         service = new BatchCallsService(repo, dispatcher, agents, numbers, clock);
         String id = submit(2, "");
         await().atMost(WAIT).until(() -> status(id).equals(StoredBatch.FAILED));
@@ -241,7 +241,7 @@ class BatchDispatcherTest {
 
         FakeDialer after = new FakeDialer();
         IntStream.range(0, 3).forEach(i -> after.outcomes.put(number(i), new PlacedCall.CallResult("completed", "ok")));
-        dispatcher = new BatchDispatcher(repo, new PhoneCalls(List.of(after)), numbers::stored, clock, 1, Duration.ofMillis(50)).start();
+        dispatcher = new BatchDispatcher(repo, new PhoneCalls(List.of(after)), numbers::stored, clock, 1, Duration.ofMillis(50), "node_test").start();
         service = new BatchCallsService(repo, dispatcher, agents, numbers, clock);
         assertThat(dispatcher.resumePending()).isEqualTo(1);
         await().atMost(WAIT).until(() -> status(id).equals(StoredBatch.COMPLETED));

@@ -107,7 +107,7 @@ class TwilioStreamApiTest {
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
         twilio = new TwilioService(numbers, runner, () -> "conv_out" + ids.incrementAndGet(), key, settings, Clock.systemUTC(),
-                dev.timbre.convai.conversation.transport.UsedGrants.inMemory());
+                dev.timbre.convai.conversation.transport.UsedGrants.inMemory(), server.timbre().database().jdbi(), "node_test");
         TwilioOutboundCalls outbound = new TwilioOutboundCalls(
                 new OutboundCalls(numbers, server.timbre().services().agents(), new PhoneCalls(List.of(twilio.dialer()))), twilio);
         app = Javalin.create(c -> c.router.apiBuilder(() -> ApiBuilder.path("/", new TwilioRoutes(twilio, outbound))));

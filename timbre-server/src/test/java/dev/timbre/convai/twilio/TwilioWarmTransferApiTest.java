@@ -63,7 +63,7 @@ class TwilioWarmTransferApiTest {
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
         TwilioService twilio = new TwilioService(numbers, runner, () -> "conv_warm" + System.nanoTime(), key, settings, Clock.systemUTC(),
-                dev.timbre.convai.conversation.transport.UsedGrants.inMemory());
+                dev.timbre.convai.conversation.transport.UsedGrants.inMemory(), server.timbre().database().jdbi(), "node_test");
         TwilioOutboundCalls outbound = new TwilioOutboundCalls(
                 new OutboundCalls(numbers, server.timbre().services().agents(), new PhoneCalls(List.of(twilio.dialer()))), twilio);
         app = Javalin.create(c -> c.router.apiBuilder(() -> ApiBuilder.path("/", new TwilioRoutes(twilio, outbound))));
