@@ -73,14 +73,22 @@ final class PvcJobs implements AutoCloseable {
         });
     }
 
-    /** Schedules the training of a row just queued ({@link PvcRepository#queue}). */
-    void train(String voiceId, String modelId) {
-        trainings.scheduleAgain(trainingId(voiceId, modelId), new TrainingJob(voiceId, modelId), REQUEUE_WAIT);
+    /**
+     * Schedules the training of a queued row. {@code fresh}: {@link PvcRepository#queue} just queued it, so a job of
+     * that id still there is the previous training finishing, waited for briefly; else one already queued or running
+     * keeps its job (scheduling is idempotent).
+     */
+    void train(String voiceId, String modelId, boolean fresh) {
+        String id = trainingId(voiceId, modelId);
+        TrainingJob job = new TrainingJob(voiceId, modelId);
+        if (fresh) trainings.scheduleAgain(id, job, REQUEUE_WAIT);
+        else trainings.schedule(id, job);
     }
 
-    /** Schedules the separation of a sample just marked pending ({@link PvcRepository#queueSeparation}). */
-    void separate(String sampleId) {
-        separations.scheduleAgain(sampleId, new SeparationJob(sampleId), REQUEUE_WAIT);
+    /** Schedules the separation of a pending sample; {@code fresh} as for {@link #train}, from {@link PvcRepository#queueSeparation}. */
+    void separate(String sampleId, boolean fresh) {
+        if (fresh) separations.scheduleAgain(sampleId, new SeparationJob(sampleId), REQUEUE_WAIT);
+        else separations.schedule(sampleId, new SeparationJob(sampleId));
     }
 
     /**

@@ -70,6 +70,41 @@ class RagIndexJobsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.timbre.testing.TestDatabases#both")
+    void an_index_whose_attempts_all_died_with_their_node_fails_and_a_live_job_is_not_run_twice(String kind) throws Exception {
+        try (Database db = TestDatabases.open(kind)) {
+            String doc = KnowledgeRows.document(db.jdbi(), "facts", CHUNKS);
+            String other = KnowledgeRows.document(db.jdbi(), "more", CHUNKS);
+            // as nodes that died in each of the row's attempts leave it: processing, attempts used up, no job
+            RagIndexRepository rows = new RagIndexRepository(db.jdbi());
+            rows.insert(new StoredRagIndex("idx_dead", doc, RagIndexService.DEFAULT_MODEL, "test-words", "processing", 40, 0, 1, 1));
+            db.jdbi().useHandle(h -> h.execute("UPDATE rag_indexes SET attempts = ? WHERE rag_index_id = 'idx_dead'", RagIndexService.MAX_ATTEMPTS));
+            CountDownLatch started = new CountDownLatch(1), release = new CountDownLatch(1);
+            try (Jobs a = TestJobs.on(db); Jobs b = TestJobs.on(db)) {
+                Words engine = new Words(started, release);
+                RagIndexService onA = new RagIndexService(db.jdbi(), engine, Clock.systemUTC(), a);
+                RagIndexService onB = new RagIndexService(db.jdbi(), new Words(null, null), Clock.systemUTC(), b);
+                assertThat(onA.resumePending()).isEqualTo(1);
+                a.start();
+                await().atMost(Duration.ofSeconds(10)).until(() -> status(onA, "idx_dead").equals("failed"));
+                assertThat(started.getCount()).as("no engine call for a row out of attempts").isEqualTo(1);
+
+                // a job running on A (alive, beating): B's start-up catch-up and a compute on B leave it to A
+                StoredRagIndex live = onA.start(other, RagIndexService.DEFAULT_MODEL);
+                assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+                b.start();
+                assertThat(onB.resumePending()).isZero();
+                assertThat(onB.start(other, RagIndexService.DEFAULT_MODEL).ragIndexId()).isEqualTo(live.ragIndexId());
+                Thread.sleep(1000); // several heartbeats and dead checks
+                assertThat(attempts(db, live.ragIndexId())).as("only A's attempt").isEqualTo(1);
+                release.countDown();
+                await().atMost(Duration.ofSeconds(10)).until(() -> status(onB, live.ragIndexId()).equals("succeeded"));
+                assertThat(attempts(db, live.ragIndexId())).isEqualTo(1);
+            }
+        }
+    }
+
     private static String status(RagIndexService service, String id) {
         return service.repository().findById(id).map(StoredRagIndex::status).orElse("gone");
     }
