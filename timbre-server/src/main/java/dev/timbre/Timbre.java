@@ -239,7 +239,7 @@ public final class Timbre implements AutoCloseable {
             VoicesRoutes voicesRoutes = new VoicesRoutes(voices, config.limits().maxUploadBytes());
             // professional voice cloning (/v1/voices/pvc); training fits with the same VoiceFitting as instant clones
             ProfessionalCloning pvc = new ProfessionalCloning(database.jdbi(), voiceRows, premade, new VoiceSamples(blobs), blobs,
-                    fitting, speechToText::engine, config.engines().textToSpeech(), config.limits().maxUploadBytes());
+                    fitting, speechToText::engine, config.engines().textToSpeech(), config.limits().maxUploadBytes(), jobs);
             pvc.attach(voices);
             ToolsService tools = new ToolsService(new ToolRepository(database.jdbi()), config.account().firstName(), Clock.systemUTC());
             SettingsService convaiSettings = new SettingsService(new SettingsRepository(database.jdbi()));
@@ -267,7 +267,7 @@ public final class Timbre implements AutoCloseable {
             PromptDocuments promptDocuments = PromptDocuments.of(knowledgeRows);
             // RAG: knowledge-base indexes (embedding engine loaded on first use) and agents' retrieval
             TextEmbeddings embeddings = TextEmbeddings.configured(config.engines().remoteEmbeddings(), config.dataDir());
-            RagIndexService rag = new RagIndexService(database.jdbi(), embeddings, Clock.systemUTC());
+            RagIndexService rag = new RagIndexService(database.jdbi(), embeddings, Clock.systemUTC(), jobs);
             AgentRetrieval knowledge = new AgentRetrieval(rag);
             ConversationAudio recordings = new ConversationAudio(blobs);
             ConversationRepository conversationRecords = new ConversationRepository(database.jdbi(), node.id());
@@ -310,7 +310,7 @@ public final class Timbre implements AutoCloseable {
             // agent tests (/v1/convai/agent-testing, run-tests, test-invocations): one agent turn on the simulation's session, then a judge
             AgentTesting agentTesting = new AgentTesting(database.jdbi(), agents, tools, new SimulationService(agents,
                     profiles, languageModels, new ConversationAnalyser(Duration.ofSeconds(60)), Clock.systemUTC()),
-                    Clock.systemUTC());
+                    jobs, Clock.systemUTC());
 
             // Studio projects (/v1/studio): chapters converted block by block through the speech layer in the background
             dev.timbre.studio.Studio studio = new dev.timbre.studio.Studio(database.jdbi(), blobs, textToSpeech, voices, models, dictionaries,
@@ -420,6 +420,7 @@ public final class Timbre implements AutoCloseable {
             postCall.resumePending();
             jobs.start();
             pvc.resumePending();
+            rag.resumePending();
             agentTesting.resumePending();
             phone.resumePending();
             dubbing.resumeRunning();

@@ -34,6 +34,27 @@ public final class JobKind<T> {
         return jobs.scheduler().scheduleIfNotExists(task.instance(jobId, data), when);
     }
 
+    /**
+     * As {@link #schedule}, for a row that was just made pending again (a resubmit, a retrain): the previous job of
+     * that id may still be finishing its last moments (its row done, its execution not yet removed), so this waits up
+     * to {@code within} for it to go. False when a job of that id still exists after that: one yet to run finds
+     * the row pending and works on it; after one still running, the row waits for the feature's start-up catch-up.
+     * Blocks the calling thread.
+     */
+    public boolean scheduleAgain(String jobId, T data, java.time.Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            if (schedule(jobId, data)) return true;
+            if (System.nanoTime() >= deadline) return false;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
     /** Whether job {@code jobId} is scheduled or running (on any node). */
     public boolean isScheduled(String jobId) {
         return jobs.scheduler().getScheduledExecution(TaskInstanceId.of(task.getName(), jobId)).isPresent();

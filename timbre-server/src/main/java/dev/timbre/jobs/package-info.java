@@ -31,8 +31,10 @@
  * <p>Features keep their own state tables for what the API shows (status, error, attempts) and, once at start-up,
  * schedule pending rows that have no job (rows from before this package, or a stop between a row and its job). The
  * feature rows count attempts before working, so a job that takes its node down each time is failed, not revived
- * forever. Batch calling ({@code convai.batchcalling.BatchDispatcher}: each node claims recipients by a compare-and-set
- * on their rows, with its node id), PVC training and agent-test runs still run on their own workers.
+ * forever. Kinds: speech-to-text webhooks, post-call work, dubbing, Studio conversions, PVC separation and training
+ * ({@code pvc-separation}, {@code pvc-training}), RAG indexes ({@code rag-index}) and agent-test runs
+ * ({@code agent-test-run}). Batch calling ({@code convai.batchcalling.BatchDispatcher}) runs on its own worker: each
+ * node claims recipients by a compare-and-set on their rows, with its node id.
  *
  * <p>Threading: handlers run on db-scheduler's pool ({@code db-scheduler-*}); its housekeeping (heartbeats, dead
  * checks) on its own thread. {@code close()} stops claiming, waits {@code shutdownWait} (5 s) for running jobs, then

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** SQL for {@code agent_test_invocations} and {@code agent_test_runs} (V23). Thread-safe. */
+/** SQL for {@code agent_test_invocations} and {@code agent_test_runs} (V23; {@code attempts} V35). Thread-safe. */
 final class TestRunRepository {
     private static final String SELECT_RUN = "SELECT test_run_id, invocation_id, position, test_id, agent_id, status, "
             + "agent_config_override, agent_responses, condition_result, last_updated_at_unix FROM agent_test_runs";
@@ -73,12 +73,28 @@ final class TestRunRepository {
                 .bind("id", testRunId).bind("pending", StoredRun.PENDING).execute()) > 0;
     }
 
-    /** Puts finished runs back to pending with a new agent and override (resubmit). */
+    /** Counts an attempt at a pending run; its attempts so far, or -1 when it is not pending (or gone). */
+    int startAttempt(String testRunId) {
+        return jdbi.inTransaction(h -> {
+            int n = h.createUpdate("UPDATE agent_test_runs SET attempts = attempts + 1 WHERE test_run_id = :id AND status = :pending")
+                    .bind("id", testRunId).bind("pending", StoredRun.PENDING).execute();
+            if (n == 0) return -1;
+            return h.createQuery("SELECT attempts FROM agent_test_runs WHERE test_run_id = :id").bind("id", testRunId).mapTo(Integer.class).one();
+        });
+    }
+
+    /** How many runs are pending (waiting or running, on any node). */
+    long countPending() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM agent_test_runs WHERE status = :pending")
+                .bind("pending", StoredRun.PENDING).mapTo(Long.class).one());
+    }
+
+    /** Puts finished runs back to pending with a new agent and override (resubmit); their attempts start again at 0. */
     void reset(List<String> testRunIds, String agentId, JsonNode override, long now) {
         jdbi.useTransaction(h -> {
             for (String id : testRunIds) {
                 h.createUpdate("UPDATE agent_test_runs SET status = :pending, agent_id = :agent, agent_config_override = :override, "
-                                + "agent_responses = NULL, condition_result = NULL, last_updated_at_unix = :now WHERE test_run_id = :id")
+                                + "agent_responses = NULL, condition_result = NULL, attempts = 0, last_updated_at_unix = :now WHERE test_run_id = :id")
                         .bind("pending", StoredRun.PENDING).bind("agent", agentId).bind("override", json(override)).bind("now", now)
                         .bind("id", id).execute();
             }

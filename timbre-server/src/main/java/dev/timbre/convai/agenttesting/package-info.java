@@ -8,13 +8,16 @@
  *       checked by {@code UnitTestChecks} and stored as JSON in {@code agent_tests} (V23). Listed newest first.</li>
  *   <li>{@link dev.timbre.convai.agenttesting.TestInvocationsRoutes} / {@link dev.timbre.convai.agenttesting.TestInvocationsService}:
  *       an invocation stores one pending run per test ({@code agent_test_invocations}, {@code agent_test_runs}) and
- *       queues them on the bounded {@code runner.TestWorkers} (429 {@code too_many_test_runs} when full, nothing
- *       stored); each run is then passed or failed with a {@code condition_result} (result, rationale messages and a
+ *       schedules each as a durable job (kind {@code agent-test-run} of {@code dev.timbre.jobs}; 429
+ *       {@code too_many_test_runs} past 200 pending runs in the cluster, nothing stored); each run is then passed or failed with a {@code condition_result} (result, rationale messages and a
  *       summary naming the rule or judge that decided) and the agent's messages. Resubmit re-runs finished runs.</li>
  *   <li>{@link dev.timbre.convai.agenttesting.AgentTesting}: the wiring, the worker pool's size and time limits.</li>
  * </ul>
  *
- * <p>Crash safety: a run is a row before it is queued; runs left pending by a stopped server are queued again by
- * {@code resumePending()} at start-up. Deleting a test keeps the runs that used it; a pending one then fails.
+ * <p>Crash safety: a run is a row before it is scheduled; its job is claimed by one node and taken over by another
+ * when that node dies; each attempt is counted in the row ({@code attempts}, V35) first, so a run interrupted three
+ * times fails saying so, and a run no longer pending is left alone. {@code resumePending()} at start-up only schedules
+ * pending runs that have no job. Resubmitting a pending run is 409 {@code test_run_in_progress}. Deleting a test keeps
+ * the runs that used it; a pending one then fails.
  */
 package dev.timbre.convai.agenttesting;

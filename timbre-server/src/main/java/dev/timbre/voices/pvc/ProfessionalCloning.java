@@ -1,6 +1,7 @@
 package dev.timbre.voices.pvc;
 
 import dev.timbre.engine.SpeechToText;
+import dev.timbre.jobs.Jobs;
 import dev.timbre.storage.BlobStore;
 import dev.timbre.voices.PremadeVoices;
 import dev.timbre.voices.VoiceFitting;
@@ -12,8 +13,8 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Professional voice cloning assembled: the routes to mount at {@code /v1/voices/pvc}, the background jobs (resumed
- * by {@link #resumePending()} at start-up, stopped by {@link #close()}), and the blob ownership for the orphan sweep
+ * Professional voice cloning assembled: the routes to mount at {@code /v1/voices/pvc}, the background work as durable
+ * jobs on the shared {@link Jobs} (pending rows without a job scheduled by {@link #resumePending()} at start-up), and the blob ownership for the orphan sweep
  * ({@code pvc/…}). {@link #attach} makes {@code GET /v1/voices…} show PVC fine-tuning and verification.
  */
 public final class ProfessionalCloning implements AutoCloseable {
@@ -23,10 +24,11 @@ public final class ProfessionalCloning implements AutoCloseable {
     private final PvcFineTuning fineTuning;
 
     public ProfessionalCloning(Jdbi jdbi, VoiceRepository voices, PremadeVoices premade, VoiceSamples samples, BlobStore blobs,
-                               VoiceFitting fitting, Supplier<SpeechToText> recogniser, String defaultProvider, long maxUploadBytes) {
+                               VoiceFitting fitting, Supplier<SpeechToText> recogniser, String defaultProvider, long maxUploadBytes,
+                               Jobs scheduler) {
         this.pvc = new PvcRepository(jdbi);
         PvcLookup lookup = new PvcLookup(voices, premade);
-        this.jobs = new PvcJobs(voices, pvc, blobs, fitting);
+        this.jobs = new PvcJobs(voices, pvc, blobs, fitting, scheduler);
         this.fineTuning = new PvcFineTuning(pvc, lookup, voices, premade, jobs);
         this.routes = new PvcRoutes(new PvcService(voices, pvc, premade, samples, blobs, jobs, defaultProvider),
                 new PvcVerification(pvc, lookup, voices, samples, blobs, recogniser), fineTuning, maxUploadBytes);
@@ -41,7 +43,7 @@ public final class ProfessionalCloning implements AutoCloseable {
         voices.professional(fineTuning);
     }
 
-    /** Requeues interrupted separations and trainings; returns how many. */
+    /** Schedules pending separations and trainings that have no job (on any node); returns how many. */
     public int resumePending() {
         return jobs.resumePending();
     }

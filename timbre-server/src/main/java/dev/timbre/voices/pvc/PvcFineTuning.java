@@ -48,8 +48,7 @@ final class PvcFineTuning implements ProfessionalVoices {
             throw ApiException.badRequest("voice_not_verified", "Voice '" + voiceId + "' is not verified; read the captcha from GET "
                     + "/v1/voices/pvc/" + voiceId + "/captcha and send the recording to POST …/captcha before training.");
         }
-        pvc.queue(voiceId, model, System.currentTimeMillis());
-        jobs.train(voiceId, model);
+        jobs.train(voiceId, model, pvc.queue(voiceId, model, System.currentTimeMillis()));
         return PvcModels.Status.OK;
     }
 

@@ -1,85 +1,121 @@
 package dev.timbre.voices.pvc;
 
 import dev.timbre.audio.Wav;
-import dev.timbre.common.WorkerPools;
+import dev.timbre.jobs.JobKind;
+import dev.timbre.jobs.Jobs;
+import dev.timbre.jobs.Retries;
 import dev.timbre.speechtotext.diarize.Diarizer;
 import dev.timbre.storage.BlobStore;
 import dev.timbre.voices.VoiceFitting;
 import dev.timbre.voices.VoiceRepository;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The background work of PVC on one worker thread ({@code pvc-jobs}): speaker separation of a sample and training of a
- * voice for a model. Both are rows first (pending / queued), so {@link #resumePending()} at start-up requeues what a
- * stop interrupted; each run counts an attempt in its row before it starts, and a job whose {@value #MAX_ATTEMPTS}
- * attempts all ended without a result is marked failed instead of retried at every start. A job runs at most once at a
- * time in this process. Training: each sample's training audio ({@link TrainingAudio}) goes to
- * {@link VoiceFitting#fit}, and the fit becomes the voice's engine voice and shape ({@link VoiceRepository#reshape}).
+ * The background work of PVC as durable jobs ({@code dev.timbre.jobs}): speaker separation of a sample (kind
+ * {@value #SEPARATION_KIND}, job id the sample id) and training of a voice for a model (kind {@value #TRAINING_KIND},
+ * job id {@code voice/model}). Each is claimed by one node, kept alive by its heartbeat and taken over by another node
+ * when that one dies. Both are rows first (pending / queued), and each run counts an attempt in its row before it
+ * starts and does nothing for a row no longer pending; a job whose {@value #MAX_ATTEMPTS} attempts all ended without a
+ * result (its node died or stopped) is marked failed instead of revived forever. {@link #resumePending()} at start-up
+ * only schedules pending rows that have no job (rows of a stop between the row and its job); it never runs another
+ * node's live work again. Concurrency: the shared scheduler's threads ({@code TIMBRE_JOB_THREADS} per node); fitting
+ * and diarizing are thread-safe, so no kind is held to one at a time. Training: each sample's training audio
+ * ({@link TrainingAudio}) goes to {@link VoiceFitting#fit}, and the fit becomes the voice's engine voice and shape
+ * ({@link VoiceRepository#reshape}). Thread-safe.
  */
 final class PvcJobs implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PvcJobs.class);
     static final int MAX_ATTEMPTS = 3;
+    static final String SEPARATION_KIND = "pvc-separation", TRAINING_KIND = "pvc-training";
+    /** How long a re-queue waits for the previous job of the same row to be removed. */
+    private static final Duration REQUEUE_WAIT = Duration.ofSeconds(2);
+
+    /** A separation job's data. */
+    record SeparationJob(String sampleId) {}
+
+    /** A training job's data. */
+    record TrainingJob(String voiceId, String modelId) {}
 
     private final VoiceRepository voices;
     private final PvcRepository pvc;
     private final BlobStore blobs;
     private final VoiceFitting fitting;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(WorkerPools.daemon("pvc-jobs"));
-    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final JobKind<SeparationJob> separations;
+    private final JobKind<TrainingJob> trainings;
 
-    PvcJobs(VoiceRepository voices, PvcRepository pvc, BlobStore blobs, VoiceFitting fitting) {
+    PvcJobs(VoiceRepository voices, PvcRepository pvc, BlobStore blobs, VoiceFitting fitting, Jobs jobs) {
         this.voices = voices;
         this.pvc = pvc;
         this.blobs = blobs;
         this.fitting = fitting;
+        // one attempt more than the row allows: the row's count decides, the last job attempt only records the give-up
+        Retries retries = new Retries(MAX_ATTEMPTS + 1, Duration.ofSeconds(5));
+        this.separations = jobs.register(SEPARATION_KIND, SeparationJob.class, retries, (id, job) -> {
+            runSeparation(job.sampleId());
+            if (Thread.currentThread().isInterrupted() && separationPending(job.sampleId())) throw new InterruptedException("stopping");
+        }, (id, job, cause) -> {
+            if (separationPending(job.sampleId())) pvc.finishSeparation(job.sampleId(), PvcRepository.FAILED, null);
+        });
+        this.trainings = jobs.register(TRAINING_KIND, TrainingJob.class, retries, (id, job) -> {
+            runTraining(job.voiceId(), job.modelId());
+            if (Thread.currentThread().isInterrupted() && trainingPending(job.voiceId(), job.modelId())) throw new InterruptedException("stopping");
+        }, (id, job, cause) -> {
+            if (trainingPending(job.voiceId(), job.modelId())) {
+                pvc.progress(job.voiceId(), job.modelId(), PvcRepository.FAILED, 0, "Fine-tuning failed: " + (cause == null ? "gave up" : cause.getMessage()), now());
+            }
+        });
     }
 
-    void train(String voiceId, String modelId) {
-        submit("train:" + voiceId + ":" + modelId, () -> runTraining(voiceId, modelId));
+    /**
+     * Schedules the training of a queued row. {@code fresh}: {@link PvcRepository#queue} just queued it, so a job of
+     * that id still there is the previous training finishing, waited for briefly; else one already queued or running
+     * keeps its job (scheduling is idempotent).
+     */
+    void train(String voiceId, String modelId, boolean fresh) {
+        String id = trainingId(voiceId, modelId);
+        TrainingJob job = new TrainingJob(voiceId, modelId);
+        if (fresh) trainings.scheduleAgain(id, job, REQUEUE_WAIT);
+        else trainings.schedule(id, job);
     }
 
-    void separate(String sampleId) {
-        submit("separate:" + sampleId, () -> runSeparation(sampleId));
+    /** Schedules the separation of a pending sample; {@code fresh} as for {@link #train}, from {@link PvcRepository#queueSeparation}. */
+    void separate(String sampleId, boolean fresh) {
+        if (fresh) separations.scheduleAgain(sampleId, new SeparationJob(sampleId), REQUEUE_WAIT);
+        else separations.schedule(sampleId, new SeparationJob(sampleId));
     }
 
-    /** Requeues every pending separation and training; returns how many it queued. */
+    /**
+     * Schedules every pending separation and training that has no job (scheduled or running on any node); returns how
+     * many it scheduled. Idempotent: a row's job id is its key.
+     */
     int resumePending() {
         int n = 0;
-        for (PvcRepository.SampleState s : pvc.pendingSeparations()) n += submit("separate:" + s.sampleId(), () -> runSeparation(s.sampleId())) ? 1 : 0;
+        for (PvcRepository.SampleState s : pvc.pendingSeparations()) n += separations.schedule(s.sampleId(), new SeparationJob(s.sampleId())) ? 1 : 0;
         for (PvcRepository.Training t : pvc.pendingTrainings()) {
-            n += submit("train:" + t.voiceId() + ":" + t.modelId(), () -> runTraining(t.voiceId(), t.modelId())) ? 1 : 0;
+            n += trainings.schedule(trainingId(t.voiceId(), t.modelId()), new TrainingJob(t.voiceId(), t.modelId())) ? 1 : 0;
         }
-        if (n > 0) log.info("resumed {} pending PVC jobs", n);
+        if (n > 0) log.info("scheduled {} pending PVC jobs", n);
         return n;
     }
 
-    private boolean submit(String key, Runnable job) {
-        if (!queued.add(key)) return false;
-        try {
-            worker.submit(() -> {
-                try {
-                    job.run();
-                } catch (RuntimeException e) {
-                    log.warn("PVC job {} failed", key, e);
-                } finally {
-                    queued.remove(key);
-                }
-            });
-            return true;
-        } catch (RuntimeException e) {
-            queued.remove(key);
-            throw e;
-        }
+    static String trainingId(String voiceId, String modelId) {
+        return voiceId + "/" + modelId;
+    }
+
+    private boolean separationPending(String sampleId) {
+        return pvc.findSample(sampleId).map(s -> s.separationStatus().equals(PvcRepository.PENDING)).orElse(false);
+    }
+
+    private boolean trainingPending(String voiceId, String modelId) {
+        return pvc.training(voiceId, modelId).map(t -> t.state().equals(PvcRepository.QUEUED) || t.state().equals(PvcRepository.FINE_TUNING))
+                .orElse(false);
     }
 
     void runTraining(String voiceId, String modelId) {
@@ -161,8 +197,8 @@ final class PvcJobs implements AutoCloseable {
         return System.currentTimeMillis();
     }
 
+    /** Nothing to stop: the jobs are the shared scheduler's, which {@code Timbre} closes. */
     @Override
     public void close() {
-        WorkerPools.stop(worker);
     }
 }

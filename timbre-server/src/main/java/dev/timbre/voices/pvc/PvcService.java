@@ -152,8 +152,7 @@ public final class PvcService {
     PvcModels.Status separate(String voiceId, String sampleId) {
         lookup.sample(voiceId, sampleId);
         pvc.sample(sampleId, voiceId);
-        pvc.queueSeparation(sampleId);
-        jobs.separate(sampleId);
+        jobs.separate(sampleId, pvc.queueSeparation(sampleId));
         return PvcModels.Status.OK;
     }
 

@@ -10,7 +10,7 @@
  * called, and one call must pass every parameter check (exact, regex found in the value, llm by the AI judge or, without
  * one, present and non-empty). Every verdict's summary names the rule or judge that decided.
  *
- * <p>{@link dev.timbre.convai.agenttesting.runner.TestWorkers}: the bounded {@code agent-tests} pool. Threading: a run
- * blocks its worker thread for the agent's turn and the judge; nothing here keeps state between runs.
+ * <p>Threading: a run blocks its caller (a job thread of the shared scheduler) for the agent's turn and the judge;
+ * nothing here keeps state between runs.
  */
 package dev.timbre.convai.agenttesting.runner;

@@ -8,9 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Computes one index (worker thread): embeds the document's chunks in batches (progress stored after each), stores
+ * Computes one index (a job's thread): embeds the document's chunks in batches (progress stored after each), stores
  * the vectors in one transaction, then marks the index succeeded and puts the document into the in-memory index.
- * Any failure marks it failed; a document deleted meanwhile ends the job (its index row went with it).
+ * Any failure marks it failed; a document deleted meanwhile ends the job (its index row went with it), and so
+ * does a row no longer created or processing (another node finished it: only {@code RagIndexRepository.advance}
+ * writes). An interrupt
+ * (this node stopping) throws {@link InterruptedException} and leaves the row processing, to be tried again by a job.
  */
 final class IndexJob {
     private static final Logger LOG = LoggerFactory.getLogger(IndexJob.class);
@@ -30,13 +33,13 @@ final class IndexJob {
     }
 
     /** Builds {@code row}'s index; returns the row as it ends (status succeeded, failed or document_too_small). */
-    StoredRagIndex run(StoredRagIndex row) {
+    StoredRagIndex run(StoredRagIndex row) throws InterruptedException {
         String id = row.ragIndexId();
-        if (!repository.update(id, "processing", 0, 0, now())) return failed(row);
+        if (!repository.advance(id, "processing", 0, 0, now())) return failed(row);
         try {
             List<RagIndexRepository.Chunk> chunks = repository.chunks(row.documentId());
             if (chunks.isEmpty()) {
-                repository.update(id, "document_too_small", 100, 0, now());
+                repository.advance(id, "document_too_small", 100, 0, now());
                 return repository.findById(id).orElse(failed(row));
             }
             int dims = embeddings.dimensions();
@@ -45,7 +48,7 @@ final class IndexJob {
             List<String> texts = new ArrayList<>(chunks.size());
             List<byte[]> stored = new ArrayList<>(chunks.size());
             for (int from = 0; from < chunks.size(); from += BATCH) {
-                if (Thread.currentThread().isInterrupted()) throw new IllegalStateException("server stopping");
+                if (Thread.currentThread().isInterrupted()) throw new InterruptedException("server stopping");
                 List<RagIndexRepository.Chunk> batch = chunks.subList(from, Math.min(chunks.size(), from + BATCH));
                 float[][] vectors = embeddings.embed(batch.stream().map(RagIndexRepository.Chunk::content).toList());
                 for (int i = 0; i < batch.size(); i++) {
@@ -55,15 +58,16 @@ final class IndexJob {
                     stored.add(Vectors.encode(vectors[i]));
                 }
                 double progress = Math.min(99.0, 100.0 * (from + batch.size()) / chunks.size());
-                if (!repository.update(id, "processing", progress, 0, now())) return failed(row);
+                if (!repository.advance(id, "processing", progress, 0, now())) return failed(row);
             }
             repository.storeVectors(row.documentId(), row.engineModel(), ids, stored);
             index.put(new VectorIndex.Document(row.documentId(), List.copyOf(ids), List.copyOf(texts), matrix, dims));
-            if (!repository.update(id, "succeeded", 100, (long) matrix.length * 4, now())) return failed(row);
+            if (!repository.advance(id, "succeeded", 100, (long) matrix.length * 4, now())) return failed(row);
             return repository.findById(id).orElse(failed(row));
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) throw new InterruptedException("server stopping: " + e);
             LOG.warn("RAG index {} of document {} failed: {}", id, row.documentId(), e.toString());
-            repository.update(id, "failed", 0, 0, now());
+            repository.advance(id, "failed", 0, 0, now());
             return failed(row);
         }
     }

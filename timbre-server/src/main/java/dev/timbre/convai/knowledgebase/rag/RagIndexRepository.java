@@ -70,6 +70,39 @@ final class RagIndexRepository {
                 .bind("used", usedBytes).bind("now", nowUnix).bind("id", ragIndexId).execute()) > 0;
     }
 
+    /**
+     * As {@link #update}, only while the index is created or processing: a node that stalled past its job's take-over
+     * and carries on late cannot turn an index another node finished back. False when it was not (or is gone).
+     */
+    boolean advance(String ragIndexId, String status, double progress, long usedBytes, long nowUnix) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE rag_indexes SET status = :status, progress_percentage = :progress, "
+                + "used_bytes = :used, updated_at_unix = :now WHERE rag_index_id = :id AND status IN ('created', 'processing')")
+                .bind("status", status).bind("progress", progress).bind("used", usedBytes).bind("now", nowUnix).bind("id", ragIndexId)
+                .execute()) > 0;
+    }
+
+    /** Counts an attempt at an index still created or processing; its attempts so far, or -1 when it is neither (or gone). */
+    int startAttempt(String ragIndexId) {
+        return jdbi.inTransaction(h -> {
+            int n = h.createUpdate("UPDATE rag_indexes SET attempts = attempts + 1 WHERE rag_index_id = :id "
+                    + "AND status IN ('created', 'processing')").bind("id", ragIndexId).execute();
+            if (n == 0) return -1;
+            return h.createQuery("SELECT attempts FROM rag_indexes WHERE rag_index_id = :id").bind("id", ragIndexId).mapTo(Integer.class).one();
+        });
+    }
+
+    /** Ids of the indexes still created or processing (on any node), oldest first. */
+    List<String> unfinished() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT rag_index_id FROM rag_indexes WHERE status IN ('created', 'processing') ORDER BY seq")
+                .mapTo(String.class).list());
+    }
+
+    /** How many indexes are still created or processing (on any node). */
+    long countUnfinished() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM rag_indexes WHERE status IN ('created', 'processing')")
+                .mapTo(Long.class).one());
+    }
+
     boolean delete(String ragIndexId) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM rag_indexes WHERE rag_index_id = :id").bind("id", ragIndexId).execute()) > 0;
     }

@@ -5,10 +5,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Nearest chunks of a set of documents for a query. Asks the database which of them have a succeeded index (one query:
@@ -17,6 +13,9 @@ import java.util.concurrent.TimeoutException;
  * their stored vectors. Blocking; thread-safe.
  */
 final class RagSearch {
+    /** How often a search waiting for indexes reads their rows. */
+    static final Duration POLL = Duration.ofMillis(50);
+
     private final RagIndexService service;
     private final Duration wait;
 
@@ -31,7 +30,7 @@ final class RagSearch {
         String engineModel = service.embeddings().modelId();
         Set<String> indexed = new HashSet<>(repository.indexed(documentIds, engineModel));
         if (indexed.size() < documentIds.size()) {
-            awaitAll(documentIds.stream().filter(d -> !indexed.contains(d)).map(d -> service.start(d, model).done()).toList());
+            awaitAll(documentIds.stream().filter(d -> !indexed.contains(d)).map(d -> service.start(d, model).ragIndexId()).toList());
             indexed.addAll(repository.indexed(documentIds, engineModel));
         }
         VectorIndex index = service.index();
@@ -51,7 +50,7 @@ final class RagSearch {
             try {
                 if (!indexed.contains(d) && service.repository().documentExists(d)) service.start(d, model);
             } catch (RuntimeException e) {
-                // the worker is full: the first question computes it
+                // too many indexes unfinished: the first question computes it
             }
         }
     }
@@ -71,16 +70,21 @@ final class RagSearch {
         service.index().put(new VectorIndex.Document(documentId, List.copyOf(ids), List.copyOf(texts), matrix, dims));
     }
 
-    private void awaitAll(List<CompletableFuture<StoredRagIndex>> jobs) {
+    /**
+     * Waits until each index has ended (on whichever node computes it) or {@code wait} has passed, reading the rows
+     * every {@link #POLL}.
+     */
+    private void awaitAll(List<String> ragIndexIds) {
         long deadline = System.nanoTime() + wait.toNanos();
-        for (CompletableFuture<StoredRagIndex> f : jobs) {
+        List<String> open = new ArrayList<>(ragIndexIds);
+        while (true) {
+            open.removeIf(id -> service.repository().findById(id).map(RagIndexService::finished).orElse(true));
+            if (open.isEmpty() || System.nanoTime() >= deadline) return; // else searched without it: still computing
             try {
-                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                Thread.sleep(Math.max(1, Math.min(POLL.toMillis(), (deadline - System.nanoTime()) / 1_000_000)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (ExecutionException | TimeoutException e) {
-                // searched without it: the index is still computing or failed
             }
         }
     }
