@@ -7,7 +7,12 @@ import dev.timbre.convai.recording.CallRecording;
 import dev.timbre.db.Database;
 import dev.timbre.storage.FileSystemBlobStore;
 import dev.timbre.testing.TestDatabases;
+import dev.timbre.storage.BlobStore;
+import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -76,6 +81,32 @@ class LiveRecordingsTest {
         assertThat(blobs.exists(LiveParts.key("conv_live", 1))).isFalse();
         assertThat(seconds("conv_live")).as("the final recording").isBetween(11.5, 12.5);
         assertThat(service.get("conv_live").get("has_audio").asBoolean()).isTrue();
+    }
+
+    /** The store as the server has it, except that whole-blob reads ({@code get}) fail: readers must stream. */
+    static BlobStore streamOnly(BlobStore store) {
+        return new BlobStore() {
+            @Override public void put(String key, byte[] data) throws IOException { store.put(key, data); }
+            @Override public void put(String key, InputStream data) throws IOException { store.put(key, data); }
+            @Override public Optional<byte[]> get(String key) { throw new AssertionError("whole-blob read of " + key); }
+            @Override public Optional<InputStream> open(String key) throws IOException { return store.open(key); }
+            @Override public boolean exists(String key) { return store.exists(key); }
+            @Override public boolean delete(String key) throws IOException { return store.delete(key); }
+            @Override public List<String> keysWrittenBefore(Instant cutoff) throws IOException { return store.keysWrittenBefore(cutoff); }
+        };
+    }
+
+    @Test
+    void live_and_stored_recordings_are_read_as_streams() throws Exception {
+        service = new ConversationsService(new ConversationRepository(db.jdbi()), new ConversationAudio(streamOnly(blobs)),
+                Clock.fixed(ConversationsServiceTest.START.plusSeconds(5), ZoneOffset.UTC));
+        service.started(ConversationsServiceTest.start("conv_s"));
+        CallRecording r = new CallRecording(60);
+        speak("conv_s", r, 0, 5_100);
+        awaitPart("conv_s", 0);
+        assertThat(seconds("conv_s")).isGreaterThan(3.0);
+        service.audioRecorded("conv_s", r.finish());
+        assertThat(seconds("conv_s")).isGreaterThan(5.0);
     }
 
     @Test
