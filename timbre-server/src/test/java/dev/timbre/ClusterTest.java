@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two Timbre nodes (separate JVMs, each its own data folder) on one PostgreSQL database and one S3-compatible store
  * (S3Proxy), as a cluster behind a load balancer runs: what one node writes, the other serves; a URL one node signed
- * opens a conversation on the other, once; a node told to stop (SIGTERM) turns away new conversations and finishes
+ * opens a conversation on the other, once; a voice call on one node has its audio served by the other while it runs
+ * and after it ends; a node told to stop (SIGTERM) turns away new conversations and finishes
  * the one it holds.
  */
 @Tag("integration")
@@ -120,6 +121,52 @@ class ClusterTest {
             JsonNode m = again.nextMessage();
             assertThat(m.toString()).contains("already used");
         }
+    }
+
+    /** Seconds of MP3 audio {@code node} serves for the conversation, or -1 while it has none (404). */
+    static double audioSeconds(ServerProcess node, String id) throws Exception {
+        HttpResponse<byte[]> r = send(node, "GET", "/v1/convai/conversations/" + id + "/audio", null);
+        if (r.statusCode() == 404) return -1;
+        assertThat(r.statusCode()).as(new String(r.body())).isEqualTo(200);
+        assertThat(r.headers().firstValue("content-type").orElse("")).startsWith("audio/mpeg");
+        var decoded = dev.timbre.audio.AudioDecoder.mp3(r.body());
+        return decoded.pcm().length / 2.0 / decoded.format().sampleRate();
+    }
+
+    @Test
+    void aRunningCallsAudioIsServedByTheOtherNodeWhileItRunsAndAfter() throws Exception {
+        String agentId = agent(a, "Recorded on node A");
+        String url = json(send(a, "GET", "/v1/convai/conversation/get-signed-url?agent_id=" + agentId, null)).path("signed_url").asText();
+        byte[] faint = new byte[6400]; // 200 ms of pcm_16000 noise too faint to be speech
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < faint.length; i += 2) faint[i] = (byte) (random.nextInt(5) - 2);
+        String chunk = "{\"user_audio_chunk\":\"" + java.util.Base64.getEncoder().encodeToString(faint) + "\"}";
+        String id;
+        double live = -1;
+        long started;
+        try (TestSocket call = a.conversation(url.substring(url.indexOf("/v1/")))) {
+            id = ServerProcess.started(call);
+            started = System.nanoTime();
+            for (int i = 0; i < 150 && live <= 0; i++) { // the user's microphone at real time; the first part after ~5 s
+                call.send(chunk);
+                Thread.sleep(200);
+                if (i >= 25 && i % 5 == 0) live = audioSeconds(b, id);
+            }
+            assertThat(live).as("node B serves the running call's audio").isGreaterThan(0);
+            assertThat(json(send(b, "GET", "/v1/convai/conversations/" + id, null)).path("status").asText()).isEqualTo("in-progress");
+        }
+        double wall = (System.nanoTime() - started) / 1e9;
+        double after = -1;
+        for (int i = 0; i < 100; i++) {
+            JsonNode c = json(send(b, "GET", "/v1/convai/conversations/" + id, null));
+            if (c.path("has_audio").asBoolean()) {
+                after = audioSeconds(b, id);
+                break;
+            }
+            Thread.sleep(100);
+        }
+        System.out.printf("live audio %.1f s during the call; %.1f s stored after a %.1f s call%n", live, after, wall);
+        assertThat(after).as("the whole call, stored when it ended").isGreaterThan(live).isGreaterThan(wall * 0.8);
     }
 
     @Test

@@ -1,7 +1,8 @@
 /**
  * The cluster of Timbre nodes sharing one database: {@link dev.timbre.cluster.ClusterNode} registers this process
  * (V30 {@code cluster_nodes}), beats every 10 s, and runs the cluster's sweeps every 30 s — work for whatever a node
- * that went silent for 45 s left behind (its live conversations become {@code failed}). No HTTP; other packages hand
- * it their sweeps.
+ * that went silent for 45 s left behind (its live conversations become {@code failed}; the recording parts those calls
+ * stored become their recordings, {@code convai.conversations.LiveRecordings}). No HTTP; other packages hand it their
+ * sweeps.
  */
 package dev.timbre.cluster;

@@ -5,6 +5,7 @@ import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
 import dev.timbre.storage.BlobStore;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -25,7 +26,8 @@ public final class DubbingService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DubbingService.class);
 
     /** A finished dub's file: {@code audio/mpeg} or {@code video/mp4}. */
-    public record Media(String contentType, byte[] data) {}
+    /** A dub's stored media: {@code data} streams from the blob store (never whole in memory); the caller closes it. */
+    public record Media(String contentType, InputStream data) {}
 
     private final DubbingRepository dubs;
     private final SegmentRepository parts;
@@ -159,7 +161,7 @@ public final class DubbingService implements AutoCloseable {
                 .or(() -> renders.stream().filter(r -> r.type().equals("mp3")).findFirst());
         DubbingRepository.Render r = pick.orElseThrow(() -> noLanguage(language));
         try {
-            byte[] data = blobs.get(r.mediaKey()).orElseThrow(() -> noLanguage(language));
+            InputStream data = blobs.open(r.mediaKey()).orElseThrow(() -> noLanguage(language));
             return new Media(r.type().equals("mp4") ? "video/mp4" : "audio/mpeg", data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -21,7 +21,8 @@
  * </ul>
  *
  * <p>Keys in use: {@code history/{id}.{ext}}, {@code voices/{voice}/samples/{sample}.{ext}},
- * {@code previews/{voice}.mp3}, {@code stt-jobs/{id}}, {@code convai/conversations/{id}/audio.mp3}.
+ * {@code previews/{voice}.mp3}, {@code stt-jobs/{id}}, {@code convai/conversations/{id}/audio.mp3}, a running call's
+ * {@code convai/conversations/{id}/live/{nnnnn}.mp3}. Readers stream ({@code open}); {@code get} is for small blobs.
  *
  * <p>Rule for callers: a stored item is visible only after its audio is stored: blob first, then the row; if the row
  * fails, the blob is removed. A delete removes the row first (the item is gone at once), then the blob. The invariant

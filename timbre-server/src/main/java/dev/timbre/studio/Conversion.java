@@ -6,8 +6,12 @@ import dev.timbre.http.Json;
 import dev.timbre.speech.SpeechException;
 import dev.timbre.storage.BlobStore;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -112,7 +116,8 @@ final class Conversion {
         }
         SnapshotAudio.Encoded encoded = SnapshotAudio.encode(parts, project.qualityPreset(), project.volumeNormalization(), blobs);
         String id = Ids.random();
-        var snapshot = store(project, chapterId, chapter.name(), id, encoded, null);
+        var snapshot = store(project, chapterId, chapter.name(), id, key -> blobs.put(key, encoded.audio()), encoded.alignments(),
+                encoded.seconds(), null);
         for (var p : done.values()) { // what the content no longer has
             if (used.contains(p.fingerprint())) continue;
             rows.deleteParagraph(chapterId, p.fingerprint());
@@ -122,30 +127,61 @@ final class Conversion {
         return snapshot;
     }
 
+    /**
+     * The project snapshot: its chapters' MP3 files back to back, streamed from the store into the new blob one chapter
+     * at a time (never the whole project in memory); a chapter whose blobs are gone is left out.
+     */
     private void projectSnapshot(StudioRepository.StoredProject project, List<ConversionRepository.Snapshot> chapters) throws IOException {
-        java.io.ByteArrayOutputStream audio = new java.io.ByteArrayOutputStream();
+        List<ConversionRepository.Snapshot> kept = new ArrayList<>();
         List<dev.timbre.speech.CharacterAlignment> alignments = new ArrayList<>();
         double seconds = 0;
         for (var c : chapters) {
-            byte[] mp3 = blobs.get(c.audioKey()).orElse(null);
             byte[] json = blobs.get(c.alignmentsKey()).orElse(null);
-            if (mp3 == null || json == null) continue;
-            audio.writeBytes(mp3);
+            if (json == null || !blobs.exists(c.audioKey())) continue;
+            kept.add(c);
             for (var a : Json.MAPPER.readValue(json, dev.timbre.speech.CharacterAlignment[].class)) alignments.add(a.shifted(seconds));
             seconds += c.seconds();
         }
-        store(project, null, project.name(), Ids.random(), new SnapshotAudio.Encoded(audio.toByteArray(), alignments, seconds),
-                chapters.stream().map(ConversionRepository.Snapshot::snapshotId).toList());
+        store(project, null, project.name(), Ids.random(), key -> {
+            try (InputStream in = new SequenceInputStream(new ChapterAudio(kept))) {
+                blobs.put(key, in);
+            }
+        }, alignments, seconds, chapters.stream().map(ConversionRepository.Snapshot::snapshotId).toList());
+    }
+
+    /** Writes a snapshot's MP3 under a key. */
+    private interface AudioWriter {
+        void write(String key) throws IOException;
+    }
+
+    /** The chapters' MP3 streams, each opened when the previous one is used up (one open at a time); a gone one is empty. */
+    private final class ChapterAudio implements Enumeration<InputStream> {
+        private final java.util.Iterator<ConversionRepository.Snapshot> chapters;
+
+        ChapterAudio(List<ConversionRepository.Snapshot> chapters) { this.chapters = chapters.iterator(); }
+
+        @Override
+        public boolean hasMoreElements() { return chapters.hasNext(); }
+
+        @Override
+        public InputStream nextElement() {
+            try {
+                return blobs.open(chapters.next().audioKey()).orElseGet(InputStream::nullInputStream);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** Stores a snapshot's blobs, then its row (the blobs are removed if the row fails: its project was deleted). */
     private ConversionRepository.Snapshot store(StudioRepository.StoredProject project, String chapterId, String name, String id,
-                                                SnapshotAudio.Encoded encoded, List<String> parts) throws IOException {
+                                                AudioWriter audio, List<dev.timbre.speech.CharacterAlignment> alignments,
+                                                double seconds, List<String> parts) throws IOException {
         String base = "studio/" + project.projectId() + "/snapshots/" + id;
         var snapshot = new ConversionRepository.Snapshot(id, project.projectId(), chapterId, name, clock.millis(),
-                base + ".mp3", base + ".json", encoded.seconds(), parts);
-        blobs.put(snapshot.audioKey(), encoded.audio());
-        blobs.put(snapshot.alignmentsKey(), Json.MAPPER.writeValueAsBytes(encoded.alignments()));
+                base + ".mp3", base + ".json", seconds, parts);
+        audio.write(snapshot.audioKey());
+        blobs.put(snapshot.alignmentsKey(), Json.MAPPER.writeValueAsBytes(alignments));
         try {
             rows.addSnapshot(snapshot);
             return snapshot;

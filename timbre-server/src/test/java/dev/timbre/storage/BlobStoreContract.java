@@ -67,6 +67,42 @@ abstract class BlobStoreContract {
         assertThat(s.get("dubbing/d1/small.wav")).contains(new byte[] {1, 2});
     }
 
+    /** Byte {@code i} of a generated blob: the content is never held whole, on either side. */
+    static byte generated(long i) { return (byte) (i * 31 + (i >>> 9)); }
+
+    @Test
+    void aTwentyMegabyteBlobStreamsInAndOutInChunks() throws Exception {
+        BlobStore s = store();
+        long size = 20L * 1024 * 1024 + 17;
+        InputStream source = new InputStream() { // generates the blob as it is read: nothing whole in the test's memory
+            long at;
+
+            @Override
+            public int read() { return at < size ? generated(at++) & 0xff : -1; }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (at >= size) return -1;
+                int n = (int) Math.min(len, size - at);
+                for (int i = 0; i < n; i++) b[off + i] = generated(at++);
+                return n;
+            }
+        };
+        s.put("history/large.mp3", source);
+        long read = 0;
+        byte[] chunk = new byte[64 * 1024];
+        try (InputStream in = s.open("history/large.mp3").orElseThrow()) {
+            for (int n; (n = in.read(chunk)) >= 0; ) {
+                for (int i = 0; i < n; i++) {
+                    if (chunk[i] != generated(read + i)) throw new AssertionError("byte " + (read + i) + " differs");
+                }
+                read += n;
+            }
+        }
+        assertThat(read).isEqualTo(size);
+        assertThat(s.delete("history/large.mp3")).isTrue();
+    }
+
     @Test
     void aStreamThatFailsPartWayLeavesTheOldBlob() throws Exception {
         BlobStore s = store();

@@ -5,6 +5,7 @@ import dev.timbre.agent.transcript.TranscriptEntry;
 import dev.timbre.convai.conversations.ConversationEnd;
 import dev.timbre.convai.conversations.ConversationLog;
 import dev.timbre.convai.conversations.ConversationStart;
+import dev.timbre.convai.recording.CallRecording;
 import dev.timbre.convai.recording.RecordedCall;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * Takes the conversation log's database writes off the conversation's own threads, so that recording a turn never
  * delays the LLM request or the reply. Calls return at once; a shared pool runs them, in order per conversation
  * (a serial queue per conversation id, dropped after {@link #ended}), conversations in parallel. A failing write is
- * logged and does not stop later ones.
+ * logged and does not stop later ones. {@link #recordingSoFar} is not queued (it never blocks).
  */
 final class BackgroundConversationLog implements ConversationLog {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundConversationLog.class);
@@ -46,6 +47,12 @@ final class BackgroundConversationLog implements ConversationLog {
     @Override
     public void audioRecorded(String conversationId, RecordedCall audio) {
         run(conversationId, () -> target.audioRecorded(conversationId, audio));
+    }
+
+    /** Straight through, on the caller's thread: the target returns at once (it hands parts to its own writer). */
+    @Override
+    public void recordingSoFar(String conversationId, CallRecording recording, long atMillis) {
+        target.recordingSoFar(conversationId, recording, atMillis);
     }
 
     @Override

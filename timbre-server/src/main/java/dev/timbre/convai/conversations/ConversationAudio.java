@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Conversation recordings in the {@link BlobStore}: one MP3 (mono, 16 kHz, 32 kbit/s CBR) per conversation under
- * {@code convai/conversations/{conversation_id}/audio.mp3}, written atomically (the store's contract). Thread-safe;
+ * {@code convai/conversations/{conversation_id}/audio.mp3}, written atomically (the store's contract); while a call
+ * runs, its parts ({@link #live()}, {@link LiveParts}). Thread-safe;
  * {@link #store} encodes on the calling thread (about a second per hour of audio), so call it off the session loop.
  */
 public final class ConversationAudio {
@@ -20,10 +21,15 @@ public final class ConversationAudio {
     public static final OutputFormat FORMAT = new OutputFormat(OutputFormat.Codec.MP3, CallRecording.SAMPLE_RATE, 32);
 
     private final BlobStore blobs;
+    private final LiveRecordings live;
 
     public ConversationAudio(BlobStore blobs) {
         this.blobs = blobs;
+        this.live = new LiveRecordings(blobs);
     }
+
+    /** The parts of running calls' recordings in the same store. */
+    public LiveRecordings live() { return live; }
 
     public static String key(String conversationId) {
         return "convai/conversations/" + conversationId + "/audio.mp3";

@@ -1,6 +1,7 @@
 package dev.timbre.convai.conversations;
 
 import dev.timbre.agent.transcript.TranscriptEntry;
+import dev.timbre.convai.recording.CallRecording;
 import dev.timbre.convai.recording.RecordedCall;
 import java.util.List;
 
@@ -21,6 +22,14 @@ public interface ConversationLog {
      * as MP3 and flagged on the conversation ({@code has_audio}, {@code has_user_audio}, {@code has_response_audio}).
      */
     default void audioRecorded(String conversationId, RecordedCall audio) {}
+
+    /**
+     * The recording so far, offered by the session loop after each user audio chunk (at {@code atMillis} of the call,
+     * the chunk's arrival): returns at once; every few seconds the completed audio goes to the blob store in the
+     * background, so any node can serve the running call's audio ({@code LiveRecordings}). May be called from another
+     * thread than the other methods.
+     */
+    default void recordingSoFar(String conversationId, CallRecording recording, long atMillis) {}
 
     /** The call ended: stored with status {@code processing}, then post-call work runs in the background. */
     void ended(String conversationId, ConversationEnd end);

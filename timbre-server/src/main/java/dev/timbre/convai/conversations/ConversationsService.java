@@ -3,6 +3,7 @@ package dev.timbre.convai.conversations;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.timbre.agent.transcript.Analysis;
 import dev.timbre.agent.transcript.TranscriptEntry;
+import dev.timbre.convai.recording.CallRecording;
 import dev.timbre.convai.recording.RecordedCall;
 import dev.timbre.http.ApiException;
 import java.io.IOException;
@@ -74,17 +75,28 @@ public final class ConversationsService implements ConversationLog, Conversation
         });
     }
 
-    /** Stores the recording (blob first, then the flags); a recording of a conversation that is gone is dropped. */
+    @Override
+    public void recordingSoFar(String conversationId, CallRecording recording, long atMillis) {
+        if (recordings != null) recordings.live().offer(conversationId, recording, atMillis);
+    }
+
+    /**
+     * Stores the recording (blob first, then the flags), then deletes the call's live parts; a recording of a
+     * conversation that is gone is dropped.
+     */
     @Override
     public void audioRecorded(String conversationId, RecordedCall audio) {
-        if (recordings == null || audio.isEmpty() || repository.find(conversationId).isEmpty()) return;
+        if (recordings == null) return;
         try {
+            if (audio.isEmpty() || repository.find(conversationId).isEmpty()) return;
             AudioFlags flags = recordings.store(conversationId, audio);
             synchronized (lock) {
                 if (!repository.saveAudio(conversationId, flags)) recordings.delete(conversationId);
             }
         } catch (IOException e) {
             LOG.warn("could not store the recording of conversation {}: {}", conversationId, e.toString());
+        } finally {
+            recordings.live().finish(conversationId);
         }
     }
 
@@ -154,8 +166,7 @@ public final class ConversationsService implements ConversationLog, Conversation
     public int failInterrupted() {
         int n = 0;
         for (String id : repository.idsWithStatus(List.of("initiated", "in-progress"))) {
-            if (change(id, c -> ConversationChange.of(c).status("failed").termination(INTERRUPTED)
-                    .error(INTERNAL_ERROR, INTERRUPTED).build(clock))) n++;
+            if (interrupted(id)) n++;
         }
         if (n > 0) LOG.warn("{} conversations were cut off by the last stop; marked failed", n);
         return n;
@@ -169,11 +180,32 @@ public final class ConversationsService implements ConversationLog, Conversation
     public int failOrphaned(String self, long silentSinceMs, boolean starting) {
         int n = 0;
         for (String id : repository.orphaned(starting ? self : null, silentSinceMs)) {
-            if (change(id, c -> ConversationChange.of(c).status("failed").termination(INTERRUPTED)
-                    .error(INTERNAL_ERROR, INTERRUPTED).build(clock))) n++;
+            if (interrupted(id)) n++;
         }
         if (n > 0) LOG.warn("{} conversations were cut off by a node that stopped; marked failed", n);
         return n;
+    }
+
+    /**
+     * A call cut off by its node's stop becomes {@code failed}; the live parts its node stored become its recording
+     * (flagged with both sides: the parts do not say who spoke) and are deleted. A failure leaves the parts to the
+     * orphan blob sweep. Bounded: at most {@code LiveParts.MAX_PARTS} parts, streamed one at a time.
+     */
+    private boolean interrupted(String id) {
+        if (!change(id, c -> ConversationChange.of(c).status("failed").termination(INTERRUPTED)
+                .error(INTERNAL_ERROR, INTERRUPTED).build(clock))) return false;
+        if (recordings == null) return true;
+        try {
+            if (recordings.live().parts().keep(id, ConversationAudio.key(id))) {
+                synchronized (lock) {
+                    if (!repository.saveAudio(id, new AudioFlags(true, true, true))) recordings.delete(id);
+                }
+                recordings.live().parts().delete(id, 0);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not keep the live recording of conversation {}: {}", id, e.toString());
+        }
+        return true;
     }
 
     /** Conversations of cluster node {@code nodeId} not yet ended in the store (a draining node waits for none). */
@@ -201,13 +233,17 @@ public final class ConversationsService implements ConversationLog, Conversation
         return details(conversationId).orElseThrow(() -> notFound(conversationId));
     }
 
-    /** Deletes the conversation and its recording. */
+    /**
+     * Deletes the conversation and its recording, or the live parts of a running call (a part its node stores later is
+     * deleted when that call ends).
+     */
     public void delete(String conversationId) {
         synchronized (lock) {
             if (!repository.delete(conversationId)) throw notFound(conversationId);
             if (recordings == null) return;
             try {
                 recordings.delete(conversationId);
+                recordings.live().parts().delete(conversationId, 0);
             } catch (IOException e) {
                 LOG.warn("could not delete the recording of conversation {}: {}", conversationId, e.toString());
             }
@@ -270,13 +306,19 @@ public final class ConversationsService implements ConversationLog, Conversation
     /**
      * The recording as MP3, for the caller to stream and close; 404 {@code conversation_not_found} for an unknown
      * conversation, 404 {@code conversation_audio_not_found} when it has none (text-only, not allowed to record, or
-     * still being stored).
+     * nothing recorded yet). A running call (on any node) answers the audio stored so far: its live parts, one MP3
+     * stream; a call that ends meanwhile answers its stored recording.
      */
     public InputStream audio(String conversationId) {
         StoredConversation c = repository.find(conversationId).orElseThrow(() -> notFound(conversationId));
         try {
-            if (recordings != null && c.audio().hasAudio()) {
-                Optional<InputStream> mp3 = recordings.open(conversationId);
+            if (recordings != null) {
+                Optional<InputStream> mp3 = c.audio().hasAudio() ? recordings.open(conversationId)
+                        : recordings.live().parts().open(conversationId);
+                if (mp3.isEmpty() && !c.audio().hasAudio()
+                        && repository.find(conversationId).map(now -> now.audio().hasAudio()).orElse(false)) {
+                    mp3 = recordings.open(conversationId); // it ended between the two reads
+                }
                 if (mp3.isPresent()) return mp3.get();
             }
         } catch (IOException e) {
@@ -301,9 +343,15 @@ public final class ConversationsService implements ConversationLog, Conversation
         }
     }
 
-    /** Whether {@code key} is the recording of a stored conversation flagged {@code has_audio}; for the orphan sweep. */
+    /**
+     * Whether {@code key} is the recording of a stored conversation flagged {@code has_audio}, or a live part of a
+     * conversation still running (on any node); for the orphan sweep.
+     */
     public boolean holdsBlob(String key) {
         String[] parts = key.split("/");
+        if (LiveParts.isPart(key)) {
+            return repository.find(parts[2]).map(c -> List.of("initiated", "in-progress").contains(c.status())).orElse(false);
+        }
         if (parts.length != 4 || !key.equals(ConversationAudio.key(parts[2]))) return false;
         return repository.find(parts[2]).map(c -> c.audio().hasAudio()).orElse(false);
     }

@@ -29,7 +29,18 @@
  *       at {@code convai/conversations/{id}/audio.mp3}; encoded on the calling thread (about a second per hour of
  *       audio), so never on the session loop; flags {@link dev.timbre.convai.conversations.AudioFlags}
  *       ({@code has_audio}, {@code has_user_audio}, {@code has_response_audio}) written only by {@code saveAudio},
- *       after the blob. Delete removes row and blob.</li>
+ *       after the blob. Delete removes row and blob (and a running call's live parts).</li>
+ *   <li>{@link dev.timbre.convai.conversations.LiveRecordings} and {@link dev.timbre.convai.conversations.LiveParts}:
+ *       a running call's recording in the blob store, so that every node serves it ({@code GET …/audio} while the
+ *       call runs: the parts so far, one MP3 stream). Every 5 s of call time (paced by the user's audio,
+ *       {@code ConversationLog.recordingSoFar}) the audio completed up to 1 s before the latest user chunk is encoded
+ *       by the call's own MP3 encoder and stored as {@code convai/conversations/{id}/live/{nnnnn}.mp3}, in order, no
+ *       gaps. The session loop only copies the PCM (≤ 60 s) and hands it to a bounded writer (2 threads, 256 parts
+ *       queued; a full queue waits for the next offer; one part per call in flight). When the call ends the final
+ *       recording is stored as before, then the parts are deleted; a call cut off by its node's stop
+ *       ({@code failInterrupted}, {@code failOrphaned}) gets its parts as its recording (flagged with both sides) and
+ *       they are deleted; parts nobody converted go to the orphan sweep once their call is no longer live
+ *       ({@code holdsBlob}). Zero-retention and {@code record_voice=false} calls have no recording, so no parts.</li>
  *   <li>{@link dev.timbre.convai.conversations.ConversationView}: {@code GetConversationResponseModel}, with the
  *       SDK-required {@code has_auxiliary_audio}, entry feedback as {@code {score, time_in_call_secs}}, turn metrics
  *       as {@code conversation_turn_metrics} ({@link dev.timbre.convai.conversations.TurnMetricsJson}).</li>

@@ -46,6 +46,34 @@ public final class CallRecording {
         agent |= mix(pcm16k, samplesAt(atMillis));
     }
 
+    /** Whether {@link #finish} was called. */
+    public synchronized boolean isFinished() {
+        return finished;
+    }
+
+    /** The track's length so far, in samples. */
+    public synchronized long samples() {
+        return length;
+    }
+
+    /**
+     * A copy of samples {@code [from, min(to, samples()))} as s16le bytes (0 in gaps), for the live parts a running
+     * call writes ({@code convai.conversations.LiveRecordings}); empty when the range is. The caller bounds the range.
+     */
+    public synchronized byte[] pcm(long from, long to) {
+        long end = Math.min(to, length);
+        if (from < 0 || end <= from) return new byte[0];
+        byte[] out = new byte[(int) (end - from) * 2];
+        for (long pos = from; pos < end; pos++) {
+            short[] block = blocks[(int) (pos / BLOCK)];
+            short s = block == null ? 0 : block[(int) (pos % BLOCK)];
+            int i = (int) (pos - from) * 2;
+            out[i] = (byte) s;
+            out[i + 1] = (byte) (s >> 8);
+        }
+        return out;
+    }
+
     /** Ends the recording and hands over its audio; later calls return the same result with no further audio. */
     public synchronized RecordedCall finish() {
         finished = true;

@@ -8,7 +8,8 @@
  *       chunk)} so bursts stay contiguous, agent chunks at their playback time; overlaps summed and clipped to 16
  *       bits. Storage: 1 s {@code short[16000]} blocks allocated when audio first lands in them (silence costs
  *       nothing). Bounded: at most {@code maxSeconds}; later audio is dropped. {@code finish()} hands the blocks
- *       over; audio after it is ignored.</li>
+ *       over; audio after it is ignored. While the call runs, {@code samples()} and {@code pcm(from, to)} copy what is
+ *       recorded so far (the live parts, {@code convai.conversations.LiveRecordings}).</li>
  *   <li>{@link dev.timbre.convai.recording.RecordedCall}: the finished, immutable track ({@code samples()},
  *       {@code hasUserAudio()}, {@code hasAgentAudio()}, {@code pcm(consumer)}); any thread may read it.</li>
  *   <li>{@link dev.timbre.convai.recording.RecordingPolicy}: voice conversations are recorded unless

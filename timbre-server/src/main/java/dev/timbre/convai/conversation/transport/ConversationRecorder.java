@@ -32,8 +32,19 @@ public final class ConversationRecorder {
     /** Records the call into {@code recording} (set before the session starts; see {@code RecordingPolicy}). */
     public void record(CallRecording recording) { this.recording = recording; }
 
+    /**
+     * User audio at {@code atMillis} of the call; the user's stream also paces the live parts of the recording
+     * ({@code ConversationLog.recordingSoFar}: returns at once, outside this object's lock).
+     */
     public void userAudio(short[] pcm16k, long atMillis) {
-        if (recording != null) recording.userAudio(pcm16k, atMillis);
+        CallRecording r = recording;
+        if (r == null) return;
+        r.userAudio(pcm16k, atMillis);
+        try {
+            runtime.log().recordingSoFar(conversationId, r, atMillis);
+        } catch (RuntimeException e) {
+            LOG.warn("could not store the live recording of conversation {}: {}", conversationId, e.toString());
+        }
     }
 
     public void agentAudio(short[] pcm16k, long atMillis) {
