@@ -67,6 +67,29 @@ public final class ElevenLabsTextToSpeech implements TextToSpeech, VoiceCloning 
                 settings.voices(), id -> SpeechVoiceNames.describe(id, PROVIDER), List.of(), voiceCache);
     }
 
+    /** A view of {@code from} asking the server for {@code model}: same server, client, voices and cloning. */
+    private ElevenLabsTextToSpeech(ElevenLabsTextToSpeech from, String model) {
+        this.cloning = from.cloning;
+        this.settings = from.settings.withModel(model);
+        this.base = from.base;
+        this.rate = from.rate;
+        this.server = from.server;
+        this.voices = from.voices;
+    }
+
+    /**
+     * This client asking the server for {@code modelId} ({@code model_id} of each synthesis) instead of the configured
+     * model: what an API node does when it routes a request for that model to an engine node. Cheap (nothing is
+     * listed or opened); null or blank gives this client. Closing the view closes nothing.
+     */
+    public ElevenLabsTextToSpeech withModel(String modelId) {
+        return modelId == null || modelId.isBlank() || modelId.strip().equals(settings.model()) ? this
+                : new ElevenLabsTextToSpeech(this, modelId.strip());
+    }
+
+    /** The model each synthesis asks the server for. */
+    public String model() { return settings.model(); }
+
     /** The server's root: {@code https://api.elevenlabs.io} from any of it, {@code …/}, {@code …/v1}. */
     static String base(String url) {
         String u = url.strip();
