@@ -27,7 +27,10 @@ import java.util.function.Supplier;
  * ({@code model_id}), so it speaks with its own binding of that model (a synthesis without a model asks for the
  * configured {@code TIMBRE_TTS_MODEL}). A stream already
  * running on a node that dies fails (the caller sees the engine error); the next health check takes the node out.
- * Voices and engine info: the first node's listing. No cloning through routes. Thread-safe; {@link #close()} stops
+ * Voices and engine info: the first node's listing. No remote cloning through routes: a clone made on the API node is
+ * fitted ({@code voices.VoiceFitting}) onto a node voice plus a {@code VoiceShape} kept in the API node's database, and
+ * each synthesis sends that shape to the node ({@code timbre_voice_shape}, see {@code ElevenLabsTextToSpeech}), so
+ * the node needs no copy of the clone. Thread-safe; {@link #close()} stops
  * the health checks and closes the clients.
  */
 public final class EngineNodes implements TextToSpeech {

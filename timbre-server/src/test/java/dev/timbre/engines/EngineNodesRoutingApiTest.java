@@ -84,4 +84,40 @@ class EngineNodesRoutingApiTest {
     static List<String> transcriptionModels(FakeTranscriptionServer node) {
         return node.requests.stream().filter(r -> r.path().endsWith("/audio/transcriptions")).map(r -> r.parts().get("model").text()).toList();
     }
+
+    /**
+     * A fitted clone routed to an engine node: the API node sends the clone's shape as {@code timbre_voice_shape}
+     * (see {@code RemoteTextToSpeechTest}), and a Timbre engine node speaks its base voice with it: an octave up
+     * here, so the fake engine's tones cross zero about twice as often.
+     */
+    @Test
+    void an_engine_node_speaks_the_voice_shape_an_api_node_sends() {
+        try (TestServer engine = TestServer.start(c -> c.withEngines(new TimbreConfig.Engines("fake", List.of(), "fake")
+                .withNodes(new TimbreConfig.Nodes("engine", 0))))) {
+            String voice = engine.firstVoiceId();
+            String path = "/v1/text-to-speech/" + voice + "/stream?output_format=pcm_16000";
+            TestServer.Response plain = engine.postJson(path, Map.of("text", TEXT, "model_id", "eleven_multilingual_v2"));
+            TestServer.Response shaped = engine.postJson(path, Map.of("text", TEXT, "model_id", "eleven_multilingual_v2",
+                    "timbre_voice_shape", Map.of("pitch_semitones", 12)));
+            assertThat(plain.status()).isEqualTo(200);
+            assertThat(shaped.status()).as(shaped.toString()).isEqualTo(200);
+            double ratio = (double) crossings(shaped.body()) / crossings(plain.body());
+            assertThat(ratio).isBetween(1.6, 2.4);
+
+            TestServer.Response bad = engine.postJson(path, Map.of("text", TEXT, "timbre_voice_shape", Map.of("pitch_semitones", "high")));
+            assertThat(bad.status()).as(bad.toString()).isEqualTo(422);
+        }
+    }
+
+    /** Sign changes of 16-bit little-endian PCM. */
+    static int crossings(byte[] pcm) {
+        int n = 0;
+        short prev = 0;
+        for (int i = 0; i + 1 < pcm.length; i += 2) {
+            short s = (short) ((pcm[i] & 0xff) | (pcm[i + 1] << 8));
+            if ((prev < 0 && s >= 0) || (prev >= 0 && s < 0)) n++;
+            prev = s;
+        }
+        return n;
+    }
 }
