@@ -17,6 +17,9 @@ public final class OutboundTrace {
     @FunctionalInterface
     public interface Hook {
         Call start(String method, java.net.URI uri);
+
+        /** {@code work} running under the calling thread's current trace wherever it runs. Default: as it is. */
+        default Runnable carry(Runnable work) { return work; }
     }
 
     /** One outgoing call: the headers to add, then exactly one {@link #finished}. */
@@ -43,6 +46,15 @@ public final class OutboundTrace {
     public static void install(Hook h) { hook = Objects.requireNonNull(h); }
 
     public static void uninstall(Hook h) { if (hook == h) hook = null; }
+
+    /**
+     * {@code work} carrying the calling thread's trace to the thread that runs it (an engine's stream thread), so that
+     * the calls it makes there are children of the caller's span; {@code work} itself when no hook is installed.
+     */
+    public static Runnable carrying(Runnable work) {
+        Hook h = hook;
+        return h == null ? work : h.carry(work);
+    }
 
     /** A traced call for {@code request}, or a no-op when no hook is installed. */
     public static Call start(HttpRequest request) {

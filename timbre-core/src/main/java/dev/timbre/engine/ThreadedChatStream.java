@@ -21,7 +21,7 @@ public abstract class ThreadedChatStream implements ChatStream {
 
     /** Starts the worker thread; returns this. */
     public ThreadedChatStream start(String threadName) {
-        Thread t = new Thread(this::work, threadName);
+        Thread t = new Thread(OutboundTrace.carrying(this::work), threadName); // the caller's trace: its HTTP calls are children
         t.setDaemon(true);
         synchronized (lock) { thread = t; }
         t.start();

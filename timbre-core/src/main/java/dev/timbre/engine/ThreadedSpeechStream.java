@@ -24,7 +24,7 @@ public final class ThreadedSpeechStream implements SpeechStream {
     public static SpeechStream start(String name, AudioSink sink, Work work) {
         ThreadedSpeechStream stream = new ThreadedSpeechStream();
         AudioSink guarded = stream.guard(sink);
-        Thread t = new Thread(() -> {
+        Thread t = new Thread(OutboundTrace.carrying(() -> { // the caller's trace: the stream's HTTP calls are its children
             try {
                 work.run(guarded, stream.cancelled);
                 guarded.end();
@@ -35,7 +35,7 @@ public final class ThreadedSpeechStream implements SpeechStream {
             } finally {
                 stream.done.countDown();
             }
-        }, name);
+        }), name);
         t.setDaemon(true);
         t.start();
         return stream;

@@ -37,7 +37,8 @@
  *   <li>{@link dev.timbre.engine.SentenceSplitter}: text → sentences so the first is heard while the rest synthesise.</li>
  *   <li>{@link dev.timbre.engine.OutboundTrace}: the tracing hook engines' JDK HTTP calls go through
  *       ({@code HttpTransport.of}, engine-remote's exchanges): a no-op until the server installs one (OpenTelemetry
- *       client span + {@code traceparent}); keeps engines free of any tracing library.</li>
+ *       client span + {@code traceparent}); keeps engines free of any tracing library. {@code OutboundTrace.carrying}
+ *       hands the caller's trace to the threads {@code ThreadedSpeechStream} and {@code ThreadedChatStream} start.</li>
  * </ul>
  *
  * <p>Contracts: one engine instance serves all requests and is thread-safe (except per-stream objects); the owner

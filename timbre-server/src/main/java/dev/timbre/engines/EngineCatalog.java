@@ -146,12 +146,11 @@ public final class EngineCatalog implements AutoCloseable {
             throw new IllegalArgumentException("STT engine 'openai' needs the server's URL: engines.remote_speech_to_text.url "
                     + "in the config file or TIMBRE_STT_URL, e.g. http://gpu-host:8000");
         }
-        if (remote.url().contains(",")) {
-            List<OpenAiTranscriptionSpeechToText> nodes = java.util.Arrays.stream(remote.url().split(",")).map(String::strip)
-                    .filter(u -> !u.isEmpty()).map(u -> new OpenAiTranscriptionSpeechToText(u, remote.apiKey(), remote.model(),
-                            Duration.ofSeconds(remote.timeoutSeconds()))).toList();
-            log.info("speech to text: engine nodes {} (model {})", nodes.stream().map(OpenAiTranscriptionSpeechToText::endpoint).toList(), remote.model());
-            return new EngineNodesSpeechToText(nodes, healthMillis);
+        if (EngineNodes.isRouteList(remote.url())) {
+            EngineNodesSpeechToText nodes = EngineNodesSpeechToText.of(remote.url(), u -> new OpenAiTranscriptionSpeechToText(u,
+                    remote.apiKey(), remote.model(), Duration.ofSeconds(remote.timeoutSeconds())), healthMillis);
+            log.info("speech to text: {} (model {} unless a request names one)", nodes.info().description(), remote.model());
+            return nodes;
         }
         OpenAiTranscriptionSpeechToText engine = new OpenAiTranscriptionSpeechToText(remote.url(), remote.apiKey(), remote.model(),
                 Duration.ofSeconds(remote.timeoutSeconds()));

@@ -23,19 +23,20 @@ import java.util.function.Supplier;
  * {@code TIMBRE_EXTRA_TTS_ENGINES=marytts}) speaks it: the voice with the same premade id when it has one (same engine
  * on both nodes), else its first voice. With no local engine the synthesis fails retryable (503).
  * Each node is an {@link dev.timbre.engine.remote.ElevenLabsTextToSpeech} client (with its forced-alignment wrapper)
- * made once; the model id chooses the node, and the node speaks with its own binding of that model. A stream already
+ * made once ({@link EngineNodeClient}); the model id chooses the node, and the node is asked for that same model id
+ * ({@code model_id}), so it speaks with its own binding of that model (a synthesis without a model asks for the
+ * configured {@code TIMBRE_TTS_MODEL}). A stream already
  * running on a node that dies fails (the caller sees the engine error); the next health check takes the node out.
- * Voices and engine info: the first node's listing. No cloning through routes. Thread-safe; {@link #close()} stops
+ * Voices and engine info: the first node's listing. No remote cloning through routes: a clone made on the API node is
+ * fitted ({@code voices.VoiceFitting}) onto a node voice plus a {@code VoiceShape} kept in the API node's database, and
+ * each synthesis sends that shape to the node ({@code timbre_voice_shape}, see {@code ElevenLabsTextToSpeech}), so
+ * the node needs no copy of the clone. Thread-safe; {@link #close()} stops
  * the health checks and closes the clients.
  */
 public final class EngineNodes implements TextToSpeech {
     /** One route: the model pattern, the node's root URL and its client. */
     record Route(String pattern, String base, TextToSpeech client) {
-        boolean matches(String model) {
-            if (pattern.equals("*")) return true;
-            if (model == null) return false;
-            return pattern.endsWith("*") ? model.startsWith(pattern.substring(0, pattern.length() - 1)) : pattern.equals(model);
-        }
+        boolean matches(String model) { return EngineNodes.matches(pattern, model); }
     }
 
     private final List<Route> routes;
@@ -50,22 +51,34 @@ public final class EngineNodes implements TextToSpeech {
         this.local = local;
     }
 
+    /** Whether {@code pattern} (an exact id, {@code prefix*} or {@code *}) takes {@code model} (null: only {@code *}). */
+    static boolean matches(String pattern, String model) {
+        if (pattern.equals("*")) return true;
+        if (model == null) return false;
+        return pattern.endsWith("*") ? model.startsWith(pattern.substring(0, pattern.length() - 1)) : pattern.equals(model);
+    }
+
     /** Whether a configured URL is a list of routes ({@code pattern=url}, comma-separated) rather than one server. */
     public static boolean isRouteList(String url) {
         return url != null && (url.contains("=") || url.contains(","));
     }
 
-    /** {@code pattern=url,…} → {pattern, url} pairs in order; fails start-up for an empty entry. */
+    /** {@code pattern=url,…} of {@code TIMBRE_TTS_URL} → {pattern, url} pairs in order; fails start-up for an empty entry. */
     static List<String[]> parse(String spec) {
+        return parse(spec, "TIMBRE_TTS_URL");
+    }
+
+    /** {@link #parse(String)} of the setting {@code variable} (named in the errors). */
+    static List<String[]> parse(String spec, String variable) {
         List<String[]> out = new ArrayList<>();
         for (String entry : spec.split(",")) {
             String e = entry.strip();
-            if (e.isEmpty()) throw new IllegalArgumentException("TIMBRE_TTS_URL has an empty entry: '" + spec + "'");
+            if (e.isEmpty()) throw new IllegalArgumentException(variable + " has an empty entry: '" + spec + "'");
             int eq = e.indexOf('=');
             String pattern = eq < 0 ? "*" : e.substring(0, eq).strip();
             String url = (eq < 0 ? e : e.substring(eq + 1)).strip();
             while (url.endsWith("/")) url = url.substring(0, url.length() - 1);
-            if (pattern.isEmpty() || url.isEmpty()) throw new IllegalArgumentException("TIMBRE_TTS_URL entry must be model=url, got '" + e + "'");
+            if (pattern.isEmpty() || url.isEmpty()) throw new IllegalArgumentException(variable + " entry must be model=url, got '" + e + "'");
             out.add(new String[] {pattern, url});
         }
         return out;
@@ -99,7 +112,7 @@ public final class EngineNodes implements TextToSpeech {
         for (Route r : routes) {
             if (!r.matches(model) || !health.healthy(r.base())) continue;
             try {
-                return r.client().openStream(request, out);
+                return r.client() instanceof EngineNodeClient node ? node.openStream(request, out, model) : r.client().openStream(request, out);
             } catch (EngineException e) {
                 if (!e.retryable()) throw e;
                 last = e;

@@ -68,8 +68,13 @@ final class ForcedAlignedSpeech implements TextToSpeech {
 
     @Override
     public SpeechStream openStream(SpeechRequest request, AudioSink out) {
+        return openStream(request, out, engine);
+    }
+
+    /** As {@link #openStream(SpeechRequest, AudioSink)}, spoken by {@code speaker}: a view of the wrapped engine (another model). */
+    SpeechStream openStream(SpeechRequest request, AudioSink out, TextToSpeech speaker) {
         Aligning sink = new Aligning(out, request.text());
-        SpeechStream stream = engine.openStream(request, sink);
+        SpeechStream stream = speaker.openStream(request, sink);
         return new SpeechStream() {
             @Override public void await() throws InterruptedException { stream.await(); }
 

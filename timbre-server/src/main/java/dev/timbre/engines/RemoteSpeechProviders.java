@@ -103,7 +103,7 @@ public final class RemoteSpeechProviders {
                 OutboundHttp http = client(outboundAllow, hostAndPort(url));
                 ElevenLabsTextToSpeech e = new ElevenLabsTextToSpeech(settings(remote, url), new OutboundTransport(http), null, false);
                 log.info("text to speech: engine node {} ({} voices)", url, e.voices().size());
-                return new ForcedAlignedSpeech(e, aligner, http);
+                return new EngineNodeClient(e, new ForcedAlignedSpeech(e, aligner, http));
             });
             routes.add(new EngineNodes.Route(r[0], r[1], client));
         }

@@ -28,11 +28,14 @@
  *   <li>{@link dev.timbre.engines.NodeRole}: {@code TIMBRE_ROLE} {@code all}/{@code api}/{@code engine}: which
  *       optional engines an api node skips, which mounts an engine node keeps (the composition root asks it).</li>
  *   <li>{@link dev.timbre.engines.EngineNodes}: the {@code elevenlabs} provider when its URL is a list of
- *       {@code pattern=url} routes: one client per engine node, a synthesis routed by model id
+ *       {@code pattern=url} routes: one {@code EngineNodeClient} per engine node, a synthesis routed by model id
  *       ({@link dev.timbre.engines.EngineNodes#forModel}, called by the TTS service) to the first healthy match,
- *       else a local engine; {@code EngineNodeHealth} polls each node's {@code /health/ready} on one daemon
- *       thread. Closed with the catalog. {@code EngineNodesSpeechToText}: the {@code openai} STT provider when its
- *       URL is a comma-separated list: the first healthy node that answers, a retryable failure passing to the next.</li>
+ *       which is asked for that model id (and sent a fitted clone's {@code timbre_voice_shape}), else a local engine;
+ *       {@code EngineNodeHealth} polls each node's {@code /health/ready} on one daemon thread. Closed with the
+ *       catalog. {@link dev.timbre.engines.EngineNodesSpeechToText}: the {@code openai} STT provider when its URL is
+ *       a list of routes (or plain URLs, each {@code *}): routed by the request's {@code model_id}
+ *       ({@code forModel}, called by the STT service) to the first healthy match, asked for that model, a retryable
+ *       failure passing to the next match.</li>
   <li>{@link dev.timbre.engines.VoiceActivityDetectors}: Silero VAD loaded once (one ONNX session for every call),
  *       else the energy detector with one warning; {@code get()} gives a new detector per voice conversation.
  *       {@code close} waits for frames being scored and frees the session; detectors still held then score 0.</li>

@@ -4,12 +4,15 @@ import dev.timbre.tracing.Tracing;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The trace span of one {@link SpeechRun} ({@code speech.synthesize}), a child of whatever span is current where the
  * run is opened (the HTTP request, the conversation turn): engine, voice, characters, segments, and the time to the
- * first audio ({@code timbre.speech.first_audio_ms}, also an event). Does nothing while tracing is off. The first-audio
+ * first audio ({@code timbre.speech.first_audio_ms}, also an event); made current while an engine stream opens
+ * ({@link #current}), so an engine's HTTP calls (an engine node's synthesis) are its children. Does nothing while
+ * tracing is off. The first-audio
  * mark comes from the pulling thread; {@link #end} from any thread, once.
  */
 final class RunSpan {
@@ -31,6 +34,11 @@ final class RunSpan {
                 .setAttribute("timbre.speech.characters", characters)
                 .setAttribute("timbre.speech.segments", (long) script.segments().size())
                 .startSpan();
+    }
+
+    /** Makes this span current on the calling thread until the scope closes (nothing while tracing is off). */
+    Scope current() {
+        return span.isRecording() ? span.makeCurrent() : Scope.noop();
     }
 
     void chunk(SpeechChunk c) {

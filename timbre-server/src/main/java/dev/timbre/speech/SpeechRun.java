@@ -160,7 +160,10 @@ public final class SpeechRun implements AutoCloseable {
             pendingNormalized = CharacterAlignment.concat(pendingNormalized, a);
             return;
         }
-        EngineSegment s = new EngineSegment(index, segment, seconds());
+        EngineSegment s;
+        try (io.opentelemetry.context.Scope ignored = trace.current()) { // the engine's own calls are this run's children
+            s = new EngineSegment(index, segment, seconds());
+        }
         current = s;
         if (closed) {
             s.close();

@@ -164,7 +164,7 @@ public final class SpeechToTextService {
     }
 
     private Object run(TranscriptionRequest r, byte[] audio, String transcriptionId) {
-        SpeechToText engine = engine();
+        SpeechToText engine = dev.timbre.engines.EngineNodesSpeechToText.forModel(engine(), r.modelId()); // engine nodes: routed by model id
         AudioInput.Channels channels = AudioInput.decode(audio, r.pcmS16le16(), r.useMultiChannel());
         Object response;
         if (channels.pcm().size() == 1) {

@@ -50,6 +50,7 @@ public final class TextToSpeechRoutes implements EndpointGroup {
                 .map(v -> Params.parseInt(v, 0, 4, "query", "optimize_streaming_latency")).orElse(0);
         TextToSpeechRequest request = JsonBody.read(ctx, TextToSpeechRequest.class).withStreamingLatency(latency);
         TextToSpeechService.Prepared p = service.prepare(voiceId, request);
+        if (ctx.body().contains(RequestedShape.FIELD)) p = p.shapedBy(RequestedShape.of(JsonBody.read(ctx, com.fasterxml.jackson.databind.JsonNode.class)));
         ctx.header("request-id", p.requestId());
         ctx.header("x-character-count", Integer.toString(p.text().length()));
         if (logging) ctx.header("history-item-id", p.historyItemId());

@@ -64,6 +64,14 @@ public final class TextToSpeechService {
                            VoiceTuning tuning, TextToSpeechRequest request, String requestId, String historyItemId, String engineText) {
         String text() { return normalized.original(); }
 
+        /** This request with {@code extra} on top of the voice's shape (an API node's {@code timbre_voice_shape}); null: this. */
+        Prepared shapedBy(dev.timbre.engine.VoiceShape extra) {
+            if (extra == null || extra.neutral()) return this;
+            ResolvedVoice v = new ResolvedVoice(voice.provider(), voice.engineVoiceId(), voice.settings(), voice.name(), voice.category(),
+                    RequestedShape.over(voice.shape(), extra));
+            return new Prepared(normalized, model, voiceId, v, engine, tuning, request, requestId, historyItemId, engineText);
+        }
+
         /** This request as one segment of a speech script. */
         public SpeechScript.Segment segment() {
             return SpeechScript.Segment.spoken(normalized, engine,

@@ -12,13 +12,21 @@ import java.util.Map;
 /**
  * The {@link OutboundTrace} hook {@link Tracing} installs while it is on: engines' own HTTP calls (LLM providers,
  * remote speech and embedding servers) become client spans under the calling thread's current trace (a root span on
- * an engine's worker thread, which carries no context) and send its {@code traceparent}. Thread-safe.
+ * an engine's worker thread that was started without {@link #carry}) and send its {@code traceparent}; {@link #carry}
+ * hands the caller's context to the stream threads engines start ({@code ThreadedSpeechStream},
+ * {@code ThreadedChatStream}). Thread-safe.
  */
 final class EngineCallTracing implements OutboundTrace.Hook {
     private final io.opentelemetry.api.trace.Tracer tracer;
 
     EngineCallTracing(io.opentelemetry.api.trace.Tracer tracer) {
         this.tracer = tracer;
+    }
+
+    /** {@code work} under the context current now (OpenTelemetry's {@code Context.wrap}). */
+    @Override
+    public Runnable carry(Runnable work) {
+        return Context.current().wrap(work);
     }
 
     @Override

@@ -86,6 +86,11 @@ public final class Tracing implements AutoCloseable {
         return tracer().spanBuilder(name).setSpanKind(kind).startSpan();
     }
 
+    /** {@code work} run under the context current now, on whatever thread runs it; {@code work} itself while tracing is off. */
+    public static Runnable carrying(Runnable work) {
+        return enabled() ? Context.current().wrap(work) : work;
+    }
+
     /** Writes {@code traceparent} (and {@code tracestate}) of {@code context} as headers; nothing for an invalid one. */
     public static void inject(Context context, BiConsumer<String, String> header) {
         if (!Span.fromContext(context).getSpanContext().isValid()) return;

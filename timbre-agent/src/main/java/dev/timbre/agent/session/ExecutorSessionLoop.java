@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The production {@link SessionLoop} and the wall clock. A session owns no thread: its tasks wait in its own queue and
@@ -33,6 +34,7 @@ public final class ExecutorSessionLoop implements SessionLoop {
 
     private final Clock clock;
     private final Consumer<RuntimeException> onFailure;
+    private final UnaryOperator<Runnable> around;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final Set<ScheduledFuture<?>> timers = ConcurrentHashMap.newKeySet();
@@ -40,8 +42,17 @@ public final class ExecutorSessionLoop implements SessionLoop {
 
     /** @param name the session's name (kept for callers; threads are shared); @param onFailure called on the loop with what a task threw */
     public ExecutorSessionLoop(String name, Clock clock, Consumer<RuntimeException> onFailure) {
+        this(name, clock, onFailure, UnaryOperator.identity());
+    }
+
+    /**
+     * @param around wraps each task as it runs, on the loop (the server: the current voice turn's trace context made
+     *               current for the task, so the LLM requests and syntheses it starts are that turn's children)
+     */
+    public ExecutorSessionLoop(String name, Clock clock, Consumer<RuntimeException> onFailure, UnaryOperator<Runnable> around) {
         this.clock = clock;
         this.onFailure = onFailure;
+        this.around = around;
     }
 
     @Override
@@ -106,7 +117,7 @@ public final class ExecutorSessionLoop implements SessionLoop {
 
     private void guarded(Runnable task) {
         try {
-            task.run();
+            around.apply(task).run();
         } catch (RuntimeException e) {
             onFailure.accept(e);
         }

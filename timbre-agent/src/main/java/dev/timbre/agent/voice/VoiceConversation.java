@@ -283,6 +283,8 @@ public final class VoiceConversation implements Conversation {
 
         @Override public Consumer<String> endOfTurn(Instant lastVoicedAt) {
             TurnMeter m = meters.userTurnEnded(lastVoicedAt);
+            Long vadEnd = m.latency().vadEndMs();
+            outer.turnStarted(vadEnd == null ? 0 : vadEnd);
             return text -> finalTranscript(m, text);
         }
     }

@@ -21,6 +21,13 @@ public interface VoiceListener extends SessionListener {
      */
     default void recordedAgentAudio(short[] pcm16k, long atMillis) {}
 
+    /**
+     * The user's spoken turn ended: the turn whose reply (LLM request, speech) follows begins now. {@code vadEndMs}:
+     * how long after the arrival of the turn's last voiced audio its end was decided (so the turn began that long ago).
+     * Before the transcript goes to the session; {@link #turnMeasured} follows when its reply's first audio is sent.
+     */
+    default void turnStarted(long vadEndMs) {}
+
     /** The latency breakdown of a user turn, once its first agent audio went out (or the turn ended). */
     default void turnMeasured(TurnLatency latency) {}
 }

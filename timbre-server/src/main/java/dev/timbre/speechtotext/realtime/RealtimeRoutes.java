@@ -82,6 +82,7 @@ public final class RealtimeRoutes implements EndpointGroup {
             if (!REALTIME_MODELS.contains(options.modelId()) && !service.isModel(options.modelId())) {
                 throw RealtimeOptions.invalid("A model with model ID " + options.modelId() + " does not exist or does not support speech to text.");
             }
+            engine = dev.timbre.engines.EngineNodesSpeechToText.forModel(engine, options.modelId()); // engine nodes: routed by model id
             String language = null;
             if (options.languageCode() != null) {
                 try {

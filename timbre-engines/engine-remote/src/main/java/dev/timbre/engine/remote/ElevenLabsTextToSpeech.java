@@ -11,6 +11,7 @@ import dev.timbre.engine.SpeechStream;
 import dev.timbre.engine.TextToSpeech;
 import dev.timbre.engine.VoiceCloning;
 import dev.timbre.engine.VoiceDescriptor;
+import dev.timbre.engine.VoiceShape;
 import dev.timbre.engine.VoiceTuning;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,7 +27,9 @@ import java.util.Set;
 /**
  * Text to speech on another ElevenLabs-compatible server (a second Timbre, or ElevenLabs itself): each synthesis is
  * {@code POST /v1/text-to-speech/{voice_id}/stream?output_format=pcm_<rate>} with {@code xi-api-key}, {@code text},
- * {@code model_id} and the request's voice settings, its body passed on as it arrives. Voices: the server's
+ * {@code model_id} and the request's voice settings (the voice shape's rate folded into {@code speed}; its pitch,
+ * pitch range and formant scale, when not neutral, as Timbre's {@code timbre_voice_shape}, which a Timbre engine node
+ * applies and other servers ignore), its body passed on as it arrives. Voices: the server's
  * {@code GET /v2/voices} (first 100), see {@link RemoteVoiceCatalog}. No word timings (Timbre aligns the audio).
  * Cloning (unless turned off): {@code POST /v1/voices/add} (multipart {@code name}, {@code files},
  * {@code remove_background_noise}) answers the new {@code voice_id}; forgetting is {@code DELETE /v1/voices/{id}}.
@@ -66,6 +69,29 @@ public final class ElevenLabsTextToSpeech implements TextToSpeech, VoiceCloning 
         this.voices = RemoteVoiceCatalog.load(() -> parseVoices(server.json(list, headers(), RemoteSpeechSettings.LISTING_TIMEOUT)),
                 settings.voices(), id -> SpeechVoiceNames.describe(id, PROVIDER), List.of(), voiceCache);
     }
+
+    /** A view of {@code from} asking the server for {@code model}: same server, client, voices and cloning. */
+    private ElevenLabsTextToSpeech(ElevenLabsTextToSpeech from, String model) {
+        this.cloning = from.cloning;
+        this.settings = from.settings.withModel(model);
+        this.base = from.base;
+        this.rate = from.rate;
+        this.server = from.server;
+        this.voices = from.voices;
+    }
+
+    /**
+     * This client asking the server for {@code modelId} ({@code model_id} of each synthesis) instead of the configured
+     * model: what an API node does when it routes a request for that model to an engine node. Cheap (nothing is
+     * listed or opened); null or blank gives this client. Closing the view closes nothing.
+     */
+    public ElevenLabsTextToSpeech withModel(String modelId) {
+        return modelId == null || modelId.isBlank() || modelId.strip().equals(settings.model()) ? this
+                : new ElevenLabsTextToSpeech(this, modelId.strip());
+    }
+
+    /** The model each synthesis asks the server for. */
+    public String model() { return settings.model(); }
 
     /** The server's root: {@code https://api.elevenlabs.io} from any of it, {@code …/}, {@code …/v1}. */
     static String base(String url) {
@@ -144,6 +170,12 @@ public final class ElevenLabsTextToSpeech implements TextToSpeech, VoiceCloning 
         body.putObject("voice_settings").put("stability", t.stability()).put("similarity_boost", t.similarityBoost())
                 .put("style", t.style()).put("use_speaker_boost", t.useSpeakerBoost()).put("speed", speed);
         if (request.seed() != null) body.put("seed", request.seed());
+        VoiceShape shape = request.shape();
+        if (shape.pitchSemitones() != 0 || shape.pitchRange() != 1 || shape.formantScale() != 1) {
+            // a fitted clone's or designed voice's shape, for a Timbre engine node (other servers ignore it); its rate is in speed
+            body.putObject("timbre_voice_shape").put("pitch_semitones", shape.pitchSemitones()).put("pitch_range", shape.pitchRange())
+                    .put("formant_scale", shape.formantScale());
+        }
         return server.streamPcm("elevenlabs-tts", uri, body.toString().getBytes(StandardCharsets.UTF_8), headers(), rate,
                 settings.maxAudioBytes(), out);
     }

@@ -60,6 +60,26 @@ public final class OpenAiTranscriptionSpeechToText implements SpeechToText {
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
+    private OpenAiTranscriptionSpeechToText(OpenAiTranscriptionSpeechToText from, String model) {
+        this.endpoint = from.endpoint;
+        this.apiKey = from.apiKey;
+        this.model = model;
+        this.timeout = from.timeout;
+        this.http = from.http;
+    }
+
+    /**
+     * This client sending {@code modelId} as {@code model} instead of the configured one: what an API node does when it
+     * routes a transcription for that model to an engine node. Cheap (same HTTP client); null or blank gives this.
+     */
+    public OpenAiTranscriptionSpeechToText withModel(String modelId) {
+        return modelId == null || modelId.isBlank() || modelId.strip().equals(model) ? this
+                : new OpenAiTranscriptionSpeechToText(this, modelId.strip());
+    }
+
+    /** The {@code model} each request sends. */
+    public String model() { return model; }
+
     static URI endpoint(String baseUrl) {
         return ServiceEndpoint.resolve(baseUrl, "/audio/transcriptions", "speech-to-text");
     }

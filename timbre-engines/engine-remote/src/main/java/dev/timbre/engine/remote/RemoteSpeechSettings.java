@@ -38,6 +38,12 @@ public record RemoteSpeechSettings(String url, String apiKey, String model, List
         return model != null ? this : new RemoteSpeechSettings(url, apiKey, fallback, voices, timeout, sampleRate, maxAudioBytes);
     }
 
+    /** This with {@code other} as the model (this unchanged when {@code other} is null or blank). */
+    RemoteSpeechSettings withModel(String other) {
+        if (other == null || other.isBlank() || other.strip().equals(model)) return this;
+        return new RemoteSpeechSettings(url, apiKey, other, voices, timeout, sampleRate, maxAudioBytes);
+    }
+
     /** {@code Authorization: Bearer} when a key is set. */
     Map<String, String> authorization() {
         return apiKey == null ? Map.of() : Map.of("Authorization", "Bearer " + apiKey);

@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code GET /v1/audio/voices}) and ElevenLabs' {@code POST /v1/text-to-speech/{voice_id}/stream} (and
  * {@code GET /v2/voices}). The audio: each word of the text as a 0.25 s tone followed by 0.1 s of silence, so an
  * aligner can find the words; sent in 50 ms pieces, each flushed (streamed, chunked). Records every request.
+ * {@code GET /health/ready} answers 200 (an engine node's readiness) unless {@link #status} says otherwise.
  * Cloning: ElevenLabs' {@code POST /v1/voices/add} (answers {@code cloned-<n>}), Chatterbox-TTS-API's
  * {@code POST /v1/voices}, and {@code DELETE /v1/voices/{id}} for both; multipart bodies are kept in {@link #uploads}.
  */
@@ -129,6 +130,8 @@ public final class FakeSpeechServer implements AutoCloseable {
                     x.getRequestHeaders().getFirst("Authorization"), x.getRequestHeaders().getFirst("xi-api-key"), body));
             if (status != 200) {
                 send(x, status, "application/json", "{\"error\":{\"message\":\"fake server says " + status + "\"}}");
+            } else if (path.equals("/health/ready")) {
+                send(x, 200, "application/json", "{\"status\":\"ok\"}");
             } else if (path.equals("/v1/audio/voices")) {
                 if (voices == null) send(x, 404, "application/json", "{\"detail\":\"Not Found\"}");
                 else send(x, 200, "application/json", JSON.writeValueAsString(java.util.Map.of("voices", voices)));

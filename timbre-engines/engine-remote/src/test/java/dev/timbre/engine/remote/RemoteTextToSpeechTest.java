@@ -149,4 +149,25 @@ class RemoteTextToSpeechTest {
         assertThat(sent.body().path("language_code").asText()).isEqualTo("de");
         assertThat(sent.body().at("/voice_settings/stability").asDouble()).isEqualTo(0.5);
     }
+
+    @Test
+    void elevenlabs_asks_for_the_model_routed_to_it_and_sends_a_voice_shape_for_a_timbre_engine_node() throws Exception {
+        ElevenLabsTextToSpeech tts = new ElevenLabsTextToSpeech(new RemoteSpeechSettings(remote.url(), null, null, List.of(), null,
+                16_000, 0), HTTP, null);
+        remote.requests.clear();
+
+        tts.synthesize(new SpeechRequest("plain", "remote-voice-1", null, null, null));
+        tts.withModel("eleven_flash_v2_5").synthesize(new SpeechRequest("shaped", "remote-voice-1", null, null, null,
+                new dev.timbre.engine.VoiceShape(3, 0.5, 1.5, 1.1)));
+
+        List<FakeSpeechServer.Request> sent = remote.requests.stream().filter(r -> r.path().endsWith("/stream")).toList();
+        assertThat(sent.get(0).body().path("model_id").asText()).isEqualTo("eleven_multilingual_v2");
+        assertThat(sent.get(0).body().has("timbre_voice_shape")).as("a neutral shape sends nothing").isFalse();
+        assertThat(sent.get(1).body().path("model_id").asText()).isEqualTo("eleven_flash_v2_5");
+        assertThat(sent.get(1).body().at("/timbre_voice_shape/pitch_semitones").asDouble()).isEqualTo(3);
+        assertThat(sent.get(1).body().at("/timbre_voice_shape/pitch_range").asDouble()).isEqualTo(0.5);
+        assertThat(sent.get(1).body().at("/timbre_voice_shape/formant_scale").asDouble()).isEqualTo(1.1);
+        assertThat(sent.get(1).body().at("/voice_settings/speed").asDouble()).as("the rate is in speed, clamped").isEqualTo(1.2);
+        assertThat(tts.model()).isEqualTo("eleven_multilingual_v2");
+    }
 }

@@ -128,7 +128,7 @@ public final class PhoneConversations {
         var loop = new ExecutorSessionLoop(id, runtime.clock(), e -> {
             LOG.error("phone conversation {} failed", id, e);
             call.fail("Internal error: " + e.getMessage());
-        });
+        }, recorder.tracedTasks());
         VoiceConversation session = new VoiceConversation(config, voice.settings(), engines, loop, call, runtime.toolRunner(), runtime.profiles());
         call.attach(session);
         line.open(call);

@@ -94,7 +94,7 @@ final class ConversationSpeech implements AgentSpeech {
         }
         Run run = new Run(text, parts, listener);
         try {
-            threads.execute(run);
+            threads.execute(dev.timbre.tracing.Tracing.carrying(run)); // the voice turn's trace: the synthesis is its child
         } catch (RejectedExecutionException busy) {
             run.fail(new EngineException("Too many agent utterances are waiting for speech synthesis", busy, true));
         }

@@ -8,12 +8,14 @@ import dev.timbre.convai.conversations.ConversationLog;
 import dev.timbre.convai.recording.CallRecording;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What every transport records of a running conversation, whatever carries it (the socket, a phone line): the
- * {@link ConversationLog} (start, transcript, end, feedback), the call recording, voice turn latencies. Log calls are
+ * {@link ConversationLog} (start, transcript, end, feedback), the call recording, voice turn latencies and their trace
+ * spans ({@link VoiceTurnTrace}: the session loop's tasks run under the current turn, {@link #tracedTasks}). Log calls are
  * serialised on this object (the session loop and the transport's thread both record) and a failing log never breaks
  * the call.
  */
@@ -22,12 +24,19 @@ public final class ConversationRecorder {
 
     private final ConversationRuntime runtime;
     private final String conversationId;
+    private final VoiceTurnTrace turns;
     private volatile CallRecording recording;
 
     public ConversationRecorder(ConversationRuntime runtime, String conversationId) {
         this.runtime = runtime;
         this.conversationId = conversationId;
+        this.turns = new VoiceTurnTrace(conversationId);
     }
+
+    /** What the session loop wraps each task in: the current voice turn's trace (see {@link VoiceTurnTrace}). */
+    public UnaryOperator<Runnable> tracedTasks() { return turns::around; }
+
+    public void turnStarted(long vadEndMs) { turns.started(vadEndMs); }
 
     /** Records the call into {@code recording} (set before the session starts; see {@code RecordingPolicy}). */
     public void record(CallRecording recording) { this.recording = recording; }
@@ -53,7 +62,7 @@ public final class ConversationRecorder {
 
     public void turnMeasured(TurnLatency latency) {
         runtime.turnOverhead().voiceLatency().observe(latency);
-        VoiceTurnTrace.record(conversationId, latency);
+        turns.measured(latency);
     }
 
     public void transcript(List<TranscriptEntry> transcript) {
@@ -62,6 +71,7 @@ public final class ConversationRecorder {
 
     /** The end: the recording (if any), then the end record. */
     public void ended(SessionEnd end) {
+        turns.close();
         if (recording != null) log(l -> l.audioRecorded(conversationId, recording.finish()));
         log(l -> l.ended(conversationId, new ConversationEnd(runtime.clock().instant(), end.transcript(), end.terminationReason(),
                 end.isError() || end.closeCode() != 1000 ? end.closeCode() : null, end.errorMessage())));

@@ -249,7 +249,7 @@ public final class ConversationSocket {
         var loop = new ExecutorSessionLoop(conversationId, runtime.clock(), e -> {
             LOG.error("conversation {} failed", conversationId, e);
             self[0].fail(1011, "unknown", "Internal error: " + e.getMessage());
-        });
+        }, events.tracedTasks());
         if (voice != null) {
             session = new VoiceConversation(config, voice.settings(), engines, loop, events, runtime.toolRunner(), runtime.profiles());
             audioInput = voice.settings().input();

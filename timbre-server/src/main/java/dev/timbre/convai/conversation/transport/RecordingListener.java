@@ -22,7 +22,13 @@ public abstract class RecordingListener implements VoiceListener {
     public void recordedAgentAudio(short[] pcm16k, long atMillis) { recorder.agentAudio(pcm16k, atMillis); }
 
     @Override
+    public void turnStarted(long vadEndMs) { recorder.turnStarted(vadEndMs); }
+
+    @Override
     public void turnMeasured(TurnLatency latency) { recorder.turnMeasured(latency); }
+
+    /** The session loop's task wrapper: each task under the current voice turn's trace. */
+    public java.util.function.UnaryOperator<Runnable> tracedTasks() { return recorder.tracedTasks(); }
 
     @Override
     public void transcriptUpdated(List<TranscriptEntry> transcript) { recorder.transcript(transcript); }
