@@ -9,7 +9,7 @@ import java.util.Map;
 final class ResourceViews {
     private ResourceViews() {}
 
-    static ResourceView.Resource of(Dubbing d, SegmentRepository parts, List<DubbingRepository.Render> renders) {
+    static ResourceView.Resource of(Dubbing d, SegmentRepository parts, List<DubbingRepository.Render> renders, List<EditRepository.Edit> edits) {
         String id = d.id();
         java.util.function.UnaryOperator<String> shown = Profanity.forDub(d);
         List<SegmentRepository.Segment> segments = parts.segments(id);
@@ -51,7 +51,8 @@ final class ResourceViews {
         return new ResourceView.Resource(id, d.version(), d.sourceLang(), d.targetLangs(),
                 ref(id, d.sourceKey(), d.contentType(), d.durationSec(), !d.isVideo(), ""),
                 ref(id, DubbingStages.key(id, "background.pcm"), "audio/pcm", d.durationSec(), true, ""),
-                speech, tracks, speakerSegments, out);
+                speech, tracks, speakerSegments, out, edits.stream().map(e -> new ResourceView.Edit(e.version(), e.operation(), e.status(),
+                        Math.min(e.done(), e.total()), e.total(), e.error())).toList());
     }
 
     private static List<ResourceView.SubtitleFrame> frames(double start, double end, String text) {
