@@ -77,6 +77,7 @@ final class JobDubbingEdits {
         if (found.isEmpty() || d.isEmpty()) return; // the dub was deleted
         EditRepository.Edit e = found.get();
         if (!e.finished()) {
+            if (e.done() > 0) LOG.info("{} {} of dub {} resumed after {} of {} items", e.operation(), e.version(), e.dubbingId(), e.done(), e.total());
             edits.progress(e.dubbingId(), e.version(), e.done());
             try {
                 work(d.get(), e);
