@@ -6,7 +6,9 @@ package dev.timbre.dubbing;
  * @param numSpeakers         0: found by diarization; else that many (1–32)
  * @param startTime           seconds into the source where the dub starts, or null for its start
  * @param endTime             seconds into the source where the dub ends, or null for its end
- * @param useProfanityFilter  accepted as given; Timbre does not mask words (see README)
+ * @param watermark           a video dub's video carries a small "Timbre" mark ({@link VideoLook}); audio ignores it
+ * @param highestResolution   false: a video taller than 720 lines is scaled down to 720 ({@link VideoLook}); true: kept
+ * @param useProfanityFilter  true: transcripts and the resource show profanities as {@code [censored]}
  * @param csvFps              {@code csv_fps}, or null to infer the frame rate from the CSV's timecodes
  * @param csv                 true: a {@code csv_file} was stored ({@code source.csv}); the transcript comes from it
  * @param foreground          true: a {@code foreground_audio_file} was stored ({@code foreground.bin}), the speech

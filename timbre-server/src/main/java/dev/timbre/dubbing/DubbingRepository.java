@@ -99,7 +99,7 @@ public final class DubbingRepository {
     /** Deletes the dub and every row of its parts; false when there was none. */
     public boolean delete(String id) {
         return jdbi.inTransaction(h -> {
-            for (String t : List.of("dubbing_renders", "dubbing_segment_dubs", "dubbing_segments", "dubbing_speakers")) {
+            for (String t : List.of("dubbing_edits", "dubbing_renders", "dubbing_segment_dubs", "dubbing_segments", "dubbing_speakers")) {
                 h.createUpdate("DELETE FROM " + t + " WHERE dubbing_id = :id").bind("id", id).execute();
             }
             return h.createUpdate("DELETE FROM dubbings WHERE dubbing_id = :id").bind("id", id).execute() > 0;

@@ -17,13 +17,17 @@ import java.util.Set;
 
 /**
  * Editing a dub as ElevenLabs' dubbing resource ({@code /v1/dubbing/resource/{id}}): read it, create, change and delete
- * segments, re-transcribe, re-translate and re-dub chosen segments ({@link ResourceWork}, on the request's thread),
- * render a language ({@link JobDubbingRenders}, a durable job), add a target language, change a speaker's voice, and
+ * segments, re-transcribe, re-translate and re-dub chosen segments (durable edit jobs, {@link JobDubbingEdits}: the
+ * answer comes at once, the resource's {@code edits} show their progress), render a language ({@link JobDubbingRenders},
+ * a durable job), add a target language, change a speaker's voice, and
  * list voices for a speaker. Every change increments the dub's {@code version} and answers it. Edits need a finished
  * dub: 425 while it is still dubbing (too early: the pipeline still writes these rows; retry later, as for its audio),
- * 400 {@code dubbing_failed} for a failed one. Thread-safe.
+ * 400 {@code dubbing_failed} for a failed one. Bad input (unknown segment or language, a pair nobody translates) is
+ * refused before anything is queued. Thread-safe.
  */
 public final class DubbingResourceService {
+    /** How many of a dub's latest edits its resource view lists. */
+    static final int RECENT_EDITS = 20;
     private static final Set<String> RENDER_TYPES = Set.of("mp4", "aac", "mp3", "wav", "aaf", "tracks_zip", "clips_zip");
 
     private final DubbingRepository dubs;
@@ -31,11 +35,15 @@ public final class DubbingResourceService {
     private final ResourceRepository edits;
     private final ResourceWork work;
     private final JobDubbingRenders renders;
+    private final JobDubbingEdits jobs;
+    private final EditRepository editJobs;
     private final PremadeVoices premade;
     private final dev.timbre.storage.BlobStore blobs;
 
     DubbingResourceService(DubbingRepository dubs, SegmentRepository parts, ResourceRepository edits, ResourceWork work, JobDubbingRenders renders,
-                           PremadeVoices premade, dev.timbre.storage.BlobStore blobs) {
+                           JobDubbingEdits jobs, EditRepository editJobs, PremadeVoices premade, dev.timbre.storage.BlobStore blobs) {
+        this.jobs = jobs;
+        this.editJobs = editJobs;
         this.blobs = blobs;
         this.dubs = dubs;
         this.parts = parts;
@@ -46,7 +54,7 @@ public final class DubbingResourceService {
     }
 
     public ResourceView.Resource get(String id) {
-        return ResourceViews.of(find(id), parts, dubs.renders(id));
+        return ResourceViews.of(find(id), parts, dubs.renders(id), editJobs.recent(id, RECENT_EDITS));
     }
 
     public ResourceView.SegmentCreated createSegment(String id, String speakerId, ResourceView.SegmentCreate body) {
@@ -94,27 +102,36 @@ public final class DubbingResourceService {
         return new ResourceView.Version(bump(id));
     }
 
+    /** Queues a re-transcription of the chosen segments (every one when none is named) as an edit job. */
     public ResourceView.Version transcribe(String id, ResourceView.Selection body) {
         Dubbing d = editable(id);
-        List<SegmentRepository.Segment> chosen = chosen(id, body);
-        engines(() -> work.transcribe(d, chosen));
-        return new ResourceView.Version(bump(id));
+        List<String> chosen = ResourceWork.ids(chosen(id, body));
+        return queue(d, JobDubbingEdits.TRANSCRIBE, chosen, List.of(), chosen.size());
     }
 
+    /** Queues a re-translation of the chosen segments into the named languages (every target when none). */
     public ResourceView.Version translate(String id, ResourceView.Selection body) {
         Dubbing d = editable(id);
-        List<SegmentRepository.Segment> chosen = chosen(id, body);
+        List<String> chosen = ResourceWork.ids(chosen(id, body));
         List<String> languages = languages(d, body.languages());
-        engines(() -> work.translate(d, chosen, languages));
-        return new ResourceView.Version(bump(id));
+        for (String l : languages) engines(() -> work.translator(d.sourceLang(), l)); // a pair nobody translates: 400 now
+        return queue(d, JobDubbingEdits.TRANSLATE, chosen, languages, languages.size());
     }
 
+    /** Queues speaking the chosen segments again in the named languages (every target when none). */
     public ResourceView.Version dub(String id, ResourceView.Selection body) {
         Dubbing d = editable(id);
-        Set<String> chosen = new HashSet<>(ResourceWork.ids(chosen(id, body)));
+        List<String> chosen = ResourceWork.ids(chosen(id, body));
         List<String> languages = languages(d, body.languages());
-        engines(() -> work.dub(d, options(d), chosen, languages));
-        return new ResourceView.Version(bump(id));
+        return queue(d, JobDubbingEdits.DUB, chosen, languages, chosen.size() * languages.size());
+    }
+
+    /** Counts the version and stores the edit for its job ({@link JobDubbingEdits}); 429 when too many edits wait. */
+    private ResourceView.Version queue(Dubbing d, String operation, List<String> segments, List<String> languages, int total) {
+        if (!jobs.hasRoom()) throw ApiException.busy("too_many_concurrent_requests", "Too many dubbing edits are waiting; try again later.", 30);
+        int version = bump(d.id());
+        jobs.submit(d.id(), version, operation, segments, languages, total);
+        return new ResourceView.Version(version);
     }
 
     /** Queues a render of {@code language}: mp3 or wav, or mp4 for a video source (with ffmpeg). */
@@ -201,17 +218,6 @@ public final class DubbingResourceService {
 
     private interface Work<T> {
         T run() throws DubbingFailure, IOException, InterruptedException;
-    }
-
-    private interface VoidWork {
-        void run() throws DubbingFailure, IOException, InterruptedException;
-    }
-
-    private static void engines(VoidWork w) {
-        engines(() -> {
-            w.run();
-            return null;
-        });
     }
 
     /** Runs engine work; a {@link DubbingFailure} (no engine, engine failed) is a 400 {@code dubbing_edit_failed}. */

@@ -168,16 +168,17 @@ public final class DubbingService implements AutoCloseable {
         }
     }
 
-    /** The transcript of {@code language} (a target, or the source language) as SRT or WebVTT. */
+    /** The transcript of {@code language} (a target, or the source language) as SRT or WebVTT; censored per {@link Profanity}. */
     public String transcript(String id, String language, boolean webvtt) {
         Dubbing d = find(id);
         String lang = language.toLowerCase(java.util.Locale.ROOT);
         boolean source = lang.equals(d.sourceLang()) && !d.targetLangs().contains(lang);
         if (!source && !d.targetLangs().contains(lang)) throw ApiException.notFound("transcript_not_found", "No transcript was found for the dub in '" + language + "'.");
         if (!d.status().equals(Dubbing.DUBBED)) throw notReady(d);
+        java.util.function.UnaryOperator<String> shown = Profanity.forDub(d);
         List<Subtitles.Cue> cues = source
-                ? parts.segments(id).stream().map(s -> new Subtitles.Cue(s.start(), s.end(), s.text())).toList()
-                : parts.dubs(id, lang).stream().map(x -> new Subtitles.Cue(x.start(), Math.max(x.end(), x.start()), x.text())).toList();
+                ? parts.segments(id).stream().map(s -> new Subtitles.Cue(s.start(), s.end(), shown.apply(s.text()))).toList()
+                : parts.dubs(id, lang).stream().map(x -> new Subtitles.Cue(x.start(), Math.max(x.end(), x.start()), shown.apply(x.text()))).toList();
         return webvtt ? Subtitles.webvtt(cues) : Subtitles.srt(cues);
     }
 

@@ -17,7 +17,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Dubbing assembled for the composition root: repositories, the pipeline's parts, the runner ({@link JobDubbingRuns}:
  * durable jobs on the server's scheduler; at most 100 dubs unfinished at once) and the service, with the resource-editing
- * service ({@link DubbingResourceService}, renders as {@link JobDubbingRenders}).
+ * service ({@link DubbingResourceService}: renders as {@link JobDubbingRenders}, transcribe/translate/dub edits as
+ * {@link JobDubbingEdits}).
  * {@code TIMBRE_DUBBING_MAX_SECONDS} (default 3600) bounds the range one dub covers.
  */
 public final class DubbingSetup {
@@ -47,8 +48,9 @@ public final class DubbingSetup {
         DubbingChecks checks = new DubbingChecks(recogniser, translators, voices, media, decoder, maxSeconds);
         ResourceRepository edits = new ResourceRepository(jdbi);
         ResourceWork work = new ResourceWork(parts, edits, blobs, stages, transcript, translators, voices, segmentSpeech);
+        EditRepository editJobs = new EditRepository(jdbi);
         DubbingResourceService resource = new DubbingResourceService(dubs, parts, edits, work, new JobDubbingRenders(jobs, dubs, edits, work),
-                premade, blobs);
+                new JobDubbingEdits(jobs, dubs, parts, editJobs, work, clock), editJobs, premade, blobs);
         return new DubbingService(dubs, parts, blobs, checks, runs, clock, resource);
     }
 

@@ -266,7 +266,7 @@ final class DubbingStages {
         Path out = Files.createTempFile("timbre-dub", ".mp4");
         try {
             double start = o.startTime() == null ? 0 : o.startTime();
-            media.mux(video, wav, start, mixed.length / 2.0 / RATE, out);
+            media.mux(video, wav, start, mixed.length / 2.0 / RATE, VideoLook.of(o), out);
             return Files.readAllBytes(out);
         } finally {
             Files.deleteIfExists(video);

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * ffprobe and ffmpeg for dubbing: what a source holds, its audio as mono s16le PCM (a time range of it), and the dubbed
- * audio muxed back into the video (video stream copied, {@code -c:v copy}). Each call runs its own process with stdin
+ * audio muxed back into the video (video stream copied, {@code -c:v copy}, or re-encoded as its {@link VideoLook} asks). Each call runs its own process with stdin
  * closed, killed at {@link #timeout}; stdout goes to a file or a buffer bounded by the caller, stderr is kept to 4 KB
  * for the log. Thread-safe.
  */
@@ -68,16 +68,29 @@ final class Media {
     }
 
     /**
-     * {@code video}'s video stream (from {@code start} for {@code length} seconds, copied) with {@code audioWav} as its
-     * only audio (AAC) into {@code out} (MP4).
+     * {@code video}'s video stream (from {@code start} for {@code length} seconds; copied, or scaled and watermarked as
+     * {@code look} asks) with {@code audioWav} as its only audio (AAC) into {@code out} (MP4).
      */
-    void mux(Path video, Path audioWav, double start, Double length, Path out) throws DubbingFailure {
+    void mux(Path video, Path audioWav, double start, Double length, VideoLook look, Path out) throws DubbingFailure {
+        List<String> codec = look.codecArgs(height(video));
         List<String> cmd = new ArrayList<>(List.of(ffmpeg.orElseThrow().toString(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y"));
         if (start > 0) cmd.addAll(List.of("-ss", seconds(start)));
         if (length != null) cmd.addAll(List.of("-t", seconds(length)));
-        cmd.addAll(List.of("-i", video.toString(), "-i", audioWav.toString(), "-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy",
-                "-c:a", "aac", "-b:a", "128k", "-shortest", "-movflags", "+faststart", "-f", "mp4", out.toString()));
+        cmd.addAll(List.of("-i", video.toString(), "-i", audioWav.toString(), "-map", "0:v:0", "-map", "1:a:0"));
+        cmd.addAll(codec);
+        cmd.addAll(List.of("-c:a", "aac", "-b:a", "128k", "-shortest", "-movflags", "+faststart", "-f", "mp4", out.toString()));
         if (run(cmd, 1024, false) == null) throw new DubbingFailure("the dubbed audio could not be muxed into the video");
+    }
+
+    /** The first video stream's height in lines; 0 when ffprobe cannot tell. */
+    int height(Path file) throws DubbingFailure {
+        byte[] out = run(List.of(ffprobe.orElseThrow().toString(), "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=height",
+                "-of", "csv=p=0", file.toString()), 4096, true);
+        try {
+            return out == null ? 0 : Integer.parseInt(new String(out, java.nio.charset.StandardCharsets.US_ASCII).strip().split("\\s+")[0]);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static String seconds(double s) {

@@ -22,9 +22,16 @@ final class ResourceView {
 
     record Render(String id, int version, String language, String type, MediaRef mediaRef, String status) {}
 
+    /**
+     * A transcribe, translate or dub edit (a Timbre addition to the resource): {@code status} queued, processing,
+     * complete or failed; {@code done} of {@code total} items (segments × languages; languages for a translation).
+     */
+    record Edit(int version, String operation, String status, int done, int total, String error) {}
+
+    /** @param edits the dub's latest edits, oldest first (Timbre's addition; ElevenLabs' shape has no such field) */
     record Resource(String id, int version, String sourceLanguage, List<String> targetLanguages, MediaRef input, MediaRef background,
                     MediaRef foreground, Map<String, SpeakerTrack> speakerTracks, Map<String, SpeakerSegment> speakerSegments,
-                    Map<String, Render> renders) {}
+                    Map<String, Render> renders, List<Edit> edits) {}
 
     /** The answer of most edits: the resource's version after it. */
     record Version(int version) {}

@@ -5,12 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the {@link ResourceView.Resource} of a dub from its rows. Stateless. */
+/** Builds the {@link ResourceView.Resource} of a dub from its rows (texts censored per {@link Profanity}). Stateless. */
 final class ResourceViews {
     private ResourceViews() {}
 
-    static ResourceView.Resource of(Dubbing d, SegmentRepository parts, List<DubbingRepository.Render> renders) {
+    static ResourceView.Resource of(Dubbing d, SegmentRepository parts, List<DubbingRepository.Render> renders, List<EditRepository.Edit> edits) {
         String id = d.id();
+        java.util.function.UnaryOperator<String> shown = Profanity.forDub(d);
         List<SegmentRepository.Segment> segments = parts.segments(id);
         Map<String, Map<String, ResourceView.DubbedSegment>> dubsOf = new LinkedHashMap<>();
         for (SegmentRepository.Segment s : segments) dubsOf.put(s.segmentId(), new LinkedHashMap<>());
@@ -19,14 +20,16 @@ final class ResourceViews {
                 Map<String, ResourceView.DubbedSegment> m = dubsOf.get(x.segmentId());
                 if (m == null) continue;
                 double end = Math.max(x.end(), x.start());
-                m.put(l, new ResourceView.DubbedSegment(x.start(), end, x.text(), frames(x.start(), end, x.text()), x.audioStale() || x.audioKey() == null,
+                String text = shown.apply(x.text());
+                m.put(l, new ResourceView.DubbedSegment(x.start(), end, text, frames(x.start(), end, text), x.audioStale() || x.audioKey() == null,
                         x.audioKey() == null ? null : ref(id, x.audioKey(), "audio/pcm", end - x.start(), true, "")));
             }
         }
         Map<String, ResourceView.SpeakerSegment> speakerSegments = new LinkedHashMap<>();
         for (SegmentRepository.Segment s : segments) {
-            speakerSegments.put(s.segmentId(), new ResourceView.SpeakerSegment(s.segmentId(), s.start(), s.end(), s.text(),
-                    frames(s.start(), s.end(), s.text()), dubsOf.get(s.segmentId())));
+            String text = shown.apply(s.text());
+            speakerSegments.put(s.segmentId(), new ResourceView.SpeakerSegment(s.segmentId(), s.start(), s.end(), text,
+                    frames(s.start(), s.end(), text), dubsOf.get(s.segmentId())));
         }
         ResourceView.MediaRef speech = ref(id, DubbingStages.key(id, "speech.pcm"), "audio/pcm", d.durationSec(), true, "");
         Map<String, ResourceView.SpeakerTrack> tracks = new LinkedHashMap<>();
@@ -48,7 +51,8 @@ final class ResourceViews {
         return new ResourceView.Resource(id, d.version(), d.sourceLang(), d.targetLangs(),
                 ref(id, d.sourceKey(), d.contentType(), d.durationSec(), !d.isVideo(), ""),
                 ref(id, DubbingStages.key(id, "background.pcm"), "audio/pcm", d.durationSec(), true, ""),
-                speech, tracks, speakerSegments, out);
+                speech, tracks, speakerSegments, out, edits.stream().map(e -> new ResourceView.Edit(e.version(), e.operation(), e.status(),
+                        Math.min(e.done(), e.total()), e.total(), e.error())).toList());
     }
 
     private static List<ResourceView.SubtitleFrame> frames(double start, double end, String text) {

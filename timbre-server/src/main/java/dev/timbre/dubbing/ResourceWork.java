@@ -19,8 +19,10 @@ import java.util.Set;
  * segment's stretch of separated speech through {@link SourceTranscript}), re-translate ({@link Translators}), re-dub
  * ({@link SpeakerVoices} for a voice not chosen yet, {@link SegmentSpeech} spoken and fitted into the time up to the
  * next segment) and render (the {@link DubbingStages} mix, as MP3, WAV or for a video source MP4). Runs on the
- * caller's thread (transcribe/translate/dub on the request's, render on a job thread) and blocks it on the engines.
- * Thread-safe (no state of its own); two edits of the same segment at once: the last write wins.
+ * caller's thread (a job thread: {@link JobDubbingEdits}, {@link JobDubbingRenders}; a speaker's clone on the
+ * request's) and blocks it on the engines; transcribe/translate/dub report each item to a {@link Progress} and skip
+ * the items an earlier run finished. Thread-safe (no state of its own); two edits of the same segment at once: the last
+ * write wins.
  */
 final class ResourceWork {
     private final SegmentRepository parts;
@@ -48,10 +50,22 @@ final class ResourceWork {
         return voices;
     }
 
+    /**
+     * An edit's progress, counted in items (a segment, or a segment in one language; for a translation a language):
+     * the first {@link #from} were done by an earlier run and are skipped; {@link #done} records each one.
+     */
+    interface Progress {
+        int from();
+
+        /** Records {@code done} items finished; a {@link DubbingFailure} when the edit was withdrawn (its dub deleted). */
+        void done(int done) throws DubbingFailure;
+    }
+
     /** Transcribes each chosen segment's stretch of speech again; its dubs become stale. */
-    void transcribe(Dubbing d, List<SegmentRepository.Segment> chosen) throws DubbingFailure, IOException {
+    void transcribe(Dubbing d, List<SegmentRepository.Segment> chosen, Progress progress) throws DubbingFailure, IOException {
         byte[] speechPcm = stages.blob(DubbingStages.key(d.id(), "speech.pcm"));
-        for (SegmentRepository.Segment s : chosen) {
+        for (int i = progress.from(); i < chosen.size(); i++) {
+            SegmentRepository.Segment s = chosen.get(i);
             byte[] cut = SpeakerVoices.cut(speechPcm, DubbingStages.RATE, List.<double[]>of(new double[] {s.start(), s.end()}));
             String text;
             try {
@@ -62,13 +76,27 @@ final class ResourceWork {
                 text = "";
             }
             edits.updateSegment(d.id(), new SegmentRepository.Segment(s.segmentId(), s.speakerId(), s.start(), s.end(), text));
+            progress.done(i + 1);
+        }
+    }
+
+    /** The translator of {@code source} → {@code target}; a {@link DubbingFailure} naming the pairs there are when none. */
+    Translator translator(String source, String target) throws DubbingFailure {
+        try {
+            return translators.forPair(new LanguagePair(source, target));
+        } catch (Translators.UnsupportedPair e) {
+            throw new DubbingFailure(e.getMessage());
         }
     }
 
     /** Translates the chosen segments into {@code languages}; their dubs there become stale. */
-    void translate(Dubbing d, List<SegmentRepository.Segment> chosen, List<String> languages) throws DubbingFailure {
-        if (chosen.isEmpty()) return;
-        for (String target : languages) {
+    void translate(Dubbing d, List<SegmentRepository.Segment> chosen, List<String> languages, Progress progress) throws DubbingFailure {
+        for (int n = progress.from(); n < languages.size(); n++) {
+            String target = languages.get(n);
+            if (chosen.isEmpty()) {
+                progress.done(n + 1);
+                continue;
+            }
             LanguagePair pair = new LanguagePair(d.sourceLang(), target);
             List<String> texts;
             try {
@@ -85,20 +113,24 @@ final class ResourceWork {
                 edits.putDub(d.id(), new SegmentRepository.Dub(s.segmentId(), target, s.start(), x == null ? s.end() : x.end(), texts.get(i),
                         x == null ? null : x.audioKey(), true, x != null && x.overrun()));
             }
+            progress.done(n + 1);
         }
     }
 
     /** Speaks the chosen segments in {@code languages} again (choosing a speaker's voice there first if it has none). */
-    void dub(Dubbing d, DubbingOptions o, Set<String> chosen, List<String> languages) throws DubbingFailure, IOException, InterruptedException {
+    void dub(Dubbing d, DubbingOptions o, Set<String> chosen, List<String> languages, Progress progress)
+            throws DubbingFailure, IOException, InterruptedException {
         List<SegmentRepository.Segment> segments = parts.segments(d.id());
         Map<String, String> speakerOf = new HashMap<>();
         for (SegmentRepository.Segment s : segments) speakerOf.put(s.segmentId(), s.speakerId());
         double total = blobs.get(DubbingStages.key(d.id(), "audio.pcm")).map(a -> a.length / 2.0 / DubbingStages.RATE).orElse(d.durationSec());
+        int item = 0;
         for (String target : languages) {
             List<SegmentRepository.Dub> list = parts.dubs(d.id(), target);
             for (int i = 0; i < list.size(); i++) {
                 SegmentRepository.Dub x = list.get(i);
                 if (!chosen.contains(x.segmentId())) continue;
+                if (item++ < progress.from()) continue; // spoken by a run cut short
                 if (Thread.interrupted()) throw new InterruptedException();
                 double slot = (i + 1 < list.size() ? list.get(i + 1).start() : total) - x.start();
                 SpeakerVoices.Voice v = voiceOf(d, o, speakerOf.get(x.segmentId()), target, segments);
@@ -107,6 +139,7 @@ final class ResourceWork {
                 String k = DubbingStages.key(d.id(), target + "/" + x.segmentId() + ".pcm");
                 blobs.put(k, f.pcm());
                 parts.spoken(d.id(), x.segmentId(), target, x.start() + f.pcm().length / 2.0 / DubbingStages.RATE, k, f.overrun());
+                progress.done(item);
             }
         }
     }

@@ -21,7 +21,11 @@
  * {@code voices.VoiceFitting} on the engine that speaks the language) → speak ({@link dev.timbre.dubbing.SegmentSpeech}
  * through {@code speech.SpeechSynthesizer}; fitted into the time up to the next segment with
  * {@code audio.Wsola}, at most 1.5× faster, else counted as an overrun) → render (mixed over the background, MP3; a
- * video source muxed back with {@code -c:v copy}, MP4).
+ * video source muxed back, MP4: {@link dev.timbre.dubbing.VideoLook} copies the video stream, or re-encodes it with
+ * libx264 {@code veryfast} when it must be scaled to 720 lines ({@code highest_resolution=false}, the default, and a
+ * taller source) or watermarked ({@code watermark=true}, drawtext "Timbre" with DejaVu Sans, else a drawbox).
+ * {@code use_profanity_filter}: {@link dev.timbre.dubbing.Profanity} censors the shown texts (transcripts, resource
+ * view) with a built-in English/Spanish word list; the stored texts stay as recognised.
  *
  * <p>Storage (V28): {@code dubbings} (status, stage, options, media), {@code dubbing_speakers} (voices per language),
  * {@code dubbing_segments}, {@code dubbing_segment_dubs} (per language: text, fitted audio, overrun, stale),
@@ -34,9 +38,13 @@
  * <p>Editing ({@code /v1/dubbing/resource/{id}}): {@link dev.timbre.dubbing.DubbingResourceRoutes} (HTTP only) →
  * {@link dev.timbre.dubbing.DubbingResourceService} (a finished dub only: 425 while dubbing, 400 when failed; each change
  * increments {@code dubbings.version}) with {@code ResourceRepository} (SQL of single segments, dubs, languages) and
- * {@code ResourceViews} (the {@code DubbingResource} shape, {@code ResourceView} records); {@code ResourceWork}
- * re-transcribes, re-translates and re-dubs chosen segments with the pipeline's pieces on the request's thread (an
- * edited segment's dubs become {@code audio_stale} until dubbed again); renders are durable jobs
+ * {@code ResourceViews} (the {@code DubbingResource} shape, {@code ResourceView} records, plus Timbre's {@code edits});
+ * {@code ResourceWork} re-transcribes, re-translates and re-dubs chosen segments with the pipeline's pieces (an edited
+ * segment's dubs become {@code audio_stale} until dubbed again) as durable edit jobs ({@code JobDubbingEdits}, kind
+ * {@code dubbing-edit}, rows in V31 {@code dubbing_edits} via {@code EditRepository}): the request checks its input,
+ * stores the edit {@code queued} and answers the version; a dub's edits run one at a time in version order, each
+ * {@code processing} with {@code done}/{@code total} items, then {@code complete} or {@code failed}, and a run cut by a
+ * restart resumes after its last finished item; at most 100 edits wait server-wide (429). Renders are durable jobs
  * ({@code JobDubbingRenders}, kind {@code dubbing-render}) mixing with {@link dev.timbre.dubbing.DubbingStages}'s mix:
  * row {@code processing} → {@code complete} or {@code failed}.
  *

@@ -57,6 +57,11 @@ public class DubbingApiTest {
     }
 
     static JsonNode finished(String id) throws InterruptedException {
+        return finishedOn(server, id);
+    }
+
+    /** Polls {@code server} until dub {@code id} is no longer {@code dubbing}; its metadata (checked against the OpenAPI). */
+    static JsonNode finishedOn(TestServer server, String id) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
             TestServer.Response r = server.get("/v1/dubbing/" + id);
             assertThat(r.status()).isEqualTo(200);

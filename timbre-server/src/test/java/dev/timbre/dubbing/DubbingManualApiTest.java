@@ -68,6 +68,22 @@ class DubbingManualApiTest {
         throw new AssertionError("dub " + id + " did not finish");
     }
 
+    @Test
+    void profanity_filter_censors_the_transcripts_and_the_resource() throws Exception {
+        String csv = "speaker,start_time,end_time,transcription,translation\nA,0.7,1.0,what the fuck,qué mierda\nA,3.7,4.0,fine words,Fine words\n";
+        String censored = dubbed(manual(csv).field("use_profanity_filter", "true"));
+        String srt = server.get("/v1/dubbing/" + censored + "/transcript/en").json().asText();
+        assertThat(srt).contains("qué [censored]", "Fine words").doesNotContain("mierda");
+        assertThat(server.get("/v1/dubbing/" + censored + "/transcript/en?format_type=webvtt").json().asText()).contains("qué [censored]");
+        JsonNode seg = server.get("/v1/dubbing/resource/" + censored).json().get("speaker_segments").elements().next();
+        assertThat(seg.get("text").asText()).isEqualTo("what the [censored]");
+        assertThat(seg.get("subtitles").get(0).get("lines").get(0).asText()).isEqualTo("what the [censored]");
+        assertThat(seg.get("dubs").get("en").get("text").asText()).isEqualTo("qué [censored]");
+
+        String plain = dubbed(manual(csv));
+        assertThat(server.get("/v1/dubbing/" + plain + "/transcript/en").json().asText()).contains("qué mierda");
+    }
+
     private static FileSystemBlobStore blobs() throws java.io.IOException {
         return new FileSystemBlobStore(server.dataDir().resolve("blobs"));
     }

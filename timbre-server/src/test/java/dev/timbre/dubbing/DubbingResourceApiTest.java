@@ -8,6 +8,7 @@ import dev.timbre.testing.OpenApiContract;
 import dev.timbre.testing.TestServer;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code /v1/dubbing/resource} against the fake engines (an en→en dub of {@link DubbingApiTest#wav} tones): every
- * endpoint's shape against the OpenAPI, the version counting, stale dubs after edits, a render job to complete, and
- * the refusals (unknown dub, segment, speaker, language; edits before the dub finished).
+ * endpoint's shape against the OpenAPI, the version counting, stale dubs after edits, transcribe/translate/dub and
+ * render jobs to complete (edits of one dub in order), and the refusals (unknown dub, segment, speaker, language; edits before the dub finished).
  */
 @Tag("integration")
 class DubbingResourceApiTest {
@@ -87,15 +88,21 @@ class DubbingResourceApiTest {
         String added = created.json().get("new_segment").asText();
         int v3 = version(server.postJson(R + id + "/translate", Map.of("segments", List.of(added), "languages", List.of("en"))),
                 "POST", "/v1/dubbing/resource/{dubbing_id}/translate", 200);
+        JsonNode translated = awaitEdit(id, v3);
+        assertThat(translated.get("operation").asText()).isEqualTo("translate");
+        assertThat(translated.get("done").asInt()).isEqualTo(translated.get("total").asInt()).isEqualTo(1);
         assertThat(resource(id).get("speaker_segments").get(added).get("dubs").get("en").get("text").asText()).isEqualTo("new words");
         int v4 = version(server.postJson(R + id + "/dub", "{\"segments\":[\"" + added + "\",\"" + seg + "\"],\"languages\":null}"),
                 "POST", "/v1/dubbing/resource/{dubbing_id}/dub", 200);
         assertThat(v4).isEqualTo(v3 + 1);
+        JsonNode dubbedEdit = awaitEdit(id, v4);
+        assertThat(dubbedEdit.get("done").asInt()).isEqualTo(dubbedEdit.get("total").asInt()).isEqualTo(2);
         JsonNode after = resource(id).get("speaker_segments");
         assertThat(after.get(added).get("dubs").get("en").get("audio_stale").asBoolean()).isFalse();
         assertThat(after.get(seg).get("dubs").get("en").get("audio_stale").asBoolean()).isFalse();
         int v5 = version(server.postJson(R + id + "/transcribe", Map.of("segments", List.of(seg))), "POST",
                 "/v1/dubbing/resource/{dubbing_id}/transcribe", 200);
+        awaitEdit(id, v5);
         assertThat(resource(id).get("speaker_segments").get(seg).get("text").asText()).contains("word");
 
         // render wav as a job: processing → complete
@@ -137,6 +144,41 @@ class DubbingResourceApiTest {
         assertThat(v8).isEqualTo(v7 + 1);
         assertThat(resource(id).get("speaker_segments").has(added)).isFalse();
         assertError(server.delete(R + id + "/segment/" + added), 404, "segment_not_found");
+    }
+
+    /** Waits for the edit answered with {@code version} to end; asserts it completed and returns its entry in {@code edits}. */
+    static JsonNode awaitEdit(String id, int version) throws InterruptedException {
+        JsonNode edit = null;
+        for (int i = 0; i < 600; i++) {
+            for (JsonNode e : resource(id).get("edits")) if (e.get("version").asInt() == version) edit = e;
+            assertThat(edit).as("edit " + version + " listed").isNotNull();
+            if (!Set.of("queued", "processing").contains(edit.get("status").asText())) break;
+            Thread.sleep(100);
+        }
+        assertThat(edit.get("status").asText()).as(edit.toString()).isEqualTo("complete");
+        return edit;
+    }
+
+    @Test
+    void edits_queued_together_run_in_order() throws Exception {
+        String id = dubbed();
+        JsonNode res = resource(id);
+        String seg = res.get("speaker_segments").fieldNames().next();
+        version(server.patchJson(R + id + "/segment/" + seg + "/en", "{\"text\":\"changed words\"}"),
+                "PATCH", "/v1/dubbing/resource/{dubbing_id}/segment/{segment_id}/{language}", 200);
+        // translate then dub at once: the dub waits for the translation (which makes the dub stale), so it ends fresh
+        int translate = version(server.postJson(R + id + "/translate", Map.of("segments", List.of(seg))), "POST",
+                "/v1/dubbing/resource/{dubbing_id}/translate", 200);
+        int dub = version(server.postJson(R + id + "/dub", Map.of("segments", List.of())), "POST", "/v1/dubbing/resource/{dubbing_id}/dub", 200);
+        assertThat(dub).isEqualTo(translate + 1);
+        JsonNode queued = resource(id).get("edits");
+        assertThat(queued).extracting(e -> e.get("operation").asText()).containsExactly("translate", "dub");
+        awaitEdit(id, translate);
+        JsonNode done = awaitEdit(id, dub);
+        assertThat(done.get("total").asInt()).isEqualTo(res.get("speaker_segments").size());
+        JsonNode after = resource(id).get("speaker_segments").get(seg).get("dubs").get("en");
+        assertThat(after.get("text").asText()).isEqualTo(res.get("speaker_segments").get(seg).get("text").asText()); // en→en
+        assertThat(after.get("audio_stale").asBoolean()).as("dubbed after the translation").isFalse();
     }
 
     @Test
