@@ -327,8 +327,8 @@ public final class Timbre implements AutoCloseable {
             var widget = new dev.timbre.convai.widget.WidgetService(agents, blobs, widgetSignatures::valid);
 
             ApiKeyAuth auth = new ApiKeyAuth(keys);
-            // agent and per-address limits counted cluster-wide (TIMBRE_LIMITS_STORE, TIMBRE_REDIS_URL); leases kept alive by the sweep
-            var limitCounters = dev.timbre.cluster.counters.CounterStores.open(System.getenv(), database.jdbi(), database.isPostgres(), node.id(), Clock.systemUTC());
+            // agent and per-address limits counted cluster-wide (limits.counters); leases kept alive by the sweep
+            var limitCounters = dev.timbre.cluster.counters.CounterStores.open(config.limits().counters(), database.jdbi(), database.isPostgres(), node.id(), Clock.systemUTC());
             node.everySweep((self, silentSince, starting) -> limitCounters.refresh());
             ConversationAdmission admission = new ConversationAdmission(config.limits().concurrentConversations(),
                     config.limits().conversationConnectionsPerMinute(), Clock.systemUTC(), conversationRecords::countStartedSince, limitCounters);
