@@ -38,11 +38,11 @@ public final class DatabaseCounters implements SharedCounters {
         String lock = "lease:" + group;
         long now = clock.millis();
         long expires = now + LEASE_TTL.toMillis();
-        for (int attempt = 0; attempt < 2; attempt++) {
-            create(lock, 0, now, expires);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (attempt > 0) create(lock, 0, now, expires); // the group's first lease (or its row was swept)
             Boolean taken = jdbi.inTransaction(h -> {
                 if (h.createQuery("SELECT amount FROM limit_counters WHERE counter_key = :k FOR UPDATE")
-                        .bind("k", lock).mapTo(Double.class).findOne().isEmpty()) return null; // swept meanwhile
+                        .bind("k", lock).mapTo(Double.class).findOne().isEmpty()) return null; // no row yet
                 h.createUpdate("UPDATE limit_counters SET expires_ms = :exp WHERE counter_key = :k").bind("exp", 2 * expires - now)
                         .bind("k", lock).execute();
                 h.createUpdate("DELETE FROM limit_leases WHERE lease_group = :g AND expires_ms <= :now")
@@ -57,7 +57,7 @@ public final class DatabaseCounters implements SharedCounters {
                 return taken;
             }
         }
-        throw new IllegalStateException("lease group " + group + " vanished twice while taking a lease");
+        throw new IllegalStateException("lease group " + group + " has no lock row even after making one");
     }
 
     @Override
