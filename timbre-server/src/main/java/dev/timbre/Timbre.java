@@ -327,8 +327,11 @@ public final class Timbre implements AutoCloseable {
             var widget = new dev.timbre.convai.widget.WidgetService(agents, blobs, widgetSignatures::valid);
 
             ApiKeyAuth auth = new ApiKeyAuth(keys);
+            // agent and per-address limits counted cluster-wide (limits.counters); leases kept alive by the sweep
+            var limitCounters = dev.timbre.cluster.counters.CounterStores.open(config.limits().counters(), database.jdbi(), database.isPostgres(), node.id(), Clock.systemUTC());
+            node.everySweep((self, silentSince, starting) -> limitCounters.refresh());
             ConversationAdmission admission = new ConversationAdmission(config.limits().concurrentConversations(),
-                    config.limits().conversationConnectionsPerMinute(), Clock.systemUTC(), conversationRecords::countStartedSince);
+                    config.limits().conversationConnectionsPerMinute(), Clock.systemUTC(), conversationRecords::countStartedSince, limitCounters);
             registry.gauge("timbre.conversations.active", admission, ConversationAdmission::active);
             registry.gauge("timbre.jobs.backlog", jobs, Jobs::backlog);
             ConversationRoutes conversationRoutes = new ConversationRoutes(agents, tools, profiles, webhookTools, mcpTools, conversations,
@@ -511,6 +514,7 @@ public final class Timbre implements AutoCloseable {
         services.outbound().close();
         engines.close();
         services.voiceActivity().close();
+        admission.close();
         node.close();
         database.close();
         tracing.close();

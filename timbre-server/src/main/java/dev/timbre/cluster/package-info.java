@@ -3,6 +3,6 @@
  * (V30 {@code cluster_nodes}), beats every 10 s, and runs the cluster's sweeps every 30 s — work for whatever a node
  * that went silent for 45 s left behind (its live conversations become {@code failed}; the recording parts those calls
  * stored become their recordings, {@code convai.conversations.LiveRecordings}). No HTTP; other packages hand it their
- * sweeps.
+ * sweeps. {@code cluster.counters}: counters for cluster-wide limits, their leases refreshed by a sweep.
  */
 package dev.timbre.cluster;

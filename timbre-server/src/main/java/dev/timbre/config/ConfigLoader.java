@@ -108,6 +108,7 @@ public final class ConfigLoader {
         dev.timbre.outbound.OutboundAllowList.parse(c.network().outboundAllow()); // a bad entry fails start-up, named
         if (c.port() < 0 || c.port() > 65535) throw new IllegalArgumentException("port out of range: " + c.port());
         c = c.withStorage(c.storage().withEnv(env));
+        c = c.withLimits(c.limits().withCounters(c.limits().counters().withEnv(env)));
         return c;
     }
 

@@ -324,15 +324,24 @@ public record TimbreConfig(
      *                                {@code bursting_enabled} may take it to three times this, at most 300)
      * @param conversationConnectionsPerMinute agent conversation sockets one client address may open per minute
      *                                         (connections with an API key are exempt); 0: no limit
+     * @param counters where agents' concurrency and daily limits and the per-address rate are counted
+     *                 ({@link CounterSettings}: across the cluster on PostgreSQL or Redis)
      */
     public record Limits(long maxBodyBytes, long maxUploadBytes, int concurrentSyntheses, int synthesisQueue,
-                         int concurrentConversations, int conversationConnectionsPerMinute) {
+                         int concurrentConversations, int conversationConnectionsPerMinute, CounterSettings counters) {
         public static final int DEFAULT_CONCURRENT_CONVERSATIONS = 20;
         public static final int DEFAULT_CONVERSATION_CONNECTIONS_PER_MINUTE = 20;
 
         public Limits {
             if (concurrentConversations < 1) throw new IllegalArgumentException("limits.concurrent_conversations must be at least 1");
             if (conversationConnectionsPerMinute < 0) throw new IllegalArgumentException("limits.conversation_connections_per_minute must not be negative");
+            counters = counters == null ? CounterSettings.AUTO : counters;
+        }
+
+        public Limits(long maxBodyBytes, long maxUploadBytes, int concurrentSyntheses, int synthesisQueue,
+                      int concurrentConversations, int conversationConnectionsPerMinute) {
+            this(maxBodyBytes, maxUploadBytes, concurrentSyntheses, synthesisQueue, concurrentConversations,
+                    conversationConnectionsPerMinute, CounterSettings.AUTO);
         }
 
         public Limits(long maxBodyBytes, long maxUploadBytes) {
@@ -345,7 +354,12 @@ public record TimbreConfig(
         }
 
         public Limits withConversations(int concurrent, int connectionsPerMinute) {
-            return new Limits(maxBodyBytes, maxUploadBytes, concurrentSyntheses, synthesisQueue, concurrent, connectionsPerMinute);
+            return new Limits(maxBodyBytes, maxUploadBytes, concurrentSyntheses, synthesisQueue, concurrent, connectionsPerMinute, counters);
+        }
+
+        public Limits withCounters(CounterSettings c) {
+            return new Limits(maxBodyBytes, maxUploadBytes, concurrentSyntheses, synthesisQueue, concurrentConversations,
+                    conversationConnectionsPerMinute, c);
         }
 
         /** {@link #concurrentSyntheses} with 0 resolved against this machine. */

@@ -21,7 +21,8 @@
  * </ul>
  *
  * <p>Limits (defaults): JSON body 2 MiB, multipart upload 100 MiB, concurrent syntheses 8 per CPU (0 = that), 64
- * requests may wait for a synthesis slot, one more gets 429. Secrets ({@code apiKey} of providers and remote STT) are
+ * requests may wait for a synthesis slot, one more gets 429; {@link dev.timbre.config.CounterSettings} ({@code limits.counters})
+ * names where agents' and addresses' conversation limits are counted (memory, database or Redis). Secrets ({@code apiKey} of providers and remote STT) are
  * masked in {@code toString()} so a logged configuration does not leak them.
  */
 package dev.timbre.config;

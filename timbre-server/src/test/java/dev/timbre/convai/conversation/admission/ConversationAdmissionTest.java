@@ -9,9 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class ConversationAdmissionTest {
@@ -94,26 +91,18 @@ class ConversationAdmissionTest {
     }
 
     @Test
-    void anAddressMayOpenItsAllowancePerMinute() {
-        AtomicLong nanos = new AtomicLong();
-        AddressRate rate = new AddressRate(3, nanos::get);
-        for (int i = 0; i < 3; i++) assertThat(rate.tryAcquire("203.0.113.7")).isTrue();
-        assertThat(rate.tryAcquire("203.0.113.7")).isFalse();
-        assertThat(rate.tryAcquire("203.0.113.8")).isTrue();
-        nanos.addAndGet(Duration.ofSeconds(20).toNanos()); // a third of a minute: one more
-        assertThat(rate.tryAcquire("203.0.113.7")).isTrue();
-        assertThat(rate.tryAcquire("203.0.113.7")).isFalse();
-        assertThat(new AddressRate(0, nanos::get).tryAcquire("x")).isTrue();
-    }
-
-    @Test
-    void theAddressTableStaysBounded() {
-        AtomicLong nanos = new AtomicLong();
-        AddressRate rate = new AddressRate(2, nanos::get);
-        List<String> many = new ArrayList<>();
-        for (int i = 0; i < AddressRate.MAX_ADDRESSES + 50; i++) many.add("10.0." + (i / 250) + "." + (i % 250));
-        for (String a : many) assertThat(rate.tryAcquire(a)).isTrue();
-        assertThat(rate.size()).isLessThanOrEqualTo(AddressRate.MAX_ADDRESSES);
+    void anAddressMayOpenItsAllowancePerMinuteAndAKeyedConnectionIsExempt() {
+        MovableClock clock = new MovableClock();
+        var admission = new ConversationAdmission(100, 3, clock);
+        for (int i = 0; i < 3; i++) admission.admit("a", NO_BURST, "203.0.113.7").close();
+        assertThatThrownBy(() -> admission.admit("a", NO_BURST, "203.0.113.7")).isInstanceOfSatisfying(ConversationAdmission.Refused.class,
+                r -> assertThat(r.errorType).isEqualTo(ConversationAdmission.RATE_LIMITED));
+        admission.admit("a", NO_BURST, "203.0.113.8").close();
+        admission.admit("a", NO_BURST, null).close();
+        clock.now = clock.now.plus(Duration.ofSeconds(20)); // a third of a minute: one more
+        admission.admit("a", NO_BURST, "203.0.113.7").close();
+        assertThatThrownBy(() -> admission.admit("a", NO_BURST, "203.0.113.7")).isInstanceOf(ConversationAdmission.Refused.class);
+        assertThat(admission.active()).isZero();
     }
 
     @Test
