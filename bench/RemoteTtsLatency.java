@@ -37,7 +37,7 @@ public class RemoteTtsLatency {
         var dir = Files.createTempDirectory("timbre-bench");
         TimbreConfig config = TimbreConfig.defaults().withPort(0).withDataDir(dir).withApiKey(KEY)
                 .withEngines(new TimbreConfig.Engines("openai", List.of("fake"), "none", null,
-                        TimbreConfig.RemoteTextToSpeech.none().withUrl(fakeUrl).withVoices(List.of("af_bella"))));
+                        dev.timbre.config.RemoteTextToSpeech.none().withUrl(fakeUrl).withVoices(List.of("af_bella"))));
         try (Timbre timbre = Timbre.start(config)) {
             timbre.engines().awaitReady(60_000);
             String voiceId = timbre.services().voices().list().get(0).voiceId();

@@ -85,7 +85,12 @@ test('dubbing resource: get, edit segments, translate, dub, render, speakers', a
   assert.ok(seg.newSegment, 'new_segment');
   await client.dubbing.resource.translate(id, { segments: [seg.newSegment], languages: ['en'] });
   const dubbed = await client.dubbing.resource.dub(id, { segments: [segId, seg.newSegment], languages: ['en'] });
-  const after = await client.dubbing.resource.get(id);
+  // translate and dub are jobs (the answer is the new version at once): wait until the dub's audio is fresh
+  let after = await client.dubbing.resource.get(id);
+  for (let i = 0; i < 240 && after.speakerSegments[segId].dubs.en.audioStale; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    after = await client.dubbing.resource.get(id);
+  }
   assert.equal(after.version, dubbed.version);
   assert.equal(after.speakerSegments[segId].dubs.en.audioStale, false);
 

@@ -56,8 +56,8 @@ public final class ConfigLoader {
         if (env.containsKey("TIMBRE_STT_ENGINE")) c = c.withEngines(c.engines().withSpeechToText(env.get("TIMBRE_STT_ENGINE")));
         if (env.containsKey("TIMBRE_STT_URL") || env.containsKey("TIMBRE_STT_API_KEY") || env.containsKey("TIMBRE_STT_MODEL")
                 || env.containsKey("TIMBRE_STT_TIMEOUT_SECONDS")) {
-            TimbreConfig.RemoteSpeechToText r = c.engines().remoteSpeechToText() != null ? c.engines().remoteSpeechToText()
-                    : new TimbreConfig.RemoteSpeechToText(null, null, null, 0);
+            RemoteSpeechToText r = c.engines().remoteSpeechToText() != null ? c.engines().remoteSpeechToText()
+                    : new RemoteSpeechToText(null, null, null, 0);
             if (env.containsKey("TIMBRE_STT_URL")) r = r.withUrl(env.get("TIMBRE_STT_URL"));
             if (env.containsKey("TIMBRE_STT_API_KEY")) r = r.withApiKey(env.get("TIMBRE_STT_API_KEY"));
             if (env.containsKey("TIMBRE_STT_MODEL")) r = r.withModel(env.get("TIMBRE_STT_MODEL"));
@@ -67,14 +67,14 @@ public final class ConfigLoader {
 
         c = remoteTextToSpeech(c, env);
         if (env.containsKey("TIMBRE_ROLE") || env.containsKey("TIMBRE_ENGINE_HEALTH_MILLIS")) {
-            TimbreConfig.Nodes n = c.engines().nodes();
-            c = c.withEngines(c.engines().withNodes(new TimbreConfig.Nodes(env.getOrDefault("TIMBRE_ROLE", n.role()),
+            Nodes n = c.engines().nodes();
+            c = c.withEngines(c.engines().withNodes(new Nodes(env.getOrDefault("TIMBRE_ROLE", n.role()),
                     intEnv(env, "TIMBRE_ENGINE_HEALTH_MILLIS", n.healthMillis()))));
         }
         if (env.containsKey("TIMBRE_EMBEDDINGS_URL") || env.containsKey("TIMBRE_EMBEDDINGS_API_KEY") || env.containsKey("TIMBRE_EMBEDDINGS_MODEL")) {
-            TimbreConfig.RemoteEmbeddings r = c.engines().remoteEmbeddings() != null ? c.engines().remoteEmbeddings()
-                    : new TimbreConfig.RemoteEmbeddings(null, null, null, 0);
-            c = c.withEngines(c.engines().withRemoteEmbeddings(new TimbreConfig.RemoteEmbeddings(
+            RemoteEmbeddings r = c.engines().remoteEmbeddings() != null ? c.engines().remoteEmbeddings()
+                    : new RemoteEmbeddings(null, null, null, 0);
+            c = c.withEngines(c.engines().withRemoteEmbeddings(new RemoteEmbeddings(
                     env.getOrDefault("TIMBRE_EMBEDDINGS_URL", r.url()), env.getOrDefault("TIMBRE_EMBEDDINGS_API_KEY", r.apiKey()),
                     env.getOrDefault("TIMBRE_EMBEDDINGS_MODEL", r.model()), r.timeoutSeconds())));
         }
@@ -117,8 +117,8 @@ public final class ConfigLoader {
         List<String> names = List.of("TIMBRE_TTS_URL", "TIMBRE_TTS_API_KEY", "TIMBRE_TTS_MODEL", "TIMBRE_TTS_VOICES",
                 "TIMBRE_TTS_TIMEOUT_SECONDS", "TIMBRE_TTS_SAMPLE_RATE", "TIMBRE_TTS_CLONING", "TIMBRE_TTS_CLONE_PATH");
         if (names.stream().noneMatch(env::containsKey)) return c;
-        TimbreConfig.RemoteTextToSpeech r = c.engines().remoteTextToSpeech() != null ? c.engines().remoteTextToSpeech()
-                : TimbreConfig.RemoteTextToSpeech.none();
+        RemoteTextToSpeech r = c.engines().remoteTextToSpeech() != null ? c.engines().remoteTextToSpeech()
+                : RemoteTextToSpeech.none();
         if (env.containsKey("TIMBRE_TTS_URL")) r = r.withUrl(env.get("TIMBRE_TTS_URL"));
         if (env.containsKey("TIMBRE_TTS_API_KEY")) r = r.withApiKey(env.get("TIMBRE_TTS_API_KEY"));
         if (env.containsKey("TIMBRE_TTS_MODEL")) r = r.withModel(env.get("TIMBRE_TTS_MODEL"));

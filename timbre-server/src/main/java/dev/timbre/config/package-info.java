@@ -1,13 +1,14 @@
 /**
  * The server's configuration: one immutable record tree and how it is loaded. Read once at start-up by
- * {@code dev.timbre.Main} and handed down by {@code Timbre}; nothing reads the environment elsewhere.
+ * {@code dev.timbre.Main} and handed down by {@code ServerAssembly}; nothing reads the environment elsewhere.
  *
  * <ul>
  *   <li>{@link dev.timbre.config.TimbreConfig}: host, port (default 8080; 0 picks a free one), data dir (default
  *       {@code data}: embedded H2 database, blobs, bootstrap key, {@code secrets.key}), bootstrap API key, database
  *       (null URL = embedded H2), {@code Engines} (TTS {@code marytts}, extras {@code auto}, STT {@code auto},
- *       optional {@code RemoteSpeechToText} and {@code RemoteTextToSpeech}, {@code Nodes}: role all/api/engine and the
- *       engine-node health-check period), model overrides, {@code Limits}, {@code Account} (the single user of
+ *       optional remote servers in records of their own: {@link dev.timbre.config.RemoteSpeechToText},
+ *       {@link dev.timbre.config.RemoteTextToSpeech}, {@link dev.timbre.config.RemoteEmbeddings}, and
+ *       {@link dev.timbre.config.Nodes}: role all/api/engine and the engine-node health-check period), model overrides, {@code Limits}, {@code Account} (the single user of
  *       {@code GET /v1/user}), {@code Webhooks} (speech-to-text and post-call targets), {@code llm}.</li>
  *   <li>{@link dev.timbre.config.ConfigLoader}: lowest precedence first: {@code defaults()} → the YAML file of
  *       {@code --config}/{@code TIMBRE_CONFIG} (snake_case keys, objects deep-merged) → {@code TIMBRE_*} environment

@@ -1,5 +1,7 @@
 package dev.timbre.engines;
 
+import dev.timbre.config.RemoteSpeechToText;
+import dev.timbre.config.Nodes;
 import dev.timbre.config.TimbreConfig;
 import dev.timbre.engine.SpeechToText;
 import dev.timbre.engine.TextToSpeech;
@@ -17,11 +19,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -46,10 +50,10 @@ public final class EngineCatalog implements AutoCloseable {
      * Every speech-to-text provider Timbre knows, by provider id, made from the remote server's settings (which only
      * {@code openai} reads). {@code none} loads none.
      */
-    private static final Map<String, Function<TimbreConfig.RemoteSpeechToText, SpeechToText>> SPEECH_TO_TEXT = Map.of(
+    private static final Map<String, Function<RemoteSpeechToText, SpeechToText>> SPEECH_TO_TEXT = Map.of(
             "pocketsphinx", remote -> new PocketsphinxSpeechToText(),
             "sphinx4", remote -> new Sphinx4SpeechToText(),
-            OpenAiTranscriptionSpeechToText.PROVIDER, remote -> remoteSpeechToText(remote, TimbreConfig.Nodes.DEFAULT.healthMillis()),
+            OpenAiTranscriptionSpeechToText.PROVIDER, remote -> remoteSpeechToText(remote, Nodes.DEFAULT.healthMillis()),
             FakeSpeechToText.PROVIDER, remote -> new FakeSpeechToText());
 
     /** Providers that need an installed program, with the check that it is there: what {@code auto} extras load. */
@@ -100,15 +104,15 @@ public final class EngineCatalog implements AutoCloseable {
      * {@link #loadSpeechToText(String)} with the remote server the {@code openai} provider calls; a missing or bad
      * URL for it fails here, at start-up.
      */
-    public EngineCatalog loadSpeechToText(String configured, TimbreConfig.RemoteSpeechToText remote) {
-        return loadSpeechToText(configured, remote, TimbreConfig.Nodes.DEFAULT.healthMillis());
+    public EngineCatalog loadSpeechToText(String configured, RemoteSpeechToText remote) {
+        return loadSpeechToText(configured, remote, Nodes.DEFAULT.healthMillis());
     }
 
     /**
-     * {@link #loadSpeechToText(String, TimbreConfig.RemoteSpeechToText)}; a comma-separated URL list makes the
+     * {@link #loadSpeechToText(String, RemoteSpeechToText)}; a comma-separated URL list makes the
      * {@code openai} provider {@link EngineNodesSpeechToText}, its nodes health-checked every {@code healthMillis}.
      */
-    public EngineCatalog loadSpeechToText(String configured, TimbreConfig.RemoteSpeechToText remote, long healthMillis) {
+    public EngineCatalog loadSpeechToText(String configured, RemoteSpeechToText remote, long healthMillis) {
         if (configured == null || configured.equals("none")) return this;
         String provider = configured.equals("auto") ? (PocketsphinxSpeechToText.available() ? "pocketsphinx" : "sphinx4") : configured;
         if (configured.equals("auto")) {
@@ -141,7 +145,7 @@ public final class EngineCatalog implements AutoCloseable {
         return this;
     }
 
-    private static SpeechToText remoteSpeechToText(TimbreConfig.RemoteSpeechToText remote, long healthMillis) {
+    private static SpeechToText remoteSpeechToText(RemoteSpeechToText remote, long healthMillis) {
         if (remote == null || remote.url() == null) {
             throw new IllegalArgumentException("STT engine 'openai' needs the server's URL: engines.remote_speech_to_text.url "
                     + "in the config file or TIMBRE_STT_URL, e.g. http://gpu-host:8000");
@@ -172,6 +176,26 @@ public final class EngineCatalog implements AutoCloseable {
 
     public static Set<String> textToSpeechProviders() {
         return TEXT_TO_SPEECH.keySet();
+    }
+
+    /**
+     * Starts loading what {@code config.engines()} names: the TTS engine, then the extras, the remote providers among
+     * them ({@link RemoteSpeechProviders}: their character timings come from this catalog's STT engine's forced
+     * alignment; engine-node routers fall back to its local TTS engines), and the STT engine.
+     */
+    public static EngineCatalog configured(TimbreConfig config) {
+        var engines = config.engines();
+        AtomicReference<EngineCatalog> loaded = new AtomicReference<>();
+        List<String> named = new ArrayList<>(engines.extraTextToSpeech());
+        named.add(engines.textToSpeech());
+        Map<String, Supplier<TextToSpeech>> remote = RemoteSpeechProviders.providers(named, engines.remoteTextToSpeech(),
+                config.network().outboundAllow(), config.dataDir(),
+                () -> Optional.ofNullable(loaded.get()).flatMap(c -> c.speechToText().values().stream().findFirst()),
+                engines.nodes().healthMillis(), () -> loaded.get().textToSpeech());
+        EngineCatalog catalog = load(List.of(engines.textToSpeech()), engines.extraTextToSpeech(), remote)
+                .loadSpeechToText(engines.speechToText(), engines.remoteSpeechToText(), engines.nodes().healthMillis());
+        loaded.set(catalog);
+        return catalog;
     }
 
     /** Starts loading the named TTS providers on a background thread. */

@@ -1,6 +1,7 @@
 package dev.timbre.engines;
 
-import dev.timbre.config.TimbreConfig;
+import dev.timbre.config.RemoteTextToSpeech;
+import dev.timbre.config.Nodes;
 import dev.timbre.engine.SpeechToText;
 import dev.timbre.engine.TextToSpeech;
 import dev.timbre.engine.remote.ElevenLabsTextToSpeech;
@@ -43,18 +44,18 @@ public final class RemoteSpeechProviders {
      * @param named every TTS provider the configuration names (main and extras)
      * @param aligner the server's speech-to-text engine, asked when a synthesis ends
      */
-    public static Map<String, Supplier<TextToSpeech>> providers(List<String> named, TimbreConfig.RemoteTextToSpeech remote,
+    public static Map<String, Supplier<TextToSpeech>> providers(List<String> named, RemoteTextToSpeech remote,
                                                                 List<String> outboundAllow, Path dataDir,
                                                                 Supplier<Optional<SpeechToText>> aligner) {
-        return providers(named, remote, outboundAllow, dataDir, aligner, TimbreConfig.Nodes.DEFAULT.healthMillis(), Map::of);
+        return providers(named, remote, outboundAllow, dataDir, aligner, Nodes.DEFAULT.healthMillis(), Map::of);
     }
 
     /**
-     * {@link #providers(List, TimbreConfig.RemoteTextToSpeech, List, Path, Supplier)}; when the URL is a list of
+     * {@link #providers(List, RemoteTextToSpeech, List, Path, Supplier)}; when the URL is a list of
      * routes ({@link EngineNodes#isRouteList}) the {@code elevenlabs} provider is {@link EngineNodes}: one client per
      * node, health-checked every {@code healthMillis}, falling back to the {@code local} engines.
      */
-    public static Map<String, Supplier<TextToSpeech>> providers(List<String> named, TimbreConfig.RemoteTextToSpeech remote,
+    public static Map<String, Supplier<TextToSpeech>> providers(List<String> named, RemoteTextToSpeech remote,
                                                                 List<String> outboundAllow, Path dataDir,
                                                                 Supplier<Optional<SpeechToText>> aligner, long healthMillis,
                                                                 Supplier<Map<String, TextToSpeech>> local) {
@@ -88,13 +89,13 @@ public final class RemoteSpeechProviders {
                 });
     }
 
-    private static RemoteSpeechSettings settings(TimbreConfig.RemoteTextToSpeech remote, String url) {
+    private static RemoteSpeechSettings settings(RemoteTextToSpeech remote, String url) {
         return new RemoteSpeechSettings(url, remote.apiKey(), remote.model(), remote.voices(),
                 remote.timeoutSeconds() == 0 ? null : Duration.ofSeconds(remote.timeoutSeconds()), remote.sampleRate(), 0);
     }
 
     /** One ElevenLabs-style client per distinct node (no voice cache: nodes list their voices at start), routed. */
-    private static EngineNodes nodes(TimbreConfig.RemoteTextToSpeech remote, List<String> outboundAllow,
+    private static EngineNodes nodes(RemoteTextToSpeech remote, List<String> outboundAllow,
                                      Supplier<Optional<SpeechToText>> aligner, long healthMillis, Supplier<Map<String, TextToSpeech>> local) {
         Map<String, TextToSpeech> clients = new java.util.LinkedHashMap<>();
         List<EngineNodes.Route> routes = new ArrayList<>();

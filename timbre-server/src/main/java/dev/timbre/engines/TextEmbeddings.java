@@ -1,8 +1,8 @@
 package dev.timbre.engines;
 
+import dev.timbre.config.RemoteEmbeddings;
 import dev.timbre.engine.EngineException;
 import dev.timbre.engine.TextEmbedding;
-import dev.timbre.config.TimbreConfig;
 import dev.timbre.engine.embeddings.MiniLmEmbedding;
 import dev.timbre.engine.remote.OpenAiEmbeddings;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ public final class TextEmbeddings implements TextEmbedding {
      * The configured engine: the OpenAI-compatible server of {@code remote} when it has a URL (no model to load),
      * else all-MiniLM-L6-v2 in process.
      */
-    public static TextEmbeddings configured(TimbreConfig.RemoteEmbeddings remote, Path dataDir) {
+    public static TextEmbeddings configured(RemoteEmbeddings remote, Path dataDir) {
         if (remote == null || remote.url() == null) return miniLm(dataDir);
         OpenAiEmbeddings engine = new OpenAiEmbeddings(remote.url(), remote.apiKey(), remote.model(), Duration.ofSeconds(remote.timeoutSeconds()));
         return new TextEmbeddings(engine.modelId(), () -> engine);

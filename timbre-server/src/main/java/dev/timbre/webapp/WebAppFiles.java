@@ -42,6 +42,12 @@ public final class WebAppFiles {
         return new WebAppFiles(root, null);
     }
 
+    /** The built web app in the class path, or the folder {@code TIMBRE_WEB_DIR} in {@code env} names (developing it). */
+    public static WebAppFiles configured(Map<String, String> env) {
+        String dir = env.get("TIMBRE_WEB_DIR");
+        return dir == null || dir.isBlank() ? classPath("webapp/") : folder(java.nio.file.Path.of(dir));
+    }
+
     /** The files in a folder, read at every request (a web developer's build output). */
     public static WebAppFiles folder(java.nio.file.Path folder) {
         return new WebAppFiles("", folder);

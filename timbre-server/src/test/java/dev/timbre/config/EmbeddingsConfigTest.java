@@ -23,13 +23,13 @@ class EmbeddingsConfigTest {
         Path file = dir.resolve("timbre.yaml");
         Files.writeString(file, "engines:\n  remote_embeddings: {url: 'http://gpu:8000', api_key: k1, model: bge-m3}\n");
         TimbreConfig yaml = ConfigLoader.load(Map.of("config", file.toString()), Map.of());
-        assertThat(yaml.engines().remoteEmbeddings()).isEqualTo(new TimbreConfig.RemoteEmbeddings("http://gpu:8000", "k1", "bge-m3", 30));
+        assertThat(yaml.engines().remoteEmbeddings()).isEqualTo(new RemoteEmbeddings("http://gpu:8000", "k1", "bge-m3", 30));
         assertThat(yaml.engines().remoteEmbeddings().toString()).doesNotContain("k1");
         assertThat(TextEmbeddings.configured(yaml.engines().remoteEmbeddings(), dir).modelId()).isEqualTo("openai:bge-m3");
 
         TimbreConfig env = ConfigLoader.load(Map.of("config", file.toString()),
                 Map.of("TIMBRE_EMBEDDINGS_URL", "http://other:9000", "TIMBRE_EMBEDDINGS_MODEL", "e5"));
-        assertThat(env.engines().remoteEmbeddings()).isEqualTo(new TimbreConfig.RemoteEmbeddings("http://other:9000", "k1", "e5", 30));
+        assertThat(env.engines().remoteEmbeddings()).isEqualTo(new RemoteEmbeddings("http://other:9000", "k1", "e5", 30));
         assertThat(ConfigLoader.load(Map.of(), Map.of("TIMBRE_EMBEDDINGS_URL", "http://h")).engines().remoteEmbeddings().model())
                 .isEqualTo("text-embedding-3-small");
     }

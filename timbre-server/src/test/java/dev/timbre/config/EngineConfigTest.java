@@ -47,14 +47,14 @@ class EngineConfigTest {
 
     @Test
     void the_node_role_comes_from_the_file_or_TIMBRE_ROLE() throws Exception {
-        assertThat(ConfigLoader.load(Map.of(), Map.of()).engines().nodes()).isEqualTo(TimbreConfig.Nodes.DEFAULT);
+        assertThat(ConfigLoader.load(Map.of(), Map.of()).engines().nodes()).isEqualTo(Nodes.DEFAULT);
         Path file = dir.resolve("timbre.yaml");
         Files.writeString(file, "engines: {nodes: {role: api, health_millis: 1500}}\n");
         assertThat(ConfigLoader.load(Map.of("config", file.toString()), Map.of()).engines().nodes())
-                .isEqualTo(new TimbreConfig.Nodes("api", 1500));
+                .isEqualTo(new Nodes("api", 1500));
         assertThat(ConfigLoader.load(Map.of("config", file.toString()), Map.of("TIMBRE_ROLE", "Engine")).engines().nodes())
-                .isEqualTo(new TimbreConfig.Nodes("engine", 1500));
+                .isEqualTo(new Nodes("engine", 1500));
         assertThat(ConfigLoader.load(Map.of(), Map.of("TIMBRE_ENGINE_HEALTH_MILLIS", "250")).engines().nodes())
-                .isEqualTo(new TimbreConfig.Nodes("all", 250));
+                .isEqualTo(new Nodes("all", 250));
     }
 }

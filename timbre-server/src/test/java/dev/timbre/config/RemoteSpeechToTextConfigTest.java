@@ -33,7 +33,7 @@ class RemoteSpeechToTextConfigTest {
         assertThat(c.engines().speechToText()).isEqualTo("openai");
         assertThat(c.engines().textToSpeech()).isEqualTo("marytts");
         assertThat(c.engines().remoteSpeechToText())
-                .isEqualTo(new TimbreConfig.RemoteSpeechToText("http://gpu-host:8000", "sk-1", "whisper-1", 300));
+                .isEqualTo(new RemoteSpeechToText("http://gpu-host:8000", "sk-1", "whisper-1", 300));
         assertThat(c.engines().remoteSpeechToText().toString()).doesNotContain("sk-1");
     }
 
@@ -45,9 +45,9 @@ class RemoteSpeechToTextConfigTest {
                 "TIMBRE_STT_MODEL", "large-v3");
         TimbreConfig c = ConfigLoader.load(Map.of("config", file.toString()), env);
         assertThat(c.engines().speechToText()).isEqualTo("openai");
-        assertThat(c.engines().remoteSpeechToText()).isEqualTo(new TimbreConfig.RemoteSpeechToText("http://b:2", "k", "large-v3", 60));
+        assertThat(c.engines().remoteSpeechToText()).isEqualTo(new RemoteSpeechToText("http://b:2", "k", "large-v3", 60));
         assertThat(ConfigLoader.load(Map.of(), Map.of("TIMBRE_STT_URL", "http://c:3", "TIMBRE_TTS_ENGINE", "fake"))
-                .engines().remoteSpeechToText()).isEqualTo(new TimbreConfig.RemoteSpeechToText("http://c:3", null, null, 0));
+                .engines().remoteSpeechToText()).isEqualTo(new RemoteSpeechToText("http://c:3", null, null, 0));
     }
 
     @Test
@@ -56,9 +56,9 @@ class RemoteSpeechToTextConfigTest {
         try (EngineCatalog catalog = EngineCatalog.load(List.of("fake"), List.of())) {
             assertThatThrownBy(() -> catalog.loadSpeechToText("openai", null))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TIMBRE_STT_URL");
-            assertThatThrownBy(() -> catalog.loadSpeechToText("openai", new TimbreConfig.RemoteSpeechToText("gpu:8000", null, null, 0)))
+            assertThatThrownBy(() -> catalog.loadSpeechToText("openai", new RemoteSpeechToText("gpu:8000", null, null, 0)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http://");
-            assertThat(catalog.loadSpeechToText("openai", new TimbreConfig.RemoteSpeechToText("http://127.0.0.1:9", null, null, 0))
+            assertThat(catalog.loadSpeechToText("openai", new RemoteSpeechToText("http://127.0.0.1:9", null, null, 0))
                     .speechToText()).containsKey("openai");
         }
     }

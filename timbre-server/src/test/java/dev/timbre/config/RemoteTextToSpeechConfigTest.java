@@ -32,7 +32,7 @@ class RemoteTextToSpeechConfigTest {
                 """);
         TimbreConfig c = ConfigLoader.load(Map.of("config", file.toString()), Map.of());
         assertThat(c.engines().textToSpeech()).isEqualTo("openai");
-        assertThat(c.engines().remoteTextToSpeech()).isEqualTo(new TimbreConfig.RemoteTextToSpeech("http://gpu-host:8880", "sk-1",
+        assertThat(c.engines().remoteTextToSpeech()).isEqualTo(new RemoteTextToSpeech("http://gpu-host:8880", "sk-1",
                 "kokoro", List.of("af_bella", "am_adam"), 30, 22050));
         assertThat(c.engines().remoteTextToSpeech().toString()).doesNotContain("sk-1");
 
@@ -50,7 +50,7 @@ class RemoteTextToSpeechConfigTest {
         TimbreConfig c = ConfigLoader.load(Map.of("config", file.toString()), env);
         assertThat(c.engines().extraTextToSpeech()).containsExactly("openai", "espeak-ng");
         assertThat(c.engines().textToSpeech()).isEqualTo("marytts");
-        assertThat(c.engines().remoteTextToSpeech()).isEqualTo(new TimbreConfig.RemoteTextToSpeech("http://b:2", "k", "m1",
+        assertThat(c.engines().remoteTextToSpeech()).isEqualTo(new RemoteTextToSpeech("http://b:2", "k", "m1",
                 List.of("alloy", "nova"), 60, 0));
         assertThat(c.engines().remoteSpeechToText().url()).isEqualTo("http://stt:9");
         assertThatThrownBy(() -> ConfigLoader.load(Map.of(), Map.of("TIMBRE_TTS_SAMPLE_RATE", "fast")))
@@ -63,7 +63,7 @@ class RemoteTextToSpeechConfigTest {
         assertThatThrownBy(() -> RemoteSpeechProviders.providers(List.of("openai"), null, List.of(), dir, Optional::empty))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TIMBRE_TTS_URL");
         assertThatThrownBy(() -> RemoteSpeechProviders.providers(List.of("elevenlabs"),
-                TimbreConfig.RemoteTextToSpeech.none().withUrl("gpu:8880"), List.of(), dir, Optional::empty))
+                RemoteTextToSpeech.none().withUrl("gpu:8880"), List.of(), dir, Optional::empty))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http://");
     }
 
@@ -71,11 +71,11 @@ class RemoteTextToSpeechConfigTest {
     void cloning_is_on_unless_turned_off_and_the_clone_path_comes_from_the_file_or_the_environment() throws Exception {
         Path file = dir.resolve("timbre.yaml");
         Files.writeString(file, "engines: {remote_text_to_speech: {url: 'http://a:1', clone_path: /voices}}\n");
-        TimbreConfig.RemoteTextToSpeech fromFile = ConfigLoader.load(Map.of("config", file.toString()), Map.of()).engines().remoteTextToSpeech();
+        RemoteTextToSpeech fromFile = ConfigLoader.load(Map.of("config", file.toString()), Map.of()).engines().remoteTextToSpeech();
         assertThat(fromFile.cloningEnabled()).isTrue();
         assertThat(fromFile.clonePath()).isEqualTo("/voices");
 
-        TimbreConfig.RemoteTextToSpeech off = ConfigLoader.load(Map.of("config", file.toString()),
+        RemoteTextToSpeech off = ConfigLoader.load(Map.of("config", file.toString()),
                 Map.of("TIMBRE_TTS_CLONING", "false", "TIMBRE_TTS_CLONE_PATH", "/v1/voice-library")).engines().remoteTextToSpeech();
         assertThat(off.cloningEnabled()).isFalse();
         assertThat(off.clonePath()).isEqualTo("/v1/voice-library");

@@ -1,5 +1,8 @@
 package dev.timbre.engines;
 
+import dev.timbre.config.RemoteTextToSpeech;
+import dev.timbre.config.RemoteSpeechToText;
+import dev.timbre.config.Nodes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,15 +29,15 @@ class EngineNodesApiTest {
 
     static TestServer engineNode(int port) {
         return TestServer.start(c -> c.withPort(port).withEngines(new TimbreConfig.Engines("fake", List.of(), "fake")
-                .withNodes(new TimbreConfig.Nodes("engine", 0))));
+                .withNodes(new Nodes("engine", 0))));
     }
 
     static TestServer apiNode(String engineUrl) {
         return TestServer.start(c -> c.withEngines(new TimbreConfig.Engines("elevenlabs", List.of("auto", "fake"), "auto",
-                new TimbreConfig.RemoteSpeechToText("http://127.0.0.1:9," + engineUrl, TestServer.KEY, "whisper-1", 10),
-                new TimbreConfig.RemoteTextToSpeech("eleven_flash*=http://127.0.0.1:9/nothing-here,*=" + engineUrl, TestServer.KEY,
+                new RemoteSpeechToText("http://127.0.0.1:9," + engineUrl, TestServer.KEY, "whisper-1", 10),
+                new RemoteTextToSpeech("eleven_flash*=http://127.0.0.1:9/nothing-here,*=" + engineUrl, TestServer.KEY,
                         null, List.of(), 10, 0))
-                .withNodes(new TimbreConfig.Nodes("api", 200))));
+                .withNodes(new Nodes("api", 200))));
     }
 
     /** 200-answered requests of the engine node whose route contains {@code route}, from its {@code /metrics}. */
@@ -100,7 +103,7 @@ class EngineNodesApiTest {
     @Test
     void an_engine_node_serves_only_engine_routes() {
         try (TestServer engine = TestServer.start(c -> c.withEngines(new TimbreConfig.Engines("fake", List.of(), "fake")
-                .withNodes(new TimbreConfig.Nodes("engine", 0))))) {
+                .withNodes(new Nodes("engine", 0))))) {
             assertThat(engine.get("/v1/convai/agents").status()).isEqualTo(404);
             assertThat(engine.get("/v1/history").status()).isEqualTo(404);
             assertThat(engine.get("/").status()).isEqualTo(404);
@@ -121,7 +124,7 @@ class EngineNodesApiTest {
         assertThat(new EngineNodes.Route("*", "u", null).matches(null)).isTrue();
         assertThatThrownBy(() -> EngineNodes.parse("a=,")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> NodeRole.of(dev.timbre.config.TimbreConfig.defaults().withEngines(new TimbreConfig.Engines("fake")
-                .withNodes(new TimbreConfig.Nodes("gpu", 0))))).hasMessageContaining("all, api or engine");
+                .withNodes(new Nodes("gpu", 0))))).hasMessageContaining("all, api or engine");
     }
 
     /** 16 kHz mono 16-bit PCM in a WAV container. */

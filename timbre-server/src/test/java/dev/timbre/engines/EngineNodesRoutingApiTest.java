@@ -1,5 +1,8 @@
 package dev.timbre.engines;
 
+import dev.timbre.config.RemoteTextToSpeech;
+import dev.timbre.config.RemoteSpeechToText;
+import dev.timbre.config.Nodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,10 +32,10 @@ class EngineNodesRoutingApiTest {
         try (FakeSpeechServer flash = new FakeSpeechServer(); FakeSpeechServer multilingual = new FakeSpeechServer();
              FakeTranscriptionServer scribeV2 = new FakeTranscriptionServer(); FakeTranscriptionServer scribe = new FakeTranscriptionServer();
              TestServer api = TestServer.start(c -> c.withEngines(new TimbreConfig.Engines("elevenlabs", List.of("fake"), "auto",
-                     new TimbreConfig.RemoteSpeechToText("scribe_v2*=" + scribeV2.url() + ",*=" + scribe.url(), "k", "whisper-1", 10),
-                     new TimbreConfig.RemoteTextToSpeech("eleven_flash*=" + flash.url() + ",eleven_multilingual_v2=" + multilingual.url(),
+                     new RemoteSpeechToText("scribe_v2*=" + scribeV2.url() + ",*=" + scribe.url(), "k", "whisper-1", 10),
+                     new RemoteTextToSpeech("eleven_flash*=" + flash.url() + ",eleven_multilingual_v2=" + multilingual.url(),
                              "k", null, List.of(), 10, 0))
-                     .withNodes(new TimbreConfig.Nodes("api", 200))))) {
+                     .withNodes(new Nodes("api", 200))))) {
             String voice = remoteVoice(api);
 
             assertThat(speak(api, voice, "eleven_flash_v2_5").status()).isEqualTo(200);
@@ -93,7 +96,7 @@ class EngineNodesRoutingApiTest {
     @Test
     void an_engine_node_speaks_the_voice_shape_an_api_node_sends() {
         try (TestServer engine = TestServer.start(c -> c.withEngines(new TimbreConfig.Engines("fake", List.of(), "fake")
-                .withNodes(new TimbreConfig.Nodes("engine", 0))))) {
+                .withNodes(new Nodes("engine", 0))))) {
             String voice = engine.firstVoiceId();
             String path = "/v1/text-to-speech/" + voice + "/stream?output_format=pcm_16000";
             TestServer.Response plain = engine.postJson(path, Map.of("text", TEXT, "model_id", "eleven_multilingual_v2"));

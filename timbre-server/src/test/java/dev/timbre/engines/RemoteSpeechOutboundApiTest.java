@@ -1,5 +1,6 @@
 package dev.timbre.engines;
 
+import dev.timbre.config.RemoteTextToSpeech;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +30,7 @@ class RemoteSpeechOutboundApiTest {
         elsewhere = new FakeSpeechServer();
         server = TestServer.start(c -> c.withNetwork(new TimbreConfig.Network(List.of()))
                 .withEngines(new TimbreConfig.Engines("fake", List.of("openai"), "fake", null,
-                        TimbreConfig.RemoteTextToSpeech.none().withUrl(remote.url()))));
+                        RemoteTextToSpeech.none().withUrl(remote.url()))));
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package dev.timbre.engines;
 
+import dev.timbre.config.RemoteTextToSpeech;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -37,7 +38,7 @@ class RemoteTextToSpeechApiTest {
     static void start() throws Exception {
         remote = new FakeSpeechServer();
         server = TestServer.start(c -> c.withEngines(new TimbreConfig.Engines("fake", List.of("openai", "elevenlabs"), "fake", null,
-                new TimbreConfig.RemoteTextToSpeech(remote.url(), "sk-remote", "kokoro", List.of(), 5, 0))));
+                new RemoteTextToSpeech(remote.url(), "sk-remote", "kokoro", List.of(), 5, 0))));
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package dev.timbre.speechtotext;
 
+import dev.timbre.config.RemoteSpeechToText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +28,7 @@ class RemoteSpeechToTextApiTest {
     static void start() throws Exception {
         remote = new FakeTranscriptionServer();
         server = TestServer.start(c -> c.withEngines(new TimbreConfig.Engines("fake", List.of(), "openai",
-                new TimbreConfig.RemoteSpeechToText(remote.url(), "sk-remote", "large-v3", 1))));
+                new RemoteSpeechToText(remote.url(), "sk-remote", "large-v3", 1))));
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package dev.timbre.voices;
 
+import dev.timbre.config.RemoteTextToSpeech;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.timbre.config.TimbreConfig;
@@ -29,7 +30,7 @@ class RemoteVoiceCloningApiTest {
     static void start() throws Exception {
         remote = new FakeSpeechServer();
         server = TestServer.start(c -> c.withEngines(new TimbreConfig.Engines("elevenlabs", List.of(), "fake", null,
-                new TimbreConfig.RemoteTextToSpeech(remote.url(), "xi-remote", null, List.of(), 5, 0))));
+                new RemoteTextToSpeech(remote.url(), "xi-remote", null, List.of(), 5, 0))));
     }
 
     @AfterAll
@@ -98,7 +99,7 @@ class RemoteVoiceCloningApiTest {
     @Test
     void an_openai_style_server_with_a_clone_path_gets_the_sample_as_a_named_voice() {
         try (TestServer openai = TestServer.start(c -> c.withEngines(new TimbreConfig.Engines("openai", List.of(), "fake", null,
-                new TimbreConfig.RemoteTextToSpeech(remote.url(), null, "chatterbox", List.of(), 5, 0).withClonePath("/voices"))))) {
+                new RemoteTextToSpeech(remote.url(), null, "chatterbox", List.of(), 5, 0).withClonePath("/voices"))))) {
             remote.reset();
             byte[] sample = VoiceAudio.wav(180, 1.5);
             TestServer.Response r = openai.postMultipart("/v1/voices/add", new Multipart().field("name", "Chatter")
