@@ -8,37 +8,12 @@ import dev.timbre.audio.AudioDecoder;
 import dev.timbre.audio.Wav;
 import dev.timbre.convai.recording.CallRecording;
 import dev.timbre.convai.recording.RecordedCall;
-import dev.timbre.db.Database;
 import dev.timbre.http.ApiException;
-import dev.timbre.storage.FileSystemBlobStore;
-import dev.timbre.testing.TestDatabases;
 import java.io.InputStream;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Recordings through the service: MP3 in the blob store, has_* flags, the audio stream, deletion. */
-class ConversationAudioTest {
-    @TempDir Path dir;
-    Database db;
-    FileSystemBlobStore blobs;
-    ConversationsService service;
-
-    @BeforeEach
-    void open() throws Exception {
-        db = TestDatabases.h2();
-        blobs = new FileSystemBlobStore(dir);
-        service = new ConversationsService(new ConversationRepository(db.jdbi()), new ConversationAudio(blobs),
-                Clock.fixed(ConversationsServiceTest.START.plusSeconds(5), ZoneOffset.UTC));
-    }
-
-    @AfterEach
-    void close() { db.close(); }
-
+class ConversationAudioTest extends RecordingServiceFixture {
     /** 1.5 s of a 440 Hz tone from the user at 0.5 s; with {@code agent}, 1 s of agent tone at 2 s. */
     static RecordedCall call(boolean agent) {
         CallRecording r = new CallRecording(60);

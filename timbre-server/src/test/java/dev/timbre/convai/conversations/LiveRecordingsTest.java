@@ -4,45 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.timbre.audio.AudioDecoder;
 import dev.timbre.convai.recording.CallRecording;
-import dev.timbre.db.Database;
-import dev.timbre.storage.FileSystemBlobStore;
-import dev.timbre.testing.TestDatabases;
 import dev.timbre.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A running call's recording in the blob store: parts every 5 s of call time, served as one MP3 while the call runs;
  * deleted when the call ends (the final recording stored as before) or the conversation is deleted; kept as the
  * recording of a call its node stopped under.
  */
-class LiveRecordingsTest {
-    @TempDir Path dir;
-    Database db;
-    FileSystemBlobStore blobs;
-    ConversationsService service;
-
-    @BeforeEach
-    void open() throws Exception {
-        db = TestDatabases.h2();
-        blobs = new FileSystemBlobStore(dir);
-        service = new ConversationsService(new ConversationRepository(db.jdbi()), new ConversationAudio(blobs),
-                Clock.fixed(ConversationsServiceTest.START.plusSeconds(5), ZoneOffset.UTC));
-    }
-
-    @AfterEach
-    void close() { db.close(); }
-
+class LiveRecordingsTest extends RecordingServiceFixture {
     /** User tone in 100 ms chunks arriving at {@code fromMs}, {@code fromMs + 100}, … up to {@code toMs}, each offered. */
     void speak(String id, CallRecording r, long fromMs, long toMs) {
         for (long at = fromMs; at < toMs; at += 100) {
