@@ -113,3 +113,19 @@ test('dubbing resource: get, edit segments, translate, dub, render, speakers', a
     (e) => e instanceof ElevenLabsError && e.statusCode >= 400 && e.statusCode < 500);
   await client.dubbing.delete(id);
 });
+
+test('dubbing: a manual CSV dub with use_profanity_filter shows [censored] in its transcript', async () => {
+  const mp3 = await englishSpeech();
+  const csv = 'speaker,start_time,end_time,transcription,translation\n'
+    + 'A,0.5,1.5,that is bullshit,that is bullshit\nA,2.0,3.0,good words,good words\n';
+  const created = await client.dubbing.create({ file: new Blob([mp3], { type: 'audio/mpeg' }), targetLang: 'en', sourceLang: 'en',
+    mode: 'manual', dubbingStudio: true, useProfanityFilter: true, csvFile: new Blob([csv], { type: 'text/csv' }), name: 'e2e profanity' });
+  const done = await waitDubbed(created.dubbingId);
+  assert.equal(done.status, 'dubbed', JSON.stringify(done));
+  const srt = await client.dubbing.transcript.getTranscriptForDub(created.dubbingId, 'en', { formatType: 'srt' });
+  const text = typeof srt === 'string' ? srt : JSON.stringify(srt);
+  assert.match(text, /that is \[censored\]/);
+  assert.match(text, /good words/);
+  assert.doesNotMatch(text, /bullshit/);
+  await client.dubbing.delete(created.dubbingId);
+});
