@@ -176,13 +176,13 @@ final class ServerAssembly {
             UserService users = new UserService(new UsageRepository(database.jdbi()), config.account(),
                     () -> voiceRows.list().size(), Clock.systemUTC());
             SpeechScheduler synthesisSlots = new SpeechScheduler(config.limits().concurrentSynthesesOnThisMachine(), config.limits().synthesisQueue());
-            SpeechSynthesizer speech = new SpeechSynthesizer(synthesisSlots);
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            SpeechSynthesizer speech = new SpeechSynthesizer(synthesisSlots, new dev.timbre.speech.SpeechMetrics(registry));
             // pronunciation dictionaries: applied by every synthesis through TextToSpeechService.prepare
             PronunciationDictionariesService dictionaries = new PronunciationDictionariesService(
                     new PronunciationDictionaryRepository(database.jdbi()), config.account().userId(), Clock.systemUTC());
             TextToSpeechService textToSpeech = new TextToSpeechService(voices, models, users, history, speech, dictionaries);
             TextToDialogueService textToDialogue = new TextToDialogueService(new DialogueChecks(textToSpeech, models), users, history, speech);
-            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             registry.gauge("timbre.synthesis.queue", synthesisSlots, SpeechScheduler::waiting);
             SpeechToTextService speechToText = new SpeechToTextService(engines, models, config.engines().speechToText(),
                     new TranscriptRepository(database.jdbi()), blobs, config.webhooks().speechToText(), Clock.systemUTC(), jobs);

@@ -11,25 +11,29 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The trace span of one {@link SpeechRun} ({@code speech.synthesize}), a child of whatever span is current where the
  * run is opened (the HTTP request, the conversation turn): engine, voice, characters, segments, and the time to the
  * first audio ({@code timbre.speech.first_audio_ms}, also an event); made current while an engine stream opens
- * ({@link #current}), so an engine's HTTP calls (an engine node's synthesis) are its children. Does nothing while
- * tracing is off. The first-audio
+ * ({@link #current}), so an engine's HTTP calls (an engine node's synthesis) are its children. The time to the first
+ * audio also goes to {@link SpeechMetrics}, traced or not; the span does nothing while tracing is off. The first-audio
  * mark comes from the pulling thread; {@link #end} from any thread, once.
  */
 final class RunSpan {
     private final Span span;
+    private final SpeechMetrics metrics;
+    private final String engine;
     private final long startNanos = System.nanoTime();
     private final AtomicBoolean ended = new AtomicBoolean();
     private boolean audio;
 
-    RunSpan(SpeechScript script) {
+    RunSpan(SpeechScript script, SpeechMetrics metrics) {
+        this.metrics = metrics;
+        SpeechScript.Segment first = script.segments().stream().filter(s -> !s.isSilent()).findFirst().orElse(null);
+        this.engine = first == null ? "none" : first.engine().info().provider();
         if (!Tracing.enabled()) {
             span = Span.getInvalid();
             return;
         }
-        SpeechScript.Segment first = script.segments().stream().filter(s -> !s.isSilent()).findFirst().orElse(null);
         long characters = script.segments().stream().mapToLong(s -> s.text().original().length()).sum();
         span = Tracing.tracer().spanBuilder("speech.synthesize").setSpanKind(SpanKind.INTERNAL)
-                .setAttribute("timbre.speech.engine", first == null ? "none" : first.engine().info().provider())
+                .setAttribute("timbre.speech.engine", engine)
                 .setAttribute("timbre.speech.voice", first == null ? "" : String.valueOf(first.request().voiceId()))
                 .setAttribute("timbre.speech.characters", characters)
                 .setAttribute("timbre.speech.segments", (long) script.segments().size())
@@ -42,9 +46,12 @@ final class RunSpan {
     }
 
     void chunk(SpeechChunk c) {
-        if (audio || c.audio().length == 0 || !span.isRecording()) return;
+        if (audio || c.audio().length == 0) return;
         audio = true;
-        span.setAttribute("timbre.speech.first_audio_ms", (System.nanoTime() - startNanos) / 1_000_000);
+        long nanos = System.nanoTime() - startNanos;
+        metrics.firstAudio(engine, nanos);
+        if (!span.isRecording()) return;
+        span.setAttribute("timbre.speech.first_audio_ms", nanos / 1_000_000);
         span.addEvent("first_audio");
     }
 

@@ -44,10 +44,10 @@ public final class SpeechRun implements AutoCloseable {
     private record Ready(SpeechChunk chunk, double endSeconds) {}
 
     /** Opens the first spoken segment; the caller holds {@code ticket}, which this run now owns. */
-    SpeechRun(SpeechScript script, SpeechScheduler.Ticket ticket) {
+    SpeechRun(SpeechScript script, SpeechScheduler.Ticket ticket, SpeechMetrics metrics) {
         this.script = script;
         this.ticket = ticket;
-        this.trace = new RunSpan(script);
+        this.trace = new RunSpan(script, metrics);
         try {
             while (current == null && !finished) advance(); // silent segments before the first engine align at 0
         } catch (RuntimeException e) {

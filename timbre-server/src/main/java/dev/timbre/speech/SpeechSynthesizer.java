@@ -6,9 +6,16 @@ package dev.timbre.speech;
  */
 public final class SpeechSynthesizer {
     private final SpeechScheduler scheduler;
+    private final SpeechMetrics metrics;
 
     public SpeechSynthesizer(SpeechScheduler scheduler) {
+        this(scheduler, SpeechMetrics.NONE);
+    }
+
+    /** @param metrics where each run's time to first audio is recorded, per engine */
+    public SpeechSynthesizer(SpeechScheduler scheduler, SpeechMetrics metrics) {
         this.scheduler = scheduler;
+        this.metrics = metrics;
     }
 
     /** Runs opened and not closed yet, across every caller. */
@@ -33,6 +40,6 @@ public final class SpeechSynthesizer {
      */
     public SpeechRun open(SpeechScript script, Delivery delivery) throws InterruptedException {
         SpeechScheduler.Ticket ticket = scheduler.admit(delivery == Delivery.STREAMED);
-        return new SpeechRun(script, ticket); // closes the ticket when it fails to open
+        return new SpeechRun(script, ticket, metrics); // closes the ticket when it fails to open
     }
 }

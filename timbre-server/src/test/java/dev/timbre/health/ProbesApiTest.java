@@ -41,4 +41,13 @@ class ProbesApiTest {
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.json().path("detail").path("status").asText()).isEqualTo("service_unavailable");
     }
+
+    @Test
+    void engineLatencyIsAHistogramPerEngine() throws Exception {
+        var tts = server.postJson("/v1/text-to-speech/" + server.firstVoiceId() + "?output_format=mp3_44100_128", "{\"text\":\"Hello there.\"}");
+        assertThat(tts.status()).as(tts.toString()).isEqualTo(200);
+        String metrics = server.get("/metrics").text();
+        assertThat(metrics).containsPattern("timbre_speech_first_audio_seconds_count\\{engine=\"[a-z0-9-]+\"} [1-9]")
+                .containsPattern("timbre_speech_first_audio_seconds_bucket\\{engine=\"[a-z0-9-]+\",le=\"0\\.5\"}");
+    }
 }
