@@ -2,7 +2,6 @@ package dev.timbre.dubbing;
 
 import dev.timbre.common.Ids;
 import dev.timbre.http.ApiException;
-import dev.timbre.http.Json;
 import dev.timbre.voices.PremadeVoices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -171,7 +170,10 @@ public final class DubbingResourceService {
         return new ResourceView.Version(bump(id));
     }
 
-    /** Sets a speaker's voice: a library voice, or {@code track-clone}/{@code clip-clone} (fitted to its speech again). */
+    /**
+     * Sets a speaker's voice: a library voice at once, or {@code track-clone}/{@code clip-clone}: a clone fitted to its
+     * speech again by an edit job ({@link JobDubbingEdits#CLONE}; the answer's version is the edit's).
+     */
     public ResourceView.Version updateSpeaker(String id, String speakerId, ResourceView.SpeakerUpdate body) {
         Dubbing d = editable(id);
         List<SegmentRepository.Speaker> speakers = parts.speakers(id);
@@ -179,19 +181,15 @@ public final class DubbingResourceService {
         for (int i = 0; i < speakers.size(); i++) if (speakers.get(i).speakerId().equals(speakerId)) index = i;
         if (index < 0) throw ApiException.notFound("speaker_not_found", "Speaker '" + speakerId + "' not found in dubbing '" + id + "'.");
         List<String> languages = languages(d, body.languages() == null || body.languages().isEmpty() ? null : body.languages());
+        if (body.voiceId() != null && ("track-clone".equals(body.voiceId()) || "clip-clone".equals(body.voiceId()))) {
+            return queue(d, JobDubbingEdits.CLONE, List.of(speakerId), languages, languages.size()); // fitted by the edit's job
+        }
         if (body.voiceId() != null && !body.voiceId().isBlank()) {
             Map<String, SpeakerVoices.Voice> voices = new HashMap<>(SpeakerVoices.read(speakers.get(index).voices()));
+            PremadeVoices.Premade p = premade.find(body.voiceId()).orElseThrow(() -> ApiException.notFound("voice_not_found",
+                    "A voice with the voice_id '" + body.voiceId() + "' was not found."));
             for (String l : languages) {
-                final int i = index;
-                SpeakerVoices.Voice v = switch (body.voiceId()) {
-                    case "track-clone", "clip-clone" -> engines(() -> work.fit(d, options(d), speakerId, l, parts.segments(id), i, true));
-                    default -> {
-                        PremadeVoices.Premade p = premade.find(body.voiceId()).orElseThrow(() -> ApiException.notFound("voice_not_found",
-                                "A voice with the voice_id '" + body.voiceId() + "' was not found."));
-                        yield new SpeakerVoices.Voice(p.provider(), p.descriptor().id(), dev.timbre.engine.VoiceShape.NEUTRAL, false);
-                    }
-                };
-                voices.put(l, v);
+                voices.put(l, new SpeakerVoices.Voice(p.provider(), p.descriptor().id(), dev.timbre.engine.VoiceShape.NEUTRAL, false));
                 edits.staleSpeaker(id, speakerId, l);
             }
             parts.setVoices(id, speakerId, SpeakerVoices.write(voices));
@@ -231,14 +229,6 @@ public final class DubbingResourceService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(503, "interrupted", "The server is stopping; try again.");
-        }
-    }
-
-    private static DubbingOptions options(Dubbing d) {
-        try {
-            return Json.MAPPER.readValue(d.options(), DubbingOptions.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

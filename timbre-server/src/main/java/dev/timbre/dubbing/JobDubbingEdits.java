@@ -17,7 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dubbing-resource edits {@code transcribe}, {@code translate} and {@code dub} as durable jobs
+ * The dubbing-resource edits {@code transcribe}, {@code translate}, {@code dub} and a speaker's new clone
+ * ({@code clone}: {@code PATCH …/speaker/{id}} with {@code track-clone}/{@code clip-clone}; its row's segments hold the
+ * speaker's id) as durable jobs
  * ({@code dev.timbre.jobs}, kind {@code dubbing-edit}): the request stores the edit ({@link EditRepository},
  * {@code queued}) and answers; a dub's edits run one at a time in version order (only the first unfinished one is
  * scheduled, and each one schedules the next when it ends), so a {@code dub} after a {@code translate} speaks the new
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 final class JobDubbingEdits {
     static final int MAX_UNFINISHED = 100, ATTEMPTS = 4;
-    static final String TRANSCRIBE = "transcribe", TRANSLATE = "translate", DUB = "dub";
+    static final String TRANSCRIBE = "transcribe", TRANSLATE = "translate", DUB = "dub", CLONE = "clone";
     private static final Logger LOG = LoggerFactory.getLogger(JobDubbingEdits.class);
     private static final String GONE = "the edit was withdrawn";
 
@@ -104,6 +106,7 @@ final class JobDubbingEdits {
             case TRANSCRIBE -> work.transcribe(d, segments(d, e.segments()), progress);
             case TRANSLATE -> work.translate(d, segments(d, e.segments()), e.languages(), progress);
             case DUB -> work.dub(d, Json.MAPPER.readValue(d.options(), DubbingOptions.class), new HashSet<>(e.segments()), e.languages(), progress);
+            case CLONE -> work.cloneSpeaker(d, e.segments().get(0), e.languages(), progress); // segments: [the speaker's id]
             default -> throw new DubbingFailure("unknown edit " + e.operation());
         }
     }

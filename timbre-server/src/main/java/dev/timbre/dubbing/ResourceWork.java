@@ -19,8 +19,8 @@ import java.util.Set;
  * segment's stretch of separated speech through {@link SourceTranscript}), re-translate ({@link Translators}), re-dub
  * ({@link SpeakerVoices} for a voice not chosen yet, {@link SegmentSpeech} spoken and fitted into the time up to the
  * next segment) and render (the {@link DubbingStages} mix, as MP3, WAV or for a video source MP4). Runs on the
- * caller's thread (a job thread: {@link JobDubbingEdits}, {@link JobDubbingRenders}; a speaker's clone on the
- * request's) and blocks it on the engines; transcribe/translate/dub report each item to a {@link Progress} and skip
+ * caller's thread (a job thread: {@link JobDubbingEdits}, {@link JobDubbingRenders}) and blocks it on the engines;
+ * transcribe/translate/dub and a speaker's clone report each item to a {@link Progress} and skip
  * the items an earlier run finished. Thread-safe (no state of its own); two edits of the same segment at once: the last
  * write wins.
  */
@@ -160,6 +160,27 @@ final class ResourceWork {
             return v;
         }
         throw new DubbingFailure("speaker " + speakerId + " is gone");
+    }
+
+    /**
+     * Fits a new clone of {@code speakerId} ({@code track-clone}/{@code clip-clone}) for each of {@code languages} in
+     * turn from the dub's stored speech, keeping it as the speaker's voice and marking the speaker's dubs in that language
+     * stale; nothing when the speaker is gone.
+     */
+    void cloneSpeaker(Dubbing d, String speakerId, List<String> languages, Progress progress) throws DubbingFailure, IOException {
+        DubbingOptions o = Json.MAPPER.readValue(d.options(), DubbingOptions.class);
+        for (int i = progress.from(); i < languages.size(); i++) {
+            List<SegmentRepository.Speaker> speakers = parts.speakers(d.id());
+            int index = -1;
+            for (int k = 0; k < speakers.size(); k++) if (speakers.get(k).speakerId().equals(speakerId)) index = k;
+            if (index < 0) return;
+            String language = languages.get(i);
+            Map<String, SpeakerVoices.Voice> chosen = new HashMap<>(SpeakerVoices.read(speakers.get(index).voices()));
+            chosen.put(language, fit(d, o, speakerId, language, parts.segments(d.id()), index, true));
+            parts.setVoices(d.id(), speakerId, SpeakerVoices.write(chosen));
+            edits.staleSpeaker(d.id(), speakerId, language);
+            progress.done(i + 1);
+        }
     }
 
     /** A voice for the speaker in {@code language} fitted to (and with {@code clone}, shaped like) its speech. */

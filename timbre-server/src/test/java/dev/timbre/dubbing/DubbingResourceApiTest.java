@@ -138,10 +138,18 @@ class DubbingResourceApiTest {
         assertThat(track.get("voices").get("en").asText()).isEqualTo(voice);
         assertThat(v7).isEqualTo(v6 + 1);
         assertError(server.patchJson(R + id + "/speaker/" + speaker, "{\"voice_id\":\"nope\"}"), 404, "voice_not_found");
+        // a clone fitted to the speaker's speech again: an edit job (one item per language)
+        int clone = version(server.patchJson(R + id + "/speaker/" + speaker, "{\"voice_id\":\"track-clone\"}"), "PATCH",
+                "/v1/dubbing/resource/{dubbing_id}/speaker/{speaker_id}", 200);
+        assertThat(clone).isEqualTo(v7 + 1);
+        JsonNode cloned = awaitEdit(id, clone);
+        assertThat(cloned.get("operation").asText()).isEqualTo("clone");
+        assertThat(cloned.get("done").asInt()).isEqualTo(cloned.get("total").asInt()).isEqualTo(1);
+        assertThat(resource(id).get("speaker_tracks").get(speaker).get("voices").has("en")).isTrue();
 
         // delete a segment
         int v8 = version(server.delete(R + id + "/segment/" + added), "DELETE", "/v1/dubbing/resource/{dubbing_id}/segment/{segment_id}", 200);
-        assertThat(v8).isEqualTo(v7 + 1);
+        assertThat(v8).isEqualTo(clone + 1);
         assertThat(resource(id).get("speaker_segments").has(added)).isFalse();
         assertError(server.delete(R + id + "/segment/" + added), 404, "segment_not_found");
     }
