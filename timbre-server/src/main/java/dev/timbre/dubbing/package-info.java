@@ -39,8 +39,9 @@
  * {@link dev.timbre.dubbing.DubbingResourceService} (a finished dub only: 425 while dubbing, 400 when failed; each change
  * increments {@code dubbings.version}) with {@code ResourceRepository} (SQL of single segments, dubs, languages) and
  * {@code ResourceViews} (the {@code DubbingResource} shape, {@code ResourceView} records, plus Timbre's {@code edits});
- * {@code ResourceWork} re-transcribes, re-translates and re-dubs chosen segments with the pipeline's pieces (an edited
- * segment's dubs become {@code audio_stale} until dubbed again) as durable edit jobs ({@code JobDubbingEdits}, kind
+ * {@code ResourceWork} re-transcribes, re-translates and re-dubs chosen segments with the pipeline's pieces, and fits a
+ * speaker's new clone ({@code track-clone}/{@code clip-clone}) (an edited segment's dubs become {@code audio_stale}
+ * until dubbed again) as durable edit jobs ({@code JobDubbingEdits}, kind
  * {@code dubbing-edit}, rows in V31 {@code dubbing_edits} via {@code EditRepository}): the request checks its input,
  * stores the edit {@code queued} and answers the version; a dub's edits run one at a time in version order, each
  * {@code processing} with {@code done}/{@code total} items, then {@code complete} or {@code failed}, and a run cut by a
