@@ -277,9 +277,9 @@ final class ServerAssembly {
             var widget = new dev.timbre.convai.widget.WidgetService(agents, blobs, widgetSignatures::valid);
 
             ApiKeyAuth auth = new ApiKeyAuth(keys);
-            // agent and per-address limits counted cluster-wide (limits.counters); leases kept alive by the sweep
+            // agent and per-address limits counted cluster-wide (limits.counters); leases kept alive at every heartbeat
             var limitCounters = dev.timbre.cluster.counters.CounterStores.open(config.limits().counters(), database.jdbi(), database.isPostgres(), node.id(), Clock.systemUTC());
-            node.everySweep((self, silentSince, starting) -> limitCounters.refresh());
+            node.everyBeat(limitCounters::refresh);
             ConversationAdmission admission = new ConversationAdmission(config.limits().concurrentConversations(),
                     config.limits().conversationConnectionsPerMinute(), Clock.systemUTC(), conversationRecords::countStartedSince, limitCounters);
             registry.gauge("timbre.conversations.active", admission, ConversationAdmission::active);
@@ -372,9 +372,12 @@ final class ServerAssembly {
             speechToText.resumePending();
             postCall.resumePending();
             jobs.start();
-            pvc.resumePending();
-            rag.resumePending();
-            agentTesting.resumePending();
+            // pending rows without a job (a re-queue that found the row's previous job still running): now and every sweep
+            node.everySweep((self, silentSince, starting) -> {
+                pvc.resumePending();
+                rag.resumePending();
+                agentTesting.resumePending();
+            });
             phone.resumePending();
             dubbing.resumeRunning();
             studio.resumePending();

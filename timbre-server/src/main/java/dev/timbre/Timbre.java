@@ -145,11 +145,16 @@ public final class Timbre implements AutoCloseable {
         services.webhookTools().close();
         services.mcpTools().close();
         services.retention().close();
+        services.conversations().close(); // live recording parts
         services.outbound().close();
         engines.close();
         services.voiceActivity().close();
-        admission.close();
-        node.close();
+        node.close(); // no more sweeps (they refresh the limit counters)
+        try {
+            admission.close(); // the limit counters: this node's leases deleted (database) or the Redis pool closed
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Timbre.class).warn("could not close the conversation limit counters: {}", e.toString());
+        }
         database.close();
         tracing.close();
     }

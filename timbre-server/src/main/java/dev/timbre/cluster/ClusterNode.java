@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * every {@link #BEAT}; a node not heard from for {@link #SILENCE} is gone, and what it held (its live conversations)
  * is given up by the sweeps registered with {@link #everySweep}, which every node runs every {@link #SWEEP}. The node
  * id is kept in {@code <data>/node-id}, so a restart on the same data folder is the same node (and finds at once what
- * its previous run left). Threads: one daemon {@code cluster-node} timer; sweeps run on it and must not block long.
- * {@link #close} deletes the row (a clean stop) and stops the timer.
+ * its previous run left). Threads: the heartbeat and the work registered with {@link #everyBeat} (short: a few
+ * statements) run on the daemon {@code cluster-node-beat}; the sweeps on {@code cluster-node-sweep}, so a slow sweep
+ * (turning a dead node's recording parts into recordings) never delays a beat and makes this node look gone.
+ * {@link #close} stops both, then deletes the row (a clean stop).
  */
 public final class ClusterNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
@@ -46,7 +48,9 @@ public final class ClusterNode implements AutoCloseable {
     private final Jdbi jdbi;
     private final Clock clock;
     private final List<Sweep> sweeps = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(WorkerPools.daemon("cluster-node"));
+    private final List<Runnable> beats = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService beater = Executors.newSingleThreadScheduledExecutor(WorkerPools.daemon("cluster-node-beat"));
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(WorkerPools.daemon("cluster-node-sweep"));
 
     private ClusterNode(String id, Jdbi jdbi, Clock clock) {
         this.id = id;
@@ -63,8 +67,8 @@ public final class ClusterNode implements AutoCloseable {
             h.createUpdate("INSERT INTO cluster_nodes (node_id, started_ms, heartbeat_ms) VALUES (:id, :now, :now)")
                     .bind("id", node.id).bind("now", now).execute();
         });
-        node.timer.scheduleWithFixedDelay(node::beat, BEAT.toMillis(), BEAT.toMillis(), TimeUnit.MILLISECONDS);
-        node.timer.scheduleWithFixedDelay(node::sweep, SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+        node.beater.scheduleWithFixedDelay(node::beat, BEAT.toMillis(), BEAT.toMillis(), TimeUnit.MILLISECONDS);
+        node.sweeper.scheduleWithFixedDelay(node::sweep, SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("cluster node {}", node.id);
         return node;
     }
@@ -75,6 +79,11 @@ public final class ClusterNode implements AutoCloseable {
     public void everySweep(Sweep sweep) {
         sweep.run(id, silentSince(), true);
         sweeps.add(sweep);
+    }
+
+    /** Runs {@code work} after every heartbeat ({@link #BEAT}), on the beat thread: it must be short (no blob I/O). */
+    public void everyBeat(Runnable work) {
+        beats.add(work);
     }
 
     /** Nodes with a beat since {@link #SILENCE} ago, this one included. */
@@ -93,6 +102,13 @@ public final class ClusterNode implements AutoCloseable {
                     .bind("id", id).bind("now", clock.millis()).execute());
         } catch (RuntimeException e) {
             LOG.warn("cluster heartbeat failed: {}", e.toString());
+        }
+        for (Runnable work : beats) {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                LOG.warn("cluster beat work failed: {}", e.toString());
+            }
         }
     }
 
@@ -124,7 +140,8 @@ public final class ClusterNode implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        beater.shutdownNow();
+        sweeper.shutdownNow();
         try {
             jdbi.useHandle(h -> h.createUpdate("DELETE FROM cluster_nodes WHERE node_id = :id").bind("id", id).execute());
         } catch (RuntimeException e) {

@@ -185,6 +185,8 @@ public final class DubbingResourceService {
             return queue(d, JobDubbingEdits.CLONE, List.of(speakerId), languages, languages.size()); // fitted by the edit's job
         }
         if (body.voiceId() != null && !body.voiceId().isBlank()) {
+            if (jobs.cloning(id, speakerId)) throw new ApiException(409, "speaker_voice_in_progress",
+                    "A clone of speaker '" + speakerId + "' is still being made; set its voice once that edit has finished.");
             Map<String, SpeakerVoices.Voice> voices = new HashMap<>(SpeakerVoices.read(speakers.get(index).voices()));
             PremadeVoices.Premade p = premade.find(body.voiceId()).orElseThrow(() -> ApiException.notFound("voice_not_found",
                     "A voice with the voice_id '" + body.voiceId() + "' was not found."));

@@ -51,6 +51,12 @@ final class EditRepository {
         return newest;
     }
 
+    /** The dub's edits not finished, oldest first. */
+    List<Edit> unfinished(String dubbingId) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE dubbing_id = :d AND status IN (:q, :p) ORDER BY version")
+                .bind("d", dubbingId).bind("q", QUEUED).bind("p", PROCESSING).map((rs, ctx) -> edit(rs)).list());
+    }
+
     /** Edits not finished on the whole server (the bound on queued edits). */
     int countUnfinished() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM dubbing_edits WHERE status IN (:q, :p)").bind("q", QUEUED)

@@ -62,6 +62,11 @@ final class JobDubbingEdits {
         return edits.countUnfinished() < MAX_UNFINISHED;
     }
 
+    /** Whether a {@link #CLONE} of {@code speakerId} waits or runs (a voice set meanwhile would be replaced by it). */
+    boolean cloning(String dubbingId, String speakerId) {
+        return edits.unfinished(dubbingId).stream().anyMatch(e -> e.operation().equals(CLONE) && e.segments().contains(speakerId));
+    }
+
     /** Stores the edit answered with {@code version} and schedules it (or leaves it for the dub's earlier edits). */
     void submit(String dubbingId, int version, String operation, List<String> segments, List<String> languages, int total) {
         edits.insert(dubbingId, version, operation, segments, languages, total, clock.millis());
@@ -78,6 +83,11 @@ final class JobDubbingEdits {
         Optional<Dubbing> d = dubs.find(job.dubbingId());
         if (found.isEmpty() || d.isEmpty()) return; // the dub was deleted
         EditRepository.Edit e = found.get();
+        Optional<EditRepository.Edit> first = edits.next(job.dubbingId());
+        if (!e.finished() && first.isPresent() && first.get().version() < e.version()) { // an earlier edit was stored after
+            kickNext(job.dubbingId()); // this one was scheduled: it runs first, and schedules this one when it ends
+            return;
+        }
         if (!e.finished()) {
             if (e.done() > 0) LOG.info("{} {} of dub {} resumed after {} of {} items", e.operation(), e.version(), e.dubbingId(), e.done(), e.total());
             edits.progress(e.dubbingId(), e.version(), e.done());

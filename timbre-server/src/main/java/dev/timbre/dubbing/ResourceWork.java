@@ -175,8 +175,12 @@ final class ResourceWork {
             for (int k = 0; k < speakers.size(); k++) if (speakers.get(k).speakerId().equals(speakerId)) index = k;
             if (index < 0) return;
             String language = languages.get(i);
-            Map<String, SpeakerVoices.Voice> chosen = new HashMap<>(SpeakerVoices.read(speakers.get(index).voices()));
-            chosen.put(language, fit(d, o, speakerId, language, parts.segments(d.id()), index, true));
+            SpeakerVoices.Voice clone = fit(d, o, speakerId, language, parts.segments(d.id()), index, true);
+            String now = parts.speakers(d.id()).stream().filter(sp -> sp.speakerId().equals(speakerId))
+                    .map(SegmentRepository.Speaker::voices).findFirst().orElse(null); // read again: the fit took a while
+            if (now == null) return;
+            Map<String, SpeakerVoices.Voice> chosen = new HashMap<>(SpeakerVoices.read(now));
+            chosen.put(language, clone);
             parts.setVoices(d.id(), speakerId, SpeakerVoices.write(chosen));
             edits.staleSpeaker(d.id(), speakerId, language);
             progress.done(i + 1);

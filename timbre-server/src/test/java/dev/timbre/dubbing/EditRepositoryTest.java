@@ -22,6 +22,7 @@ class EditRepositoryTest {
             edits.insert("d1", 3, "dub", List.of("a", "b"), List.of("en", "es"), 4, 100);
             edits.insert("d1", 2, "translate", List.of("a"), List.of("es"), 1, 99);
             assertThat(edits.countUnfinished()).isEqualTo(before + 2);
+            assertThat(edits.unfinished("d1")).extracting(EditRepository.Edit::version).containsExactly(2, 3);
             EditRepository.Edit first = edits.next("d1").orElseThrow();
             assertThat(first.version()).isEqualTo(2);
             assertThat(first.status()).isEqualTo(EditRepository.QUEUED);
@@ -42,6 +43,7 @@ class EditRepositoryTest {
             assertThat(edits.recent("d1", 1)).extracting(EditRepository.Edit::version).containsExactly(3);
             assertThat(edits.recent("d1", 5)).extracting(EditRepository.Edit::version).containsExactly(2, 3);
             assertThat(edits.countUnfinished()).isEqualTo(before);
+            assertThat(edits.unfinished("d1")).isEmpty();
 
             dubs.delete("d1");
             assertThat(edits.recent("d1", 5)).isEmpty();

@@ -117,11 +117,11 @@ public final class TestInvocationsService {
         return scheduled;
     }
 
-    /** A failure to schedule is logged: the run is stored pending, and the start-up catch-up schedules it. */
+    /** A failure to schedule is logged: the run is stored pending, and the catch-up ({@link #resumePending}, at start-up and every cluster sweep) schedules it. */
     private void schedule(String runId, boolean again) {
         try {
             boolean ok = again ? jobs.scheduleAgain(runId, new RunJob(runId), REQUEUE_WAIT) : jobs.schedule(runId, new RunJob(runId));
-            if (!ok) log.warn("agent test run {}: its previous job had not ended; it runs after the next start", runId);
+            if (!ok) log.warn("agent test run {}: its previous job had not ended; the next cluster sweep schedules it", runId);
         } catch (RuntimeException e) {
             log.warn("could not schedule agent test run {} now: {}", runId, e.toString());
         }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** SQL for {@code agent_test_invocations} and {@code agent_test_runs} (V23; {@code attempts} V35). Thread-safe. */
+/** SQL for {@code agent_test_invocations} and {@code agent_test_runs} (V23; {@code attempts} V34). Thread-safe. */
 final class TestRunRepository {
     private static final String SELECT_RUN = "SELECT test_run_id, invocation_id, position, test_id, agent_id, status, "
             + "agent_config_override, agent_responses, condition_result, last_updated_at_unix FROM agent_test_runs";

@@ -15,7 +15,7 @@
  * </ul>
  *
  * <p>Crash safety: a run is a row before it is scheduled; its job is claimed by one node and taken over by another
- * when that node dies; each attempt is counted in the row ({@code attempts}, V35) first, so a run interrupted three
+ * when that node dies; each attempt is counted in the row ({@code attempts}, V34) first, so a run interrupted three
  * times fails saying so, and a run no longer pending is left alone. {@code resumePending()} at start-up only schedules
  * pending runs that have no job. Resubmitting a pending run is 409 {@code test_run_in_progress}. Deleting a test keeps
  * the runs that used it; a pending one then fails.

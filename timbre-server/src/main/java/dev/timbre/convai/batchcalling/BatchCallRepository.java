@@ -14,7 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * SQL for {@code convai_batch_calls} and {@code convai_batch_call_recipients} (V25; the claiming node, V34). Recipient state changes are
+ * SQL for {@code convai_batch_calls} and {@code convai_batch_call_recipients} (V25; the claiming node, V33). Recipient state changes are
  * compare-and-set ({@code WHERE status = …}) so that a cancel and the dispatcher's claim never both win. Thread-safe.
  */
 public final class BatchCallRepository {
@@ -107,7 +107,7 @@ public final class BatchCallRepository {
     }
 
     /**
-     * Recipients whose call may be live ({@code initiated} or {@code in_progress}) on no live node: claimed before V34
+     * Recipients whose call may be live ({@code initiated} or {@code in_progress}) on no live node: claimed before V33
      * (no node), by {@code self} (its previous run; null for none) or by a node without a beat since {@code silentSinceMs}.
      */
     public List<StoredRecipient> orphaned(String self, long silentSinceMs) {
@@ -122,7 +122,7 @@ public final class BatchCallRepository {
                 + "AND status IN ('initiated', 'in_progress')").bind("b", batchId).mapTo(Integer.class).one());
     }
 
-    /** The node that claimed the recipient's current call (null before V34 or never claimed). */
+    /** The node that claimed the recipient's current call (null before V33 or never claimed). */
     public String claimedBy(String batchId, String recipientId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT node_id FROM convai_batch_call_recipients WHERE batch_id = :b AND recipient_id = :r")
                 .bind("b", batchId).bind("r", recipientId).mapTo(String.class).findOne().orElse(null));

@@ -213,6 +213,11 @@ public final class ConversationsService implements ConversationLog, Conversation
         return repository.liveOn(nodeId);
     }
 
+    /** Stops storing running calls' recording parts (the server is stopping); the rest works on. */
+    public void close() {
+        recordings.live().close();
+    }
+
     /** Ids of ended conversations waiting for post-call work ({@code processing}), oldest first. */
     @Override
     public List<String> processing() {

@@ -27,13 +27,14 @@ import org.slf4j.LoggerFactory;
  * one part per call is in flight at a time, so a call's parts are written in order by one encoder. When the queue is
  * full the audio waits for the next offer (a call's recording already bounds it). A part that fails to store ends the
  * call's live parts (those stored stay a valid prefix). Bounded: a call has at most {@link LiveParts#MAX_PARTS} parts;
- * state is kept only for calls running on this node.
+ * state is kept only for calls running on this node; queued PCM at most {@link #QUEUE} × {@link #MAX_PART_SECONDS} s
+ * (30 MB). {@link #close} stops the writer (parts still queued are dropped; the final recordings are stored as usual).
  */
 public final class LiveRecordings {
     public static final long INTERVAL_MS = 5_000;
     static final long SLACK_MS = 1_000;
-    static final int MAX_PART_SECONDS = 60;
-    static final int QUEUE = 256;
+    static final int MAX_PART_SECONDS = 15;
+    static final int QUEUE = 64;
     private static final Logger LOG = LoggerFactory.getLogger(LiveRecordings.class);
 
     private final LiveParts parts;
@@ -62,6 +63,16 @@ public final class LiveRecordings {
             parts.delete(conversationId, written);
         } catch (IOException e) {
             LOG.warn("could not delete the live parts of conversation {}: {}", conversationId, e.toString());
+        }
+    }
+
+    /** Stops the writer: waits up to 5 s for the part being stored, drops the queued ones. Later offers store nothing. */
+    public void close() {
+        writer.shutdownNow();
+        try {
+            writer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

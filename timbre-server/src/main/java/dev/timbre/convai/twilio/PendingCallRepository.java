@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * SQL for {@code twilio_pending_calls} (V34): the Twilio outbound calls of every node of the cluster that are not yet
+ * SQL for {@code twilio_pending_calls} (V33): the Twilio outbound calls of every node of the cluster that are not yet
  * over. State changes are compare-and-set ({@code WHERE state …}), so that of a stream's end and a status callback
  * reaching two nodes only the first outcome is kept. Thread-safe.
  */

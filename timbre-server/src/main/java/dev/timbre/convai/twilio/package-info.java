@@ -9,7 +9,7 @@
  * it. Twilio's REST base URL is the operator's setting ({@code TIMBRE_TWILIO_API_URL}), not a user-supplied URL.
  *
  * <p>Cluster: an outbound call's pending data (initiation data, state, outcome) is a row of {@code twilio_pending_calls}
- * (V34, {@link dev.timbre.convai.twilio.PendingCalls}), so its Media Stream and status callback may reach any node
+ * (V33, {@link dev.timbre.convai.twilio.PendingCalls}), so its Media Stream and status callback may reach any node
  * behind the load balancer; the placing node completes its {@code PlacedCall.finished} from the row's outcome (at once
  * when it recorded it, else by a short poll). Stream grants are spent in the shared database too.
  */

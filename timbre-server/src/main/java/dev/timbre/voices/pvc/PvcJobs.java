@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * job id {@code voice/model}). Each is claimed by one node, kept alive by its heartbeat and taken over by another node
  * when that one dies. Both are rows first (pending / queued), and each run counts an attempt in its row before it
  * starts and does nothing for a row no longer pending; a job whose {@value #MAX_ATTEMPTS} attempts all ended without a
- * result (its node died or stopped) is marked failed instead of revived forever. {@link #resumePending()} at start-up
- * only schedules pending rows that have no job (rows of a stop between the row and its job); it never runs another
+ * result (its node died or stopped) is marked failed instead of revived forever. {@link #resumePending()} (at start-up
+ * and every cluster sweep) only schedules pending rows that have no job (a stop between the row and its job, or a
+ * re-queue that found the previous job still running); it never runs another
  * node's live work again. Concurrency: the shared scheduler's threads ({@code TIMBRE_JOB_THREADS} per node); fitting
  * and diarizing are thread-safe, so no kind is held to one at a time. Training: each sample's training audio
  * ({@link TrainingAudio}) goes to {@link VoiceFitting#fit}, and the fit becomes the voice's engine voice and shape

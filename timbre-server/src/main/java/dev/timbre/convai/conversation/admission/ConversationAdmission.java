@@ -134,7 +134,11 @@ public final class ConversationAdmission implements AutoCloseable {
                         throw dailyFull(limits);
                     }
                 } catch (RuntimeException e) {
-                    counters.release(agentGroup(agentId), leaseId);
+                    try {
+                        counters.release(agentGroup(agentId), leaseId);
+                    } catch (RuntimeException releaseFailed) { // the lease lapses by itself; the refusal is what the caller hears
+                        e.addSuppressed(releaseFailed);
+                    }
                     throw e;
                 }
                 admitted = true;

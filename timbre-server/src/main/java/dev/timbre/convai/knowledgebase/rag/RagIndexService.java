@@ -119,8 +119,8 @@ public final class RagIndexService implements AutoCloseable {
     }
 
     /**
-     * Schedules every unfinished index that has no job (on any node); returns how many. Once at start-up: rows of a
-     * stop between the row and its job.
+     * Schedules every unfinished index that has no job (on any node); returns how many. At start-up and every cluster
+     * sweep: rows of a stop between the row and its job.
      */
     public int resumePending() {
         int n = 0;

@@ -10,7 +10,7 @@
  *       map to the one engine the server loaded ({@code engines.TextEmbeddings}: all-MiniLM-L6-v2 in process, or the
  *       configured OpenAI-compatible server); the index row keeps the name asked for and the engine's model id.</li>
  *   <li>{@code IndexJob} as a durable job (kind {@code rag-index} of {@code dev.timbre.jobs}, by index id: one node
- *       computes it, another takes it over when that node dies; attempts counted in the row, V35, failed after 3; ≤ 256
+ *       computes it, another takes it over when that node dies; attempts counted in the row, V34, failed after 3; ≤ 256
  *       unfinished in the cluster, 429 past that; the start-up catch-up only schedules unfinished rows without a job;
  *       a search waits for an index by reading its row): chunks of
  *       {@code knowledge_base_chunks} (V20) embedded 32 at a time, vectors stored in {@code rag_chunk_embeddings}

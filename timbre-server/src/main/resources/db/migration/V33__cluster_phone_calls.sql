@@ -17,6 +17,6 @@ CREATE TABLE twilio_pending_calls (
 CREATE INDEX twilio_pending_calls_node ON twilio_pending_calls (node_id, state);
 CREATE INDEX twilio_pending_calls_placed ON twilio_pending_calls (placed_ms);
 
--- The node whose batch dispatcher claimed the recipient's current call (null before V34): only that node, or a node
+-- The node whose batch dispatcher claimed the recipient's current call (null before V33): only that node, or a node
 -- that notices it is gone (cluster_nodes), fails the call as interrupted.
 ALTER TABLE convai_batch_call_recipients ADD COLUMN node_id VARCHAR(64);
