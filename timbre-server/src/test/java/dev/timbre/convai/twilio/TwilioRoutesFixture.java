@@ -98,15 +98,8 @@ abstract class TwilioRoutesFixture {
             calls.add(c);
             return conversationId != null ? conversationId : "conv_in" + ids.incrementAndGet();
         };
-        byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        twilio = new TwilioService(numbers, runner, () -> "conv_out" + ids.incrementAndGet(), key, settings, Clock.systemUTC(),
-                dev.timbre.convai.conversation.transport.UsedGrants.inMemory(), server.timbre().database().jdbi(), "node_test");
-        TwilioOutboundCalls outbound = new TwilioOutboundCalls(
-                new OutboundCalls(numbers, server.timbre().services().agents(), new PhoneCalls(List.of(twilio.dialer()))), twilio);
-        app = Javalin.create(c -> c.router.apiBuilder(() -> ApiBuilder.path("/", new TwilioRoutes(twilio, outbound))));
-        ErrorBodies.install(app);
-        app.start("127.0.0.1", 0);
+        twilio = twilio(server, numbers, runner, () -> "conv_out" + ids.incrementAndGet(), settings);
+        app = serve(server, numbers, twilio);
 
         var a = server.postJson("/v1/convai/agents/create", "{\"name\":\"Phone agent\",\"conversation_config\":{\"agent\":{\"first_message\":\"Hello\"}}}");
         assertThat(a.status()).as(a.toString()).isEqualTo(200);
@@ -116,6 +109,24 @@ abstract class TwilioRoutesFixture {
         var sip = server.postJson("/v1/convai/phone-numbers", "{\"provider\":\"sip_trunk\",\"phone_number\":\"+15550100003\",\"label\":\"sip\"}");
         assertThat(sip.status()).as(sip.toString()).isEqualTo(200);
         sipId = sip.json().get("phone_number_id").asText();
+    }
+
+    /** A Twilio service on {@code server}'s database, with a random stream-grant key and in-memory spent grants. */
+    static TwilioService twilio(TestServer server, PhoneNumbersService numbers, LineRunner runner,
+                                java.util.function.Supplier<String> conversationIds, TimbreConfig.Telephony settings) {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return new TwilioService(numbers, runner, conversationIds, key, settings, Clock.systemUTC(),
+                dev.timbre.convai.conversation.transport.UsedGrants.inMemory(), server.timbre().database().jdbi(), "node_test");
+    }
+
+    /** Timbre's Twilio routes (voice webhook, Media Streams, outbound calls) for {@code twilio}, started on a free port. */
+    static Javalin serve(TestServer server, PhoneNumbersService numbers, TwilioService twilio) {
+        TwilioOutboundCalls outbound = new TwilioOutboundCalls(
+                new OutboundCalls(numbers, server.timbre().services().agents(), new PhoneCalls(List.of(twilio.dialer()))), twilio);
+        Javalin app = Javalin.create(c -> c.router.apiBuilder(() -> ApiBuilder.path("/", new TwilioRoutes(twilio, outbound))));
+        ErrorBodies.install(app);
+        return app.start("127.0.0.1", 0);
     }
 
     static String importNumber(String phone, String patch) {

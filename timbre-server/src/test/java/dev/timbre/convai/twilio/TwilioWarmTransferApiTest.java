@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.timbre.config.TimbreConfig;
-import dev.timbre.convai.phonecalls.OutboundCalls;
-import dev.timbre.convai.phonecalls.PhoneCalls;
 import dev.timbre.convai.phonenumbers.PhoneNumberRepository;
 import dev.timbre.convai.phonenumbers.PhoneNumbersService;
 import dev.timbre.convai.secrets.SecretCipher;
-import dev.timbre.http.ErrorBodies;
 import dev.timbre.http.Json;
 import dev.timbre.telephony.OperatorMessage;
 import dev.timbre.telephony.PhoneLine;
 import dev.timbre.testing.TestServer;
 import io.javalin.Javalin;
-import io.javalin.apibuilder.ApiBuilder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,15 +56,8 @@ class TwilioWarmTransferApiTest {
             calls.add(c);
             return conversationId;
         };
-        byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        TwilioService twilio = new TwilioService(numbers, runner, () -> "conv_warm" + System.nanoTime(), key, settings, Clock.systemUTC(),
-                dev.timbre.convai.conversation.transport.UsedGrants.inMemory(), server.timbre().database().jdbi(), "node_test");
-        TwilioOutboundCalls outbound = new TwilioOutboundCalls(
-                new OutboundCalls(numbers, server.timbre().services().agents(), new PhoneCalls(List.of(twilio.dialer()))), twilio);
-        app = Javalin.create(c -> c.router.apiBuilder(() -> ApiBuilder.path("/", new TwilioRoutes(twilio, outbound))));
-        ErrorBodies.install(app);
-        app.start("127.0.0.1", 0);
+        TwilioService twilio = TwilioRoutesFixture.twilio(server, numbers, runner, () -> "conv_warm" + System.nanoTime(), settings);
+        app = TwilioRoutesFixture.serve(server, numbers, twilio);
         var a = server.postJson("/v1/convai/agents/create", "{\"name\":\"Phone agent\",\"conversation_config\":{\"agent\":{\"first_message\":\"Hello\"}}}");
         agentId = a.json().get("agent_id").asText();
         var r = server.postJson("/v1/convai/phone-numbers", "{\"provider\":\"twilio\",\"phone_number\":\"" + NUMBER
