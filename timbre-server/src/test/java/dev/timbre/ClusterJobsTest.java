@@ -2,8 +2,6 @@ package dev.timbre;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import dev.timbre.dubbing.DubbingApiTest;
 import dev.timbre.http.Json;
 import dev.timbre.storage.S3ProxyServer;
@@ -11,7 +9,7 @@ import dev.timbre.testing.Multipart;
 import dev.timbre.testing.ServerProcess;
 import dev.timbre.testing.TestDatabases;
 import dev.timbre.testing.TestSocket;
-import java.net.InetSocketAddress;
+import dev.timbre.testing.WebhookReceiver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +22,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,18 +47,9 @@ class ClusterJobsTest {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) throw e;
             org.junit.jupiter.api.Assumptions.abort("PostgreSQL not reachable: " + e.getMessage());
         }
-        List<String> delivered = new CopyOnWriteArrayList<>();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/", ex -> {
-            JsonNode body = Json.MAPPER.readTree(ex.getRequestBody().readAllBytes());
-            delivered.add(body.path("type").asText() + ":" + body.at("/data/transcription/transcription_id").asText(body.at("/data/conversation_id").asText()));
-            ex.sendResponseHeaders(200, -1);
-            ex.close();
-        });
-        receiver.start();
-        String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-        Path config = Files.writeString(tmp.resolve("timbre.yaml"), "webhooks:\n  speech_to_text: {url: '" + hook + "', secret: s3cret}\n"
-                + "  post_call: {url: '" + hook + "', secret: s3cret}\n");
+        WebhookReceiver receiver = WebhookReceiver.start();
+        List<String> delivered = receiver.delivered();
+        Path config = receiver.config(tmp.resolve("timbre.yaml"));
         try (S3ProxyServer s3 = S3ProxyServer.start(tmp)) {
             var bucket = s3.settings("jobs");
             Map<String, String> env = new HashMap<>(Map.of("TIMBRE_API_KEY", KEY, "TIMBRE_TTS_ENGINE", "fake", "TIMBRE_EXTRA_TTS_ENGINES", "none",
@@ -100,7 +88,7 @@ class ClusterJobsTest {
             } finally {
                 a.kill();
                 b.kill();
-                receiver.stop(0);
+                receiver.close();
             }
         }
     }

@@ -12,8 +12,7 @@ import dev.timbre.http.Json;
 import dev.timbre.testing.Multipart;
 import dev.timbre.testing.ServerProcess;
 import dev.timbre.testing.TestSocket;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
+import dev.timbre.testing.WebhookReceiver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,8 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -46,25 +43,14 @@ class CrashRecoveryTest {
 
     @TempDir
     Path tmp;
-    HttpServer receiver;
-    final Set<String> delivered = ConcurrentHashMap.newKeySet();
+    WebhookReceiver receiver;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Map<String, String> env;
 
     @BeforeEach
     void receiver() throws Exception {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/", ex -> {
-            JsonNode body = Json.MAPPER.readTree(ex.getRequestBody().readAllBytes());
-            String id = body.at("/data/transcription/transcription_id").asText(body.at("/data/conversation_id").asText());
-            delivered.add(body.path("type").asText() + ":" + id);
-            ex.sendResponseHeaders(200, -1);
-            ex.close();
-        });
-        receiver.start();
-        String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-        Path config = Files.writeString(tmp.resolve("timbre.yaml"), "webhooks:\n  speech_to_text: {url: '" + hook + "', secret: s3cret}\n"
-                + "  post_call: {url: '" + hook + "', secret: s3cret}\n");
+        receiver = WebhookReceiver.start();
+        Path config = receiver.config(tmp.resolve("timbre.yaml"));
         // jobs the killed server had claimed are taken over once its heartbeats are missed: 1 s beats bound that to 7 s
         env = Map.of("TIMBRE_API_KEY", KEY, "TIMBRE_TTS_ENGINE", "fake", "TIMBRE_EXTRA_TTS_ENGINES", "none", "TIMBRE_STT_ENGINE", "fake",
                 "TIMBRE_CONFIG", config.toString(), "TIMBRE_JOB_HEARTBEAT_SECONDS", "1");
@@ -72,7 +58,7 @@ class CrashRecoveryTest {
 
     @AfterEach
     void stopReceiver() {
-        receiver.stop(0);
+        receiver.close();
     }
 
     @Test
@@ -149,7 +135,7 @@ class CrashRecoveryTest {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 assertThat(orphan).as("the orphan blob is swept").doesNotExist();
                 assertThat(send(b, get("/v1/speech-to-text/transcripts/" + transcriptionId)).statusCode()).isEqualTo(200);
-                assertThat(delivered).containsAll(pendingAtCrash);
+                assertThat(receiver.delivered()).containsAll(pendingAtCrash);
             });
         }
         assertThat(pendingJobs(data)).as("every job finished or failed").isEmpty();
