@@ -26,6 +26,15 @@ public record VoiceShape(double pitchSemitones, double pitchRange, double rate, 
         return equals(NEUTRAL);
     }
 
+    /**
+     * This shape moved by {@code change}, scaled by {@code strength} (1: all of it; 0: unchanged): pitch shifts add,
+     * ranges, rates and formant scales multiply (raised to {@code strength}).
+     */
+    public VoiceShape movedBy(VoiceShape change, double strength) {
+        return new VoiceShape(pitchSemitones + change.pitchSemitones * strength, pitchRange * Math.pow(change.pitchRange, strength),
+                rate * Math.pow(change.rate, strength), formantScale * Math.pow(change.formantScale, strength));
+    }
+
     /** The pitch factor of {@link #pitchSemitones}: 2^(semitones/12). */
     public double pitchFactor() {
         return Math.pow(2, pitchSemitones / 12.0);

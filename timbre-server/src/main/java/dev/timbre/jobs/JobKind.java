@@ -38,7 +38,8 @@ public final class JobKind<T> {
      * As {@link #schedule}, for a row that was just made pending again (a resubmit, a retrain): the previous job of
      * that id may still be finishing its last moments (its row done, its execution not yet removed), so this waits up
      * to {@code within} for it to go. False when a job of that id still exists after that: one yet to run finds
-     * the row pending and works on it; after one still running, the row waits for the feature's start-up catch-up.
+     * the row pending and works on it; after one still running, the row waits for the feature's catch-up (at start-up
+     * and every cluster sweep).
      * Blocks the calling thread.
      */
     public boolean scheduleAgain(String jobId, T data, java.time.Duration within) {

@@ -30,10 +30,4 @@ final class RequestedShape {
         if (!v.isNumber()) throw ApiException.invalid("Input should be a valid number", "float_type", "body", FIELD, name);
         return v.asDouble();
     }
-
-    /** {@code extra} on top of {@code base}: pitch shifts add, ranges, rates and formant scales multiply. */
-    static VoiceShape over(VoiceShape base, VoiceShape extra) {
-        return new VoiceShape(base.pitchSemitones() + extra.pitchSemitones(), base.pitchRange() * extra.pitchRange(),
-                base.rate() * extra.rate(), base.formantScale() * extra.formantScale());
-    }
 }

@@ -68,7 +68,7 @@ public final class TextToSpeechService {
         Prepared shapedBy(dev.timbre.engine.VoiceShape extra) {
             if (extra == null || extra.neutral()) return this;
             ResolvedVoice v = new ResolvedVoice(voice.provider(), voice.engineVoiceId(), voice.settings(), voice.name(), voice.category(),
-                    RequestedShape.over(voice.shape(), extra));
+                    voice.shape().movedBy(extra, 1));
             return new Prepared(normalized, model, voiceId, v, engine, tuning, request, requestId, historyItemId, engineText);
         }
 

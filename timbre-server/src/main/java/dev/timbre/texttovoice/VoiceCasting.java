@@ -40,7 +40,7 @@ final class VoiceCasting {
         List<Cast> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             PremadeVoices.Premade p = ranked.get(i % ranked.size()).voice();
-            VoiceShape toward = VoiceTraits.combine(compensation(p.descriptor(), traits), traits.departure(), 1);
+            VoiceShape toward = compensation(p.descriptor(), traits).movedBy(traits.departure(), 1);
             out.add(new Cast(p.provider(), p.descriptor(), vary(toward, i, random, spread)));
         }
         return out;
@@ -58,17 +58,17 @@ final class VoiceCasting {
             PremadeVoices.Premade best = voices.stream().max(Comparator.comparingDouble(p -> score(p.descriptor(), who))).orElse(null);
             if (best != null) {
                 provider = best.provider();
-                shape = VoiceTraits.combine(shape, compensation(best.descriptor(), traits), 1);
+                shape = shape.movedBy(compensation(best.descriptor(), traits), 1);
                 base = best.descriptor();
             }
         } else if (traits.age() != null) {
-            shape = VoiceTraits.combine(shape, compensation(base, traits), 1);
+            shape = shape.movedBy(compensation(base, traits), 1);
         }
         List<Cast> out = new ArrayList<>();
         double[] strengths = {1.0, 0.6, 1.5};
         double scale = 0.5 + promptStrength;
         for (int i = 0; i < count; i++) {
-            VoiceShape moved = VoiceTraits.combine(shape, traits.departure(), strengths[i % strengths.length] * scale);
+            VoiceShape moved = shape.movedBy(traits.departure(), strengths[i % strengths.length] * scale);
             out.add(new Cast(provider, base, vary(moved, i, random, 0.3)));
         }
         return out;

@@ -25,12 +25,4 @@ public record VoiceTraits(String gender, String age, String accent, double pitch
     public VoiceShape departure() {
         return new VoiceShape(pitchSemitones, pitchRange, rate, formantScale);
     }
-
-    /** {@code base} moved by {@code change}, scaled by {@code strength} (1: as asked; 0: unchanged). */
-    public static VoiceShape combine(VoiceShape base, VoiceShape change, double strength) {
-        return new VoiceShape(base.pitchSemitones() + change.pitchSemitones() * strength,
-                base.pitchRange() * Math.pow(change.pitchRange(), strength),
-                base.rate() * Math.pow(change.rate(), strength),
-                base.formantScale() * Math.pow(change.formantScale(), strength));
-    }
 }

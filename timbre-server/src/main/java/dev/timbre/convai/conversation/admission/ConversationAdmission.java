@@ -134,11 +134,7 @@ public final class ConversationAdmission implements AutoCloseable {
                         throw dailyFull(limits);
                     }
                 } catch (RuntimeException e) {
-                    try {
-                        counters.release(agentGroup(agentId), leaseId);
-                    } catch (RuntimeException releaseFailed) { // the lease lapses by itself; the refusal is what the caller hears
-                        e.addSuppressed(releaseFailed);
-                    }
+                    giveBack(agentId, leaseId); // never throws: the refusal is what the caller hears
                     throw e;
                 }
                 admitted = true;
@@ -194,13 +190,18 @@ public final class ConversationAdmission implements AutoCloseable {
     }
 
     private void release(String agentId, String leaseId) {
+        giveBack(agentId, leaseId);
+        synchronized (this) {
+            active--;
+        }
+    }
+
+    /** Gives an agent lease back; a failure is logged, not thrown (the lease lapses on its own). */
+    private void giveBack(String agentId, String leaseId) {
         try {
             counters.release(agentGroup(agentId), leaseId);
         } catch (RuntimeException e) {
             LOG.warn("agent lease not given back (it lapses on its own): {}", e.toString());
-        }
-        synchronized (this) {
-            active--;
         }
     }
 
