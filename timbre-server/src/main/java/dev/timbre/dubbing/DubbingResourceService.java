@@ -177,8 +177,7 @@ public final class DubbingResourceService {
     public ResourceView.Version updateSpeaker(String id, String speakerId, ResourceView.SpeakerUpdate body) {
         Dubbing d = editable(id);
         List<SegmentRepository.Speaker> speakers = parts.speakers(id);
-        int index = -1;
-        for (int i = 0; i < speakers.size(); i++) if (speakers.get(i).speakerId().equals(speakerId)) index = i;
+        int index = SegmentRepository.Speaker.indexOf(speakers, speakerId);
         if (index < 0) throw ApiException.notFound("speaker_not_found", "Speaker '" + speakerId + "' not found in dubbing '" + id + "'.");
         List<String> languages = languages(d, body.languages() == null || body.languages().isEmpty() ? null : body.languages());
         if (body.voiceId() != null && ("track-clone".equals(body.voiceId()) || "clip-clone".equals(body.voiceId()))) {

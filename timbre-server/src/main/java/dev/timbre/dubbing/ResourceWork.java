@@ -170,16 +170,14 @@ final class ResourceWork {
     void cloneSpeaker(Dubbing d, String speakerId, List<String> languages, Progress progress) throws DubbingFailure, IOException {
         DubbingOptions o = Json.MAPPER.readValue(d.options(), DubbingOptions.class);
         for (int i = progress.from(); i < languages.size(); i++) {
-            List<SegmentRepository.Speaker> speakers = parts.speakers(d.id());
-            int index = -1;
-            for (int k = 0; k < speakers.size(); k++) if (speakers.get(k).speakerId().equals(speakerId)) index = k;
+            int index = SegmentRepository.Speaker.indexOf(parts.speakers(d.id()), speakerId);
             if (index < 0) return;
             String language = languages.get(i);
             SpeakerVoices.Voice clone = fit(d, o, speakerId, language, parts.segments(d.id()), index, true);
-            String now = parts.speakers(d.id()).stream().filter(sp -> sp.speakerId().equals(speakerId))
-                    .map(SegmentRepository.Speaker::voices).findFirst().orElse(null); // read again: the fit took a while
-            if (now == null) return;
-            Map<String, SpeakerVoices.Voice> chosen = new HashMap<>(SpeakerVoices.read(now));
+            List<SegmentRepository.Speaker> now = parts.speakers(d.id()); // read again: the fit took a while
+            int at = SegmentRepository.Speaker.indexOf(now, speakerId);
+            if (at < 0) return;
+            Map<String, SpeakerVoices.Voice> chosen = new HashMap<>(SpeakerVoices.read(now.get(at).voices()));
             chosen.put(language, clone);
             parts.setVoices(d.id(), speakerId, SpeakerVoices.write(chosen));
             edits.staleSpeaker(d.id(), speakerId, language);

@@ -10,7 +10,13 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class SegmentRepository {
     /** @param voices JSON object: language → {@link SpeakerVoices.Voice} */
-    public record Speaker(String speakerId, String name, String voices) {}
+    public record Speaker(String speakerId, String name, String voices) {
+        /** The position of {@code speakerId} in {@code speakers} (its index decides its voice), or -1. */
+        static int indexOf(List<Speaker> speakers, String speakerId) {
+            for (int i = 0; i < speakers.size(); i++) if (speakers.get(i).speakerId().equals(speakerId)) return i;
+            return -1;
+        }
+    }
 
     /** A stretch of one speaker's source speech; seconds from the start of the dubbed range. */
     public record Segment(String segmentId, String speakerId, double start, double end, String text) {}

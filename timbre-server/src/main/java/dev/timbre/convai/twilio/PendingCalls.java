@@ -24,12 +24,14 @@ import org.slf4j.LoggerFactory;
  * at most {@link #MAX} rows a poll) that notices the outcome another node recorded; the row is then deleted. At most
  * {@link #MAX} calls are open at once, cluster-wide; a call unfinished after {@link #STALE} is finished as
  * {@code failed} (its status callback never came); finished rows nobody noticed (their node is gone) are deleted after
- * twice that. Thread-safe; one daemon thread {@code twilio-pending}, stopped by {@link #close}.
+ * twice that (both checked when a call is placed, and by the poll every {@link #HOUSEKEEPING}). Thread-safe; one daemon thread {@code twilio-pending}, stopped by {@link #close}.
  */
 final class PendingCalls implements AutoCloseable {
     static final int MAX = 1_000;
     static final Duration STALE = Duration.ofHours(4);
     static final Duration POLL = Duration.ofMillis(500);
+    /** How often the poll also fails stale calls and deletes old finished rows (a call goes stale after hours). */
+    static final Duration HOUSEKEEPING = Duration.ofMinutes(1);
     static final String NO_STATUS = "no status came from Twilio";
     private static final Logger LOG = LoggerFactory.getLogger(PendingCalls.class);
 
@@ -38,6 +40,7 @@ final class PendingCalls implements AutoCloseable {
     private final Clock clock;
     /** The calls this node placed and waits for: conversation id → {@code PlacedCall.finished}. */
     private final Map<String, CompletableFuture<CallResult>> waiting = new ConcurrentHashMap<>();
+    private volatile long nextHousekeepingMs;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(WorkerPools.daemon("twilio-pending"));
 
     /** @param nodeId this node (the cluster node's id): the owner of the calls it places */
@@ -51,8 +54,7 @@ final class PendingCalls implements AutoCloseable {
     /** Records a call about to be placed; returns its {@code finished} future. */
     CompletableFuture<CallResult> add(String conversationId, OutboundCall call) throws PhoneDialer.DialFailed {
         long now = clock.millis();
-        rows.failPlacedBefore(now - STALE.toMillis(), NO_STATUS);
-        rows.deleteFinishedBefore(now - 2 * STALE.toMillis());
+        housekeeping(now);
         if (rows.exists(conversationId)) throw new PhoneDialer.DialFailed("Conversation " + conversationId + " already has a call.");
         CompletableFuture<CallResult> finished = new CompletableFuture<>();
         waiting.put(conversationId, finished);
@@ -109,11 +111,19 @@ final class PendingCalls implements AutoCloseable {
     private void poll() {
         if (waiting.isEmpty()) return;
         try {
-            rows.failPlacedBefore(clock.millis() - STALE.toMillis(), NO_STATUS);
+            long now = clock.millis();
+            if (now >= nextHousekeepingMs) housekeeping(now);
             rows.finishedOf(nodeId, MAX).forEach(this::notice);
         } catch (RuntimeException e) {
             LOG.warn("could not look for the outcomes of Twilio calls: {}", e.toString());
         }
+    }
+
+    /** Fails the calls placed more than {@link #STALE} ago that never finished; deletes finished rows twice as old. */
+    private void housekeeping(long now) {
+        nextHousekeepingMs = now + HOUSEKEEPING.toMillis();
+        rows.failPlacedBefore(now - STALE.toMillis(), NO_STATUS);
+        rows.deleteFinishedBefore(now - 2 * STALE.toMillis());
     }
 
     /** How many calls this node waits for (for tests). */
