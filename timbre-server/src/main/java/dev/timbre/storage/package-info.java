@@ -15,6 +15,8 @@
  *       HTTP client), for clusters: every node sees the same blobs. A PUT is atomic; a streamed blob over 8 MiB is a
  *       multipart upload (one part in memory), aborted on failure. {@link dev.timbre.storage.BlobStores#open} picks
  *       the store from {@code config.StorageSettings}.</li>
+ *   <li>{@link dev.timbre.storage.BlobSequence}: blobs read back to back as one stream, each opened when the previous
+ *       one is used up (a running call's recording parts, a project snapshot's chapters).</li>
  *   <li>{@link dev.timbre.storage.OrphanBlobSweep}: deletes blobs written before this process started (an hour before it on a shared S3 store) that no stored
  *       item refers to; each key prefix has an owner predicate ({@code holdsBlob} of history, voices, speech-to-text,
  *       conversations); keys of no owner ({@code previews/}, a cache) and keys whose owner throws are kept.</li>

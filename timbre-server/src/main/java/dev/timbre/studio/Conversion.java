@@ -4,14 +4,12 @@ import dev.timbre.common.Ids;
 import dev.timbre.http.ApiException;
 import dev.timbre.http.Json;
 import dev.timbre.speech.SpeechException;
+import dev.timbre.storage.BlobSequence;
 import dev.timbre.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -143,7 +141,8 @@ final class Conversion {
             seconds += c.seconds();
         }
         store(project, null, project.name(), Ids.random(), key -> {
-            try (InputStream in = new SequenceInputStream(new ChapterAudio(kept))) {
+            var audio = BlobSequence.open(blobs, kept.stream().map(ConversionRepository.Snapshot::audioKey).iterator(), false);
+            try (InputStream in = audio.orElseGet(InputStream::nullInputStream)) {
                 blobs.put(key, in);
             }
         }, alignments, seconds, chapters.stream().map(ConversionRepository.Snapshot::snapshotId).toList());
@@ -152,25 +151,6 @@ final class Conversion {
     /** Writes a snapshot's MP3 under a key. */
     private interface AudioWriter {
         void write(String key) throws IOException;
-    }
-
-    /** The chapters' MP3 streams, each opened when the previous one is used up (one open at a time); a gone one is empty. */
-    private final class ChapterAudio implements Enumeration<InputStream> {
-        private final java.util.Iterator<ConversionRepository.Snapshot> chapters;
-
-        ChapterAudio(List<ConversionRepository.Snapshot> chapters) { this.chapters = chapters.iterator(); }
-
-        @Override
-        public boolean hasMoreElements() { return chapters.hasNext(); }
-
-        @Override
-        public InputStream nextElement() {
-            try {
-                return blobs.open(chapters.next().audioKey()).orElseGet(InputStream::nullInputStream);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     /** Stores a snapshot's blobs, then its row (the blobs are removed if the row fails: its project was deleted). */

@@ -1,10 +1,13 @@
 package dev.timbre.convai.conversations;
 
 import dev.timbre.convai.recording.CallRecording;
+import dev.timbre.storage.BlobSequence;
 import dev.timbre.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Iterator;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +48,8 @@ public final class LiveParts {
      * it); empty when the call has no part. A part deleted meanwhile (the call ended) ends the stream there.
      */
     public Optional<InputStream> open(String conversationId) throws IOException {
-        Optional<InputStream> first = blobs.open(key(conversationId, 0));
-        return first.map(in -> new ChainedParts(blobs, conversationId, in));
+        Iterator<String> keys = IntStream.range(0, MAX_PARTS).mapToObj(part -> key(conversationId, part)).iterator();
+        return BlobSequence.open(blobs, keys, true);
     }
 
     /** Deletes the call's parts: at least the first {@code known}, then on until one is missing. */
@@ -75,45 +78,5 @@ public final class LiveParts {
             blobs.put(recordingKey, in);
         }
         return true;
-    }
-
-    /** Streams parts {@code 0, 1, …} in order until one is missing or {@link #MAX_PARTS}. */
-    private static final class ChainedParts extends InputStream {
-        private final BlobStore blobs;
-        private final String conversationId;
-        private InputStream current;
-        private int part;
-
-        ChainedParts(BlobStore blobs, String conversationId, InputStream first) {
-            this.blobs = blobs;
-            this.conversationId = conversationId;
-            this.current = first;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) return 0;
-            while (current != null) {
-                int n = current.read(b, off, len);
-                if (n > 0) return n;
-                if (n == 0) continue;
-                current.close();
-                current = ++part < MAX_PARTS ? blobs.open(key(conversationId, part)).orElse(null) : null;
-            }
-            return -1;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (current != null) current.close();
-            current = null;
-        }
     }
 }
