@@ -106,11 +106,11 @@ public final class BatchCallsService {
     public ObjectNode retry(String batchId) {
         StoredBatch b = stored(batchId);
         long now = clock.instant().getEpochSecond();
-        if (repository.retryFailed(batchId, now) > 0) {
-            repository.retried(batchId, b.scheduledTimeUnix() > now ? StoredBatch.PENDING : StoredBatch.IN_PROGRESS, now);
-            dispatcher.wake();
-        }
-        return summary(stored(batchId));
+        if (repository.retryFailed(batchId, now) == 0) return summary(b);
+        repository.retried(batchId, b.scheduledTimeUnix() > now ? StoredBatch.PENDING : StoredBatch.IN_PROGRESS, now);
+        ObjectNode retried = summary(stored(batchId)); // the batch as the retry left it, before the dispatcher dials
+        dispatcher.wake();
+        return retried;
     }
 
     private ObjectNode summary(StoredBatch b) {

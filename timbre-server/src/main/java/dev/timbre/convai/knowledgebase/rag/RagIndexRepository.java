@@ -107,8 +107,33 @@ final class RagIndexRepository {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM rag_indexes WHERE rag_index_id = :id").bind("id", ragIndexId).execute()) > 0;
     }
 
-    /** Replaces the document's vectors of {@code engineModel} in one transaction ({@code chunkIds[i]} ↔ {@code vectors[i]}). */
+    /**
+     * Replaces the document's vectors of {@code engineModel} in one transaction ({@code chunkIds[i]} ↔ {@code vectors[i]}).
+     * Two indexes of one document whose models one engine serves compute the same vectors, maybe at once on two job
+     * threads: when the other one's rows were committed between this delete and insert (a unique violation), the
+     * transaction runs again and replaces them.
+     */
     void storeVectors(String documentId, String engineModel, List<String> chunkIds, List<byte[]> vectors) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                replaceVectors(documentId, engineModel, chunkIds, vectors);
+                return;
+            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+                if (attempt >= 3 || !uniqueViolation(e)) throw e;
+            }
+        }
+    }
+
+    private static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (java.sql.SQLException s = t instanceof java.sql.SQLException q ? q : null; s != null; s = s.getNextException()) {
+                if ("23505".equals(s.getSQLState())) return true;
+            }
+        }
+        return false;
+    }
+
+    private void replaceVectors(String documentId, String engineModel, List<String> chunkIds, List<byte[]> vectors) {
         jdbi.useTransaction(h -> {
             h.createUpdate("DELETE FROM rag_chunk_embeddings WHERE document_id = :doc AND engine_model = :m")
                     .bind("doc", documentId).bind("m", engineModel).execute();
